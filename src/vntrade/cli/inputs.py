@@ -1,0 +1,47 @@
+"""Options and helpers shared by the commands that read article inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+import click
+
+from vntrade.output import warn
+from vntrade.records import Article, LoadFailure, LoadProblem
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def input_options(func: F) -> F:
+    """Add the PATHS argument and `--max-bytes` to a command."""
+    func = click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        help="Skip (and report) input files larger than this.",
+    )(func)
+    return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(func)
+
+
+class ProblemReporter:
+    """Reports load problems on stderr as they come, and remembers whether any input failed."""
+
+    def __init__(self) -> None:
+        self.failures = 0
+
+    def articles(self, items: Iterable[Article | LoadProblem]) -> Iterator[Article]:
+        """Pass articles through; report every problem on stderr."""
+        for item in items:
+            if isinstance(item, LoadProblem):
+                warn(item.message())
+                if isinstance(item, LoadFailure):
+                    self.failures += 1
+            else:
+                yield item
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failures else 0

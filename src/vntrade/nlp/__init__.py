@@ -1,0 +1,1 @@
+"""The spaCy side of vntrade: pipeline assembly and one module per component."""

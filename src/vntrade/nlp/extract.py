@@ -1,0 +1,66 @@
+"""Running the pipeline over article records and collecting extraction records."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from vntrade.nlp.extensions import ACTOR_SPANS, COMMODITY_SPANS
+from vntrade.records import Actor, Article, Commodity, Extraction, Mention
+
+BATCH_SIZE = 64
+
+
+def extract_articles(
+    nlp: Language, articles: Iterable[Article], batch_size: int = BATCH_SIZE
+) -> Iterator[Extraction]:
+    """Yield one extraction per article, in input order, with `nlp.pipe` batching."""
+    pairs = ((_make_doc(nlp, article), article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield doc_to_extraction(doc, article)
+
+
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.published = article.published
+    return doc
+
+
+def doc_to_extraction(doc: Doc, article: Article) -> Extraction:
+    """Collect the components' results from a processed `Doc`."""
+    return Extraction(
+        article=article,
+        published_inferred=bool(doc._.published_inferred),
+        reference_date=doc._.reference_date,
+        actors=_actors(doc),
+        dates=list(doc._.vntrade_dates or []),
+        commodities=_commodities(doc),
+        directives=list(doc._.vntrade_directives or []),
+    )
+
+
+def _actors(doc: Doc) -> list[Actor]:
+    roles = doc._.vntrade_actor_roles or {}
+    actors: dict[str, Actor] = {}
+    for span in sorted(doc.spans.get(ACTOR_SPANS, []), key=lambda s: s.start_char):
+        actor = actors.setdefault(
+            span.kb_id_, Actor(name=span.kb_id_, type=span.label_, role=roles.get(span.kb_id_))
+        )
+        actor.mentions.append(Mention(span.text, span.start_char, span.end_char))
+        if span.text != actor.name and span.text not in actor.aliases:
+            actor.aliases.append(span.text)
+    return list(actors.values())
+
+
+def _commodities(doc: Doc) -> list[Commodity]:
+    found: dict[str, Commodity] = {}
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    for span in sorted(doc.spans.get(COMMODITY_SPANS, []), key=lambda s: s.start_char):
+        found.setdefault(span.kb_id_, Commodity(name=span.kb_id_, category=span.label_))
+        mentions[span.kb_id_].append(Mention(span.text, span.start_char, span.end_char))
+    for name, commodity in found.items():
+        commodity.mentions = mentions[name]
+    return list(found.values())

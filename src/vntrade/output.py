@@ -1,0 +1,141 @@
+"""The one place that writes rows: rich table, JSON, JSONL or CSV on stdout; messages on stderr."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+FORMATS = ("table", "json", "jsonl", "csv")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_options(func: F) -> F:
+    """Add the shared `--format` option to a command."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default=None,
+        help="Output format. Default: a table on a terminal, JSONL when piped.",
+    )(func)
+
+
+def resolve_format(fmt: str | None) -> str:
+    """The format to use: the one asked for, else table on a terminal and JSONL in a pipe."""
+    if fmt:
+        return fmt
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def warn(message: str) -> None:
+    """Print a message on stderr (never on stdout, which carries data only)."""
+    click.echo(f"vntrade: {message}", err=True)
+
+
+def write_rows(
+    rows: Iterable[dict[str, Any]],
+    fmt: str | None,
+    columns: Sequence[str] | None = None,
+    title: str | None = None,
+) -> int:
+    """Write `rows` in `fmt`, streaming where the format allows; return how many were written."""
+    fmt = resolve_format(fmt)
+    if fmt == "jsonl":
+        return _write_jsonl(rows)
+    if fmt == "json":
+        return _write_json(rows)
+    if fmt == "csv":
+        return _write_csv(rows, columns)
+    return _write_table(list(rows), columns, title)
+
+
+def write_document(document: Any, fmt: str | None, render: Callable[[Any], None]) -> None:
+    """Write one structured document: JSON for json/jsonl/csv, `render(document)` for a table."""
+    if resolve_format(fmt) == "table":
+        render(document)
+    else:
+        click.echo(json.dumps(document, ensure_ascii=False, indent=None if fmt == "jsonl" else 2))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _write_jsonl(rows: Iterable[dict[str, Any]]) -> int:
+    count = 0
+    out = sys.stdout
+    for row in rows:
+        out.write(_dumps(row) + "\n")
+        count += 1
+    out.flush()
+    return count
+
+
+def _write_json(rows: Iterable[dict[str, Any]]) -> int:
+    """Stream a JSON array row by row so a large output never sits in memory."""
+    count = 0
+    out = sys.stdout
+    out.write("[")
+    for row in rows:
+        out.write(("\n  " if count == 0 else ",\n  ") + _dumps(row))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    out.flush()
+    return count
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return _dumps(value)
+    return str(value)
+
+
+def _write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None) -> int:
+    iterator = iter(rows)
+    first = next(iterator, None)
+    names = list(columns or (first.keys() if first else []))
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(names)
+    count = 0
+    if first is not None:
+        writer.writerow([_cell(first.get(name)) for name in names])
+        count = 1
+    for row in iterator:
+        writer.writerow([_cell(row.get(name)) for name in names])
+        count += 1
+    sys.stdout.flush()
+    return count
+
+
+def _table_cell(value: Any, width: int = 120) -> str:
+    text = _cell(value)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        text = ", ".join(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _write_table(rows: list[dict[str, Any]], columns: Sequence[str] | None, title: str | None) -> int:
+    from rich.table import Table
+
+    names = list(columns or (rows[0].keys() if rows else []))
+    table = Table(title=title, show_lines=False, header_style="bold cyan")
+    for name in names:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*(_table_cell(row.get(name)) for name in names))
+    stdout_console().print(table)
+    return len(rows)
+
+
+def stdout_console():  # -> rich.console.Console, imported lazily to keep start-up fast
+    """The rich console for data on stdout."""
+    from rich.console import Console
+
+    return Console(soft_wrap=False)

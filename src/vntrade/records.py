@@ -1,0 +1,131 @@
+"""Dataclasses of vntrade's public record schema.
+
+Every record turns into plain JSON with `to_dict()`; the keys are documented in the README
+and described by `vntrade schema`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Article:
+    """One clean article as produced by the loader."""
+
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+    agency: str | None
+    dateline: str | None
+    text: str
+    words: int
+    sha256: str
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class LoadProblem:
+    """Something wrong with an input, reported on stderr with the path (and line)."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+    def message(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class LoadFailure(LoadProblem):
+    """An input (or a record inside it) that could not be turned into an article."""
+
+
+@dataclass(slots=True)
+class LoadWarning(LoadProblem):
+    """An input that was loaded, but not as it should have been (e.g. decoded as cp1252)."""
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of the article's clean text: `text == article.text[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Actor:
+    """A person, organisation or country, once per article, with all its mentions."""
+
+    name: str
+    type: str
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A temporal expression normalised to an ISO 8601 / TimeML value."""
+
+    text: str
+    value: str
+    kind: str  # day, month, week, quarter, year, decade, season, duration, time, set, ref
+    start: int
+    end: int
+    timex_type: str = "DATE"  # TimeML TIMEX3 type: DATE, TIME, DURATION, SET
+    deadline: bool = False
+
+
+@dataclass(slots=True)
+class Commodity:
+    """A traded good under its canonical name, with every mention."""
+
+    name: str
+    category: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Directive:
+    """Who ordered whom to do what, by when, with the evidence sentence."""
+
+    issuer: str | None
+    verb: str
+    addressee: str | None
+    action: str
+    deadline: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Extraction:
+    """An article with everything the pipeline found in it."""
+
+    article: Article
+    published_inferred: bool = False
+    reference_date: str | None = None
+    actors: list[Actor] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    commodities: list[Commodity] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+
+    def to_dict(self, with_text: bool = True) -> dict[str, Any]:
+        record = self.article.to_dict()
+        if not with_text:
+            record.pop("text")
+        record["published_inferred"] = self.published_inferred
+        record["reference_date"] = self.reference_date
+        for name in ("actors", "dates", "commodities", "directives"):
+            record[name] = [asdict(item) for item in getattr(self, name)]
+        return record
