@@ -56,7 +56,8 @@ def write_rows(
 
 def write_document(document: Any, fmt: str | None, render: Callable[[Any], None]) -> None:
     """Write one structured document: JSON for json/jsonl/csv, `render(document)` for a table."""
-    if resolve_format(fmt) == "table":
+    fmt = resolve_format(fmt)
+    if fmt == "table":
         render(document)
     else:
         click.echo(json.dumps(document, ensure_ascii=False, indent=None if fmt == "jsonl" else 2))

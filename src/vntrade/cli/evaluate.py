@@ -1,0 +1,146 @@
+"""`vntrade eval`: score extraction against a gold file, or dates against TimeML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vntrade.cli.inputs import ProblemReporter
+from vntrade.cli.sources import iter_records, source_options
+from vntrade.output import output_options, resolve_format, stdout_console, write_document
+
+
+@click.command("eval")
+@source_options
+@click.option(
+    "--gold",
+    "gold_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Gold annotations in the format of shared/gold/seeds.json.",
+)
+@click.option(
+    "--timeml",
+    "timeml_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory of TimeML (.tml) files: score date values (TempEval-3 style).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="List every missed and spurious item.")
+@click.option(
+    "--min-f1",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Exit with code 3 when any reported F1 is below this (for scripts and CI).",
+)
+@output_options
+@click.pass_context
+def evaluate(
+    ctx: click.Context,
+    gold_file: Path | None,
+    timeml_dir: Path | None,
+    verbose: bool,
+    min_f1: float | None,
+    fmt: str | None,
+    **source: Any,
+) -> None:
+    """Score extraction: precision, recall and F1 per field and per article.
+
+    \b
+    vntrade eval --gold gold.json PATH...   actors, dates, commodities, directives
+    vntrade eval --timeml DIR               date values against TimeML gold (TempEval-3)
+    """
+    if (gold_file is None) == (timeml_dir is None):
+        raise click.UsageError("Give exactly one of --gold FILE (with PATH...) or --timeml DIR.")
+    reporter = ProblemReporter()
+    if gold_file is not None:
+        report = _score_gold(gold_file, reporter, verbose, source)
+        f1s = [field["f1"] for field in report["fields"].values()]
+        write_document(report, fmt, lambda r: _render_gold(r, verbose))
+    else:
+        report = _score_timeml(timeml_dir, verbose, source)
+        f1s = [report["value"]["f1"]]
+        write_document(report, fmt, lambda r: _render_timeml(r, verbose))
+    if reporter.exit_code:
+        ctx.exit(reporter.exit_code)
+    if min_f1 is not None and min(f1s) < min_f1:
+        click.echo(f"vntrade: an F1 score is below --min-f1 {min_f1}", err=True)
+        ctx.exit(3)
+
+
+def _score_gold(
+    gold_file: Path, reporter: ProblemReporter, verbose: bool, source: dict[str, Any]
+) -> dict[str, Any]:
+    from vntrade.evaluation.gold import load_gold, score_records
+
+    gold = load_gold(gold_file)
+    records = iter_records(reporter=reporter, **source)
+    return score_records(gold, records, details=verbose)
+
+
+def _score_timeml(timeml_dir: Path, verbose: bool, source: dict[str, Any]) -> dict[str, Any]:
+    from vntrade.evaluation.timeml import score_timeml
+    from vntrade.nlp.pipeline import load_pipeline
+
+    if source.get("paths"):
+        raise click.UsageError("--timeml DIR takes no PATH arguments.")
+    nlp = load_pipeline(source["model"], source["actors_file"], source["commodities_file"])
+    return score_timeml(timeml_dir, nlp, verbose)
+
+
+def _score_row(name: str, score: dict[str, Any]) -> list[str]:
+    return [
+        name,
+        f"{score['precision']:.3f}",
+        f"{score['recall']:.3f}",
+        f"[bold]{score['f1']:.3f}[/bold]",
+        str(score["tp"]),
+        str(score["fp"]),
+        str(score["fn"]),
+    ]
+
+
+def _score_table(title: str, first: str):
+    from rich.table import Table
+
+    table = Table(title=title, header_style="bold cyan")
+    for column in (first, "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == first else "right")
+    return table
+
+
+def _render_gold(report: dict[str, Any], verbose: bool) -> None:
+    console = stdout_console()
+    table = _score_table("Extraction scores (micro-averaged over articles)", "field")
+    for name, score in report["fields"].items():
+        table.add_row(*_score_row(name, score))
+    console.print(table)
+    per_article = _score_table("Per article (F1)", "article")
+    per_article.columns = per_article.columns[:1]
+    for name in report["fields"]:
+        per_article.add_column(name, justify="right")
+    for article_id, scores in report["articles"].items():
+        per_article.add_row(article_id, *(f"{scores[name]['f1']:.3f}" for name in report["fields"]))
+    console.print(per_article)
+    if verbose:
+        for article_id, scores in report["articles"].items():
+            for name in report["fields"]:
+                for item in scores[name].get("missed", []):
+                    console.print(f"{article_id} {name} [red]missed[/red] {item}", markup=True)
+                for item in scores[name].get("spurious", []):
+                    console.print(f"{article_id} {name} [yellow]spurious[/yellow] {item}")
+
+
+def _render_timeml(report: dict[str, Any], verbose: bool) -> None:
+    console = stdout_console()
+    table = _score_table("TimeML date values", "TIMEX3 type")
+    table.add_row(*_score_row("all", report["value"]))
+    for name, score in report.get("by_type", {}).items():
+        table.add_row(*_score_row(name, score))
+    console.print(table)
+    if verbose:
+        for miss in report.get("misses", []):
+            console.print(miss, markup=False)
+
+
+__all__ = ["evaluate", "resolve_format"]

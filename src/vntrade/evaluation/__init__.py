@@ -1,0 +1,1 @@
+"""Scoring extraction against gold annotations: the seeds' gold file format and TimeML."""
