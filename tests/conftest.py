@@ -16,6 +16,12 @@ SEEDS = ROOT / "data" / "seeds"
 GOLD = Path(__file__).resolve().parent / "gold_seeds.json"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets an empty extraction cache, never the user's own."""
+    monkeypatch.setenv("VNTRADE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def seeds() -> Path:
     return SEEDS

@@ -15,6 +15,13 @@ COMMANDS: dict[str, str] = {
     "extract": "vntrade.cli.extract:extract",
     "schema": "vntrade.cli.extract:schema",
     "eval": "vntrade.cli.evaluate:evaluate",
+    "timeline": "vntrade.cli.views:timeline",
+    "compare": "vntrade.cli.views:compare",
+    "actors": "vntrade.cli.views:actors",
+    "commodities": "vntrade.cli.views:commodities",
+    "directives": "vntrade.cli.views:directives",
+    "ingest": "vntrade.cli.store:ingest",
+    "db": "vntrade.cli.store:db",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -32,29 +33,18 @@ def _summary(record: dict) -> dict:
 @click.pass_context
 def extract(
     ctx: click.Context,
-    paths: tuple[str, ...],
-    max_bytes: int,
-    model: str | None,
-    actors_file: str | None,
-    commodities_file: str | None,
     with_text: bool,
     fmt: str | None,
+    **source_kwargs: Any,
 ) -> None:
-    """Extract actors, dates, commodities and directives from the articles in PATH...
+    """Extract actors, dates, commodities and directives from the articles in PATH... (or --db).
 
     Prints one record per article: the article fields plus `actors`, `dates`,
     `commodities` and `directives`, each with character offsets into the clean text.
     See `vntrade schema` for the exact record format.
     """
     reporter = ProblemReporter()
-    records = iter_records(
-        paths,
-        reporter,
-        max_bytes=max_bytes,
-        model=model,
-        actors_file=actors_file,
-        commodities_file=commodities_file,
-    )
+    records = iter_records(reporter=reporter, **source_kwargs)
     if not with_text:
         records = ({k: v for k, v in record.items() if k != "text"} for record in records)
     if resolve_format(fmt) == "table":

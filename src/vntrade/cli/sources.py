@@ -1,12 +1,15 @@
-"""Where analysis commands get extraction records: input paths (through the pipeline) or a store.
+"""Where analysis commands get extraction records: input paths (through the cache and the
+pipeline) or a store made by `vntrade ingest`.
 
 Every analysis command (`extract`, `timeline`, `compare`, `actors`, ...) decorates itself
-with `source_options` and calls `iter_records(...)`, which yields extraction records as
-plain dicts (the JSON form documented in the README), text included.
+with `source_options` and calls `iter_records(...)` with the options it received, which
+yields extraction records as plain dicts (the JSON form documented in the README), text
+included.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -14,21 +17,15 @@ import click
 
 from vntrade.cli.inputs import DEFAULT_MAX_BYTES, ProblemReporter
 from vntrade.loader import iter_inputs
+from vntrade.output import warn
 
 F = TypeVar("F", bound=Callable[..., Any])
+CHUNK = 64  # articles looked up in the cache and run through the pipeline together
 
 
-def source_options(func: F) -> F:
-    """Add PATH..., --max-bytes, --model, --actors and --commodities to a command."""
+def model_options(func: F) -> F:
+    """Add --model, --actors and --commodities: what makes up the pipeline."""
     options = [
-        click.argument("paths", nargs=-1, metavar="PATH..."),
-        click.option(
-            "--max-bytes",
-            type=click.IntRange(min=1),
-            default=DEFAULT_MAX_BYTES,
-            show_default=True,
-            help="Skip (and report) input files larger than this.",
-        ),
         click.option(
             "--model",
             envvar="VNTRADE_MODEL",
@@ -53,22 +50,124 @@ def source_options(func: F) -> F:
     return func
 
 
+def pipeline_options(func: F) -> F:
+    """Add --max-bytes and the model options: how inputs become records."""
+    func = model_options(func)
+    return click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        help="Skip (and report) input files larger than this.",
+    )(func)
+
+
+def source_options(func: F) -> F:
+    """Add PATH..., --db, --no-cache and the pipeline options to an analysis command."""
+    options = [
+        click.argument("paths", nargs=-1, metavar="PATH..."),
+        click.option(
+            "--db",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="Read the records of a store made by `vntrade ingest` instead of PATHs.",
+        ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            envvar="VNTRADE_NO_CACHE",
+            help="Run the pipeline on every article, without reading or filling the cache.",
+        ),
+        pipeline_options,
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def iter_records(
-    paths: tuple[str, ...],
-    reporter: ProblemReporter,
+    paths: tuple[str, ...] = (),
+    reporter: ProblemReporter | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     model: str | None = None,
     actors_file: str | None = None,
     commodities_file: str | None = None,
+    db: str | None = None,
+    no_cache: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """Yield one extraction record (a dict, text included) per article found in `paths`."""
-    if not paths:
-        raise click.UsageError("Give at least one PATH (a file, a directory, or - for stdin).")
-    from vntrade.nlp.extract import extract_articles
-    from vntrade.nlp.pipeline import load_pipeline
+    """Yield one extraction record (a dict, text included) per article in `paths` or in `db`.
 
-    nlp = load_pipeline(model, actors_file, commodities_file)
-    articles = reporter.articles(iter_inputs(paths, max_bytes))
-    for extraction in extract_articles(nlp, articles):
-        yield extraction.to_dict()
+    Usage errors (both or neither of PATHs and --db, a missing store) are raised at once.
+    """
+    from vntrade.batch import PipelineSpec
+
+    spec = PipelineSpec(model, actors_file, commodities_file)
+    if db and paths:
+        raise click.UsageError(
+            "Give either PATH... or --db FILE, not both (--db reads articles already "
+            "ingested with `vntrade ingest`)."
+        )
+    if db:
+        return _records_from_store(db, spec)
+    if not paths:
+        raise click.UsageError(
+            "Give at least one PATH (a file, a directory, or - for stdin), "
+            "or --db FILE to read a store made by `vntrade ingest`."
+        )
+    return _records_from_paths(paths, reporter or ProblemReporter(), max_bytes, spec, no_cache)
+
+
+def _records_from_store(db: str, spec: Any) -> Iterator[dict[str, Any]]:
+    from vntrade.store import Store
+
+    store = Store.open(db)
+    stale = store.conn.execute(
+        "SELECT count(*) FROM articles WHERE pipeline != ?", (spec.fingerprint(),)
+    ).fetchone()[0]
+    if stale:
+        warn(
+            f"{stale} records in {db} were made by another pipeline version; "
+            f"run `vntrade ingest PATH... --db {db}` again to bring them up to date."
+        )
+    return _closing(store, store.iter_records())
+
+
+def _closing(store: Any, records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    with store:
+        yield from records
+
+
+def _records_from_paths(
+    paths: tuple[str, ...], reporter: ProblemReporter, max_bytes: int, spec: Any, no_cache: bool
+) -> Iterator[dict[str, Any]]:
+    """Cached results first; only the misses load spaCy and go through the pipeline."""
+    from vntrade.batch import chunked, extract_chunk
+    from vntrade.cache import Cache
+    from vntrade.store import article_digest
+
+    cache = None if no_cache else Cache.open(spec.fingerprint())
+    try:
+        for chunk in chunked(reporter.articles(iter_inputs(paths, max_bytes)), CHUNK):
+            fields = [article.to_dict() for article in chunk]
+            digests = [article_digest(f) for f in fields]
+            found = cache.lookup(digests) if cache else {}
+            todo = [(a, d) for a, d in zip(chunk, digests, strict=True) if d not in found]
+            if todo:
+                result = extract_chunk(spec, [article for article, _ in todo])
+                fresh = []
+                for (article, digest), outcome in zip(todo, result.outcomes, strict=True):
+                    if outcome.error:
+                        warn(f"{article.source}: {outcome.error}")
+                        reporter.failures += 1
+                    else:
+                        fresh.append((digest, outcome.extraction, outcome.reference_date))
+                        found[digest] = (outcome.extraction, outcome.reference_date)
+                if cache:
+                    cache.save(fresh)
+            for article_fields, digest in zip(fields, digests, strict=True):
+                if digest in found:
+                    yield {**article_fields, **json.loads(found[digest][0])}
+    finally:
+        if cache:
+            cache.close()

@@ -1,23 +1,326 @@
-"""The `vntrade_actors` component (placeholder until the actor resolver lands)."""
+"""The `vntrade_actors` component: people, organisations and countries under canonical names.
+
+Listed actors (shipped `data/actors.jsonl` plus `--actors FILE`) are found whatever their
+diacritics; the model's entities and capitalised Vietnamese names add unknown actors; short
+forms (`Chinh`, `Greer`, `USABC`) join the actor named in full; titles give roles; pronouns
+and role phrases (`He`, `The PM`) are resolved for directive issuers.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
+import click
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from vntrade.nlp import actor_rules as rules
+from vntrade.nlp.actor_lexicon import ActorDataError, ActorLexicon
+from vntrade.nlp.actor_refs import PersonMention, ReferenceResolver
 from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
+from vntrade.nlp.names import fold, key
 
 
 @Language.factory("vntrade_actors", default_config={"extra_patterns": None})
 def make_actors(nlp: Language, name: str, extra_patterns: str | None) -> ActorResolver:
-    return ActorResolver()
+    return ActorResolver(nlp, extra_patterns=extra_patterns)
+
+
+@dataclass(slots=True)
+class Found:
+    """An actor mention (token offsets) under its canonical name."""
+
+    start: int
+    end: int
+    type: str
+    name: str
 
 
 class ActorResolver:
-    """Finds actors and gives each one canonical name."""
+    """Finds actors and gives each one canonical name, type and role."""
+
+    def __init__(self, nlp: Language, *, extra_patterns: str | Path | None = None) -> None:
+        def tokenize(text: str) -> list[str]:
+            return [t.text for t in nlp.make_doc(text)]
+
+        try:
+            self.lexicon = ActorLexicon(tokenize, extra_patterns)
+        except (ActorDataError, OSError, UnicodeDecodeError) as error:
+            raise click.ClickException(
+                f"cannot read the actor list: {error}. Each line of an --actors file must be "
+                'a JSON object like {"name": "Nguyen Van A", "type": "PERSON", '
+                '"roles": ["Deputy Minister of Finance"], "aliases": ["A"]}.'
+            ) from None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[ACTOR_SPANS] = []
-        doc.spans[REFERENCE_SPANS] = []
-        doc._.vntrade_actor_roles = {}
+        keys = [key(t.text) for t in doc]
+        texts = [fold(t.text) for t in doc]
+        finder = _DocActors(doc, self.lexicon, keys, texts)
+        found = finder.find()
+        roles = finder.roles(found)
+        persons = [PersonMention(f.start, f.end, f.name) for f in found if f.type == "PERSON"]
+        references = ReferenceResolver(doc, self.lexicon, persons, roles).resolve(keys, texts)
+        doc.spans[ACTOR_SPANS] = [
+            Span(doc, f.start, f.end, label=f.type, kb_id=f.name) for f in found
+        ]
+        doc.spans[REFERENCE_SPANS] = [
+            Span(doc, r.start, r.end, label=r.type, kb_id=r.name) for r in references
+        ]
+        doc._.vntrade_actor_roles = {name: role for name, role in roles.items() if role}
         return doc
+
+
+class _DocActors:
+    """The actor mentions of one document, found in passes of decreasing certainty."""
+
+    def __init__(
+        self, doc: Doc, lexicon: ActorLexicon, keys: Sequence[str], texts: Sequence[str]
+    ) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.keys = keys
+        self.texts = texts
+        self.free = [True] * len(doc)
+        self.titles = lexicon.titles.ends(keys, texts)  # end token -> (start, role)
+        self.acronyms: dict[str, str] = {}
+        self.unknown_people: dict[tuple[str, str], str] = {}
+
+    def find(self) -> list[Found]:
+        found = self._listed()
+        found += self._vietnamese_names()
+        found += self._model_entities()
+        found += self._organisations(found)
+        found += self._short_forms(found)
+        found = self._without_title_orgs(found)
+        return sorted(found, key=lambda f: f.start)
+
+    def _take(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.free[i] = False
+
+    def _listed(self) -> list[Found]:
+        found = []
+        for start, end, hit in self.lexicon.names.scan(self.keys, self.texts):
+            self._take(start, end)
+            if hit.actor is not None:
+                entry = self.lexicon.entries[hit.actor]
+                found.append(Found(start, end, entry.type, entry.name))
+        return found
+
+    def _vietnamese_names(self) -> list[Found]:
+        found = []
+        title_ends = set(self.titles)
+        for start, end in rules.vietnamese_names(
+            self.doc, self.keys, self.free, title_ends, self.lexicon.places
+        ):
+            self._take(start, end)
+            found.append(Found(start, end, "PERSON", self._person_name(start, end)))
+        return found
+
+    def _model_entities(self) -> list[Found]:
+        found = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            if not all(self.free[i] for i in range(ent.start, ent.end)):
+                continue
+            if ent.label_ == "PERSON":
+                bounds = rules.person_bounds(self.doc, self.keys, ent.start, ent.end, self.titles)
+                if bounds is None or bounds[1] - bounds[0] < 2:
+                    continue  # single words wait for the short-form pass
+                if " ".join(self.keys[bounds[0] : bounds[1]]) in self.lexicon.places:
+                    continue
+                name = self._person_name(*bounds)
+                found.append(Found(*bounds, "PERSON", name))
+            else:
+                bounds = rules.org_bounds(self.doc, self.keys, ent.start, ent.end)
+                if bounds is None:
+                    continue
+                found.append(Found(*bounds, "ORG", self._span_name(*bounds)))
+            self._take(*bounds)
+        self._note_acronyms(found)
+        return found
+
+    def _organisations(self, known: list[Found]) -> list[Found]:
+        """Organisation names the model missed; one may start with a country's name."""
+        countries = {f.end: f.start for f in known if f.type == "GPE"}
+        found = []
+        for start, end in rules.organisation_names(self.doc, self.keys, self.free, countries):
+            self._take(start, end)
+            found.append(Found(start, end, "ORG", self._span_name(start, end)))
+        starts = {f.start for f in found}
+        known[:] = [f for f in known if not (f.type == "GPE" and f.start in starts)]
+        self._note_acronyms(found)
+        return found
+
+    def _note_acronyms(self, found: list[Found]) -> None:
+        for item in found:
+            acronym = rules.acronym_after(self.doc, item.end)
+            if item.type == "ORG" and acronym:
+                self.acronyms.setdefault(acronym, item.name)
+
+    def _short_forms(self, found: list[Found]) -> list[Found]:
+        """Single words standing for an actor: `Chinh`, `Diên`, `Hằng`, a defined acronym."""
+        full_names: dict[str, list[Found]] = defaultdict(list)
+        for item in found:
+            if item.type == "PERSON" and item.end - item.start > 1:
+                full_names[self.keys[item.end - 1]].append(item)
+        model_people = {e.start for e in self.doc.ents if e.label_ == "PERSON" and len(e) == 1}
+        roles_in_text = {key(role) for _, role in self.titles.values()}
+        short: list[Found] = []
+        for i, token in enumerate(self.doc):
+            if not self.free[i] or not rules.is_name_word(token.text):
+                continue
+            if token.text in self.acronyms:
+                short.append(Found(i, i + 1, "ORG", self.acronyms[token.text]))
+                continue
+            if self._inside_longer_name(i):
+                continue
+            name = self._short_form_name(i, full_names, roles_in_text, model_people)
+            if name is not None:
+                short.append(Found(i, i + 1, "PERSON", name))
+        return short
+
+    def _inside_longer_name(self, i: int) -> bool:
+        after = i + 1
+        return (
+            after < len(self.doc)
+            and self.free[after]
+            and rules.is_name_word(self.doc[after].text)
+            and self.keys[after] not in rules.TITLE_WORDS
+        )
+
+    def _short_form_name(
+        self,
+        i: int,
+        full_names: dict[str, list[Found]],
+        roles_in_text: set[str],
+        model_people: set[int],
+    ) -> str | None:
+        word = self.keys[i]
+        if word in rules.TITLE_WORDS or word in rules.ORG_HEADS or word in rules.CALENDAR_WORDS:
+            return None
+        title = self.titles.get(i, (None, None))[1]
+        if full_names.get(word):
+            return self._pick_person(full_names[word], i, title)
+        listed = self.lexicon.short_names.get(word, [])
+        scores = {name: self._cue(name, title, roles_in_text) for name in listed}
+        best = max(scores.values(), default=0)
+        cued = [name for name, score in scores.items() if score == best]
+        if best and len(cued) == 1:
+            return cued[0]
+        honorific = i > 0 and self.keys[i - 1] in rules.HONORIFICS
+        proper = self.doc[i].tag_ == "NNP"  # the model tags `Concluding` PERSON at times
+        if proper and (i in model_people or title is not None or honorific):
+            return self._person_name(i, i + 1)
+        return None
+
+    def _cue(self, name: str, title: str | None, roles_in_text: set[str]) -> int:
+        """How well the text cues a listed person's short name: 3 their exact title before it
+        (`PM Chinh`), 2 a title that ends like theirs, 1 their role named elsewhere, else 0."""
+        listed_roles = {key(role) for role in self.lexicon.entries[name].roles}
+        if title is not None:
+            if key(title) in listed_roles:
+                return 3
+            return 2 if _role_fits(key(title), listed_roles) else 0
+        return 1 if roles_in_text & listed_roles else 0
+
+    def _pick_person(self, candidates: list[Found], i: int, title: str | None) -> str:
+        if title is not None:
+            entitled = [c for c in candidates if self._text_title(c) == title]
+            if entitled:
+                candidates = entitled
+        before = [c for c in candidates if c.start < i]
+        return (before[-1] if before else candidates[0]).name
+
+    def _text_title(self, item: Found) -> str | None:
+        return self.titles.get(item.start, (None, None))[1]
+
+    def _without_title_orgs(self, found: list[Found]) -> list[Found]:
+        """Drop organisations that only qualify a person's title (`USTR Greer`, `US Treasury
+        Secretary Bessent`); `Governor of the State Bank of Vietnam X` keeps its bank."""
+        title_of: dict[int, int] = {}  # token inside a person's title -> title end
+        for item in found:
+            if item.type == "PERSON" and item.start in self.titles:
+                for i in range(self.titles[item.start][0], item.start):
+                    title_of[i] = item.start
+        kept = []
+        for item in found:
+            title_end = title_of.get(item.start)
+            qualifies = title_end is not None and (
+                item.end == title_end or self.keys[item.end] in rules.TITLE_WORDS
+            )
+            if not (item.type == "ORG" and qualifies):
+                kept.append(item)
+        return kept
+
+    def _person_name(self, start: int, end: int) -> str:
+        """Canonical name of an unlisted person; `John A. Smith` and `John Smith` are one."""
+        name = self._span_name(start, end)
+        first_last = (self.keys[start], self.keys[end - 1])
+        if end - start == 1:
+            return name
+        return self.unknown_people.setdefault(first_last, name)
+
+    def _span_name(self, start: int, end: int) -> str:
+        return fold(self.doc[start:end].text).replace("\n", " ")
+
+    def roles(self, found: list[Found]) -> dict[str, str]:
+        """The role of every person: from a title in the text, else from the actor list."""
+        from_text: dict[str, str] = {}
+        for item in found:
+            if item.type != "PERSON" or item.name in from_text:
+                continue
+            role = self._role_in_text(item)
+            if role:
+                from_text[item.name] = role
+        roles: dict[str, str] = {}
+        for name in {f.name for f in found if f.type == "PERSON"}:
+            entry = self.lexicon.entries.get(name)
+            listed = entry.roles if entry else []
+            role = _reconcile(from_text.get(name), listed)
+            if role:
+                roles[name] = role
+        return roles
+
+    def _role_in_text(self, item: Found) -> str | None:
+        title = self._text_title(item)
+        if title:
+            return title
+        after = item.end
+        if after + 1 < len(self.doc) and self.doc[after].text == ",":
+            position = after + 1
+            while position < len(self.doc) and self.keys[position] in ("the", "vietnamese"):
+                position += 1
+            hit = self.lexicon.titles.match(self.keys, self.texts, position)
+            if hit:
+                return hit[1]
+            apposed = rules.title_after(self.doc, self.keys, item.end)
+            if apposed:
+                return self.lexicon.canonical_role(apposed) or apposed
+        free_title = rules.title_before(self.doc, self.keys, item.start)
+        if free_title:
+            return self.lexicon.canonical_role(free_title) or free_title
+        return None
+
+
+def _role_fits(role: str, listed: set[str]) -> bool:
+    """Whether a title names one of the listed roles, fully or in short (`Deputy Minister`)."""
+    return any(
+        role == r or r.endswith(role) or role.endswith(r) or r.startswith(role + " of")
+        for r in listed
+    )
+
+
+def _reconcile(text_role: str | None, listed: list[str]) -> str | None:
+    """The text's title in its listed form (`President` → `US President`), else the list's."""
+    if text_role is None:
+        return listed[0] if listed else None
+    folded = key(text_role)
+    for role in listed:
+        if _role_fits(folded, {key(role)}):
+            return role
+    return text_role

@@ -1,9 +1,29 @@
-"""The `vntrade_dates` component (placeholder until the temporal tagger lands)."""
+"""The `vntrade_dates` component: temporal expressions normalised to ISO 8601 / TimeML values.
+
+The grammar (`timex_rules`) finds expressions in `doc.text`; the parse only supplies the
+tense of the verb governing each expression, which places dates named without a year
+(`said on Thursday`, `will take effect on April 2`). Relative expressions are resolved
+against `doc._.published`; when it is missing the anchor is inferred from the article's
+own explicit dates (`timex_anchor`) and `doc._.published_inferred` says so. The anchor
+goes to `doc._.reference_date` as an ISO date, of reduced precision (`2025`) when only
+the year could be inferred.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from vntrade.nlp.timex_anchor import infer_anchor
+from vntrade.nlp.timex_calendar import Anchor, parse_anchor
+from vntrade.nlp.timex_guards import deadline_after, deadline_before
+from vntrade.nlp.timex_normalise import Context, Resolved
+from vntrade.nlp.timex_rules import Candidate, find_candidates
+from vntrade.nlp.timex_syntax import is_count, tense
+from vntrade.records import DateMention
 
 
 @Language.factory("vntrade_dates")
@@ -11,10 +31,112 @@ def make_dates(nlp: Language, name: str) -> DateTagger:
     return DateTagger()
 
 
+# A clock time and a day next to each other make one TIME: "8 p.m. on Sunday".
+_TIME_DAY_GAP = re.compile(r"\s*,?\s*(?:on|at)?\s*")
+_WITHIN_BEFORE = re.compile(r"(?i:\bwithin\s+(?:the\s+)?(?:next\s+)?)$")
+_EXPLICIT = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:$|T)")
+
+
 class DateTagger:
     """Finds temporal expressions and normalises them against the publication date."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.vntrade_dates = []
-        doc._.reference_date = doc._.published
+        text = doc.text  # built anew from the tokens at each access: read it once
+        candidates = [c for c in find_candidates(text) if not is_count(doc, c)]
+        tenses = [
+            tense(doc, c, _phrase_start(text, candidates, i)) if c.rule.needs_tense else None
+            for i, c in enumerate(candidates)
+        ]
+        anchor = parse_anchor(doc._.published)
+        inferred = False
+        if anchor is None:
+            anchor = infer_anchor(candidates, tenses)
+            inferred = anchor is not None
+        mentions = _resolve(text, candidates, tenses, anchor, shift=not inferred)
+        doc._.vntrade_dates = _merge_times(text, mentions)
+        doc._.reference_date = anchor.iso() if anchor else None
+        doc._.published_inferred = inferred
         return doc
+
+
+def _phrase_start(text: str, candidates: list[Candidate], index: int) -> int:
+    """Where an expression begins, with a clock time just before it (`15:00 GMT Saturday`)."""
+    start = candidates[index].start
+    if index and candidates[index - 1].rule.name.startswith("clock"):
+        previous = candidates[index - 1]
+        if _TIME_DAY_GAP.fullmatch(text, previous.end, start):
+            return previous.start
+    return start
+
+
+def _resolve(
+    text: str,
+    candidates: list[Candidate],
+    tenses: list[str | None],
+    anchor: Anchor | None,
+    shift: bool,
+) -> list[DateMention]:
+    """Normalise each candidate in text order; explicit dates feed `the following year`."""
+    mentions: list[DateMention] = []
+    previous: dt.date | None = None
+    for candidate, found_tense in zip(candidates, tenses, strict=True):
+        resolved = candidate.rule.normalise(
+            candidate.match, Context(anchor, found_tense, shift, previous)
+        )
+        if resolved is None:
+            continue
+        if candidate.rule.name != "relative_period":
+            previous = _first_day(resolved) or previous
+        mentions.append(
+            DateMention(
+                text=text[candidate.start : candidate.end],
+                value=resolved.value,
+                kind=resolved.kind,
+                start=candidate.start,
+                end=candidate.end,
+                timex_type=resolved.timex_type,
+                deadline=_is_deadline(text, candidate, resolved),
+            )
+        )
+    return mentions
+
+
+def _first_day(resolved: Resolved) -> dt.date | None:
+    """The first day of a value with a known year (`2025-05` -> 2025-05-01), else None."""
+    match = _EXPLICIT.match(resolved.value)
+    if resolved.timex_type not in ("DATE", "TIME") or match is None:
+        return None
+    year, month, day = match.groups()
+    return dt.date(int(year), int(month or 1), int(day or 1))
+
+
+def _is_deadline(text: str, candidate: Candidate, resolved: Resolved) -> bool:
+    """`by April 30`, `no later than July 31`, `the April 9 deadline`, `within 30 days`."""
+    if resolved.timex_type == "DURATION":
+        return bool(_WITHIN_BEFORE.search(text, max(0, candidate.start - 24), candidate.start))
+    if resolved.timex_type not in ("DATE", "TIME") or resolved.kind == "ref":
+        return False
+    return deadline_before(text, candidate.start) or deadline_after(text, candidate.end)
+
+
+def _merge_times(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Join a bare clock time with the day next to it: `8 p.m. on Sunday`, `April 3 at 9:00`."""
+    merged: list[DateMention] = []
+    for mention in mentions:
+        last = merged[-1] if merged else None
+        if last is not None and _TIME_DAY_GAP.fullmatch(text, last.end, mention.start):
+            pair = _join(text, last, mention) or _join(text, mention, last)
+            if pair is not None:
+                merged[-1] = pair
+                continue
+        merged.append(mention)
+    return merged
+
+
+def _join(text: str, time: DateMention, day: DateMention) -> DateMention | None:
+    if time.kind != "time" or day.kind != "day" or "T" not in time.value:
+        return None
+    start, end = min(time.start, day.start), max(time.end, day.end)
+    value = f"{day.value}T{time.value.split('T', 1)[1]}"
+    deadline = time.deadline or day.deadline
+    return DateMention(text[start:end], value, "time", start, end, "TIME", deadline)

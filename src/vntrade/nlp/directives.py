@@ -1,9 +1,28 @@
-"""The `vntrade_directives` component (placeholder until the directive finder lands)."""
+"""The `vntrade_directives` component: who instructed, asked, urged, called on, tasked or
+ordered whom to do what, by when.
+
+Runs after `vntrade_dates` and `vntrade_actors`: the issuer is the ordering verb's subject
+resolved to an actor (pronouns and role phrases through `doc.spans["vntrade_references"]`);
+statements that are not orders (`noted`, `stressed`) never match, because only the verbs
+of `data/directive_verbs.jsonl` do, each with the frames it takes.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from importlib import resources
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from vntrade.nlp import directive_frames as frames
+from vntrade.nlp.actor_lexicon import ActorDataError, read_jsonl
+from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
+from vntrade.records import DateMention, Directive
+
+# Date kinds that can be a deadline when they fall inside the action (`sign in May 2025`).
+DEADLINE_KINDS = frozenset({"day", "month", "week", "quarter", "year", "season", "time"})
+CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
 
 
 @Language.factory("vntrade_directives")
@@ -11,9 +30,190 @@ def make_directives(nlp: Language, name: str) -> DirectiveFinder:
     return DirectiveFinder()
 
 
+@dataclass(frozen=True, slots=True)
+class DirectiveVerb:
+    """An ordering verb: its lemma as reported, word forms, frames and particles."""
+
+    verb: str
+    frames: tuple[str, ...]
+    particles: tuple[str, ...] = ()
+    passive: bool = True
+
+
+def load_verbs() -> dict[str, list[DirectiveVerb]]:
+    """The shipped directive verbs by word form (`urged` → urge)."""
+    by_form: dict[str, list[DirectiveVerb]] = {}
+    source = resources.files("vntrade.nlp").joinpath("data", "directive_verbs.jsonl")
+    for where, record in read_jsonl(source):
+        names = tuple(record.get("frames", []))
+        unknown = set(names) - frames.FRAME_NAMES
+        if not names or unknown or not record.get("verb") or not record.get("forms"):
+            raise ActorDataError(f"{where}: needs verb, forms and known frames ({unknown})")
+        entry = DirectiveVerb(
+            str(record["verb"]),
+            names,
+            tuple(record.get("particles", [])),
+            bool(record.get("passive", True)),
+        )
+        for form in record["forms"]:
+            by_form.setdefault(form.lower(), []).append(entry)
+    return by_form
+
+
 class DirectiveFinder:
     """Finds who instructed whom to do what, by when."""
 
+    def __init__(self) -> None:
+        self.verbs = load_verbs()
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.vntrade_directives = []
+        triggers = [t for t in doc if t.lower_ in self.verbs and t.tag_.startswith("VB")]
+        if not triggers:
+            doc._.vntrade_directives = []
+            return doc
+        finder = _DocDirectives(doc, self.verbs)
+        found: list[Directive] = []
+        seen: set[tuple] = set()
+        for verb in triggers:
+            for directive in finder.directives(verb):
+                marker = (directive.start, directive.issuer, verb.i, directive.action)
+                if marker not in seen:
+                    seen.add(marker)
+                    found.append(directive)
+        doc._.vntrade_directives = found
         return doc
+
+
+class _DocDirectives:
+    """Directive extraction for one document: actor lookup, dates, sentence bounds."""
+
+    def __init__(self, doc: Doc, verbs: dict[str, list[DirectiveVerb]]) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: build it once
+        self.verbs = verbs
+        self.actor_at: dict[int, str] = {}
+        for group in (ACTOR_SPANS, REFERENCE_SPANS):
+            for span in doc.spans.get(group, []):
+                for i in range(span.start, span.end):
+                    self.actor_at.setdefault(i, span.kb_id_)
+        self.dates: list[DateMention] = list(doc._.vntrade_dates or [])
+
+    def is_trigger(self, token: Token) -> bool:
+        return token.lower_ in self.verbs and token.tag_.startswith("VB")
+
+    def directives(self, verb: Token) -> list[Directive]:
+        if frames.negated(verb) or verb.dep_ not in CLAUSE_DEPS | {"xcomp", "acl"}:
+            return []
+        for entry in self.verbs[verb.lower_]:
+            frame = frames.match_frame(verb, list(entry.frames), entry.particles, entry.passive)
+            if frame is None:
+                continue
+            is_order, issuer = self._issuer(verb, frame)
+            if not is_order:
+                return []
+            frame = frames.split_with_orders(self.doc, frame)
+            found = []
+            for part in [frame, *frame.extra]:
+                frames.cut_and_extend(self.doc, verb, part, self.is_trigger)
+                part.action = self._on_line(verb, *part.action)
+                if part.action[1] > part.action[0]:
+                    found.append(self._directive(verb, entry.verb, issuer, part))
+            return found
+        return []
+
+    def _issuer(self, verb: Token, frame: frames.Frame) -> tuple[bool, str | None]:
+        """(is an order, issuer): a passive may leave the issuer unnamed; an active verb
+        needs an actor as subject (`the situation requires ...` orders nobody)."""
+        if frame.passive:
+            agent = frames.child(verb, ("agent",))
+            target = frames.child(agent, ("pobj",)) if agent is not None else None
+            return True, self._actor(target) if target is not None else None
+        subject = frames.clause_subject(verb, self._same_line)
+        if (
+            subject is None
+            and verb.dep_ in ("ROOT", "conj", "ccomp")
+            and (verb.tag_ in frames.FINITE_TAGS or any(c.dep_ == "aux" for c in verb.children))
+        ):
+            issuer = self._actor_before(verb)
+        else:
+            issuer = self._actor(subject) if subject is not None else None
+        return issuer is not None, issuer
+
+    def _actor(self, token: Token) -> str | None:
+        if token.i in self.actor_at:
+            return self.actor_at[token.i]
+        for inner in token.subtree:
+            if inner.i in self.actor_at:
+                return self.actor_at[inner.i]
+        return None
+
+    def _actor_before(self, verb: Token) -> str | None:
+        """The nearest actor left of a verb the parser gave no subject, on the same line."""
+        for token in reversed(self.doc[verb.sent.start : verb.i]):
+            if not self._same_line(token, verb):
+                return None
+            if token.i in self.actor_at:
+                return self.actor_at[token.i]
+            if token.tag_ in frames.FINITE_TAGS and token.dep_ != "aux":
+                return None
+        return None
+
+    def _on_line(self, verb: Token, start: int, end: int) -> tuple[int, int]:
+        """The part of an action on the verb's line (a parse can run into the next one)."""
+        if start >= end or not self._same_line(verb, self.doc[start]):
+            return start, start
+        for token in self.doc[start:end]:
+            if "\n" in token.text or not self._same_line(verb, token):
+                return frames.trim(self.doc, start, token.i)
+        return start, end
+
+    def _same_line(self, a: Token, b: Token) -> bool:
+        low, high = sorted((a.idx, b.idx))
+        return "\n" not in self.text[low:high]
+
+    def _directive(self, verb: Token, lemma: str, issuer: str | None, frame) -> Directive:
+        doc = self.doc
+        start, end = frame.action
+        action = doc[start:end]
+        addressee = None
+        if frame.addressee is not None:
+            a_start, a_end = frames.trim(doc, *frame.addressee)
+            addressee = doc[a_start:a_end].text or None
+        sentence_start, sentence_end = self._sentence_bounds(verb)
+        return Directive(
+            issuer=issuer,
+            verb=lemma,
+            addressee=addressee,
+            action=action.text,
+            deadline=self._deadline(verb, action.start_char, action.end_char),
+            sentence=self.text[sentence_start:sentence_end],
+            start=sentence_start,
+            end=sentence_end,
+        )
+
+    def _sentence_bounds(self, verb: Token) -> tuple[int, int]:
+        """The verb's sentence, clipped to its line (the parser joins headlines to text)."""
+        text = self.text
+        sentence = verb.sent
+        start = max(sentence.start_char, text.rfind("\n", 0, verb.idx) + 1)
+        line_end = text.find("\n", verb.idx)
+        end = sentence.end_char if line_end == -1 else min(sentence.end_char, line_end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def _deadline(self, verb: Token, start: int, end: int) -> str | None:
+        """A date in the action (a flagged deadline first), or in the verb's `by ...`."""
+        spans = [(start, end)]
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in frames.DEADLINE_PREPS:
+                spans.append((child.idx, child.right_edge.idx + len(child.right_edge)))
+        inside = [
+            date for date in self.dates if any(s <= date.start and date.end <= e for s, e in spans)
+        ]
+        for date in sorted(inside, key=lambda d: (not d.deadline, d.start)):
+            if date.deadline or date.kind in DEADLINE_KINDS:
+                return date.value
+        return None

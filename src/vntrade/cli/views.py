@@ -1,0 +1,281 @@
+"""`vntrade timeline`, `compare`, `actors`, `commodities` and `directives`: the analyst's views."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import click
+
+from vntrade.cli.inputs import ProblemReporter
+from vntrade.cli.sources import iter_records, source_options
+from vntrade.output import output_options, resolve_format, warn, write_document, write_rows
+from vntrade.views.kinds import KINDS
+
+TIMELINE_COLUMNS = ("date", "precision", "start", "date_inferred", "kind", "summary", "actors",
+                    "commodities", "articles", "evidence")  # fmt: skip
+COMPARE_COLUMNS = ("cluster", "date", "article", "aspect", "values")
+
+
+def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    from vntrade.views.periods import parse_user_date
+
+    return parse_user_date(value, f"--{param.name.replace('_', '-')}") if value else None
+
+
+def _kinds(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> set[str]:
+    kinds = {" ".join(v.lower().replace("-", " ").replace("_", " ").split()) for v in values}
+    unknown = sorted(kinds - set(KINDS))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown kind {', '.join(map(repr, unknown))}; choose from {', '.join(KINDS)}.",
+            param_hint="--kind",
+        )
+    return kinds
+
+
+def _load(reporter: ProblemReporter, source: dict[str, Any]) -> list[dict[str, Any]]:
+    """All records of the sources: views look at the whole corpus at once."""
+    return list(iter_records(reporter=reporter, **source))
+
+
+def _names(index: Any, queries: tuple[str, ...], what: str) -> set[str] | None:
+    """Canonical names for --actor / --commodity queries; a warning for each that names none."""
+    if not queries:
+        return None
+    found: set[str] = set()
+    for query in queries:
+        matches = index.match(query)
+        if not matches:
+            warn(f"no {what} called {query!r} in these articles.")
+        found |= matches
+    return found
+
+
+@click.command()
+@source_options
+@click.option(
+    "--since",
+    callback=_period,
+    metavar="DATE",
+    help="Only events that end on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY-Www, YYYY).",
+)
+@click.option(
+    "--until", callback=_period, metavar="DATE", help="Only events that start on or before DATE."
+)
+@click.option(
+    "--actor",
+    "actor_names",
+    multiple=True,
+    metavar="NAME",
+    help="Only events involving this actor (name or any alias; repeatable).",
+)
+@click.option(
+    "--commodity",
+    "commodity_names",
+    multiple=True,
+    metavar="NAME",
+    help="Only events naming this commodity (repeatable).",
+)
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    callback=_kinds,
+    metavar="KIND",
+    help=f"Only events of this kind (repeatable): {', '.join(KINDS)}.",
+)
+@click.option(
+    "--evidence", is_flag=True, help="In the terminal table, show the evidence sentences."
+)
+@output_options
+@click.pass_context
+def timeline(
+    ctx: click.Context,
+    since: Any,
+    until: Any,
+    actor_names: tuple[str, ...],
+    commodity_names: tuple[str, ...],
+    kinds: set[str],
+    evidence: bool,
+    fmt: str | None,
+    **source: Any,
+) -> None:
+    """Events reported in PATH..., in date order, one entry per event.
+
+    An event reported by several articles is one entry listing them all. Week, month and
+    quarter dates sort at the start of their period; `*` (or `date_inferred`) marks a year
+    taken from the rest of the corpus. Directive deadlines appear as `deadline` entries.
+    """
+    from vntrade.views.names import NameIndex
+    from vntrade.views.timeline import build_timeline, filter_entries
+
+    reporter = ProblemReporter()
+    records = _load(reporter, source)
+    entries = filter_entries(
+        build_timeline(records),
+        since=since,
+        until=until,
+        actors=_names(NameIndex.of_actors(records), actor_names, "actor"),
+        commodities=_names(NameIndex.of_commodities(records), commodity_names, "commodity"),
+        kinds=kinds,
+    )
+    rows = [entry.to_row() for entry in entries]
+    if resolve_format(fmt) == "table":
+        from vntrade.views.render import render_timeline
+
+        render_timeline(rows, evidence)
+    else:
+        write_rows(rows, fmt, columns=TIMELINE_COLUMNS)
+    ctx.exit(reporter.exit_code)
+
+
+@click.command()
+@source_options
+@output_options
+@click.pass_context
+def compare(ctx: click.Context, fmt: str | None, **source: Any) -> None:
+    """Group the articles of PATH... that report the same event, and compare their reports.
+
+    For each group: what all reports share and what each adds (actors, commodities, dates,
+    figures, directives), and conflicts (one event given different dates, one quantity
+    different figures), with the evidence. Articles about different events stay apart.
+    Given exactly two articles (`vntrade compare A B`), compares them side by side.
+    """
+    from vntrade.views.compare import compare_records
+
+    reporter = ProblemReporter()
+    records = _load(reporter, source)
+    document, leads = compare_records(records)
+    fmt = resolve_format(fmt)
+    if fmt == "csv":
+        write_rows(_comparison_rows(document), fmt, columns=COMPARE_COLUMNS)
+    else:
+        from vntrade.views.render import render_comparison
+
+        write_document(document, fmt, lambda doc: render_comparison(doc, leads))
+    ctx.exit(reporter.exit_code)
+
+
+def _comparison_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The comparison flattened for CSV: one row per cluster, article (or shared) and aspect."""
+    rows = []
+    for number, cluster in enumerate(document["clusters"], 1):
+        parts = [("shared", cluster["shared"]), *cluster["unique"].items()]
+        for article, aspects in parts:
+            for aspect, values in aspects.items():
+                rows.append({"cluster": number, "date": cluster["date"], "article": article,
+                             "aspect": aspect, "values": values})  # fmt: skip
+        for conflict in cluster["conflicts"]:
+            aspect = f"conflict: {conflict['type']}"
+            rows.append({"cluster": number, "date": cluster["date"], "article": None,
+                         "aspect": aspect, "values": conflict})  # fmt: skip
+    for article in document["singletons"]:
+        rows.append({"cluster": None, "date": None, "article": article, "aspect": "singleton",
+                     "values": None})  # fmt: skip
+    return rows
+
+
+@click.command()
+@source_options
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice(["PERSON", "ORG", "GPE"], case_sensitive=False),
+    help="Only actors of this type (repeatable).",
+)
+@output_options
+@click.pass_context
+def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source: Any) -> None:
+    """Actors of PATH...: type, roles, aliases, mentions, articles, first and last dates.
+
+    First and last dates are those of the timeline events naming the actor (else of the
+    articles mentioning it). Most widely reported first.
+    """
+    from vntrade.views.summaries import ACTOR_COLUMNS, actor_rows
+    from vntrade.views.timeline import build_timeline
+
+    reporter = ProblemReporter()
+    records = _load(reporter, source)
+    rows = actor_rows(records, build_timeline(records))
+    wanted = {t.upper() for t in types}
+    rows = [row for row in rows if not wanted or row["type"] in wanted]
+    write_rows(rows, fmt, columns=ACTOR_COLUMNS, title="Actors")
+    ctx.exit(reporter.exit_code)
+
+
+@click.command()
+@source_options
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    metavar="NAME",
+    help="Only commodities of this category (repeatable).",
+)
+@output_options
+@click.pass_context
+def commodities(
+    ctx: click.Context, categories: tuple[str, ...], fmt: str | None, **source: Any
+) -> None:
+    """Commodities of PATH...: category, mentions, articles, directives naming them, dates."""
+    from vntrade.views.summaries import COMMODITY_COLUMNS, commodity_rows
+    from vntrade.views.text import fold
+    from vntrade.views.timeline import build_timeline
+
+    reporter = ProblemReporter()
+    records = _load(reporter, source)
+    rows = commodity_rows(records, build_timeline(records))
+    wanted = {fold(c) for c in categories}
+    rows = [row for row in rows if not wanted or fold(row["category"] or "") in wanted]
+    write_rows(rows, fmt, columns=COMMODITY_COLUMNS, title="Commodities")
+    ctx.exit(reporter.exit_code)
+
+
+@click.command()
+@source_options
+@click.option(
+    "--issuer",
+    "issuers",
+    multiple=True,
+    metavar="NAME",
+    help="Only directives issued by this actor (any alias; repeatable).",
+)
+@click.option(
+    "--overdue", is_flag=True, help="Only directives whose deadline has passed (see --as-of)."
+)
+@click.option(
+    "--as-of",
+    callback=_period,
+    metavar="DATE",
+    help="The day deadlines are checked against [default: today].",
+)
+@output_options
+@click.pass_context
+def directives(
+    ctx: click.Context,
+    issuers: tuple[str, ...],
+    overdue: bool,
+    as_of: Any,
+    fmt: str | None,
+    **source: Any,
+) -> None:
+    """Directives of PATH...: who ordered whom to do what, by when; one row per order.
+
+    An order reported by several articles is one row listing them. `status` is `overdue`
+    once the whole deadline period (a day, a month...) is over by --as-of, else `open`.
+    """
+    from vntrade.views.names import NameIndex
+    from vntrade.views.summaries import DIRECTIVE_COLUMNS, directive_rows
+
+    reporter = ProblemReporter()
+    records = _load(reporter, source)
+    rows = directive_rows(records, as_of.start if as_of else date.today())
+    wanted = _names(NameIndex.of_actors(records), issuers, "actor")
+    if wanted is not None:
+        rows = [row for row in rows if row["issuer"] in wanted]
+    if overdue:
+        rows = [row for row in rows if row["status"] == "overdue"]
+    write_rows(rows, fmt, columns=DIRECTIVE_COLUMNS, title="Directives")
+    ctx.exit(reporter.exit_code)

@@ -1,0 +1,285 @@
+"""Scoring date extraction against TimeML gold (TempEval-3 style): normalised values.
+
+A `.tml` file gives the article (its `<TEXT>` with tags removed, the `<DCT>` value as the
+publication date, `<TITLE>` as title) and the gold TIMEX3 expressions with their offsets
+in that text. The article then goes through the same pipeline as `vntrade extract`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+from spacy.language import Language
+
+from vntrade.nlp.extract import extract_articles
+from vntrade.output import warn
+from vntrade.records import Article
+
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)/?>")
+_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+_DCT = re.compile(r"<DCT>.*?<TIMEX3[^>]*?value=\"([^\"]+)\"", re.DOTALL)
+_TITLE = re.compile(r"<TITLE>(.*?)</TITLE>", re.DOTALL)
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
+_SPACE_CHARS = frozenset(" \t\u00a0")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTimex:
+    """A gold TIMEX3: its surface text, offsets into the clean text, type and value."""
+
+    text: str
+    start: int
+    end: int
+    timex_type: str
+    value: str
+
+
+def read_timeml(path: Path) -> tuple[Article, list[GoldTimex]]:
+    """One TimeML file as an article (text without tags) and its gold expressions."""
+    raw = path.read_text(encoding="utf-8")
+    body = _TEXT.search(raw)
+    if body is None:
+        raise ValueError("no <TEXT> element")
+    text, gold = _strip_tags(body.group(1))
+    dct = _DCT.search(raw)
+    title = _TITLE.search(raw)
+    return (
+        Article(
+            id=path.stem,
+            source=str(path),
+            title=html.unescape(_TAG.sub("", title.group(1))).strip() if title else None,
+            published=dct.group(1)[:10] if dct else None,
+            agency=None,
+            dateline=None,
+            text=text,
+            words=len(text.split()),
+            sha256=hashlib.sha256(text.encode()).hexdigest(),
+        ),
+        gold,
+    )
+
+
+def _strip_tags(markup: str) -> tuple[str, list[GoldTimex]]:
+    """The text without tags (entities decoded, spaces squeezed) and the TIMEX3 offsets."""
+    pieces: list[str] = []
+    length = 0
+    open_timex: tuple[int, dict[str, str]] | None = None
+    gold: list[GoldTimex] = []
+    position = 0
+    for tag in _TAG.finditer(markup):
+        piece = html.unescape(markup[position : tag.start()])
+        pieces.append(piece)
+        length += len(piece)
+        position = tag.end()
+        closing, name = tag.group(1) == "/", tag.group(2)
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            open_timex = (length, dict(_ATTRIBUTE.findall(tag.group(3))))
+        elif open_timex is not None:
+            start, attributes = open_timex
+            text = "".join(pieces)[start:length]
+            gold.append(
+                GoldTimex(
+                    text, start, length, attributes.get("type", "DATE"), attributes.get("value", "")
+                )
+            )
+            open_timex = None
+    pieces.append(html.unescape(markup[position:]))
+    return _squeeze("".join(pieces), gold)
+
+
+def _squeeze(full: str, gold: list[GoldTimex]) -> tuple[str, list[GoldTimex]]:
+    """Strip the text's ends and collapse runs of spaces, as the loader does, moving the
+    gold offsets along: the same text then goes through `vntrade extract` unchanged."""
+    kept: list[str] = []
+    new_offset = [0] * (len(full) + 1)  # old offset -> new offset
+    size = 0
+    lead = len(full) - len(full.lstrip())
+    tail = len(full.rstrip())
+    for index, char in enumerate(full):
+        new_offset[index] = size
+        inside = lead <= index < tail
+        if inside and not (char in _SPACE_CHARS and kept and kept[-1] == " "):
+            kept.append(" " if char in _SPACE_CHARS else char)
+            size += 1
+    new_offset[len(full)] = size
+    text = "".join(kept)
+    moved = []
+    for item in gold:
+        start, end = new_offset[item.start], new_offset[item.end]
+        moved.append(GoldTimex(text[start:end], start, end, item.timex_type, item.value))
+    return text, moved
+
+
+def iter_timeml(directory: Path) -> Iterator[tuple[Article, list[GoldTimex]]]:
+    """Every readable `.tml` file of `directory` (sorted); unreadable ones are reported."""
+    paths = sorted(directory.glob("*.tml"))
+    if not paths:
+        raise click.ClickException(
+            f"{directory}: no .tml files; give a directory of TimeML files such as "
+            "shared/external/te3-platinum"
+        )
+    for path in paths:
+        try:
+            yield read_timeml(path)
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            warn(f"{path}: skipped, not a TimeML document ({error})")
+
+
+def timeml_records(directory: Path) -> Iterator[dict[str, Any]]:
+    """The articles of a TimeML directory as loader input: {id, published, title, text}.
+
+    Written as JSONL they go through `vntrade extract` unchanged, so that its output can
+    be scored with `score_records` without the TimeML reader.
+    """
+    for article, _ in iter_timeml(directory):
+        yield {k: getattr(article, k) for k in ("id", "published", "title", "text")}
+
+
+def score_timeml(directory: Path, nlp: Language, verbose: bool = False) -> dict[str, Any]:
+    """Precision, recall and F1 of normalised date values against TimeML gold.
+
+    TempEval-3 convention: a system expression matches a gold TIMEX3 when their character
+    spans overlap (pairs are one-to-one); the pair is correct when the values are equal
+    strings. value P = correct / all system expressions, R = correct / all gold
+    expressions, F1 their harmonic mean. `extent` scores the overlap matches alone
+    (TempEval-3's relaxed span match).
+
+    Returns {"documents", "gold", "system", "value": score, "extent": score,
+    "by_type": {DATE|TIME|DURATION|SET: score}} plus, when `verbose`, "misses": [str]:
+    each gold expression missed or wrongly valued and each spurious system expression.
+    A score is {"precision", "recall", "f1", "tp", "fp", "fn"}. By type, a pair counts
+    under its gold type and an unmatched system expression under its own `timex_type`.
+    """
+    documents = list(iter_timeml(directory))
+    extractions = extract_articles(nlp, (article for article, _ in documents))
+    return score_records(documents, (e.to_dict(with_text=False) for e in extractions), verbose)
+
+
+def score_records(
+    documents: list[tuple[Article, list[GoldTimex]]],
+    records: Iterable[dict[str, Any]],
+    verbose: bool = False,
+) -> dict[str, Any]:
+    """Score extraction records (as `vntrade extract` prints them) against TimeML gold."""
+    if not documents:
+        raise click.ClickException("no readable TimeML document to score against")
+    golds = {article.id: gold for article, gold in documents}
+    tally = _Tally(verbose)
+    for record in records:
+        if record["id"] in golds:
+            tally.add(record["id"], golds.pop(record["id"]), record["dates"])
+    for doc_id, gold in golds.items():  # documents without a record: all missed
+        tally.add(doc_id, gold, [])
+    report: dict[str, Any] = {
+        "documents": len(documents),
+        "gold": tally.gold,
+        "system": tally.system,
+        "value": _prf(tally.correct, tally.system, tally.gold),
+        "extent": _prf(tally.matched, tally.system, tally.gold),
+        "by_type": {
+            name: _prf(*counts) for name, counts in tally.by_type.items() if any(counts[1:])
+        },
+    }
+    if verbose:
+        report["misses"] = tally.misses
+    return report
+
+
+class _Tally:
+    """Running counts over documents; `by_type` holds [correct, system, gold] per type."""
+
+    def __init__(self, verbose: bool) -> None:
+        self.verbose = verbose
+        self.gold = self.system = self.matched = self.correct = 0
+        self.by_type: dict[str, list[int]] = {name: [0, 0, 0] for name in TIMEX_TYPES}
+        self.misses: list[str] = []
+
+    def add(self, doc_id: str, gold: list[GoldTimex], dates: list[dict[str, Any]]) -> None:
+        pairs = _pair(gold, dates)
+        gold_of = {s: g for g, s in pairs}
+        self.gold += len(gold)
+        self.system += len(dates)
+        self.matched += len(pairs)
+        for item in gold:
+            self._counts(item.timex_type)[2] += 1
+        for s_index, date in enumerate(dates):
+            g_index = gold_of.get(s_index)
+            counts = self._counts(
+                gold[g_index].timex_type if g_index is not None else date["timex_type"]
+            )
+            counts[1] += 1
+            if g_index is not None and gold[g_index].value == date["value"]:
+                counts[0] += 1
+                self.correct += 1
+            elif g_index is None and self.verbose:
+                self.misses.append(f"{doc_id}: spurious {date['text']!r} {date['value']}")
+        if self.verbose:
+            self.misses.extend(_gold_misses(doc_id, gold, dates, {g: s for g, s in pairs}))
+
+    def _counts(self, timex_type: str) -> list[int]:
+        return self.by_type.setdefault(timex_type, [0, 0, 0])
+
+
+def _pair(gold: list[GoldTimex], system: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, system index) of overlapping expressions.
+
+    Each gold expression takes, among the free system expressions overlapping it, one
+    with the same value if there is one, else the one overlapping it most.
+    """
+    free = set(range(len(system)))
+    pairs: list[tuple[int, int]] = []
+    for g_index, item in enumerate(gold):
+        overlapping = [
+            s
+            for s in sorted(free)
+            if system[s]["start"] < item.end and item.start < system[s]["end"]
+        ]
+        if not overlapping:
+            continue
+
+        def preference(s: int, item: GoldTimex = item) -> tuple[bool, int]:
+            date = system[s]
+            shared = min(item.end, date["end"]) - max(item.start, date["start"])
+            return date["value"] == item.value, shared
+
+        best = max(overlapping, key=preference)
+        free.discard(best)
+        pairs.append((g_index, best))
+    return pairs
+
+
+def _prf(tp: int, system: int, gold: int) -> dict[str, Any]:
+    precision = tp / system if system else 0.0
+    recall = tp / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "fp": system - tp,
+        "fn": gold - tp,
+    }
+
+
+def _gold_misses(
+    doc_id: str, gold: list[GoldTimex], system: list[dict[str, Any]], paired: dict[int, int]
+) -> Iterator[str]:
+    for g_index, item in enumerate(gold):
+        s_index = paired.get(g_index)
+        expected = f"{item.text!r} {item.timex_type} {item.value}"
+        if s_index is None:
+            yield f"{doc_id}: missed {expected}"
+        elif system[s_index]["value"] != item.value:
+            got = system[s_index]
+            yield f"{doc_id}: wrong {expected}, got {got['text']!r} {got['value']}"

@@ -1,0 +1,96 @@
+"""News agencies: the short names vntrade reports, and the spellings and sites they hide behind."""
+
+from __future__ import annotations
+
+import re
+
+# Lower-cased spelling -> the short name in records. Vietnamese outlets first, then the wire
+# services their English pages credit.
+AGENCY_NAMES: dict[str, str] = {
+    "vna": "VNA",
+    "vietnam news agency": "VNA",
+    "viet nam news agency": "VNA",
+    "ttxvn": "VNA",
+    "vietnamplus": "VNA",
+    "vietnam+": "VNA",
+    "vov": "VOV",
+    "vov.vn": "VOV",
+    "vovworld": "VOV",
+    "vov world": "VOV",
+    "voice of vietnam": "VOV",
+    "voice of viet nam": "VOV",
+    "vns": "VNS",
+    "viet nam news": "VNS",
+    "vietnam news": "VNS",
+    "vietnamnews": "VNS",
+    "vllf": "VLLF",
+    "vietnam law & legal forum": "VLLF",
+    "vietnam law and legal forum": "VLLF",
+    "vgp": "VGP",
+    "vgp news": "VGP",
+    "ndo": "NDO",
+    "nhan dan": "NDO",
+    "nhân dân": "NDO",
+    "sggp": "SGGP",
+    "vnexpress": "VnExpress",
+    "tuoi tre": "Tuoi Tre",
+    "vir": "VIR",
+    "bizhub": "Bizhub",
+    "xinhua": "Xinhua",
+    "reuters": "Reuters",
+    "afp": "AFP",
+    "ap": "AP",
+    "bloomberg": "Bloomberg",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "bernama": "Bernama",
+}
+
+# Site -> agency, for `url` fields and `source` fields that are addresses.
+AGENCY_DOMAINS: dict[str, str] = {
+    "vnanet.vn": "VNA",
+    "vietnamplus.vn": "VNA",
+    "vov.vn": "VOV",
+    "vovworld.vn": "VOV",
+    "vietnamnews.vn": "VNS",
+    "vietnamlawmagazine.vn": "VLLF",
+    "baochinhphu.vn": "VGP",
+    "chinhphu.vn": "VGP",
+    "nhandan.vn": "NDO",
+    "sggpnews.org.vn": "SGGP",
+    "vnexpress.net": "VnExpress",
+    "tuoitrenews.vn": "Tuoi Tre",
+    "vir.com.vn": "VIR",
+}
+
+# One credit token as written in datelines and trailers: "VNA", "VOV.VN", "Vietnam+", "NDO".
+_TOKEN = r"[A-Z][\w.&+]{0,15}(?:\s[A-Z][\w.&+]{0,15}){0,3}"
+# A credit: tokens joined by slashes, "VNA/VLLF", "Bizhub/VNS".
+CREDIT = rf"{_TOKEN}(?:\s*/\s*{_TOKEN})*"
+_DOMAIN = re.compile(r"^(?:[a-z]+://)?(?:www\.|en\.|english\.)?([\w.-]+\.[a-z]{2,})", re.I)
+
+
+def known_agency(value: str | None) -> str | None:
+    """The short name of a known agency written as `value` ("VOV.VN", "VNA/VLLF", a URL)."""
+    if not value:
+        return None
+    value = value.strip().strip("()[]").strip()
+    if "://" in value or value.lower().startswith("www."):
+        return agency_from_url(value)
+    for part in value.split("/"):
+        name = AGENCY_NAMES.get(" ".join(part.split()).lower().rstrip("."))
+        if name:
+            return name
+    return agency_from_url(value) if "." in value and " " not in value else None
+
+
+def agency_from_url(url: str | None) -> str | None:
+    """The agency whose site `url` is on, or None."""
+    match = _DOMAIN.match((url or "").strip())
+    if not match:
+        return None
+    host = match.group(1).lower()
+    for domain, name in AGENCY_DOMAINS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None

@@ -1,0 +1,80 @@
+"""Publication dates as news dumps write them, read as ISO `YYYY-MM-DD`.
+
+Accepted: `2025-04-25`, `2025-04-25T10:00:00Z`, `2025/04/25`, `April 25, 2025`,
+`Friday, 25 April 2025`, `25/04/2025` (day first, as Vietnamese sites write it, unless only
+month first makes sense), each optionally followed by a time and a zone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_WEEKDAY = rf"(?:{_WEEKDAY_WORD},?\s+)?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+
+_DATE = re.compile(
+    rf"""{_WEEKDAY}(?:
+        (?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})
+      | (?P<na>\d{{1,2}})[/.-](?P<nb>\d{{1,2}})[/.-](?P<ny>\d{{4}})
+      | (?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORDINAL},?\s+(?P<my>\d{{4}})
+      | (?P<dd>\d{{1,2}}){_ORDINAL}\s+(?P<dm>{_MONTH}),?\s+(?P<dy>\d{{4}})
+    )(?!\d)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A time after a date that opens a line: " date 2025-04-25 10:05 GMT+7 | Body ...".
+_CLOCK = re.compile(
+    r"(?:[T\s,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2}|"
+    r"\s*(?:GMT|UTC|ICT)(?:\s*[+-]\s*\d{1,2})?)?)?\s*[|,]?",
+    re.IGNORECASE,
+)
+# What may stand around a date in a field or a header line: weekday, time, zone, separators.
+_AROUND = re.compile(
+    rf"""(?:[\s,|/()\-–—]|{_WEEKDAY_WORD}|T?\d{{1,2}}[:h]\d{{2}}(?::\d{{2}}(?:\.\d+)?)?
+        |[ap]\.?m\.?|GMT|UTC|ICT|Z|[+-]\d{{1,2}}(?::?\d{{2}})?)*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def parse_date(value: str) -> str | None:
+    """`value` (a whole field or line: a date, perhaps with weekday and time) as ISO, or None."""
+    match = _DATE.search(value)
+    if not match or not _AROUND.fullmatch(value[: match.start()] + " " + value[match.end() :]):
+        return None
+    return _iso(match)
+
+
+def match_date(text: str, pos: int = 0) -> tuple[str, int] | None:
+    """A date (and any time after it) at `text[pos]`: its ISO form and where it ends, or None."""
+    match = _DATE.match(text, pos)
+    iso = _iso(match) if match else None
+    return (iso, _CLOCK.match(text, match.end()).end()) if match and iso else None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    parts = match.groupdict()
+    if parts["iy"]:
+        year, month, day = int(parts["iy"]), int(parts["im"]), int(parts["id"])
+    elif parts["ny"]:
+        first, second, year = int(parts["na"]), int(parts["nb"]), int(parts["ny"])
+        # Day first, as Vietnamese sites write it; month first only when day first is impossible.
+        day, month = (second, first) if second > 12 and first <= 12 else (first, second)
+    elif parts["my"]:
+        year, month, day = int(parts["my"]), _MONTHS[_month_key(parts["mm"])], int(parts["md"])
+    else:
+        year, month, day = int(parts["dy"]), _MONTHS[_month_key(parts["dm"])], int(parts["dd"])
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_key(word: str) -> str:
+    word = word.lower().rstrip(".")
+    return word if word in _MONTHS else word[:3]

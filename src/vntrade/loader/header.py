@@ -1,0 +1,196 @@
+"""The lines before an article's body: an inline date field, a title, a byline, the dateline.
+
+Titles are told from body paragraphs by form (short, no closing sentence punctuation,
+followed by a longer paragraph), datelines by the agency or place-and-dash that opens them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vntrade.loader.agencies import CREDIT, known_agency
+from vntrade.loader.clean import is_edge_junk
+from vntrade.loader.dates import match_date, parse_date
+
+MAX_HEADER_LINES = 6
+MAX_TITLE_WORDS = 22
+
+_DATE_LABEL = re.compile(
+    r"^\s*(?:date(?:\s+published)?|published(?:\s+(?:on|date))?|posted(?:\s+on)?|publish\s+date)"
+    r"\s*[:=]?\s*",
+    re.IGNORECASE,
+)
+_UPDATED_LINE = re.compile(r"^\s*(?:last\s+)?updated\s*(?:on)?\s*:?\s*", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:(?:story|written|reported|text)\s+)?by\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,5}$",
+    re.IGNORECASE,
+)
+_WORD = r"[^\W\d_][\w.'’-]*"
+# The date some datelines carry after the place: "Hanoi, April 29 (VNA) -".
+_WHEN = (
+    r"(?:\s*,\s*(?P<when>(?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}[\s/.][A-Za-z\d]{1,9})"
+    r"(?:,?\s*\d{4})?))?"
+)
+# "Hanoi (VNA) -", "Ho Chi Minh City, April 29 (VNA) –", "Washington (Reuters) -"
+_AGENCY_DATELINE = re.compile(
+    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,4}}){_WHEN}\s*\((?P<credit>{CREDIT})\)\s*[-–—:]+\s*"
+)
+# "VOV.VN -", "VNA -"
+_CREDIT_DATELINE = re.compile(rf"^(?P<credit>{CREDIT})\s*[-–—:]+\s+")
+# "HÀ NỘI —", "HCM CITY —", or a Title-case place with a long dash, "Ha Noi —"
+_PLACE_DATELINE = re.compile(
+    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}}){_WHEN}\s+(?P<dash>[-–—]+)\s+(?=[\"“‘'\d]|[^\W\d_])"
+)
+_PLACE_CONNECTORS = frozenset({"of", "de", "du", "la", "upon", "on"})
+# Capitalised words that open a sentence with a dash but are no place.
+_NOT_PLACES = frozenset(
+    {
+        *("US", "U.S.", "USA", "EU", "UN", "ASEAN", "WTO", "IMF", "WB", "ADB", "APEC", "G7"),
+        *("G20", "CPTPP", "EVFTA", "RCEP", "FDI", "GDP", "VAT", "PM", "NA", "MOIT", "USTR"),
+        *("NATO", "OPEC", "AI", "VN", "VIETNAM-US", "US-VIETNAM", "UPDATE", "BREAKING"),
+        "EXCLUSIVE",
+    }
+)
+_KEEP_UPPER = frozenset({"HCM", "TP", "D.C.", "DC", "US", "U.S.", "UK", "UAE", "USA"})
+_TITLE_SUFFIX = re.compile(rf"\s+[|–—-]\s+(?P<credit>{CREDIT})(?:\s*\([^()]*\))?$")
+_TWO_SENTENCES = re.compile(r"[.!?]\s+[A-Z]")
+
+
+@dataclass(slots=True)
+class Header:
+    """What the header lines said about the article."""
+
+    title: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    title_agency: str | None = None
+
+
+def read_header(paragraphs: list[str]) -> tuple[Header, list[str]]:
+    """Split the header off `paragraphs`; return it and the body, dateline removed."""
+    header = Header()
+    body = list(paragraphs)
+    for _ in range(MAX_HEADER_LINES):
+        if not body:
+            break
+        first = _take_date_field(header, body[0])
+        if not first:
+            body.pop(0)
+            continue
+        body[0] = first
+        if _BYLINE.match(first) or is_edge_junk(first):
+            body.pop(0)
+        elif _dateline(first):
+            break
+        elif header.title is None and looks_like_title(first, _next_text(body[1:])):
+            header.title, header.title_agency = _split_title_suffix(body.pop(0))
+        else:
+            break
+    if body:
+        rest = _take_dateline(header, body[0])
+        if rest:
+            body[0] = rest
+        else:
+            body.pop(0)
+    return header, body
+
+
+def looks_like_title(line: str, following: str) -> bool:
+    """True when `line` has a headline's form and `following` reads like body text after it."""
+    words = line.split()
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or line.endswith((".", ":", ";", ",", "…")):
+        return False
+    if line.endswith(('."', ".”", ".'", ".’")) or _TWO_SENTENCES.search(line):
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"):
+        return False
+    if parse_date(line) or line.islower():
+        return False
+    if not following:
+        return False
+    return following.endswith((".", "!", "?", '"', "”", "’")) or len(following.split()) > len(words)
+
+
+def _next_text(paragraphs: list[str]) -> str:
+    """The first of `paragraphs` that is not a header line (a date, a byline), or ""."""
+    for paragraph in paragraphs:
+        rest = _take_date_field(Header(), paragraph)
+        if rest and not _BYLINE.match(rest) and not is_edge_junk(rest):
+            return rest
+    return ""
+
+
+def _take_date_field(header: Header, line: str) -> str:
+    """`line` without a leading date field (" date 2025-04-25 ", a date-only line), noted."""
+    label = _DATE_LABEL.match(line)
+    if label:
+        found = match_date(line, label.end())
+        if found:
+            header.published = header.published or found[0]
+            return line[found[1] :].strip()
+    iso = parse_date(line)
+    if iso:
+        header.published = header.published or iso
+        return ""
+    updated = _UPDATED_LINE.match(line)
+    if updated and updated.end() < len(line) and parse_date(line[updated.end() :]):
+        return ""
+    return line
+
+
+def _dateline(line: str) -> tuple[str | None, str | None, int] | None:
+    """The (place, agency, end) of a dateline opening `line`, or None."""
+    match = _AGENCY_DATELINE.match(line)
+    if match and known_agency(match["credit"]) and _is_place(match["place"]):
+        return _fold_place(match["place"]), known_agency(match["credit"]), match.end()
+    match = _CREDIT_DATELINE.match(line)
+    if match and known_agency(match["credit"]):
+        return None, known_agency(match["credit"]), match.end()
+    match = _PLACE_DATELINE.match(line)
+    if match and _is_place(match["place"]):
+        place = match["place"]
+        rest = line[match.end() :]
+        # A short shouted ASCII word ("MOF —") is far likelier an acronym than a place.
+        short_acronym = " " not in place and len(place) < 4 and place.isascii()
+        shouting = place.upper() == place and place not in _NOT_PLACES and not short_acronym
+        spoken = place.upper() != place and match["dash"] in "–—" and rest[0].isupper()
+        if shouting or (spoken and not known_agency(place)):
+            return _fold_place(place), None, match.end()
+    return None
+
+
+def _take_dateline(header: Header, line: str) -> str:
+    """`line` without its dateline; the place and agency go to `header`."""
+    found = _dateline(line)
+    if not found:
+        return line
+    header.dateline, header.agency, end = found
+    return line[end:].strip()
+
+
+def _is_place(place: str) -> bool:
+    words = place.split()
+    return words[0][0].isupper() and all(
+        word[0].isupper() or word in _PLACE_CONNECTORS for word in words
+    )
+
+
+def _fold_place(place: str) -> str:
+    """A shouted place in Title case ("HÀ NỘI" -> "Hà Nội"); other spellings kept as written."""
+    if place.upper() != place:
+        return place
+    words = place.split()
+    return " ".join(
+        word if word in _KEEP_UPPER else "-".join(map(str.capitalize, word.split("-")))
+        for word in words
+    )
+
+
+def _split_title_suffix(title: str) -> tuple[str, str | None]:
+    """A title without a site suffix ("... | VOV.VN"), and the agency the suffix names."""
+    match = _TITLE_SUFFIX.search(title)
+    if match and known_agency(match["credit"]):
+        return title[: match.start()].rstrip(), known_agency(match["credit"])
+    return title, None

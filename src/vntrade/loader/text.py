@@ -1,0 +1,23 @@
+"""Plain-text inputs: one article per file (or per stdin), named by the file stem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from vntrade.loader.article import NO_TEXT_LEFT, make_article, parse_text
+from vntrade.loader.paths import NOT_UTF8, STDIN, Input, decode
+from vntrade.records import Article, LoadFailure, LoadProblem, LoadWarning
+
+
+def load_text(source: Input) -> Iterator[Article | LoadProblem]:
+    """The one article of a plain-text input; stdin's is named by its content hash."""
+    text, fell_back = decode(source.stream.read())
+    if fell_back:
+        yield LoadWarning(source.name, NOT_UTF8)
+    parsed = parse_text(text)
+    if not parsed.paragraphs:
+        yield LoadFailure(source.name, NO_TEXT_LEFT)
+        return
+    article_id = None if source.name == STDIN else Path(source.name).stem
+    yield make_article(parsed, id=article_id, source=source.name)

@@ -1,0 +1,277 @@
+"""Word-level rules for actors the list does not know: what a name, a title or an
+organisation looks like in English-language Vietnamese news.
+
+All functions work on token offsets of one `Doc` and the document's folded keys
+(`names.key` of every token), so each is a linear pass or a local look-around.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The common Vietnamese family names, folded. A run of capitalised words starting with
+# one is a person's full name even when the English model misses or mis-bounds it.
+VIETNAMESE_SURNAMES = _words(
+    """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly mai dinh trinh
+    truong lam luong ha cao ta doan vuong thai chu tong kieu lai quach trieu khuc nghiem dao
+    dam giang la luu ton tang thach to au bach cam chau che chung diep han hau khong khuat
+    kim lac lo mac nong phi phung quan tieu tu ung vi"""
+)
+# Words that open or make up a title rather than a name.
+TITLE_WORDS = _words(
+    """mr mr. mrs mrs. ms ms. dr dr. madam madame sir president vice deputy prime minister
+    secretary general chairman chairwoman chair ambassador governor director spokesperson
+    spokesman spokeswoman envoy representative senator rep. congressman congresswoman premier
+    chief head ceo professor prof. permanent acting special standing lieutenant colonel
+    commissioner mayor counsellor counselor consul attache director-general secretary-general
+    vice-president administrator official leader party state"""
+)
+HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. madam madame sir")
+# Head nouns that make a capitalised phrase an organisation.
+ORG_HEADS = _words(
+    """ministry department council committee commission association chamber bank office
+    agency administration authority assembly organisation organization union corporation
+    corp corp. group company co co. inc inc. ltd ltd. jsc institute university academy
+    federation confederation fund forum court secretariat bureau board service directorate
+    inspectorate airlines airways embassy consulate senate parliament alliance exchange
+    holdings society foundation centre center politburo congress"""
+)
+# Nouns after which a capitalised name is a place (Ho Chi Minh City, Thai Binh Province).
+PLACE_HEADS = _words(
+    """city province district town commune ward street road port airport bridge bay river
+    island islands park zone square village delta"""
+)
+NAME_PARTICLES = _words("de van von der den bin binti al el la du da di dos")
+CALENDAR_WORDS = _words(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday"""
+)
+NATIONALITY_QUALIFIERS = _words("vietnamese viet vietnam's vietnam")
+DETERMINERS = _words("the a an this that these those")
+CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
+
+
+def is_name_word(text: str) -> bool:
+    """A capitalised word that can be part of a name (`Phạm`, `O'Neil`, `L.`)."""
+    if not text[:1].isupper():
+        return False
+    if len(text) == 2 and text[1] == ".":
+        return True  # an initial
+    return text.replace("-", "").replace("'", "").isalpha()
+
+
+def _name_token(keys: Sequence[str], texts: Sequence[str], i: int) -> bool:
+    k = keys[i]
+    return (
+        is_name_word(texts[i])
+        and k not in TITLE_WORDS
+        and k not in ORG_HEADS
+        and k not in PLACE_HEADS
+        and k not in CALENDAR_WORDS
+    )
+
+
+def vietnamese_names(
+    doc: Doc,
+    keys: Sequence[str],
+    free: Sequence[bool],
+    title_ends: set[int],
+    places: set[str],
+) -> list[tuple[int, int]]:
+    """Full Vietnamese names the model missed or mis-bounded (`Phạm Minh` + `Chính`)."""
+    texts = [t.text for t in doc]
+    found: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not (free[i] and _name_token(keys, texts, i)):
+            i += 1
+            continue
+        end = i
+        while end < n and free[end] and _name_token(keys, texts, end):
+            end += 1
+        span = _name_in_run(doc, keys, i, end, title_ends, places)
+        if span:
+            found.append(span)
+        i = end
+    return found
+
+
+def _name_in_run(
+    doc: Doc, keys: Sequence[str], start: int, end: int, title_ends: set[int], places: set[str]
+) -> tuple[int, int] | None:
+    for first in range(start, end - 1):
+        length = end - first
+        if keys[first] not in VIETNAMESE_SURNAMES or length > 4:
+            continue
+        if " ".join(keys[first:end]) in places:
+            return None
+        if end < len(doc) and keys[end] in PLACE_HEADS:
+            return None
+        titled = first in title_ends or (first > 0 and keys[first - 1] in TITLE_WORDS)
+        person_tagged = any(doc[i].ent_type_ == "PERSON" for i in range(first, end))
+        other_entity = doc[first].ent_iob_ == "B" and doc[first].ent_type_ != "PERSON"
+        if titled or person_tagged or (length >= 3 and not other_entity):
+            return first, end
+        return None
+    return None
+
+
+def person_bounds(
+    doc: Doc, keys: Sequence[str], start: int, end: int, title_ends: dict[int, tuple]
+) -> tuple[int, int] | None:
+    """A model PERSON span without titles or possessives, or None if it is not a name."""
+    while start < end and (keys[start] in TITLE_WORDS or keys[start] in DETERMINERS):
+        start += 1
+    for title_end in range(end, start, -1):
+        if title_end in title_ends and title_ends[title_end][0] <= start:
+            start = title_end  # the model took a title into the name (`Minister Dien`)
+            break
+    while end > start and not doc[end - 1].text[:1].isalnum():
+        end -= 1
+    while end > start and keys[end - 1] in ("'s", "'"):
+        end -= 1
+    words = [t.text for t in doc[start:end]]
+    if not words or not is_name_word(words[0]) or not is_name_word(words[-1]):
+        return None
+    if not all(is_name_word(w) or w.lower() in NAME_PARTICLES for w in words):
+        return None
+    if any(keys[i] in CALENDAR_WORDS or keys[i] in ORG_HEADS for i in range(start, end)):
+        return None
+    return start, end
+
+
+def org_bounds(doc: Doc, keys: Sequence[str], start: int, end: int) -> tuple[int, int] | None:
+    """A model ORG span that looks like an organisation's name, trimmed, or None.
+
+    It needs an organisation head noun (Ministry, Council, Bank...); one introduced by
+    `a`/`an` is something to be created (`a National Investment Promotion Centre`).
+    """
+    while start < end and keys[start] in DETERMINERS:
+        start += 1
+    while end > start and (keys[end - 1] in ("'s", "'") or not doc[end - 1].text[:1].isalnum()):
+        end -= 1
+    if end - start < 2 or not doc[start].text[:1].isupper():
+        return None
+    if start > 0 and keys[start - 1] in ("a", "an"):
+        return None
+    if any("/" in doc[i].text or doc[i].like_num for i in range(start, end)):
+        return None
+    if not any(keys[i] in ORG_HEADS for i in range(start, end)):
+        return None
+    return start, end
+
+
+def organisation_names(
+    doc: Doc, keys: Sequence[str], free: Sequence[bool], countries: dict[int, int]
+) -> list[tuple[int, int]]:
+    """Capitalised names with an organisation head the model missed (`Vietnam Steel
+    Association`), without a title before them (`Chairman of the ...`).
+
+    `countries` maps the end of each country mention to its start, so that a name may
+    begin with one (`Vietnam` Steel Association).
+    """
+    found: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not (free[i] and _capitalised(doc[i].text)):
+            i += 1
+            continue
+        end = i + 1
+        while end < n and free[end]:
+            joins = keys[end] in CONNECTORS and end + 1 < n and _capitalised(doc[end + 1].text)
+            if not (_capitalised(doc[end].text) or joins):
+                break
+            end += 1
+        span = _organisation_in_run(doc, keys, countries.get(i, i), end)
+        if span:
+            found.append(span)
+        i = end
+    return found
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and text.replace("-", "").replace("&", "").isalnum()
+
+
+def _organisation_in_run(
+    doc: Doc, keys: Sequence[str], start: int, end: int
+) -> tuple[int, int] | None:
+    while start < end and (
+        keys[start] in TITLE_WORDS or keys[start] in DETERMINERS or keys[start] in CONNECTORS
+    ):
+        start += 1
+    while end > start and keys[end - 1] in CONNECTORS:
+        end -= 1
+    if end - start < 2 or not any(keys[i] in ORG_HEADS for i in range(start, end)):
+        return None
+    if keys[start] in ORG_HEADS and keys[start + 1] not in ("of", "for"):
+        return None  # `Ministry Chinh`, not a name
+    if start > 0 and keys[start - 1] in ("a", "an"):
+        return None
+    return start, end
+
+
+def acronym_after(doc: Doc, end: int) -> str | None:
+    """The acronym defined right after a name: `... Council (USABC)` → `USABC`."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        word = doc[end + 1].text
+        if len(word) >= 2 and sum(c.isupper() for c in word) >= 2 and word.isalnum():
+            return word
+    return None
+
+
+def title_after(doc: Doc, keys: Sequence[str], end: int) -> str | None:
+    """A title in apposition: `Nguyen Van An, Chairman of the Cashew Association, said`."""
+    n = len(doc)
+    if end + 1 >= n or doc[end].text != ",":
+        return None
+    first = end + 1
+    while first < n and (keys[first] in DETERMINERS or keys[first] in NATIONALITY_QUALIFIERS):
+        first += 1
+    if first >= n or keys[first] not in TITLE_WORDS - HONORIFICS - {"party", "state"}:
+        return None
+    stop = first
+    while stop < n and stop - first < 12:
+        word = doc[stop].text
+        if not (_capitalised(word) or keys[stop] in CONNECTORS or keys[stop] in TITLE_WORDS):
+            break
+        stop += 1
+    while stop > first and keys[stop - 1] in CONNECTORS:
+        stop -= 1
+    return doc[first:stop].text or None
+
+
+def title_before(doc: Doc, keys: Sequence[str], start: int) -> str | None:
+    """A free-form title written just before a name (`Agriculture Minister` Do Duc Duy)."""
+    first = start
+    while first > 0:
+        previous = first - 1
+        if keys[previous] == ")" and previous >= 2 and keys[previous - 2] == "(":
+            first = previous - 2  # an acronym inside the title: `Chairman of ... (VASEP)`
+        elif (
+            doc[previous].text[:1].isupper()
+            or keys[previous] in CONNECTORS
+            or keys[previous] in TITLE_WORDS
+        ):
+            first = previous
+        else:
+            break
+    while first < start and (
+        keys[first] in CONNECTORS
+        or keys[first] in NATIONALITY_QUALIFIERS
+        or keys[first] in DETERMINERS
+    ):
+        first += 1
+    last = start
+    while last > first and keys[last - 1] in HONORIFICS:
+        last -= 1
+    if not any(keys[i] in TITLE_WORDS - HONORIFICS for i in range(first, last)):
+        return None
+    return doc[first:last].text or None

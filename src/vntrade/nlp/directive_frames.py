@@ -1,0 +1,329 @@
+"""Reading a directive's parts off the dependency parse of its verb.
+
+A frame says where the addressee and the action are: `instructed NP to VP`, `called on NP
+to VP`, `called for NP`, `urged NP` (a nominal action), `requested that S VP`, `tasked NP
+with V-ing`, `assigned NP the task of ...`, and the passives `NP was tasked with / asked to`.
+A trailing `with NP to VP` is a second order to another addressee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Prepositions of the verb that carry a deadline or belong to a nominal action.
+DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "within"})
+TRIM_WORDS = frozenset({"to", "that", "and", "or", "but", ",", ";", ":", "-", "–", "—"})
+
+IsTrigger = Callable[[Token], bool]
+
+
+@dataclass(slots=True)
+class Frame:
+    """Where a directive's addressee and action are (token ranges), and orders split off it."""
+
+    addressee: tuple[int, int] | None
+    action: tuple[int, int]
+    passive: bool = False
+    extra: list[Frame] = field(default_factory=list)
+
+
+def has_to(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def child(
+    token: Token, deps: tuple[str, ...], words: tuple[str, ...] | None = None
+) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps and (words is None or child.lower_ in words):
+            return child
+    return None
+
+
+def subject_child(token: Token) -> Token | None:
+    """The subject closest before `token` (datelines give the parser two)."""
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < token.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def infinitive(verb: Token, obj: Token | None) -> Token | None:
+    """The `to VP` complement of a verb, wherever the parser attached it."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > verb.i and has_to(child):
+            return child
+    if obj is not None:
+        for child in obj.children:
+            if child.dep_ in ("acl", "relcl") and has_to(child):
+                return child
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl") and child.i > verb.i and has_to(child):
+            return child
+    return None
+
+
+def _span(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _before(span: tuple[int, int], stop: int) -> tuple[int, int]:
+    return span[0], min(span[1], stop)
+
+
+def _clause_without_subject(verb: Token) -> tuple[int, int]:
+    """A complement clause minus its `that` and subject: what is to be done."""
+    start, end = _span(verb)
+    subject = subject_child(verb)
+    if subject is not None and subject.i < verb.i:
+        start = subject.right_edge.i + 1
+    return start, end
+
+
+def _with_object(verb: Token, obj: Token | None) -> Token | None:
+    """The object of `with` in `tasked NP with V-ing` (attached to the verb or the NP)."""
+    candidates = list(verb.children) + (list(obj.subtree) if obj is not None else [])
+    for token in candidates:
+        if token.lower_ == "with" and token.dep_ == "prep" and token.i > verb.i:
+            return child(token, ("pcomp", "pobj"))
+    return None
+
+
+def match_frame(
+    verb: Token, frames: list[str], particles: tuple[str, ...], passive_ok: bool
+) -> Frame | None:
+    """The first of the verb's `frames` its parse fits, or None."""
+    if is_passive(verb):
+        return _passive(verb) if passive_ok else None
+    obj = child(verb, ("dobj",))
+    for name in frames:
+        frame = _FRAMES[name](verb, obj, particles)
+        if frame is not None:
+            return frame
+    return None
+
+
+def _passive(verb: Token) -> Frame | None:
+    subject = subject_child(verb)
+    addressee = _span(subject) if subject is not None else None
+    action = infinitive(verb, None)
+    if action is not None:
+        return Frame(addressee, _clause_without_subject(action), passive=True)
+    target = _with_object(verb, None)
+    if target is not None:
+        return Frame(addressee, _span(target), passive=True)
+    return None
+
+
+def _object_infinitive(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
+    action = infinitive(verb, obj)
+    if action is None:
+        return None
+    if obj is not None:
+        return Frame(_before(_span(obj), action.left_edge.i), _span(action))
+    subject = subject_child(action)
+    if subject is not None and subject.i > verb.i:  # `asked ministries to ...` as a clause
+        return Frame(_span(subject), _clause_without_subject(action))
+    return Frame(None, _span(action))
+
+
+def _that_clause(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.i < verb.i or has_to(child):
+            continue
+        subject = subject_child(child)
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        if subject is not None or marked:
+            addressee = _span(subject) if subject is not None else None
+            return Frame(addressee, _clause_without_subject(child))
+    return None
+
+
+def _with_verb_preps(verb: Token, target: Token) -> tuple[int, int]:
+    """A nominal action with the verb's prepositions that follow it: `urged conclusion of
+    deals by May for US exports`, where the parser hangs `by` and `for` on the verb."""
+    start, end = _span(target)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i == end and child.lower_ != "with":
+            end = child.right_edge.i + 1
+    return start, end
+
+
+def _nominal(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
+    if obj is None or obj.pos_ not in NOUN_POS or obj.i < verb.i:
+        return None
+    return Frame(None, _with_verb_preps(verb, obj))
+
+
+def _prep_object(verb: Token, words: tuple[str, ...]) -> Token | None:
+    """The object of the verb's particle after it (`called [on Monday] on NP to ...`)."""
+    for prep in verb.children:
+        if prep.i > verb.i and prep.dep_ in ("prep", "prt", "dative") and prep.lower_ in words:
+            return child(prep, ("pobj",))
+    return None
+
+
+def _for(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
+    target = _prep_object(verb, ("for",))
+    return Frame(None, _with_verb_preps(verb, target)) if target is not None else None
+
+
+def _particle_infinitive(
+    verb: Token, obj: Token | None, particles: tuple[str, ...]
+) -> Frame | None:
+    target = _prep_object(verb, particles)
+    if target is None:
+        return None
+    action = infinitive(verb, target)
+    if action is None:
+        return None
+    return Frame(_before(_span(target), action.left_edge.i), _span(action))
+
+
+def _particle_nominal(verb: Token, obj: Token | None, particles: tuple[str, ...]) -> Frame | None:
+    target = _prep_object(verb, particles)
+    return Frame(None, _with_verb_preps(verb, target)) if target is not None else None
+
+
+def _object_with(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
+    target = _with_object(verb, obj)
+    if obj is None or target is None:
+        return None
+    with_token = target.head
+    return Frame(_before(_span(obj), with_token.i), _span(target))
+
+
+def _dative(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
+    receiver = child(verb, ("dative",))
+    if receiver is None or obj is None or receiver.lower_ in ("to", "for"):
+        return None
+    return Frame(_span(receiver), _span(obj))
+
+
+_FRAMES: dict[str, Callable[[Token, Token | None, tuple[str, ...]], Frame | None]] = {
+    "object_infinitive": _object_infinitive,
+    "that": _that_clause,
+    "nominal": _nominal,
+    "for": _for,
+    "particle_infinitive": _particle_infinitive,
+    "particle_nominal": _particle_nominal,
+    "object_with": _object_with,
+    "dative": _dative,
+}
+FRAME_NAMES = frozenset(_FRAMES)
+
+
+def split_with_orders(doc: Doc, frame: Frame) -> Frame:
+    """Cut a trailing `, with the Ministry to gather ...` off the action as a second order."""
+    start, end = frame.action
+    for token in doc[start:end]:
+        if token.lower_ != "with" or token.dep_ != "prep":
+            continue
+        verb = child(token, ("pcomp",))
+        subject = subject_child(verb) if verb is not None else None
+        if verb is None or subject is None or not has_to(verb):
+            target = child(token, ("pobj",))
+            verb = next((c for c in target.children if has_to(c)), None) if target else None
+            subject = target
+        if verb is not None and subject is not None:
+            frame.action = (start, token.i)
+            frame.extra.append(Frame(_span(subject), _clause_without_subject(verb)))
+            break
+    return frame
+
+
+def cut_and_extend(doc: Doc, verb: Token, frame: Frame, is_trigger: IsTrigger) -> None:
+    """Keep another order's words out of the action; take in stray coordinated actions.
+
+    The parser often hangs `..., and lift restrictions` on the ordering verb instead of the
+    first action, and `... and assigned X to ...` on the first action instead of the verb.
+    """
+    start, end = frame.action
+    end = _cut_at_new_clause(doc, start, end, is_trigger)
+    owners = {verb, verb.head} if verb.dep_ == "conj" else {verb}
+    while True:
+        stray = _next_stray(doc, verb, owners, start, end)
+        if stray is None:
+            break
+        end = _cut_at_new_clause(doc, stray.left_edge.i, stray.right_edge.i + 1, is_trigger)
+    frame.action = trim(doc, start, end)
+
+
+def _cut_at_new_clause(doc: Doc, start: int, end: int, is_trigger: IsTrigger) -> int:
+    """Where a coordinated clause with its own subject, or another order, begins."""
+    for token in doc[start + 1 : end]:
+        if token.dep_ == "conj" and (is_trigger(token) or subject_child(token) is not None):
+            return token.left_edge.i
+    return end
+
+
+def _next_stray(doc: Doc, verb: Token, owners: set[Token], start: int, end: int) -> Token | None:
+    """An action the parser hung on the ordering verb right after the action's end."""
+    for token in doc[end : verb.sent.end]:
+        if token.head not in owners or token.is_punct or token.dep_ in ("cc", "advmod"):
+            continue
+        stray_action = token.dep_ == "conj" and token.tag_ == "VB"
+        stray_object = token.dep_ == "dobj" and start > verb.i  # `cut rates and support[NN] X`
+        if not (stray_action or stray_object) or subject_child(token) is not None:
+            return None
+        between = doc[end : token.left_edge.i]
+        if all(t.is_punct or t.dep_ in ("cc", "advmod") for t in between):
+            return token
+        return None
+    return None
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading `to`/`that` and trailing punctuation or conjunctions."""
+    while start < end and (doc[start].lower_ in TRIM_WORDS or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].lower_ in TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
+        end -= 1
+    return start, end
+
+
+def clause_subject(verb: Token, same_line: Callable[[Token, Token], bool]) -> Token | None:
+    """Who gives the order: the verb's subject, or that of the clause it is part of."""
+    token = verb
+    for _ in range(8):
+        subject = subject_child(token)
+        if subject is not None:
+            if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                return token.head  # `Chinh, who urged ...`
+            return subject
+        head = token.head
+        if head is token or not same_line(token, head):
+            return None
+        if token.dep_ == "conj":
+            # A finite verb hung on an infinitive (`directed X to draft ... and assigned
+            # Y`) is coordinated with the verb that governs that infinitive.
+            if token.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ == "xcomp":
+                head = head.head
+            token = head
+        elif token.dep_ == "xcomp":
+            controller = child(head, ("dobj",))
+            if controller is not None:
+                return controller
+            token = head
+        elif token.dep_ in ("advcl", "acl") and token.tag_ == "VBG":
+            while head.pos_ in NOUN_POS and head.head is not head:
+                head = head.head  # `signed Dispatch 5, asking ...`
+            token = head
+        else:
+            return None
+    return None

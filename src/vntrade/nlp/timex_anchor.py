@@ -1,0 +1,77 @@
+"""Inferring the reference date of an article that has no publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from vntrade.nlp.timex_calendar import FUTURE, PAST, Anchor
+from vntrade.nlp.timex_guards import deadline_before
+from vntrade.nlp.timex_normalise import Context, Resolved
+from vntrade.nlp.timex_rules import Candidate
+
+# Kinds of explicit dates precise enough to tell the year of the article.
+_PRECISE_KINDS = frozenset({"day", "month", "quarter", "half", "season", "week", "time"})
+_DAY_OR_MONTH = re.compile(r"(\d{4}|XXXX)-(\d\d)(?:-(\d\d))?(?:$|T)")
+
+
+def infer_anchor(candidates: list[Candidate], tenses: list[str | None]) -> Anchor | None:
+    """A reference date from the article's own explicit dates, or None if it has none.
+
+    The year is the most frequent among explicit days, months and quarters (ties: the
+    latest), else the latest year named outside a future clause. The day is, within that
+    year, the latest day reported in the past tense (reported events precede
+    publication), else the latest day without tense, else the earliest day ahead (a
+    deadline follows publication); failing days, the latest month; else the year alone.
+    """
+    unanchored = Context(anchor=None)
+    resolved = [c.rule.normalise(c.match, unanchored) for c in candidates]
+    precise = Counter(
+        int(r.value[:4])
+        for r in resolved
+        if r and r.kind in _PRECISE_KINDS and r.value[:4].isdigit()
+    )
+    if not precise:
+        years = [
+            int(r.value)
+            for r, tense in zip(resolved, tenses, strict=True)
+            if r and r.kind == "year" and r.value.isdigit() and tense != FUTURE
+        ]
+        return Anchor(dt.date(max(years), 1, 1), "year") if years else None
+    year = max(precise, key=lambda y: (precise[y], y))
+    past: list[dt.date] = []
+    undirected: list[dt.date] = []
+    ahead: list[dt.date] = []
+    months: list[dt.date] = []
+    for candidate, found, tense in zip(candidates, resolved, tenses, strict=True):
+        day = _day_in_year(found, year)
+        if day is None:
+            continue
+        if found.kind == "month":
+            months.append(day)
+        elif found.kind == "day":
+            if tense == PAST:
+                past.append(day)
+            elif tense == FUTURE or deadline_before(candidate.match.string, candidate.start):
+                ahead.append(day)
+            else:
+                undirected.append(day)
+    if past or undirected:
+        return Anchor(max(past or undirected), "day")
+    if ahead:
+        return Anchor(min(ahead), "day")
+    if months:
+        return Anchor(max(months), "month")
+    return Anchor(dt.date(year, 1, 1), "year")
+
+
+def _day_in_year(resolved: Resolved | None, year: int) -> dt.date | None:
+    """The (first) day of a day or month value in `year`, or of a yearless one."""
+    match = _DAY_OR_MONTH.match(resolved.value) if resolved else None
+    if match is None or match.group(1) not in (str(year), "XXXX"):
+        return None
+    try:
+        return dt.date(year, int(match.group(2)), int(match.group(3) or 1))
+    except ValueError:  # February 29 of a yearless date, in a common year
+        return None

@@ -1,0 +1,94 @@
+"""Words of English temporal expressions and the regex fragments built from them."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+    "sunday": 7,
+}  # fmt: skip
+SEASONS: dict[str, str] = {
+    "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+}  # fmt: skip
+# TimeML parts of the day.
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "noon": "12:00",
+    "midday": "12:00", "midnight": "24:00",
+}  # fmt: skip
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+# Vague quantities: TimeML writes their number as X ("several days" -> PXD).
+VAGUE_WORDS = ("several", "a few", "few", "many", "some", "a couple of", "couple of")
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "last": -1,
+    "final": -1, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+# Duration units -> (TimeML letter, needs the "T" time designator).
+UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "fortnight": ("W", False), "month": ("M", False),
+    "quarter": ("Q", False), "year": ("Y", False), "decade": ("Y", False),
+    "century": ("Y", False),
+}  # fmt: skip
+# How many of the TimeML unit one of ours is (a decade is written P10Y, a fortnight P2W).
+UNIT_FACTORS = {"decade": 10, "century": 100, "fortnight": 2, "quarter": 3}
+UNIT_PLURALS = {"century": "centuries"}
+
+
+def alternation(words: list[str] | tuple[str, ...], *, dotted: bool = False) -> str:
+    """A regex alternation of `words`, longest first; abbreviations may take a dot."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+    return f"(?:{body})" + (r"\.?" if dotted else "")
+
+
+def capitalised(words: list[str] | tuple[str, ...]) -> list[str]:
+    """The Capitalised and UPPER-CASE forms of lower-case words."""
+    return [form for word in words for form in (word.capitalize(), word.upper())]
+
+
+def unit_forms(units: list[str] | tuple[str, ...]) -> list[str]:
+    """Singular and plural forms of unit words."""
+    return [form for unit in units for form in (unit, UNIT_PLURALS.get(unit, unit + "s"))]
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a quantity: digits (`90`, `1.5`), number words, or `twenty-five`."""
+    text = " ".join(text.lower().replace(",", "").split())
+    if not text:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    parts = re.split(r"[-\s]+", text)
+    if all(part in NUMBER_WORDS for part in parts):
+        return float(sum(NUMBER_WORDS[part] for part in parts))
+    return None
+
+
+NUMBER = alternation(list(NUMBER_WORDS))
+NUMBER_RE = (
+    rf"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"[-\s](?:one|two|three|four|five|six|seven|eight|nine)|{NUMBER})"
+)
+MONTH_RE = alternation(capitalised(list(MONTHS)), dotted=True)
+WEEKDAY_RE = alternation(capitalised(list(WEEKDAYS)))
+SEASON_RE = alternation(list(SEASONS) + capitalised(list(SEASONS)))
+PART_OF_DAY_RE = alternation(["morning", "afternoon", "evening", "night"])
+VAGUE_RE = alternation(list(VAGUE_WORDS))
+UNIT_RE = alternation(unit_forms(list(UNITS)))

@@ -1,0 +1,314 @@
+"""Normalisers of calendar expressions: from a regex match to its TimeML value.
+
+Each takes the match and a `Context` (anchor, verb tense) and returns a `Resolved` value,
+or None when the expression cannot be a date. Conventions: a period in a deadline
+(`by the end of June`) takes the value of the whole period (`2025-06`); a day or month
+named without a year is placed around the anchor by the verb's tense; what the anchor
+cannot resolve keeps TimeML's X placeholders (`XXXX-04-22`, `2025-WXX`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from vntrade.nlp.timex_calendar import (
+    FUTURE,
+    PAST,
+    Anchor,
+    add_months,
+    day_value,
+    month_value,
+    shift_unit,
+    unit_value,
+    unknown_unit_value,
+    weekday_date,
+    year_for_month,
+    year_text,
+)
+from vntrade.nlp.timex_lexicon import (
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNIT_FACTORS,
+    UNITS,
+    WEEKDAYS,
+    parse_number,
+)
+
+Match = re.Match[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A normalised value, its granularity (`kind`) and TIMEX3 type."""
+
+    value: str
+    kind: str
+    timex_type: str = "DATE"
+
+
+@dataclass(slots=True)
+class Context:
+    """What a normaliser may use besides the text: the anchor and the governing verb's tense.
+
+    `shift` is False when the anchor was inferred from the article's own dates: a yearless
+    date then simply takes the inferred year. `previous` is the last explicit date before
+    the expression, for narrative references (`the following year`).
+    """
+
+    anchor: Anchor | None
+    direction: str | None = None
+    shift: bool = True
+    previous: dt.date | None = None
+
+    def anchor_day(self, precision: str) -> dt.date | None:
+        """The anchor's day, if the anchor is known to at least `precision`."""
+        if self.anchor is None or not self.anchor.knows(precision):
+            return None
+        return self.anchor.day
+
+
+def group(match: Match, name: str) -> str | None:
+    """A named group's text, or None when absent or not in this rule's pattern."""
+    return match.groupdict().get(name)
+
+
+def word(match: Match, name: str) -> str:
+    """A named group's text in lower case ("" when absent)."""
+    return (group(match, name) or "").lower()
+
+
+def _relation(match: Match) -> str:
+    """The last word of the `rel` group: `the coming` -> `coming`."""
+    words = word(match, "rel").split()
+    return words[-1] if words else ""
+
+
+def _year_for(match: Match, ctx: Context, month: int) -> int | None:
+    """The explicit year, else the anchor's moved by tense, else None (unknown)."""
+    if group(match, "year"):
+        return int(group(match, "year"))
+    if ctx.anchor is None:
+        return None
+    return year_for_month(month, ctx.anchor, ctx.direction, ctx.shift)
+
+
+def month_day(match: Match, ctx: Context) -> Resolved | None:
+    """`April 29`, `29 April 2025`, `Thursday, March 20`."""
+    month = MONTHS[word(match, "month").rstrip(".")]
+    value = day_value(_year_for(match, ctx, month), month, int(match.group("day")))
+    return Resolved(value, "day") if value else None
+
+
+def numeric_date(match: Match, ctx: Context) -> Resolved | None:
+    """`2025-04-29`, and `29/4/2025` read day first (as Vietnamese sources write it)."""
+    day = int(group(match, "day") or group(match, "day2") or 0)
+    month = int(group(match, "month") or group(match, "month2") or 0)
+    if month > 12 and day <= 12:
+        day, month = month, day  # 4/29/2025 can only be month first
+    year = int(group(match, "year") or group(match, "year2") or 0)
+    value = day_value(year, month, day) if month <= 12 else None
+    return Resolved(value, "day") if value else None
+
+
+def month(match: Match, ctx: Context) -> Resolved:
+    """`May 2025`, `early December`, `the end of June`, `last July`, `next March`."""
+    number = MONTHS[word(match, "month").rstrip(".")]
+    relation = _relation(match)
+    anchor = ctx.anchor_day("month")
+    if relation and anchor is not None and not group(match, "year"):
+        year = anchor.year
+        if relation in ("last", "past", "previous") and number >= anchor.month:
+            year -= 1
+        elif relation in ("next", "coming", "following") and number <= anchor.month:
+            year += 1
+        return Resolved(month_value(year, number), "month")
+    return Resolved(month_value(_year_for(match, ctx, number), number), "month")
+
+
+def year(match: Match, ctx: Context) -> Resolved:
+    """`2025`, `mid-2025`, `fiscal 2024`."""
+    return Resolved(match.group("year"), "year")
+
+
+def short_year(match: Match, ctx: Context) -> Resolved | None:
+    """The `58` of `1957-58`, in the century of the year before the dash."""
+    first = int(match.string[match.start() - 5 : match.start() - 1])
+    value = first // 100 * 100 + int(match.group("yy"))
+    if value <= first:
+        value += 100
+    return Resolved(str(value), "year") if value - first < 10 else None
+
+
+def decade(match: Match, ctx: Context) -> Resolved:
+    """`the 1990s` -> `199`; `the '90s` -> `199`, `the '10s` -> `201`."""
+    if group(match, "cent"):
+        return Resolved(match.group("cent") + match.group("dec"), "decade")
+    digit = match.group("dec2")
+    return Resolved(("20" if digit in "012" else "19") + digit, "decade")
+
+
+_CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+
+
+def century(match: Match, ctx: Context) -> Resolved | None:
+    """`the 20th century` -> `19` (TimeML writes a century as its first two digits)."""
+    text = word(match, "ord")
+    digits = re.match(r"\d+", text)
+    number = int(digits.group()) if digits else _CENTURY_WORDS.get(text)
+    return Resolved(f"{number - 1:02d}", "century") if number else None
+
+
+def quarter(match: Match, ctx: Context) -> Resolved | None:
+    """`the third quarter of 2025`, `Q3 2025`, `Q1/2025`, `the first half of this year`."""
+    half = group(match, "half") is not None
+    kind, size, letter = ("half", 6, "H") if half else ("quarter", 3, "Q")
+    index = int(group(match, "q")) if group(match, "q") else ORDINALS.get(word(match, "ord"))
+    if half and word(match, "ord") == "latter":
+        index = 2
+    if index is None:
+        return None
+    if index == -1:  # "the last quarter": of the year named, else the one before the anchor's
+        if group(match, "year") or group(match, "yrel"):
+            index = 12 // size
+        elif (anchor := ctx.anchor_day("month")) is not None:
+            year, before = add_months(anchor, -size)
+            return Resolved(f"{year}-{letter}{(before - 1) // size + 1}", kind)
+        else:
+            return Resolved(f"{year_text(ctx.anchor.year if ctx.anchor else None)}-{letter}X", kind)
+    year = _period_year(match, ctx, (index - 1) * size + 1)
+    return Resolved(f"{year_text(year)}-{letter}{index}", kind)
+
+
+def _period_year(match: Match, ctx: Context, first_month: int) -> int | None:
+    """The year of a quarter or half: explicit, relative (`of last year`) or by tense."""
+    text = group(match, "year") or group(match, "yy")
+    if text:
+        return int(text) if len(text) == 4 else 2000 + int(text)
+    if ctx.anchor is None:
+        return None
+    relation = word(match, "yrel")
+    if relation in ("last", "next"):
+        return ctx.anchor.year + (1 if relation == "next" else -1)
+    if relation:
+        return ctx.anchor.year
+    return year_for_month(first_month, ctx.anchor, ctx.direction, ctx.shift)
+
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season(match: Match, ctx: Context) -> Resolved:
+    """`last summer`, `the winter of 2024`, `this spring`: seasons last three months."""
+    code = SEASONS[word(match, "season")]
+    anchor = ctx.anchor_day("month")
+    if group(match, "year") or anchor is None:
+        year = group(match, "year") or year_text(ctx.anchor.year if ctx.anchor else None)
+        return Resolved(f"{year}-{code}", "season")
+    now = anchor.year * 12 + anchor.month
+    starts = {y: y * 12 + SEASON_START[code] for y in range(anchor.year - 2, anchor.year + 2)}
+    relation = _relation(match)
+    if relation in ("last", "past", "previous"):  # the last one over
+        chosen = max(y for y, start in starts.items() if start + 3 <= now)
+    elif relation in ("next", "coming", "following"):  # the next one to begin
+        chosen = min(y for y, start in starts.items() if start > now)
+    elif not relation and ctx.direction == PAST:  # the latest one begun
+        chosen = max(y for y, start in starts.items() if start <= now)
+    elif not relation and ctx.direction == FUTURE:  # the first one not over
+        chosen = min(y for y, start in starts.items() if start + 3 > now)
+    else:
+        chosen = anchor.year
+    return Resolved(f"{chosen}-{code}", "season")
+
+
+def weekday(match: Match, ctx: Context) -> Resolved:
+    """`Thursday`, `last Friday`, `Sunday night` (a TIME with the part of the day)."""
+    number = WEEKDAYS[word(match, "wd")]
+    relation = {"past": "last", "coming": "next"}.get(_relation(match), _relation(match))
+    anchor = ctx.anchor_day("day")
+    if anchor is None:
+        value = f"{year_text(ctx.anchor.year if ctx.anchor else None)}-WXX-{number}"
+    else:
+        value = weekday_date(number, anchor, ctx.direction, relation or None).isoformat()
+    return _with_part_of_day(value, match)
+
+
+def _with_part_of_day(value: str, match: Match) -> Resolved:
+    part = word(match, "pod") or word(match, "pod2")
+    if not part:
+        return Resolved(value, "day")
+    return Resolved(f"{value}T{PARTS_OF_DAY[part]}", "time", "TIME")
+
+
+def relative_day(match: Match, ctx: Context) -> Resolved:
+    """`today`, `yesterday morning`, `tonight`, `last night`, `this afternoon`."""
+    name = word(match, "word") or ("yesterday" if word(match, "rel") == "last" else "today")
+    anchor = ctx.anchor_day("day")
+    if anchor is None:
+        if name == "today" and not word(match, "pod"):
+            return Resolved("PRESENT_REF", "ref")
+        return _with_part_of_day("XXXX-XX-XX", match)
+    offset = {"yesterday": -1, "tomorrow": 1}.get(name, 0)
+    value = (anchor + dt.timedelta(days=offset)).isoformat()
+    if name == "tonight":
+        return Resolved(value + "TNI", "time", "TIME")
+    return _with_part_of_day(value, match)
+
+
+RELATION_OFFSETS = {
+    "this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1,
+    "following": 1, "upcoming": 1,
+}  # fmt: skip
+# How precisely the anchor must be known to resolve `this <unit>`.
+UNIT_PRECISION = {
+    "day": "day",
+    "week": "day",
+    "weekend": "day",
+    "month": "month",
+    "quarter": "month",
+}
+
+
+def relative_period(match: Match, ctx: Context) -> Resolved:
+    """`this week`, `last year`, `earlier this month`, `the end of the year`, `next quarter`.
+
+    `the past year` / `the next month` are durations (P1Y, P1M), as in TimeML; `the
+    previous/following year` count from the last explicit date when there is one.
+    """
+    unit = word(match, "unit").split()[-1]  # "fiscal year" -> "year"
+    words = word(match, "rel").split()
+    relation = words[-1] if words else "this"
+    if unit in UNITS and (relation == "past" or words == ["the", "next"]):
+        letter, _ = UNITS[unit]
+        return Resolved(f"P{UNIT_FACTORS.get(unit, 1)}{letter}", "duration", "DURATION")
+    kind = "week" if unit == "weekend" else unit
+    base = ctx.anchor_day(UNIT_PRECISION.get(unit, "year"))
+    if relation in ("previous", "following") and ctx.previous is not None:
+        base = ctx.previous
+    if base is None:
+        return Resolved(unknown_unit_value(unit, ctx.anchor), kind)
+    moved = shift_unit(base, unit, RELATION_OFFSETS.get(relation, 0))
+    return Resolved(unit_value(moved, unit), kind)
+
+
+def ago(match: Match, ctx: Context) -> Resolved:
+    """`four years ago` -> the year, `a week ago` -> the week; `years ago` -> PAST_REF."""
+    raw = word(match, "unit")
+    unit = "century" if raw.startswith("centur") else raw.rstrip("s")
+    amount = _whole_number(word(match, "qty"))
+    if amount is None or unit in ("second", "minute", "hour"):
+        return Resolved("PAST_REF", "ref")
+    if unit == "fortnight":
+        unit, amount = "week", amount * 2
+    base = ctx.anchor_day(UNIT_PRECISION.get(unit, "year"))
+    if base is None:
+        return Resolved(unknown_unit_value(unit, ctx.anchor), unit)
+    return Resolved(unit_value(shift_unit(base, unit, -amount), unit), unit)
+
+
+def _whole_number(text: str) -> int | None:
+    value = parse_number(text) if text else None
+    return int(value) if value is not None and value == int(value) else None

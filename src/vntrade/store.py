@@ -1,0 +1,454 @@
+"""The SQLite store: one row per article with its extraction record, keyed by article id.
+
+An article is unchanged when its content digest and the pipeline fingerprint both match the
+stored row. Every write goes through `commit_batch`, one transaction per batch (WAL mode),
+so a run killed at any moment leaves a valid database holding every committed batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vntrade.records import Article
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "vntrade.db"
+BUSY_TIMEOUT = 30.0  # seconds a write waits for another connection's transaction
+# Keys of an extraction record that come from the pipeline rather than the loader.
+EXTRACTION_KEYS = (
+    "published_inferred",
+    "reference_date",
+    "actors",
+    "dates",
+    "commodities",
+    "directives",
+)
+
+ARTICLE_KEYS = tuple(Article.__dataclass_fields__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    sha256 TEXT NOT NULL,          -- of the clean text
+    digest TEXT NOT NULL,          -- of every article field but id and source
+    pipeline TEXT NOT NULL,        -- fingerprint of the pipeline that made the record
+    published TEXT,
+    reference_date TEXT,
+    article TEXT,                  -- JSON; NULL when the record lives in a Parquet part
+    extraction TEXT,               -- JSON of the pipeline's fields
+    part TEXT,                     -- Parquet part holding the record (dataset index only)
+    run INTEGER NOT NULL,          -- last ingest run that saw the article
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+CREATE INDEX IF NOT EXISTS articles_reference_date ON articles (reference_date);
+CREATE TABLE IF NOT EXISTS failures (
+    source TEXT NOT NULL,
+    line INTEGER,
+    article TEXT,
+    reason TEXT NOT NULL,
+    run INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS failures_source ON failures (source);
+CREATE TABLE IF NOT EXISTS runs (
+    run INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL,
+    pipeline TEXT NOT NULL,
+    new INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS stale_parts (part TEXT PRIMARY KEY);
+"""
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def article_digest(fields: dict[str, Any]) -> str:
+    """Hash of everything about an article that can change its record, except id and source.
+
+    `fields` are the article's fields (an `Article.to_dict()` or a record). The source path is
+    left out so that the same file reached by another path counts as unchanged.
+    """
+    kept = {key: fields.get(key) for key in ARTICLE_KEYS if key not in ("id", "source", "text")}
+    return hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def split_record(record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split an extraction record into its article fields and its pipeline fields."""
+    extraction = {key: record[key] for key in EXTRACTION_KEYS if key in record}
+    article = {key: value for key, value in record.items() if key not in extraction}
+    return article, extraction
+
+
+@dataclass(slots=True)
+class StoredRow:
+    """One article's row as written by an ingest batch."""
+
+    id: str
+    source: str
+    sha256: str
+    digest: str
+    pipeline: str
+    published: str | None
+    reference_date: str | None
+    article: str | None  # JSON
+    extraction: str | None  # JSON
+    part: str | None = None
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input or article that could not be ingested."""
+
+    source: str
+    reason: str
+    line: int | None = None
+    article: str | None = None
+
+    def message(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Batch:
+    """Everything one transaction writes: new/updated rows, failures, and bookkeeping."""
+
+    rows: list[StoredRow] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    seen: list[str] = field(default_factory=list)  # ids of unchanged articles
+    sources: set[str] = field(default_factory=set)  # inputs read; their old failures go
+    stale_parts: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Known:
+    """What the store knows about an article id."""
+
+    digest: str
+    pipeline: str
+    run: int
+    part: str | None
+
+
+def connect(path: str | Path, *, readonly: bool = False, timeout: float = BUSY_TIMEOUT):
+    """Open an SQLite connection in autocommit mode (transactions are explicit), WAL journal."""
+    if readonly:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    else:
+        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL never corrupts on a crash; it only skips an fsync per commit.
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE) so it never deadlocks later."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+class Store:
+    """An article store in one SQLite file."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> Store:
+        """Open (or with `create`, create) a store; a user error if it is not one."""
+        path = Path(path)
+        if not create and not path.is_file():
+            raise click.ClickException(
+                f"no database at {path}; create it with `vntrade ingest PATH... --db {path}`."
+            )
+        if create and path.parent and not path.parent.is_dir():
+            raise click.ClickException(f"cannot create {path}: no directory {path.parent}.")
+        try:
+            conn = connect(path, readonly=not create)
+            store = cls(conn, path)
+            store._check_or_create(create)
+        except sqlite3.DatabaseError as error:
+            raise click.ClickException(
+                f"{path} is not a usable vntrade database ({error})."
+            ) from None
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_or_create(self, create: bool) -> None:
+        tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master")}
+        if "meta" not in tables:
+            if not create or tables:
+                raise click.ClickException(
+                    f"{self.path} is an SQLite file but not a vntrade database; "
+                    "choose another --db FILE."
+                )
+            # executescript commits any open transaction, so the script carries its own.
+            self.conn.executescript(
+                f"BEGIN IMMEDIATE; {_SCHEMA}"
+                f" INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}'),"
+                f" ('created_at', '{now()}'); COMMIT;"
+            )
+            return
+        version = int(self.meta("schema_version") or 0)
+        if version > SCHEMA_VERSION:
+            raise click.ClickException(
+                f"{self.path} was written by a newer vntrade (schema {version}); upgrade vntrade."
+            )
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    # -- runs ---------------------------------------------------------------------------------
+
+    def start_run(self, pipeline: str) -> int:
+        """Record the start of an ingest run and return its number."""
+        with transaction(self.conn):
+            cursor = self.conn.execute(
+                "INSERT INTO runs (started_at, status, pipeline) VALUES (?, 'running', ?)",
+                (now(), pipeline),
+            )
+        return int(cursor.lastrowid)
+
+    def finish_run(self, run: int, status: str, counts: dict[str, int]) -> None:
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE runs SET finished_at = ?, status = ?, new = ?, updated = ?,"
+                " unchanged = ?, failed = ? WHERE run = ?",
+                (
+                    now(),
+                    status,
+                    counts["new"],
+                    counts["updated"],
+                    counts["unchanged"],
+                    counts["failed"],
+                    run,
+                ),
+            )
+
+    # -- lookups and writes -------------------------------------------------------------------
+
+    def known(self, ids: Iterable[str]) -> dict[str, Known]:
+        """What the store holds for these ids (the ones it has)."""
+        ids = list(ids)
+        found: dict[str, Known] = {}
+        for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT id, digest, pipeline, run, part FROM articles WHERE id IN ({marks})"
+            for row in self.conn.execute(query, chunk):
+                found[row[0]] = Known(*row[1:])
+        return found
+
+    def commit_batch(self, batch: Batch, run: int) -> None:
+        """Write one batch in one transaction."""
+        at = now()
+        with transaction(self.conn):
+            if batch.sources:
+                # A source read again replaces its failures from earlier runs.
+                self.conn.executemany(
+                    "DELETE FROM failures WHERE source = ? AND run < ?",
+                    [(source, run) for source in batch.sources],
+                )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO articles (id, source, sha256, digest, pipeline,"
+                " published, reference_date, article, extraction, part, run, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        r.id,
+                        r.source,
+                        r.sha256,
+                        r.digest,
+                        r.pipeline,
+                        r.published,
+                        r.reference_date,
+                        r.article,
+                        r.extraction,
+                        r.part,
+                        run,
+                        at,
+                    )
+                    for r in batch.rows
+                ],
+            )
+            self.conn.executemany(
+                "UPDATE articles SET run = ? WHERE id = ?", [(run, id_) for id_ in batch.seen]
+            )
+            self.conn.executemany(
+                "INSERT INTO failures (source, line, article, reason, run, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(f.source, f.line, f.article, f.reason, run, at) for f in batch.failures],
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO stale_parts VALUES (?)",
+                [(part,) for part in batch.stale_parts],
+            )
+
+    # -- reading back -------------------------------------------------------------------------
+
+    def iter_records(self, with_pipeline: bool = False) -> Iterator[Any]:
+        """Every stored extraction record (text included), in id order, streamed.
+
+        With `with_pipeline`, (record, pipeline fingerprint) pairs.
+        """
+        query = (
+            "SELECT article, extraction, pipeline FROM articles"
+            " WHERE article IS NOT NULL ORDER BY id"
+        )
+        for article, extraction, pipeline in self.iter_rows(query):
+            record = {**json.loads(article), **json.loads(extraction)}
+            yield (record, pipeline) if with_pipeline else record
+
+    def iter_rows(self, query: str, params: tuple = ()) -> Iterator[tuple]:
+        """Stream the rows of a read query."""
+        cursor = self.conn.execute(query, params)
+        while rows := cursor.fetchmany(256):
+            yield from rows
+
+    def stats(self, pipeline: str | None = None) -> dict[str, Any]:
+        """Counts and dates that describe what the store holds."""
+        one = self.conn.execute
+        articles, words = one(
+            "SELECT count(*), coalesce(sum(json_extract(article, '$.words')), 0) FROM articles"
+        ).fetchone()
+        first, last = one(
+            "SELECT min(coalesce(published, reference_date)),"
+            " max(coalesce(published, reference_date)) FROM articles"
+        ).fetchone()
+        pipelines = dict(one("SELECT pipeline, count(*) FROM articles GROUP BY pipeline"))
+        agencies = dict(
+            one(
+                "SELECT coalesce(json_extract(article, '$.agency'), 'unknown'), count(*)"
+                " FROM articles WHERE article IS NOT NULL GROUP BY 1 ORDER BY 2 DESC"
+            )
+        )
+        last_run = one(
+            "SELECT run, started_at, finished_at, status, new, updated, unchanged, failed"
+            " FROM runs ORDER BY run DESC LIMIT 1"
+        ).fetchone()
+        failures = [
+            {"source": s, "line": line, "article": a, "reason": r, "at": at}
+            for s, line, a, r, at in one(
+                "SELECT source, line, article, reason, at FROM failures ORDER BY rowid"
+            )
+        ]
+        stats: dict[str, Any] = {
+            "db": str(self.path),
+            "bytes": _file_size(self.path),
+            "schema_version": int(self.meta("schema_version") or 0),
+            "articles": articles,
+            "words": words,
+            "first_date": first,
+            "last_date": last,
+            "agencies": agencies,
+            "pipelines": pipelines,
+            "current_pipeline": pipeline,
+            "stale": sum(n for p, n in pipelines.items() if p != pipeline) if pipeline else None,
+            "failures": failures,
+            "last_run": None,
+        }
+        if last_run:
+            keys = ("run", "started_at", "finished_at", "status")
+            keys += ("new", "updated", "unchanged", "failed")
+            stats["last_run"] = dict(zip(keys, last_run, strict=True))
+        return stats
+
+
+def _file_size(path: Path) -> int:
+    """Bytes on disk, WAL included."""
+    total = 0
+    for suffix in ("", "-wal"):
+        with contextlib.suppress(OSError):
+            total += os.stat(f"{path}{suffix}").st_size
+    return total
+
+
+@contextlib.contextmanager
+def ingest_lock(path: Path, wait: float, on_wait: Callable[[str], None]) -> Iterator[None]:
+    """Hold the writer lock of a store for a whole ingest run.
+
+    A second ingest waits up to `wait` seconds, then fails with a clear message. The lock is
+    an OS lock on `PATH.lock`, so the kernel frees it when its holder dies, even by SIGKILL.
+    """
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): SQLite's own locking still keeps the file valid
+        yield
+        return
+    lock_path = Path(f"{path}.lock")
+    with open(lock_path, "a+", encoding="utf-8") as handle:
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = _read_holder(lock_path)
+                if time.monotonic() >= deadline:
+                    raise click.ClickException(
+                        f"another vntrade ingest ({holder}) is writing to {path}; wait for it "
+                        "to finish (or give --wait SECONDS), or ingest into another --db FILE."
+                    ) from None
+                if not told:
+                    on_wait(f"waiting for another vntrade ingest ({holder}) on {path}...")
+                    told = True
+                time.sleep(0.1)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _read_holder(lock_path: Path) -> str:
+    try:
+        return lock_path.read_text(encoding="utf-8").strip() or "pid unknown"
+    except OSError:
+        return "pid unknown"

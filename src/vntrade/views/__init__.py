@@ -1,0 +1,1 @@
+"""The analyst's views: pure functions from extraction records to timelines, comparisons, lists."""

@@ -1,0 +1,167 @@
+"""Events found in one extraction record: each dated sentence, and each directive's deadline.
+
+A date mention (not a duration, set or deadline) anchors an event in its sentence: the kind
+comes from the trigger words nearest the date, the actors from the actor mentions of the
+sentence, the summary from the clause around the date. Directive deadlines become
+`deadline` events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vntrade.views.directives import article_directives
+from vntrade.views.kinds import choose_kind
+from vntrade.views.mentions import Mentions
+from vntrade.views.names import NameIndex
+from vntrade.views.periods import parse_period
+from vntrade.views.summary import ORDER, clause_summary, deadline_summary, ordered_summary
+from vntrade.views.text import clause_spans, content_words, sentence_spans
+
+_DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than|deadline\s+of)\s+$", re.I)
+EVENT_TIMEX = ("DATE", "TIME")
+COARSE = ("year", "half", "decade")
+WEAK_KINDS = ("report", "briefing")
+_CAPTION = re.compile(r"\s*(?:\(|__)?Photo\b")
+
+
+@dataclass(slots=True)
+class Event:
+    """One dated happening reported by one article."""
+
+    article: str
+    value: str
+    kind: str
+    summary: str
+    sentence: str
+    order: int  # index of the evidence sentence in the article
+    actors: list[str] = field(default_factory=list)
+    commodities: list[str] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    addressee: str | None = None
+    caption: bool = False  # a photo caption: repeats the story, in the present tense
+
+
+def article_events(record: dict[str, Any]) -> list[Event]:
+    """Every event of one record: dated sentences, then directive deadlines."""
+    text = record.get("text") or ""
+    mentions = Mentions(record)
+    sentences = sentence_spans(text)
+    events: list[Event] = []
+    seen: set[tuple[int, str]] = set()
+    for date in sorted(record.get("dates", []), key=lambda d: d["start"]):
+        index = _sentence_index(sentences, date["start"])
+        if index is None or not _is_event_date(date) or (index, date["value"]) in seen:
+            continue
+        seen.add((index, date["value"]))
+        if _directive_covers(record, date, sentences, index):
+            continue  # the directive's own deadline event reports it
+        event = _event_from_date(record, mentions, sentences[index], index, date)
+        if event.kind in WEAK_KINDS and parse_period(event.value).precision in COARSE:
+            continue  # "this year", "in 2024" with no happening named: a plan or a statistic
+        events.append(event)
+    events.extend(_directive_deadlines(record, mentions, sentences))
+    return events
+
+
+def _is_event_date(date: dict[str, Any]) -> bool:
+    if date.get("timex_type", "DATE") not in EVENT_TIMEX:
+        return False
+    period = parse_period(date.get("value", ""))
+    return period is not None and period.precision != "decade"
+
+
+def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:
+    for index, (start, end) in enumerate(sentences):
+        if start <= position < end:
+            return index
+    return None
+
+
+def _directive_covers(
+    record: dict[str, Any], date: dict[str, Any], sentences: list[tuple[int, int]], index: int
+) -> bool:
+    """Whether a directive of the date's sentence has this date as its deadline."""
+    return any(
+        d.get("deadline") == date["value"]
+        and (
+            d["start"] <= date["start"] < d["end"]
+            or _sentence_index(sentences, d["start"]) == index
+        )
+        for d in record.get("directives", [])
+    )
+
+
+def _event_from_date(
+    record: dict[str, Any],
+    mentions: Mentions,
+    sentence: tuple[int, int],
+    index: int,
+    date: dict[str, Any],
+) -> Event:
+    text = record["text"]
+    start, end = sentence
+    clauses = clause_spans(text, start, end)
+    clause = next((c for c in clauses if c[0] <= date["start"] < c[1]), (start, end))
+    kind = choose_kind(text, sentence, clause, (date["start"], date["end"]))
+    summary, subject = clause_summary(text, clauses, clause, date, mentions)
+    if (
+        date.get("deadline")
+        or _DEADLINE_CUE.search(text, max(start, date["start"] - 40), date["start"])
+        or ORDER.search(text, clause[0], date["start"])
+    ):
+        # A deadline stated outside any directive ("tariffs are paused until July 9"), or
+        # the date of an ordered action ("directed ministries to sign contracts in May").
+        kind = "deadline"
+        summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
+    actors = _unique([*([subject] if subject else []), *_names(mentions.actors_in(start, end))])
+    return Event(
+        article=record["id"],
+        value=date["value"],
+        kind=kind,
+        summary=summary,
+        sentence=text[start:end],
+        order=index,
+        actors=actors,
+        commodities=mentions.commodities_in(start, end),
+        words=content_words(text[start:end]),
+        caption=bool(_CAPTION.match(text, end) or "Photo:" in text[start:end]),
+    )
+
+
+def _directive_deadlines(
+    record: dict[str, Any], mentions: Mentions, sentences: list[tuple[int, int]]
+) -> list[Event]:
+    events = []
+    for directive in article_directives(record, NameIndex.of_actors([record]), year=None):
+        value = directive["deadline"]
+        if not value or parse_period(value) is None:
+            continue
+        start, end = directive["start"], directive["end"]
+        addressee = directive["addressee"]
+        named = [name for name in (directive["issuer"], addressee) if name in mentions.types]
+        events.append(
+            Event(
+                article=record["id"],
+                value=value,
+                kind="deadline",
+                summary=deadline_summary(addressee, directive["action"], record),
+                sentence=directive["sentence"] or record.get("text", "")[start:end],
+                order=_sentence_index(sentences, start) or 0,
+                actors=_unique([*named, *_names(mentions.actors_in(start, end))]),
+                commodities=mentions.commodities_in(start, end),
+                words=directive["words"],
+                addressee=addressee,
+            )
+        )
+    return events
+
+
+def _names(found: list[tuple[int, int, str, str | None]]) -> list[str]:
+    return [name for _s, _e, name, _t in found]
+
+
+def _unique(items: Any) -> list[Any]:
+    return list(dict.fromkeys(item for item in items if item))

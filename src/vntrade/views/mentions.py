@@ -1,0 +1,79 @@
+"""A record's actor and commodity mentions, looked up by position, and who "he" or "the PM" is."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from vntrade.views.text import clause_spans, fold, sentence_spans
+
+SUBJECT_REACH = 30  # characters from a clause start within which a name is its subject
+_ROLE_WORDS = r"(?:[A-Z][\w-]*|leader|minister|president|spokesperson|envoy|head|chief)"
+ROLE_PHRASE = re.compile(rf"[Tt]he\s+(?P<role>(?:[A-Z][\w-]*\s+){{0,3}}{_ROLE_WORDS})\b")
+
+
+class Mentions:
+    """Actor and commodity mentions of one record, looked up by character range."""
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        self.actors = sorted(
+            (m["start"], m["end"], a["name"], a.get("type"))
+            for a in record.get("actors", [])
+            for m in a.get("mentions", [])
+        )
+        self.commodities = sorted(
+            (m["start"], m["end"], c["name"])
+            for c in record.get("commodities", [])
+            for m in c.get("mentions", [])
+        )
+        self.types = {a["name"]: a.get("type") for a in record.get("actors", [])}
+        self.roles = {
+            a["name"]: a["role"]
+            for a in record.get("actors", [])
+            if a.get("type") == "PERSON" and a.get("role")
+        }
+        text = record.get("text") or ""
+        starts = [c[0] for s in sentence_spans(text) for c in clause_spans(text, *s)]
+        self._subjects = [
+            m for m in self.actors if m[3] == "PERSON" and _near_start(m[0], starts, text)
+        ]
+
+    def actors_in(self, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
+        return [m for m in self.actors if start <= m[0] and m[1] <= end]
+
+    def commodities_in(self, start: int, end: int) -> list[str]:
+        return list(
+            dict.fromkeys(name for s, e, name in self.commodities if start <= s and e <= end)
+        )
+
+    def person_before(self, position: int) -> str | None:
+        """Who a clause-initial "he" or "she" at `position` is: the last person named as the
+        subject of a clause before it, else the last person named."""
+        for found in (self._subjects, [m for m in self.actors if m[3] == "PERSON"]):
+            before = [m for m in found if m[1] <= position]
+            if before:
+                return before[-1][2]
+        return None
+
+    def person_with_role(self, role: str, position: int) -> str | None:
+        """The person whose role `role` names ("the PM", "the Prime Minister"), nearest before."""
+        wanted = fold(role)
+        matches = {
+            name
+            for name, full in self.roles.items()
+            if wanted == fold(full) or wanted == _initials(full) or fold(full).endswith(wanted)
+        }
+        before = [m for m in self.actors if m[2] in matches and m[1] <= position]
+        if before:
+            return before[-1][2]
+        return next(iter(matches)) if len(matches) == 1 else None
+
+
+def _near_start(position: int, starts: list[int], text: str) -> bool:
+    """Whether a mention opens its clause (after at most a title: "Prime Minister ...")."""
+    return any(0 <= position - start <= SUBJECT_REACH and "," not in text[start:position]
+               for start in starts)  # fmt: skip
+
+
+def _initials(role: str) -> str:
+    return "".join(word[0] for word in fold(role).split() if word not in ("of", "and", "the"))

@@ -1,0 +1,127 @@
+"""TimeML date values as periods: precision, first day and the day after, year resolution."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import click
+
+_SEASONS = {"WI": (1, 3), "SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "AU": (9, 12)}
+_VALUE = re.compile(
+    r"^(?P<year>\d{4}|XXXX)"
+    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})|Q(?P<quarter>[1-4])"
+    r"|H(?P<half>[12])|(?P<season>WI|SP|SU|FA|AU)))?(?:T.*)?$"
+)
+_DECADE = re.compile(r"^(?P<decade>\d{3})X?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A calendar period named by a TimeML value; `end` is the first day after it."""
+
+    value: str
+    precision: str
+    start: date | None
+    end: date | None
+
+    @property
+    def placed(self) -> bool:
+        """Whether the period has a known place on the calendar."""
+        return self.start is not None
+
+
+def parse_period(value: str) -> Period | None:
+    """The period of a date value, or None for durations, sets and vague references."""
+    if not value:
+        return None
+    decade = _DECADE.match(value)
+    if decade:
+        first = int(decade["decade"]) * 10
+        return Period(value, "decade", date(first, 1, 1), date(first + 10, 1, 1))
+    match = _VALUE.match(value)
+    if not match:
+        return None
+    if match["year"] == "XXXX":
+        return Period(value, _precision(match), None, None)
+    try:
+        start, end = _bounds(int(match["year"]), match)
+    except ValueError:  # 2025-02-30, week 54 ...
+        return None
+    return Period(value, _precision(match), start, end)
+
+
+def _precision(match: re.Match[str]) -> str:
+    for name in ("day", "month", "week", "quarter", "half", "season"):
+        if match[name]:
+            return name
+    return "year"
+
+
+def _bounds(year: int, match: re.Match[str]) -> tuple[date, date]:
+    if match["day"]:
+        start = date(year, int(match["month"]), int(match["day"]))
+        return start, start + timedelta(days=1)
+    if match["month"]:
+        return _months(year, int(match["month"]), 1)
+    if match["week"]:
+        start = date.fromisocalendar(year, int(match["week"]), 1)
+        return start, start + timedelta(days=7)
+    if match["quarter"]:
+        return _months(year, 3 * int(match["quarter"]) - 2, 3)
+    if match["half"]:
+        return _months(year, 6 * int(match["half"]) - 5, 6)
+    if match["season"]:
+        first, last = _SEASONS[match["season"]]
+        return _months(year, first, last - first)
+    return date(year, 1, 1), date(year + 1, 1, 1)
+
+
+def _months(year: int, month: int, count: int) -> tuple[date, date]:
+    after = month - 1 + count
+    return date(year, month, 1), date(year + after // 12, after % 12 + 1, 1)
+
+
+def with_year(value: str, year: int | None) -> str:
+    """`value` with an unknown year (XXXX) replaced by `year`, when one is given."""
+    if year is None or not value.startswith("XXXX"):
+        return value
+    return f"{year:04d}{value[4:]}"
+
+
+def corpus_year(records: Iterable[dict]) -> int | None:
+    """The year of the corpus when it is unambiguous: the one year of the articles' dates.
+
+    Publication and reference dates vote first; explicit date mentions only when no article
+    is dated. A year counts when it has at least three quarters of the votes.
+    """
+    anchors: Counter[int] = Counter()
+    mentions: Counter[int] = Counter()
+    for record in records:
+        anchor = record.get("published") or record.get("reference_date")
+        period = parse_period(anchor or "")
+        if period and period.placed:
+            anchors[period.start.year] += 1
+        for mention in record.get("dates", []):
+            period = parse_period(mention.get("value", ""))
+            if period and period.placed and period.precision != "decade":
+                mentions[period.start.year] += 1
+    votes = anchors or mentions
+    if not votes:
+        return None
+    year, count = votes.most_common(1)[0]
+    return year if count * 4 >= 3 * sum(votes.values()) else None
+
+
+def parse_user_date(text: str, option: str) -> Period:
+    """A date given on the command line (2025-04-29, 2025-04, 2025-W11, 2025), or a usage error."""
+    period = parse_period(text.strip())
+    if period is None or not period.placed:
+        raise click.BadParameter(
+            f"{text!r} is not a date; use YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY.",
+            param_hint=option,
+        )
+    return period

@@ -1,0 +1,167 @@
+"""Corpus-wide lists: actors, commodities and directives, with counts, articles and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from vntrade.views.directives import article_directives, group_directives
+from vntrade.views.names import NameIndex
+from vntrade.views.periods import corpus_year, parse_period
+from vntrade.views.timeline import Entry
+
+ACTOR_COLUMNS = ("name", "type", "roles", "aliases", "mentions", "n_articles", "articles",
+                 "first", "last")  # fmt: skip
+COMMODITY_COLUMNS = ("name", "category", "mentions", "n_articles", "articles", "directives",
+                     "first", "last")  # fmt: skip
+DIRECTIVE_COLUMNS = ("deadline", "status", "issuer", "verb", "addressee", "action",
+                     "n_articles", "articles", "evidence")  # fmt: skip
+
+
+def actor_rows(records: list[dict[str, Any]], entries: list[Entry]) -> list[dict[str, Any]]:
+    """One row per canonical actor: type, roles, aliases, mentions, articles, first/last date."""
+    import pandas as pd
+
+    rows = [
+        {
+            "name": actor["name"],
+            "type": actor.get("type"),
+            "role": actor.get("role"),
+            "aliases": actor.get("aliases", []),
+            "mentions": len(actor.get("mentions", [])),
+            "article": record["id"],
+        }
+        for record in records
+        for actor in record.get("actors", [])
+    ]
+    if not rows:
+        return []
+    grouped = (
+        pd.DataFrame(rows)
+        .groupby("name", sort=False)
+        .agg(
+            type=("type", "first"),
+            roles=("role", _distinct),
+            aliases=("aliases", lambda lists: _distinct(a for aliases in lists for a in aliases)),
+            mentions=("mentions", "sum"),
+            n_articles=("article", "nunique"),
+            articles=("article", _distinct),
+        )
+        .reset_index()
+    )
+    spans = _date_spans(records, entries, lambda entry: entry.actors, "actors")
+    return _finish(grouped, spans)
+
+
+def commodity_rows(records: list[dict[str, Any]], entries: list[Entry]) -> list[dict[str, Any]]:
+    """One row per commodity: category, mentions, articles, directives naming it, first/last."""
+    import pandas as pd
+
+    rows = []
+    for record in records:
+        for commodity in record.get("commodities", []):
+            spans = [(m["start"], m["end"]) for m in commodity.get("mentions", [])]
+            ordered = sum(
+                any(d["start"] <= s and e <= d["end"] for s, e in spans)
+                for d in record.get("directives", [])
+            )
+            rows.append(
+                {
+                    "name": commodity["name"],
+                    "category": commodity.get("category"),
+                    "mentions": len(spans),
+                    "article": record["id"],
+                    "directives": ordered,
+                }
+            )
+    if not rows:
+        return []
+    grouped = (
+        pd.DataFrame(rows)
+        .groupby("name", sort=False)
+        .agg(
+            category=("category", "first"),
+            mentions=("mentions", "sum"),
+            n_articles=("article", "nunique"),
+            articles=("article", _distinct),
+            directives=("directives", "sum"),
+        )
+        .reset_index()
+    )
+    spans = _date_spans(records, entries, lambda entry: entry.commodities, "commodities")
+    return _finish(grouped, spans)
+
+
+def directive_rows(
+    records: list[dict[str, Any]], as_of: date | None = None
+) -> list[dict[str, Any]]:
+    """One row per order, however many articles report it, soonest deadline first.
+
+    `status` is `overdue` when the deadline's period ended before `as_of`, `open` otherwise,
+    and empty without a deadline.
+    """
+    year = corpus_year(records)
+    actors = NameIndex.of_actors(records)
+    found = [d for record in records for d in article_directives(record, actors, year)]
+    rows = []
+    for group in group_directives(found):
+        first = group[0]
+        deadline = next((d["deadline"] for d in group if d["deadline"]), None)
+        period = parse_period(deadline or "")
+        status = None
+        if period and period.placed and as_of:
+            status = "overdue" if period.end <= as_of else "open"
+        rows.append(
+            {
+                "deadline": deadline,
+                "status": status,
+                "issuer": first["issuer"],
+                "verb": first["verb"],
+                "addressee": next((d["addressee"] for d in group if d["addressee"]), None),
+                "action": first["action"],
+                "n_articles": len(group),
+                "articles": [d["article"] for d in group],
+                "evidence": [d["sentence"] for d in group],
+                "_start": period.start if period and period.placed else date.max,
+            }
+        )
+    rows.sort(key=lambda row: (row["_start"], row["issuer"] or ""))
+    for row in rows:
+        del row["_start"]
+    return rows
+
+
+def _distinct(values: Any) -> list[Any]:
+    return list(dict.fromkeys(v for v in values if isinstance(v, str) and v))
+
+
+def _date_spans(
+    records: list[dict[str, Any]], entries: list[Entry], names_of: Any, field: str
+) -> dict[str, tuple[Any, Any]]:
+    """First and last date per name: its timeline events, else its articles' dates."""
+    events: dict[str, list[tuple[Any, str]]] = {}
+    for entry in entries:
+        if entry.period.placed:
+            for name in names_of(entry):
+                events.setdefault(name, []).append((entry.period.start, entry.value))
+    articles: dict[str, list[tuple[Any, str]]] = {}
+    for record in records:
+        period = parse_period(record.get("published") or record.get("reference_date") or "")
+        if period and period.placed:
+            for item in record.get(field, []):
+                articles.setdefault(item["name"], []).append((period.start, period.value))
+    found = {**articles, **events}
+    return {name: (min(dates)[1], max(dates)[1]) for name, dates in found.items()}
+
+
+def _finish(grouped: Any, spans: dict[str, tuple[Any, Any]]) -> list[dict[str, Any]]:
+    """Rows sorted by articles then mentions, with first/last dates, as plain Python values."""
+    grouped = grouped.sort_values(
+        ["n_articles", "mentions", "name"], ascending=[False, False, True]
+    )
+    rows = []
+    for row in grouped.to_dict("records"):
+        first, last = spans.get(row["name"], (None, None))
+        row = {k: v.item() if hasattr(v, "item") else v for k, v in row.items()}
+        rows.append({**row, "first": first, "last": last})
+    return rows

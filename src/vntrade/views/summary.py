@@ -1,0 +1,205 @@
+"""Short readable clauses for events: who did what, trimmed from the evidence sentence."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from vntrade.views.mentions import ROLE_PHRASE
+
+if TYPE_CHECKING:
+    from vntrade.views.mentions import Mentions
+
+MAX_WORDS = 20
+_REPORTING = re.compile(
+    r"(?P<content>.+?),\s+(?P<subject>[^,]{2,60}?)\s+(?P<verb>said|says|told|noted|stated|"
+    r"added|announced|affirmed|stressed|emphasi[sz]ed|confirmed|reported)\b[^,]*$",
+    re.DOTALL,
+)
+_PREPOSITION = re.compile(
+    r"(?:,\s*)?\b(?:on|in|at|during|from|of|by|before|until|no\s+later\s+than)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
+_SUBORDINATOR = re.compile(
+    r"(?:as|while|when|whereas|after|before|following|which|where|although|though|but|"
+    r"because|since|thus|and|that|so)\s+",
+    re.IGNORECASE,
+)
+# An order and the verb of its action: "directed ministries to sign", "called on X to".
+ORDER = re.compile(
+    r"\b(?P<verb>direct(?:ed|s)|instruct(?:ed|s)|order(?:ed|s)|urg(?:ed|es)|ask(?:ed|s)|"
+    r"request(?:ed|s)|task(?:ed|s)|assign(?:ed|s)|call(?:ed|s)?\s+(?:on|for|upon)|"
+    r"requir(?:ed|es)|demand(?:ed|s))\b[^.;]*?\bto\s+\w+",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"(?:[^\W\d_][\w.’']*\s?){1,3}(?:\([A-Z]{2,6}\))?\s*[-–—]\s+(?=[A-Z\"“])", re.UNICODE
+)
+_NOISE = re.compile(r"\s*\((?:[^()]*)\)|__Photo.*$|[\"“”]|\s*\./\.$|\s[\u0300-\u036f]+")
+_IRREGULAR_PAST = {
+    "speaking": "spoke", "meeting": "met", "holding": "held", "making": "made",
+    "giving": "gave", "taking": "took", "telling": "told", "writing": "wrote",
+    "sending": "sent", "leading": "led", "seeing": "saw", "running": "ran",
+    "getting": "got", "having": "had", "being": "was", "bringing": "brought",
+    "seeking": "sought", "paying": "paid", "saying": "said", "setting": "set",
+}  # fmt: skip
+
+
+def clause_summary(
+    text: str,
+    clauses: list[tuple[int, int]],
+    clause: tuple[int, int],
+    date: dict[str, Any],
+    mentions: Mentions,
+) -> tuple[str, str | None]:
+    """A short clause saying who did what around `date`, and the actor it names as subject."""
+    start, end = clause
+    reporting = _REPORTING.match(text, start, end)
+    if reporting and reporting.start("subject") <= date["start"]:
+        said = (reporting.start("subject"), reporting.end("verb"))
+        summary, actor = _render(text, said, date, mentions)
+        body, _ = _render(text, reporting.span("content"), date, mentions)
+        return _finish(f"{summary} {body}"), actor
+    index = clauses.index(clause) if clause in clauses else 0
+    last = index
+    while len(_render(text, (start, end), date, mentions)[0].split()) < 5 or _continues(
+        text, clauses, last
+    ):
+        if last + 1 < len(clauses):  # the date's clause alone says too little: read on
+            last += 1
+            end = clauses[last][1]
+        elif start > clauses[0][0]:
+            start = clauses[0][0]
+        else:
+            break
+    participle = re.match(r"[A-Z][a-z]+ing\b", text[start:end])
+    if participle and index == 0 and len(clauses) > 1:
+        subject = _leading_actor(text, clauses[1], mentions)
+        summary, _ = _render(text, (start + participle.end(), end), date, mentions)
+        verb = _past(participle.group().lower())
+        return _finish(f"{subject + ' ' if subject else ''}{verb} {summary}"), subject
+    summary, actor = _render(text, (start, end), date, mentions)
+    return _finish(summary), actor
+
+
+def _continues(text: str, clauses: list[tuple[int, int]], index: int) -> bool:
+    """Whether the next clause is the object of this one ("announced | that ...")."""
+    return index + 1 < len(clauses) and text.startswith(
+        ("that ", "whether "), clauses[index + 1][0]
+    )
+
+
+def ordered_summary(
+    text: str, clause: tuple[int, int], date: dict[str, Any], mentions: Mentions
+) -> str | None:
+    """`Deadline: <who> to <do what>` for a date due in an order ("assigned the Ministry of
+    Industry and Trade to compile and submit proposals by April 30"), from its nearest
+    addressee, or None when the clause holds no order."""
+    starts = [m.end("verb") for m in ORDER.finditer(text, clause[0], date["start"])]
+    for m_start, m_end, _name, _kind in mentions.actors_in(clause[0], date["start"]):
+        if text.startswith(" to ", m_end):
+            starts.append(m_start)
+    if not starts:
+        return None
+    summary, _ = _render(text, (max(starts), clause[1]), date, mentions)
+    return _finish(f"Deadline: {summary}", capitalise=False)
+
+
+def deadline_summary(addressee: str | None, action: str, record: dict[str, Any]) -> str:
+    """`Deadline: <addressee> to <action>`, without the deadline's own date phrase."""
+    for date in record.get("dates", []):
+        if date.get("text") and date["text"] in action:
+            before, _, after = action.partition(date["text"])
+            day_part = _DAY_PART.match(after)
+            action = _PREPOSITION.sub("", before) + after[day_part.end() if day_part else 0 :]
+    action = re.sub(r"^to\s+", "", " ".join(action.split()))
+    who = f"{addressee} to " if addressee else ""
+    return _finish(f"Deadline: {who}{action}", capitalise=False)
+
+
+def _render(
+    text: str, span: tuple[int, int], date: dict[str, Any], mentions: Mentions
+) -> tuple[str, str | None]:
+    """The text of `span` without the event's date, with its subject named canonically."""
+    start, end = span
+    edits: list[tuple[int, int, str]] = []
+    if start <= date["start"] and date["end"] <= end:
+        before = _PREPOSITION.search(text, start, date["start"])
+        cut_from = before.start() if before else date["start"]
+        after = _DAY_PART.match(text, date["end"], end)
+        cut_to = after.end() if after else date["end"]
+        if text.startswith(",", cut_to) and cut_from == start:
+            cut_to += 1  # a fronted "Last week, ..."
+        edits.append((cut_from, cut_to, ""))
+    lead = start
+    for pattern in (_DATELINE, _SUBORDINATOR):
+        match = pattern.match(text, lead, end)
+        if match:
+            edits.append((match.start(), match.end(), ""))
+            lead = match.end()
+    actor, subject = _subject(text, lead, end, mentions)
+    if actor:
+        edits.append((*subject, actor))
+    for m_start, m_end, name, kind in mentions.actors_in(start, end):
+        if actor is None and m_start - lead <= 30 and kind in ("PERSON", "ORG"):
+            actor = name  # the subject is the first person or body in the clause's head
+        if kind == "PERSON" and name not in text[m_start:m_end]:
+            if text[max(start, m_start - 4) : m_start].lower() == "the ":
+                m_start -= 4  # "the PM" → the name, not "the Pham Minh Chinh"
+            edits.append((m_start, m_end, name))
+    return _apply(text, start, end, edits), actor
+
+
+def _apply(text: str, start: int, end: int, edits: list[tuple[int, int, str]]) -> str:
+    pieces, cursor = [], start
+    for a, b, replacement in sorted(edits):
+        if a < cursor:
+            continue  # overlapping edits: the first wins
+        pieces += [text[cursor:a], replacement]
+        cursor = b
+    pieces.append(text[cursor:end])
+    return "".join(pieces)
+
+
+def _subject(
+    text: str, start: int, end: int, mentions: Mentions
+) -> tuple[str | None, tuple[int, int]]:
+    """The person a clause opens with as "he"/"she" or "the PM", and where that phrase is."""
+    pronoun = _PRONOUN.match(text, start, end)
+    if pronoun:
+        return mentions.person_before(pronoun.start()), pronoun.span()
+    role = ROLE_PHRASE.match(text, start, end)
+    if role:
+        return mentions.person_with_role(role["role"], role.start()), role.span()
+    return None, (start, start)
+
+
+def _leading_actor(text: str, clause: tuple[int, int], mentions: Mentions) -> str | None:
+    """The actor a clause opens with (a name, "he", "the PM"), as in ", Chinh noted that"."""
+    actor, _ = _subject(text, clause[0], clause[1], mentions)
+    if actor:
+        return actor
+    for m_start, _m_end, name, _kind in mentions.actors_in(*clause):
+        if m_start - clause[0] <= 30:
+            return name
+    return None
+
+
+def _past(participle: str) -> str:
+    if participle in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[participle]
+    stem = participle[:-3]
+    return stem + ("d" if stem.endswith("e") else "ed")
+
+
+def _finish(summary: str, capitalise: bool = True) -> str:
+    """Clean punctuation and spacing, capitalise, and trim to MAX_WORDS words."""
+    summary = _NOISE.sub("", summary)
+    summary = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(summary.split()))
+    summary = re.sub(r"(?:,\s*)+(?=,|$)", "", summary).strip(" ,;:.-–—")
+    words = summary.split()
+    if len(words) > MAX_WORDS:
+        summary = " ".join(words[:MAX_WORDS]).rstrip(",;:") + "…"
+    return summary[:1].upper() + summary[1:] if capitalise else summary

@@ -1,0 +1,184 @@
+"""Actors through the real CLI and model: canonical names across diacritics, titles, short
+forms and acronyms; roles; unknown people and organisations; noise; the --actors file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import jsonl
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VNTRADE_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def extract(cli, tmp_path: Path, text: str, *options: str) -> dict:
+    """Run `vntrade extract` on one article; check every mention's offsets slice the text."""
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    result = cli("extract", str(path), "--with-text", "--format", "jsonl", *options)
+    assert result.exit_code == 0, result.stderr
+    [record] = jsonl(result)
+    for actor in record["actors"]:
+        assert actor["mentions"], actor
+        for mention in actor["mentions"]:
+            assert record["text"][mention["start"] : mention["end"]] == mention["text"]
+    return record
+
+
+def actors(record: dict) -> dict[str, dict]:
+    return {actor["name"]: actor for actor in record["actors"]}
+
+
+def mentions(actor: dict) -> list[str]:
+    return [m["text"] for m in actor["mentions"]]
+
+
+def test_one_person_across_diacritics_titles_and_short_forms(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Prime Minister Phạm Minh Chính met business leaders in Hà Nội on Monday.\n\n"
+        "PM Chính said the talks were productive. Pham Minh Chinh later visited "
+        "a port, where Chinh inspected rice shipments.",
+    )
+    found = actors(record)
+    chinh = found["Pham Minh Chinh"]
+    assert chinh["type"] == "PERSON"
+    assert chinh["role"] == "Prime Minister"
+    assert mentions(chinh) == ["Phạm Minh Chính", "Chính", "Pham Minh Chinh", "Chinh"]
+    assert set(chinh["aliases"]) == {"Phạm Minh Chính", "Chính", "Chinh"}
+    assert "Ha Noi" not in found and "Hà Nội" not in found
+
+
+def test_western_surnames_and_listed_roles(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Minister of Industry and Trade Nguyễn Hồng Diên held online talks with US Trade "
+        "Representative Jamieson Greer on Friday.\n\nGreer said Washington valued the "
+        "proposals, while Diên stressed that Việt Nam would buy more US farm goods. "
+        "President Trump is expected to decide next month.",
+    )
+    found = actors(record)
+    assert found["Jamieson L. Greer"]["role"] == "US Trade Representative"
+    assert mentions(found["Jamieson L. Greer"]) == ["Jamieson Greer", "Greer"]
+    assert found["Nguyen Hong Dien"]["role"] == "Minister of Industry and Trade"
+    assert mentions(found["Nguyen Hong Dien"]) == ["Nguyễn Hồng Diên", "Diên"]
+    assert found["Donald Trump"]["role"] == "US President"
+    assert found["Vietnam"]["type"] == "GPE"
+    # The title names the ministry, but the ministry itself is not mentioned.
+    assert "Ministry of Industry and Trade" not in found
+
+
+def test_unknown_vietnamese_official_gets_folded_name_role_and_short_form(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Deputy Minister of Finance Đỗ Thành Trung told reporters that tax refunds for "
+        "exporters would be processed faster.\n\nTrung said the ministry had cut the "
+        "average waiting time to 20 days.",
+    )
+    found = actors(record)
+    trung = found["Do Thanh Trung"]
+    assert trung["type"] == "PERSON"
+    assert trung["role"] == "Deputy Minister of Finance"
+    assert mentions(trung) == ["Đỗ Thành Trung", "Trung"]
+
+
+def test_apposed_title_and_organisation_missed_by_the_model(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Lê Văn Quang, Chairman of the Vietnam Pepper and Spice Association (VPSA), said "
+        "exporters were worried about the new tariffs.\n\nThe VPSA has asked members to "
+        "look for buyers in the Middle East, Quang added.",
+    )
+    found = actors(record)
+    assert found["Le Van Quang"]["role"] == "Chairman of the Vietnam Pepper and Spice Association"
+    association = found["Vietnam Pepper and Spice Association"]
+    assert association["type"] == "ORG"
+    assert mentions(association) == [
+        "Vietnam Pepper and Spice Association",
+        "VPSA",
+        "VPSA",
+    ]
+
+
+def test_acronyms_and_country_spellings_join_their_actor(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Representatives of the US-ASEAN Business Council (USABC) met officials of Viet Nam "
+        "and the Association of Southeast Asian Nations. The USABC said U.S. firms see "
+        "Vietnam as a key partner, and that America and ASEAN should deepen ties.",
+    )
+    found = actors(record)
+    usabc = found["US-ASEAN Business Council"]
+    assert mentions(usabc) == ["US-ASEAN Business Council", "USABC", "USABC"]
+    assert set(found["United States"]["aliases"]) == {"U.S.", "America"}
+    assert mentions(found["Vietnam"]) == ["Viet Nam", "Vietnam"]
+    assert mentions(found["ASEAN"]) == ["Association of Southeast Asian Nations", "ASEAN"]
+
+
+def test_credits_generic_bodies_goods_and_places_are_not_actors(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "The Party and State have backed plans to buy more LNG and to set up a National "
+        "Export Support Centre in Đà Nẵng, the Government said. The Politburo will review "
+        "the plan.\nThe Cabinet met in Hanoi. (Photo: VNA)\nVNA/VOV",
+    )
+    assert set(actors(record)) == {"Politburo"}
+
+
+def test_pronouns_are_not_actors_but_he_is_not_an_error(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Deputy Prime Minister Hồ Đức Phớc received a US trade delegation. He said Vietnam "
+        "is ready to cut tariffs on US pork.",
+    )
+    found = actors(record)
+    assert mentions(found["Ho Duc Phoc"]) == ["Hồ Đức Phớc"]
+    assert found["Ho Duc Phoc"]["role"] == "Deputy Prime Minister"
+    assert {"Ho Duc Phoc", "Vietnam", "United States"} == set(found)
+
+
+def test_user_actor_file_adds_names_roles_and_aliases(cli, tmp_path):
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(
+        json.dumps(
+            {
+                "name": "Mekong Fruit Exporters Club",
+                "type": "ORG",
+                "aliases": ["MFEC"],
+            }
+        )
+        + "\n"
+        + json.dumps({"name": "Vo Thi Lan", "type": "PERSON", "roles": ["MFEC director"]})
+        + "\n",
+        encoding="utf-8",
+    )
+    text = "The MFEC said durian sales fell. Võ Thị Lan warned that buyers were cautious."
+    plain = actors(extract(cli, tmp_path, text))
+    assert "Mekong Fruit Exporters Club" not in plain
+    found = actors(extract(cli, tmp_path, text, "--actors", str(extra)))
+    assert found["Mekong Fruit Exporters Club"]["aliases"] == ["MFEC"]
+    assert found["Vo Thi Lan"]["role"] == "MFEC director"
+
+
+def test_bad_actor_file_is_a_clear_error(cli, tmp_path):
+    extra = tmp_path / "bad.jsonl"
+    extra.write_text('{"name": "Somebody", "type": "PERSON"}\n{"name": "X", "type": "ANIMAL"}\n')
+    article = tmp_path / "article.txt"
+    article.write_text("Somebody said hello.", encoding="utf-8")
+    result = cli("extract", str(article), "--format", "jsonl", "--actors", str(extra))
+    assert result.exit_code == 1
+    assert "bad.jsonl:2" in result.stderr
+    assert '"type" must be one of PERSON, ORG, GPE' in result.stderr
+    assert "Traceback" not in result.stderr

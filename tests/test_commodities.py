@@ -1,0 +1,196 @@
+"""Commodities through the real CLI and model: gazetteer, synonyms, general patterns, user file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import jsonl
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VNTRADE_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def extract(cli, tmp_path: Path, text: str, *options: str) -> dict:
+    """Run `vntrade extract` on one article; check every mention's offsets slice the text."""
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    result = cli("extract", str(path), "--with-text", "--format", "jsonl", *options)
+    assert result.exit_code == 0, result.stderr
+    [record] = jsonl(result)
+    for commodity in record["commodities"]:
+        assert commodity["mentions"], commodity
+        for mention in commodity["mentions"]:
+            assert record["text"][mention["start"] : mention["end"]] == mention["text"]
+    return record
+
+
+def names(record: dict) -> dict[str, str]:
+    return {c["name"]: c["category"] for c in record["commodities"]}
+
+
+def test_synonyms_map_to_one_canonical_name(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Hanoi (VNA) - The Deputy Prime Minister asked firms to sign contracts for the "
+        "purchase of US goods such as liquefied natural gas, Boeing planes, drugs, medical "
+        "supplies and farm produce.\nThe airline said the airplanes would arrive in 2026.",
+    )
+    assert names(record) == {
+        "LNG": "energy",
+        "aircraft": "aviation",
+        "pharmaceuticals": "medical",
+        "medical supplies": "medical",
+        "agricultural products": "agriculture",
+    }
+    aircraft = next(c for c in record["commodities"] if c["name"] == "aircraft")
+    assert [m["text"] for m in aircraft["mentions"]] == ["Boeing planes", "airplanes"]
+
+
+def test_plural_and_singular_forms_match(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Vietnam will import more soybean and cashew, while its exports of smartphone "
+        "components and a single solar panel shipment drew attention.",
+    )
+    assert {"soybeans", "cashew nuts", "solar panels"} <= set(names(record))
+
+
+def test_coordinated_modifiers_share_a_head(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Both sides will ease market access for each other's agricultural, and aquatic "
+        "products, and for steel and aluminium products.",
+    )
+    assert set(names(record)) == {"agricultural products", "seafood", "steel", "aluminium"}
+    farm = next(c for c in record["commodities"] if c["name"] == "agricultural products")
+    assert [m["text"] for m in farm["mentions"]] == ["agricultural"]
+
+
+def test_goods_outside_the_gazetteer(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Exports of passion fruit and jackfruit to the US rose sharply last year. "
+        "Washington also imposed anti-dumping duties on wooden cabinets and orchids. "
+        "Buyers in Seoul want Vietnamese products such as ginseng, bird nests and lacquerware.",
+    )
+    found = names(record)
+    assert found["passion fruit"] == "agriculture"
+    assert found["wooden cabinets"] == "manufactures"
+    assert {"jackfruit", "orchids", "ginseng", "bird nests", "lacquerware"} <= set(found)
+
+
+def test_list_context_names_and_categorises_unknown_goods(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Rice exports rose. The ministry listed US goods in which Vietnam has demand, "
+        "including LNG, ethanol and bentonite. Exporters hope the US will open its market to "
+        "tropical fruits such as pomelo and avocado.",
+    )
+    assert names(record) == {
+        "rice": "agriculture",
+        "LNG": "energy",
+        "ethanol": "energy",
+        "bentonite": "other",
+        "fruits": "agriculture",
+        "pomelo": "agriculture",
+        "avocado": "agriculture",
+    }
+
+
+def test_trade_frames_and_quantities(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Viet Nam exported 2.4 million tonnes of rice worth US$1.3 billion and imported "
+        "500,000 cubic metres of timber. The US imposed a 25% tariff on steel and aluminium, "
+        "while durian exports and shipments of frozen shrimp grew.",
+    )
+    assert names(record) == {
+        "rice": "agriculture",
+        "timber": "forestry",
+        "steel": "metals",
+        "aluminium": "metals",
+        "durian": "agriculture",
+        "shrimp": "fisheries",
+    }
+
+
+def test_policy_words_money_and_names_are_not_commodities(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Vietnam has addressed areas of concern, including product origin, non-tariff "
+        "barriers, intellectual property, copyright and administrative reform. The US imposed "
+        "a 46% tariff on US$90.3 billion of Vietnamese goods, and on imports from partners. "
+        "Import tariffs, trade, investment and other products were discussed in phone talks "
+        "with Hoa Phat Steel and Apple. Pharmaceutical companies backed electronic payments. "
+        "He urged diversification in markets, products and supply chains, and curbing "
+        "counterfeit goods, as firms ship more US goods and services.",
+    )
+    assert record["commodities"] == []
+
+
+def test_offsets_with_diacritics(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "HÀ NỘI — Việt Nam’s exports of coffee, cashew nuts and pepper rose, Minister "
+        "Nguyễn Hồng Diên said, as Bình Phước province shipped more cashew.",
+    )
+    cashew = next(c for c in record["commodities"] if c["name"] == "cashew nuts")
+    assert [m["text"] for m in cashew["mentions"]] == ["cashew nuts", "cashew"]
+    assert set(names(record)) == {"coffee", "cashew nuts", "pepper"}
+
+
+def test_user_file_adds_and_extends_entries(cli, tmp_path):
+    extra = tmp_path / "extra.jsonl"
+    lines = [
+        {"name": "bird's nest", "category": "agriculture", "aliases": ["swiftlet nests"]},
+        {"name": "aircraft", "aliases": ["widebodies"]},
+        {"name": "coffee", "category": "beverages"},
+    ]
+    extra.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    text = "Vietnam will sell swiftlet nests and coffee, and buy five widebodies."
+    assert "bird's nest" not in names(extract(cli, tmp_path, text))
+    record = extract(cli, tmp_path, text, "--commodities", str(extra))
+    assert names(record) == {
+        "bird's nest": "agriculture",
+        "coffee": "beverages",
+        "aircraft": "aviation",
+    }
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"name": "durian"\n', "extra.jsonl:1"),
+        ('{"name": "durian"}\n{"aliases": ["x"]}\n', "extra.jsonl:2"),
+        ('{"name": "durian", "aliases": "durians"}\n', '"aliases" must be a list'),
+        ('{"name": "jets", "patterns": [[{"NOPE": 1}]]}\n', "bad token pattern"),
+    ],
+)
+def test_bad_user_file_is_a_clear_error(cli, tmp_path, content, message):
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(content, encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("Vietnam buys aircraft.", encoding="utf-8")
+    result = cli("extract", str(article), "--commodities", str(extra), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_seed_articles_score_against_gold(cli, seeds, gold):
+    result = cli("eval", "--gold", str(gold), str(seeds), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["fields"]["commodities"]["f1"] >= 0.9

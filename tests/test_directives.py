@@ -1,0 +1,184 @@
+"""Directives through the real CLI and model: frames, issuers (names, pronouns, role
+phrases, countries), addressees, coordinated and nominal actions, passives, deadlines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import jsonl
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VNTRADE_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def directives(cli, tmp_path: Path, text: str) -> list[dict]:
+    """Run `vntrade extract` on one article; check each directive's sentence offsets."""
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    result = cli("extract", str(path), "--with-text", "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    [record] = jsonl(result)
+    for directive in record["directives"]:
+        assert record["text"][directive["start"] : directive["end"]] == directive["sentence"]
+        assert directive["action"] in directive["sentence"]
+    return record["directives"]
+
+
+def brief(directive: dict) -> tuple:
+    return (directive["issuer"], directive["verb"], directive["addressee"], directive["action"])
+
+
+def test_object_infinitive_with_coordinated_actions_and_pronoun_issuer(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Deputy Prime Minister Bùi Thanh Sơn chaired a meeting on exports on Monday.\n\n"
+        "He instructed the Ministry of Finance to review tariff schedules and report to "
+        "the Government, and urged localities to speed up customs clearance.",
+    )
+    assert [brief(d) for d in found] == [
+        (
+            "Bui Thanh Son",
+            "instruct",
+            "the Ministry of Finance",
+            "review tariff schedules and report to the Government",
+        ),
+        ("Bui Thanh Son", "urge", "localities", "speed up customs clearance"),
+    ]
+
+
+def test_role_phrase_issuer_and_trailing_with_order_with_deadline(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Prime Minister Phạm Minh Chính met ministers on the tariff talks.\n\n"
+        "The Government leader requested each ministry to list its proposals, with the "
+        "Ministry of Industry and Trade to compile them by June 30, 2025.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Pham Minh Chinh", "request", "each ministry", "list its proposals"),
+        (
+            "Pham Minh Chinh",
+            "request",
+            "the Ministry of Industry and Trade",
+            "compile them by June 30, 2025",
+        ),
+    ]
+    assert [d["deadline"] for d in found] == [None, "2025-06-30"]
+
+
+def test_called_on_and_called_for_a_nominal_action(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Party General Secretary Tô Lâm called on businesses to invest in green technology. "
+        "Lâm also called for a stronger crackdown on trade fraud.",
+    )
+    assert [brief(d) for d in found] == [
+        ("To Lam", "call on", "businesses", "invest in green technology"),
+        ("To Lam", "call for", None, "a stronger crackdown on trade fraud"),
+    ]
+
+
+def test_urged_with_a_nominal_action_and_deadline_on_the_verb(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Minister of Finance Nguyễn Văn Thắng spoke at the conference. He urged a review "
+        "of tax refund rules by September 2025 for firms hit by the new duties.",
+    )
+    [directive] = found
+    assert directive["issuer"] == "Nguyen Van Thang"
+    assert directive["verb"] == "urge"
+    assert directive["addressee"] is None
+    assert directive["action"].startswith("a review of tax refund rules")
+    assert directive["deadline"] == "2025-09"
+
+
+def test_requested_that_makes_the_clause_subject_the_addressee(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Vietnam has requested that the US lift its restrictions on high-tech exports.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Vietnam", "request", "the US", "lift its restrictions on high-tech exports"),
+    ]
+
+
+def test_country_issuer_is_kept(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Việt Nam is urging the United States to recognise it as a market economy.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Vietnam", "urge", "the United States", "recognise it as a market economy"),
+    ]
+
+
+def test_tasked_with_active_and_passive(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Deputy Prime Minister Hồ Đức Phớc tasked the State Bank of Vietnam with drafting "
+        "support measures for exporters. The Ministry of Agriculture and Environment was "
+        "tasked with inspecting seafood farms in the Mekong Delta.",
+    )
+    assert [brief(d) for d in found] == [
+        (
+            "Ho Duc Phoc",
+            "task",
+            "the State Bank of Vietnam",
+            "drafting support measures for exporters",
+        ),
+        (
+            None,
+            "task",
+            "The Ministry of Agriculture and Environment",
+            "inspecting seafood farms in the Mekong Delta",
+        ),
+    ]
+
+
+def test_two_coordinated_orders_and_a_dated_action(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Prime Minister Phạm Minh Chính directed ministries to sign purchase contracts in "
+        "July 2025 and assigned the Ministry of Finance to prepare a report.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Pham Minh Chinh", "direct", "ministries", "sign purchase contracts in July 2025"),
+        ("Pham Minh Chinh", "assign", "the Ministry of Finance", "prepare a report"),
+    ]
+    assert found[0]["deadline"] == "2025-07"
+
+
+def test_statements_and_questions_are_not_orders(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Prime Minister Phạm Minh Chính noted that exports grew by 14 per cent. He stressed "
+        "the need for calm negotiations and welcomed the US proposal. When asked about the "
+        "deadline, the minister said talks would go on. The situation remains complex, "
+        "requiring agencies to stay alert. He did not ask the ministries to delay the talks.",
+    )
+    assert found == []
+
+
+def test_order_after_an_unpunctuated_line_keeps_to_its_own_line(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Exports rose sharply in May\n"
+        "The ministry said shipments of rice and coffee to the United States rose 12 per cent\n"
+        "Prime Minister Pham Minh Chinh has asked relevant agencies to make "
+        "proactive efforts in coming negotiations with the United States.",
+    )
+    assert [d["issuer"] for d in found] == ["Pham Minh Chinh"]
+    assert found[0]["sentence"].startswith("Prime Minister Pham Minh Chinh has asked")

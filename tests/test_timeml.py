@@ -1,0 +1,134 @@
+"""`vntrade eval --timeml`: TimeML reading, TempEval-3 value scoring, misses, the JSONL route
+and the TempEval-3 platinum benchmark."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, jsonl
+from vntrade.evaluation.timeml import iter_timeml, score_records, timeml_records
+
+PLATINUM = ROOT.parent / "shared" / "external" / "te3-platinum"
+
+
+def timex(tid: str, kind: str, value: str, text: str) -> str:
+    return f'<TIMEX3 tid="{tid}" type="{kind}" value="{value}">{text}</TIMEX3>'
+
+
+# Gold of our own: "last week" is deliberately given another week than the anchor gives,
+# "tenure" is a duration no rule knows, and "recently" is left unannotated.
+BRIEFING = f"""<?xml version="1.0" ?>
+<TimeML>
+<DOCID>briefing</DOCID>
+<DCT>{timex("t0", "DATE", "2025-03-20", "March 20, 2025")}</DCT>
+<TITLE>AT&amp;T and Viettel talks</TITLE>
+<TEXT>
+The ministry said on {timex("t1", "DATE", "2025-03-20", "Thursday")} that AT&amp;T sales rose
+for {timex("t2", "DURATION", "P3M", "three months")} and will be reviewed
+{timex("t3", "SET", "P1W", "every week")}.
+Talks ended at {timex("t4", "TIME", "2025-03-20T17", "5 p.m.")} after a visit
+{timex("t5", "DATE", "2025-W10", "last week")}.
+During his {timex("t6", "DURATION", "P4Y", "tenure")}, trade recently grew.
+</TEXT>
+</TimeML>
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "timeml"
+    folder.mkdir()
+    (folder / "briefing.tml").write_text(BRIEFING, encoding="utf-8")
+    return folder
+
+
+def evaluate(cli, folder: Path, *options: str) -> dict:
+    result = cli("eval", "--timeml", str(folder), "--format", "json", *options)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_reader_strips_tags_and_keeps_gold_offsets(corpus):
+    [(article, gold)] = list(iter_timeml(corpus))
+    assert (article.id, article.published, article.title) == (
+        "briefing",
+        "2025-03-20",
+        "AT&T and Viettel talks",
+    )
+    assert "<" not in article.text and "AT&T sales" in article.text
+    assert [(g.text, g.timex_type) for g in gold] == [
+        ("Thursday", "DATE"),
+        ("three months", "DURATION"),
+        ("every week", "SET"),
+        ("5 p.m.", "TIME"),
+        ("last week", "DATE"),
+        ("tenure", "DURATION"),
+    ]
+    assert all(article.text[g.start : g.end] == g.text for g in gold)
+
+
+def test_values_scored_over_overlapping_pairs(cli, corpus):
+    report = evaluate(cli, corpus)
+    assert (report["documents"], report["gold"], report["system"]) == (1, 6, 6)
+    # 4 right values of 6 system and 6 gold expressions; 5 pairs overlap at all.
+    assert report["value"] == {
+        "precision": 0.6667,
+        "recall": 0.6667,
+        "f1": 0.6667,
+        "tp": 4,
+        "fp": 2,
+        "fn": 2,
+    }
+    assert (report["extent"]["tp"], report["extent"]["fp"]) == (5, 1)
+    by_type = {name: (s["tp"], s["fp"], s["fn"]) for name, s in report["by_type"].items()}
+    # The unannotated "recently" counts as a spurious DATE.
+    assert by_type == {
+        "DATE": (1, 2, 1),
+        "TIME": (1, 0, 0),
+        "DURATION": (1, 0, 1),
+        "SET": (1, 0, 0),
+    }
+    assert "misses" not in report
+
+
+def test_verbose_lists_missed_wrong_and_spurious(cli, corpus):
+    misses = evaluate(cli, corpus, "-v")["misses"]
+    assert sorted(misses) == [
+        "briefing: missed 'tenure' DURATION P4Y",
+        "briefing: spurious 'recently' PAST_REF",
+        "briefing: wrong 'last week' DATE 2025-W10, got 'last week' 2025-W11",
+    ]
+
+
+def test_jsonl_through_extract_gives_the_same_scores(cli, corpus, tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(json.dumps(r) + "\n" for r in timeml_records(corpus)))
+    result = cli("extract", str(articles), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    from_extract = score_records(list(iter_timeml(corpus)), jsonl(result))
+    assert from_extract == evaluate(cli, corpus)
+
+
+def test_unreadable_file_is_reported_and_skipped(cli, corpus):
+    (corpus / "broken.tml").write_text("<TimeML><DOCID>x</DOCID></TimeML>", encoding="utf-8")
+    result = cli("eval", "--timeml", str(corpus), "--format", "json")
+    assert result.exit_code == 0
+    assert "broken.tml" in result.stderr and "skipped" in result.stderr
+    assert json.loads(result.stdout)["documents"] == 1
+
+
+def test_directory_without_timeml_is_a_clear_error(cli, tmp_path):
+    result = cli("eval", "--timeml", str(tmp_path))
+    assert result.exit_code == 1
+    assert "no .tml files" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not PLATINUM.is_dir(), reason="TempEval-3 platinum set not present")
+def test_tempeval3_platinum_value_f1(cli):
+    report = evaluate(cli, PLATINUM)
+    assert (report["documents"], report["gold"]) == (20, 138)
+    assert report["value"]["f1"] >= 0.70, report["value"]
