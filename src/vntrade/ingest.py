@@ -30,6 +30,8 @@ from vntrade.records import Article, LoadFailure, LoadProblem
 from vntrade.store import Batch, Failure, Store, StoredRow, article_digest
 
 DEFAULT_BATCH = 64
+# Past this many, problems are only counted: a broken pipeline would otherwise flood stderr.
+MAX_REPORTED = 20
 COUNTS = ("new", "updated", "unchanged", "failed")
 
 
@@ -104,6 +106,7 @@ class Ingest:
         self.progress = progress
         self.pending: dict[str, str] = {}  # ids in flight -> digest
         self.warned_version = False
+        self.reported = 0
         # Chunks in flight: enough to keep every worker busy while one is being committed.
         self.window = max(2, 2 * engine.workers)
         kind, target = ("dataset", dataset.directory) if dataset else ("db", store.path)
@@ -139,7 +142,7 @@ class Ingest:
         sources: set[str] = set()
         for item in items:
             if isinstance(item, LoadProblem):
-                self.report(item.message())
+                self._report_problem(item.message())
                 sources.add(item.source)
                 if isinstance(item, LoadFailure):
                     failures.append(Failure(item.source, item.reason, item.line))
@@ -228,13 +231,23 @@ class Ingest:
         counts["failed"] = len(job.batch.failures)
         for failure in job.batch.failures:
             if failure.article is not None:  # load failures were reported when read
-                self.report(failure.message())
+                self._report_problem(failure.message())
         for name, value in counts.items():
             self.summary.counts[name] += value
         for id_ in job.ids:
             self.pending.pop(id_, None)
         if self.progress:
             self.progress(job.articles, job.words, job.chars)
+
+    def _report_problem(self, message: str) -> None:
+        self.reported += 1
+        if self.reported <= MAX_REPORTED:
+            self.report(message)
+        elif self.reported == MAX_REPORTED + 1:
+            self.report(
+                "more problems are recorded but not shown; list them with "
+                f"`vntrade db stats --db {self.store.path}`."
+            )
 
     def _result(self, job: _Job) -> ChunkResult:
         """The chunk's outcomes; a chunk the engine lost becomes one failure per article."""

@@ -17,9 +17,11 @@ from pathlib import Path
 from vntrade.nlp.names import PhraseTable, fold, key
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
-# Non-actor kinds that hide a name everywhere; "place" only vetoes person guesses, because
-# Vietnamese place names are made of the same syllables as given names (Thai Binh, Hoa Binh).
-BLOCKING_KINDS = frozenset({"media", "generic", "product"})
+# Non-actor kinds that hide a name everywhere. Places and generic words (`State`, `Party`)
+# only veto a guess that is nothing else: Vietnamese place names are made of the syllables
+# of given names (Thai Binh, Hoa Binh), and `State` opens `State Securities Commission`.
+BLOCKING_KINDS = frozenset({"media", "product"})
+VETO_KINDS = frozenset({"place", "generic"})
 
 Tokenize = Callable[[str], list[str]]
 
@@ -125,7 +127,7 @@ class ActorLexicon:
     def __init__(self, tokenize: Tokenize, extra: str | Path | None = None) -> None:
         self.entries: dict[str, ActorEntry] = {}
         self.names: PhraseTable[NameHit] = PhraseTable()
-        self.places: set[str] = set()
+        self.vetoed: set[str] = set()  # names (folded words) that are no actor on their own
         # last word of a listed person's name -> canonical names; used only with a cue
         self.short_names: dict[str, list[str]] = defaultdict(list)
         self.titles: PhraseTable[str] = PhraseTable()
@@ -156,8 +158,8 @@ class ActorLexicon:
             name, kind = record.get("name"), record.get("kind")
             if not isinstance(name, str) or not isinstance(kind, str):
                 raise ActorDataError(f'{where}: a non-actor needs "name" and "kind"')
-            if kind == "place":
-                self.places.add(key(name))
+            if kind in VETO_KINDS:
+                self.vetoed.add(" ".join(key(w) for w in self._tokenize(name)))
             elif kind in BLOCKING_KINDS:
                 self.names.add(self._tokenize(name), NameHit(None, kind))
 

@@ -112,8 +112,8 @@ def _name_in_run(
             continue
         if " ".join(keys[first:end]) in places:
             return None
-        if end < len(doc) and keys[end] in PLACE_HEADS:
-            return None
+        if end < len(doc) and (keys[end] in PLACE_HEADS or keys[end] in ORG_HEADS):
+            return None  # Ho Chi Minh City, Hoang Anh Gia Lai Group
         titled = first in title_ends or (first > 0 and keys[first - 1] in TITLE_WORDS)
         person_tagged = any(doc[i].ent_type_ == "PERSON" for i in range(first, end))
         other_entity = doc[first].ent_iob_ == "B" and doc[first].ent_type_ != "PERSON"
@@ -155,6 +155,7 @@ def org_bounds(doc: Doc, keys: Sequence[str], start: int, end: int) -> tuple[int
     """
     while start < end and keys[start] in DETERMINERS:
         start += 1
+    end = next((i for i in range(start, end) if keys[i] == "("), end)  # `Institute (CIEM`
     while end > start and (keys[end - 1] in ("'s", "'") or not doc[end - 1].text[:1].isalnum()):
         end -= 1
     if end - start < 2 or not doc[start].text[:1].isupper():
@@ -186,6 +187,8 @@ def organisation_names(
         end = i + 1
         while end < n and free[end]:
             joins = keys[end] in CONNECTORS and end + 1 < n and _capitalised(doc[end + 1].text)
+            if joins and _separates_entities(doc, end):
+                break
             if not (_capitalised(doc[end].text) or joins):
                 break
             end += 1
@@ -196,6 +199,13 @@ def organisation_names(
     return found
 
 
+def _separates_entities(doc: Doc, connector: int) -> bool:
+    """An `and` between two names the model tagged apart (`Vinamilk and Hoa Phat Group`)."""
+    before, after = doc[connector - 1], doc[connector + 1]
+    ends_entity = before.ent_iob_ in ("B", "I") and doc[connector].ent_iob_ != "I"
+    return ends_entity and after.ent_iob_ == "B"
+
+
 def _capitalised(text: str) -> bool:
     return text[:1].isupper() and text.replace("-", "").replace("&", "").isalnum()
 
@@ -203,9 +213,8 @@ def _capitalised(text: str) -> bool:
 def _organisation_in_run(
     doc: Doc, keys: Sequence[str], start: int, end: int
 ) -> tuple[int, int] | None:
-    while start < end and (
-        keys[start] in TITLE_WORDS or keys[start] in DETERMINERS or keys[start] in CONNECTORS
-    ):
+    start = _after_title(keys, start, end)
+    while start < end and (keys[start] in DETERMINERS or keys[start] in CONNECTORS):
         start += 1
     while end > start and keys[end - 1] in CONNECTORS:
         end -= 1
@@ -216,6 +225,30 @@ def _organisation_in_run(
     if start > 0 and keys[start - 1] in ("a", "an"):
         return None
     return start, end
+
+
+def _after_title(keys: Sequence[str], start: int, end: int) -> int:
+    """Where an organisation's name starts after a title: `Chairman of the` X Association."""
+    position = start
+    while position < end and (keys[position] in TITLE_WORDS or keys[position] in DETERMINERS):
+        position += 1
+    if position == start or position >= end or keys[position] != "of":
+        return start
+    return position + 1
+
+
+def extend_left(doc: Doc, keys: Sequence[str], free: Sequence[bool], start: int) -> int:
+    """Take in proper nouns the model left off a name's start (`Hoà` + `Phát Group`)."""
+    while (
+        start > 0
+        and free[start - 1]
+        and doc[start - 1].tag_ == "NNP"
+        and _capitalised(doc[start - 1].text)
+        and keys[start - 1] not in TITLE_WORDS
+        and keys[start - 1] not in CALENDAR_WORDS
+    ):
+        start -= 1
+    return start
 
 
 def acronym_after(doc: Doc, end: int) -> str | None:

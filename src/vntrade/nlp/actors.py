@@ -114,7 +114,7 @@ class _DocActors:
         found = []
         title_ends = set(self.titles)
         for start, end in rules.vietnamese_names(
-            self.doc, self.keys, self.free, title_ends, self.lexicon.places
+            self.doc, self.keys, self.free, title_ends, self.lexicon.vetoed
         ):
             self._take(start, end)
             found.append(Found(start, end, "PERSON", self._person_name(start, end)))
@@ -131,13 +131,16 @@ class _DocActors:
                 bounds = rules.person_bounds(self.doc, self.keys, ent.start, ent.end, self.titles)
                 if bounds is None or bounds[1] - bounds[0] < 2:
                     continue  # single words wait for the short-form pass
-                if " ".join(self.keys[bounds[0] : bounds[1]]) in self.lexicon.places:
+                if self._vetoed(*bounds):
                     continue
                 name = self._person_name(*bounds)
                 found.append(Found(*bounds, "PERSON", name))
             else:
                 bounds = rules.org_bounds(self.doc, self.keys, ent.start, ent.end)
                 if bounds is None:
+                    continue
+                bounds = (rules.extend_left(self.doc, self.keys, self.free, bounds[0]), bounds[1])
+                if self._vetoed(*bounds):
                     continue
                 found.append(Found(*bounds, "ORG", self._span_name(*bounds)))
             self._take(*bounds)
@@ -149,6 +152,8 @@ class _DocActors:
         countries = {f.end: f.start for f in known if f.type == "GPE"}
         found = []
         for start, end in rules.organisation_names(self.doc, self.keys, self.free, countries):
+            if self._vetoed(start, end):
+                continue
             self._take(start, end)
             found.append(Found(start, end, "ORG", self._span_name(start, end)))
         starts = {f.start for f in found}
@@ -161,6 +166,9 @@ class _DocActors:
             acronym = rules.acronym_after(self.doc, item.end)
             if item.type == "ORG" and acronym:
                 self.acronyms.setdefault(acronym, item.name)
+
+    def _vetoed(self, start: int, end: int) -> bool:
+        return " ".join(self.keys[start:end]) in self.lexicon.vetoed
 
     def _short_forms(self, found: list[Found]) -> list[Found]:
         """Single words standing for an actor: `Chinh`, `Diên`, `Hằng`, a defined acronym."""

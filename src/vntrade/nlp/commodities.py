@@ -53,10 +53,9 @@ class Entry:
         return self.category or DEFAULT_CATEGORY
 
     def to_dict(self) -> dict[str, Any]:
-        record: dict[str, Any] = {"name": self.name, "category": self.category}
-        record["aliases"] = list(self.aliases)
+        record = {"name": self.name, "category": self.category, "aliases": list(self.aliases)}
         if self.patterns:
-            record["patterns"] = self.patterns
+            record["patterns"] = list(self.patterns)
         return record
 
 

@@ -35,6 +35,8 @@ def make_dates(nlp: Language, name: str) -> DateTagger:
 _TIME_DAY_GAP = re.compile(r"\s*,?\s*(?:on|at)?\s*")
 _WITHIN_BEFORE = re.compile(r"(?i:\bwithin\s+(?:the\s+)?(?:next\s+)?)$")
 _EXPLICIT = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:$|T)")
+# Rules whose values count from the last explicit date: they do not become it.
+_NARRATIVE_RULES = frozenset({"relative_period", "ago", "narrative_day"})
 
 
 class DateTagger:
@@ -78,15 +80,15 @@ def _resolve(
 ) -> list[DateMention]:
     """Normalise each candidate in text order; explicit dates feed `the following year`."""
     mentions: list[DateMention] = []
-    previous: dt.date | None = None
+    previous: Anchor | None = None
     for candidate, found_tense in zip(candidates, tenses, strict=True):
         resolved = candidate.rule.normalise(
             candidate.match, Context(anchor, found_tense, shift, previous)
         )
         if resolved is None:
             continue
-        if candidate.rule.name != "relative_period":
-            previous = _first_day(resolved) or previous
+        if candidate.rule.name not in _NARRATIVE_RULES:
+            previous = _explicit(resolved) or previous
         mentions.append(
             DateMention(
                 text=text[candidate.start : candidate.end],
@@ -101,13 +103,14 @@ def _resolve(
     return mentions
 
 
-def _first_day(resolved: Resolved) -> dt.date | None:
-    """The first day of a value with a known year (`2025-05` -> 2025-05-01), else None."""
+def _explicit(resolved: Resolved) -> Anchor | None:
+    """A date with a known year as an anchor for narrative references, else None."""
     match = _EXPLICIT.match(resolved.value)
     if resolved.timex_type not in ("DATE", "TIME") or match is None:
         return None
     year, month, day = match.groups()
-    return dt.date(int(year), int(month or 1), int(day or 1))
+    precision = "day" if day else "month" if month else "year"
+    return Anchor(dt.date(int(year), int(month or 1), int(day or 1)), precision)
 
 
 def _is_deadline(text: str, candidate: Candidate, resolved: Resolved) -> bool:

@@ -94,6 +94,16 @@ def duration_ok(match: Match) -> bool:
     return not re.match(r"(?:-|\s+)old\b", after + match.string[match.end() + 4 : match.end() + 6])
 
 
+def ago_ok(match: Match) -> bool:
+    """`two years ago`, `years ago`; but only a counted `a year earlier` is a point in time."""
+    if match.group("dir").lower() == "ago":
+        return True
+    if re.match(r"\s+than\b", match.string[match.end() : match.end() + 6]):
+        return False  # "a week earlier than planned" compares, it does not date
+    quantity = (match.group("qty") or "").lower()
+    return bool(quantity) and not re.fullmatch(VAGUE_RE, quantity, re.IGNORECASE)
+
+
 def future_ok(match: Match) -> bool:
     return bool(re.search(r"(?i:\b(?:in|into|for|near)\s+)$", match.string[: match.start()][-12:]))
 

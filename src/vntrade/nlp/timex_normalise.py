@@ -62,13 +62,19 @@ class Context:
     anchor: Anchor | None
     direction: str | None = None
     shift: bool = True
-    previous: dt.date | None = None
+    previous: Anchor | None = None
 
     def anchor_day(self, precision: str) -> dt.date | None:
         """The anchor's day, if the anchor is known to at least `precision`."""
         if self.anchor is None or not self.anchor.knows(precision):
             return None
         return self.anchor.day
+
+    def narrative_day(self, precision: str) -> dt.date | None:
+        """The last explicit date's day if known to `precision`, else the anchor's."""
+        if self.previous is not None and self.previous.knows(precision):
+            return self.previous.day
+        return self.anchor_day(precision)
 
 
 def group(match: Match, name: str) -> str | None:
@@ -285,9 +291,11 @@ def relative_period(match: Match, ctx: Context) -> Resolved:
         letter, _ = UNITS[unit]
         return Resolved(f"P{UNIT_FACTORS.get(unit, 1)}{letter}", "duration", "DURATION")
     kind = "week" if unit == "weekend" else unit
-    base = ctx.anchor_day(UNIT_PRECISION.get(unit, "year"))
-    if relation in ("previous", "following") and ctx.previous is not None:
-        base = ctx.previous
+    precision = UNIT_PRECISION.get(unit, "year")
+    if relation in ("previous", "following"):
+        base = ctx.narrative_day(precision)
+    else:
+        base = ctx.anchor_day(precision)
     if base is None:
         return Resolved(unknown_unit_value(unit, ctx.anchor), kind)
     moved = shift_unit(base, unit, RELATION_OFFSETS.get(relation, 0))
@@ -295,7 +303,10 @@ def relative_period(match: Match, ctx: Context) -> Resolved:
 
 
 def ago(match: Match, ctx: Context) -> Resolved:
-    """`four years ago` -> the year, `a week ago` -> the week; `years ago` -> PAST_REF."""
+    """`four years ago` -> the year, `a week ago` -> the week; `years ago` -> PAST_REF.
+
+    `a year earlier` / `two months later` count from the last explicit date, if any.
+    """
     raw = word(match, "unit")
     unit = "century" if raw.startswith("centur") else raw.rstrip("s")
     amount = _whole_number(word(match, "qty"))
@@ -303,10 +314,23 @@ def ago(match: Match, ctx: Context) -> Resolved:
         return Resolved("PAST_REF", "ref")
     if unit == "fortnight":
         unit, amount = "week", amount * 2
-    base = ctx.anchor_day(UNIT_PRECISION.get(unit, "year"))
+    precision = UNIT_PRECISION.get(unit, "year")
+    direction = word(match, "dir")
+    base = ctx.anchor_day(precision) if direction == "ago" else ctx.narrative_day(precision)
     if base is None:
         return Resolved(unknown_unit_value(unit, ctx.anchor), unit)
-    return Resolved(unit_value(shift_unit(base, unit, -amount), unit), unit)
+    moved = shift_unit(base, unit, amount if direction == "later" else -amount)
+    return Resolved(unit_value(moved, unit), unit)
+
+
+def narrative_day(match: Match, ctx: Context) -> Resolved:
+    """`the next day`, `the previous day`, `the day before`: from the last explicit day."""
+    relation = word(match, "rel") or word(match, "rel2")
+    offset = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}.get(relation, 0)
+    base = ctx.narrative_day("day")
+    if base is None:
+        return Resolved(unknown_unit_value("day", ctx.anchor), "day")
+    return Resolved((base + dt.timedelta(days=offset)).isoformat(), "day")
 
 
 def _whole_number(text: str) -> int | None:

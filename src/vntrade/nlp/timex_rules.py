@@ -255,10 +255,19 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "ago",
         rf"(?:{QTY}[\s-]+)?(?:(?P<half>and\s+a\s+half)\s+)?{UNIT}\s+"
-        r"(?P<dir>(?i:ago))(?!\w)",
+        r"(?P<dir>(?i:ago|earlier|later))(?!\w)",
         norm.ago,
-        reach=(40, 4),
-        triggers=("ago",),
+        reach=(40, 6),
+        triggers=("ago", "earlier", "later"),
+        accept=guard.ago_ok,
+    ),
+    _rule(
+        "narrative_day",
+        r"(?i:the\s+(?P<rel>next|following|previous|same)\s+day|the\s+day\s+(?P<rel2>before|after))"
+        r"(?![\w-])",
+        norm.narrative_day,
+        reach=(20, 12),
+        triggers=("day",),
     ),
     _rule(
         "rate",
