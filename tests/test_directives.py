@@ -166,9 +166,28 @@ def test_statements_and_questions_are_not_orders(cli, tmp_path):
         "Prime Minister Phạm Minh Chính noted that exports grew by 14 per cent. He stressed "
         "the need for calm negotiations and welcomed the US proposal. When asked about the "
         "deadline, the minister said talks would go on. The situation remains complex, "
-        "requiring agencies to stay alert. He did not ask the ministries to delay the talks.",
+        "requiring agencies to stay alert. He did not ask the ministries to delay the talks. "
+        "Vietjet ordered 50 Boeing aircraft.",
     )
     assert found == []
+
+
+def test_pronouns_follow_the_previous_subject_and_the_main_speaker(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Governor of the State Bank of Vietnam Nguyễn Thị Hồng met bankers on Monday. "
+        "She asked commercial banks to cut lending rates for exporters.\n\n"
+        "Deputy Governor Phạm Thanh Hà said the bank had enough tools. He urged lenders to "
+        "restructure debts of seafood firms.\n\n"
+        "Hồng said inflation was under control. Exports to the US were stable, Hồng noted. "
+        "She also instructed banks to report on bad debts.",
+    )
+    assert [(d["issuer"], d["verb"]) for d in found] == [
+        ("Nguyen Thi Hong", "ask"),
+        ("Pham Thanh Ha", "urge"),
+        ("Nguyen Thi Hong", "instruct"),
+    ]
 
 
 def test_order_after_an_unpunctuated_line_keeps_to_its_own_line(cli, tmp_path):

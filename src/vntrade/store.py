@@ -8,6 +8,7 @@ so a run killed at any moment leaves a valid database holding every committed ba
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -104,7 +105,7 @@ def split_record(record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]
 
 @dataclass(slots=True)
 class StoredRow:
-    """One article's row as written by an ingest batch."""
+    """One article's row as written by an ingest batch (fields in column order)."""
 
     id: str
     source: str
@@ -255,17 +256,9 @@ class Store:
     def finish_run(self, run: int, status: str, counts: dict[str, int]) -> None:
         with transaction(self.conn):
             self.conn.execute(
-                "UPDATE runs SET finished_at = ?, status = ?, new = ?, updated = ?,"
-                " unchanged = ?, failed = ? WHERE run = ?",
-                (
-                    now(),
-                    status,
-                    counts["new"],
-                    counts["updated"],
-                    counts["unchanged"],
-                    counts["failed"],
-                    run,
-                ),
+                "UPDATE runs SET finished_at = :at, status = :status, new = :new,"
+                " updated = :updated, unchanged = :unchanged, failed = :failed WHERE run = :run",
+                {**counts, "at": now(), "status": status, "run": run},
             )
 
     # -- lookups and writes -------------------------------------------------------------------
@@ -296,23 +289,7 @@ class Store:
                 "INSERT OR REPLACE INTO articles (id, source, sha256, digest, pipeline,"
                 " published, reference_date, article, extraction, part, run, ingested_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        r.id,
-                        r.source,
-                        r.sha256,
-                        r.digest,
-                        r.pipeline,
-                        r.published,
-                        r.reference_date,
-                        r.article,
-                        r.extraction,
-                        r.part,
-                        run,
-                        at,
-                    )
-                    for r in batch.rows
-                ],
+                [(*dataclasses.astuple(row), run, at) for row in batch.rows],
             )
             self.conn.executemany(
                 "UPDATE articles SET run = ? WHERE id = ?", [(run, id_) for id_ in batch.seen]

@@ -163,7 +163,8 @@ def _with_verb_preps(verb: Token, target: Token) -> tuple[int, int]:
 
 
 def _nominal(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
-    if obj is None or obj.pos_ not in NOUN_POS or obj.i < verb.i:
+    # A name is whom the order is for, not what is ordered (`urged Hanoi`, no action).
+    if obj is None or obj.pos_ != "NOUN" or obj.i < verb.i:
         return None
     return Frame(None, _with_verb_preps(verb, obj))
 

@@ -263,8 +263,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "narrative_day",
-        r"(?i:the\s+(?P<rel>next|following|previous|same)\s+day|the\s+day\s+(?P<rel2>before|after))"
-        r"(?![\w-])",
+        r"(?i:the\s+(?P<rel>next|following|previous|same)\s+day(?![\w-])|the\s+day\s+"
+        r"(?P<rel2>before|after)(?=\s*(?:[,.;:!?)]|$)))",
         norm.narrative_day,
         reach=(20, 12),
         triggers=("day",),

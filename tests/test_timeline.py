@@ -1,0 +1,242 @@
+"""`vntrade timeline`: events in date order, one entry per event, on the seeds and own articles."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import jsonl
+
+# Small articles in the agencies' styles, written for these tests (not seeds).
+ARTICLES = {
+    "knapper_vna.txt": (
+        "date 2025-07-03\n"
+        "Deputy PM receives US Ambassador\n"
+        "Hanoi (VNA) – Deputy Prime Minister Bùi Thanh Sơn received US Ambassador Marc Knapper "
+        "in Hanoi on July 2 to discuss the reciprocal trade agreement between the two countries.\n"
+        "Sơn said Vietnam would buy 50 Boeing aircraft worth US$10 billion this year. He asked "
+        "the Ministry of Finance to complete the draft decree on tariff cuts for US pork and "
+        "almonds by July 15.\n"
+    ),
+    "knapper_vov.txt": (
+        "date 2025-07-04\n"
+        "Vietnam, US discuss reciprocal trade deal\n"
+        "VOV.VN - Deputy Prime Minister Bui Thanh Son received US Ambassador Marc Knapper in "
+        "Hanoi on July 3 to discuss the reciprocal trade agreement between the two countries.\n"
+        "The Deputy PM told the ambassador that Vietnam would buy 50 Boeing aircraft worth "
+        "US$12 billion this year. Son asked the Ministry of Finance to complete the draft decree "
+        "on tariff cuts for US pork and almonds by July 15.\n"
+    ),
+    "trump_deal.txt": (
+        "date 2025-07-03\n"
+        "Hà Nội (VNA) - US President Donald Trump announced on Wednesday that the US and "
+        "Vietnam had reached a trade agreement.\n"
+        "Last month, Prime Minister Phạm Minh Chính chaired a meeting with exporters of seafood "
+        "and coffee.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("timeline")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _entries(cli, *args: str) -> list[dict]:
+    result = cli("timeline", *args, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    return jsonl(result)
+
+
+def test_seeds_timeline_has_every_expected_date(cli, seeds):
+    result = cli("timeline", str(seeds), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    entries = json.loads(result.stdout)
+    dates = {entry["date"] for entry in entries}
+    expected = {"2025-03-20", "2025-04-02", "2025-04-22", "2025-04-23", "2025-04-29"}
+    assert expected | {"2025-04-30", "2025-05", "2025-W11"} <= dates
+
+
+def test_seed_meeting_reported_twice_is_one_entry(cli, seeds):
+    entries = _entries(cli, str(seeds))
+    meetings = [e for e in entries if e["date"] == "2025-04-29"]
+    assert len(meetings) == 1
+    meeting = meetings[0]
+    assert meeting["kind"] == "meeting"
+    assert meeting["articles"] == ["000_a6d94dcbb98d2318", "001_3a2340998392e8b3"]
+    assert "Pham Minh Chinh" in meeting["actors"]
+    assert {e["article"] for e in meeting["evidence"]} == set(meeting["articles"])
+    assert "Pham Minh Chinh" in meeting["summary"] and "meeting" in meeting["summary"]
+
+
+def test_seed_directive_deadlines_are_deadline_entries(cli, seeds):
+    entries = _entries(cli, str(seeds), "--kind", "deadline")
+    by_date = {e["date"]: e for e in entries}
+    assert set(by_date) >= {"2025-04-30", "2025-05"}
+    for value in ("2025-04-30", "2025-05"):
+        assert by_date[value]["kind"] == "deadline"
+        assert by_date[value]["summary"].startswith("Deadline: ")
+        assert by_date[value]["articles"] == ["000_a6d94dcbb98d2318", "001_3a2340998392e8b3"]
+    assert "Ministry of Industry and Trade" in by_date["2025-04-30"]["summary"]
+    assert "LNG" in by_date["2025-05"]["commodities"]
+
+
+def test_entries_sort_at_the_start_of_their_period(cli, seeds):
+    entries = _entries(cli, str(seeds))
+    starts = [e["start"] for e in entries]
+    assert starts == sorted(starts)
+    week = next(e for e in entries if e["date"] == "2025-W11")
+    assert (week["precision"], week["start"], week["kind"]) == ("week", "2025-03-10", "agreement")
+    month = next(e for e in entries if e["date"] == "2025-05")
+    assert (month["precision"], month["start"]) == ("month", "2025-05-01")
+    # The week of March 10 comes before March 20, the month of May after April 30.
+    dates = [e["date"] for e in entries]
+    assert dates.index("2025-W11") < dates.index("2025-03-20")
+    assert dates.index("2025-04-30") < dates.index("2025-05")
+
+
+def test_seed_kinds(cli, seeds):
+    kinds = {e["date"]: e["kind"] for e in _entries(cli, str(seeds))}
+    assert kinds["2025-03-20"] == "briefing"
+    assert kinds["2025-04-02"] == "tariff measure"
+    assert kinds["2025-04-22"] == "meeting"
+    assert kinds["2025-04-23"] == "call"
+
+
+def test_own_articles_merge_one_deadline_and_keep_two_meeting_dates(cli, corpus):
+    entries = _entries(cli, str(corpus))
+    deadline = [e for e in entries if e["date"] == "2025-07-15"]
+    assert len(deadline) == 1
+    assert deadline[0]["kind"] == "deadline"
+    assert deadline[0]["articles"] == ["knapper_vna", "knapper_vov"]
+    assert "Ministry of Finance" in deadline[0]["summary"]
+    assert {"pork", "almonds"} <= set(deadline[0]["commodities"])
+    # The two reports date the reception differently: the timeline cannot know which is right.
+    receptions = [e for e in entries if "Knapper" in e["summary"]]
+    assert sorted(e["date"] for e in receptions) == ["2025-07-02", "2025-07-03"]
+    assert {e["kind"] for e in receptions} == {"meeting"}
+
+
+def test_relative_dates_and_pronouns(cli, corpus):
+    entries = _entries(cli, str(corpus / "trump_deal.txt"))
+    by_date = {e["date"]: e for e in entries}
+    announcement = by_date["2025-07-02"]  # "on Wednesday", published Thursday July 3
+    assert announcement["kind"] == "announcement"
+    assert announcement["summary"].startswith("US President Donald Trump announced that")
+    month = by_date["2025-06"]  # "Last month"
+    assert (month["precision"], month["kind"]) == ("month", "meeting")
+    assert month["actors"][0] == "Pham Minh Chinh"
+    assert {"seafood", "coffee"} <= set(month["commodities"])
+
+
+def test_pronoun_subject_is_named(cli, tmp_path):
+    article = tmp_path / "pronoun.txt"
+    article.write_text(
+        "date 2025-05-20\n"
+        "Minister of Industry and Trade Nguyen Hong Dien arrived in Washington on Sunday. "
+        "He met US Commerce Secretary Howard Lutnick on May 19 to discuss tariffs on steel.\n",
+        encoding="utf-8",
+    )
+    entries = _entries(cli, str(article))
+    meeting = next(e for e in entries if e["date"] == "2025-05-19")
+    assert meeting["kind"] == "meeting"
+    assert meeting["summary"].startswith("Nguyen Hong Dien met")
+    assert "Nguyen Hong Dien" in meeting["actors"]
+    visit = next(e for e in entries if e["date"] == "2025-05-18")
+    assert visit["kind"] == "visit"
+
+
+def test_year_from_the_rest_of_the_corpus(cli, seeds, tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text(
+        "Deputy Prime Minister Ho Duc Phoc on March 12 chaired a meeting with exporters "
+        "of textiles and footwear to discuss the US market.\n",
+        encoding="utf-8",
+    )
+    extracted = jsonl(cli("extract", str(undated), "--format", "jsonl"))[0]
+    raw = next(d["value"] for d in extracted["dates"] if d["text"] == "March 12")
+    entries = _entries(cli, str(undated), str(seeds / "003_df8df0b08cc2d189.txt"))
+    entry = next(e for e in entries if e["articles"] == ["undated"])
+    assert entry["date"] == "2025-03-12"
+    assert entry["date_inferred"] is raw.startswith("XXXX")
+
+
+def test_filters_since_until_and_kind(cli, seeds):
+    entries = _entries(cli, str(seeds), "--since", "2025-04-22", "--until", "2025-04-30")
+    assert [e["date"] for e in entries] == [
+        "2025-04-22", "2025-04-23", "2025-04-29", "2025-04-30",
+    ]  # fmt: skip
+    # A month overlaps --since inside it; a week overlaps --until inside it.
+    assert "2025-05" in {e["date"] for e in _entries(cli, str(seeds), "--since", "2025-05-20")}
+    assert "2025-W11" in {e["date"] for e in _entries(cli, str(seeds), "--until", "2025-03-12")}
+    kinds = {e["kind"] for e in _entries(cli, str(seeds), "--kind", "call", "--kind", "Meeting")}
+    assert kinds == {"call", "meeting"}
+    tariffs = _entries(cli, str(seeds), "--kind", "tariff-measure")
+    assert [e["date"] for e in tariffs] == ["2025-04-02"]
+
+
+def test_actor_filter_takes_any_alias_and_diacritics(cli, seeds, corpus):
+    for name in ("Nguyễn Hồng Diên", "nguyen hong dien", "Dien"):
+        entries = _entries(cli, str(seeds), "--actor", name)
+        assert {e["date"] for e in entries} == {"2025-W11", "2025-04-23"}, name
+    son = _entries(cli, str(corpus), "--actor", "Bùi Thanh Sơn")
+    assert {e["date"] for e in son} == {"2025-07-02", "2025-07-03", "2025-07-15"}
+
+
+def test_unknown_actor_warns_and_prints_nothing(cli, seeds):
+    result = cli("timeline", str(seeds), "--actor", "Nobody Atall", "--format", "jsonl")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "no actor called 'Nobody Atall'" in result.stderr
+
+
+def test_commodity_filter(cli, seeds, corpus):
+    entries = _entries(cli, str(seeds), str(corpus), "--commodity", "lng")
+    assert [e["date"] for e in entries] == ["2025-05"]
+    pork = _entries(cli, str(seeds), str(corpus), "--commodity", "Pork")
+    assert [e["date"] for e in pork] == ["2025-07-15"]
+
+
+def test_bad_options_are_usage_errors(cli, seeds):
+    result = cli("timeline", str(seeds), "--since", "April")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr
+    result = cli("timeline", str(seeds), "--kind", "party")
+    assert result.exit_code == 2
+    assert "unknown kind 'party'" in result.stderr
+
+
+def test_csv_and_table_formats(cli, seeds):
+    result = cli("timeline", str(seeds), "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == [
+        "date", "precision", "start", "date_inferred", "kind", "summary", "actors",
+        "commodities", "articles", "evidence",
+    ]  # fmt: skip
+    meeting = next(row for row in rows if row["date"] == "2025-04-29")
+    assert json.loads(meeting["articles"]) == ["000_a6d94dcbb98d2318", "001_3a2340998392e8b3"]
+
+    table = cli("timeline", str(seeds), "--format", "table", "--evidence")
+    assert table.exit_code == 0
+    for text in ("April 2025", "March 2025", "May 2025", "2025-W11 (week)", "tariff measure"):
+        assert text in table.stdout
+    assert "directed" in table.stdout  # --evidence shows the sentences ("He directed ...")
+
+
+def test_no_events_and_failed_inputs(cli, tmp_path, seeds):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("Vietnam and the US are important trade partners.\n", encoding="utf-8")
+    result = cli("timeline", str(empty), "--format", "table")
+    assert result.exit_code == 0
+    assert "No events." in result.stdout
+    result = cli("timeline", str(seeds / "003_df8df0b08cc2d189.txt"), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 1
+    assert "missing.txt" in result.stderr
+    assert [e["date"] for e in jsonl(result)] == ["2025-04-23"]
