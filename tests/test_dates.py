@@ -97,6 +97,22 @@ def test_relative_weeks_months_years_and_narrative_years(cli):
     ]
 
 
+def test_narrative_references_count_from_the_last_explicit_date(cli):
+    found = values(
+        cli,
+        "2025-07-10",
+        "Exports in May rose 12% from a year earlier. Talks opened on June 3 in Geneva; the "
+        "next day the delegations met again. Two months later, the deal was signed.",
+    )
+    assert found == [
+        ("May", "2025-05"),
+        ("a year earlier", "2024"),
+        ("June 3", "2025-06-03"),
+        ("the next day", "2025-06-04"),
+        ("Two months later", "2025-08"),
+    ]
+
+
 def test_months_seasons_quarters_halves_decades_and_centuries(cli):
     found = values(
         cli,

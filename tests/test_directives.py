@@ -201,3 +201,15 @@ def test_order_after_an_unpunctuated_line_keeps_to_its_own_line(cli, tmp_path):
     )
     assert [d["issuer"] for d in found] == ["Pham Minh Chinh"]
     assert found[0]["sentence"].startswith("Prime Minister Pham Minh Chinh has asked")
+
+
+def test_relative_deadline_is_resolved_against_the_publication_date(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        " date 2025-04-25 Deputy Prime Minister Hồ Đức Phớc on Friday asked the Ministry of "
+        "Finance to submit a draft decree on tariff cuts by the end of next month.",
+    )
+    [directive] = found
+    assert directive["issuer"] == "Ho Duc Phoc"
+    assert directive["deadline"] == "2025-05"

@@ -240,3 +240,21 @@ def test_no_events_and_failed_inputs(cli, tmp_path, seeds):
     assert result.exit_code == 1
     assert "missing.txt" in result.stderr
     assert [e["date"] for e in jsonl(result)] == ["2025-04-23"]
+
+
+def test_two_meetings_of_one_minister_on_one_day_stay_apart(cli, tmp_path):
+    reports = {
+        "reception_vna.txt": "Prime Minister Pham Minh Chinh on May 5 received US Ambassador "
+        "Marc Knapper in Hanoi.",
+        "cabinet.txt": "Prime Minister Pham Minh Chinh on May 5 chaired a Government meeting "
+        "on the impact of US tariffs on exporters of wood products.",
+        "reception_vov.txt": "VOV.VN - PM Chinh met US Ambassador Knapper on May 5, "
+        "discussing trade.",
+    }
+    for name, body in reports.items():
+        (tmp_path / name).write_text(f"date 2025-05-06\n{body}\n", encoding="utf-8")
+    entries = _entries(cli, str(tmp_path))
+    assert sorted(e["articles"] for e in entries) == [
+        ["cabinet"], ["reception_vna", "reception_vov"],
+    ]  # fmt: skip
+    assert {e["date"] for e in entries} == {"2025-05-05"}

@@ -77,6 +77,23 @@ def month_of(record: dict[str, Any]) -> str:
     return "unknown"
 
 
+def check_empty_or_ours(directory: str | Path, *, incremental: bool) -> None:
+    """Refuse to write into a directory with other files: they could be mixed up or removed.
+
+    An incremental dataset (`ingest --output`) may go on in a directory that holds its index.
+    """
+    path = Path(directory)
+    if not path.exists():
+        return
+    if not path.is_dir():
+        raise click.ClickException(f"{directory} is not a directory.")
+    if incremental and (path / INDEX_NAME).exists():
+        return
+    if next(path.iterdir(), None) is not None:
+        why = " and holds no vntrade dataset index" if incremental else ""
+        raise click.ClickException(f"{directory} is not empty{why}; give a new or empty directory.")
+
+
 class DatasetWriter:
     """Writes batches of records as Parquet part files under DIR/month=YYYY-MM/."""
 
@@ -152,10 +169,18 @@ def read_dataset(directory: str | Path, batch_rows: int = 1024) -> Iterator[tupl
     path = Path(directory)
     if not path.is_dir():
         raise click.ClickException(f"no Parquet dataset at {directory}: it must be a directory.")
-    if next(path.rglob("*.parquet"), None) is None:
+    # Only visible part files: writers keep temporary and index files under "." and "_" names.
+    files = [
+        str(file)
+        for file in sorted(path.rglob("*.parquet"))
+        if not any(part.startswith((".", "_")) for part in file.relative_to(path).parts)
+    ]
+    if not files:
         raise click.ClickException(f"no Parquet files in {directory}.")
     try:
-        dataset = ds.dataset(path, format="parquet", partitioning="hive")
+        dataset = ds.dataset(
+            files, format="parquet", partitioning="hive", partition_base_dir=str(path)
+        )
     except Exception as error:  # pyarrow raises several kinds here
         raise click.ClickException(f"cannot read {directory} as Parquet: {error}") from None
     names = [name for name in record_schema().names if name in dataset.schema.names]

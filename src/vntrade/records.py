@@ -78,7 +78,8 @@ class DateMention:
 
     text: str
     value: str
-    kind: str  # day, month, week, quarter, year, decade, season, duration, time, set, ref
+    # day, month, week, quarter, half, year, decade, century, season, duration, time, set, ref
+    kind: str
     start: int
     end: int
     timex_type: str = "DATE"  # TimeML TIMEX3 type: DATE, TIME, DURATION, SET

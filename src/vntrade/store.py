@@ -396,7 +396,11 @@ def ingest_lock(path: Path, wait: float, on_wait: Callable[[str], None]) -> Iter
         yield
         return
     lock_path = Path(f"{path}.lock")
-    with open(lock_path, "a+", encoding="utf-8") as handle:
+    try:
+        handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole run
+    except OSError as error:
+        raise click.ClickException(f"cannot create {path}: {error.strerror}.") from None
+    with handle:
         deadline = time.monotonic() + wait
         told = False
         while True:

@@ -27,6 +27,17 @@ def db_option(func: Any) -> Any:
     )(func)
 
 
+def wait_option(func: Any) -> Any:
+    return click.option(
+        "--wait",
+        type=click.FloatRange(min=0),
+        default=60.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="How long to wait for another ingest writing to the same store.",
+    )(func)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
@@ -34,6 +45,7 @@ def db_option(func: Any) -> Any:
     "--output",
     "output_dir",
     type=click.Path(file_okay=False),
+    metavar="DIR",
     help="Write the records as a partitioned Parquet dataset in DIR instead of a store.",
 )
 @click.option(
@@ -47,6 +59,7 @@ def db_option(func: Any) -> Any:
     "--workers",
     type=click.IntRange(min=1),
     default=None,
+    metavar="N",
     help="Worker processes [default: the number of cores]; 1 runs in this process.",
 )
 @click.option(
@@ -62,13 +75,7 @@ def db_option(func: Any) -> Any:
     help="Articles per chunk sent to a worker and committed in one transaction.",
 )
 @pipeline_options
-@click.option(
-    "--wait",
-    type=click.FloatRange(min=0),
-    default=60.0,
-    show_default=True,
-    help="Seconds to wait for another ingest writing to the same store.",
-)
+@wait_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
 @click.option(
     "--format",
@@ -105,7 +112,7 @@ def ingest(
     """
     from vntrade.batch import PipelineSpec, default_workers, make_engine
     from vntrade.cli.progress import IngestProgress
-    from vntrade.dataset import INDEX_NAME, DatasetWriter
+    from vntrade.dataset import INDEX_NAME, DatasetWriter, check_empty_or_ours
     from vntrade.ingest import Ingest
     from vntrade.loader import iter_inputs
     from vntrade.store import Store, ingest_lock
@@ -120,6 +127,7 @@ def ingest(
                 "--output writes a Parquet dataset instead of a store; give --output or --db, "
                 "and load a dataset into a store later with `vntrade db import DIR --db FILE`."
             )
+        check_empty_or_ours(output_dir, incremental=True)
         dataset = DatasetWriter(output_dir)
         store_path = Path(output_dir) / INDEX_NAME  # the dataset's own incremental index
     spec = PipelineSpec(model, actors_file, commodities_file)
@@ -277,8 +285,9 @@ def export(db: str, fmt: str, output_dir: str | None, with_text: bool) -> None:
 
 def _export_parquet(store: Any, directory: Path, with_text: bool, batch: int = 2048) -> int:
     from vntrade.batch import chunked
-    from vntrade.dataset import DatasetWriter
+    from vntrade.dataset import DatasetWriter, check_empty_or_ours
 
+    check_empty_or_ours(directory, incremental=False)
     writer = DatasetWriter(directory)
     count = 0
     for rows in chunked(store.iter_records(with_pipeline=True), batch):
@@ -292,7 +301,7 @@ def _export_parquet(store: Any, directory: Path, with_text: bool, batch: int = 2
 @db.command(name="import")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False), metavar="DIR")
 @db_option
-@click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True)
+@wait_option
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )

@@ -193,7 +193,7 @@ def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source
     First and last dates are those of the timeline events naming the actor (else of the
     articles mentioning it). Most widely reported first.
     """
-    from vntrade.views.summaries import ACTOR_COLUMNS, actor_rows
+    from vntrade.views.summaries import ACTOR_COLUMNS, ACTOR_TABLE, actor_rows
     from vntrade.views.timeline import build_timeline
 
     reporter = ProblemReporter()
@@ -201,7 +201,8 @@ def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source
     rows = actor_rows(records, build_timeline(records))
     wanted = {t.upper() for t in types}
     rows = [row for row in rows if not wanted or row["type"] in wanted]
-    write_rows(rows, fmt, columns=ACTOR_COLUMNS, title="Actors")
+    columns = ACTOR_TABLE if resolve_format(fmt) == "table" else ACTOR_COLUMNS
+    write_rows(rows, fmt, columns=columns, title="Actors")
     ctx.exit(reporter.exit_code)
 
 
@@ -264,10 +265,10 @@ def directives(
     """Directives of PATH...: who ordered whom to do what, by when; one row per order.
 
     An order reported by several articles is one row listing them. `status` is `overdue`
-    once the whole deadline period (a day, a month...) is over by --as-of, else `open`.
+    once the whole deadline period (a day, a month...) is over before --as-of, else `open`.
     """
     from vntrade.views.names import NameIndex
-    from vntrade.views.summaries import DIRECTIVE_COLUMNS, directive_rows
+    from vntrade.views.summaries import DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, directive_rows
 
     reporter = ProblemReporter()
     records = _load(reporter, source)
@@ -277,5 +278,6 @@ def directives(
         rows = [row for row in rows if row["issuer"] in wanted]
     if overdue:
         rows = [row for row in rows if row["status"] == "overdue"]
-    write_rows(rows, fmt, columns=DIRECTIVE_COLUMNS, title="Directives")
+    columns = DIRECTIVE_TABLE if resolve_format(fmt) == "table" else DIRECTIVE_COLUMNS
+    write_rows(rows, fmt, columns=columns, title="Directives")
     ctx.exit(reporter.exit_code)

@@ -50,13 +50,13 @@ class ReferenceResolver:
         doc: Doc,
         lexicon: ActorLexicon,
         mentions: Sequence[PersonMention],
-        roles: dict[str, str],
+        roles: dict[str, list[str]],
     ) -> None:
         self.doc = doc
         self.lexicon = lexicon
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.roles = roles
-        self.sentence_of = _sentence_numbers(doc)
+        self.sentence_of, self.sentence_starts = _sentence_numbers(doc)
 
     def resolve(self, keys: Sequence[str], texts: Sequence[str]) -> list[Reference]:
         """All resolvable role phrases and pronouns, in text order."""
@@ -79,9 +79,10 @@ class ReferenceResolver:
     def _holder(self, value: str | RoleHead, position: int) -> str | None:
         """Who in this article holds the role; else the one listed holder of it."""
         if isinstance(value, RoleHead):
-            holders = {n for n, role in self.roles.items() if value.fits(role)}
+            holders = {n for n, held in self.roles.items() if any(value.fits(r) for r in held)}
         else:
-            holders = {n for n, role in self.roles.items() if key(role) == key(value)}
+            wanted = key(value)
+            holders = {n for n, held in self.roles.items() if any(key(r) == wanted for r in held)}
         if holders:
             return self._nearest(holders, position)
         if isinstance(value, str):
@@ -128,11 +129,9 @@ class ReferenceResolver:
         sentence, else the previous sentence's main subject, else the article's main speaker
         if recently named, else the latest subject, else the latest person named."""
         sentence = self.sentence_of[position]
-        window = [
-            m
-            for m in mentions
-            if m.start < position and self.sentence_of[m.start] >= sentence - WINDOW_SENTENCES
-        ]
+        first_token = self.sentence_starts[max(0, sentence - WINDOW_SENTENCES)]
+        low = bisect.bisect_left(mentions, first_token, key=_start)
+        window = mentions[low : bisect.bisect_left(mentions, position, key=_start)]
         if not window:
             return main
         same = [m for m in window if self.sentence_of[m.start] == sentence and self._subject(m)]
@@ -177,9 +176,12 @@ def _introduced(keys: Sequence[str], start: int) -> bool:
     return position >= 0 and keys[position] in INTRODUCERS
 
 
-def _sentence_numbers(doc: Doc) -> list[int]:
+def _sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
+    """The sentence number of every token, and the first token of every sentence."""
     numbers = [0] * len(doc)
+    starts: list[int] = []
     for number, sentence in enumerate(doc.sents):
+        starts.append(sentence.start)
         for i in range(sentence.start, sentence.end):
             numbers[i] = number
-    return numbers
+    return numbers, starts

@@ -69,7 +69,7 @@ class ActorResolver:
         doc.spans[REFERENCE_SPANS] = [
             Span(doc, r.start, r.end, label=r.type, kb_id=r.name) for r in references
         ]
-        doc._.vntrade_actor_roles = {name: role for name, role in roles.items() if role}
+        doc._.vntrade_actor_roles = {name: held[0] for name, held in roles.items()}
         return doc
 
 
@@ -211,30 +211,36 @@ class _DocActors:
         word = self.keys[i]
         if word in rules.TITLE_WORDS or word in rules.ORG_HEADS or word in rules.CALENDAR_WORDS:
             return None
+        # A proper noun, or a name the model saw: not `Long` in `Long queues formed`.
+        if not (self.doc[i].tag_.startswith("NNP") or self.doc[i].ent_type_):
+            return None
         title = self.titles.get(i, (None, None))[1]
         if full_names.get(word):
             return self._pick_person(full_names[word], i, title)
+        honorific = i > 0 and self.keys[i - 1] in rules.HONORIFICS
         listed = self.lexicon.short_names.get(word, [])
-        scores = {name: self._cue(name, title, roles_in_text) for name in listed}
+        scores = {name: self._cue(name, title, roles_in_text, honorific) for name in listed}
         best = max(scores.values(), default=0)
         cued = [name for name, score in scores.items() if score == best]
         if best and len(cued) == 1:
             return cued[0]
-        honorific = i > 0 and self.keys[i - 1] in rules.HONORIFICS
-        proper = self.doc[i].tag_ == "NNP"  # the model tags `Concluding` PERSON at times
-        if proper and (i in model_people or title is not None or honorific):
+        # A lone word the model calls a person must at least act as one (`Hằng noted`):
+        # the model also tags places and titles of papers PERSON.
+        token = self.doc[i]
+        acting = i in model_people and token.dep_ in ("nsubj", "nsubjpass")
+        if token.tag_ == "NNP" and (acting or title is not None or honorific):
             return self._person_name(i, i + 1)
         return None
 
-    def _cue(self, name: str, title: str | None, roles_in_text: set[str]) -> int:
+    def _cue(self, name: str, title: str | None, roles_in_text: set[str], honorific: bool) -> int:
         """How well the text cues a listed person's short name: 3 their exact title before it
-        (`PM Chinh`), 2 a title that ends like theirs, 1 their role named elsewhere, else 0."""
+        (`PM Chinh`), 2 a title like theirs, 1 their role named elsewhere or `Ms` before it."""
         listed_roles = {key(role) for role in self.lexicon.entries[name].roles}
         if title is not None:
             if key(title) in listed_roles:
                 return 3
             return 2 if _role_fits(key(title), listed_roles) else 0
-        return 1 if roles_in_text & listed_roles else 0
+        return 1 if honorific or roles_in_text & listed_roles else 0
 
     def _pick_person(self, candidates: list[Found], i: int, title: str | None) -> str:
         if title is not None:
@@ -276,22 +282,24 @@ class _DocActors:
     def _span_name(self, start: int, end: int) -> str:
         return fold(self.doc[start:end].text).replace("\n", " ")
 
-    def roles(self, found: list[Found]) -> dict[str, str]:
-        """The role of every person: from a title in the text, else from the actor list."""
-        from_text: dict[str, str] = {}
+    def roles(self, found: list[Found]) -> dict[str, list[str]]:
+        """Every person's roles, the one to report first: a title in the text (in its listed
+        form), else the actor list's; then the other titles and listed roles."""
+        from_text: dict[str, list[str]] = {}
         for item in found:
-            if item.type != "PERSON" or item.name in from_text:
-                continue
-            role = self._role_in_text(item)
-            if role:
-                from_text[item.name] = role
-        roles: dict[str, str] = {}
-        for name in {f.name for f in found if f.type == "PERSON"}:
+            if item.type == "PERSON":
+                role = self._role_in_text(item)
+                titles = from_text.setdefault(item.name, [])
+                if role and role not in titles:
+                    titles.append(role)
+        roles: dict[str, list[str]] = {}
+        for name, titles in from_text.items():
             entry = self.lexicon.entries.get(name)
             listed = entry.roles if entry else []
-            role = _reconcile(from_text.get(name), listed)
-            if role:
-                roles[name] = role
+            first = _reconcile(titles[0] if titles else None, listed)
+            others = [r for r in [*titles[1:], *listed] if r != first]
+            if first:
+                roles[name] = [first, *dict.fromkeys(others)]
         return roles
 
     def _role_in_text(self, item: Found) -> str | None:
@@ -316,11 +324,10 @@ class _DocActors:
 
 
 def _role_fits(role: str, listed: set[str]) -> bool:
-    """Whether a title names one of the listed roles, fully or in short (`Deputy Minister`)."""
-    return any(
-        role == r or r.endswith(role) or role.endswith(r) or r.startswith(role + " of")
-        for r in listed
-    )
+    """Whether a title names one of the listed roles, fully or in short: `President` for
+    `US President`, `Deputy Minister` for `Deputy Minister of Industry and Trade`."""
+    words = set(role.split())
+    return any(role == r or role.endswith(r) or words <= set(r.split()) for r in listed)
 
 
 def _reconcile(text_role: str | None, listed: list[str]) -> str | None:

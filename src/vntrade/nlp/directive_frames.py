@@ -45,9 +45,10 @@ def negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def child(
+def child_of(
     token: Token, deps: tuple[str, ...], words: tuple[str, ...] | None = None
 ) -> Token | None:
+    """The first child of `token` with one of `deps` (and one of `words`, if given)."""
     for child in token.children:
         if child.dep_ in deps and (words is None or child.lower_ in words):
             return child
@@ -98,7 +99,7 @@ def _with_object(verb: Token, obj: Token | None) -> Token | None:
     candidates = list(verb.children) + (list(obj.subtree) if obj is not None else [])
     for token in candidates:
         if token.lower_ == "with" and token.dep_ == "prep" and token.i > verb.i:
-            return child(token, ("pcomp", "pobj"))
+            return child_of(token, ("pcomp", "pobj"))
     return None
 
 
@@ -108,7 +109,7 @@ def match_frame(
     """The first of the verb's `frames` its parse fits, or None."""
     if is_passive(verb):
         return _passive(verb) if passive_ok else None
-    obj = child(verb, ("dobj",))
+    obj = child_of(verb, ("dobj",))
     for name in frames:
         frame = _FRAMES[name](verb, obj, particles)
         if frame is not None:
@@ -173,7 +174,7 @@ def _prep_object(verb: Token, words: tuple[str, ...]) -> Token | None:
     """The object of the verb's particle after it (`called [on Monday] on NP to ...`)."""
     for prep in verb.children:
         if prep.i > verb.i and prep.dep_ in ("prep", "prt", "dative") and prep.lower_ in words:
-            return child(prep, ("pobj",))
+            return child_of(prep, ("pobj",))
     return None
 
 
@@ -208,7 +209,7 @@ def _object_with(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | 
 
 
 def _dative(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
-    receiver = child(verb, ("dative",))
+    receiver = child_of(verb, ("dative",))
     if receiver is None or obj is None or receiver.lower_ in ("to", "for"):
         return None
     return Frame(_span(receiver), _span(obj))
@@ -233,10 +234,10 @@ def split_with_orders(doc: Doc, frame: Frame) -> Frame:
     for token in doc[start:end]:
         if token.lower_ != "with" or token.dep_ != "prep":
             continue
-        verb = child(token, ("pcomp",))
+        verb = child_of(token, ("pcomp",))
         subject = subject_child(verb) if verb is not None else None
         if verb is None or subject is None or not has_to(verb):
-            target = child(token, ("pobj",))
+            target = child_of(token, ("pobj",))
             verb = next((c for c in target.children if has_to(c)), None) if target else None
             subject = target
         if verb is not None and subject is not None:
@@ -317,7 +318,7 @@ def clause_subject(verb: Token, same_line: Callable[[Token, Token], bool]) -> To
                 head = head.head
             token = head
         elif token.dep_ == "xcomp":
-            controller = child(head, ("dobj",))
+            controller = child_of(head, ("dobj",))
             if controller is not None:
                 return controller
             token = head

@@ -125,8 +125,8 @@ class _DocDirectives:
         """(is an order, issuer): a passive may leave the issuer unnamed; an active verb
         needs an actor as subject (`the situation requires ...` orders nobody)."""
         if frame.passive:
-            agent = frames.child(verb, ("agent",))
-            target = frames.child(agent, ("pobj",)) if agent is not None else None
+            agent = frames.child_of(verb, ("agent",))
+            target = frames.child_of(agent, ("pobj",)) if agent is not None else None
             return True, self._actor(target) if target is not None else None
         subject = frames.clause_subject(verb, self._same_line)
         if (
@@ -140,11 +140,15 @@ class _DocDirectives:
         return issuer is not None, issuer
 
     def _actor(self, token: Token) -> str | None:
+        """The actor a subject names: its head word, else a word of its own phrase (not of a
+        clause inside it: `the official who met Chinh` is not Chinh)."""
         if token.i in self.actor_at:
             return self.actor_at[token.i]
-        for inner in token.subtree:
-            if inner.i in self.actor_at:
-                return self.actor_at[inner.i]
+        for inner in sorted(token.children, key=lambda t: t.i):
+            if inner.dep_ not in CLAUSE_DEPS | {"acl", "relcl", "advcl", "punct"}:
+                found = self._actor(inner)
+                if found is not None:
+                    return found
         return None
 
     def _actor_before(self, verb: Token) -> str | None:
@@ -171,7 +175,9 @@ class _DocDirectives:
         low, high = sorted((a.idx, b.idx))
         return "\n" not in self.text[low:high]
 
-    def _directive(self, verb: Token, lemma: str, issuer: str | None, frame) -> Directive:
+    def _directive(
+        self, verb: Token, lemma: str, issuer: str | None, frame: frames.Frame
+    ) -> Directive:
         doc = self.doc
         start, end = frame.action
         action = doc[start:end]

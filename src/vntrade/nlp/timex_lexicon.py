@@ -28,10 +28,11 @@ NUMBER_WORDS: dict[str, int] = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
+    "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2,
+    "couple of": 2,
 }  # fmt: skip
 # Vague quantities: TimeML writes their number as X ("several days" -> PXD).
-VAGUE_WORDS = ("several", "a few", "few", "many", "some", "a couple of", "couple of")
+VAGUE_WORDS = ("several", "a few", "few", "many", "some")
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "last": -1,

@@ -98,6 +98,12 @@ _NUMBER = re.compile(r"[0-9]+")
 WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?"
 TIME_UNIT = r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
 UNIT = rf"(?P<unit>(?i:{UNIT_RE}))"
+# "the past" as a noun ("in the past, ..."), not an adjective ("the past trade deficits"):
+# punctuation, a function word or a name comes next.
+PAST_AS_NOUN = (
+    r"\s*[^\w\s]|\s*$|\s+(?:(?i:he|she|it|we|they|i|you|there|this|that|and|or|but|as|when|"
+    r"while|because|to|in|on|at|for|with|has|have|had|was|were|is|are)\b|(?-i:[A-Z]))"
+)
 QTY = rf"(?P<qty>(?i:{NUMBER_RE}|{VAGUE_RE}|half\s+an?|a\s+half))"
 
 RULES: tuple[Rule, ...] = (
@@ -272,8 +278,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "rate",
         rf"(?i:(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<qty>{NUMBER_RE})\s+)?"
-        rf"(?P<unit>{UNIT_RE}|{WEEKDAY_RE}|morning|afternoon|evening|night|{SEASON_RE}|"
-        rf"{FULL_MONTH})|(?:once|twice|thrice|{NUMBER_RE}\s+times)\s+(?:a|an|per|each|every)\s+"
+        rf"(?P<unit>{UNIT_RE}|(?-i:{WEEKDAY_RE}|{FULL_MONTH})|morning|afternoon|evening|night|"
+        rf"{SEASON_RE})|(?:once|twice|thrice|{NUMBER_RE}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<unit2>{TIME_UNIT})|per\s+(?P<unit3>{TIME_UNIT}|annum))(?!\w)",
         dur.rate,
         reach=(12, 30),
@@ -349,8 +355,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "past_ref",
-        rf"(?i:recently|lately|previously|formerly|in\s+recent\s+times|at\s+(?:the|that)\s+time"
-        rf"|the\s+past(?!\s+(?:{NUMBER_RE}|{VAGUE_RE}|{TIME_UNIT}|\w+\s+{TIME_UNIT})))(?!\w)",
+        r"(?<![\w-])(?i:recently|lately|previously|formerly|in\s+recent\s+times|at\s+(?:the|that)"
+        rf"\s+time|the\s+past(?={PAST_AS_NOUN}))(?!\w)",
         dur.reference("PAST_REF"),
         reach=(12, 30),
         triggers=("recently", "lately", "previously", "formerly", "times", "time", "past"),

@@ -18,11 +18,19 @@ from vntrade.views.mentions import Mentions
 from vntrade.views.names import NameIndex
 from vntrade.views.periods import parse_period
 from vntrade.views.summary import ORDER, clause_summary, deadline_summary, ordered_summary
-from vntrade.views.text import clause_spans, content_words, sentence_spans
+from vntrade.views.text import clause_spans, content_words, sentence_spans, stem, word_set
 
 _DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than|deadline\s+of)\s+$", re.I)
 EVENT_TIMEX = ("DATE", "TIME")
-COARSE = ("year", "half", "decade")
+# Words of office that go with names ("Prime Minister ..."): they say who, not what.
+TITLE_WORDS = frozenset(
+    stem(word)
+    for word in word_set(
+        "prime minister deputy vice president general secretary party chairman chairwoman "
+        "head official standing permanent acting"
+    )
+)
+COARSE = ("quarter", "season", "half", "year", "decade")
 WEAK_KINDS = ("report", "briefing")
 _CAPTION = re.compile(r"\s*(?:\(|__)?Photo\b")
 
@@ -60,7 +68,7 @@ def article_events(record: dict[str, Any]) -> list[Event]:
             continue  # the directive's own deadline event reports it
         event = _event_from_date(record, mentions, sentences[index], index, date)
         if event.kind in WEAK_KINDS and parse_period(event.value).precision in COARSE:
-            continue  # "this year", "in 2024" with no happening named: a plan or a statistic
+            continue  # "this year", "in the first quarter" naming no happening: a statistic
         events.append(event)
     events.extend(_directive_deadlines(record, mentions, sentences))
     return events
@@ -126,7 +134,7 @@ def _event_from_date(
         order=index,
         actors=actors,
         commodities=mentions.commodities_in(start, end),
-        words=content_words(text[start:end]),
+        words=_topic_words(record, mentions, start, end),
         caption=bool(_CAPTION.match(text, end) or "Photo:" in text[start:end]),
     )
 
@@ -157,6 +165,17 @@ def _directive_deadlines(
             )
         )
     return events
+
+
+def _topic_words(record: dict[str, Any], mentions: Mentions, start: int, end: int) -> set[str]:
+    """Content words of a sentence without its names and dates: what it is about, which tells
+    apart two meetings of one minister on one day."""
+    chars = list(record["text"][start:end])
+    spans = [(m[0], m[1]) for m in mentions.actors_in(start, end)]
+    spans += [(d["start"], d["end"]) for d in record.get("dates", []) if start <= d["start"] < end]
+    for a, b in spans:
+        chars[a - start : b - start] = " " * (min(b, end) - a)
+    return content_words("".join(chars)) - TITLE_WORDS
 
 
 def _names(found: list[tuple[int, int, str, str | None]]) -> list[str]:

@@ -33,7 +33,8 @@ _PATTERNS = (
         re.IGNORECASE)),
     ("count", re.compile(
         rf"(?<![Tt]he\s)(?<![Bb]oth\s)\b(?P<num>{_NUMBER}|two|three|four|five|six|seven|eight|nine|ten|"
-        r"eleven|twelve|dozen)\s+(?P<noun>(?:[A-Za-z][\w-]*\s+){0,3}?[a-z][\w-]*s)\b")),
+        r"eleven|twelve|dozen)\s+(?P<noun>(?:[A-Za-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*s|"
+        r"aircraft|people|personnel|staff|cattle|livestock|fish|sheep|children|men|women))\b")),
 )  # fmt: skip
 # Words that surround many figures without saying what they measure.
 _GENERIC = frozenset(

@@ -28,7 +28,8 @@ _TRIGGER_TABLE = (
     ("negotiation", r"rounds?\s+of\s+(?:\w+\s+)?(?:negotiations?|talks)|negotiat\w*\s+"
      r"(?:rounds?|sessions?)|(?:held|hold|holds|began|begin|begins|started|opened|concluded|"
      r"resumed|continued)\s+" + _ANY + r"{0,2}?(?:negotiations?|talks)"),
-    ("visit", r"visits?|visited|visiting|trip|tour|arriv(?:ed|es|ing)|landed"),
+    ("visit", r"visits?|visited|visiting|trips?|tour|arriv(?:ed|es|ing)|landed|"
+     r"travel(?:led|ed|s|ling|ing)?"),
     ("meeting", r"meetings?|met|meets?|chair(?:ed|s|ing)?|co-chair\w*|receiv(?:ed|es)|"
      r"receptions?|talks|conferences?|summits?|sessions?|dialogues?|forums?|roundtables?|"
      r"host(?:ed|s)|hearings?"),

@@ -14,6 +14,9 @@ ACTOR_COLUMNS = ("name", "type", "roles", "aliases", "mentions", "n_articles", "
                  "first", "last")  # fmt: skip
 COMMODITY_COLUMNS = ("name", "category", "mentions", "n_articles", "articles", "directives",
                      "first", "last")  # fmt: skip
+# The terminal tables leave out the long lists (article ids, evidence) that data formats keep.
+ACTOR_TABLE = ("name", "type", "roles", "aliases", "mentions", "n_articles", "first", "last")
+DIRECTIVE_TABLE = ("deadline", "status", "issuer", "addressee", "action", "n_articles")
 DIRECTIVE_COLUMNS = ("deadline", "status", "issuer", "verb", "addressee", "action",
                      "n_articles", "articles", "evidence")  # fmt: skip
 
@@ -61,9 +64,13 @@ def commodity_rows(records: list[dict[str, Any]], entries: list[Entry]) -> list[
     for record in records:
         for commodity in record.get("commodities", []):
             spans = [(m["start"], m["end"]) for m in commodity.get("mentions", [])]
-            ordered = sum(
-                any(d["start"] <= s and e <= d["end"] for s, e in spans)
-                for d in record.get("directives", [])
+            # Directives are located by their sentence: count sentences, not orders in them.
+            ordered = len(
+                {
+                    (d["start"], d["end"])
+                    for d in record.get("directives", [])
+                    if any(d["start"] <= s and e <= d["end"] for s, e in spans)
+                }
             )
             rows.append(
                 {
@@ -97,8 +104,8 @@ def directive_rows(
 ) -> list[dict[str, Any]]:
     """One row per order, however many articles report it, soonest deadline first.
 
-    `status` is `overdue` when the deadline's period ended before `as_of`, `open` otherwise,
-    and empty without a deadline.
+    `status` is `overdue` when the day after the deadline's period (May 1 for April 30, June 1
+    for May) is before `as_of`, `open` otherwise, and empty without a deadline.
     """
     year = corpus_year(records)
     actors = NameIndex.of_actors(records)
@@ -110,7 +117,7 @@ def directive_rows(
         period = parse_period(deadline or "")
         status = None
         if period and period.placed and as_of:
-            status = "overdue" if period.end <= as_of else "open"
+            status = "overdue" if period.end < as_of else "open"
         rows.append(
             {
                 "deadline": deadline,

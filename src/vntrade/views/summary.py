@@ -23,7 +23,14 @@ _PREPOSITION = re.compile(
 _DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
 _SUBORDINATOR = re.compile(
     r"(?:as|while|when|whereas|after|before|following|which|where|although|though|but|"
-    r"because|since|thus|and|that|so)\s+",
+    r"because|since|thus|and|that|so|earlier|meanwhile|later|previously|separately|"
+    r"additionally|also|however|in\s+addition|at\s+the\s+same\s+time)\b,?\s+",
+    re.IGNORECASE,
+)
+# An action that does not open with a verb: "swift conclusion of ...", "submitting ...".
+_NOMINAL_ACTION = re.compile(
+    r"(?:a|an|the|its|their|swift|quick|prompt|immediate|urgent|early|timely)\b|"
+    r"\w+(?:ing|tion|sion|ment|ance|ence|ure|al)\b",
     re.IGNORECASE,
 )
 # An order and the verb of its action: "directed ministries to sign", "called on X to".
@@ -108,15 +115,20 @@ def ordered_summary(
 
 
 def deadline_summary(addressee: str | None, action: str, record: dict[str, Any]) -> str:
-    """`Deadline: <addressee> to <action>`, without the deadline's own date phrase."""
+    """`Deadline: <addressee> to <action>` (or `Deadline for <addressee>: <action>` when the
+    action is not a verb phrase), without the deadline's own date phrase."""
     for date in record.get("dates", []):
         if date.get("text") and date["text"] in action:
             before, _, after = action.partition(date["text"])
             day_part = _DAY_PART.match(after)
             action = _PREPOSITION.sub("", before) + after[day_part.end() if day_part else 0 :]
     action = re.sub(r"^to\s+", "", " ".join(action.split()))
-    who = f"{addressee} to " if addressee else ""
-    return _finish(f"Deadline: {who}{action}", capitalise=False)
+    if not addressee:
+        return _finish(f"Deadline: {action}", capitalise=False)
+    addressee = re.sub(r"^The\b", "the", addressee)
+    if _NOMINAL_ACTION.match(action):
+        return _finish(f"Deadline for {addressee}: {action}", capitalise=False)
+    return _finish(f"Deadline: {addressee} to {action}", capitalise=False)
 
 
 def _render(
@@ -155,8 +167,9 @@ def _render(
 def _apply(text: str, start: int, end: int, edits: list[tuple[int, int, str]]) -> str:
     pieces, cursor = [], start
     for a, b, replacement in sorted(edits):
-        if a < cursor:
-            continue  # overlapping edits: the first wins
+        if a < cursor:  # overlapping edits: deletions join, else the first wins
+            cursor = max(cursor, b) if not replacement else cursor
+            continue
         pieces += [text[cursor:a], replacement]
         cursor = b
     pieces.append(text[cursor:end])

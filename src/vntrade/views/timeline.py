@@ -14,7 +14,10 @@ from vntrade.views.periods import Period, corpus_year, parse_period, with_year
 from vntrade.views.text import fold, jaccard
 
 KEY_ACTOR_TYPES = ("PERSON", "ORG")
-SAME_CONTENT = 0.2  # Jaccard of sentence content words above which two reports match
+# Jaccard of sentence topic words (content words but names and dates) above which two
+# reports with no shared name match, and with a single shared name.
+SAME_CONTENT = 0.2
+SAME_TOPIC = 0.1
 _PRECISION_ORDER = ("decade", "year", "half", "season", "quarter", "month", "week", "day")
 
 
@@ -114,8 +117,10 @@ def _match_score(entry: Entry, event: Event, types: dict[str, str | None]) -> tu
         return (0, similarity) if similarity >= SAME_CONTENT else None
     key = {name for name in event.actors if types.get(name) in KEY_ACTOR_TYPES}
     entry_key = {name for name in entry.actors if types.get(name) in KEY_ACTOR_TYPES}
-    if key & entry_key:
-        return (len(key & entry_key), similarity)
+    shared = len(key & entry_key)
+    # One shared name is not enough for a busy minister's day: the topic must agree too.
+    if shared >= 2 or (shared and (event.kind == "deadline" or similarity >= SAME_TOPIC)):
+        return (shared, similarity)
     if (not key or not entry_key) and similarity >= SAME_CONTENT:
         return (0, similarity)
     return None
