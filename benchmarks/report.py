@@ -1,4 +1,4 @@
-"""The benchmark's figures: each with its target and verdict, printed as a table and saved as JSON."""
+"""The benchmark's figures, each with its target and verdict: a table and a JSON file."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import statistics
 import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 import psutil
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 @dataclass(slots=True)
@@ -51,7 +52,12 @@ def check(
     passes: Callable[[Any], bool],
 ) -> Figure:
     """A figure with a target; a missing value fails."""
-    return Figure(key, label, value, unit, target, value is not None and passes(value))
+    return Figure(key, label, value, unit, target, value is not None and bool(passes(value)))
+
+
+def at_least(key: str, label: str, value: float, target: float) -> Figure:
+    """A ratio that must reach `target`."""
+    return Figure(key, label, value, "", f">= {target:g}", value >= target)
 
 
 def best(values: Sequence[float]) -> float:
@@ -87,7 +93,7 @@ def load_average() -> list[float] | None:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def print_table(figures: list[Figure], info: dict[str, Any], console: Console) -> None:
@@ -109,11 +115,10 @@ def print_table(figures: list[Figure], info: dict[str, Any], console: Console) -
     for name in ("figure", "value", "target", "verdict"):
         table.add_column(name, justify="right" if name == "value" else "left")
     for figure in figures:
-        verdict = "" if figure.ok is None else ("PASS" if figure.ok else "FAIL")
-        style = "" if figure.ok is None else ("green" if figure.ok else "bold red")
-        table.add_row(
-            figure.label, figure.shown(), figure.target or "", f"[{style}]{verdict}[/]"
-        )
+        verdict = Text()
+        if figure.ok is not None:
+            verdict = Text("PASS", "green") if figure.ok else Text("FAIL", "bold red")
+        table.add_row(figure.label, figure.shown(), figure.target or "", verdict)
     console.print(table)
 
 

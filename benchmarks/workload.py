@@ -53,7 +53,9 @@ def build_corpora(root: Path, sizes: list[int], seed: int, vntrade: str) -> dict
 def _clean_records(vntrade: str, directory: Path, target: Path) -> list[dict]:
     """The loader's records for `directory`, in file order (the generator's order)."""
     with target.open("wb") as out:
-        subprocess.run([vntrade, "articles", str(directory), "--format", "jsonl"], stdout=out, check=True)
+        subprocess.run(
+            [vntrade, "articles", str(directory), "--format", "jsonl"], stdout=out, check=True
+        )
     with target.open(encoding="utf-8") as lines:
         records = [json.loads(line) for line in lines if line.strip()]
     return sorted(records, key=lambda record: Path(record["source"]).name)

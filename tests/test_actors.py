@@ -161,15 +161,23 @@ def test_user_actor_file_adds_names_roles_and_aliases(cli, tmp_path):
         )
         + "\n"
         + json.dumps({"name": "Vo Thi Lan", "type": "PERSON", "roles": ["MFEC director"]})
+        + "\n"
+        + json.dumps({"name": "Vietnam News Agency", "type": "ORG", "aliases": ["VNA"]})
         + "\n",
         encoding="utf-8",
     )
-    text = "The MFEC said durian sales fell. Võ Thị Lan warned that buyers were cautious."
+    text = (
+        "The MFEC said durian sales fell. Võ Thị Lan warned that buyers were cautious, "
+        "the VNA reported."
+    )
     plain = actors(extract(cli, tmp_path, text))
     assert "Mekong Fruit Exporters Club" not in plain
+    assert "Vietnam News Agency" not in plain
     found = actors(extract(cli, tmp_path, text, "--actors", str(extra)))
     assert found["Mekong Fruit Exporters Club"]["aliases"] == ["MFEC"]
     assert found["Vo Thi Lan"]["role"] == "MFEC director"
+    # A user's entry wins over the shipped list, here over `VNA` as a news credit.
+    assert mentions(found["Vietnam News Agency"]) == ["VNA"]
 
 
 def test_bad_actor_file_is_a_clear_error(cli, tmp_path):

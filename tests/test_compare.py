@@ -9,6 +9,7 @@ import json
 import pytest
 
 from conftest import jsonl
+from test_timeline import ARTICLES as KNAPPER  # the reception told by VNA and VOV
 
 SEED_000 = "000_a6d94dcbb98d2318"
 SEED_001 = "001_3a2340998392e8b3"
@@ -23,22 +24,8 @@ ROUND = (
 # Two agencies' reports of one reception that disagree on its date and on a figure, and two
 # negotiation rounds with the same people and nearly the same words.
 ARTICLES = {
-    "knapper_vna.txt": (
-        "date 2025-07-03\n"
-        "Hanoi (VNA) – Deputy Prime Minister Bùi Thanh Sơn received US Ambassador Marc Knapper "
-        "in Hanoi on July 2 to discuss the reciprocal trade agreement between the two countries.\n"
-        "Sơn said Vietnam would buy 50 Boeing aircraft worth US$10 billion this year. He asked "
-        "the Ministry of Finance to complete the draft decree on tariff cuts for US pork and "
-        "almonds by July 15.\n"
-    ),
-    "knapper_vov.txt": (
-        "date 2025-07-04\n"
-        "VOV.VN - Deputy Prime Minister Bui Thanh Son received US Ambassador Marc Knapper in "
-        "Hanoi on July 3 to discuss the reciprocal trade agreement between the two countries.\n"
-        "The Deputy PM told the ambassador that Vietnam would buy 50 Boeing aircraft worth "
-        "US$12 billion this year. Son asked the Ministry of Finance to complete the draft decree "
-        "on tariff cuts for US pork and almonds by July 15.\n"
-    ),
+    "knapper_vna.txt": KNAPPER["knapper_vna.txt"],
+    "knapper_vov.txt": KNAPPER["knapper_vov.txt"],
     "round1.txt": ROUND.format(published="2025-05-17", ordinal="first", day="May 15"),
     "round2.txt": ROUND.format(published="2025-06-06", ordinal="second", day="June 4"),
 }

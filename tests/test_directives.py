@@ -125,19 +125,23 @@ def test_tasked_with_active_and_passive(cli, tmp_path):
     found = directives(
         cli,
         tmp_path,
+        "The Ministry of Finance has been tasked with drafting a decree on tariff cuts, a "
+        "spokesman said.\n\n"
         "Deputy Prime Minister Hồ Đức Phớc tasked the State Bank of Vietnam with drafting "
         "support measures for exporters. The Ministry of Agriculture and Environment was "
         "tasked with inspecting seafood farms in the Mekong Delta.",
     )
     assert [brief(d) for d in found] == [
+        (None, "task", "The Ministry of Finance", "drafting a decree on tariff cuts"),
         (
             "Ho Duc Phoc",
             "task",
             "the State Bank of Vietnam",
             "drafting support measures for exporters",
         ),
+        # No one named: the order comes from who gave the one just before.
         (
-            None,
+            "Ho Duc Phoc",
             "task",
             "The Ministry of Agriculture and Environment",
             "inspecting seafood farms in the Mekong Delta",
@@ -213,3 +217,20 @@ def test_relative_deadline_is_resolved_against_the_publication_date(cli, tmp_pat
     [directive] = found
     assert directive["issuer"] == "Ho Duc Phoc"
     assert directive["deadline"] == "2025-05"
+
+
+def test_the_ministry_stands_for_the_ministry_named_before(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "The Ministry of Industry and Trade met exporters of steel and aluminium on Monday. "
+        "The ministry asked firms to tighten origin checks on goods exported to the US.",
+    )
+    assert [brief(d) for d in found] == [
+        (
+            "Ministry of Industry and Trade",
+            "ask",
+            "firms",
+            "tighten origin checks on goods exported to the US",
+        ),
+    ]

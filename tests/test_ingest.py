@@ -98,6 +98,9 @@ def test_a_new_pipeline_version_reprocesses_everything(cli, seed_copy, tmp_path)
     assert (summary["new"], summary["updated"], summary["unchanged"]) == (0, 5, 0)
     stats = json.loads(cli("db", "stats", "--db", str(db), "--format", "json").stdout)
     assert stats["stale"] == 5  # made with --commodities, compared with the default pipeline
+    result = cli("extract", "--db", str(db), "--format", "jsonl")
+    assert len(jsonl(result)) == 5
+    assert "5 records in" in result.stderr and "another pipeline version" in result.stderr
 
 
 def test_bad_inputs_are_recorded_and_the_rest_ingested(cli, tmp_path):
@@ -239,6 +242,25 @@ def test_export_formats_and_parquet_round_trip(cli, seeds, tmp_path):
     assert json.loads(result.stdout)["unchanged"] == 5
     result = cli("db", "export", "--db", str(db), "--format", "parquet")
     assert result.exit_code == 2 and "give --output DIR" in result.stderr
+
+
+def test_parquet_goes_only_into_new_empty_or_own_directories(cli, seeds, tmp_path):
+    db = tmp_path / "news.db"
+    ingest(cli, str(seeds), "--db", str(db))
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("keep me")
+    result = cli("db", "export", "--db", str(db), "--format", "parquet", "--output", str(busy))
+    assert result.exit_code == 1 and f"{busy} is not empty; give a new" in result.stderr
+    result = cli("ingest", str(seeds), "--output", str(busy))
+    assert result.exit_code == 1 and "holds no vntrade dataset index" in result.stderr
+    assert [p.name for p in busy.iterdir()] == ["notes.txt"]
+    # An ingest dataset goes on in its own directory, incrementally.
+    out = tmp_path / "dataset"
+    _, summary = ingest(cli, str(seeds), "--output", str(out))
+    assert (summary["dataset"], summary["new"]) == (str(out), 5)
+    _, summary = ingest(cli, str(seeds), "--output", str(out))
+    assert summary["unchanged"] == 5
 
 
 def _committed(db: Path) -> int:

@@ -258,3 +258,10 @@ def test_two_meetings_of_one_minister_on_one_day_stay_apart(cli, tmp_path):
         ["cabinet"], ["reception_vna", "reception_vov"],
     ]  # fmt: skip
     assert {e["date"] for e in entries} == {"2025-05-05"}
+
+
+def test_timeline_from_a_store_matches_the_paths(cli, seeds, tmp_path):
+    db = str(tmp_path / "seeds.db")
+    assert cli("ingest", str(seeds), "--db", db).exit_code == 0
+    from_store = _entries(cli, "--db", db)
+    assert from_store == _entries(cli, str(seeds))

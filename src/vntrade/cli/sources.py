@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from vntrade.cli.inputs import DEFAULT_MAX_BYTES, ProblemReporter
 from vntrade.loader import iter_inputs
 from vntrade.output import warn
+
+if TYPE_CHECKING:
+    from vntrade.batch import PipelineSpec
+    from vntrade.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 CHUNK = 64  # articles looked up in the cache and run through the pipeline together
@@ -118,7 +122,7 @@ def iter_records(
     return _records_from_paths(paths, reporter or ProblemReporter(), max_bytes, spec, no_cache)
 
 
-def _records_from_store(db: str, spec: Any) -> Iterator[dict[str, Any]]:
+def _records_from_store(db: str, spec: PipelineSpec) -> Iterator[dict[str, Any]]:
     from vntrade.store import Store
 
     store = Store.open(db)
@@ -133,13 +137,17 @@ def _records_from_store(db: str, spec: Any) -> Iterator[dict[str, Any]]:
     return _closing(store, store.iter_records())
 
 
-def _closing(store: Any, records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _closing(store: Store, records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     with store:
         yield from records
 
 
 def _records_from_paths(
-    paths: tuple[str, ...], reporter: ProblemReporter, max_bytes: int, spec: Any, no_cache: bool
+    paths: tuple[str, ...],
+    reporter: ProblemReporter,
+    max_bytes: int,
+    spec: PipelineSpec,
+    no_cache: bool,
 ) -> Iterator[dict[str, Any]]:
     """Cached results first; only the misses load spaCy and go through the pipeline."""
     from vntrade.batch import chunked, extract_chunk

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -153,6 +154,11 @@ def ingest(
                 warn(f"interrupted; kept every committed batch: {run.summary.line()}")
             warn("run the same command again to process the rest.")
             ctx.exit(130)
+        except (sqlite3.Error, OSError) as error:  # e.g. a full disk
+            raise click.ClickException(
+                f"ingest stopped: {error}. Every committed batch is kept: fix the problem and "
+                "run the same command again."
+            ) from None
         finally:
             store.close()
     if fmt == "json":

@@ -176,6 +176,22 @@ def _comparison_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _keep(rows: list[dict[str, Any]], field: str, wanted: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The rows whose `field` is one of `wanted` (any case and diacritics), or all rows."""
+    from vntrade.views.text import fold
+
+    folded = {fold(value) for value in wanted}
+    return [row for row in rows if not folded or fold(row[field] or "") in folded]
+
+
+def _write_list(
+    rows: list[dict[str, Any]], fmt: str | None, columns: Any, table_columns: Any, title: str
+) -> None:
+    """A list view's rows: every column as data, the short ones in a terminal table."""
+    table = resolve_format(fmt) == "table"
+    write_rows(rows, fmt, columns=table_columns if table else columns, title=title)
+
+
 @click.command()
 @source_options
 @click.option(
@@ -198,11 +214,8 @@ def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source
 
     reporter = ProblemReporter()
     records = _load(reporter, source)
-    rows = actor_rows(records, build_timeline(records))
-    wanted = {t.upper() for t in types}
-    rows = [row for row in rows if not wanted or row["type"] in wanted]
-    columns = ACTOR_TABLE if resolve_format(fmt) == "table" else ACTOR_COLUMNS
-    write_rows(rows, fmt, columns=columns, title="Actors")
+    rows = _keep(actor_rows(records, build_timeline(records)), "type", types)
+    _write_list(rows, fmt, ACTOR_COLUMNS, ACTOR_TABLE, "Actors")
     ctx.exit(reporter.exit_code)
 
 
@@ -222,15 +235,12 @@ def commodities(
 ) -> None:
     """Commodities of PATH...: category, mentions, articles, directives naming them, dates."""
     from vntrade.views.summaries import COMMODITY_COLUMNS, commodity_rows
-    from vntrade.views.text import fold
     from vntrade.views.timeline import build_timeline
 
     reporter = ProblemReporter()
     records = _load(reporter, source)
-    rows = commodity_rows(records, build_timeline(records))
-    wanted = {fold(c) for c in categories}
-    rows = [row for row in rows if not wanted or fold(row["category"] or "") in wanted]
-    write_rows(rows, fmt, columns=COMMODITY_COLUMNS, title="Commodities")
+    rows = _keep(commodity_rows(records, build_timeline(records)), "category", categories)
+    _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_COLUMNS, "Commodities")
     ctx.exit(reporter.exit_code)
 
 
@@ -278,6 +288,5 @@ def directives(
         rows = [row for row in rows if row["issuer"] in wanted]
     if overdue:
         rows = [row for row in rows if row["status"] == "overdue"]
-    columns = DIRECTIVE_TABLE if resolve_format(fmt) == "table" else DIRECTIVE_COLUMNS
-    write_rows(rows, fmt, columns=columns, title="Directives")
+    _write_list(rows, fmt, DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, "Directives")
     ctx.exit(reporter.exit_code)

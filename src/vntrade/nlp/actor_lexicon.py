@@ -102,23 +102,26 @@ def parse_actor(record: dict, where: str) -> ActorEntry:
     return ActorEntry(name.strip(), kind, roles, _strings(record, "aliases", where))
 
 
-def load_actor_entries(extra: str | Path | None = None) -> list[ActorEntry]:
-    """The shipped actor list, with a user's entries added (same name: merged, user first)."""
+def load_actor_entries(extra: str | Path | None = None) -> tuple[list[ActorEntry], set[str]]:
+    """The shipped actor list with a user's entries added (same name: merged, the user's
+    type and roles first), and the names the user's file gives."""
     entries: dict[str, ActorEntry] = {}
+    from_user: set[str] = set()
     sources: list[Traversable | Path] = [_shipped("actors.jsonl")]
     if extra:
         sources.append(Path(extra))
-    for source in sources:
+    for number, source in enumerate(sources):
         for where, record in read_jsonl(source):
             entry = parse_actor(record, where)
-            known = entries.get(key(entry.name))
-            if known is None:
-                entries[key(entry.name)] = entry
+            known = entries.setdefault(key(entry.name), entry)
+            if number:
+                from_user.add(known.name)
+            if known is entry:
                 continue
             known.type = entry.type
             known.roles = entry.roles + [r for r in known.roles if r not in entry.roles]
             known.aliases += [a for a in entry.aliases if a not in known.aliases]
-    return list(entries.values())
+    return list(entries.values()), from_user
 
 
 class ActorLexicon:
@@ -134,17 +137,18 @@ class ActorLexicon:
         self.references: PhraseTable[str | RoleHead] = PhraseTable()
         self.role_holders: dict[str, list[str]] = defaultdict(list)
         self._tokenize = tokenize
-        for entry in load_actor_entries(extra):
-            self._add_actor(entry)
+        entries, from_user = load_actor_entries(extra)
+        for entry in entries:
+            self._add_actor(entry, entry.name in from_user)
         self._load_non_actors()
         self._load_roles()
 
-    def _add_actor(self, entry: ActorEntry) -> None:
+    def _add_actor(self, entry: ActorEntry, from_user: bool) -> None:
         self.entries[entry.name] = entry
         hit = NameHit(entry.name)
         words = self._tokenize(entry.name)
         for phrase in [entry.name, *entry.aliases]:
-            self.names.add(self._tokenize(phrase), hit)
+            self.names.add(self._tokenize(phrase), hit, first=from_user)
         if entry.type == "PERSON":
             if len(words) > 1:
                 self.short_names[key(words[-1])].append(entry.name)

@@ -1,5 +1,6 @@
-"""Resolving pronouns (`He`) and role phrases (`The PM`, `the Government leader`, `the
-minister`) to the actors of one article, so that directives get a named issuer."""
+"""Resolving pronouns (`He`), role phrases (`The PM`, `the Government leader`, `the
+minister`) and bare organisation nouns (`the ministry`) to the actors of one article, so
+that directives get a named issuer."""
 
 from __future__ import annotations
 
@@ -20,11 +21,16 @@ WINDOW_SENTENCES = 2
 # Words allowed between `the` and a role phrase: `the Vietnamese PM`, `the US President`.
 QUALIFIERS = frozenset({"vietnamese", "us", "u.s.", "american", "then"})
 INTRODUCERS = frozenset({"the", "'s"})
+# `the ministry`, `the association`: the latest organisation named with that noun.
+ORGANISATION_NOUNS = frozenset(
+    {"ministry", "association", "council", "committee", "commission", "department", "agency"}
+    | {"chamber", "office", "administration", "authority", "bank", "corporation", "group"}
+)
 
 
 @dataclass(slots=True)
-class PersonMention:
-    """A named mention of a person in the article, in text order."""
+class NamedMention:
+    """An actor named in the article (token offsets) under its canonical name."""
 
     start: int
     end: int
@@ -49,20 +55,40 @@ class ReferenceResolver:
         self,
         doc: Doc,
         lexicon: ActorLexicon,
-        mentions: Sequence[PersonMention],
+        mentions: Sequence[NamedMention],
         roles: dict[str, list[str]],
+        organisations: Sequence[NamedMention] = (),
     ) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mentions = sorted(mentions, key=lambda m: m.start)  # people
         self.roles = roles
+        self.organisations = sorted(organisations, key=lambda m: m.start)
         self.sentence_of, self.sentence_starts = _sentence_numbers(doc)
 
     def resolve(self, keys: Sequence[str], texts: Sequence[str]) -> list[Reference]:
         """All resolvable role phrases and pronouns, in text order."""
         role_refs = self._role_references(keys, texts)
         pronoun_refs = self._pronouns(keys, role_refs)
-        return sorted(role_refs + pronoun_refs, key=lambda r: r.start)
+        return sorted(role_refs + pronoun_refs + self._organisation_nouns(keys), key=_start)
+
+    def _organisation_nouns(self, keys: Sequence[str]) -> list[Reference]:
+        """`the ministry said` → the latest organisation named `... Ministry ...` before it."""
+        found: list[Reference] = []
+        named = {m.start for m in self.organisations}
+        for token in self.doc[1:]:
+            i = token.i
+            if keys[i] not in ORGANISATION_NOUNS or keys[i - 1] != "the" or i in named:
+                continue
+            following = self.doc[i + 1] if i + 1 < len(self.doc) else None
+            if following is not None and (following.lower_ == "of" or following.is_title):
+                continue  # the start of a name: `the Ministry of ...`
+            before = bisect.bisect_left(self.organisations, i, key=_start)
+            for mention in reversed(self.organisations[:before]):
+                if keys[i] in key(mention.name).split():
+                    found.append(Reference(i - 1, i + 1, mention.name, "ORG"))
+                    break
+        return found
 
     def _role_references(self, keys: Sequence[str], texts: Sequence[str]) -> list[Reference]:
         titles_of_names = {m.start for m in self.mentions}
@@ -106,7 +132,7 @@ class ReferenceResolver:
         """Resolve `he`/`she` in text order; each resolved pronoun is a mention for the next."""
         mentions = [
             *self.mentions,
-            *(PersonMention(r.start, r.end, r.name) for r in role_refs if r.in_text),
+            *(NamedMention(r.start, r.end, r.name) for r in role_refs if r.in_text),
         ]
         mentions.sort(key=lambda m: m.start)
         if not mentions:
@@ -119,11 +145,11 @@ class ReferenceResolver:
             name = self._antecedent(token.i, mentions, main)
             if name is not None:
                 found.append(Reference(token.i, token.i + 1, name, "PERSON"))
-                bisect.insort(mentions, PersonMention(token.i, token.i + 1, name), key=_start)
+                bisect.insort(mentions, NamedMention(token.i, token.i + 1, name), key=_start)
         return found
 
     def _antecedent(
-        self, position: int, mentions: list[PersonMention], main: str | None
+        self, position: int, mentions: list[NamedMention], main: str | None
     ) -> str | None:
         """Who a pronoun stands for, by journalistic habit: the subject before it in its
         sentence, else the previous sentence's main subject, else the article's main speaker
@@ -149,18 +175,18 @@ class ReferenceResolver:
         subjects = [m for m in window if self._subject(m)]
         return (subjects or window)[-1].name
 
-    def _subject(self, mention: PersonMention, main_clause: bool = False) -> bool:
+    def _subject(self, mention: NamedMention, main_clause: bool = False) -> bool:
         return any(
             t.dep_ in SUBJECT_DEPS and (not main_clause or t.head.dep_ == "ROOT")
             for t in self.doc[mention.start : mention.end]
         )
 
 
-def _start(mention: PersonMention) -> int:
-    return mention.start
+def _start(item: NamedMention | Reference) -> int:
+    return item.start
 
 
-def _main_speaker(mentions: list[PersonMention]) -> str | None:
+def _main_speaker(mentions: list[NamedMention]) -> str | None:
     """The person named most often, if strictly more often than anyone else."""
     ranked = Counter(m.name for m in mentions).most_common(2)
     if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:

@@ -83,9 +83,10 @@ def vietnamese_names(
     keys: Sequence[str],
     free: Sequence[bool],
     title_ends: set[int],
-    places: set[str],
+    vetoed: set[str],
 ) -> list[tuple[int, int]]:
-    """Full Vietnamese names the model missed or mis-bounded (`Phạm Minh` + `Chính`)."""
+    """Full Vietnamese names the model missed or mis-bounded (`Phạm Minh` + `Chính`);
+    `vetoed` holds names (folded words) that are places or bodies, not people."""
     texts = [t.text for t in doc]
     found: list[tuple[int, int]] = []
     i, n = 0, len(doc)
@@ -96,7 +97,7 @@ def vietnamese_names(
         end = i
         while end < n and free[end] and _name_token(keys, texts, end):
             end += 1
-        span = _name_in_run(doc, keys, i, end, title_ends, places)
+        span = _name_in_run(doc, keys, i, end, title_ends, vetoed)
         if span:
             found.append(span)
         i = end
@@ -104,13 +105,15 @@ def vietnamese_names(
 
 
 def _name_in_run(
-    doc: Doc, keys: Sequence[str], start: int, end: int, title_ends: set[int], places: set[str]
+    doc: Doc, keys: Sequence[str], start: int, end: int, title_ends: set[int], vetoed: set[str]
 ) -> tuple[int, int] | None:
+    """The name at the end of a run of capitalised words, from a family name on; two words
+    need a title or the model's support (`Ha Noi` is a city, `Thai Binh` a province)."""
     for first in range(start, end - 1):
         length = end - first
         if keys[first] not in VIETNAMESE_SURNAMES or length > 4:
             continue
-        if " ".join(keys[first:end]) in places:
+        if " ".join(keys[first:end]) in vetoed:
             return None
         if end < len(doc) and (keys[end] in PLACE_HEADS or keys[end] in ORG_HEADS):
             return None  # Ho Chi Minh City, Hoang Anh Gia Lai Group

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from vntrade.nlp import actor_rules as rules
 from vntrade.nlp.actor_lexicon import ActorDataError, ActorLexicon
-from vntrade.nlp.actor_refs import PersonMention, ReferenceResolver
+from vntrade.nlp.actor_refs import NamedMention, ReferenceResolver
 from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
 from vntrade.nlp.names import fold, key
 
@@ -61,8 +61,10 @@ class ActorResolver:
         finder = _DocActors(doc, self.lexicon, keys, texts)
         found = finder.find()
         roles = finder.roles(found)
-        persons = [PersonMention(f.start, f.end, f.name) for f in found if f.type == "PERSON"]
-        references = ReferenceResolver(doc, self.lexicon, persons, roles).resolve(keys, texts)
+        people = [NamedMention(f.start, f.end, f.name) for f in found if f.type == "PERSON"]
+        organisations = [NamedMention(f.start, f.end, f.name) for f in found if f.type == "ORG"]
+        resolver = ReferenceResolver(doc, self.lexicon, people, roles, organisations)
+        references = resolver.resolve(keys, texts)
         doc.spans[ACTOR_SPANS] = [
             Span(doc, f.start, f.end, label=f.type, kb_id=f.name) for f in found
         ]

@@ -9,6 +9,7 @@ of `data/directive_verbs.jsonl` do, each with the frames it takes.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from importlib import resources
 
@@ -23,6 +24,8 @@ from vntrade.records import DateMention, Directive
 # Date kinds that can be a deadline when they fall inside the action (`sign in May 2025`).
 DEADLINE_KINDS = frozenset({"day", "month", "week", "quarter", "year", "season", "time"})
 CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
+# An order without a named issuer takes that of an order at most this many sentences before.
+PASSIVE_REACH = 2
 
 
 @Language.factory("vntrade_directives")
@@ -74,12 +77,26 @@ class DirectiveFinder:
         finder = _DocDirectives(doc, self.verbs)
         found: list[Directive] = []
         seen: set[tuple] = set()
+        sentence_starts = [sentence.start for sentence in doc.sents]
+        last_issuer: tuple[int, str] | None = None  # (sentence number, issuer)
         for verb in triggers:
+            sentence = bisect.bisect_right(sentence_starts, verb.i) - 1
             for directive in finder.directives(verb):
                 marker = (directive.start, directive.issuer, verb.i, directive.action)
-                if marker not in seen:
-                    seen.add(marker)
-                    found.append(directive)
+                if marker in seen:
+                    continue
+                seen.add(marker)
+                # `Under the dispatch, the ministry is requested to ...`: an order with no
+                # named issuer comes from the one who gave the order just before.
+                if (
+                    directive.issuer is None
+                    and last_issuer is not None
+                    and sentence - last_issuer[0] <= PASSIVE_REACH
+                ):
+                    directive.issuer = last_issuer[1]
+                if directive.issuer is not None:
+                    last_issuer = (sentence, directive.issuer)
+                found.append(directive)
         doc._.vntrade_directives = found
         return doc
 

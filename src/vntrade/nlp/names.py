@@ -64,12 +64,14 @@ class PhraseTable(Generic[V]):
     def __init__(self) -> None:
         self._root: dict = {}
 
-    def add(self, words: Sequence[str], value: V) -> None:
-        """Add a phrase, given as its words (tokenised the way documents are)."""
+    def add(self, words: Sequence[str], value: V, first: bool = False) -> None:
+        """Add a phrase, given as its words (tokenised the way documents are); with `first`,
+        it wins over phrases of the same words added before."""
         node = self._root
         for word in words:
             node = node.setdefault(key(word), {})
-        node.setdefault(_END, []).append((tuple(words), value))
+        entries = node.setdefault(_END, [])
+        entries.insert(0 if first else len(entries), (tuple(words), value))
 
     def __contains__(self, word: str) -> bool:
         return key(word) in self._root

@@ -13,6 +13,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from vntrade.views.directives import article_directives, group_directives, public
@@ -63,10 +64,13 @@ def compare_records(
     by_id = {p.id: p for p in profiles}
     leads = {p.id: _event_dict(p.lead[0][1]) for p in profiles if p.lead}
     if len(profiles) == 2 and len(groups) == 2:
-        pair = [by_id[p.id] for p in profiles]
-        return {"clusters": [_cluster(pair, {}, same_event=False)], "singletons": []}, leads
+        return {"clusters": [_cluster(profiles, [], same_event=False)], "singletons": []}, leads
+    found: dict[str, list[dict[str, Any]]] = {}  # date conflicts, by a group's first article
+    group_of = {i: group[0] for group in groups for i in group}
+    for (first, _second), conflicts in links.items():
+        found.setdefault(group_of[first], []).extend(conflicts)
     clusters = [
-        _cluster([by_id[i] for i in group], links, same_event=True)
+        _cluster([by_id[i] for i in group], found.get(group[0], []), same_event=True)
         for group in groups
         if len(group) > 1
     ]
@@ -109,16 +113,35 @@ def _dates(record: dict[str, Any], year: int | None) -> list[str]:
 
 
 def _links(profiles: list[Profile]) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """Pairs of articles that report one event, with the date conflicts between them."""
-    links = {}
-    for first, second in itertools.combinations(profiles, 2):
-        if {i for i, _ in first.lead} & {i for i, _ in second.lead}:
+    """Pairs of articles that report one event, with the date conflicts between them.
+
+    Only articles whose leads share a timeline entry, or lie a few days apart, are compared,
+    so that a large corpus is not compared pair by pair.
+    """
+    links: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    by_entry: dict[int, list[Profile]] = {}
+    by_day: dict[date, list[Profile]] = {}
+    for profile in profiles:
+        for index, event in profile.lead:
+            by_entry.setdefault(index, []).append(profile)
+            period = parse_period(event.value)
+            if period and period.precision == "day":
+                by_day.setdefault(period.start, []).append(profile)
+    for group in by_entry.values():
+        for first, second in itertools.pairwise(_unique_profiles(group)):
             links[(first.id, second.id)] = []
-            continue
-        conflict = _date_conflict(first, second)
-        if conflict:
-            links[(first.id, second.id)] = [conflict]
+    for day, group in by_day.items():
+        later = [p for n in range(1, NEAR_DAYS + 1) for p in by_day.get(day + timedelta(n), [])]
+        for first, second in itertools.product(_unique_profiles(group), _unique_profiles(later)):
+            if first.id != second.id and (first.id, second.id) not in links:
+                conflict = _date_conflict(first, second)
+                if conflict:
+                    links[(first.id, second.id)] = [conflict]
     return links
+
+
+def _unique_profiles(profiles: list[Profile]) -> list[Profile]:
+    return list({profile.id: profile for profile in profiles}.values())
 
 
 def _date_conflict(first: Profile, second: Profile) -> dict[str, Any] | None:
@@ -163,7 +186,7 @@ def _components(ids: list[str], links: dict[tuple[str, str], Any]) -> list[list[
 
 
 def _cluster(
-    profiles: list[Profile], links: dict[tuple[str, str], list], same_event: bool
+    profiles: list[Profile], date_conflicts: list[dict[str, Any]], same_event: bool
 ) -> dict[str, Any]:
     ids = [p.id for p in profiles]
     leads = [event for p in profiles for _, event in p.lead[:1]]
@@ -177,7 +200,7 @@ def _cluster(
         shared[aspect] = [item for item in lists[ids[0]] if item in common]
         for i, items in lists.items():
             unique[i][aspect] = [item for item in items if item not in common]
-    conflicts = [c for pair, found in links.items() if set(pair) <= set(ids) for c in found]
+    conflicts = list(date_conflicts)
     _compare_figures(profiles, shared, unique, conflicts if same_event else [])
     _compare_directives(profiles, shared, unique, conflicts if same_event else [])
     return {

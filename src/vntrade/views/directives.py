@@ -67,8 +67,11 @@ def _compatible(first: str | None, second: str | None) -> bool:
 def group_directives(directives: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Directives grouped so that each group is one order, told once per article at most."""
     groups: list[list[dict[str, Any]]] = []
+    by_issuer: dict[str, list[list[dict[str, Any]]]] = {}  # only one issuer's orders can match
     for directive in directives:
-        for group in groups:
+        issuer = fold(directive["issuer"] or "")
+        candidates = groups if not issuer else by_issuer.get(issuer, []) + by_issuer.get("", [])
+        for group in candidates:
             if directive["article"] not in {d["article"] for d in group} and any(
                 same_directive(directive, other) for other in group
             ):
@@ -76,6 +79,7 @@ def group_directives(directives: Iterable[dict[str, Any]]) -> list[list[dict[str
                 break
         else:
             groups.append([directive])
+            by_issuer.setdefault(issuer, []).append(groups[-1])
     return groups
 
 

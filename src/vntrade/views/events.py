@@ -1,9 +1,9 @@
 """Events found in one extraction record: each dated sentence, and each directive's deadline.
 
-A date mention (not a duration, set or deadline) anchors an event in its sentence: the kind
+A date mention (not a duration or set) anchors an event in its sentence: the kind
 comes from the trigger words nearest the date, the actors from the actor mentions of the
-sentence, the summary from the clause around the date. Directive deadlines become
-`deadline` events.
+sentence, the summary from the clause around the date. Directive deadlines, and dates an
+order or a "by" makes due, become `deadline` events.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ TITLE_WORDS = frozenset(
 )
 COARSE = ("quarter", "season", "half", "year", "decade")
 WEAK_KINDS = ("report", "briefing")
+_TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
 _CAPTION = re.compile(r"\s*(?:\(|__)?Photo\b")
 
 
@@ -55,8 +56,8 @@ class Event:
 def article_events(record: dict[str, Any]) -> list[Event]:
     """Every event of one record: dated sentences, then directive deadlines."""
     text = record.get("text") or ""
-    mentions = Mentions(record)
     sentences = sentence_spans(text)
+    mentions = Mentions(record, sentences)
     events: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for date in sorted(record.get("dates", []), key=lambda d: d["start"]):
@@ -124,7 +125,8 @@ def _event_from_date(
         # the date of an ordered action ("directed ministries to sign contracts in May").
         kind = "deadline"
         summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
-    actors = _unique([*([subject] if subject else []), *_names(mentions.actors_in(start, end))])
+    named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
+    actors = _unique([subject, *_names(named)])  # who acts first, countries last
     return Event(
         article=record["id"],
         value=date["value"],

@@ -15,7 +15,9 @@ ROLE_PHRASE = re.compile(rf"[Tt]he\s+(?P<role>(?:[A-Z][\w-]*\s+){{0,3}}{_ROLE_WO
 class Mentions:
     """Actor and commodity mentions of one record, looked up by character range."""
 
-    def __init__(self, record: dict[str, Any]) -> None:
+    def __init__(
+        self, record: dict[str, Any], sentences: list[tuple[int, int]] | None = None
+    ) -> None:
         self.actors = sorted(
             (m["start"], m["end"], a["name"], a.get("type"))
             for a in record.get("actors", [])
@@ -33,7 +35,9 @@ class Mentions:
             if a.get("type") == "PERSON" and a.get("role")
         }
         text = record.get("text") or ""
-        starts = [c[0] for s in sentence_spans(text) for c in clause_spans(text, *s)]
+        if sentences is None:
+            sentences = sentence_spans(text)
+        starts = [c[0] for s in sentences for c in clause_spans(text, *s)]
         self._subjects = [
             m for m in self.actors if m[3] == "PERSON" and _near_start(m[0], starts, text)
         ]

@@ -49,7 +49,7 @@ def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
     )
     table.add_column("date", no_wrap=True)
     table.add_column("kind", no_wrap=True)
-    table.add_column("what", overflow="fold", ratio=2)
+    table.add_column("what", overflow="fold", ratio=3)
     table.add_column("actors", overflow="fold", ratio=1)
     table.add_column("articles", no_wrap=True)
     for month, group in _by_month(rows):
@@ -65,10 +65,16 @@ def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
                 _date_text(row),
                 Text(row["kind"], style=KIND_STYLES.get(row["kind"], "")),
                 what,
-                ", ".join(row["actors"]),
+                _first(row["actors"], 3),
                 _ids_text(row["articles"], colours),
             )
     console.print(table)
+
+
+def _first(names: list[str], count: int) -> str:
+    """The first names of a list, and how many more there are."""
+    more = f" +{len(names) - count}" if len(names) > count else ""
+    return ", ".join(names[:count]) + more
 
 
 def _by_month(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -134,11 +140,9 @@ def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]
             table.add_row("event", "", *(_event_text(events.get(i)) for i in ids))
         for aspect in ("actors", "commodities", "dates", "figures", "directives"):
             shared = _aspect_text(aspect, cluster["shared"].get(aspect, []))
-            own = [
-                _aspect_text(aspect, cluster["unique"][i].get(aspect, []))
-                for i in cluster["articles"]
-            ]
-            table.add_row(aspect, shared, *own)
+            own = [_aspect_text(aspect, cluster["unique"][i].get(aspect, [])) for i in ids]
+            if shared or any(own):
+                table.add_row(aspect, shared, *own)
         console.print(table)
         for conflict in cluster["conflicts"]:
             console.print(_conflict_text(conflict, colours))

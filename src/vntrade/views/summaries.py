@@ -23,8 +23,6 @@ DIRECTIVE_COLUMNS = ("deadline", "status", "issuer", "verb", "addressee", "actio
 
 def actor_rows(records: list[dict[str, Any]], entries: list[Entry]) -> list[dict[str, Any]]:
     """One row per canonical actor: type, roles, aliases, mentions, articles, first/last date."""
-    import pandas as pd
-
     rows = [
         {
             "name": actor["name"],
@@ -39,27 +37,18 @@ def actor_rows(records: list[dict[str, Any]], entries: list[Entry]) -> list[dict
     ]
     if not rows:
         return []
-    grouped = (
-        pd.DataFrame(rows)
-        .groupby("name", sort=False)
-        .agg(
-            type=("type", "first"),
-            roles=("role", _distinct),
-            aliases=("aliases", lambda lists: _distinct(a for aliases in lists for a in aliases)),
-            mentions=("mentions", "sum"),
-            n_articles=("article", "nunique"),
-            articles=("article", _distinct),
-        )
-        .reset_index()
+    grouped = _by_name(
+        rows,
+        type=("type", "first"),
+        roles=("role", _distinct),
+        aliases=("aliases", lambda lists: _distinct(a for aliases in lists for a in aliases)),
     )
     spans = _date_spans(records, entries, lambda entry: entry.actors, "actors")
-    return _finish(grouped, spans)
+    return _finish(grouped, spans, ACTOR_COLUMNS)
 
 
 def commodity_rows(records: list[dict[str, Any]], entries: list[Entry]) -> list[dict[str, Any]]:
     """One row per commodity: category, mentions, articles, directives naming it, first/last."""
-    import pandas as pd
-
     rows = []
     for record in records:
         for commodity in record.get("commodities", []):
@@ -83,20 +72,9 @@ def commodity_rows(records: list[dict[str, Any]], entries: list[Entry]) -> list[
             )
     if not rows:
         return []
-    grouped = (
-        pd.DataFrame(rows)
-        .groupby("name", sort=False)
-        .agg(
-            category=("category", "first"),
-            mentions=("mentions", "sum"),
-            n_articles=("article", "nunique"),
-            articles=("article", _distinct),
-            directives=("directives", "sum"),
-        )
-        .reset_index()
-    )
+    grouped = _by_name(rows, category=("category", "first"), directives=("directives", "sum"))
     spans = _date_spans(records, entries, lambda entry: entry.commodities, "commodities")
-    return _finish(grouped, spans)
+    return _finish(grouped, spans, COMMODITY_COLUMNS)
 
 
 def directive_rows(
@@ -138,6 +116,23 @@ def directive_rows(
     return rows
 
 
+def _by_name(rows: list[dict[str, Any]], **aggregations: Any) -> Any:
+    """One row per name: mentions summed, articles listed and counted, plus `aggregations`."""
+    import pandas as pd
+
+    return (
+        pd.DataFrame(rows)
+        .groupby("name", sort=False)
+        .agg(
+            **aggregations,
+            mentions=("mentions", "sum"),
+            n_articles=("article", "nunique"),
+            articles=("article", _distinct),
+        )
+        .reset_index()
+    )
+
+
 def _distinct(values: Any) -> list[Any]:
     return list(dict.fromkeys(v for v in values if isinstance(v, str) and v))
 
@@ -161,14 +156,16 @@ def _date_spans(
     return {name: (min(dates)[1], max(dates)[1]) for name, dates in found.items()}
 
 
-def _finish(grouped: Any, spans: dict[str, tuple[Any, Any]]) -> list[dict[str, Any]]:
-    """Rows sorted by articles then mentions, with first/last dates, as plain Python values."""
+def _finish(
+    grouped: Any, spans: dict[str, tuple[Any, Any]], columns: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """Rows sorted by articles then mentions, with first/last dates, as plain Python values
+    in the order of `columns`."""
     grouped = grouped.sort_values(
         ["n_articles", "mentions", "name"], ascending=[False, False, True]
     )
     rows = []
     for row in grouped.to_dict("records"):
-        first, last = spans.get(row["name"], (None, None))
-        row = {k: v.item() if hasattr(v, "item") else v for k, v in row.items()}
-        rows.append({**row, "first": first, "last": last})
+        row["first"], row["last"] = spans.get(row["name"], (None, None))
+        rows.append({k: row[k].item() if hasattr(row[k], "item") else row[k] for k in columns})
     return rows

@@ -30,7 +30,7 @@ _SUBORDINATOR = re.compile(
 # An action that does not open with a verb: "swift conclusion of ...", "submitting ...".
 _NOMINAL_ACTION = re.compile(
     r"(?:a|an|the|its|their|swift|quick|prompt|immediate|urgent|early|timely)\b|"
-    r"\w+(?:ing|tion|sion|ment|ance|ence|ure|al)\b",
+    r"\w+(?:ing|tion|sion)\b|\w+ment\s+of\b",
     re.IGNORECASE,
 )
 # An order and the verb of its action: "directed ministries to sign", "called on X to".

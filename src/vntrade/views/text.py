@@ -6,6 +6,7 @@ sentence and clause boundaries come from punctuation rules rather than a parser.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -45,6 +46,7 @@ STOPWORDS = word_set(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names and words recur across a corpus
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive form of a name: NFD, combining marks dropped, đ → d."""
     text = text.replace("đ", "d").replace("Đ", "D")
@@ -113,6 +115,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem, enough to match plurals and verb forms between paraphrases."""
     word = fold(word).replace(" ", "")

@@ -80,7 +80,7 @@ def build_timeline(records: list[dict[str, Any]]) -> list[Entry]:
     """Every event of `records`, one entry per happening, in date order."""
     year = corpus_year(records)
     types = NameIndex.of_actors(records).types
-    entries: list[Entry] = []
+    entries: dict[str, list[Entry]] = {}  # by date value: only same-day reports can match
     for record in records:
         for event in article_events(record):
             inferred = event.value.startswith("XXXX") and year is not None
@@ -88,19 +88,20 @@ def build_timeline(records: list[dict[str, Any]]) -> list[Entry]:
             period = parse_period(event.value)
             if period is None:
                 continue
-            entry = _best_entry(entries, event, types)
+            same_day = entries.setdefault(event.value, [])
+            entry = _best_entry(same_day, event, types)
             if entry is None:
                 entry = Entry(event.value, period, inferred)
-                entries.append(entry)
+                same_day.append(entry)
             entry.events.append(event)
-    return sorted(entries, key=Entry.sort_key)
+    return sorted((e for day in entries.values() for e in day), key=Entry.sort_key)
 
 
 def _best_entry(entries: list[Entry], event: Event, types: dict[str, str | None]) -> Entry | None:
     """The entry that reports the same happening as `event`, if any: the closest match."""
     best, best_score = None, None
     for entry in entries:
-        if entry.value != event.value or not compatible(entry.kind, event.kind):
+        if not compatible(entry.kind, event.kind):
             continue
         score = _match_score(entry, event, types)
         if score is not None and (best_score is None or score > best_score):
