@@ -138,7 +138,11 @@ def _write_table(
 
 
 def stdout_console():  # -> rich.console.Console, imported lazily to keep start-up fast
-    """The rich console for data on stdout."""
+    """The rich console for data on stdout; a table written to a file or pipe gets 160 columns
+    (or $COLUMNS) instead of rich's 80, so that ids and dates are not folded."""
+    import os
+
     from rich.console import Console
 
-    return Console(soft_wrap=False)
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+    return Console(soft_wrap=False, width=width)
