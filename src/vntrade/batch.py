@@ -139,36 +139,45 @@ class InlineEngine:
 
 
 class PoolEngine:
-    """A pool of worker processes on this machine, each loading the model once."""
+    """A pool of worker processes on this machine, each loading the model once.
+
+    The pool starts with the first chunk to process, so a run where every article is
+    unchanged starts no process at all.
+    """
 
     def __init__(self, spec: PipelineSpec, workers: int) -> None:
+        self.spec = spec
+        self.workers = workers
+        self.pool: Any = None
+
+    def _start(self) -> Any:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self.spec = spec
-        self.workers = workers
         for name in THREAD_LIMITS:
             os.environ.setdefault(name, "1")
         # forkserver (or spawn) rather than fork: the driver may run threads (progress bar).
-        method = (
-            "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        )
-        context = multiprocessing.get_context(method)
-        if method == "forkserver":
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if context.get_start_method() == "forkserver":
             context.set_forkserver_preload(["vntrade.batch", "spacy"])
-        self.pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_ignore_interrupts
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=context, initializer=_ignore_interrupts
         )
 
     def submit(self, articles: list[Article]) -> Handle:
         from concurrent.futures.process import BrokenProcessPool
 
+        if self.pool is None:
+            self.pool = self._start()
         try:
             return self.pool.submit(extract_chunk, self.spec, articles)
         except BrokenProcessPool:
             raise click.ClickException(broken_pool_message()) from None
 
     def close(self, abort: bool = False) -> None:
+        if self.pool is None:
+            return
         if not abort:
             self.pool.shutdown(wait=True)
             return

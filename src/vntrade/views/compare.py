@@ -26,7 +26,7 @@ from vntrade.views.timeline import KEY_ACTOR_TYPES, build_timeline
 
 SAME_STORY = 0.35  # Jaccard of article content words: two reports of one story
 NEAR_DAYS = 3  # how far apart two reports may date one event before it must be two events
-ASPECTS = ("actors", "commodities", "dates", "figures", "directives")
+ASPECTS = ("actors", "commodities", "dates", "figures", "directives")  # in this order
 _ORDINAL = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
     r"\s+(?:\w+\s+){0,2}?(meeting|round|session|conference|dialogue|talks|visit)\b",
@@ -194,7 +194,7 @@ def _cluster(
     main = leads[0] if leads and same_event else None
     shared: dict[str, list[Any]] = {}
     unique: dict[str, dict[str, list[Any]]] = {i: {} for i in ids}
-    for aspect in ("actors", "commodities", "dates"):
+    for aspect in ASPECTS[:3]:  # plain lists; figures and directives match by content
         lists = {p.id: getattr(p, aspect) for p in profiles}
         common = set.intersection(*(set(items) for items in lists.values()))
         shared[aspect] = [item for item in lists[ids[0]] if item in common]
@@ -229,13 +229,13 @@ def _compare_figures(
         f for f in first.figures
         if all(any(f.unit == g.unit and f.same_value(g) for g in p.figures) for p in others)
     ]  # fmt: skip
-    shared["figures"] = [_figure_dict(f) for f in common]
+    shared["figures"] = [f.to_dict() for f in common]
     rest = {}
     for p in profiles:
         rest[p.id] = [
             f for f in p.figures if not any(f.unit == c.unit and f.same_value(c) for c in common)
         ]
-        unique[p.id]["figures"] = [_figure_dict(f) for f in rest[p.id]]
+        unique[p.id]["figures"] = [f.to_dict() for f in rest[p.id]]
     for a, b in itertools.combinations(profiles, 2):
         for fa, fb in itertools.product(rest[a.id], rest[b.id]):
             if fa.same_quantity(fb) and not fa.same_value(fb):
@@ -247,10 +247,6 @@ def _compare_figures(
                         "evidence": {a.id: fa.sentence, b.id: fb.sentence},
                     }
                 )
-
-
-def _figure_dict(figure: Figure) -> dict[str, Any]:
-    return figure.to_dict()
 
 
 def _compare_directives(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from vntrade.views.compare import ASPECTS
+
 KIND_STYLES = {
     "meeting": "bold blue",
     "call": "cyan",
@@ -138,7 +140,7 @@ def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]
         events = cluster.get("events", {})
         if not cluster["same_event"]:
             table.add_row("event", "", *(_event_text(events.get(i)) for i in ids))
-        for aspect in ("actors", "commodities", "dates", "figures", "directives"):
+        for aspect in ASPECTS:
             shared = _aspect_text(aspect, cluster["shared"].get(aspect, []))
             own = [_aspect_text(aspect, cluster["unique"][i].get(aspect, [])) for i in ids]
             if shared or any(own):
