@@ -56,6 +56,15 @@ def test_second_run_is_served_from_the_cache(cli, articles):
     assert second == first
 
 
+def test_timeline_twice_runs_spacy_once(cli, seeds):
+    first = cli("timeline", str(seeds), "--format", "json")
+    assert first.exit_code == 0, first.stderr
+    calls = pipeline_calls()
+    second = cli("timeline", str(seeds), "--format", "json")
+    assert pipeline_calls() == calls
+    assert second.stdout == first.stdout
+
+
 def test_only_a_changed_article_goes_through_the_pipeline(cli, articles):
     extract(cli, str(articles))
     calls = pipeline_calls()
