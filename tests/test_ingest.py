@@ -89,6 +89,37 @@ def test_changed_file_is_the_only_one_reprocessed(cli, seed_copy, tmp_path):
     assert "A new closing line." in record["text"]
 
 
+def test_files_unchanged_since_the_last_run_are_not_read_again(cli, seed_copy, tmp_path):
+    """Like make, size and modification time decide: a file as it was is not even opened."""
+    db = tmp_path / "news.db"
+    ingest(cli, str(seed_copy), "--db", str(db))
+    same_stat = seed_copy / "003_df8df0b08cc2d189.txt"
+    before = same_stat.stat()
+    text = same_stat.read_text(encoding="utf-8")
+    same_stat.write_text(text.replace("April 23", "April 24"), encoding="utf-8")
+    os.utime(same_stat, ns=(before.st_atime_ns, before.st_mtime_ns))
+    _, summary = ingest(cli, str(seed_copy), "--db", str(db))
+    assert (summary["new"], summary["updated"], summary["unchanged"]) == (0, 0, 5)
+    os.utime(same_stat)  # touched: read again, and its new text found
+    _, summary = ingest(cli, str(seed_copy), "--db", str(db))
+    assert (summary["new"], summary["updated"], summary["unchanged"]) == (0, 1, 4)
+    record = next(r for r in export(cli, db) if r["id"] == same_stat.stem)
+    assert "April 24" in record["text"]
+
+
+def test_a_file_that_failed_is_read_again_next_time(cli, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "dump.jsonl").write_text('{"id": "j1", "text": "Hanoi (VNA) - Talks."}\n{oops\n')
+    db = tmp_path / "news.db"
+    first, _ = ingest(cli, str(folder), "--db", str(db))
+    second, summary = ingest(cli, str(folder), "--db", str(db))
+    assert first.exit_code == second.exit_code == 1
+    assert "dump.jsonl:2: malformed JSON" in second.stderr
+    assert (summary["unchanged"], summary["failed"]) == (2, 1)
+
+
 def test_a_new_pipeline_version_reprocesses_everything(cli, seed_copy, tmp_path):
     db = tmp_path / "news.db"
     ingest(cli, str(seed_copy), "--db", str(db))

@@ -9,6 +9,7 @@ and then indexed in one transaction).
 from __future__ import annotations
 
 import json
+import os
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from vntrade.batch import (
 )
 from vntrade.dataset import PARTITION, DatasetWriter, part_files, rewrite_part
 from vntrade.records import Article, LoadFailure, LoadProblem
-from vntrade.store import Batch, Failure, Store, StoredRow, article_digest
+from vntrade.store import Batch, Failure, SourceState, Store, StoredRow, article_digest
 
 DEFAULT_BATCH = 64
 # Past this many, problems are only counted: a broken pipeline would otherwise flood stderr.
@@ -83,6 +84,49 @@ class _Job:
 Progress = Callable[[int, int, int], None]  # (articles, words, characters) just done
 
 
+@dataclass(slots=True)
+class SkippedSource:
+    """An input file the store already holds whole, as it is now: not even read."""
+
+    path: str
+    articles: int
+
+
+Item = Article | LoadProblem | SourceState | SkippedSource
+
+
+def read_inputs(
+    store: Store, paths: Iterable[str], max_bytes: int, fingerprint: str
+) -> Iterable[Item]:
+    """The loader's items, each file's preceded by its `SourceState`; a file that is as it was
+    when the store read it whole with this pipeline becomes one `SkippedSource` instead.
+
+    Size and modification time decide, as for make or rsync: re-reading and cleaning a large
+    corpus only to find every article unchanged would cost more than the rest of the run.
+    """
+    from vntrade.loader import iter_inputs
+    from vntrade.loader.paths import STDIN, expand_paths
+
+    for path in expand_paths(list(paths)):
+        if isinstance(path, LoadFailure) or path == STDIN:
+            yield from iter_inputs(
+                [path.source if isinstance(path, LoadFailure) else path], max_bytes
+            )
+            continue
+        try:
+            stat = os.stat(path)
+        except OSError:
+            yield from iter_inputs([path], max_bytes)  # the loader says what is wrong
+            continue
+        state = SourceState(path, stat.st_size, stat.st_mtime_ns, fingerprint)
+        articles = store.unchanged_source(state)
+        if articles is not None:
+            yield SkippedSource(path, articles)
+        else:
+            yield state
+            yield from iter_inputs([path], max_bytes)
+
+
 class Ingest:
     """One ingest run over a stream of loader items, into a store (or a dataset + index)."""
 
@@ -105,6 +149,7 @@ class Ingest:
         self.report = report
         self.progress = progress
         self.pending: dict[str, str] = {}  # ids in flight -> digest
+        self.failed_sources: set[str] = set()  # inputs with a failure: read them again next time
         self.warned_version = False
         self.reported = 0
         # Chunks in flight: enough to keep every worker busy while one is being committed.
@@ -136,31 +181,48 @@ class Ingest:
             self.store.finish_run(self.run_id, self.summary.status, self.summary.counts)
         return self.summary
 
-    def _jobs(self, items: Iterable[Article | LoadProblem]) -> Iterable[_Job]:
+    def _jobs(self, items: Iterable[Item]) -> Iterable[_Job]:
         chunk: list[Article] = []
         failures: list[Failure] = []
         sources: set[str] = set()
+        files = _SourceTracker()
         for item in items:
-            if isinstance(item, LoadProblem):
+            if isinstance(item, SkippedSource):
+                files.skip(item)
+            elif isinstance(item, SourceState):
+                files.start(item)
+            elif isinstance(item, LoadProblem):
                 self._report_problem(item.message())
                 sources.add(item.source)
                 if isinstance(item, LoadFailure):
                     failures.append(Failure(item.source, item.reason, item.line))
+                    files.fail(item.source)
             else:
                 chunk.append(item)
-            if len(chunk) + len(failures) >= self.batch_size:
-                yield self._classify(chunk, failures, sources)
+                files.count(item.source)
+            if len(chunk) + len(failures) + files.pending >= self.batch_size:
+                yield self._classify(chunk, failures, sources, files.take())
                 chunk, failures, sources = [], [], set()
-        if chunk or failures or sources:
-            yield self._classify(chunk, failures, sources)
+        files.finish()
+        if chunk or failures or sources or files.pending:
+            yield self._classify(chunk, failures, sources, files.take())
 
-    def _classify(self, chunk: list[Article], failures: list[Failure], sources: set[str]) -> _Job:
+    def _classify(
+        self,
+        chunk: list[Article],
+        failures: list[Failure],
+        sources: set[str],
+        files: tuple[list[SourceState], list[SkippedSource]],
+    ) -> _Job:
         """Sort a chunk into unchanged, new, updated and duplicate articles; submit the work."""
         known = self.store.known(article.id for article in chunk)
-        batch = Batch(failures=failures, sources=sources)
+        done, skipped = files
+        batch = Batch(failures=failures, sources=sources, done_sources=done)
+        batch.skipped_sources = [source.path for source in skipped]
         todo: list[tuple[Article, str, str]] = []
         seen_here: dict[str, str] = {}
-        unchanged = 0
+        skipped_articles = sum(source.articles for source in skipped)
+        unchanged = skipped_articles
         for article in chunk:
             batch.sources.add(article.source)
             digest = article_digest(article.to_dict())
@@ -184,7 +246,7 @@ class Ingest:
             todo.append((article, digest, "updated" if stored else "new"))
         self.pending.update(seen_here)
         job = _Job(
-            articles=len(chunk),
+            articles=len(chunk) + skipped_articles,
             words=sum(article.words for article in chunk),
             chars=sum(len(article.text) for article in chunk),
             todo=todo,
@@ -227,6 +289,10 @@ class Ingest:
             parts = self.dataset.write(records)
             for row in rows:
                 row.part = parts[row.id]
+        self.failed_sources.update(failure.source for failure in job.batch.failures)
+        job.batch.done_sources = [
+            state for state in job.batch.done_sources if state.path not in self.failed_sources
+        ]
         self.store.commit_batch(job.batch, self.run_id)
         counts["failed"] = len(job.batch.failures)
         for failure in job.batch.failures:
@@ -272,6 +338,48 @@ class Ingest:
                 "everywhere, or records will be processed again on every run."
             )
         return result
+
+
+class _SourceTracker:
+    """Follows input files through the item stream, to record those read whole."""
+
+    def __init__(self) -> None:
+        self.current: SourceState | None = None
+        self.failed = False
+        self.done: list[SourceState] = []
+        self.skipped: list[SkippedSource] = []
+
+    @property
+    def pending(self) -> int:
+        """Bookkeeping waiting for a batch (skipped files count: each is a row update)."""
+        return len(self.skipped)
+
+    def start(self, state: SourceState) -> None:
+        self.finish()
+        self.current, self.failed = state, False
+
+    def skip(self, source: SkippedSource) -> None:
+        self.finish()
+        self.skipped.append(source)
+
+    def count(self, path: str) -> None:
+        if self.current is not None and path == self.current.path:
+            self.current.articles += 1
+
+    def fail(self, path: str) -> None:
+        if self.current is not None and path == self.current.path:
+            self.failed = True
+
+    def finish(self) -> None:
+        """The current file has no more items: remember it if it was read without failure."""
+        if self.current is not None and not self.failed and self.current.articles:
+            self.done.append(self.current)
+        self.current = None
+
+    def take(self) -> tuple[list[SourceState], list[SkippedSource]]:
+        taken = (self.done, self.skipped)
+        self.done, self.skipped = [], []
+        return taken
 
 
 def _ready(job: _Job) -> bool:

@@ -78,6 +78,14 @@ CREATE TABLE IF NOT EXISTS runs (
     failed INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS stale_parts (part TEXT PRIMARY KEY);
+CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT PRIMARY KEY,         -- an input file read completely, without any failure
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    pipeline TEXT NOT NULL,
+    articles INTEGER NOT NULL
+);
 """
 
 
@@ -142,6 +150,19 @@ class Batch:
     seen: list[str] = field(default_factory=list)  # ids of unchanged articles
     sources: set[str] = field(default_factory=set)  # inputs read; their old failures go
     stale_parts: set[str] = field(default_factory=set)
+    done_sources: list[SourceState] = field(default_factory=list)  # read whole, no failure
+    skipped_sources: list[str] = field(default_factory=list)  # unchanged files, not read
+
+
+@dataclass(slots=True)
+class SourceState:
+    """An input file as it was when read: unchanged size and mtime mean unchanged articles."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    pipeline: str
+    articles: int = 0
 
 
 @dataclass(slots=True)
@@ -232,6 +253,8 @@ class Store:
                 f" ('created_at', '{now()}'); COMMIT;"
             )
             return
+        if "sources" not in tables and create:  # a store from before source tracking
+            self.conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} COMMIT;")
         version = int(self.meta("schema_version") or 0)
         if version > SCHEMA_VERSION:
             raise click.ClickException(
@@ -275,6 +298,16 @@ class Store:
                 found[row[0]] = Known(*row[1:])
         return found
 
+    def unchanged_source(self, state: SourceState) -> int | None:
+        """How many articles an input file held, if it was read whole, with no failure, by
+        this pipeline, and has the same size and mtime now; else None (read it again)."""
+        row = self.conn.execute(
+            "SELECT articles FROM sources WHERE path = ? AND size = ? AND mtime_ns = ?"
+            " AND pipeline = ?",
+            (state.path, state.size, state.mtime_ns, state.pipeline),
+        ).fetchone()
+        return row[0] if row else None
+
     def commit_batch(self, batch: Batch, run: int) -> None:
         """Write one batch in one transaction."""
         at = now()
@@ -284,6 +317,9 @@ class Store:
                 self.conn.executemany(
                     "DELETE FROM failures WHERE source = ? AND run < ?",
                     [(source, run) for source in batch.sources],
+                )
+                self.conn.executemany(
+                    "DELETE FROM sources WHERE path = ?", [(source,) for source in batch.sources]
                 )
             self.conn.executemany(
                 "INSERT OR REPLACE INTO articles (id, source, sha256, digest, pipeline,"
@@ -298,6 +334,15 @@ class Store:
                 "INSERT INTO failures (source, line, article, reason, run, at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [(f.source, f.line, f.article, f.reason, run, at) for f in batch.failures],
+            )
+            self.conn.executemany(
+                "UPDATE articles SET run = ? WHERE source = ?",
+                [(run, source) for source in batch.skipped_sources],
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO sources (path, size, mtime_ns, pipeline, articles)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [dataclasses.astuple(state) for state in batch.done_sources],
             )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO stale_parts VALUES (?)",

@@ -114,8 +114,7 @@ def ingest(
     from vntrade.batch import PipelineSpec, default_workers, make_engine
     from vntrade.cli.progress import IngestProgress
     from vntrade.dataset import INDEX_NAME, DatasetWriter, check_empty_or_ours
-    from vntrade.ingest import Ingest
-    from vntrade.loader import iter_inputs
+    from vntrade.ingest import Ingest, read_inputs
     from vntrade.store import Store, ingest_lock
 
     if scheduler and engine != "dask":
@@ -148,7 +147,7 @@ def ingest(
                     report=progress.report,
                     progress=progress.advance,
                 )
-                summary = run.run(iter_inputs(paths, max_bytes))
+                summary = run.run(read_inputs(store, paths, max_bytes, spec.fingerprint()))
         except KeyboardInterrupt:
             if run is not None:
                 warn(f"interrupted; kept every committed batch: {run.summary.line()}")
