@@ -21,7 +21,7 @@ class Measured:
     """What one run of a command cost."""
 
     wall_s: float
-    cpu_s: float  # user + system of the process and every descendant it waited for
+    cpu_s: float  # user + system seconds of the whole process tree
     peak_rss_mb: float  # the largest sum of RSS over the tree seen at one moment
     processes: int  # how many distinct processes the tree held over the run
     returncode: int
@@ -37,6 +37,7 @@ class TreeSampler(threading.Thread):
         self.root = psutil.Process(pid)
         self.known: dict[int, psutil.Process] = {pid: self.root}
         self.seen: set[int] = {pid}
+        self.cpu: dict[int, float] = {}  # pid -> user + system seconds, as last seen
         self.peak = 0
         self.stopping = threading.Event()
 
@@ -64,8 +65,11 @@ class TreeSampler(threading.Thread):
         for pid, process in list(self.known.items()):
             try:
                 total += process.memory_info().rss
+                times = process.cpu_times()
             except psutil.Error:  # exited since the last scan
                 del self.known[pid]
+                continue
+            self.cpu[pid] = times.user + times.system
         return total
 
     def stop(self) -> int:
@@ -98,7 +102,10 @@ def run_measured(
         if stdout_path:
             out.close()  # type: ignore[union-attr]
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # Exact for what the command waited for; worker processes started through a forkserver
+    # or by Dask are reaped by others, so their sampled times count too.
+    waited = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = max(waited, sum(sampler.cpu.values()))
     return Measured(
         wall_s=wall,
         cpu_s=cpu,

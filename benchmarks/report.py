@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import os
 import platform
-import statistics
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -38,6 +37,8 @@ class Figure:
             return "yes" if self.value else "no"
         if self.unit in ("words/s", "MB"):
             return f"{self.value:,.0f} {self.unit}"
+        if self.unit == "%":
+            return f"{self.value:.1%}"
         if self.unit == "s":
             return f"{self.value:.3f} s" if self.value < 10 else f"{self.value:.1f} s"
         return f"{self.value:.2f}{self.unit}"
@@ -58,14 +59,6 @@ def check(
 def at_least(key: str, label: str, value: float, target: float) -> Figure:
     """A ratio that must reach `target`."""
     return Figure(key, label, value, "", f">= {target:g}", value >= target)
-
-
-def best(values: Sequence[float]) -> float:
-    return max(values)
-
-
-def median(values: Sequence[float]) -> float:
-    return statistics.median(values)
 
 
 def machine() -> dict[str, Any]:
@@ -104,12 +97,12 @@ def print_table(figures: list[Figure], info: dict[str, Any], console: Console) -
         f"{host['ram_gb']} GB), Python {host['python']}, spaCy {host['spacy']}; "
         f"load average before {info['load_before']}, after {info['load_after']}"
     )
-    corpus = info["corpus"]
+    corpus, settings = info["corpus"], info["settings"]
     console.print(
         f"corpus: {corpus['words']:,} words in {corpus['articles']:,} articles "
         f"(and a {corpus['small_words']:,}-word prefix), seed {corpus['seed']}; "
-        f"nlp.pipe batch size {info['settings']['batch_size']}, "
-        f"{info['settings']['repeats']} interleaved rounds"
+        f"nlp.pipe batch size {settings['batch_size']}; {settings['rounds']} rounds of raw and "
+        f"ingest back to back ({settings['rounds_with_workers_2']} with --workers 2)"
     )
     table = Table(show_lines=False)
     for name in ("figure", "value", "target", "verdict"):
@@ -120,6 +113,10 @@ def print_table(figures: list[Figure], info: dict[str, Any], console: Console) -
             verdict = Text("PASS", "green") if figure.ok else Text("FAIL", "bold red")
         table.add_row(figure.label, figure.shown(), figure.target or "", verdict)
     console.print(table)
+    if info.get("components"):
+        shares = info["components"]["share"]
+        parts = ", ".join(f"{name} {share:.1%}" for name, share in shares.items())
+        console.print(f"time per pipeline component: {parts}")
 
 
 def save(path: Path, figures: list[Figure], info: dict[str, Any], runs: list[dict]) -> None:

@@ -190,3 +190,101 @@ def test_bad_actor_file_is_a_clear_error(cli, tmp_path):
     assert "bad.jsonl:2" in result.stderr
     assert '"type" must be one of PERSON, ORG, GPE' in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_listed_names_in_the_viet_nam_spelling_and_under_their_acronym(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "The Việt Nam Chamber of Commerce and Industry (VCCI) held a forum on US tariffs. "
+        "The Vietnam Textile and Garment Association (VITAS) said orders fell; VITAS urged "
+        "members to diversify.",
+    )
+    found = actors(record)
+    assert mentions(found["Vietnam Chamber of Commerce and Industry"]) == [
+        "Việt Nam Chamber of Commerce and Industry",
+        "VCCI",
+    ]
+    # Written another way than listed, the association is the one its acronym stands for.
+    assert mentions(found["Vietnam Textile and Apparel Association"]) == [
+        "Vietnam Textile and Garment Association",
+        "VITAS",
+        "VITAS",
+    ]
+
+
+def test_organisation_names_around_listed_names_and_countries(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Vingroup Energy Corporation and Gemadept Logistics Group signed a deal with Boeing. "
+        "The Association of Seafood Processors of Vietnam said shrimp prices fell. MoIT Trade "
+        "Remedies Authority officials attended.",
+    )
+    assert set(actors(record)) == {
+        "Vingroup Energy Corporation",
+        "Gemadept Logistics Group",
+        "Boeing",
+        "Association of Seafood Processors of Vietnam",
+        "Ministry of Industry and Trade",
+        "Trade Remedies Authority of Vietnam",
+    }
+
+
+def test_local_body_and_the_rank_in_a_title(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Chairman of the Đồng Tháp provincial People's Committee Trần Trí Quang said mango "
+        "exports rose.\n\n"
+        "Deputy Governor of the State Bank of Vietnam Đào Minh Tú said banks had liquidity.",
+    )
+    found = actors(record)
+    assert "Dong Thap provincial People's Committee" in found
+    assert found["Tran Tri Quang"]["role"] == (
+        "Chairman of the Đồng Tháp provincial People's Committee"
+    )
+    assert found["Dao Minh Tu"]["role"] == "Deputy Governor of the State Bank of Vietnam"
+
+
+def test_surnames_inside_place_names_and_surnames_tagged_as_nouns(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Deputy Prime Minister Hồ Đức Phớc visited the Nghi Sơn refinery on Monday.\n\n"
+        "US Senator Steve Daines met Vietnamese officials in Washington.\n"
+        "Daines said he supported a deal. Nguyễn Hồng Diên also met him.\n"
+        "Minister of Industry and Trade Diên said talks went well.",
+    )
+    found = actors(record)
+    assert "Bui Thanh Son" not in found  # `Sơn` of Nghi Sơn is no Deputy PM
+    assert mentions(found["Steve Daines"]) == ["Steve Daines", "Daines"]
+    assert mentions(found["Nguyen Hong Dien"]) == ["Nguyễn Hồng Diên", "Diên"]
+
+
+def test_the_make_of_a_good_is_no_actor(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Vietnam Airlines will buy 50 Boeing aircraft and more Intel chips.\n\n"
+        "Boeing executives visited Hanoi on Monday.",
+    )
+    found = actors(record)
+    assert "Intel" not in found
+    assert mentions(found["Boeing"]) == ["Boeing"]
+    assert found["Boeing"]["mentions"][0]["start"] > record["text"].index("executives") - 10
+
+
+def test_two_word_vietnamese_name_with_a_title_after_it(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Nguyễn Liêm, chairman of the Bình Dương Furniture Association (BIFA), said orders fell.",
+    )
+    found = actors(record)
+    assert found["Nguyen Liem"]["type"] == "PERSON"
+    assert found["Nguyen Liem"]["role"] == "chairman of the Bình Dương Furniture Association"
+    assert mentions(found["Binh Duong Furniture Association"]) == [
+        "Bình Dương Furniture Association",
+        "BIFA",
+    ]

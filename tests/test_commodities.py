@@ -194,3 +194,72 @@ def test_seed_articles_score_against_gold(cli, seeds, gold):
     result = cli("eval", "--gold", str(gold), str(seeds), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["fields"]["commodities"]["f1"] >= 0.9
+
+
+def test_other_items_of_a_list_of_known_goods(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Vietnamese longans, rambutans, custard apples, mangoes and soursops are sold in US "
+        "supermarkets.",
+    )
+    assert names(record) == {
+        "longan": "agriculture",
+        "rambutan": "agriculture",
+        "custard apples": "agriculture",  # an apple of its own, not `apples`
+        "mango": "agriculture",
+        "soursops": "agriculture",  # the category of the list's other goods
+    }
+
+
+def test_goods_a_market_is_opened_for_and_compound_goods(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "The ministry is working to open the market for Vietnamese avocados and sweet "
+        "potatoes. Exports of bird's nests rose sharply.",
+    )
+    assert set(names(record)) == {"avocados", "sweet potatoes", "bird's nests"}
+
+
+def test_trade_status_words_name_no_good(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Washington imposed a 40 per cent tariff on transshipped goods and anti-dumping duties "
+        "on dumped products.",
+    )
+    assert record["commodities"] == []
+
+
+def test_related_goods_keep_their_own_names(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Vietnam buys US soybeans and soybean meal, and imports solar cells to assemble solar "
+        "panels. PV Trans leased two LNG carriers to ship LNG.",
+    )
+    assert set(names(record)) == {
+        "soybeans",
+        "soybean meal",
+        "solar cells",
+        "solar panels",
+        "LNG carriers",
+        "LNG",
+    }
+
+
+def test_goods_after_a_rate_and_goods_sharing_a_modifier(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "The US imposed duties of up to 250 per cent on solar cells and modules and tariffs "
+        "of 25% on vanities. US orders for wooden chairs fell in the third quarter.",
+    )
+    found = {c["name"]: [m["text"] for m in c["mentions"]] for c in record["commodities"]}
+    assert found == {
+        "solar cells": ["solar cells"],
+        "solar panels": ["modules"],  # solar modules
+        "vanities": ["vanities"],
+        "wooden chairs": ["wooden chairs"],
+    }

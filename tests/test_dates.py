@@ -268,10 +268,11 @@ def test_year_unknown_without_publication_or_explicit_year(cli):
         ("April 10", "XXXX-04-10"),
         ("Friday", "XXXX-WXX-5"),
     ]
-    assert (b["reference_date"], b["published_inferred"]) == ("2024", True)
+    # A whole year reported in the past tense is over: the article is from the next one.
+    assert (b["reference_date"], b["published_inferred"]) == ("2025", True)
     assert [(d["text"], d["value"]) for d in b["dates"]] == [
         ("2024", "2024"),
-        ("last year", "2023"),
+        ("last year", "2024"),
     ]
 
 
@@ -280,3 +281,62 @@ def test_published_date_is_the_anchor_and_not_inferred(cli):
     assert (record["reference_date"], record["published_inferred"]) == ("2025-04-25", False)
     [date] = record["dates"]
     assert (date["text"], date["value"], date["kind"]) == ("Wednesday", "2025-04-23", "day")
+
+
+def test_quarters_as_periods_and_rates_are_three_months(cli):
+    text = (
+        "Banks must report each quarter, the plan covers two quarters and fees are paid quarterly."
+    )
+    assert values(cli, None, text) == [
+        ("each quarter", "P3M"),
+        ("two quarters", "P6M"),
+        ("quarterly", "P3M"),
+    ]
+
+
+def test_bare_years_tell_the_year_of_an_undated_article(cli):
+    over, under_way, ahead = extract(
+        cli,
+        # A whole year reported in the past is over: the article is from the next one.
+        (
+            None,
+            "Two-way trade reached US$149.7 billion in 2024. On March 12, the minister "
+            "met US firms; last month exports rose.",
+        ),
+        # Part of a year reported: it is the year of the article.
+        (
+            None,
+            "Exports rose 14 per cent in the first five months of 2025. The minister met "
+            "US firms on June 3.",
+        ),
+        # A target year says nothing about when the article was written.
+        (
+            None,
+            "Vietnam aims to double exports to the US by 2030. The minister met US firms on May 2.",
+        ),
+    )
+    assert over["reference_date"] == "2025-03-12"
+    assert [(d["text"], d["value"]) for d in over["dates"]] == [
+        ("2024", "2024"),
+        ("March 12", "2025-03-12"),
+        ("last month", "2025-02"),
+    ]
+    assert under_way["reference_date"] == "2025-06-03"
+    assert ahead["reference_date"] is None
+    assert [(d["text"], d["value"]) for d in ahead["dates"]] == [
+        ("2030", "2030"),
+        ("May 2", "XXXX-05-02"),
+    ]
+
+
+def test_month_of_a_relative_year(cli):
+    text = (
+        "Shipments fell in April last year and will recover in March next year. The deal was "
+        "signed in 2023 and took effect in May of the same year."
+    )
+    assert values(cli, "2025-07-01", text) == [
+        ("April last year", "2024-04"),
+        ("March next year", "2026-03"),
+        ("2023", "2023"),
+        ("May of the same year", "2023-05"),
+    ]

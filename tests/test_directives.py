@@ -234,3 +234,101 @@ def test_the_ministry_stands_for_the_ministry_named_before(cli, tmp_path):
             "tighten origin checks on goods exported to the US",
         ),
     ]
+
+
+def test_order_coordinated_with_a_reported_statement(cli, tmp_path):
+    # The parser hangs `asked` on `would simplify`; the order is the speaker's.
+    found = directives(
+        cli,
+        tmp_path,
+        "Minister of Finance Nguyễn Văn Thắng said the ministry would simplify procedures and "
+        "asked customs officers to speed up the clearance of rice shipments.",
+    )
+    assert [brief(d) for d in found] == [
+        (
+            "Nguyen Van Thang",
+            "ask",
+            "customs officers",
+            "speed up the clearance of rice shipments",
+        ),
+    ]
+
+
+def test_addressee_with_a_compound_the_parser_took_for_a_verb(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "The provincial chairman Lê Văn Tâm asked coffee growers and processing plants to keep "
+        "records of pesticide use.",
+    )
+    assert [brief(d) for d in found] == [
+        (
+            "Le Van Tam",
+            "ask",
+            "coffee growers and processing plants",
+            "keep records of pesticide use",
+        ),
+    ]
+
+
+def test_passive_orders_under_a_document_signed_by_someone(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Under the decision, signed by Deputy Prime Minister Trần Hồng Hà on March 3, the "
+        "Vietnam Customs (VC) are required to check the origin of steel exports. The Ministry "
+        "of Construction is assigned to review building codes.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Tran Hong Ha", "require", "the Vietnam Customs", "check the origin of steel exports"),
+        ("Tran Hong Ha", "assign", "The Ministry of Construction", "review building codes"),
+    ]
+
+
+def test_document_as_subject_gives_the_order_of_whoever_issued_it(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Prime Minister Phạm Minh Chính has signed Directive 12 on trade fraud, asking "
+        "ministries to tighten checks on origin. The directive also requires localities to "
+        "inspect industrial parks.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Pham Minh Chinh", "ask", "ministries", "tighten checks on origin"),
+        ("Pham Minh Chinh", "require", "localities", "inspect industrial parks"),
+    ]
+    # With no one named as its source, an obligation is a rule, not an order.
+    rules = "Exporters are required to register with the ministry. The decree requires " + (
+        "importers to declare the origin of goods."
+    )
+    assert directives(cli, tmp_path, rules) == []
+
+
+def test_an_order_to_give_an_order_is_one_directive(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Deputy Prime Minister Hồ Đức Phớc asked the State Bank of Vietnam to keep interest "
+        "rates stable and to direct commercial banks to extend loans to exporters.",
+    )
+    assert [brief(d) for d in found] == [
+        (
+            "Ho Duc Phoc",
+            "ask",
+            "the State Bank of Vietnam",
+            "keep interest rates stable and to direct commercial banks to extend loans to "
+            "exporters",
+        ),
+    ]
+
+
+def test_tasked_with_before_a_trailing_infinitive(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Deputy Prime Minister Hồ Đức Phớc tasked the Ministry of Finance with drafting a "
+        "decree on import duties, to be submitted next week.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Ho Duc Phoc", "task", "the Ministry of Finance", "drafting a decree on import duties"),
+    ]

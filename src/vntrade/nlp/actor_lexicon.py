@@ -124,6 +124,19 @@ def load_actor_entries(extra: str | Path | None = None) -> tuple[list[ActorEntry
     return list(entries.values()), from_user
 
 
+def _spellings(words: list[str]) -> list[list[str]]:
+    """A listed name as written, plus its other spelling of the country: Vietnam News
+    Service writes `Viet Nam` (`Việt Nam Association of ...`) where others write `Vietnam`."""
+    folded = [key(w) for w in words]
+    if "vietnam" in folded:
+        i = folded.index("vietnam")
+        return [words, [*words[:i], "Viet", "Nam", *words[i + 1 :]]]
+    for i in range(len(folded) - 1):
+        if folded[i : i + 2] == ["viet", "nam"]:
+            return [words, [*words[:i], "Vietnam", *words[i + 2 :]]]
+    return [words]
+
+
 class ActorLexicon:
     """Phrase tables built once per component: listed names, title phrases, references."""
 
@@ -148,7 +161,8 @@ class ActorLexicon:
         hit = NameHit(entry.name)
         words = self._tokenize(entry.name)
         for phrase in [entry.name, *entry.aliases]:
-            self.names.add(self._tokenize(phrase), hit, first=from_user)
+            for variant in _spellings(self._tokenize(phrase)):
+                self.names.add(variant, hit, first=from_user)
         if entry.type == "PERSON":
             if len(words) > 1:
                 self.short_names[key(words[-1])].append(entry.name)

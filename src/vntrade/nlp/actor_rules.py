@@ -41,7 +41,7 @@ ORG_HEADS = _words(
     corp corp. group company co co. inc inc. ltd ltd. jsc institute university academy
     federation confederation fund forum court secretariat bureau board service directorate
     inspectorate airlines airways embassy consulate senate parliament alliance exchange
-    holdings society foundation centre center politburo congress"""
+    holdings society foundation centre center politburo congress foods"""
 )
 # Nouns after which a capitalised name is a place (Ho Chi Minh City, Thai Binh Province).
 PLACE_HEADS = _words(
@@ -54,6 +54,8 @@ CALENDAR_WORDS = _words(
     monday tuesday wednesday thursday friday saturday sunday"""
 )
 NATIONALITY_QUALIFIERS = _words("vietnamese viet vietnam's vietnam")
+# Lower-case words inside the name of a local body: `Tiền Giang provincial People's Committee`.
+ADMINISTRATIVE_WORDS = _words("provincial municipal city district commune")
 DETERMINERS = _words("the a an this that these those")
 CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
 
@@ -108,7 +110,8 @@ def _name_in_run(
     doc: Doc, keys: Sequence[str], start: int, end: int, title_ends: set[int], vetoed: set[str]
 ) -> tuple[int, int] | None:
     """The name at the end of a run of capitalised words, from a family name on; two words
-    need a title or the model's support (`Ha Noi` is a city, `Thai Binh` a province)."""
+    need a title (before, or after a comma) or the model's support (`Ha Noi` is a city,
+    `Thai Binh` a province)."""
     for first in range(start, end - 1):
         length = end - first
         if keys[first] not in VIETNAMESE_SURNAMES or length > 4:
@@ -117,7 +120,11 @@ def _name_in_run(
             return None
         if end < len(doc) and (keys[end] in PLACE_HEADS or keys[end] in ORG_HEADS):
             return None  # Ho Chi Minh City, Hoang Anh Gia Lai Group
-        titled = first in title_ends or (first > 0 and keys[first - 1] in TITLE_WORDS)
+        titled = (
+            first in title_ends
+            or (first > 0 and keys[first - 1] in TITLE_WORDS)
+            or title_after(doc, keys, end) is not None  # `Nguyễn Liêm, chairman of ...`
+        )
         person_tagged = any(doc[i].ent_type_ == "PERSON" for i in range(first, end))
         other_entity = doc[first].ent_iob_ == "B" and doc[first].ent_type_ != "PERSON"
         if titled or person_tagged or (length >= 3 and not other_entity):
@@ -173,14 +180,21 @@ def org_bounds(doc: Doc, keys: Sequence[str], start: int, end: int) -> tuple[int
 
 
 def organisation_names(
-    doc: Doc, keys: Sequence[str], free: Sequence[bool], countries: dict[int, int]
+    doc: Doc,
+    keys: Sequence[str],
+    free: Sequence[bool],
+    countries: dict[int, int],
+    country_ends: dict[int, int] | None = None,
 ) -> list[tuple[int, int]]:
     """Capitalised names with an organisation head the model missed (`Vietnam Steel
     Association`), without a title before them (`Chairman of the ...`).
 
     `countries` maps the end of each country mention to its start, so that a name may
-    begin with one (`Vietnam` Steel Association).
+    begin with one (`Vietnam` Steel Association); `country_ends` maps its start to its
+    end, so that a name may end with `of` one (Bank for Investment and Development `of
+    Vietnam`).
     """
+    country_ends = country_ends or {}
     found: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
@@ -190,11 +204,13 @@ def organisation_names(
         end = i + 1
         while end < n and free[end]:
             joins = keys[end] in CONNECTORS and end + 1 < n and _capitalised(doc[end + 1].text)
-            if joins and _separates_entities(doc, end):
+            if joins and (_separates_entities(doc, end) or _ends_name(keys, i, end)):
                 break
-            if not (_capitalised(doc[end].text) or joins):
+            if not (_capitalised(doc[end].text) or joins or _inner_word(doc, keys, end)):
                 break
             end += 1
+        if end < n and keys[end - 1] == "of" and end in country_ends:
+            end = country_ends[end]
         span = _organisation_in_run(doc, keys, countries.get(i, i), end)
         if span:
             found.append(span)
@@ -207,6 +223,24 @@ def _separates_entities(doc: Doc, connector: int) -> bool:
     before, after = doc[connector - 1], doc[connector + 1]
     ends_entity = before.ent_iob_ in ("B", "I") and doc[connector].ent_iob_ != "I"
     return ends_entity and after.ent_iob_ == "B"
+
+
+def _inner_word(doc: Doc, keys: Sequence[str], i: int) -> bool:
+    """A lower-case word inside a local body's name, before a capitalised one: `provincial`
+    and `'s` in `Đồng Tháp provincial People's Committee`."""
+    people = keys[i] == "'s" and keys[i - 1] == "people"  # People's Committee, Council, Court
+    inside = keys[i] in ADMINISTRATIVE_WORDS or people
+    return inside and i + 1 < len(doc) and _capitalised(doc[i + 1].text)
+
+
+def _ends_name(keys: Sequence[str], start: int, connector: int) -> bool:
+    """`PetroVietnam Power Corporation and Excelerate Energy`: an `and` right after an
+    organisation's head noun joins two names (`Ministry of Industry and Trade` does not)."""
+    return (
+        keys[connector] in ("and", "&")
+        and connector - start >= 2
+        and (keys[connector - 1] in ORG_HEADS)
+    )
 
 
 def _capitalised(text: str) -> bool:
@@ -241,17 +275,36 @@ def _after_title(keys: Sequence[str], start: int, end: int) -> int:
 
 
 def extend_left(doc: Doc, keys: Sequence[str], free: Sequence[bool], start: int) -> int:
-    """Take in proper nouns the model left off a name's start (`Hoà` + `Phát Group`)."""
-    while (
-        start > 0
-        and free[start - 1]
-        and doc[start - 1].tag_ == "NNP"
-        and _capitalised(doc[start - 1].text)
-        and keys[start - 1] not in TITLE_WORDS
-        and keys[start - 1] not in CALENDAR_WORDS
-    ):
-        start -= 1
+    """Take in proper nouns the model left off a name's start (`Hoà` + `Phát Group`), with
+    the place of a local body (`Tiền Giang provincial` + `People's Committee`)."""
+    while start > 0 and free[start - 1]:
+        before = start - 1
+        local_body = keys[before] in ADMINISTRATIVE_WORDS and _proper(doc, keys, before - 1)
+        if not (local_body or _proper(doc, keys, before)):
+            break
+        start = before
     return start
+
+
+def _proper(doc: Doc, keys: Sequence[str], i: int) -> bool:
+    return (
+        i >= 0
+        and doc[i].tag_ == "NNP"
+        and _capitalised(doc[i].text)
+        and keys[i] not in TITLE_WORDS
+        and keys[i] not in CALENDAR_WORDS
+    )
+
+
+def subsidiary_end(doc: Doc, keys: Sequence[str], end: int) -> int | None:
+    """The end of a longer organisation a listed one opens: `PetroVietnam` + `Power
+    Corporation`; at least one name word must come before the head noun."""
+    stop = end
+    while stop < len(doc) and _capitalised(doc[stop].text) and keys[stop] not in TITLE_WORDS:
+        stop += 1
+        if keys[stop - 1] in ORG_HEADS and stop - end >= 2 and keys[end] not in ORG_HEADS:
+            return stop
+    return None
 
 
 def acronym_after(doc: Doc, end: int) -> str | None:
@@ -295,6 +348,8 @@ def title_before(doc: Doc, keys: Sequence[str], start: int) -> str | None:
             doc[previous].text[:1].isupper()
             or keys[previous] in CONNECTORS
             or keys[previous] in TITLE_WORDS
+            or keys[previous] in ADMINISTRATIVE_WORDS
+            or (keys[previous] in ("'s", "'") and doc[previous].tag_ == "POS")
         ):
             first = previous
         else:

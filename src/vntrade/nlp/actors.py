@@ -1,9 +1,10 @@
 """The `vntrade_actors` component: people, organisations and countries under canonical names.
 
 Listed actors (shipped `data/actors.jsonl` plus `--actors FILE`) are found whatever their
-diacritics; the model's entities and capitalised Vietnamese names add unknown actors; short
-forms (`Chinh`, `Greer`, `USABC`) join the actor named in full; titles give roles; pronouns
-and role phrases (`He`, `The PM`) are resolved for directive issuers.
+diacritics and however Vietnam is spelt; the model's entities and capitalised Vietnamese
+names add unknown actors; short forms (`Chinh`, `Greer`, `USABC`) join the actor named in
+full; titles give roles; pronouns and role phrases (`He`, `The PM`) are resolved for
+directive issuers. A company named as the make of a good (`Boeing aircraft`) is no actor.
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ from spacy.tokens import Doc, Span
 from vntrade.nlp import actor_rules as rules
 from vntrade.nlp.actor_lexicon import ActorDataError, ActorLexicon
 from vntrade.nlp.actor_refs import NamedMention, ReferenceResolver
-from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
+from vntrade.nlp.extensions import ACTOR_SPANS, COMMODITY_SPANS, REFERENCE_SPANS
 from vntrade.nlp.names import fold, key
+
+# Words before a title that make it another, lower office.
+RANKS = frozenset({"deputy", "vice", "acting"})
 
 
 @Language.factory("vntrade_actors", default_config={"extra_patterns": None})
@@ -59,7 +63,7 @@ class ActorResolver:
         keys = [key(t.text) for t in doc]
         texts = [fold(t.text) for t in doc]
         finder = _DocActors(doc, self.lexicon, keys, texts)
-        found = finder.find()
+        found = _without_brands(doc, finder.find())
         roles = finder.roles(found)
         people = [NamedMention(f.start, f.end, f.name) for f in found if f.type == "PERSON"]
         organisations = [NamedMention(f.start, f.end, f.name) for f in found if f.type == "ORG"]
@@ -86,18 +90,43 @@ class _DocActors:
         self.keys = keys
         self.texts = texts
         self.free = [True] * len(doc)
-        self.titles = lexicon.titles.ends(keys, texts)  # end token -> (start, role)
+        self.titles = _with_rank(doc, keys, lexicon.titles.ends(keys, texts))
         self.acronyms: dict[str, str] = {}
         self.unknown_people: dict[tuple[str, str], str] = {}
+        self.country_ends: dict[int, int] = {}  # start -> end of each listed country
 
     def find(self) -> list[Found]:
         found = self._listed()
+        self.country_ends = {f.start: f.end for f in found if f.type == "GPE"}
         found += self._vietnamese_names()
         found += self._model_entities()
         found += self._organisations(found)
         found += self._short_forms(found)
         found = self._without_title_orgs(found)
-        return sorted(found, key=lambda f: f.start)
+        self._name_by_listed_acronym(found)
+        return sorted(_without_countries_in_names(found), key=lambda f: f.start)
+
+    def _through_country(self, end: int) -> int:
+        """The end of a name that goes on with `of` a country: `... Processors of Vietnam`."""
+        if end < len(self.doc) and self.keys[end] == "of":
+            return self.country_ends.get(end + 1, end)
+        return end
+
+    def _name_by_listed_acronym(self, found: list[Found]) -> None:
+        """`Việt Nam Seafood Exporters Association (VASEP)`: a name written another way
+        than listed is the listed organisation its acronym stands for."""
+        listed = {
+            f.start: f.name
+            for f in found
+            if f.end - f.start == 1 and f.type == "ORG" and f.name in self.lexicon.entries
+        }
+        renamed: dict[str, str] = {}
+        for item in found:
+            unlisted = item.type == "ORG" and item.name not in self.lexicon.entries
+            if unlisted and item.end + 1 in listed and rules.acronym_after(self.doc, item.end):
+                renamed[item.name] = listed[item.end + 1]
+        for item in found:
+            item.name = renamed.get(item.name, item.name)
 
     def _take(self, start: int, end: int) -> None:
         for i in range(start, end):
@@ -105,10 +134,19 @@ class _DocActors:
 
     def _listed(self) -> list[Found]:
         found = []
-        for start, end, hit in self.lexicon.names.scan(self.keys, self.texts):
+        hits = self.lexicon.names.scan(self.keys, self.texts)
+        starts = {start for start, _, _ in hits}
+        for start, end, hit in hits:
             self._take(start, end)
-            if hit.actor is not None:
-                entry = self.lexicon.entries[hit.actor]
+            if hit.actor is None:
+                continue
+            entry = self.lexicon.entries[hit.actor]
+            longer = rules.subsidiary_end(self.doc, self.keys, end) if entry.type == "ORG" else None
+            if longer is not None and not starts.intersection(range(end, longer)):
+                # `PetroVietnam Power Corporation`, not PetroVietnam and some words
+                found.append(Found(start, longer, "ORG", self._span_name(start, longer)))
+                self._take(end, longer)
+            else:
                 found.append(Found(start, end, entry.type, entry.name))
         return found
 
@@ -141,7 +179,8 @@ class _DocActors:
                 bounds = rules.org_bounds(self.doc, self.keys, ent.start, ent.end)
                 if bounds is None:
                     continue
-                bounds = (rules.extend_left(self.doc, self.keys, self.free, bounds[0]), bounds[1])
+                start = rules.extend_left(self.doc, self.keys, self.free, bounds[0])
+                bounds = (start, self._through_country(bounds[1]))
                 if self._vetoed(*bounds):
                     continue
                 found.append(Found(*bounds, "ORG", self._span_name(*bounds)))
@@ -153,13 +192,13 @@ class _DocActors:
         """Organisation names the model missed; one may start with a country's name."""
         countries = {f.end: f.start for f in known if f.type == "GPE"}
         found = []
-        for start, end in rules.organisation_names(self.doc, self.keys, self.free, countries):
+        for start, end in rules.organisation_names(
+            self.doc, self.keys, self.free, countries, self.country_ends
+        ):
             if self._vetoed(start, end):
                 continue
             self._take(start, end)
             found.append(Found(start, end, "ORG", self._span_name(start, end)))
-        starts = {f.start for f in found}
-        known[:] = [f for f in known if not (f.type == "GPE" and f.start in starts)]
         self._note_acronyms(found)
         return found
 
@@ -195,12 +234,20 @@ class _DocActors:
         return short
 
     def _inside_longer_name(self, i: int) -> bool:
-        after = i + 1
+        """A word of a longer capitalised name: `Son` in `Nghi Son`, `Long` in `Long An`."""
+        return self._name_word_at(i + 1) or (
+            self._name_word_at(i - 1)
+            and i not in self.titles  # `Minister of Industry and Trade Diên` is titled
+            and not self.doc[i - 1].is_sent_start
+            and not self.doc[i - 1].text.isupper()
+        )
+
+    def _name_word_at(self, i: int) -> bool:
         return (
-            after < len(self.doc)
-            and self.free[after]
-            and rules.is_name_word(self.doc[after].text)
-            and self.keys[after] not in rules.TITLE_WORDS
+            0 <= i < len(self.doc)
+            and self.free[i]
+            and rules.is_name_word(self.doc[i].text)
+            and self.keys[i] not in rules.TITLE_WORDS
         )
 
     def _short_form_name(
@@ -213,8 +260,11 @@ class _DocActors:
         word = self.keys[i]
         if word in rules.TITLE_WORDS or word in rules.ORG_HEADS or word in rules.CALENDAR_WORDS:
             return None
-        # A proper noun, or a name the model saw: not `Long` in `Long queues formed`.
-        if not (self.doc[i].tag_.startswith("NNP") or self.doc[i].ent_type_):
+        # A proper noun, or a name the model saw: not `Long` in `Long queues formed`; a
+        # surname named in full before may be tagged a plural noun (`Daines said`).
+        token = self.doc[i]
+        surname = token.pos_ in ("NOUN", "PROPN") and bool(full_names.get(word))
+        if not (token.tag_.startswith("NNP") or token.ent_type_ or surname):
             return None
         title = self.titles.get(i, (None, None))[1]
         if full_names.get(word):
@@ -323,6 +373,42 @@ class _DocActors:
         if free_title:
             return self.lexicon.canonical_role(free_title) or free_title
         return None
+
+
+def _without_brands(doc: Doc, found: list[Found]) -> list[Found]:
+    """Drop a company named as the make of a good (`Boeing aircraft`, `Intel chips`): the
+    good is traded, the company does nothing there. Needs `vntrade_commodities` first."""
+    goods = {i for span in doc.spans.get(COMMODITY_SPANS, []) for i in range(span.start, span.end)}
+    if not goods:
+        return found
+
+    def brand(item: Found) -> bool:
+        last = doc[item.end - 1]
+        makes = item.end in goods and last.dep_ in ("compound", "nmod") and last.head.i in goods
+        return item.type == "ORG" and (item.start in goods or makes)
+
+    return [item for item in found if not brand(item)]
+
+
+def _without_countries_in_names(found: list[Found]) -> list[Found]:
+    """Drop a country mention that is part of an organisation's name (`Vietnam` Steel
+    Association, Bank for Investment and Development `of Vietnam`)."""
+    inside = {i for f in found if f.type == "ORG" for i in range(f.start, f.end)}
+    return [f for f in found if not (f.type == "GPE" and f.start in inside)]
+
+
+def _with_rank(
+    doc: Doc, keys: Sequence[str], titles: dict[int, tuple[int, str]]
+) -> dict[int, tuple[int, str]]:
+    """Titles with the rank word before them: `Deputy` + `Governor of the State Bank of
+    Vietnam` is a deputy governor, not the governor."""
+    ranked = {}
+    for end, (start, role) in titles.items():
+        rank = doc[start - 1].text if start else ""
+        if key(rank) in RANKS and not key(role).startswith(key(rank)):
+            start, role = start - 1, f"{rank.capitalize()} {role}"
+        ranked[end] = (start, role)
+    return ranked
 
 
 def _role_fits(role: str, listed: set[str]) -> bool:

@@ -166,7 +166,7 @@ class CommodityTagger:
     def __call__(self, doc: Doc) -> Doc:
         norms = [normal_form(token.text) for token in doc]
         spans = self._gazetteer_spans(doc, norms) + self._pattern_spans(doc)
-        spans += self._shared_heads(doc, norms, spans)
+        spans += self._shared_heads(doc, norms, spans) + self._shared_modifiers(doc, norms, spans)
         covered = {i: span.label_ for span in spans for i in range(span.start, span.end)}
         found = self.finder.find(doc, norms, covered)
         spans += [Span(doc, f.start, f.end, label=f.category, kb_id=f.name) for f in found]
@@ -198,6 +198,20 @@ class CommodityTagger:
                     break
                 extra.append(Span(doc, k, k + 1, label=known[0].label, kb_id=known[0].name))
                 j = k - 1
+        return extra
+
+    def _shared_modifiers(self, doc: Doc, norms: list[str], spans: list[Span]) -> list[Span]:
+        """`solar cells and modules`: a bare noun after a known good takes its modifiers."""
+        extra = []
+        for span in spans:
+            k = span.end + 1
+            if len(span) < 2 or k >= len(doc) or norms[span.end] not in ("and", "or"):
+                continue
+            if doc[k].pos_ != "NOUN" or (k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN"):
+                continue  # `solar cells and battery packs` names its own good
+            known = self.aliases.get((*norms[span.start : span.end - 1], norms[k]))
+            if known is not None:
+                extra.append(Span(doc, k, k + 1, label=known[0].label, kb_id=known[0].name))
         return extra
 
     def _pattern_spans(self, doc: Doc) -> list[Span]:

@@ -2,16 +2,18 @@
 
 Goods are named in a few recurring frames: a list after `such as`/`including` that hangs on
 a goods noun (`US goods such as ...`), the `of` phrase of a trade noun (`imports of ...`),
-the `on` phrase of a trade measure (`tariffs on ...`), the object of a trade verb
-(`buy ...`), and the modifier of a trade-flow noun (`durian exports`). Each candidate noun
-phrase must then pass a head-noun test (concrete goods, not policy words, money or places).
-The word lists live in `data/commodity_lexicon.jsonl`.
+the `on` phrase of a trade measure (`tariffs on ...`), the `for` phrase of a market noun
+(`open the market for ...`), the object of a trade verb (`buy ...`), the modifier of a
+trade-flow noun (`durian exports`), and a list whose other items are known goods. Each
+candidate noun phrase must then pass a head-noun test (concrete goods, not policy words,
+money or places). The word lists live in `data/commodity_lexicon.jsonl`.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -26,6 +28,8 @@ NUMERIC_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", 
 STOP_POS = frozenset({"ADP", "AUX", "PRON", "SCONJ", "PART", "INTJ"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MAX_ITEMS = 12
+# Parts of speech inside a list of goods (`the US corn, soybeans and cotton`).
+_ITEM_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ"})
 MAX_ITEM_TOKENS = 5
 
 _IRREGULAR = {
@@ -85,6 +89,7 @@ class Lexicon:
     unit: frozenset[str]
     trade_head: frozenset[str]
     open_head: frozenset[str]
+    for_trigger: frozenset[str] = frozenset()
     head_category: dict[str, str] = field(default_factory=dict)
 
 
@@ -125,7 +130,8 @@ class GoodsFinder:
     def find(self, doc: Doc, norms: list[str], covered: dict[int, str]) -> list[Found]:
         """Goods in trade frames; `covered` maps gazetteer-hit tokens to their category."""
         found: dict[tuple[int, int], Found] = {}
-        for items, category in self._frames(doc, norms, covered):
+        frames = [*self._frames(doc, norms, covered), *self._known_lists(doc, norms, covered)]
+        for items, category in frames:
             for start, end in items:
                 item = self._goods_phrase(doc, norms, start, end, covered, category)
                 if item is not None:
@@ -151,12 +157,43 @@ class GoodsFinder:
             elif token.pos_ in ("NOUN", "PROPN") and (
                 (norm in lex.of_trigger and after == "of")
                 or (norm in lex.on_trigger and after == "on")
+                or (norm in lex.for_trigger and after == "for")
             ):
                 yield list(self._list_items(doc, norms, i + 2)), None
+            elif token.pos_ == "NOUN" and norm in lex.on_trigger and after == "of":
+                on = self._on_after_rate(doc, norms, i + 2)
+                if on is not None:  # `tariffs of up to 50 per cent on kitchen cabinets`
+                    yield list(self._list_items(doc, norms, on + 1)), None
             elif token.pos_ == "VERB" and norm in lex.verb_trigger:
                 yield list(self._list_items(doc, norms, i + 1)), None
             elif norm in lex.flow and token.tag_ in ("NNS", "NN") and i > 0:
                 yield list(self._flow_modifier(doc, i)), None
+
+    def _known_lists(
+        self, doc: Doc, norms: list[str], covered: dict[int, str]
+    ) -> Iterator[tuple[list[tuple[int, int]], str | None]]:
+        """`dragon fruit, longans, star apples, mangoes and pomelos`: a list of three or
+        more whose items are mostly known goods names goods in its other items too."""
+        for token in doc:
+            i = token.i
+            if token.pos_ not in _ITEM_POS or token.pos_ == "CCONJ" or (i and _in_item(doc[i - 1])):
+                continue  # only from where a noun phrase begins
+            items = list(self._list_items(doc, norms, i))
+            if len(items) >= 3 and self._mostly_known(items, covered):
+                labels = Counter(covered[k] for a, b in items for k in range(a, b) if k in covered)
+                yield items, labels.most_common(1)[0][0]  # `soursops` among fruits
+
+    def _on_after_rate(self, doc: Doc, norms: list[str], i: int) -> int | None:
+        """The `on` after a rate (`of up to 50 per cent on`), if a rate is all that comes
+        between the measure and it."""
+        for j in range(i, min(i + 7, len(doc))):
+            if norms[j] == "on":
+                return j if j > i else None
+            token = doc[j]
+            rate = token.like_num or token.ent_type_ in NUMERIC_LABELS or token.text == "%"
+            if not (rate or norms[j] in ("up", "to", "per", "cent", "percent", "about", "some")):
+                return None
+        return None
 
     def _mostly_known(self, items: list[tuple[int, int]], covered: dict[int, str]) -> bool:
         """Whether at least two items, and half of them, are goods the gazetteer knows."""
@@ -271,7 +308,10 @@ class GoodsFinder:
             return None
         if any(t.like_num or t.ent_type_ in NUMERIC_LABELS for t in doc[start:end]):
             return None
-        if any(t.tag_ in FINITE_TAGS or t.pos_ in STOP_POS for t in doc[start:end]):
+        if any(
+            t.tag_ in FINITE_TAGS or (t.pos_ in STOP_POS and not _inner_possessive(t))
+            for t in doc[start:end]
+        ):
             return None
         category = (
             covered.get(end - 1)
@@ -319,7 +359,10 @@ class GoodsFinder:
         return start
 
     def _strip_right(self, doc: Doc, end: int, start: int) -> int:
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        """Drop trailing punctuation, possessives and adverbs (`pomelos already have`)."""
+        while end > start and (
+            doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].pos_ == "ADV"
+        ):
             end -= 1
         return end
 
@@ -338,6 +381,17 @@ class GoodsFinder:
                 if part in self.lex.head_category:
                     return self.lex.head_category[part]
         return None
+
+
+def _inner_possessive(token: Token) -> bool:
+    """The `'s` of a compound good (`bird's nests`), after a common noun in lower case."""
+    before = token.doc[token.i - 1] if token.i else None
+    return token.tag_ == "POS" and before is not None and before.pos_ == "NOUN" and before.is_lower
+
+
+def _in_item(token: Token) -> bool:
+    """Whether `token` could be part of a list item (so the item starts before it)."""
+    return token.text in (",", "-", "/") or token.pos_ in _ITEM_POS
 
 
 def surface_name(doc: Doc, start: int, end: int) -> str:

@@ -129,10 +129,32 @@ def _passive(verb: Token) -> Frame | None:
     return None
 
 
+def _misparsed_conjunct(verb: Token, obj: Token | None) -> Token | None:
+    """`asked growers and packing[VBG] houses to meet ...`: a noun compound in the object
+    taken for a verb coordinated with the order; its `to VP` is the order's action."""
+    if obj is None:
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ == "conj"
+            and child.i > obj.i
+            and child.tag_ in ("VBG", "VBN")
+            and child_of(child, ("dobj",)) is not None
+            and subject_child(child) is None
+        ):
+            return infinitive(child, None)
+    return None
+
+
 def _object_infinitive(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
     action = infinitive(verb, obj)
+    if action is None and (action := _misparsed_conjunct(verb, obj)) is not None:
+        return Frame((obj.left_edge.i, action.left_edge.i), _span(action))
     if action is None:
         return None
+    with_target = _with_object(verb, obj)
+    if with_target is not None and with_target.i < action.i:
+        return None  # `tasked X with drafting a decree, to be submitted ...`: a `with` order
     if obj is not None:
         return Frame(_before(_span(obj), action.left_edge.i), _span(action))
     subject = subject_child(action)
@@ -265,9 +287,11 @@ def cut_and_extend(doc: Doc, verb: Token, frame: Frame, is_trigger: IsTrigger) -
 
 
 def _cut_at_new_clause(doc: Doc, start: int, end: int, is_trigger: IsTrigger) -> int:
-    """Where a coordinated clause with its own subject, or another order, begins."""
+    """Where a coordinated clause with its own subject, or another order, begins; an order
+    verb in the infinitive (`... and to direct banks to ...`) is part of the action."""
     for token in doc[start + 1 : end]:
-        if token.dep_ == "conj" and (is_trigger(token) or subject_child(token) is not None):
+        order = is_trigger(token) and not has_to(token)
+        if token.dep_ == "conj" and (order or subject_child(token) is not None):
             return token.left_edge.i
     return end
 
@@ -289,7 +313,19 @@ def _next_stray(doc: Doc, verb: Token, owners: set[Token], start: int, end: int)
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading `to`/`that` and trailing punctuation or conjunctions."""
+    """Drop leading `to`/`that`, trailing punctuation or conjunctions, and a bracket left
+    open at the end (`the State Bank of Vietnam (SBV`, once its `)` is dropped)."""
+    start, end = _strip(doc, start, end)
+    depth, opened = 0, end
+    for token in doc[start:end]:
+        if token.text == "(":
+            depth, opened = depth + 1, opened if depth else token.i
+        elif token.text == ")" and depth:
+            depth -= 1
+    return _strip(doc, start, opened) if depth else (start, end)
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in TRIM_WORDS or doc[start].is_space):
         start += 1
     while end > start and (
@@ -297,6 +333,15 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         end -= 1
     return start, end
+
+
+def _bare_complement(verb: Token) -> bool:
+    """An infinitive (`to draft`) or a modal verb (`would help`) complementing another verb."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp"):
+        return False
+    return verb.dep_ == "xcomp" or any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children
+    )
 
 
 def clause_subject(verb: Token, same_line: Callable[[Token, Token], bool]) -> Token | None:
@@ -312,9 +357,10 @@ def clause_subject(verb: Token, same_line: Callable[[Token, Token], bool]) -> To
         if head is token or not same_line(token, head):
             return None
         if token.dep_ == "conj":
-            # A finite verb hung on an infinitive (`directed X to draft ... and assigned
-            # Y`) is coordinated with the verb that governs that infinitive.
-            if token.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ == "xcomp":
+            # A finite verb hung on a bare verb (`directed X to draft ... and assigned Y`,
+            # `said the ministry would help ... and asked Y`) is coordinated with the verb
+            # that governs that infinitive or reported clause: the tenses do not match.
+            if token.tag_ in FINITE_TAGS and _bare_complement(head):
                 head = head.head
             token = head
         elif token.dep_ == "xcomp":

@@ -4,7 +4,9 @@ ordered whom to do what, by when.
 Runs after `vntrade_dates` and `vntrade_actors`: the issuer is the ordering verb's subject
 resolved to an actor (pronouns and role phrases through `doc.spans["vntrade_references"]`);
 statements that are not orders (`noted`, `stressed`) never match, because only the verbs
-of `data/directive_verbs.jsonl` do, each with the frames it takes.
+of `data/directive_verbs.jsonl` do, each with the frames it takes. An order with no named
+issuer (a passive, or a document as subject: `the resolution requires ...`) is that of
+the signer its sentence names, else of the order just before.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ DEADLINE_KINDS = frozenset({"day", "month", "week", "quarter", "year", "season",
 CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
 # An order without a named issuer takes that of an order at most this many sentences before.
 PASSIVE_REACH = 2
+# Subjects that give orders on someone's behalf: `the resolution requires ministries to ...`.
+DOCUMENT_NOUNS = frozenset(
+    {"resolution", "decree", "directive", "dispatch", "decision", "circular", "conclusion"}
+)
+# How far up the parse an order verb may sit inside another order's action.
+NESTING_REACH = 4
 
 
 @Language.factory("vntrade_directives")
@@ -40,7 +48,9 @@ class DirectiveVerb:
     verb: str
     frames: tuple[str, ...]
     particles: tuple[str, ...] = ()
-    passive: bool = True
+    # True, False, or "named": a passive that is an order only with its issuer in the
+    # sentence (`units are required to ...` by a directive signed by X; not a rule of law).
+    passive: bool | str = True
 
 
 def load_verbs() -> dict[str, list[DirectiveVerb]]:
@@ -52,11 +62,11 @@ def load_verbs() -> dict[str, list[DirectiveVerb]]:
         unknown = set(names) - frames.FRAME_NAMES
         if not names or unknown or not record.get("verb") or not record.get("forms"):
             raise ActorDataError(f"{where}: needs verb, forms and known frames ({unknown})")
+        passive = record.get("passive", True)
+        if passive not in (True, False, "named"):
+            raise ActorDataError(f'{where}: "passive" must be true, false or "named"')
         entry = DirectiveVerb(
-            str(record["verb"]),
-            names,
-            tuple(record.get("particles", [])),
-            bool(record.get("passive", True)),
+            str(record["verb"]), names, tuple(record.get("particles", [])), passive
         )
         for form in record["forms"]:
             by_form.setdefault(form.lower(), []).append(entry)
@@ -81,7 +91,7 @@ class DirectiveFinder:
         last_issuer: tuple[int, str] | None = None  # (sentence number, issuer)
         for verb in triggers:
             sentence = bisect.bisect_right(sentence_starts, verb.i) - 1
-            for directive in finder.directives(verb):
+            for directive, needs_issuer in finder.directives(verb):
                 marker = (directive.start, directive.issuer, verb.i, directive.action)
                 if marker in seen:
                     continue
@@ -96,6 +106,8 @@ class DirectiveFinder:
                     directive.issuer = last_issuer[1]
                 if directive.issuer is not None:
                     last_issuer = (sentence, directive.issuer)
+                elif needs_issuer:
+                    continue
                 found.append(directive)
         doc._.vntrade_directives = found
         return doc
@@ -118,14 +130,21 @@ class _DocDirectives:
     def is_trigger(self, token: Token) -> bool:
         return token.lower_ in self.verbs and token.tag_.startswith("VB")
 
-    def directives(self, verb: Token) -> list[Directive]:
+    def directives(self, verb: Token) -> list[tuple[Directive, bool]]:
+        """The orders an ordering verb gives, each with whether it needs an issuer from
+        the orders before it (else it is dropped)."""
         if frames.negated(verb) or verb.dep_ not in CLAUSE_DEPS | {"xcomp", "acl"}:
             return []
+        if self._inside_another_order(verb):
+            return []
         for entry in self.verbs[verb.lower_]:
-            frame = frames.match_frame(verb, list(entry.frames), entry.particles, entry.passive)
+            passive_ok = entry.passive is not False
+            frame = frames.match_frame(verb, list(entry.frames), entry.particles, passive_ok)
             if frame is None:
                 continue
-            is_order, issuer = self._issuer(verb, frame)
+            is_order, issuer, needs_issuer = self._issuer(verb, frame)
+            if frame.passive and entry.passive == "named" and issuer is None:
+                return []
             if not is_order:
                 return []
             frame = frames.split_with_orders(self.doc, frame)
@@ -134,17 +153,34 @@ class _DocDirectives:
                 frames.cut_and_extend(self.doc, verb, part, self.is_trigger)
                 part.action = self._on_line(verb, *part.action)
                 if part.action[1] > part.action[0]:
-                    found.append(self._directive(verb, entry.verb, issuer, part))
+                    found.append((self._directive(verb, entry.verb, issuer, part), needs_issuer))
             return found
         return []
 
-    def _issuer(self, verb: Token, frame: frames.Frame) -> tuple[bool, str | None]:
-        """(is an order, issuer): a passive may leave the issuer unnamed; an active verb
-        needs an actor as subject (`the situation requires ...` orders nobody)."""
+    def _inside_another_order(self, verb: Token) -> bool:
+        """`X is requested to keep rates stable and to direct banks to ...`: an infinitive
+        order verb is part of what another order asks, not an order given."""
+        if not frames.has_to(verb):
+            return False
+        token = verb
+        for _ in range(NESTING_REACH):
+            if token.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or token.head is token:
+                return False
+            token = token.head
+            if self.is_trigger(token):
+                return True
+        return False
+
+    def _issuer(self, verb: Token, frame: frames.Frame) -> tuple[bool, str | None, bool]:
+        """(is an order, issuer, needs an issuer from before): a passive may leave the
+        issuer unnamed; an active verb needs an actor as subject (`the situation requires
+        ...` orders nobody) or a document (`the resolution requires ...`) whose issuer is
+        named in the sentence or gave the order before."""
         if frame.passive:
             agent = frames.child_of(verb, ("agent",))
             target = frames.child_of(agent, ("pobj",)) if agent is not None else None
-            return True, self._actor(target) if target is not None else None
+            issuer = self._actor(target) if target is not None else self._signer(verb)
+            return True, issuer, False
         subject = frames.clause_subject(verb, self._same_line)
         if (
             subject is None
@@ -154,7 +190,21 @@ class _DocDirectives:
             issuer = self._actor_before(verb)
         else:
             issuer = self._actor(subject) if subject is not None else None
-        return issuer is not None, issuer
+        if issuer is None and subject is not None and subject.lower_ in DOCUMENT_NOUNS:
+            return True, self._signer(verb), True
+        return issuer is not None, issuer, False
+
+    def _signer(self, verb: Token) -> str | None:
+        """Who signed or issued the document an order is given under, when the sentence
+        names them: `Under the resolution, signed by PM X, ...`, `In a directive issued by
+        the ministry, ...`."""
+        for token in verb.sent:
+            if token.dep_ == "agent" and token.head.dep_ == "acl" and token.head.tag_ == "VBN":
+                target = frames.child_of(token, ("pobj",))
+                document = token.head.head
+                if target is not None and document.lower_ in DOCUMENT_NOUNS:
+                    return self._actor(target)
+        return None
 
     def _actor(self, token: Token) -> str | None:
         """The actor a subject names: its head word, else a word of its own phrase (not of a

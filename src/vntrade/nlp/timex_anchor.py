@@ -14,16 +14,22 @@ from vntrade.nlp.timex_rules import Candidate
 # Kinds of explicit dates precise enough to tell the year of the article.
 _PRECISE_KINDS = frozenset({"day", "month", "quarter", "half", "season", "week", "time"})
 _DAY_OR_MONTH = re.compile(r"(\d{4}|XXXX)-(\d\d)(?:-(\d\d))?(?:$|T)")
+# Words before a year that make it the current one: part of it is over, the rest to come.
+_YEAR_UNDER_WAY = re.compile(
+    r"(?i:\b(?:first\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|quarters?|half)\s+of|so\s+far\s+in|"
+    r"since\s+the\s+(?:beginning|start)\s+of|year-to-date\s+in)\s+)$"
+)
 
 
 def infer_anchor(candidates: list[Candidate], tenses: list[str | None]) -> Anchor | None:
     """A reference date from the article's own explicit dates, or None if it has none.
 
     The year is the most frequent among explicit days, months and quarters (ties: the
-    latest), else the latest year named outside a future clause. The day is, within that
-    year, the latest day reported in the past tense (reported events precede
-    publication), else the latest day without tense, else the earliest day ahead (a
-    deadline follows publication); failing days, the latest month; else the year alone.
+    latest), else the latest year that bare years point to (`_publication_year`). The day
+    is, within that year (yearless days included), the latest day reported in the past
+    tense (reported events precede publication), else the latest day without tense, else
+    the earliest day ahead (a deadline follows publication); failing days, the latest
+    month; else the year alone.
     """
     unanchored = Context(anchor=None)
     resolved = [c.rule.normalise(c.match, unanchored) for c in candidates]
@@ -32,14 +38,20 @@ def infer_anchor(candidates: list[Candidate], tenses: list[str | None]) -> Ancho
         for r in resolved
         if r and r.kind in _PRECISE_KINDS and r.value[:4].isdigit()
     )
-    if not precise:
+    if precise:
+        year = max(precise, key=lambda y: (precise[y], y))
+    else:
         years = [
-            int(r.value)
-            for r, tense in zip(resolved, tenses, strict=True)
-            if r and r.kind == "year" and r.value.isdigit() and tense != FUTURE
+            found
+            for candidate, r, tense in zip(candidates, resolved, tenses, strict=True)
+            if r
+            and r.kind == "year"
+            and r.value.isdigit()
+            and (found := _publication_year(candidate, int(r.value), tense)) is not None
         ]
-        return Anchor(dt.date(max(years), 1, 1), "year") if years else None
-    year = max(precise, key=lambda y: (precise[y], y))
+        if not years:
+            return None
+        year = max(years)
     past: list[dt.date] = []
     undirected: list[dt.date] = []
     ahead: list[dt.date] = []
@@ -64,6 +76,22 @@ def infer_anchor(candidates: list[Candidate], tenses: list[str | None]) -> Ancho
     if months:
         return Anchor(max(months), "month")
     return Anchor(dt.date(year, 1, 1), "year")
+
+
+def _publication_year(candidate: Candidate, year: int, tense: str | None) -> int | None:
+    """The year of publication a bare year points to, or None for a year ahead.
+
+    A year still under way (`the first seven months of 2025`, `so far in 2025`) is the
+    year of publication; a whole year reported in the past tense (`trade reached US$150
+    billion in 2024`) is over, so the article is from a later year, most likely the next.
+    """
+    if tense == FUTURE:
+        return None
+    if _YEAR_UNDER_WAY.search(
+        candidate.match.string, max(0, candidate.start - 40), candidate.start
+    ):
+        return year
+    return year + 1 if tense == PAST else year
 
 
 def _day_in_year(resolved: Resolved | None, year: int) -> dt.date | None:

@@ -42,10 +42,11 @@ ORDINALS: dict[str, int] = {
 UNITS: dict[str, tuple[str, bool]] = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
     "week": ("W", False), "fortnight": ("W", False), "month": ("M", False),
-    "quarter": ("Q", False), "year": ("Y", False), "decade": ("Y", False),
+    "quarter": ("M", False), "year": ("Y", False), "decade": ("Y", False),
     "century": ("Y", False),
 }  # fmt: skip
-# How many of the TimeML unit one of ours is (a decade is written P10Y, a fortnight P2W).
+# How many of the TimeML unit one of ours is (a decade is written P10Y, a fortnight P2W, a
+# quarter P3M: ISO 8601 durations have no quarter unit).
 UNIT_FACTORS = {"decade": 10, "century": 100, "fortnight": 2, "quarter": 3}
 UNIT_PLURALS = {"century": "centuries"}
 

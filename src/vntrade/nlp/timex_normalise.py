@@ -135,6 +135,21 @@ def month(match: Match, ctx: Context) -> Resolved:
     return Resolved(month_value(_year_for(match, ctx, number), number), "month")
 
 
+YEAR_OFFSETS = {"last": -1, "previous": -1, "this": 0, "same": 0, "next": 1, "following": 1}
+
+
+def month_of_relative_year(match: Match, ctx: Context) -> Resolved:
+    """`April last year`, `March next year`, `in May of the previous year`."""
+    number = MONTHS[word(match, "month").rstrip(".")]
+    relation = word(match, "yrel").split()[-1]
+    if relation in ("previous", "following", "same"):
+        base = ctx.narrative_day("year")  # counted from the last explicit date
+    else:
+        base = ctx.anchor.day if ctx.anchor is not None else None
+    year = base.year + YEAR_OFFSETS[relation] if base is not None else None
+    return Resolved(month_value(year, number), "month")
+
+
 def year(match: Match, ctx: Context) -> Resolved:
     """`2025`, `mid-2025`, `fiscal 2024`."""
     return Resolved(match.group("year"), "year")

@@ -140,6 +140,14 @@ RULES: tuple[Rule, ...] = (
         triggers=MONTH_WORDS,
     ),
     _rule(
+        "month_relative_year",
+        rf"{MOD}(?P<month>{FULL_MONTH})\s+(?:of\s+)?(?P<yrel>(?i:last|next|this|the\s+"
+        r"(?:previous|following|same)))\s+year(?![\w-])",
+        norm.month_of_relative_year,
+        reach=(45, 30),
+        triggers=MONTH_WORDS,
+    ),
+    _rule(
         "month",
         rf"{MOD}(?:(?P<rel>{REL})\s+)?(?P<month>{FULL_MONTH})(?!\w|-[a-z])",
         norm.month,
@@ -153,6 +161,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{MOD_WORDS}[\s-]+|(?i:fiscal(?:\s+year)?|FY)\s*|(?<=\d{{4}}[-–])|(?<![\w$€£¥.,/\-–]))"
         rf"(?P<year>(?:19|20)\d\d)(?![\w%/]|[.,]\d|-[A-Za-z]|\s*(?i:percent|per\s+cent))",
         norm.year,
+        tense=True,  # the tense tells a year that is over from one under way
         accept=guard.year_ok,
         reach=(36, 12),
         triggers=DIGITS,
