@@ -7,22 +7,24 @@ from typing import Any, TypeVar
 
 import click
 
+from vntrade.loader import DEFAULT_MAX_BYTES
 from vntrade.output import warn
 from vntrade.records import Article, LoadFailure, LoadProblem
 
 F = TypeVar("F", bound=Callable[..., Any])
-DEFAULT_MAX_BYTES = 5_000_000
+
+max_bytes_option = click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Skip (and report) input files larger than this.",
+)
 
 
 def input_options(func: F) -> F:
     """Add the PATHS argument and `--max-bytes` to a command."""
-    func = click.option(
-        "--max-bytes",
-        type=click.IntRange(min=1),
-        default=DEFAULT_MAX_BYTES,
-        show_default=True,
-        help="Skip (and report) input files larger than this.",
-    )(func)
+    func = max_bytes_option(func)
     return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(func)
 
 
