@@ -18,7 +18,8 @@ def _summary(record: dict) -> dict:
     """A one-line view of an extraction record for the terminal table."""
     return {
         "id": record["id"],
-        "published": record["published"] or record["reference_date"],
+        "published": record["published"]
+        or (record["reference_date"] and f"{record['reference_date']} (inferred)"),
         "actors": [actor["name"] for actor in record["actors"]],
         "dates": [f"{d['text']}={d['value']}" for d in record["dates"]],
         "commodities": [c["name"] for c in record["commodities"]],

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from vntrade.cli.inputs import DEFAULT_MAX_BYTES, ProblemReporter
+from vntrade.cli.inputs import DEFAULT_MAX_BYTES, ProblemReporter, max_bytes_option
 from vntrade.loader import iter_inputs
 from vntrade.output import warn
 
@@ -56,14 +56,7 @@ def model_options(func: F) -> F:
 
 def pipeline_options(func: F) -> F:
     """Add --max-bytes and the model options: how inputs become records."""
-    func = model_options(func)
-    return click.option(
-        "--max-bytes",
-        type=click.IntRange(min=1),
-        default=DEFAULT_MAX_BYTES,
-        show_default=True,
-        help="Skip (and report) input files larger than this.",
-    )(func)
+    return max_bytes_option(model_options(func))
 
 
 def source_options(func: F) -> F:
