@@ -22,6 +22,7 @@ def figures(samples: Samples, large: Corpus, small: Corpus) -> list[Figure]:
 
 
 def startup_figures(s: Samples) -> list[Figure]:
+    """Start-up times, and whether commands that need no model import spaCy."""
     help_s = min(m.wall_s for m in s.help)
     cached_s = min(m.wall_s for m in s.timeline_cached)
     first_s = s.timeline_first.wall_s if s.timeline_first else None
@@ -50,6 +51,7 @@ def startup_figures(s: Samples) -> list[Figure]:
 
 
 def throughput_figures(s: Samples, corpus: Corpus) -> list[Figure]:
+    """Words per second of each side, their ratios, scaling, Dask and the cached re-run."""
     words = corpus.words
     raw = [words / r.measured.wall_s for r in s.raw]
     pipe_only = [words / r.pipe_s for r in s.raw]
@@ -92,6 +94,7 @@ def throughput_figures(s: Samples, corpus: Corpus) -> list[Figure]:
 
 
 def memory_figures(s: Samples, large: Corpus, small: Corpus) -> list[Figure]:
+    """Peak RSS of each kind of run, and how one worker's peak grows with the corpus."""
     peak_large = max(m.peak_rss_mb for m in s.workers1)
     peak_small = s.small.peak_rss_mb if s.small else None
     growth = peak_large / peak_small - 1 if peak_small else None

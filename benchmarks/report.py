@@ -41,7 +41,7 @@ class Figure:
             return f"{self.value:.1%}"
         if self.unit == "s":
             return f"{self.value:.3f} s" if self.value < 10 else f"{self.value:.1f} s"
-        return f"{self.value:.2f}{self.unit}"
+        return f"{self.value:.3f}" if abs(self.value) < 10 else f"{self.value:.1f}"
 
 
 def check(

@@ -77,6 +77,7 @@ class Bench:
                 "processes": measured.processes,
                 "words": words,
                 "words_per_s": round(rate, 1) if rate else None,
+                "stderr": measured.stderr[-500:] or None,  # e.g. a warning from vntrade
                 **log,
             }
         )

@@ -288,3 +288,15 @@ def test_two_word_vietnamese_name_with_a_title_after_it(cli, tmp_path):
         "Bình Dương Furniture Association",
         "BIFA",
     ]
+
+
+def test_firm_names_joined_by_an_ampersand(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Hanoi (VNA) - Bamboo Airways signed an engine deal with Pratt & Whitney on Monday, "
+        "while research and development spending rose.",
+    )
+    found = actors(record)
+    assert found["Pratt & Whitney"]["type"] == "ORG"
+    assert not any("research" in name.lower() for name in found)

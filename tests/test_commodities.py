@@ -78,13 +78,13 @@ def test_goods_outside_the_gazetteer(cli, tmp_path):
     record = extract(
         cli,
         tmp_path,
-        "Exports of passion fruit and jackfruit to the US rose sharply last year. "
-        "Washington also imposed anti-dumping duties on wooden cabinets and orchids. "
+        "Exports of custard apples and jackfruit to the US rose sharply last year. "
+        "Washington also imposed anti-dumping duties on wooden chairs and orchids. "
         "Buyers in Seoul want Vietnamese products such as ginseng, bird nests and lacquerware.",
     )
     found = names(record)
-    assert found["passion fruit"] == "agriculture"
-    assert found["wooden cabinets"] == "manufactures"
+    assert found["custard apples"] == "agriculture"
+    assert found["wooden chairs"] == "manufactures"
     assert {"jackfruit", "orchids", "ginseng", "bird nests", "lacquerware"} <= set(found)
 
 
@@ -262,4 +262,21 @@ def test_goods_after_a_rate_and_goods_sharing_a_modifier(cli, tmp_path):
         "solar panels": ["modules"],  # solar modules
         "vanities": ["vanities"],
         "wooden chairs": ["wooden chairs"],
+    }
+
+
+def test_listed_goods_of_2025_trade_cases_and_market_openings(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Officials discussed US access for Vietnamese passion fruit and green-skin pomelos. "
+        "Customs found fake origin labels on e-bikes and kitchen cabinets, and US duties on "
+        "hardwood plywood stay in force.",
+    )
+    assert names(record) == {
+        "passion fruit": "agriculture",
+        "pomelo": "agriculture",
+        "electric bicycles": "automotive",
+        "wooden cabinets": "manufactures",
+        "plywood": "forestry",  # `hardwood plywood` is plywood, not timber as well
     }

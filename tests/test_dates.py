@@ -340,3 +340,29 @@ def test_month_of_a_relative_year(cli):
         ("2023", "2023"),
         ("May of the same year", "2023-05"),
     ]
+
+
+def test_the_second_day_of_a_range_takes_the_month_before_it(cli):
+    text = (
+        "The delegation visited Washington from May 19 to 23. A fair runs on June 3-5. "
+        "Prices rose from May 19 to 23 per cent."
+    )
+    assert values(cli, "2025-05-26", text) == [
+        ("May 19", "2025-05-19"),
+        ("23", "2025-05-23"),
+        ("June 3", "2025-06-03"),
+        ("5", "2025-06-05"),
+        ("May 19", "2025-05-19"),
+    ]
+
+
+def test_this_month_in_an_article_without_any_year_takes_its_dates_month(cli):
+    text = (
+        "The governor met US investors on July 8. He asked officials to solve their problems "
+        "by the end of this month. Exports had fallen last month."
+    )
+    assert values(cli, None, text) == [
+        ("July 8", "XXXX-07-08"),
+        ("the end of this month", "XXXX-07"),
+        ("last month", "XXXX-06"),
+    ]

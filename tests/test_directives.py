@@ -332,3 +332,30 @@ def test_tasked_with_before_a_trailing_infinitive(cli, tmp_path):
     assert [brief(d) for d in found] == [
         ("Ho Duc Phoc", "task", "the Ministry of Finance", "drafting a decree on import duties"),
     ]
+
+
+def test_deputy_title_phrase_names_the_issuer(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Deputy Governor of the State Bank of Vietnam Lê Thị Mai Hương spoke on May 6.\n\n"
+        "The Deputy Governor asked lenders to report their currency positions every week.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Le Thi Mai Huong", "ask", "lenders", "report their currency positions every week")
+    ]
+
+
+def test_a_must_clause_joined_to_an_order_is_a_further_order(cli, tmp_path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Deputy Prime Minister Trần Hồng Hà asked the Ministry of Construction to speed up "
+        "port projects, while the Ministry of Home Affairs must review staffing plans.\n\n"
+        "He urged firms to invest more, because businesses must adapt to the new tariffs.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Tran Hong Ha", "ask", "the Ministry of Construction", "speed up port projects"),
+        ("Tran Hong Ha", "ask", "the Ministry of Home Affairs", "review staffing plans"),
+        ("Tran Hong Ha", "urge", "firms", "invest more"),
+    ]

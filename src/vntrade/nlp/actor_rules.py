@@ -174,9 +174,20 @@ def org_bounds(doc: Doc, keys: Sequence[str], start: int, end: int) -> tuple[int
         return None
     if any("/" in doc[i].text or doc[i].like_num for i in range(start, end)):
         return None
-    if not any(keys[i] in ORG_HEADS for i in range(start, end)):
+    if not any(keys[i] in ORG_HEADS for i in range(start, end)) and not _ampersand_firm(
+        doc, start, end
+    ):
         return None
     return start, end
+
+
+def _ampersand_firm(doc: Doc, start: int, end: int) -> bool:
+    """`Pratt & Whitney`, `Procter & Gamble`: capitalised names joined by `&` name a firm
+    even without a head noun (`and` would join two things)."""
+    words = [doc[i].text for i in range(start, end)]
+    if "&" not in words[1:-1]:
+        return False
+    return all(word == "&" or is_name_word(word) for word in words)
 
 
 def organisation_names(

@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vntrade.nlp.timex_anchor import infer_anchor
+from vntrade.nlp.timex_anchor import infer_anchor, yearless_month
 from vntrade.nlp.timex_calendar import Anchor, parse_anchor
 from vntrade.nlp.timex_guards import deadline_after, deadline_before
 from vntrade.nlp.timex_normalise import Context, Resolved
@@ -54,7 +54,8 @@ class DateTagger:
         if anchor is None:
             anchor = infer_anchor(candidates, tenses)
             inferred = anchor is not None
-        mentions = _resolve(text, candidates, tenses, anchor, shift=not inferred)
+        month = yearless_month(candidates, tenses) if anchor is None else None
+        mentions = _resolve(text, candidates, tenses, anchor, shift=not inferred, month=month)
         doc._.vntrade_dates = _merge_times(text, mentions)
         doc._.reference_date = anchor.iso() if anchor else None
         doc._.published_inferred = inferred
@@ -77,13 +78,14 @@ def _resolve(
     tenses: list[str | None],
     anchor: Anchor | None,
     shift: bool,
+    month: int | None = None,
 ) -> list[DateMention]:
     """Normalise each candidate in text order; explicit dates feed `the following year`."""
     mentions: list[DateMention] = []
     previous: Anchor | None = None
     for candidate, found_tense in zip(candidates, tenses, strict=True):
         resolved = candidate.rule.normalise(
-            candidate.match, Context(anchor, found_tense, shift, previous)
+            candidate.match, Context(anchor, found_tense, shift, previous, month)
         )
         if resolved is None:
             continue

@@ -21,6 +21,10 @@ DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "within"})
 TRIM_WORDS = frozenset({"to", "that", "and", "or", "but", ",", ";", ":", "-", "–", "—"})
 
 IsTrigger = Callable[[Token], bool]
+# `X is asked to ..., while Y must ...`: a modal that makes a clause joined to an order a
+# further order; `while` contrasts two tasks, `because`/`if` clauses give reasons instead.
+OBLIGATION_MODALS = frozenset({"must"})
+ORDER_JOINERS = frozenset({"while", "whereas"})
 
 
 @dataclass(slots=True)
@@ -248,6 +252,28 @@ _FRAMES: dict[str, Callable[[Token, Token | None, tuple[str, ...]], Frame | None
     "dative": _dative,
 }
 FRAME_NAMES = frozenset(_FRAMES)
+
+
+def modal_orders(verb: Token) -> list[Frame]:
+    """`..., while the ministry must speed up X` / `..., and localities must report Y`: a
+    clause with its own noun subject and `must`, joined to an ordering verb, is another
+    order of the same issuer, to that subject."""
+    found = []
+    for child in verb.children:
+        if child.dep_ not in ("advcl", "conj") or child.i < verb.i or child.tag_ != "VB":
+            continue
+        modal = child_of(child, ("aux",), tuple(OBLIGATION_MODALS))
+        mark = child_of(child, ("mark",))
+        subject = child_of(child, ("nsubj",))
+        if (
+            modal is None
+            or negated(child)
+            or (mark is not None and mark.lower_ not in ORDER_JOINERS)
+        ):
+            continue
+        if subject is not None and subject.pos_ in NOUN_POS and subject.i < child.i:
+            found.append(Frame(_span(subject), (child.i, child.right_edge.i + 1)))
+    return found
 
 
 def split_with_orders(doc: Doc, frame: Frame) -> Frame:

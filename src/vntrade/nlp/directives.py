@@ -154,6 +154,12 @@ class _DocDirectives:
                 part.action = self._on_line(verb, *part.action)
                 if part.action[1] > part.action[0]:
                     found.append((self._directive(verb, entry.verb, issuer, part), needs_issuer))
+            for part in frames.modal_orders(verb):
+                modal_verb = self.doc[part.action[0]]
+                frames.cut_and_extend(self.doc, modal_verb, part, self.is_trigger)
+                part.action = self._on_line(verb, *part.action)
+                if part.action[1] > part.action[0]:
+                    found.append((self._directive(verb, entry.verb, issuer, part), needs_issuer))
             return found
         return []
 

@@ -103,3 +103,29 @@ def _day_in_year(resolved: Resolved | None, year: int) -> dt.date | None:
         return dt.date(year, int(match.group(2)), int(match.group(3) or 1))
     except ValueError:  # February 29 of a yearless date, in a common year
         return None
+
+
+def yearless_month(candidates: list[Candidate], tenses: list[str | None]) -> int | None:
+    """The month of an article with no year at all: that of its latest day reported in the
+    past or without tense, else of its earliest day ahead, else its latest month."""
+    unanchored = Context(anchor=None)
+    reported: list[tuple[int, int]] = []
+    ahead: list[tuple[int, int]] = []
+    months: list[int] = []
+    for candidate, tense in zip(candidates, tenses, strict=True):
+        found = candidate.rule.normalise(candidate.match, unanchored)
+        match = _DAY_OR_MONTH.match(found.value) if found else None
+        if match is None or match.group(1) != "XXXX":
+            continue
+        month, day = int(match.group(2)), int(match.group(3) or 0)
+        if found.kind == "month":
+            months.append(month)
+        elif found.kind == "day" and (
+            tense == FUTURE or deadline_before(candidate.match.string, candidate.start)
+        ):
+            ahead.append((month, day))
+        elif found.kind == "day":
+            reported.append((month, day))
+    if reported or ahead:
+        return max(reported)[0] if reported else min(ahead)[0]
+    return max(months) if months else None

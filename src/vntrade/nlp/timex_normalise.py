@@ -28,6 +28,7 @@ from vntrade.nlp.timex_calendar import (
     year_text,
 )
 from vntrade.nlp.timex_lexicon import (
+    MONTH_RE,
     MONTHS,
     ORDINALS,
     PARTS_OF_DAY,
@@ -63,6 +64,9 @@ class Context:
     direction: str | None = None
     shift: bool = True
     previous: Anchor | None = None
+    # Without any year in the article, the month its yearless dates point to (`July 8`
+    # makes `this month` XXXX-07); None when there is an anchor or no such date.
+    yearless_month: int | None = None
 
     def anchor_day(self, precision: str) -> dt.date | None:
         """The anchor's day, if the anchor is known to at least `precision`."""
@@ -105,6 +109,28 @@ def _year_for(match: Match, ctx: Context, month: int) -> int | None:
 def month_day(match: Match, ctx: Context) -> Resolved | None:
     """`April 29`, `29 April 2025`, `Thursday, March 20`."""
     month = MONTHS[word(match, "month").rstrip(".")]
+    value = day_value(_year_for(match, ctx, month), month, int(match.group("day")))
+    return Resolved(value, "day") if value else None
+
+
+# `May 19 to` / `May 19-`: a range's month and first day, written before its second day.
+_RANGE_START = re.compile(
+    rf"(?P<month>{MONTH_RE})\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"\s*(?:-|–|to|and|until|till|through)\s*$"
+)
+
+
+def range_start_month(match: Match) -> int | None:
+    """The month of the range whose second day `match` is (`23` in `May 19 to 23`)."""
+    found = _RANGE_START.search(match.string, max(0, match.start() - 24), match.start())
+    return MONTHS[found.group("month").lower().rstrip(".")] if found else None
+
+
+def range_end_day(match: Match, ctx: Context) -> Resolved | None:
+    """`23` in `from May 19 to 23`: the second day shares the month written before it."""
+    month = range_start_month(match)
+    if month is None:
+        return None
     value = day_value(_year_for(match, ctx, month), month, int(match.group("day")))
     return Resolved(value, "day") if value else None
 
@@ -311,6 +337,9 @@ def relative_period(match: Match, ctx: Context) -> Resolved:
         base = ctx.narrative_day(precision)
     else:
         base = ctx.anchor_day(precision)
+    if base is None and unit == "month" and ctx.yearless_month and relation in RELATION_OFFSETS:
+        number = (ctx.yearless_month - 1 + RELATION_OFFSETS[relation]) % 12 + 1
+        return Resolved(month_value(None, number), kind)
     if base is None:
         return Resolved(unknown_unit_value(unit, ctx.anchor), kind)
     moved = shift_unit(base, unit, RELATION_OFFSETS.get(relation, 0))

@@ -125,6 +125,18 @@ RULES: tuple[Rule, ...] = (
         triggers=MONTH_WORDS,
     ),
     _rule(
+        "range_end_day",  # `May 19 to 23`, `June 3-5, 2025`; not `May 19 to 23 per cent`
+        r"(?:(?<=\d-)|(?<=\d–)|(?<=\d\s-\s)|(?<=\d\s–\s)|(?<=\sto\s)|(?<=\sand\s)|"
+        r"(?<=\suntil\s)|(?<=\still\s)|(?<=\sthrough\s))"
+        rf"(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?"
+        r"(?![\w.,]\d|\s*(?:%|(?i:per\s*cent|percent|pc|million|billion|trillion|thousand)\b))",
+        norm.range_end_day,
+        tense=True,
+        accept=lambda match: norm.range_start_month(match) is not None,
+        reach=(4, 12),
+        triggers=DIGITS,
+    ),
+    _rule(
         "numeric_date",
         rf"(?<![\w/.-])(?:(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)"
         rf"|(?P<day2>[0-3]?\d)/(?P<month2>[01]?\d)/(?P<year2>{YEAR}))(?![\w/-])",
