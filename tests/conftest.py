@@ -46,3 +46,20 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
 def jsonl(result: Result) -> list[dict]:
     """Parse a command's JSONL stdout."""
     return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def extract_one(cli: Callable[..., Result], tmp_path: Path, text: str, *options: str) -> dict:
+    """Run `vntrade extract` on one article written to `tmp_path`; check that every actor,
+    commodity and date mention's offsets slice the clean text."""
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    result = cli("extract", str(path), "--with-text", "--format", "jsonl", *options)
+    assert result.exit_code == 0, result.stderr
+    [record] = jsonl(result)
+    spans = list(record["dates"])
+    for item in record["actors"] + record["commodities"]:
+        assert item["mentions"], item
+        spans.extend(item["mentions"])
+    for span in spans:
+        assert record["text"][span["start"] : span["end"]] == span["text"]
+    return record

@@ -3,30 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from conftest import jsonl
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("VNTRADE_CACHE_DIR", str(tmp_path / "cache"))
-
-
-def extract(cli, tmp_path: Path, text: str, *options: str) -> dict:
-    """Run `vntrade extract` on one article; check every mention's offsets slice the text."""
-    path = tmp_path / "article.txt"
-    path.write_text(text, encoding="utf-8")
-    result = cli("extract", str(path), "--with-text", "--format", "jsonl", *options)
-    assert result.exit_code == 0, result.stderr
-    [record] = jsonl(result)
-    for commodity in record["commodities"]:
-        assert commodity["mentions"], commodity
-        for mention in commodity["mentions"]:
-            assert record["text"][mention["start"] : mention["end"]] == mention["text"]
-    return record
+from conftest import extract_one as extract
 
 
 def names(record: dict) -> dict[str, str]:
