@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,7 +33,7 @@ from steps import (
     startup,
     throughput_round,
 )
-from workload import build_corpora
+from workload import Corpus, build_corpora
 
 from vntrade.batch import PIPE_BATCH
 from vntrade.nlp.pipeline import DEFAULT_MODEL
@@ -70,7 +71,9 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def measure(bench: Bench, args: argparse.Namespace, started: float) -> tuple[Samples, Any, Any]:
+def measure(
+    bench: Bench, args: argparse.Namespace, started: float
+) -> tuple[Samples, Corpus, Corpus]:
     """Generate the corpora and run every step; returns the samples and the two corpora."""
     err.print(f"[bold]corpus[/]: {args.words:,} and {args.small_words:,} words, seed {args.seed}")
     corpora = build_corpora(
@@ -104,9 +107,12 @@ def main() -> int:
     bench = Bench(work)
     try:
         samples, large, small = measure(bench, args, started)
-    except StepFailed as error:
+    except (StepFailed, subprocess.CalledProcessError) as error:
         err.print(f"[bold red]benchmark step failed[/]: {error}")
         return 1
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        return 130
     finally:
         shutil.rmtree(work, ignore_errors=True)
     elapsed = time.perf_counter() - started

@@ -109,6 +109,7 @@ class Bench:
         engine: str = "local",
         db: Path | None = None,
         expect: str = "new",
+        retried: bool = False,
     ) -> tuple[Measured, Path]:
         """`vntrade ingest` into `db` (a fresh store if None); checks what its summary says."""
         if db is None:
@@ -121,11 +122,15 @@ class Bench:
         measured = self.run(name, command, words, workers=workers, engine=engine)
         summary = _summary(name, measured)
         self.runs[-1]["summary"] = summary
+        if expect == "unchanged" and summary["updated"] == corpus.articles and not retried:
+            # vntrade's code or pattern data changed since the store was filled (someone is
+            # editing the tree): that run redid everything, so the next one is the cached one.
+            err.print("  the pipeline changed during the benchmark: running it again")
+            return self.ingest(name, corpus, workers, db=db, expect=expect, retried=True)
         if summary["articles"] != corpus.articles or summary[expect] != corpus.articles:
-            hint = " (did the pipeline's code or data change during the run?)"
             raise StepFailed(
-                f"{name}: expected {corpus.articles} {expect} articles, got {summary}"
-                f"{hint if expect == 'unchanged' else ''}\n{measured.stderr[-2000:]}"
+                f"{name}: expected {corpus.articles} {expect} articles, got {summary}\n"
+                f"{measured.stderr[-2000:]}"
             )
         return measured, db
 

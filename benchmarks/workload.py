@@ -31,9 +31,12 @@ class Corpus:
 
 
 def build_corpora(root: Path, sizes: list[int], seed: int, vntrade: str) -> dict[int, Corpus]:
-    """Write one corpus per word count in `sizes` under `root` (emptied first)."""
-    if root.exists():
-        shutil.rmtree(root)
+    """Write one corpus per word count in `sizes` under `root`, replacing earlier ones."""
+    for stale in [*root.glob("corpus_*"), *root.glob("articles_*.jsonl"), root / "pool"]:
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink(missing_ok=True)
     pool = root / "pool"
     largest = max(sizes)
     count = math.ceil(largest / WORDS_PER_ARTICLE_GUESS)
@@ -62,9 +65,9 @@ def _clean_records(vntrade: str, directory: Path, target: Path) -> list[dict]:
 
 
 def _prefix(root: Path, pool: Path, records: list[dict], words: int) -> Corpus:
-    directory = root / f"corpus_{words // 1000}k"
+    directory = root / f"corpus_{words}"
     directory.mkdir(parents=True)
-    jsonl = root / f"articles_{words // 1000}k.jsonl"
+    jsonl = root / f"articles_{words}.jsonl"
     total = chars = 0
     kept = []
     for record in records:
