@@ -50,10 +50,10 @@ def load_pipeline(
 
     A missing model is a clear error naming the package to install.
     """
-
     import spacy
 
     from vntrade.nlp.extensions import register_extensions
+    from vntrade.nlp.pos import replace_attribute_ruler
 
     register_extensions()
     for module in COMPONENT_MODULES.values():
@@ -68,6 +68,7 @@ def load_pipeline(
             f"Install it as a package, e.g. `pip install {package}`, or choose another "
             "installed pipeline with --model / VNTRADE_MODEL."
         ) from None
+    replace_attribute_ruler(nlp)  # same POS tags, a fraction of the time
     user_files = {"vntrade_actors": actors_file, "vntrade_commodities": commodities_file}
     for component in COMPONENT_MODULES:
         path = user_files.get(component)

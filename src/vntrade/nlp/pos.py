@@ -1,0 +1,158 @@
+"""The `vntrade_pos` component: the model's coarse POS tags, without the rest of its ruler.
+
+The trained English pipelines set `token.pos_` with an `attribute_ruler` that also writes
+lemmas and morphology, which vntrade never reads; matching all its patterns costs about a
+tenth of the model's time. This component compiles the ruler's POS rules into lookups keyed
+by fine-grained tag and applies only those, giving the same `pos_` on every token.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+ANY_TAG = "*"
+
+
+class _NotIn(frozenset):
+    """A NOT_IN value set."""
+
+
+def _values(condition: Any) -> frozenset | None:
+    """A pattern condition as a set of allowed values (a `_NotIn` for NOT_IN), or None."""
+    if condition is None:
+        return None
+    if isinstance(condition, dict):
+        if "IN" in condition:
+            return frozenset(condition["IN"])
+        return _NotIn(condition["NOT_IN"])
+    return frozenset([condition])
+
+
+def _allows(values: frozenset | None, value: Any) -> bool:
+    if values is None:
+        return True
+    return value not in values if isinstance(values, _NotIn) else value in values
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenTest:
+    tag: frozenset | None
+    lower: frozenset | None
+    dep: frozenset | None
+    is_space: bool | None
+
+    def __call__(self, token: Token) -> bool:
+        return (
+            _allows(self.tag, token.tag_)
+            and _allows(self.lower, token.lower_)
+            and _allows(self.dep, token.dep_)
+            and (self.is_space is None or token.is_space == self.is_space)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    order: int  # later patterns win, as in the attribute ruler
+    tests: tuple[_TokenTest, ...]
+    index: int  # which token of the pattern gets the POS
+    pos: str
+
+
+@dataclass(slots=True)
+class PosRules:
+    """The POS-setting patterns of an attribute ruler, indexed for fast application."""
+
+    by_tag: dict[str, list[_Rule]] = field(default_factory=lambda: defaultdict(list))
+    multi: list[_Rule] = field(default_factory=list)
+
+    @classmethod
+    def from_ruler(cls, ruler: Any) -> PosRules:
+        rules = cls()
+        for order, entry in enumerate(ruler.patterns):
+            pos = entry["attrs"].get("POS")
+            if pos is None:
+                continue
+            for pattern in entry["patterns"]:
+                unsupported = {key for token in pattern for key in token} - {
+                    "TAG",
+                    "LOWER",
+                    "DEP",
+                    "IS_SPACE",
+                }
+                if unsupported:
+                    raise ValueError(f"attribute ruler pattern uses {sorted(unsupported)}")
+                tests = tuple(
+                    _TokenTest(
+                        _values(t.get("TAG")),
+                        _values(t.get("LOWER")),
+                        _values(t.get("DEP")),
+                        t.get("IS_SPACE"),
+                    )
+                    for t in pattern
+                )
+                rule = _Rule(order, tests, entry["index"] % len(pattern), pos)
+                if len(pattern) > 1:
+                    rules.multi.append(rule)
+                    continue
+                tags = tests[0].tag
+                keys = [ANY_TAG] if tags is None or isinstance(tags, _NotIn) else tags
+                for key in keys:
+                    rules.by_tag[key].append(rule)
+        return rules
+
+    def apply(self, doc: Doc) -> None:
+        """Set `pos_` where a rule matches; the last matching pattern wins."""
+        chosen: dict[int, tuple[int, str]] = {}
+        any_tag = self.by_tag.get(ANY_TAG, [])
+        for token in doc:
+            for rule in (*self.by_tag.get(token.tag_, ()), *any_tag):
+                if rule.tests[0](token) and rule.order >= chosen.get(token.i, (-1, ""))[0]:
+                    chosen[token.i] = (rule.order, rule.pos)
+        for rule in self.multi:
+            width = len(rule.tests)
+            for start in range(len(doc) - width + 1):
+                if all(test(doc[start + k]) for k, test in enumerate(rule.tests)):
+                    target = start + rule.index
+                    if rule.order >= chosen.get(target, (-1, ""))[0]:
+                        chosen[target] = (rule.order, rule.pos)
+        for i, (_, pos) in chosen.items():
+            doc[i].pos_ = pos
+
+
+@Language.factory("vntrade_pos")
+def make_pos(nlp: Language, name: str) -> PosTagger:
+    return PosTagger()
+
+
+class PosTagger:
+    """Applies compiled POS rules (set by `replace_attribute_ruler`)."""
+
+    def __init__(self) -> None:
+        self.rules = PosRules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.rules.apply(doc)
+        return doc
+
+
+def replace_attribute_ruler(nlp: Language) -> None:
+    """Swap the model's attribute ruler for `vntrade_pos` built from its patterns.
+
+    A pipeline without an attribute ruler, or with patterns this cannot compile, is left as
+    it is.
+    """
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    try:
+        rules = PosRules.from_ruler(ruler)
+    except (KeyError, ValueError):
+        return
+    tagger = nlp.replace_pipe("attribute_ruler", "vntrade_pos")  # keeps the old name
+    nlp.rename_pipe("attribute_ruler", "vntrade_pos")
+    tagger.rules = rules
