@@ -108,10 +108,11 @@ def read_inputs(
     from vntrade.loader.paths import STDIN, expand_paths
 
     for path in expand_paths(list(paths)):
-        if isinstance(path, LoadFailure) or path == STDIN:
-            yield from iter_inputs(
-                [path.source if isinstance(path, LoadFailure) else path], max_bytes
-            )
+        if isinstance(path, LoadFailure):  # missing path, directory without inputs
+            yield path
+            continue
+        if path == STDIN:
+            yield from iter_inputs([path], max_bytes)
             continue
         try:
             stat = os.stat(path)
