@@ -212,7 +212,7 @@ def test_csv_problems(cli, tmp_path: Path) -> None:
     assert errors == [
         f"vntrade: {no_column}:1: no text column in the CSV header "
         "(expected text, body or content)",
-        f"vntrade: {header_only}: CSV has a header but no rows",
+        f"vntrade: {header_only}: no records",
         f"vntrade: {empty_row}:4: record has no text (expected a non-empty text, body or content "
         "field)",
     ]

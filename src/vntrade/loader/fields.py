@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -15,6 +16,8 @@ TEXT_FIELDS = ("text", "body", "content")
 DATE_FIELDS = ("published", "date", "published_at", "publish_date", "pub_date")
 NO_TEXT = "record has no text (expected a non-empty text, body or content field)"
 BAD_DATE = "cannot read the date {value!r}; published left empty"
+SURROGATES = "lone surrogate escapes (not Unicode characters) replaced with U+FFFD"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def record_to_article(
@@ -22,6 +25,9 @@ def record_to_article(
 ) -> Iterator[Article | LoadProblem]:
     """The article in `record`, after any warnings about it; or a failure naming `line`."""
     fields = {str(key).strip().lower(): value for key, value in record.items() if key is not None}
+    fields, replaced = _without_surrogates(fields)
+    if replaced:
+        yield LoadWarning(source, SURROGATES, line)
     raw_text = next(filter(None, (_text(fields.get(name)) for name in TEXT_FIELDS)), "")
     if not raw_text:
         yield LoadFailure(source, NO_TEXT, line)
@@ -62,6 +68,21 @@ def record_to_article(
         dateline=clean_inline(dateline) if dateline else None,
         url=url,
     )
+
+
+def _without_surrogates(value: Any) -> tuple[Any, bool]:
+    """`value` with every lone surrogate (JSON allows `"\\udc00"`, UTF-8 does not) made U+FFFD,
+    and whether there was any."""
+    if isinstance(value, str):
+        clean = _SURROGATE.sub("\ufffd", value)
+        return clean, clean is not value and clean != value
+    if isinstance(value, dict):
+        pairs = [(_without_surrogates(k)[0], _without_surrogates(v)) for k, v in value.items()]
+        return {k: v for k, (v, _) in pairs}, any(changed for _, (_, changed) in pairs)
+    if isinstance(value, list):
+        items = [_without_surrogates(item) for item in value]
+        return [item for item, _ in items], any(changed for _, changed in items)
+    return value, False
 
 
 def _text(value: Any) -> str:
