@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
@@ -12,6 +13,10 @@ import click
 
 FORMATS = ("table", "json", "jsonl", "csv")
 F = TypeVar("F", bound=Callable[..., Any])
+# Lone surrogates (from a file name that is not UTF-8, say) cannot be written as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def output_options(func: F) -> F:
@@ -34,7 +39,12 @@ def resolve_format(fmt: str | None) -> str:
 
 def warn(message: str) -> None:
     """Print a message on stderr (never on stdout, which carries data only)."""
-    click.echo(f"vntrade: {message}", err=True)
+    click.echo(f"vntrade: {printable(message)}", err=True)
+
+
+def printable(text: str) -> str:
+    """`text` with any lone surrogate replaced by U+FFFD, so that it encodes as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def write_rows(
@@ -60,11 +70,12 @@ def write_document(document: Any, fmt: str | None, render: Callable[[Any], None]
     if fmt == "table":
         render(document)
     else:
-        click.echo(json.dumps(document, ensure_ascii=False, indent=None if fmt == "jsonl" else 2))
+        text = json.dumps(document, ensure_ascii=False, indent=None if fmt == "jsonl" else 2)
+        click.echo(printable(text))
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return printable(json.dumps(value, ensure_ascii=False))
 
 
 def _write_jsonl(rows: Iterable[dict[str, Any]]) -> int:
@@ -95,7 +106,16 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, (list, dict)):
         return _dumps(value)
-    return str(value)
+    return printable(str(value))
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet shows as text: one starting with = + - @ (or a tab or CR)
+    gets a leading apostrophe, as OWASP advises against formula injection; numbers stay."""
+    text = _cell(value)
+    if text.startswith(_FORMULA_START) and not isinstance(value, (int, float)):
+        return "'" + text
+    return text
 
 
 def _write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None) -> int:
@@ -103,13 +123,13 @@ def _write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None) ->
     first = next(iterator, None)
     names = list(columns or (first.keys() if first else []))
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(names)
+    writer.writerow([csv_cell(name) for name in names])
     count = 0
     if first is not None:
-        writer.writerow([_cell(first.get(name)) for name in names])
+        writer.writerow([csv_cell(first.get(name)) for name in names])
         count = 1
     for row in iterator:
-        writer.writerow([_cell(row.get(name)) for name in names])
+        writer.writerow([csv_cell(row.get(name)) for name in names])
         count += 1
     sys.stdout.flush()
     return count
