@@ -16,7 +16,7 @@ import pytest
 
 from conftest import jsonl
 from vntrade.corpus import write_txt
-from vntrade.store import ingest_lock
+from vntrade.lock import ingest_lock
 
 ARTICLE = (
     "Hanoi (VNA) - Deputy Prime Minister Hồ Đức Phớc held talks with US Treasury Secretary "
@@ -346,6 +346,9 @@ def test_interrupted_runs_resume_without_duplicates(cli, tmp_path):
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         committed = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert before + 16 <= committed < 200
+    # The killed run is not "running" for ever: nobody holds the store's writer lock.
+    stats = json.loads(cli("db", "stats", "--db", str(db), "--format", "json").stdout)
+    assert stats["last_run"]["status"] == "interrupted"
 
     _, summary = ingest(cli, str(corpus), "--db", str(db))
     assert summary["unchanged"] == committed
@@ -354,4 +357,5 @@ def test_interrupted_runs_resume_without_duplicates(cli, tmp_path):
         stored = [row[0] for row in conn.execute("SELECT id FROM articles")]
         runs = [row[0] for row in conn.execute("SELECT status FROM runs ORDER BY run")]
     assert sorted(stored) == sorted(ids)
-    assert runs == ["interrupted", "running", "done"]  # the killed run never finished
+    # The killed run never finished: the next run, holding the lock, marked it interrupted.
+    assert runs == ["interrupted", "interrupted", "done"]

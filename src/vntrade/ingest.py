@@ -103,21 +103,22 @@ def read_inputs(
 
     Size and modification time decide, as for make or rsync: re-reading and cleaning a large
     corpus only to find every article unchanged would cost more than the rest of the run.
+    The store's own files and stdout (when it is a file) are never read.
     """
-    from vntrade.loader import iter_inputs
+    from vntrade.loader import files_written, load_input
     from vntrade.loader.paths import STDIN, expand_paths
 
-    for path in expand_paths(list(paths)):
-        if isinstance(path, LoadFailure):  # missing path, directory without inputs
+    for path in expand_paths(list(paths), files_written([store.path])):
+        if isinstance(path, LoadProblem):  # missing path, directory without inputs, own output
             yield path
             continue
         if path == STDIN:
-            yield from iter_inputs([path], max_bytes)
+            yield from load_input(path, max_bytes)
             continue
         try:
             stat = os.stat(path)
         except OSError:
-            yield from iter_inputs([path], max_bytes)  # the loader says what is wrong
+            yield from load_input(path, max_bytes)  # the loader says what is wrong
             continue
         state = SourceState(path, stat.st_size, stat.st_mtime_ns, fingerprint)
         articles = store.unchanged_source(state)
@@ -125,7 +126,7 @@ def read_inputs(
             yield SkippedSource(path, articles)
         else:
             yield state
-            yield from iter_inputs([path], max_bytes)
+            yield from load_input(path, max_bytes)
 
 
 class Ingest:
@@ -173,12 +174,13 @@ class Ingest:
                 self._commit(in_flight.popleft())
             if self.dataset:
                 compact_dataset(self.store, self.dataset.directory)
-            self.summary.status = "done"
+            # With failures, a later run has work left: it reads the failed inputs again.
+            self.summary.status = "incomplete" if self.summary.counts["failed"] else "done"
         except BaseException:
             self.summary.status = "interrupted"
             raise
         finally:
-            self.engine.close(abort=self.summary.status != "done")
+            self.engine.close(abort=self.summary.status == "interrupted")
             self.store.finish_run(self.run_id, self.summary.status, self.summary.counts)
         return self.summary
 

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
 import sqlite3
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import click
-
+from vntrade.errors import StoreDamaged, StoreError
+from vntrade.lock import writer_active
 from vntrade.records import Article
 
 SCHEMA_VERSION = 1
@@ -38,6 +38,8 @@ EXTRACTION_KEYS = (
 )
 
 ARTICLE_KEYS = tuple(Article.__dataclass_fields__)
+# Columns of `articles` added after the first layout, with their SQL types.
+ADDED_COLUMNS = {"part": "TEXT"}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -87,6 +89,58 @@ CREATE TABLE IF NOT EXISTS sources (
     articles INTEGER NOT NULL
 );
 """
+
+
+def _upgrade(missing: list[str]) -> str:
+    """ALTER statements that add the missing `articles` columns."""
+    return " ".join(
+        f"ALTER TABLE articles ADD COLUMN {name} {ADDED_COLUMNS[name]};"
+        for name in ADDED_COLUMNS
+        if f"column {name}" in missing
+    )
+
+
+def _connect_for(path: Path, create: bool) -> sqlite3.Connection:
+    """A connection for writing, or for reading (read-only; immutable on a read-only mount,
+    where SQLite could not create the WAL index otherwise)."""
+    if create:
+        return connect(path)
+    try:
+        conn = connect(path, readonly=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as error:
+        if not _is_access(error):
+            raise
+        return connect(path, readonly=True, immutable=True)
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as file:
+            return file.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _writable(path: Path) -> bool:
+    target = path if path.exists() else (path.parent if str(path.parent) else Path("."))
+    if not os.access(target, os.W_OK):
+        return False
+    try:
+        return not os.statvfs(target).f_flag & os.ST_RDONLY
+    except (OSError, AttributeError):
+        return True
+
+
+def _is_access(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return any(word in text for word in ("unable to open", "readonly", "read-only", "locked"))
+
+
+def _is_corrupt(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return any(word in text for word in ("malformed", "not a database", "corrupt"))
 
 
 def now() -> str:
@@ -175,10 +229,16 @@ class Known:
     part: str | None
 
 
-def connect(path: str | Path, *, readonly: bool = False, timeout: float = BUSY_TIMEOUT):
+def connect(
+    path: str | Path,
+    *,
+    readonly: bool = False,
+    immutable: bool = False,
+    timeout: float = BUSY_TIMEOUT,
+):
     """Open an SQLite connection in autocommit mode (transactions are explicit), WAL journal."""
     if readonly:
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        uri = Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
         conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
     else:
         conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
@@ -202,6 +262,17 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+def _guard(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a `Store` method inside `Store.guarded`."""
+
+    @functools.wraps(method)
+    def guarded(self: Store, *args: Any, **kwargs: Any) -> Any:
+        with self.guarded():
+            return method(self, *args, **kwargs)
+
+    return guarded
+
+
 class Store:
     """An article store in one SQLite file."""
 
@@ -213,21 +284,65 @@ class Store:
     def open(cls, path: str | Path, *, create: bool = False) -> Store:
         """Open (or with `create`, create) a store; a user error if it is not one."""
         path = Path(path)
+        if not str(path) or path.is_dir():
+            raise StoreError(f"--db needs a file name, not {str(path)!r}.")
         if not create and not path.is_file():
-            raise click.ClickException(
+            raise StoreError(
                 f"no database at {path}; create it with `vntrade ingest PATH... --db {path}`."
             )
         if create and path.parent and not path.parent.is_dir():
-            raise click.ClickException(f"cannot create {path}: no directory {path.parent}.")
+            raise StoreError(f"cannot create {path}: no directory {path.parent}.")
+        if create and not _writable(path):
+            raise StoreError(
+                f"cannot write to {path}: the file or its folder is read-only. Copy the store "
+                "somewhere writable, or give another --db FILE."
+            )
         try:
-            conn = connect(path, readonly=not create)
+            conn = _connect_for(path, create)
             store = cls(conn, path)
-            store._check_or_create(create)
+            with store.guarded():
+                store._check_or_create(create)
         except sqlite3.DatabaseError as error:
-            raise click.ClickException(
-                f"{path} is not a usable vntrade database ({error})."
-            ) from None
+            if isinstance(error, sqlite3.OperationalError) and _is_access(error):
+                raise StoreError(f"cannot open {path}: {error}.") from None
+            if not _looks_like_sqlite(path):
+                raise StoreError(
+                    f"{path} is not a usable vntrade database (not an SQLite file); "
+                    "choose another --db FILE."
+                ) from None
+            raise StoreDamaged(path, str(error)) from None
         return store
+
+    @contextlib.contextmanager
+    def guarded(self) -> Iterator[None]:
+        """Turn SQLite's "malformed" errors and rows that are not JSON into `StoreDamaged`."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and not _is_corrupt(error):
+                raise
+            raise StoreDamaged(self.path, str(error)) from None
+        except json.JSONDecodeError as error:
+            raise StoreDamaged(self.path, f"a row does not hold valid JSON: {error}") from None
+
+    def check(self, quick: bool = False) -> list[str]:
+        """SQLite's integrity check, and that every row's JSON parses: the problems found."""
+        pragma = "quick_check" if quick else "integrity_check"
+        try:
+            problems = [row[0] for row in self.conn.execute(f"PRAGMA {pragma}")]
+        except sqlite3.DatabaseError as error:
+            return [str(error)]
+        problems = [problem for problem in problems if problem != "ok"]
+        if problems or quick:
+            return problems
+        try:
+            bad = self.conn.execute(
+                "SELECT id FROM articles WHERE (article IS NOT NULL AND NOT json_valid(article))"
+                " OR (extraction IS NOT NULL AND NOT json_valid(extraction)) LIMIT 20"
+            ).fetchall()
+        except sqlite3.DatabaseError as error:
+            return [str(error)]
+        return [f"article {row[0]!r}: its record is not valid JSON" for row in bad]
 
     def close(self) -> None:
         self.conn.close()
@@ -242,7 +357,7 @@ class Store:
         tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master")}
         if "meta" not in tables:
             if not create or tables:
-                raise click.ClickException(
+                raise StoreError(
                     f"{self.path} is an SQLite file but not a vntrade database; "
                     "choose another --db FILE."
                 )
@@ -253,29 +368,47 @@ class Store:
                 f" ('created_at', '{now()}'); COMMIT;"
             )
             return
-        if "sources" not in tables and create:  # a store from before source tracking
-            self.conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} COMMIT;")
         version = int(self.meta("schema_version") or 0)
         if version > SCHEMA_VERSION:
-            raise click.ClickException(
+            raise StoreError(
                 f"{self.path} was written by a newer vntrade (schema {version}); upgrade vntrade."
             )
+        missing = self._missing_layout(tables)
+        if missing and create:  # a store from an older vntrade: add what it lacks
+            self.conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} {_upgrade(missing)} COMMIT;")
+        elif missing:
+            raise StoreError(
+                f"{self.path} has the layout of an older vntrade (it lacks {', '.join(missing)}). "
+                f"Upgrade it by running `vntrade ingest PATH... --db {self.path}` once."
+            )
 
+    def _missing_layout(self, tables: set[str]) -> list[str]:
+        """The tables and article columns of today's layout that this store lacks."""
+        missing = [f"table {name}" for name in ("sources", "stale_parts") if name not in tables]
+        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(articles)")}
+        missing += [f"column {name}" for name in ADDED_COLUMNS if name not in columns]
+        return missing
+
+    @_guard
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     # -- runs ---------------------------------------------------------------------------------
 
+    @_guard
     def start_run(self, pipeline: str) -> int:
         """Record the start of an ingest run and return its number."""
         with transaction(self.conn):
+            # Under the writer lock, a run still marked running was killed before it ended.
+            self.conn.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
             cursor = self.conn.execute(
                 "INSERT INTO runs (started_at, status, pipeline) VALUES (?, 'running', ?)",
                 (now(), pipeline),
             )
         return int(cursor.lastrowid)
 
+    @_guard
     def finish_run(self, run: int, status: str, counts: dict[str, int]) -> None:
         with transaction(self.conn):
             self.conn.execute(
@@ -286,6 +419,7 @@ class Store:
 
     # -- lookups and writes -------------------------------------------------------------------
 
+    @_guard
     def known(self, ids: Iterable[str]) -> dict[str, Known]:
         """What the store holds for these ids (the ones it has)."""
         ids = list(ids)
@@ -298,6 +432,7 @@ class Store:
                 found[row[0]] = Known(*row[1:])
         return found
 
+    @_guard
     def unchanged_source(self, state: SourceState) -> int | None:
         """How many articles an input file held, if it was read whole, with no failure, by
         this pipeline, and has the same size and mtime now; else None (read it again)."""
@@ -308,6 +443,7 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
+    @_guard
     def commit_batch(self, batch: Batch, run: int) -> None:
         """Write one batch in one transaction."""
         at = now()
@@ -361,15 +497,27 @@ class Store:
             " WHERE article IS NOT NULL ORDER BY id"
         )
         for article, extraction, pipeline in self.iter_rows(query):
-            record = {**json.loads(article), **json.loads(extraction)}
+            with self.guarded():
+                record = {**json.loads(article), **json.loads(extraction or "{}")}
             yield (record, pipeline) if with_pipeline else record
 
     def iter_rows(self, query: str, params: tuple = ()) -> Iterator[tuple]:
         """Stream the rows of a read query."""
-        cursor = self.conn.execute(query, params)
-        while rows := cursor.fetchmany(256):
+        with self.guarded():
+            cursor = self.conn.execute(query, params)
+            rows = cursor.fetchmany(256)
+        while rows:
             yield from rows
+            with self.guarded():
+                rows = cursor.fetchmany(256)
 
+    @_guard
+    def count_stale(self, pipeline: str) -> int:
+        """How many records another pipeline version made."""
+        query = "SELECT count(*) FROM articles WHERE pipeline != ?"
+        return int(self.conn.execute(query, (pipeline,)).fetchone()[0])
+
+    @_guard
     def stats(self, pipeline: str | None = None) -> dict[str, Any]:
         """Counts and dates that describe what the store holds."""
         one = self.conn.execute
@@ -416,6 +564,8 @@ class Store:
             keys = ("run", "started_at", "finished_at", "status")
             keys += ("new", "updated", "unchanged", "failed")
             stats["last_run"] = dict(zip(keys, last_run, strict=True))
+            if last_run[3] == "running" and not writer_active(self.path):
+                stats["last_run"]["status"] = "interrupted"  # its process is gone
         return stats
 
 
@@ -426,55 +576,3 @@ def _file_size(path: Path) -> int:
         with contextlib.suppress(OSError):
             total += os.stat(f"{path}{suffix}").st_size
     return total
-
-
-@contextlib.contextmanager
-def ingest_lock(path: Path, wait: float, on_wait: Callable[[str], None]) -> Iterator[None]:
-    """Hold the writer lock of a store for a whole ingest run.
-
-    A second ingest waits up to `wait` seconds, then fails with a clear message. The lock is
-    an OS lock on `PATH.lock`, so the kernel frees it when its holder dies, even by SIGKILL.
-    """
-    try:
-        import fcntl
-    except ImportError:  # no flock (Windows): SQLite's own locking still keeps the file valid
-        yield
-        return
-    lock_path = Path(f"{path}.lock")
-    try:
-        handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole run
-    except OSError as error:
-        raise click.ClickException(f"cannot create {path}: {error.strerror}.") from None
-    with handle:
-        deadline = time.monotonic() + wait
-        told = False
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                holder = _read_holder(lock_path)
-                if time.monotonic() >= deadline:
-                    raise click.ClickException(
-                        f"another vntrade ingest ({holder}) is writing to {path}; wait for it "
-                        "to finish (or give --wait SECONDS), or ingest into another --db FILE."
-                    ) from None
-                if not told:
-                    on_wait(f"waiting for another vntrade ingest ({holder}) on {path}...")
-                    told = True
-                time.sleep(0.1)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}\n")
-        handle.flush()
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _read_holder(lock_path: Path) -> str:
-    try:
-        return lock_path.read_text(encoding="utf-8").strip() or "pid unknown"
-    except OSError:
-        return "pid unknown"

@@ -119,9 +119,7 @@ def _records_from_store(db: str, spec: PipelineSpec) -> Iterator[dict[str, Any]]
     from vntrade.store import Store
 
     store = Store.open(db)
-    stale = store.conn.execute(
-        "SELECT count(*) FROM articles WHERE pipeline != ?", (spec.fingerprint(),)
-    ).fetchone()[0]
+    stale = store.count_stale(spec.fingerprint())
     if stale:
         warn(
             f"{stale} records in {db} were made by another pipeline version; "

@@ -24,8 +24,44 @@ def db_option(func: Any) -> Any:
         type=click.Path(dir_okay=False),
         envvar="VNTRADE_DB",
         default="vntrade.db",
+        callback=check_db_name,
         help=DB_HELP,
     )(func)
+
+
+def check_db_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--db ""` names no file (and would mean the current directory): say so."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("needs a file name, e.g. --db news.db.")
+    return value
+
+
+@contextmanager
+def removed_if_failed(path: Path) -> Iterator[None]:
+    """A store this command creates is removed again if the command fails before writing any
+    article, so that a failed command leaves no empty store behind."""
+    existed = path.exists()
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            remove_empty_store(path)
+        raise
+
+
+def remove_empty_store(path: Path) -> None:
+    """Delete the store at `path` and its journal files if it holds no article."""
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        articles = 0
+    if not articles:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def wait_option(func: Any) -> Any:
@@ -114,8 +150,10 @@ def ingest(
     from vntrade.batch import PipelineSpec, default_workers, make_engine
     from vntrade.cli.progress import IngestProgress
     from vntrade.dataset import INDEX_NAME, DatasetWriter, check_empty_or_ours
+    from vntrade.errors import StoreDamaged
     from vntrade.ingest import Ingest, read_inputs
-    from vntrade.store import Store, ingest_lock
+    from vntrade.lock import ingest_lock
+    from vntrade.store import Store
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask.")
@@ -132,11 +170,19 @@ def ingest(
         store_path = Path(output_dir) / INDEX_NAME  # the dataset's own incremental index
     spec = PipelineSpec(model, actors_file, commodities_file)
     progress = IngestProgress(paths, quiet)
+    # The engine first: an unreachable scheduler must fail before any file is created.
+    pool = make_engine(spec, engine, workers or default_workers(), scheduler)
     run = None
-    with _terminate_as_interrupt(), ingest_lock(store_path, wait, warn):
-        store = Store.open(store_path, create=True)
-        try:
-            pool = make_engine(spec, engine, workers or default_workers(), scheduler)
+    try:
+        with (
+            _terminate_as_interrupt(),
+            removed_if_failed(store_path),
+            ingest_lock(store_path, wait, warn),
+            Store.open(store_path, create=True) as store,
+        ):
+            damage = store.check(quick=True)
+            if damage:
+                raise StoreDamaged(store_path, "; ".join(damage[:3]))
             with progress:
                 run = Ingest(
                     store,
@@ -148,18 +194,23 @@ def ingest(
                     progress=progress.advance,
                 )
                 summary = run.run(read_inputs(store, paths, max_bytes, spec.fingerprint()))
-        except KeyboardInterrupt:
-            if run is not None:
-                warn(f"interrupted; kept every committed batch: {run.summary.line()}")
-            warn("run the same command again to process the rest.")
-            ctx.exit(130)
-        except (sqlite3.Error, OSError) as error:  # e.g. a full disk
-            raise click.ClickException(
-                f"ingest stopped: {error}. Every committed batch is kept: fix the problem and "
-                "run the same command again."
-            ) from None
-        finally:
-            store.close()
+    except KeyboardInterrupt:
+        if run is not None:
+            warn(f"interrupted; kept every committed batch: {run.summary.line()}")
+        warn("run the same command again to process the rest.")
+        ctx.exit(130)
+    except sqlite3.OperationalError as error:  # e.g. a full disk
+        raise click.ClickException(
+            f"ingest stopped: {error}. Every committed batch is kept: fix the problem and "
+            "run the same command again."
+        ) from None
+    except OSError as error:
+        raise click.ClickException(
+            f"ingest stopped: {error}. Every committed batch is kept: fix the problem and "
+            "run the same command again."
+        ) from None
+    finally:
+        pool.close(abort=True)
     if fmt == "json":
         click.echo(json.dumps(summary.to_dict()))
     elif not quiet:
@@ -314,10 +365,16 @@ def import_(directory: str, db: str, wait: float, fmt: str) -> None:
     """Bring a Parquet dataset (from `ingest --output` or `db export`) into a store."""
     from vntrade.dataset import read_dataset
     from vntrade.ingest import import_records
-    from vntrade.store import Store, ingest_lock
+    from vntrade.lock import ingest_lock
+    from vntrade.store import Store
 
-    with ingest_lock(Path(db), wait, warn), Store.open(db, create=True) as store:
-        summary = import_records(store, read_dataset(directory))
+    records = read_dataset(directory)  # a folder that holds no dataset fails here, first
+    with (
+        removed_if_failed(Path(db)),
+        ingest_lock(Path(db), wait, warn),
+        Store.open(db, create=True) as store,
+    ):
+        summary = import_records(store, records)
     if fmt == "json":
         click.echo(json.dumps(summary.to_dict()))
     else:
