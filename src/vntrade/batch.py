@@ -18,6 +18,7 @@ from typing import Any, NamedTuple, Protocol
 
 import click
 
+from vntrade.orphans import exit_with_driver
 from vntrade.records import Article
 from vntrade.store import EXTRACTION_KEYS
 
@@ -162,7 +163,10 @@ class PoolEngine:
         if context.get_start_method() == "forkserver":
             context.set_forkserver_preload(["vntrade.batch", "spacy"])
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=context, initializer=_ignore_interrupts
+            max_workers=self.workers,
+            mp_context=context,
+            initializer=init_worker,
+            initargs=(os.getpid(),),
         )
 
     def submit(self, articles: list[Article]) -> Handle:
@@ -176,21 +180,24 @@ class PoolEngine:
             raise click.ClickException(broken_pool_message()) from None
 
     def close(self, abort: bool = False) -> None:
-        if self.pool is None:
+        pool, self.pool = self.pool, None
+        if pool is None:
             return
         if not abort:
-            self.pool.shutdown(wait=True)
+            pool.shutdown(wait=True)
             return
-        processes = list(getattr(self.pool, "_processes", None) or {})
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        processes = list(getattr(pool, "_processes", None) or {})
+        pool.shutdown(wait=False, cancel_futures=True)
         for pid in processes:  # a chunk under way would delay the exit by its whole length
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGTERM)
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the driver, which rolls back and stops them."""
+def init_worker(driver: int) -> None:
+    """Workers leave Ctrl-C to the driver, which rolls back and stops them, and never outlive
+    it: killed with SIGKILL, the driver cannot stop them, so they watch it themselves."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_driver(driver)
 
 
 def broken_pool_message() -> str:

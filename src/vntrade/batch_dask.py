@@ -8,6 +8,7 @@ each loads the pipeline once (cached per worker process) and results are identic
 from __future__ import annotations
 
 import logging
+import socket
 import warnings
 from typing import Any
 
@@ -15,6 +16,25 @@ import click
 
 from vntrade.batch import PipelineSpec, extract_chunk
 from vntrade.records import Article
+
+
+def loopback_problem() -> str | None:
+    """Why a local cluster could not talk to itself over 127.0.0.1, or None if it can."""
+    try:
+        with socket.socket() as server, socket.socket() as client:
+            server.bind(("127.0.0.1", 0))
+            server.listen(1)
+            client.settimeout(2)
+            client.connect(server.getsockname())
+    except OSError as error:
+        return (error.strerror or str(error)).lower()
+    return None
+
+
+def _quiet_logs() -> None:
+    """Dask's own loggers stay silent: what matters reaches the user as one vntrade message
+    (a lost worker, for one, becomes failure rows of its chunk's articles)."""
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
 
 def _distributed() -> Any:
@@ -36,6 +56,7 @@ class DaskEngine:
 
     def __init__(self, spec: PipelineSpec, workers: int, scheduler: str | None) -> None:
         self.distributed = _distributed()
+        _quiet_logs()
         self.spec = spec
         self.workers = workers
         self.cluster: Any = None
@@ -53,17 +74,31 @@ class DaskEngine:
             self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def _start_local_cluster(self) -> None:
-        with warnings.catch_warnings():
-            # Without a dashboard the scheduler's HTTP port does not matter to anyone.
-            warnings.filterwarnings("ignore", "Port .* is already in use")
-            self.cluster = self.distributed.LocalCluster(
-                n_workers=self.workers,
-                threads_per_worker=1,  # spaCy is CPU-bound: one process per core
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
+        problem = loopback_problem()
+        if problem:
+            raise click.ClickException(
+                f"cannot start a local Dask cluster: this machine's loopback network does not "
+                f"work ({problem}). Use --engine local, or --scheduler ADDRESS of a running "
+                "Dask cluster."
             )
-        self.client = self.distributed.Client(self.cluster)
+        try:
+            with warnings.catch_warnings():
+                # Without a dashboard the scheduler's HTTP port does not matter to anyone.
+                warnings.filterwarnings("ignore", "Port .* is already in use")
+                self.cluster = self.distributed.LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,  # spaCy is CPU-bound: one process per core
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.CRITICAL,
+                )
+                self.client = self.distributed.Client(self.cluster)
+        except (OSError, RuntimeError, TimeoutError) as error:
+            self.close()
+            raise click.ClickException(
+                f"cannot start a local Dask cluster ({error}). Use --engine local, or "
+                "--scheduler ADDRESS of a running Dask cluster."
+            ) from None
 
     def submit(self, articles: list[Article]) -> Any:
         if self.client is None:
@@ -72,7 +107,8 @@ class DaskEngine:
         return self.client.submit(extract_chunk, self.spec, articles, pure=False)
 
     def close(self, abort: bool = False) -> None:
-        if self.client is not None:
-            self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+        client, cluster, self.client, self.cluster = self.client, self.cluster, None, None
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
