@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import os
+import sqlite3
 
 import click
 
@@ -37,6 +39,41 @@ class LazyGroup(click.Group):
             return None
         module_name, attribute = target.split(":")
         return getattr(importlib.import_module(module_name), attribute)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; the library's errors become one line on stderr, never a traceback.
+
+        Set VNTRADE_DEBUG=1 to let unexpected exceptions through with their traceback.
+        """
+        from vntrade.errors import VntradeError
+
+        try:
+            return super().invoke(ctx)
+        except VntradeError as error:
+            raise _user_error(str(error), error.exit_code) from None
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except sqlite3.DatabaseError as error:
+            if os.environ.get("VNTRADE_DEBUG"):
+                raise
+            raise _user_error(f"the store could not be read or written ({error}).", 1) from None
+        except Exception as error:
+            if os.environ.get("VNTRADE_DEBUG"):
+                raise
+            raise _user_error(
+                f"internal error ({error.__class__.__name__}: {str(error)[:200]}). This is a "
+                "bug in vntrade: run the command again with VNTRADE_DEBUG=1 to see where, and "
+                "report it.",
+                1,
+            ) from None
+
+
+def _user_error(message: str, exit_code: int) -> click.ClickException:
+    from vntrade.output import printable
+
+    error = click.ClickException(printable(message))
+    error.exit_code = exit_code
+    return error
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
