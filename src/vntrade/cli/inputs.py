@@ -18,8 +18,16 @@ max_bytes_option = click.option(
     type=click.IntRange(min=1),
     default=DEFAULT_MAX_BYTES,
     show_default=True,
-    help="Skip (and report) input files larger than this.",
+    help="Largest article in bytes: a text file, or one record of a JSONL/JSON/CSV dump "
+    "(dumps themselves may be of any size). Larger ones are skipped and reported.",
 )
+
+
+def check_db_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--db ""` names no file (and would mean the current directory): say so."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("needs a file name, e.g. --db news.db.")
+    return value
 
 
 def input_options(func: F) -> F:

@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from vntrade.cli.inputs import DEFAULT_MAX_BYTES, ProblemReporter, max_bytes_option
+from vntrade.cli.inputs import (
+    DEFAULT_MAX_BYTES,
+    ProblemReporter,
+    check_db_name,
+    max_bytes_option,
+)
 from vntrade.loader import iter_inputs
 from vntrade.output import warn
 
@@ -67,6 +72,7 @@ def source_options(func: F) -> F:
             "--db",
             type=click.Path(dir_okay=False),
             default=None,
+            callback=check_db_name,
             help="Read the records of a store made by `vntrade ingest` instead of PATHs.",
         ),
         click.option(

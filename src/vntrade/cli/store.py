@@ -6,13 +6,15 @@ import json
 import signal
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 import click
 
+from vntrade.cli.inputs import check_db_name
 from vntrade.cli.sources import model_options, pipeline_options
+from vntrade.errors import StoreDamaged
 from vntrade.output import output_options, warn, write_document, write_rows
 
 DB_HELP = "Store file [env: VNTRADE_DB; default: vntrade.db in the current directory]."
@@ -27,13 +29,6 @@ def db_option(func: Any) -> Any:
         callback=check_db_name,
         help=DB_HELP,
     )(func)
-
-
-def check_db_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """`--db ""` names no file (and would mean the current directory): say so."""
-    if value is not None and not value.strip():
-        raise click.BadParameter("needs a file name, e.g. --db news.db.")
-    return value
 
 
 @contextmanager
@@ -51,6 +46,8 @@ def removed_if_failed(path: Path) -> Iterator[None]:
 
 def remove_empty_store(path: Path) -> None:
     """Delete the store at `path` and its journal files if it holds no article."""
+    if not path.is_file():
+        return
     try:
         conn = sqlite3.connect(path)
         try:
@@ -61,7 +58,8 @@ def remove_empty_store(path: Path) -> None:
         articles = 0
     if not articles:
         for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+            with suppress(OSError):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def wait_option(func: Any) -> Any:
@@ -150,7 +148,6 @@ def ingest(
     from vntrade.batch import PipelineSpec, default_workers, make_engine
     from vntrade.cli.progress import IngestProgress
     from vntrade.dataset import INDEX_NAME, DatasetWriter, check_empty_or_ours
-    from vntrade.errors import StoreDamaged
     from vntrade.ingest import Ingest, read_inputs
     from vntrade.lock import ingest_lock
     from vntrade.store import Store
@@ -301,6 +298,52 @@ def _render_stats(stats: dict[str, Any]) -> None:
             cells = (item["source"], item["line"], item["article"], item["reason"])
             failures.add_row(*("" if cell is None else str(cell) for cell in cells))
         console.print(failures)
+
+
+@db.command()
+@db_option
+@output_options
+@click.pass_context
+def check(ctx: click.Context, db: str, fmt: str | None) -> None:
+    """Check that a store is sound: SQLite's integrity check, and that every record parses.
+
+    Exit code 0 when it is, 1 when it is damaged (then restore it from a backup, or ingest
+    the inputs again into a new --db FILE).
+    """
+    import sqlite3 as sqlite
+
+    from vntrade.store import Store, connect
+
+    path = Path(db)
+    try:
+        store = Store.open(path)
+    except StoreDamaged:  # damaged beyond opening: say what SQLite says
+        conn = connect(path, readonly=True)
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        except sqlite.DatabaseError as error:
+            problems = [str(error)]
+        finally:
+            conn.close()
+    else:
+        with store:
+            problems = store.check()
+    problems = [problem for problem in problems if problem != "ok"]
+    document = {"db": str(path), "ok": not problems, "problems": problems}
+    write_document(document, fmt, _render_check)
+    ctx.exit(1 if problems else 0)
+
+
+def _render_check(document: dict[str, Any]) -> None:
+    from vntrade.output import stdout_console
+
+    console = stdout_console()
+    if document["ok"]:
+        console.print(f"{document['db']}: ok", markup=False, highlight=False)
+        return
+    console.print(f"{document['db']}: damaged", markup=False, highlight=False)
+    for problem in document["problems"][:50]:
+        console.print(f"  {problem}", markup=False, highlight=False)
 
 
 @db.command()
