@@ -70,19 +70,21 @@ def record_to_article(
     )
 
 
-def _without_surrogates(value: Any) -> tuple[Any, bool]:
-    """`value` with every lone surrogate (JSON allows `"\\udc00"`, UTF-8 does not) made U+FFFD,
-    and whether there was any."""
-    if isinstance(value, str):
-        clean = _SURROGATE.sub("\ufffd", value)
-        return clean, clean is not value and clean != value
-    if isinstance(value, dict):
-        pairs = [(_without_surrogates(k)[0], _without_surrogates(v)) for k, v in value.items()]
-        return {k: v for k, (v, _) in pairs}, any(changed for _, (_, changed) in pairs)
-    if isinstance(value, list):
-        items = [_without_surrogates(item) for item in value]
-        return [item for item, _ in items], any(changed for _, changed in items)
-    return value, False
+def _without_surrogates(fields: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The fields with every lone surrogate (JSON allows `"\\udc00"`, UTF-8 does not) made
+    U+FFFD, and whether there was any. Only strings and lists of strings are read as fields."""
+    replaced = False
+
+    def clean(value: Any) -> Any:
+        nonlocal replaced
+        if isinstance(value, str) and _SURROGATE.search(value):
+            replaced = True
+            return _SURROGATE.sub("\ufffd", value)
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return [clean(item) for item in value]
+        return value
+
+    return {clean(key): clean(value) for key, value in fields.items()}, replaced
 
 
 def _text(value: Any) -> str:

@@ -73,7 +73,7 @@ def load_jsonl(source: Input) -> Iterator[Article | LoadProblem]:
         except RecursionError:
             yield LoadFailure(source.name, MALFORMED.format(error=TOO_DEEP), number)
             continue
-        yield from _records(value, source.name, number)
+        yield from _safe_records(value, source.name, number)
 
 
 def load_json(source: Input) -> Iterator[Article | LoadProblem]:
@@ -88,7 +88,7 @@ def load_json(source: Input) -> Iterator[Article | LoadProblem]:
             if chunks.fell_back and not warned:
                 warned = True
                 yield LoadWarning(source.name, NOT_UTF8)
-            yield from _records(value, source.name, line)
+            yield from _safe_records(value, source.name, line)
     except _JsonSyntaxError as error:
         yield LoadFailure(source.name, error.message, error.line)
         return
@@ -122,6 +122,14 @@ def _top_level(values: _ValueStream) -> Iterator[tuple[int, Any]]:
             values.peek()
         first = False
         yield values.value()
+
+
+def _safe_records(value: Any, source: str, line: int) -> Iterator[Article | LoadProblem]:
+    """`_records`, with a value nested too deeply to walk as one failure of its own."""
+    try:
+        yield from _records(value, source, line)
+    except RecursionError:
+        yield LoadFailure(source, MALFORMED.format(error=TOO_DEEP), line)
 
 
 def _records(value: Any, source: str, line: int) -> Iterator[Article | LoadProblem]:
