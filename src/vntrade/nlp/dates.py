@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,8 +22,9 @@ from vntrade.nlp.timex_anchor import infer_anchor, yearless_month
 from vntrade.nlp.timex_calendar import Anchor, parse_anchor
 from vntrade.nlp.timex_guards import deadline_after, deadline_before
 from vntrade.nlp.timex_normalise import Context, Resolved
-from vntrade.nlp.timex_rules import Candidate, find_candidates
-from vntrade.nlp.timex_syntax import is_count, tense
+from vntrade.nlp.timex_rule import Candidate
+from vntrade.nlp.timex_scan import find_candidates
+from vntrade.nlp.timex_syntax import is_attribute, is_count, tense
 from vntrade.records import DateMention
 
 
@@ -36,7 +38,12 @@ _TIME_DAY_GAP = re.compile(r"\s*,?\s*(?:on|at)?\s*")
 _WITHIN_BEFORE = re.compile(r"(?i:\bwithin\s+(?:the\s+)?(?:next\s+)?)$")
 _EXPLICIT = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:$|T)")
 # Rules whose values count from the last explicit date: they do not become it.
-_NARRATIVE_RULES = frozenset({"relative_period", "ago", "narrative_day"})
+_NARRATIVE_RULES = frozenset(
+    {"relative_period", "ago", "narrative_day", "year_ago", "that_unit", "ordinal_day"}
+)
+# What a comparison (`a year earlier`) never compares with: another comparison, and days
+# named by weekday or as `yesterday`, which mostly date the report (`said on Monday`).
+_NOT_COMPARED_RULES = frozenset({"ago", "year_ago", "weekday", "relative_day", "clock", "clock24"})
 
 
 class DateTagger:
@@ -44,7 +51,9 @@ class DateTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # built anew from the tokens at each access: read it once
-        candidates = [c for c in find_candidates(text) if not is_count(doc, c)]
+        candidates = [
+            c for c in find_candidates(text) if not is_count(doc, c) and not is_attribute(doc, c)
+        ]
         tenses = [
             tense(doc, c, _phrase_start(text, candidates, i)) if c.rule.needs_tense else None
             for i, c in enumerate(candidates)
@@ -55,7 +64,10 @@ class DateTagger:
             anchor = infer_anchor(candidates, tenses)
             inferred = anchor is not None
         month = yearless_month(candidates, tenses) if anchor is None else None
-        mentions = _resolve(text, candidates, tenses, anchor, shift=not inferred, month=month)
+        sentences = [sentence.start_char for sentence in doc.sents] if candidates else []
+        mentions = _resolve(
+            text, candidates, tenses, anchor, shift=not inferred, month=month, sentences=sentences
+        )
         doc._.vntrade_dates = _merge_times(text, mentions)
         doc._.reference_date = anchor.iso() if anchor else None
         doc._.published_inferred = inferred
@@ -79,18 +91,25 @@ def _resolve(
     anchor: Anchor | None,
     shift: bool,
     month: int | None = None,
+    sentences: list[int] | None = None,
 ) -> list[DateMention]:
-    """Normalise each candidate in text order; explicit dates feed `the following year`."""
+    """Normalise each candidate in text order; explicit dates feed `the following year`,
+    and any date a comparison up to three sentences on (`a year earlier`)."""
     mentions: list[DateMention] = []
     previous: Anchor | None = None
+    last: tuple[int, Resolved] | None = None  # (sentence, date) of the last period named
     for candidate, found_tense in zip(candidates, tenses, strict=True):
-        resolved = candidate.rule.normalise(
-            candidate.match, Context(anchor, found_tense, shift, previous, month)
-        )
+        sentence = bisect_right(sentences or [], candidate.start)
+        gap = sentence - last[0] if last is not None else 0
+        near = last[1] if last is not None and gap <= 3 else None
+        context = Context(anchor, found_tense, shift, previous, month, near, gap)
+        resolved = candidate.rule.normalise(candidate.match, context)
         if resolved is None:
             continue
         if candidate.rule.name not in _NARRATIVE_RULES:
             previous = _explicit(resolved) or previous
+        if candidate.rule.name not in _NOT_COMPARED_RULES and resolved.timex_type == "DATE":
+            last = (sentence, resolved)
         mentions.append(
             DateMention(
                 text=text[candidate.start : candidate.end],

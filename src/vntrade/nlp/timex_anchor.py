@@ -9,7 +9,7 @@ from collections import Counter
 from vntrade.nlp.timex_calendar import FUTURE, PAST, Anchor
 from vntrade.nlp.timex_guards import deadline_before
 from vntrade.nlp.timex_normalise import Context, Resolved
-from vntrade.nlp.timex_rules import Candidate
+from vntrade.nlp.timex_rule import Candidate
 
 # Kinds of explicit dates precise enough to tell the year of the article.
 _PRECISE_KINDS = frozenset({"day", "month", "quarter", "half", "season", "week", "time"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
@@ -77,6 +78,11 @@ def week_value(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+def weekend_value(day: dt.date) -> str:
+    """The weekend of the ISO week of `day`: `2025-W27-WE`."""
+    return week_value(day) + "-WE"
+
+
 def add_months(day: dt.date, months: int) -> tuple[int, int]:
     """(year, month) `months` after the month of `day` (negative: before)."""
     index = day.year * 12 + day.month - 1 + months
@@ -102,6 +108,52 @@ def year_for_month(month: int, anchor: Anchor | None, direction: str | None, shi
     # No tense to go by: the nearest such month ("the December 20 accord", written in January).
     offset = month - anchor.day.month
     return year + (1 if offset < -6 else -1 if offset > 6 else 0)
+
+
+def period_year(
+    first_month: int, months: int, anchor: Anchor, direction: str | None, shift: bool
+) -> int:
+    """The year of a quarter or half named without one (`the third quarter`).
+
+    Past tense: the latest such period begun before the anchor's month (results are
+    reported once a period is over). Future: the first one not over more than 60 days ago
+    (`fourth-quarter results will be released`, written in January). Otherwise the
+    nearest: the one holding the anchor, else the one closest to it.
+    """
+    year = anchor.year
+    if not shift or not anchor.knows("month"):
+        return year
+    now = anchor.day
+    spans = {}
+    for candidate in (year - 1, year, year + 1):
+        start = dt.date(candidate, first_month, 1)
+        end_year, end_month = add_months(start, months)
+        spans[candidate] = (start, dt.date(end_year, end_month, 1))
+    if direction == PAST:
+        return max(y for y, (start, _) in spans.items() if start < now.replace(day=1))
+    if direction == FUTURE:
+        return min(y for y, (_, end) in spans.items() if end > now - dt.timedelta(days=60))
+
+    def distance(y: int) -> int:
+        start, end = spans[y]
+        return 0 if start <= now < end else min(abs((now - start).days), abs((now - end).days))
+
+    return min(spans, key=distance)
+
+
+_PERIOD_VALUE = re.compile(r"(FY)?(\d{4})(-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI)|-\d\d(?:-\d\d)?)?")
+
+
+def shift_years(value: str, years: int) -> str | None:
+    """A year, quarter, half, season, month or day value moved by `years` years
+    (`1989-Q3` -> `1988-Q3`), or None for other values."""
+    match = _PERIOD_VALUE.fullmatch(value)
+    if match is None:
+        return None
+    fiscal, year, rest = match.group(1) or "", int(match.group(2)) + years, match.group(3) or ""
+    if rest == "-02-29" and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        rest = "-02-28"
+    return f"{fiscal}{year:04d}{rest}"
 
 
 def weekday_date(
@@ -145,7 +197,7 @@ def unit_value(day: dt.date, unit: str) -> str:
     if unit == "week":
         return week_value(day)
     if unit == "weekend":
-        return week_value(day) + "-WE"
+        return weekend_value(day)
     if unit == "month":
         return month_value(day.year, day.month)
     if unit == "quarter":

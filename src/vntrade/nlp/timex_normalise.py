@@ -14,13 +14,12 @@ import re
 from dataclasses import dataclass
 
 from vntrade.nlp.timex_calendar import (
-    FUTURE,
     PAST,
     Anchor,
-    add_months,
     day_value,
     month_value,
     shift_unit,
+    shift_years,
     unit_value,
     unknown_unit_value,
     weekday_date,
@@ -30,9 +29,7 @@ from vntrade.nlp.timex_calendar import (
 from vntrade.nlp.timex_lexicon import (
     MONTH_RE,
     MONTHS,
-    ORDINALS,
     PARTS_OF_DAY,
-    SEASONS,
     UNIT_FACTORS,
     UNITS,
     WEEKDAYS,
@@ -67,6 +64,10 @@ class Context:
     # Without any year in the article, the month its yearless dates point to (`July 8`
     # makes `this month` XXXX-07); None when there is an anchor or no such date.
     yearless_month: int | None = None
+    # The last date mentioned up to three sentences back, and how many sentences back:
+    # what `a year earlier` compares with (`third-quarter profit ... a year earlier`).
+    compared: Resolved | None = None
+    compared_gap: int = 0
 
     def anchor_day(self, precision: str) -> dt.date | None:
         """The anchor's day, if the anchor is known to at least `precision`."""
@@ -91,7 +92,7 @@ def word(match: Match, name: str) -> str:
     return (group(match, name) or "").lower()
 
 
-def _relation(match: Match) -> str:
+def relation_word(match: Match) -> str:
     """The last word of the `rel` group: `the coming` -> `coming`."""
     words = word(match, "rel").split()
     return words[-1] if words else ""
@@ -149,7 +150,7 @@ def numeric_date(match: Match, ctx: Context) -> Resolved | None:
 def month(match: Match, ctx: Context) -> Resolved:
     """`May 2025`, `early December`, `the end of June`, `last July`, `next March`."""
     number = MONTHS[word(match, "month").rstrip(".")]
-    relation = _relation(match)
+    relation = relation_word(match)
     anchor = ctx.anchor_day("month")
     if relation and anchor is not None and not group(match, "year"):
         year = anchor.year
@@ -177,8 +178,13 @@ def month_of_relative_year(match: Match, ctx: Context) -> Resolved:
 
 
 def year(match: Match, ctx: Context) -> Resolved:
-    """`2025`, `mid-2025`, `fiscal 2024`."""
-    return Resolved(match.group("year"), "year")
+    """`2025`, `mid-2025`; `fiscal 2024` -> FY2024."""
+    return Resolved(fiscal(match) + match.group("year"), "year")
+
+
+def fiscal(match: Match) -> str:
+    """`FY` when the period is a fiscal one (`fiscal 1990`, `FY2025`)."""
+    return "FY" if group(match, "fy") or group(match, "fy2") else ""
 
 
 def short_year(match: Match, ctx: Context) -> Resolved | None:
@@ -209,72 +215,10 @@ def century(match: Match, ctx: Context) -> Resolved | None:
     return Resolved(f"{number - 1:02d}", "century") if number else None
 
 
-def quarter(match: Match, ctx: Context) -> Resolved | None:
-    """`the third quarter of 2025`, `Q3 2025`, `Q1/2025`, `the first half of this year`."""
-    half = group(match, "half") is not None
-    kind, size, letter = ("half", 6, "H") if half else ("quarter", 3, "Q")
-    index = int(group(match, "q")) if group(match, "q") else ORDINALS.get(word(match, "ord"))
-    if half and word(match, "ord") == "latter":
-        index = 2
-    if index is None:
-        return None
-    if index == -1:  # "the last quarter": of the year named, else the one before the anchor's
-        if group(match, "year") or group(match, "yrel"):
-            index = 12 // size
-        elif (anchor := ctx.anchor_day("month")) is not None:
-            year, before = add_months(anchor, -size)
-            return Resolved(f"{year}-{letter}{(before - 1) // size + 1}", kind)
-        else:
-            return Resolved(f"{year_text(ctx.anchor.year if ctx.anchor else None)}-{letter}X", kind)
-    year = _period_year(match, ctx, (index - 1) * size + 1)
-    return Resolved(f"{year_text(year)}-{letter}{index}", kind)
-
-
-def _period_year(match: Match, ctx: Context, first_month: int) -> int | None:
-    """The year of a quarter or half: explicit, relative (`of last year`) or by tense."""
-    text = group(match, "year") or group(match, "yy")
-    if text:
-        return int(text) if len(text) == 4 else 2000 + int(text)
-    if ctx.anchor is None:
-        return None
-    relation = word(match, "yrel")
-    if relation in ("last", "next"):
-        return ctx.anchor.year + (1 if relation == "next" else -1)
-    if relation:
-        return ctx.anchor.year
-    return year_for_month(first_month, ctx.anchor, ctx.direction, ctx.shift)
-
-
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-def season(match: Match, ctx: Context) -> Resolved:
-    """`last summer`, `the winter of 2024`, `this spring`: seasons last three months."""
-    code = SEASONS[word(match, "season")]
-    anchor = ctx.anchor_day("month")
-    if group(match, "year") or anchor is None:
-        year = group(match, "year") or year_text(ctx.anchor.year if ctx.anchor else None)
-        return Resolved(f"{year}-{code}", "season")
-    now = anchor.year * 12 + anchor.month
-    starts = {y: y * 12 + SEASON_START[code] for y in range(anchor.year - 2, anchor.year + 2)}
-    relation = _relation(match)
-    if relation in ("last", "past", "previous"):  # the last one over
-        chosen = max(y for y, start in starts.items() if start + 3 <= now)
-    elif relation in ("next", "coming", "following"):  # the next one to begin
-        chosen = min(y for y, start in starts.items() if start > now)
-    elif not relation and ctx.direction == PAST:  # the latest one begun
-        chosen = max(y for y, start in starts.items() if start <= now)
-    elif not relation and ctx.direction == FUTURE:  # the first one not over
-        chosen = min(y for y, start in starts.items() if start + 3 > now)
-    else:
-        chosen = anchor.year
-    return Resolved(f"{chosen}-{code}", "season")
-
-
 def weekday(match: Match, ctx: Context) -> Resolved:
     """`Thursday`, `last Friday`, `Sunday night` (a TIME with the part of the day)."""
     number = WEEKDAYS[word(match, "wd")]
-    relation = {"past": "last", "coming": "next"}.get(_relation(match), _relation(match))
+    relation = {"past": "last", "coming": "next"}.get(relation_word(match), relation_word(match))
     anchor = ctx.anchor_day("day")
     if anchor is None:
         value = f"{year_text(ctx.anchor.year if ctx.anchor else None)}-WXX-{number}"
@@ -307,7 +251,7 @@ def relative_day(match: Match, ctx: Context) -> Resolved:
 
 RELATION_OFFSETS = {
     "this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1,
-    "following": 1, "upcoming": 1,
+    "following": 1, "upcoming": 1, "preceding": -1, "prior": -1,
 }  # fmt: skip
 # How precisely the anchor must be known to resolve `this <unit>`.
 UNIT_PRECISION = {
@@ -333,7 +277,9 @@ def relative_period(match: Match, ctx: Context) -> Resolved:
         return Resolved(f"P{UNIT_FACTORS.get(unit, 1)}{letter}", "duration", "DURATION")
     kind = "week" if unit == "weekend" else unit
     precision = UNIT_PRECISION.get(unit, "year")
-    if relation in ("previous", "following"):
+    if (moved := _next_to_compared(ctx, unit, relation)) is not None:
+        return Resolved(moved, kind)
+    if relation in ("previous", "following", "preceding", "prior"):
         base = ctx.narrative_day(precision)
     else:
         base = ctx.anchor_day(precision)
@@ -342,8 +288,30 @@ def relative_period(match: Match, ctx: Context) -> Resolved:
         return Resolved(month_value(None, number), kind)
     if base is None:
         return Resolved(unknown_unit_value(unit, ctx.anchor), kind)
-    moved = shift_unit(base, unit, RELATION_OFFSETS.get(relation, 0))
+    offset = RELATION_OFFSETS.get(relation, 0)
+    if not words and unit == "year" and _year_end_over(match, ctx, base):
+        offset = -1
+    moved = shift_unit(base, unit, offset)
     return Resolved(unit_value(moved, unit), kind)
+
+
+def _year_end_over(match: Match, ctx: Context, base: dt.date) -> bool:
+    """`peaked by the end of the year`, reported in the first quarter: last year's end."""
+    ends = any(w in ("end", "close") for w in word(match, "mod").split())
+    return ends and ctx.direction == PAST and ctx.shift and base.month <= 3
+
+
+_QUARTER_VALUE = re.compile(r"(FY)?(\d{4})-Q([1-4])")
+
+
+def _next_to_compared(ctx: Context, unit: str, relation: str) -> str | None:
+    """`the previous quarter` after `third-quarter profit`: the quarter before that one."""
+    found = _QUARTER_VALUE.fullmatch(ctx.compared.value) if ctx.compared else None
+    offset = {"previous": -1, "preceding": -1, "prior": -1, "following": 1}.get(relation)
+    if unit != "quarter" or found is None or offset is None:
+        return None
+    index = int(found.group(2)) * 4 + int(found.group(3)) - 1 + offset
+    return f"{found.group(1) or ''}{index // 4}-Q{index % 4 + 1}"
 
 
 def ago(match: Match, ctx: Context) -> Resolved:
@@ -360,6 +328,13 @@ def ago(match: Match, ctx: Context) -> Resolved:
         unit, amount = "week", amount * 2
     precision = UNIT_PRECISION.get(unit, "year")
     direction = word(match, "dir")
+    if (
+        unit == "year"
+        and amount == 1
+        and direction != "later"
+        and (same := compared(ctx, 1, direction))
+    ):
+        return same
     base = ctx.anchor_day(precision) if direction == "ago" else ctx.narrative_day(precision)
     if base is None:
         return Resolved(unknown_unit_value(unit, ctx.anchor), unit)
@@ -367,14 +342,32 @@ def ago(match: Match, ctx: Context) -> Resolved:
     return Resolved(unit_value(moved, unit), unit)
 
 
+def compared(ctx: Context, years: int, direction: str, reach: int = 1) -> Resolved | None:
+    """`a year earlier` than the period just mentioned, at its granularity: after
+    `third-quarter profit` 1989-Q3 it is 1988-Q3, after `on Oct. 31` a day. `ago` counts
+    from the anchor, so the period mentioned must be a recent one. `reach`: how many
+    sentences back the period may be named."""
+    base = ctx.compared
+    if base is None or ctx.compared_gap > reach:
+        return None
+    if (value := shift_years(base.value, -years)) is None:
+        return None
+    if direction == "ago":
+        year = int(base.value.removeprefix("FY")[:4])
+        if ctx.anchor is None or abs(year - ctx.anchor.year) > 1:
+            return None
+    return Resolved(value, base.kind)
+
+
 def narrative_day(match: Match, ctx: Context) -> Resolved:
-    """`the next day`, `the previous day`, `the day before`: from the last explicit day."""
+    """`the next day`, `the day before`, `the month before`: from the last explicit date."""
     relation = word(match, "rel") or word(match, "rel2")
     offset = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}.get(relation, 0)
-    base = ctx.narrative_day("day")
+    unit = word(match, "unit") or "day"
+    base = ctx.narrative_day(UNIT_PRECISION.get(unit, "year"))
     if base is None:
-        return Resolved(unknown_unit_value("day", ctx.anchor), "day")
-    return Resolved((base + dt.timedelta(days=offset)).isoformat(), "day")
+        return Resolved(unknown_unit_value(unit, ctx.anchor), unit)
+    return Resolved(unit_value(shift_unit(base, unit, offset), unit), unit)
 
 
 def _whole_number(text: str) -> int | None:

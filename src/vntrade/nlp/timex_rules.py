@@ -2,111 +2,53 @@
 
 `find_candidates(text)` runs every rule over the text and keeps the longest
 non-overlapping matches. Month and weekday names must be capitalised (so that the verb
-`may` or `march` never matches); quantities and units are case-insensitive.
+`may` or `march` never matches); quantities and units are case-insensitive. Each rule
+carries examples that the tests run through the real pipeline. Rules of comparisons,
+anaphora and years in words live in `timex_periods`, of durations, sets, clock times and
+vague references in `timex_amounts`; `timex_scan` runs them all.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from vntrade.nlp import timex_durations as dur
 from vntrade.nlp import timex_guards as guard
 from vntrade.nlp import timex_normalise as norm
+from vntrade.nlp import timex_quarters as quarters
+from vntrade.nlp.timex_amounts import AMOUNT_RULES
 from vntrade.nlp.timex_lexicon import (
     MONTH_RE,
     MONTHS,
-    NUMBER_RE,
     PART_OF_DAY_RE,
     SEASON_RE,
     SEASONS,
-    UNIT_RE,
-    UNITS,
-    VAGUE_RE,
     WEEKDAY_RE,
     WEEKDAYS,
-    alternation,
-    capitalised,
-    unit_forms,
 )
-
-Match = re.Match[str]
-
-YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)(?!\d)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-FULL_MONTH = alternation(capitalised(list(MONTHS)[:12]))
-# "early", "mid-", "the end of": they qualify a period without changing its value.
-MOD_WORDS = (
-    r"(?<![\w-])(?P<mod>(?i:early|earlier|late|later|mid|end|the\s+(?:end|beginning|start|middle|"
-    r"close|turn|first\s+half|second\s+half)\s+of(?:\s+the)?|(?:end|beginning|start|"
-    r"middle)\s+of))"
+from vntrade.nlp.timex_periods import PERIOD_RULES
+from vntrade.nlp.timex_rule import (
+    DAY,
+    DIGITS,
+    FULL_MONTH,
+    MOD,
+    MOD_WORDS,
+    PARTS,
+    QTY,
+    REL,
+    UNIT,
+    YEAR,
+    Example,
+    Rule,
 )
-MOD = rf"(?:{MOD_WORDS}[\s-]+)?"
-REL = r"(?i:last|next|this|coming|past|previous|following|the\s+(?:coming|past|previous|following))"
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A temporal expression pattern, its normaliser and what it needs from the parse."""
-
-    name: str
-    pattern: re.Pattern[str]
-    normalise: Callable[[Match, norm.Context], norm.Resolved | None]
-    triggers: tuple[str, ...]
-    reach: tuple[int, int]
-    needs_tense: bool = False
-    accept: Callable[[Match], bool] | None = None
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A match of a rule over the text, before normalisation."""
-
-    start: int
-    end: int
-    rule: Rule
-    match: Match
-
-
-def _rule(
-    name: str,
-    pattern: str,
-    normalise,
-    *,
-    triggers,
-    reach: tuple[int, int] = (50, 30),
-    tense: bool = False,
-    accept=None,
-) -> Rule:
-    """A rule; `reach` is how far (in characters) a match may begin before its trigger
-    word and end after it."""
-    return Rule(name, re.compile(pattern), normalise, tuple(triggers), reach, tense, accept)
-
+from vntrade.nlp.timex_rule import rule as _rule
 
 # Words that must occur in a rule's match; the rule only runs in a window around them.
-DIGITS = ("#",)
 MONTH_WORDS = tuple(MONTHS)
 WEEKDAY_WORDS = tuple(WEEKDAYS)
 SEASON_WORDS = tuple(SEASONS)
-PARTS = ("morning", "afternoon", "evening", "night")
-UNIT_WORDS = tuple(unit_forms([*UNITS, "weekend"]))
 PERIOD_WORDS = ("week", "weekend", "month", "quarter", "year", "decade", "century")
-_WORD = re.compile(r"[a-z]+")
-_NUMBER = re.compile(r"[0-9]+")
-
 WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?"
-TIME_UNIT = r"(?i:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
-UNIT = rf"(?P<unit>(?i:{UNIT_RE}))"
-# "the past" as a noun ("in the past, ..."), not an adjective ("the past trade deficits"):
-# punctuation, a function word or a name comes next.
-PAST_AS_NOUN = (
-    r"\s*[^\w\s]|\s*$|\s+(?:(?i:he|she|it|we|they|i|you|there|this|that|and|or|but|as|when|"
-    r"while|because|to|in|on|at|for|with|has|have|had|was|were|is|are)\b|(?-i:[A-Z]))"
-)
-QTY = rf"(?P<qty>(?i:{NUMBER_RE}|{VAGUE_RE}|half\s+an?|a\s+half))"
 
 RULES: tuple[Rule, ...] = (
+    *PERIOD_RULES,
     _rule(
         "month_day",
         rf"{WD_PREFIX}(?P<month>{MONTH_RE})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?",
@@ -114,6 +56,10 @@ RULES: tuple[Rule, ...] = (
         tense=True,
         reach=(16, 12),
         triggers=MONTH_WORDS + WEEKDAY_WORDS,
+        examples=(
+            Example("The deal was signed on April 29.", "April 29", "2025-04-29"),
+            Example("Tariffs will rise on Thursday, August 7.", "Thursday, August 7", "2025-08-07"),
+        ),
     ),
     _rule(
         "day_month",
@@ -123,6 +69,7 @@ RULES: tuple[Rule, ...] = (
         tense=True,
         reach=(36, 12),
         triggers=MONTH_WORDS,
+        examples=(Example("Talks resumed on 3 March 2019.", "3 March 2019", "2019-03-03"),),
     ),
     _rule(
         "range_end_day",  # `May 19 to 23`, `June 3-5, 2025`; not `May 19 to 23 per cent`
@@ -135,6 +82,7 @@ RULES: tuple[Rule, ...] = (
         accept=lambda match: norm.range_start_month(match) is not None,
         reach=(4, 12),
         triggers=DIGITS,
+        examples=(Example("The fair ran from May 19 to 23.", "23", "2025-05-23"),),
     ),
     _rule(
         "numeric_date",
@@ -143,6 +91,9 @@ RULES: tuple[Rule, ...] = (
         norm.numeric_date,
         reach=(12, 12),
         triggers=DIGITS,
+        examples=(
+            Example("Decision 1142 dated 15/7/2025 set the rates.", "15/7/2025", "2025-07-15"),
+        ),
     ),
     _rule(
         "month_year",
@@ -150,6 +101,7 @@ RULES: tuple[Rule, ...] = (
         norm.month,
         reach=(45, 12),
         triggers=MONTH_WORDS,
+        examples=(Example("Exports peaked in May 2025.", "May 2025", "2025-05"),),
     ),
     _rule(
         "month_relative_year",
@@ -158,6 +110,7 @@ RULES: tuple[Rule, ...] = (
         norm.month_of_relative_year,
         reach=(45, 30),
         triggers=MONTH_WORDS,
+        examples=(Example("Talks began in April last year.", "April last year", "2024-04"),),
     ),
     _rule(
         "month",
@@ -167,16 +120,25 @@ RULES: tuple[Rule, ...] = (
         accept=guard.bare_month_ok,
         reach=(45, 12),
         triggers=MONTH_WORDS,
+        examples=(
+            Example("The accord was signed in March.", "March", "2025-03"),
+            Example("Rates will be cut in January.", "January", "2026-01"),
+        ),
     ),
     _rule(
         "year",
-        rf"(?:{MOD_WORDS}[\s-]+|(?i:fiscal(?:\s+year)?|FY)\s*|(?<=\d{{4}}[-–])|(?<![\w$€£¥.,/\-–]))"
+        rf"(?:{MOD_WORDS}[\s-]+|(?P<fy>(?i:fiscal(?:\s+year)?|FY))\s*|(?<=\d{{4}}[-–])"
+        r"|(?<![\w$€£¥.,/\-–]))"
         rf"(?P<year>(?:19|20)\d\d)(?![\w%/]|[.,]\d|-[A-Za-z]|\s*(?i:percent|per\s+cent))",
         norm.year,
         tense=True,  # the tense tells a year that is over from one under way
         accept=guard.year_ok,
         reach=(36, 12),
         triggers=DIGITS,
+        examples=(
+            Example("Trade reached $150 billion in 2024.", "2024", "2024"),
+            Example("The plan covers fiscal 2026.", "fiscal 2026", "FY2026"),
+        ),
     ),
     _rule(
         "short_year",
@@ -184,6 +146,7 @@ RULES: tuple[Rule, ...] = (
         norm.short_year,
         reach=(6, 4),
         triggers=DIGITS,
+        examples=(Example("Output fell in 1997-98, officials said.", "98", "1998"),),
     ),
     _rule(
         "decade",
@@ -192,6 +155,7 @@ RULES: tuple[Rule, ...] = (
         norm.decade,
         reach=(24, 8),
         triggers=DIGITS,
+        examples=(Example("Reforms began in the 1980s.", "the 1980s", "198"),),
     ),
     _rule(
         "century",
@@ -200,43 +164,78 @@ RULES: tuple[Rule, ...] = (
         norm.century,
         reach=(30, 12),
         triggers=("century", "centuries"),
+        examples=(Example("Trade grew in the 20th century.", "the 20th century", "19"),),
     ),
     _rule(
         "quarter",
-        rf"{MOD}(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-        rf"\s+quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{YEAR})|(?P<yrel>this|last|next|"
-        r"the|the\s+current)\s+(?:fiscal\s+)?year))?)(?!\w)",
-        norm.quarter,
+        rf"{MOD}(?i:(?:the\s+)?(?:(?P<fy2>fiscal\s+)?(?P<pyear>{YEAR})(?:['’]s)?[\s-]+|"
+        r"(?P<yrel2>this|last|next)\s+year['’]s\s+)?"
+        r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th|"
+        r"latest|most\s+recent|just[-\s](?:ended|completed))[\s-]+quarter(?:\s+of\s+(?:"
+        rf"(?P<fy>fiscal\s+)?(?P<year>{YEAR})|(?P<yrel>this|last|next|the|the\s+current)\s+"
+        r"(?:fiscal\s+)?year))?)(?![\w-])",
+        quarters.quarter,
         tense=True,
         reach=(50, 40),
         triggers=("quarter",),
+        examples=(
+            Example(
+                "Exports rose in the third quarter of 2024.", "the third quarter of 2024", "2024-Q3"
+            ),
+            Example("Second-quarter profit fell 5%.", "Second-quarter", "2025-Q2"),
+            Example("Sales in the latest quarter rose.", "the latest quarter", "2025-Q2"),
+            Example(
+                "Next year's first quarter should be better.",
+                "Next year's first quarter",
+                "2026-Q1",
+            ),
+            Example(
+                "Fourth-quarter results will be out next week.",
+                "Fourth-quarter",
+                "2024-Q4",
+                "2025-01-15",
+            ),
+        ),
     ),
     _rule(
         "quarter_code",
         rf"(?<![\w-])Q(?P<q>[1-4])(?:\s*[/-]?\s*(?P<year>{YEAR})|['’](?P<yy>\d\d))?(?![\w-])",
-        norm.quarter,
+        quarters.quarter,
         tense=True,
         reach=(4, 12),
         triggers=DIGITS,
+        examples=(Example("Shipments rose in Q1 2025.", "Q1 2025", "2025-Q1"),),
     ),
     _rule(
         "half",
-        rf"(?i:(?:the\s+)?(?P<ord>first|second|latter|1st|2nd)\s+(?P<half>half)\s+of\s+"
-        rf"(?:(?P<year>{YEAR})|(?P<yrel>this|last|next|the|the\s+current)\s+year))(?!\w)",
-        norm.quarter,
+        rf"(?i:(?:the\s+)?(?:(?P<pyear>{YEAR})(?:['’]s)?\s+|(?P<yrel2>this|last|next)\s+year['’]s\s+)?"
+        rf"(?P<ord>first|second|latter|1st|2nd)[\s-]+(?P<half>half)(?:\s+of\s+"
+        rf"(?:(?P<year>{YEAR})|(?P<yrel>this|last|next|the|the\s+current)\s+year))?)"
+        r"(?![\w-]|\s+of\b|\s+(?:a|an|one)\b)",
+        quarters.quarter,
         tense=True,
-        reach=(20, 40),
+        reach=(30, 40),
         triggers=("half",),
+        examples=(
+            Example("Exports rose 33% in the first half.", "the first half", "2025-H1"),
+            Example("Sales fell in 2024's second half.", "2024's second half", "2024-H2"),
+            Example(
+                "Growth will slow in the second half of this year.",
+                "the second half of this year",
+                "2025-H2",
+            ),
+        ),
     ),
     _rule(
         "season",
         rf"{MOD}(?:(?P<rel>{REL})\s+)?(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"
         r"(?!\w)",
-        norm.season,
+        quarters.season,
         tense=True,
         accept=guard.season_ok,
         reach=(45, 16),
         triggers=SEASON_WORDS,
+        examples=(Example("Talks stalled last summer.", "last summer", "2024-SU"),),
     ),
     _rule(
         "weekday",
@@ -246,6 +245,12 @@ RULES: tuple[Rule, ...] = (
         tense=True,
         reach=(12, 20),
         triggers=WEEKDAY_WORDS,
+        examples=(
+            Example("The minister said on Monday that talks would go on.", "Monday", "2025-07-07"),
+            Example(
+                "The delegation will arrive on Friday morning.", "Friday morning", "2025-07-11TMO"
+            ),
+        ),
     ),
     _rule(
         "relative_day",
@@ -254,23 +259,44 @@ RULES: tuple[Rule, ...] = (
         norm.relative_day,
         reach=(8, 14),
         triggers=("today", "yesterday", "tomorrow", "tonight", *PARTS),
+        examples=(Example("The ministry announced the cut yesterday.", "yesterday", "2025-07-08"),),
     ),
     _rule(
         "relative_period",
         rf"{MOD}(?P<rel>(?i:(?:the\s+)?(?:past|last|next|coming|current|previous|following|"
-        r"upcoming)|this))\s+(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|"
+        r"upcoming|preceding|prior)|this))\s+(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|"
         r"(?:fiscal|financial)\s+year))(?![\w-])",
         norm.relative_period,
         reach=(45, 12),
         triggers=PERIOD_WORDS,
+        examples=(
+            Example("Exports rose this month.", "this month", "2025-07"),
+            Example("Talks were held last week.", "last week", "2025-W27"),
+            Example(
+                "Third-quarter profit rose 4% from the previous quarter.",
+                "the previous quarter",
+                "2025-Q2",
+                "2025-10-20",
+            ),
+        ),
     ),
     _rule(
         "period_of",
         r"(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of))\s+(?:the\s+)?"
         r"(?P<unit>(?i:week|month|quarter|year|decade|century))(?![\w-])",
         norm.relative_period,
+        tense=True,  # "flu peaked by the end of the year", written in March: last year's end
         reach=(40, 12),
         triggers=PERIOD_WORDS,
+        examples=(
+            Example("The deal is due by the end of the month.", "the end of the month", "2025-07"),
+            Example(
+                "Exports peaked at the end of the year, officials said.",
+                "the end of the year",
+                "2024",
+                "2025-02-11",
+            ),
+        ),
     ),
     _rule(
         "period_end",
@@ -278,6 +304,7 @@ RULES: tuple[Rule, ...] = (
         norm.relative_period,
         reach=(10, 4),
         triggers=("end",),
+        examples=(Example("Prices rose before year-end.", "year-end", "2025"),),
     ),
     _rule(
         "ago",
@@ -287,177 +314,35 @@ RULES: tuple[Rule, ...] = (
         reach=(40, 6),
         triggers=("ago", "earlier", "later"),
         accept=guard.ago_ok,
-    ),
-    _rule(
-        "narrative_day",
-        r"(?i:the\s+(?P<rel>next|following|previous|same)\s+day(?![\w-])|the\s+day\s+"
-        r"(?P<rel2>before|after)(?=\s*(?:[,.;:!?)]|$)))",
-        norm.narrative_day,
-        reach=(20, 12),
-        triggers=("day",),
-    ),
-    _rule(
-        "rate",
-        rf"(?i:(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<qty>{NUMBER_RE})\s+)?"
-        rf"(?P<unit>{UNIT_RE}|(?-i:{WEEKDAY_RE}|{FULL_MONTH})|morning|afternoon|evening|night|"
-        rf"{SEASON_RE})|(?:once|twice|thrice|{NUMBER_RE}\s+times)\s+(?:a|an|per|each|every)\s+"
-        rf"(?P<unit2>{TIME_UNIT})|per\s+(?P<unit3>{TIME_UNIT}|annum))(?!\w)",
-        dur.rate,
-        reach=(12, 30),
-        triggers=("every", "each", "once", "twice", "thrice", "times", "per"),
-    ),
-    _rule(
-        "rate_adverb",
-        r"(?<![\w-])(?P<unit>annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly)(?!\w)",
-        dur.rate,
-        reach=(2, 2),
-        triggers=(
-            "annually",
-            "yearly",
-            "daily",
-            "weekly",
-            "monthly",
-            "quarterly",
-            "hourly",
-            "nightly",
+        examples=(
+            Example("The tariff was imposed two years ago.", "two years ago", "2023"),
+            Example("June exports rose 9% from a year earlier.", "a year earlier", "2024-06"),
+            Example(
+                "Exports rose 5% in June, the ministry said on Monday, up from a year earlier.",
+                "a year earlier",
+                "2024-06",
+            ),
         ),
     ),
     _rule(
-        "duration",
-        rf"(?:(?i:the)\s+(?:(?P<rel>(?i:past|last|next|coming|first|previous|following|final|"
-        rf"remaining))\s+)?)?{QTY}(?:\s+(?P<half>(?i:and\s+a\s+half)))?[\s-]+"
-        rf"(?:(?i:more|additional|full|long|straight|consecutive|whole)\s+)?{UNIT}(?!\w)",
-        dur.duration,
-        accept=guard.duration_ok,
-        reach=(40, 12),
-        triggers=UNIT_WORDS,
+        "narrative_day",
+        r"(?i:the\s+(?P<rel>next|following|previous|same)\s+day(?![\w-])|the\s+"
+        r"(?P<unit>day|week|month|year)\s+(?P<rel2>before|after)(?=\s*(?:[,.;:!?)]|$)))",
+        norm.narrative_day,
+        reach=(20, 14),
+        triggers=("day", "week", "month", "year"),
+        examples=(
+            Example(
+                "Talks opened on June 3; the next day the delegations met.",
+                "the next day",
+                "2025-06-04",
+            ),
+            Example(
+                "Retail sales in May were flat, after a 1% gain the month before.",
+                "the month before",
+                "2025-04",
+            ),
+        ),
     ),
-    _rule(
-        "duration_range",
-        rf"(?P<qty>(?i:{NUMBER_RE}))(?=\s*(?:-|–|to|or|and)\s*(?i:{NUMBER_RE})[\s-]+{UNIT})",
-        dur.duration,
-        reach=(40, 24),
-        triggers=UNIT_WORDS,
-    ),
-    _rule(
-        "bare_duration",
-        r"(?:(?P<rel>(?i:recent|the\s+past|the\s+last|the\s+coming|the\s+next|past|coming))\s+)?"
-        r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades))(?![\w'’-])",
-        dur.vague_duration,
-        accept=guard.bare_unit_ok,
-        reach=(24, 12),
-        triggers=UNIT_WORDS,
-    ),
-    _rule(
-        "clock",
-        r"(?<![\w:.,$])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*"
-        r"(?P<ampm>[ap]\.\s?m\.|[ap]m|[AP]M|[AP]\.M\.)(?![\w])"
-        r"|(?P<word>noon|midday|midnight)(?!\w))",
-        dur.clock_time,
-        reach=(8, 16),
-        triggers=("noon", "midday", "midnight", *DIGITS),
-    ),
-    _rule(
-        "clock24",
-        r"(?<![\w:.,$])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)(?![\d:]|\.\d)"
-        r"(?:\s*(?P<tz>GMT|UTC|ICT|EST|EDT|CET|local\s+time|Hanoi\s+time|Vietnam\s+time))?",
-        dur.clock_time,
-        accept=guard.clock_ok,
-        reach=(6, 24),
-        triggers=DIGITS,
-    ),
-    _rule(
-        "present_ref",
-        r"(?<![\w-])(?i:(?:right\s+)?now|currently|presently|nowadays|at\s+present|"
-        r"at\s+the\s+moment|these\s+days)(?![\w-])",
-        dur.reference("PRESENT_REF"),
-        reach=(14, 12),
-        triggers=("now", "currently", "presently", "nowadays", "present", "moment", "days"),
-    ),
-    _rule(
-        "past_ref",
-        r"(?<![\w-])(?i:recently|lately|previously|formerly|in\s+recent\s+times|at\s+(?:the|that)"
-        rf"\s+time|the\s+past(?={PAST_AS_NOUN}))(?!\w)",
-        dur.reference("PAST_REF"),
-        reach=(12, 30),
-        triggers=("recently", "lately", "previously", "formerly", "times", "time", "past"),
-    ),
-    _rule(
-        "future_ref",
-        r"(?i:the\s+(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+(?:coming|upcoming)"
-        r"\s+(?:time|period)|the\s+time(?:s)?\s+(?:ahead|to\s+come))(?!\w)",
-        dur.reference("FUTURE_REF"),
-        accept=guard.future_ok,
-        reach=(25, 12),
-        triggers=("future", "time", "times", "period"),
-    ),
+    *AMOUNT_RULES,
 )
-
-
-def _trigger_index() -> dict[str, list[Rule]]:
-    index: dict[str, list[Rule]] = {}
-    for rule in RULES:
-        for word in rule.triggers:
-            index.setdefault(word, []).append(rule)
-    return index
-
-
-TRIGGERS = _trigger_index()
-TRIGGER_WORDS = frozenset(TRIGGERS) - {"#"}
-
-
-def _trigger_positions(text: str) -> list[tuple[str, int, int]]:
-    """(trigger, start, end) of every trigger word and number in `text`."""
-    lower = text.lower()
-    found = [("#", m.start(), m.end()) for m in _NUMBER.finditer(text)]
-    for word in TRIGGER_WORDS.intersection(_WORD.findall(lower)):
-        at = lower.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if not (at and lower[at - 1].isalpha()) and not lower[end : end + 1].isalpha():
-                found.append((word, at, end))
-            at = lower.find(word, end)
-    found.sort(key=lambda item: item[1])
-    return found
-
-
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each rule, the merged stretches of text around its trigger words.
-
-    Scanning only these (instead of every position with every rule) keeps the tagger
-    cheap; windows start on a word boundary so that no match is cut.
-    """
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for word, word_start, word_end in _trigger_positions(text):
-        for rule in TRIGGERS[word]:
-            before, after = rule.reach
-            start = max(0, word_start - before)
-            while start and text[start - 1].isalnum():
-                start -= 1
-            end = min(len(text), word_end + after)
-            stretches = spans.setdefault(rule.name, [])
-            if stretches and start <= stretches[-1][1]:
-                stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
-            else:
-                stretches.append((start, end))
-    return spans
-
-
-def find_candidates(text: str) -> list[Candidate]:
-    """The longest non-overlapping matches of all rules, in text order."""
-    found: list[Candidate] = []
-    windows = _windows(text)
-    for rule in RULES:
-        for start, end in windows.get(rule.name, ()):
-            for match in rule.pattern.finditer(text, start, end):
-                if match.end() > match.start() and (rule.accept is None or rule.accept(match)):
-                    found.append(Candidate(match.start(), match.end(), rule, match))
-    found.sort(key=lambda c: (c.start - c.end, c.start))
-    taken = bytearray(len(text) + 1)
-    chosen: list[Candidate] = []
-    for candidate in found:
-        if not any(taken[candidate.start : candidate.end]):
-            taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
-            chosen.append(candidate)
-    chosen.sort(key=lambda c: c.start)
-    return chosen

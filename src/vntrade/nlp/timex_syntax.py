@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from vntrade.nlp.timex_calendar import FUTURE, PAST, PRESENT
 from vntrade.nlp.timex_guards import deadline_before
-from vntrade.nlp.timex_rules import Candidate
+from vntrade.nlp.timex_rule import Candidate
 
 _FUTURE_AUXILIARIES = frozenset(
     {"will", "'ll", "shall", "wo", "would", "could", "should", "must", "may", "might", "going"}
@@ -28,7 +28,7 @@ def token_at(doc: Doc, char: int) -> Token | None:
 
 def is_count(doc: Doc, candidate: Candidate) -> bool:
     """A four-digit number counting things (`nearly 2000 workers`) is not a year."""
-    if candidate.rule.name != "year" or candidate.match.group("mod"):
+    if candidate.rule.name != "year" or candidate.match.group("mod") or candidate.match.group("fy"):
         return False
     token = token_at(doc, candidate.match.start("year"))
     if token is None or token.i + 1 >= len(doc):
@@ -37,6 +37,16 @@ def is_count(doc: Doc, candidate: Candidate) -> bool:
     if after.tag_ != "NNS" or after.lower_ in _TIME_NOUNS:
         return False
     return token.i == 0 or doc[token.i - 1].tag_ not in _YEAR_DETERMINERS
+
+
+def is_attribute(doc: Doc, candidate: Candidate) -> bool:
+    """A rate adverb used as an adjective (`a quarterly dividend`) is no SET."""
+    if candidate.rule.name != "rate_adverb":
+        return False
+    token = token_at(doc, candidate.start)
+    return (
+        token is not None and token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i
+    )
 
 
 def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
