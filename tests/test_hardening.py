@@ -378,3 +378,20 @@ def test_a_store_on_a_read_only_mount_is_read_but_not_written(store, seeds):
     assert json.loads(result.stdout.split("\n}\n")[0] + "}")["articles"] == 120
     assert result.returncode == 1
     assert result.stderr == f"Error: cannot write to {store}: Read-only file system.\n"
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": f"a{n}", "text": GOOD}) + "\n" for n in range(5000)),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        f"{sys.executable} -m vntrade articles {path} | head -c 10; exit ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (141, '{"id": "a0', "")

@@ -53,6 +53,11 @@ class LazyGroup(click.Group):
             raise _user_error(str(error), error.exit_code) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # The reader went away (`vntrade articles dump.jsonl | head`): stop quietly, as
+            # Unix tools do, with the exit code of a process killed by SIGPIPE.
+            _silence_stdout()
+            raise click.exceptions.Exit(141) from None
         except sqlite3.DatabaseError as error:
             if os.environ.get("VNTRADE_DEBUG"):
                 raise
@@ -66,6 +71,17 @@ class LazyGroup(click.Group):
                 "report it.",
                 1,
             ) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit raises no second error."""
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _user_error(message: str, exit_code: int) -> click.ClickException:

@@ -21,8 +21,11 @@ def articles(ctx: click.Context, paths: tuple[str, ...], max_bytes: int, fmt: st
     Reads .txt articles, JSONL/JSON/CSV dumps and directories of them. Problems with an
     input are reported on stderr; the exit code is 1 if any input failed.
     """
+    from vntrade.cli.progress import IngestProgress
+
     reporter = ProblemReporter()
-    rows = (article.to_dict() for article in reporter.articles(iter_inputs(paths, max_bytes)))
     columns = TABLE_COLUMNS if resolve_format(fmt) == "table" else None
-    write_rows(rows, fmt, columns=columns, title="Articles")
+    with IngestProgress(paths, False, "reading", data_on_stdout=True) as progress:
+        articles = progress.track(reporter.articles(iter_inputs(paths, max_bytes)))
+        write_rows((article.to_dict() for article in articles), fmt, columns, "Articles")
     ctx.exit(reporter.exit_code)

@@ -9,6 +9,7 @@ included.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -149,11 +150,18 @@ def _records_from_paths(
     """Cached results first; only the misses load spaCy and go through the pipeline."""
     from vntrade.batch import chunked, extract_chunk
     from vntrade.cache import Cache
+    from vntrade.cli.progress import IngestProgress
     from vntrade.store import article_digest
 
     cache = None if no_cache else Cache.open(spec.fingerprint())
-    try:
-        for chunk in chunked(reporter.articles(iter_inputs(paths, max_bytes)), CHUNK):
+    with contextlib.ExitStack() as stack:
+        if cache:
+            stack.callback(cache.close)
+        progress = stack.enter_context(
+            IngestProgress(paths, False, "extracting", data_on_stdout=True)
+        )
+        articles = progress.track(reporter.articles(iter_inputs(paths, max_bytes)))
+        for chunk in chunked(articles, CHUNK):
             fields = [article.to_dict() for article in chunk]
             digests = [article_digest(f) for f in fields]
             found = cache.lookup(digests) if cache else {}
@@ -173,6 +181,3 @@ def _records_from_paths(
             for article_fields, digest in zip(fields, digests, strict=True):
                 if digest in found:
                     yield {**article_fields, **json.loads(found[digest][0])}
-    finally:
-        if cache:
-            cache.close()
