@@ -16,8 +16,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
-import click
-
+from vntrade.errors import DataFileError, EngineError, VntradeError
 from vntrade.orphans import exit_with_driver
 from vntrade.records import Article
 from vntrade.store import EXTRACTION_KEYS
@@ -47,10 +46,10 @@ class PipelineSpec:
 
         try:
             return load_pipeline(self.model, self.actors_file, self.commodities_file)
-        except click.ClickException:
+        except VntradeError:
             raise
         except Exception as error:  # e.g. a broken pattern file
-            raise click.ClickException(
+            raise DataFileError(
                 f"cannot load the pipeline: {error.__class__.__name__}: {error}. "
                 "Check --model, --actors and --commodities."
             ) from None
@@ -177,7 +176,7 @@ class PoolEngine:
         try:
             return self.pool.submit(extract_chunk, self.spec, articles)
         except BrokenProcessPool:
-            raise click.ClickException(broken_pool_message()) from None
+            raise EngineError(broken_pool_message()) from None
 
     def close(self, abort: bool = False) -> None:
         pool, self.pool = self.pool, None

@@ -12,9 +12,8 @@ import socket
 import warnings
 from typing import Any
 
-import click
-
 from vntrade.batch import PipelineSpec, extract_chunk
+from vntrade.errors import EngineError
 from vntrade.records import Article
 
 
@@ -41,7 +40,7 @@ def _distributed() -> Any:
     try:
         import distributed
     except ImportError:
-        raise click.ClickException(
+        raise EngineError(
             "--engine dask needs dask.distributed: install it with `pip install 'vntrade[dask]'`."
         ) from None
     return distributed
@@ -66,7 +65,7 @@ class DaskEngine:
                 # The wait is Dask's own `distributed.comm.timeouts.connect` setting.
                 self.client = self.distributed.Client(scheduler)
             except (OSError, TimeoutError) as error:
-                raise click.ClickException(
+                raise EngineError(
                     f"cannot reach a Dask scheduler at {scheduler} ({error}). Start one with "
                     "`dask scheduler` and workers with `dask worker ADDRESS`, or leave out "
                     "--scheduler to use a local cluster."
@@ -76,7 +75,7 @@ class DaskEngine:
     def _start_local_cluster(self) -> None:
         problem = loopback_problem()
         if problem:
-            raise click.ClickException(
+            raise EngineError(
                 f"cannot start a local Dask cluster: this machine's loopback network does not "
                 f"work ({problem}). Use --engine local, or --scheduler ADDRESS of a running "
                 "Dask cluster."
@@ -95,7 +94,7 @@ class DaskEngine:
                 self.client = self.distributed.Client(self.cluster)
         except (OSError, RuntimeError, TimeoutError) as error:
             self.close()
-            raise click.ClickException(
+            raise EngineError(
                 f"cannot start a local Dask cluster ({error}). Use --engine local, or "
                 "--scheduler ADDRESS of a running Dask cluster."
             ) from None

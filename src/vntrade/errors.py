@@ -1,15 +1,42 @@
 """The errors the library raises for the CLI to turn into one-line messages and exit codes.
 
-Each message says what went wrong and what to do about it; the library never prints.
+The library never imports click and never prints: it raises one of these, whose `str()` is
+the whole message (what went wrong and what to do), and `vntrade.cli` reports it on stderr
+with the error's `exit_code`.
 """
 
 from __future__ import annotations
 
 
 class VntradeError(Exception):
-    """A problem the user can fix; `str()` is the whole message."""
+    """A problem the user can fix."""
 
     exit_code = 1
+
+
+class UsageError(VntradeError):
+    """An option's value that cannot be used (a date that is not a date, say)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, option: str | None = None) -> None:
+        super().__init__(f"Invalid value for '{option}': {message}" if option else message)
+
+
+class InputError(VntradeError):
+    """Inputs that cannot be read as asked (a gold file, a TimeML folder, a dataset)."""
+
+
+class DataFileError(VntradeError):
+    """A pattern or gazetteer file (`--actors`, `--commodities`) that cannot be used."""
+
+
+class ModelNotInstalled(VntradeError):
+    """The spaCy model, or an optional library, is not installed."""
+
+
+class EngineError(VntradeError):
+    """Workers that cannot be started or reached, or that died."""
 
 
 class StoreError(VntradeError):

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import click
-
 from vntrade.batch import (
     ChunkResult,
     Engine,
@@ -27,6 +25,7 @@ from vntrade.batch import (
     describe_error,
 )
 from vntrade.dataset import PARTITION, DatasetWriter, part_files, rewrite_part
+from vntrade.errors import EngineError, VntradeError
 from vntrade.records import Article, LoadFailure, LoadProblem
 from vntrade.store import Batch, Failure, SourceState, Store, StoredRow, article_digest
 
@@ -324,11 +323,11 @@ class Ingest:
             return ChunkResult(self.fingerprint, [])
         try:
             result = job.handle.result()
-        except click.ClickException:
+        except VntradeError:
             raise
         except Exception as error:  # e.g. a Dask worker lost mid-chunk
             if error.__class__.__name__ == "BrokenProcessPool":
-                raise click.ClickException(broken_pool_message()) from None
+                raise EngineError(broken_pool_message()) from None
             reason = describe_error(error)
             return ChunkResult(self.fingerprint, [Outcome(None, None, reason)] * len(job.todo))
         if result.fingerprint != self.fingerprint and not self.warned_version:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import click
 from spacy.language import Language
 
+from vntrade.errors import InputError
 from vntrade.nlp.extract import extract_articles
 from vntrade.output import warn
 from vntrade.records import Article
@@ -152,7 +152,7 @@ def iter_timeml(directory: Path) -> Iterator[tuple[Article, list[GoldTimex]]]:
         return
     paths = sorted(directory.glob("*.tml"))
     if not paths:
-        raise click.ClickException(
+        raise InputError(
             f"{directory}: no .tml files; give a directory of TimeML files such as "
             "shared/external/te3-platinum"
         )
@@ -215,7 +215,7 @@ def score_records(
     """Score extraction records (as `vntrade extract` prints them) against TimeML gold;
     `classes` maps document ids to the class of phenomenon they test."""
     if not documents:
-        raise click.ClickException("no readable TimeML document to score against")
+        raise InputError("no readable TimeML document to score against")
     golds = {article.id: gold for article, gold in documents}
     classes = classes or {}
     tally = _Tally()

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from vntrade.errors import DataFileError
 from vntrade.nlp import actor_rules as rules
 from vntrade.nlp.actor_lexicon import ActorDataError, ActorLexicon
 from vntrade.nlp.actor_refs import NamedMention, ReferenceResolver
@@ -53,7 +53,7 @@ class ActorResolver:
         try:
             self.lexicon = ActorLexicon(tokenize, extra_patterns)
         except (ActorDataError, OSError, UnicodeDecodeError) as error:
-            raise click.ClickException(
+            raise DataFileError(
                 f"cannot read the actor list: {error}. Each line of an --actors file must be "
                 'a JSON object like {"name": "Nguyen Van A", "type": "PERSON", '
                 '"roles": ["Deputy Minister of Finance"], "aliases": ["A"]}.'

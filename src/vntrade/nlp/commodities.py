@@ -15,12 +15,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import click
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from vntrade.errors import DataFileError
 from vntrade.nlp.commodity_patterns import (
     NAME_LABELS,
     Found,
@@ -68,7 +68,7 @@ def parse_entries(lines: Iterable[str], source: str) -> list[Entry]:
         try:
             entries.append(_entry(json.loads(line)))
         except (json.JSONDecodeError, TypeError, ValueError) as error:
-            raise click.ClickException(
+            raise DataFileError(
                 f"{source}:{number}: not a commodity entry ({error}). Each line must be a "
                 f"JSON object like {ENTRY_EXAMPLE}"
             ) from None
@@ -103,7 +103,7 @@ def user_entries(path: str | Path) -> list[Entry]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise click.ClickException(
+        raise DataFileError(
             f"{path}: cannot read commodities file ({error}); give a UTF-8 JSONL file"
         ) from None
     return parse_entries(text.splitlines(), str(path))
@@ -158,7 +158,7 @@ class CommodityTagger:
                 try:
                     self.matcher.add(entry.name, entry.patterns)
                 except (ValueError, TypeError, KeyError) as error:
-                    raise click.ClickException(
+                    raise DataFileError(
                         f"commodity {entry.name!r}: bad token pattern ({error})"
                     ) from None
         self.by_name = {entry.name: entry for entry in entries}

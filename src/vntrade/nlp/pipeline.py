@@ -14,9 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
-
 from vntrade import __version__
+from vntrade.errors import ModelNotInstalled
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -63,7 +62,7 @@ def load_pipeline(
         nlp = spacy.load(name, exclude=list(UNUSED_MODEL_COMPONENTS))
     except OSError as error:
         package = MODEL_PACKAGES.get(name, name.replace("_", "-"))
-        raise click.ClickException(
+        raise ModelNotInstalled(
             f"spaCy model {name!r} is not installed ({error.__class__.__name__}). "
             f"Install it as a package, e.g. `pip install {package}`, or choose another "
             "installed pipeline with --model / VNTRADE_MODEL."

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import click
+from vntrade.errors import UsageError
 
 _SEASONS = {"WI": (1, 3), "SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "AU": (9, 12)}
 # A day and time (`2025-04-10TMO`) is its day, a weekend (`2025-W27-WE`) the Saturday and
@@ -126,8 +126,7 @@ def parse_user_date(text: str, option: str) -> Period:
     """A date given on the command line (2025-04-29, 2025-04, 2025-W11, 2025), or a usage error."""
     period = parse_period(text.strip())
     if period is None or not period.placed:
-        raise click.BadParameter(
-            f"{text!r} is not a date; use YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY.",
-            param_hint=option,
+        raise UsageError(
+            f"{text!r} is not a date; use YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY.", option
         )
     return period
