@@ -58,7 +58,7 @@ def local_records(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> lis
 
 
 def dask_ingest(cli, scheduler: str, *args: str):
-    result = cli("ingest", *args, "--engine", "dask", "--scheduler", scheduler, "--format", "json")
+    result = cli("ingest", *args, "--engine", "dask", "--scheduler", scheduler, "--summary", "json")
     return result, json.loads(result.stdout)
 
 

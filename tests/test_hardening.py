@@ -103,7 +103,7 @@ def test_ingest_stores_every_good_article_beside_a_broken_dump(cli, tmp_path):
     )
     write(folder / "zz.json", b"\xd0")
     db = tmp_path / "news.db"
-    result = cli("ingest", str(folder), "--db", str(db), "--workers", "1", "--format", "json")
+    result = cli("ingest", str(folder), "--db", str(db), "--workers", "1", "--summary", "json")
     summary = json.loads(result.stdout)
     assert result.exit_code == 1
     assert (summary["new"], summary["failed"], summary["status"]) == (32, 2, "incomplete")
@@ -149,7 +149,7 @@ def store(cli, tmp_path) -> Path:
 
 def is_damaged(message: str, db: Path) -> bool:
     """The damaged-store message, whatever SQLite said about the damage."""
-    return message.startswith(f"Error: the store {db} is damaged (") and message.endswith(
+    return message.startswith(f"vntrade: error: the store {db} is damaged (") and message.endswith(
         f"). Check it with `vntrade db check --db {db}`, then restore it from a backup or "
         "rebuild it: ingest the inputs again into a new --db FILE (the old file is left as it "
         "is).\n"
@@ -186,7 +186,7 @@ def test_a_row_that_is_not_json_is_a_damaged_store(cli, store):
     result = cli("timeline", "--db", str(store))
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        f"Error: the store {store} is damaged (a row does not hold valid JSON: "
+        f"vntrade: error: the store {store} is damaged (a row does not hold valid JSON: "
     )
 
 
@@ -201,7 +201,7 @@ def test_dask_without_loopback_fails_at_once_and_creates_nothing(tmp_path, seeds
     )
     assert result.returncode == 1
     assert result.stderr == (
-        "Error: cannot start a local Dask cluster: this machine's loopback network does not work "
+        "vntrade: error: cannot start a local Dask cluster: this machine's loopback network does not work "
         "(network is unreachable). Use --engine local, or --scheduler ADDRESS of a running Dask "
         "cluster.\n"
     )
@@ -212,14 +212,14 @@ def test_failed_commands_leave_no_store_and_no_lock(cli, tmp_path, seeds, monkey
     empty = tmp_path / "emptydir"
     empty.mkdir()
     result = cli("db", "import", str(empty), "--db", str(tmp_path / "z.db"))
-    assert (result.exit_code, result.stderr) == (1, f"Error: no Parquet files in {empty}.\n")
+    assert (result.exit_code, result.stderr) == (1, f"vntrade: error: no Parquet files in {empty}.\n")
     monkeypatch.setenv("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT", "1s")
     result = cli(
         "ingest", str(seeds), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--db",
         str(tmp_path / "y.db"),
     )  # fmt: skip
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: cannot reach a Dask scheduler at tcp://127.0.0.1:9")
+    assert result.stderr.startswith("vntrade: error: cannot reach a Dask scheduler at tcp://127.0.0.1:9")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["emptydir"]
     # A run that succeeds leaves the store and nothing else: no lock file with a stale pid.
     result = cli("ingest", str(seeds), "--db", str(tmp_path / "x.db"), "--workers", "1")
@@ -358,7 +358,7 @@ def test_a_store_of_an_older_layout_is_explained_then_upgraded(cli, store, seeds
     result = cli("timeline", "--db", str(store))
     assert (result.exit_code, result.stderr) == (
         1,
-        f"Error: {store} has the layout of an older vntrade (it lacks table sources, column "
+        f"vntrade: error: {store} has the layout of an older vntrade (it lacks table sources, column "
         f"part). Upgrade it by running `vntrade ingest PATH... --db {store}` once.\n",
     )
     assert cli("ingest", str(seeds), "--db", str(store), "--workers", "1").exit_code == 0
@@ -377,7 +377,7 @@ def test_a_store_on_a_read_only_mount_is_read_but_not_written(store, seeds):
     )
     assert json.loads(result.stdout.split("\n}\n")[0] + "}")["articles"] == 120
     assert result.returncode == 1
-    assert result.stderr == f"Error: cannot write to {store}: Read-only file system.\n"
+    assert result.stderr == f"vntrade: error: cannot write to {store}: Read-only file system.\n"
 
 
 def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):

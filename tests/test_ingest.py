@@ -28,7 +28,7 @@ ARTICLE = (
 
 def ingest(cli, *args: str):
     """Run `vntrade ingest ... --format json` and return (result, summary dict)."""
-    result = cli("ingest", *args, "--workers", "1", "--format", "json")
+    result = cli("ingest", *args, "--workers", "1", "--summary", "json")
     return result, json.loads(result.stdout)
 
 
@@ -268,10 +268,10 @@ def test_export_formats_and_parquet_round_trip(cli, seeds, tmp_path):
     result = cli("db", "export", "--db", str(db), "--format", "parquet", "--output", str(folder))
     assert result.exit_code == 0 and "wrote 5 records" in result.stderr
     copy = tmp_path / "copy.db"
-    result = cli("db", "import", str(folder), "--db", str(copy), "--format", "json")
+    result = cli("db", "import", str(folder), "--db", str(copy), "--summary", "json")
     assert json.loads(result.stdout)["new"] == 5
     assert export(cli, copy) == records
-    result = cli("db", "import", str(folder), "--db", str(copy), "--format", "json")
+    result = cli("db", "import", str(folder), "--db", str(copy), "--summary", "json")
     assert json.loads(result.stdout)["unchanged"] == 5
     result = cli("db", "export", "--db", str(db), "--format", "parquet")
     assert result.exit_code == 2 and "give --output DIR" in result.stderr

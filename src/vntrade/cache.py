@@ -8,12 +8,12 @@ The cache is an optimisation only: when it cannot be used, commands warn once an
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import time
 from pathlib import Path
 
-from vntrade.output import warn
 from vntrade.store import connect, transaction
 
 FILE_NAME = "extractions.db"
@@ -111,4 +111,6 @@ class Cache:
 
 
 def _disabled(path: Path, error: Exception) -> None:
-    warn(f"cache {path} unavailable ({error}); going on without it (--no-cache skips it).")
+    logging.getLogger("vntrade").warning(
+        f"cache {path} unavailable ({error}); going on without it (--no-cache skips it)."
+    )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import click
@@ -37,9 +38,47 @@ def resolve_format(fmt: str | None) -> str:
     return "table" if sys.stdout.isatty() else "jsonl"
 
 
+LOGGER = logging.getLogger("vntrade")
+
+
+class _StderrHandler(logging.Handler):
+    """Every message as one `vntrade: ...` line on stderr (click's, so tests capture it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"vntrade: {printable(record.getMessage())}", err=True)
+
+
+def set_verbosity(verbosity: int) -> None:
+    """-q (verbosity -1): errors only; default: also warnings and notes; -v: debugging too."""
+    if not any(isinstance(h, _StderrHandler) for h in LOGGER.handlers):
+        LOGGER.addHandler(_StderrHandler())
+        LOGGER.propagate = False
+    LOGGER.setLevel(
+        logging.ERROR if verbosity < 0 else logging.DEBUG if verbosity else logging.INFO
+    )
+
+
+def error(message: str) -> None:
+    """A failure (an input that could not be processed) on stderr."""
+    _ensure_handler()
+    LOGGER.error(message)
+
+
 def warn(message: str) -> None:
-    """Print a message on stderr (never on stdout, which carries data only)."""
-    click.echo(f"vntrade: {printable(message)}", err=True)
+    """A warning on stderr (never on stdout, which carries data only); hidden by -q."""
+    _ensure_handler()
+    LOGGER.warning(message)
+
+
+def note(message: str) -> None:
+    """Information about the run (a summary line) on stderr; hidden by -q."""
+    _ensure_handler()
+    LOGGER.info(message)
+
+
+def _ensure_handler() -> None:
+    if not LOGGER.handlers:
+        set_verbosity(0)
 
 
 def printable(text: str) -> str:
@@ -64,14 +103,35 @@ def write_rows(
     return _write_table(list(rows), columns, title)
 
 
-def write_document(document: Any, fmt: str | None, render: Callable[[Any], None]) -> None:
-    """Write one structured document: JSON for json/jsonl/csv, `render(document)` for a table."""
+def write_document(
+    document: Any,
+    fmt: str | None,
+    render: Callable[[Any], None],
+    rows: Callable[[Any], Iterable[dict[str, Any]]] | None = None,
+    columns: Sequence[str] | None = None,
+) -> None:
+    """Write one structured document: `render(document)` for a table, the document itself for
+    json, and its rows (`rows(document)`, else the document flattened into key/value rows)
+    one per line for jsonl and one per record for csv."""
     fmt = resolve_format(fmt)
     if fmt == "table":
         render(document)
+    elif fmt == "json":
+        click.echo(printable(json.dumps(document, ensure_ascii=False, indent=2)))
     else:
-        text = json.dumps(document, ensure_ascii=False, indent=None if fmt == "jsonl" else 2)
-        click.echo(printable(text))
+        write_rows((rows or flatten)(document), fmt, columns=columns)
+
+
+def flatten(document: Any, prefix: str = "") -> Iterator[dict[str, Any]]:
+    """A nested document as {"key": "a.b.c", "value": scalar} rows; lists of scalars stay whole."""
+    if isinstance(document, dict):
+        for key, value in document.items():
+            yield from flatten(value, f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(document, list) and any(isinstance(item, (dict, list)) for item in document):
+        for number, value in enumerate(document):
+            yield from flatten(value, f"{prefix}.{number}" if prefix else str(number))
+    else:
+        yield {"key": prefix, "value": document}
 
 
 def _dumps(value: Any) -> str:

@@ -501,6 +501,13 @@ class Store:
                 record = {**json.loads(article), **json.loads(extraction or "{}")}
             yield (record, pipeline) if with_pipeline else record
 
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        """Every stored article record (as `vntrade articles` prints it), in id order."""
+        query = "SELECT article FROM articles WHERE article IS NOT NULL ORDER BY id"
+        for (article,) in self.iter_rows(query):
+            with self.guarded():
+                yield json.loads(article)
+
     def iter_rows(self, query: str, params: tuple = ()) -> Iterator[tuple]:
         """Stream the rows of a read query."""
         with self.guarded():

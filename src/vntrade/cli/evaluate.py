@@ -18,7 +18,8 @@ from vntrade.output import output_options, resolve_format, stdout_console, write
     "--gold",
     "gold_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Gold annotations in the format of shared/gold/seeds.json.",
+    help="Gold annotations: a JSON file of the expected actors, dates, commodities and "
+    "directives per article (format in the README, section Scores).",
 )
 @click.option(
     "--timeml",
@@ -63,11 +64,12 @@ def evaluate(
     if gold_file is not None:
         report = _score_gold(gold_file, reporter, verbose, source)
         f1s = [field["f1"] for field in report["fields"].values()]
-        write_document(report, fmt, lambda r: _render_gold(r, verbose))
+        write_document(report, fmt, lambda r: _render_gold(r, verbose), _gold_rows, SCORE_COLUMNS)
     else:
         report = _score_timeml(timeml_dir, verbose, by_type, source)
         f1s = [report["value"]["f1"]]
-        write_document(report, fmt, lambda r: _render_timeml(r, verbose))
+        render = lambda r: _render_timeml(r, verbose)  # noqa: E731
+        write_document(report, fmt, render, _timeml_rows, SCORE_COLUMNS)
     if reporter.exit_code:
         ctx.exit(reporter.exit_code)
     if min_f1 is not None and min(f1s) < min_f1:
@@ -102,6 +104,29 @@ def _score_timeml(
         return score_timeml(timeml_dir, nlp, verbose, by_type)
     except (ValueError, KeyError) as error:  # a malformed development set line
         raise click.ClickException(f"{timeml_dir}: not a date development set ({error})") from None
+
+
+SCORE_COLUMNS = ("scope", "field", "precision", "recall", "f1", "tp", "fp", "fn")
+_MEASURES = ("precision", "recall", "f1", "tp", "fp", "fn")
+
+
+def _gold_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per field, overall (scope `all`) and per article, for jsonl and csv."""
+    rows = [_measured("all", name, score) for name, score in report["fields"].items()]
+    for article_id, fields in report["articles"].items():
+        rows += [_measured(article_id, name, score) for name, score in fields.items()]
+    return rows
+
+
+def _timeml_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Value and extent scores overall, then value scores per TIMEX3 type."""
+    rows = [_measured("all", name, report[name]) for name in ("value", "extent")]
+    rows += [_measured(kind, "value", score) for kind, score in report.get("by_type", {}).items()]
+    return rows
+
+
+def _measured(scope: str, field: str, score: dict[str, Any]) -> dict[str, Any]:
+    return {"scope": scope, "field": field, **{key: score[key] for key in _MEASURES}}
 
 
 def _score_row(name: str, score: dict[str, Any]) -> list[str]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from vntrade.output import warn
+from vntrade.output import error
 from vntrade.records import Article
 
 INPUT_SUFFIXES = (".txt", ".jsonl", ".json", ".csv")
@@ -105,7 +105,7 @@ class IngestProgress:
     def report(self, message: str) -> None:
         """A message on stderr that does not tear the bar."""
         if self.progress is None:
-            warn(message)
+            error(message)
         else:
             self.progress.console.print(f"vntrade: {message}", markup=False, highlight=False)
 

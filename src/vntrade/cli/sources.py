@@ -19,11 +19,11 @@ import click
 from vntrade.cli.inputs import (
     DEFAULT_MAX_BYTES,
     ProblemReporter,
-    check_db_name,
     max_bytes_option,
+    store_or_paths,
 )
 from vntrade.loader import iter_inputs
-from vntrade.output import warn
+from vntrade.output import error, warn
 
 if TYPE_CHECKING:
     from vntrade.batch import PipelineSpec
@@ -73,8 +73,10 @@ def source_options(func: F) -> F:
             "--db",
             type=click.Path(dir_okay=False),
             default=None,
-            callback=check_db_name,
-            help="Read the records of a store made by `vntrade ingest` instead of PATHs.",
+            envvar="VNTRADE_DB",
+            callback=store_or_paths,
+            help="Read the records of a store made by `vntrade ingest` instead of PATHs "
+            "[env: VNTRADE_DB, used when no PATH is given].",
         ),
         click.option(
             "--no-cache",
@@ -171,7 +173,7 @@ def _records_from_paths(
                 fresh = []
                 for (article, digest), outcome in zip(todo, result.outcomes, strict=True):
                     if outcome.error:
-                        warn(f"{article.source}: {outcome.error}")
+                        error(f"{article.source}: {outcome.error}")
                         reporter.failures += 1
                     else:
                         fresh.append((digest, outcome.extraction, outcome.reference_date))

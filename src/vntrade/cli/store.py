@@ -12,10 +12,10 @@ from typing import Any
 
 import click
 
-from vntrade.cli.inputs import check_db_name
+from vntrade.cli.inputs import check_db_name, with_text_option
 from vntrade.cli.sources import model_options, pipeline_options
 from vntrade.errors import StoreDamaged
-from vntrade.output import output_options, warn, write_document, write_rows
+from vntrade.output import note, output_options, warn, write_document, write_rows
 
 DB_HELP = "Store file [env: VNTRADE_DB; default: vntrade.db in the current directory]."
 
@@ -60,6 +60,25 @@ def remove_empty_store(path: Path) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
             with suppress(OSError):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def summary_options(func: Any) -> Any:
+    """`--summary text|json` (and `--format`, its old name, hidden) for a run's summary."""
+    func = click.option(
+        "--format",
+        "legacy_summary",
+        type=click.Choice(["text", "json"]),
+        default=None,
+        hidden=True,
+        help="Old name of --summary.",
+    )(func)
+    return click.option(
+        "--summary",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="text: one line on stderr; json: the summary as JSON on stdout, for scripts.",
+    )(func)
 
 
 def wait_option(func: Any) -> Any:
@@ -112,14 +131,7 @@ def wait_option(func: Any) -> Any:
 @pipeline_options
 @wait_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json: print the summary as JSON on stdout, for scripts.",
-)
+@summary_options
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -136,7 +148,8 @@ def ingest(
     commodities_file: str | None,
     wait: float,
     quiet: bool,
-    fmt: str,
+    summary: str,
+    legacy_summary: str | None,
 ) -> None:
     """Load and extract the articles in PATH... into a store, skipping what it already holds.
 
@@ -190,7 +203,7 @@ def ingest(
                     report=progress.report,
                     progress=progress.advance,
                 )
-                summary = run.run(read_inputs(store, paths, max_bytes, spec.fingerprint()))
+                result = run.run(read_inputs(store, paths, max_bytes, spec.fingerprint()))
     except KeyboardInterrupt:
         if run is not None:
             warn(f"interrupted; kept every committed batch: {run.summary.line()}")
@@ -208,11 +221,11 @@ def ingest(
         ) from None
     finally:
         pool.close(abort=True)
-    if fmt == "json":
-        click.echo(json.dumps(summary.to_dict()))
+    if (legacy_summary or summary) == "json":
+        click.echo(json.dumps(result.to_dict()))
     elif not quiet:
-        warn(summary.line())
-    ctx.exit(1 if summary.counts["failed"] else 0)
+        note(result.line())
+    ctx.exit(1 if result.counts["failed"] else 0)
 
 
 @contextmanager
@@ -362,7 +375,7 @@ def _render_check(document: dict[str, Any]) -> None:
     type=click.Path(file_okay=False),
     help="Directory of the Parquet dataset (with --format parquet).",
 )
-@click.option("--with-text/--without-text", default=True, show_default=True)
+@with_text_option
 def export(db: str, fmt: str, output_dir: str | None, with_text: bool) -> None:
     """Print every record in the store (as `vntrade extract` does), or write them as Parquet."""
     from vntrade.store import Store
@@ -374,7 +387,7 @@ def export(db: str, fmt: str, output_dir: str | None, with_text: bool) -> None:
     with Store.open(db) as store:
         if fmt == "parquet":
             count = _export_parquet(store, Path(output_dir or "."), with_text)
-            warn(f"wrote {count} records to {output_dir}")
+            note(f"wrote {count} records to {output_dir}")
             return
         records = store.iter_records()
         if not with_text:
@@ -401,10 +414,8 @@ def _export_parquet(store: Any, directory: Path, with_text: bool, batch: int = 2
 @click.argument("directory", type=click.Path(exists=True, file_okay=False), metavar="DIR")
 @db_option
 @wait_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-def import_(directory: str, db: str, wait: float, fmt: str) -> None:
+@summary_options
+def import_(directory: str, db: str, wait: float, summary: str, legacy_summary: str | None) -> None:
     """Bring a Parquet dataset (from `ingest --output` or `db export`) into a store."""
     from vntrade.dataset import read_dataset
     from vntrade.ingest import import_records
@@ -417,8 +428,8 @@ def import_(directory: str, db: str, wait: float, fmt: str) -> None:
         ingest_lock(Path(db), wait, warn),
         Store.open(db, create=True) as store,
     ):
-        summary = import_records(store, records)
-    if fmt == "json":
-        click.echo(json.dumps(summary.to_dict()))
+        result = import_records(store, records)
+    if (legacy_summary or summary) == "json":
+        click.echo(json.dumps(result.to_dict()))
     else:
-        warn(summary.line().replace("ingested", "imported", 1))
+        note(result.line().replace("ingested", "imported", 1))

@@ -121,6 +121,9 @@ def timeline(
         kinds=kinds,
     )
     rows = [entry.to_row() for entry in entries]
+    filters = (since, until, actor_names, commodity_names, kinds)
+    if not rows and any(filters):
+        say_nothing_matched("events")
     if resolve_format(fmt) == "table":
         from vntrade.views.render import render_timeline
 
@@ -150,11 +153,20 @@ def compare(ctx: click.Context, fmt: str | None, **source: Any) -> None:
     fmt = resolve_format(fmt)
     if fmt == "csv":
         write_rows(_comparison_rows(document), fmt, columns=COMPARE_COLUMNS)
+    elif fmt == "jsonl":
+        write_rows(_cluster_rows(document), fmt)
     else:
         from vntrade.views.render import render_comparison
 
         write_document(document, fmt, lambda doc: render_comparison(doc, leads))
     ctx.exit(reporter.exit_code)
+
+
+def _cluster_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """One JSONL row per cluster (numbered from 1), then one per article reported alone."""
+    rows = [{"cluster": n, **cluster} for n, cluster in enumerate(document["clusters"], 1)]
+    rows += [{"cluster": None, "articles": [article]} for article in document["singletons"]]
+    return rows
 
 
 def _comparison_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -185,11 +197,23 @@ def _keep(rows: list[dict[str, Any]], field: str, wanted: tuple[str, ...]) -> li
 
 
 def _write_list(
-    rows: list[dict[str, Any]], fmt: str | None, columns: Any, table_columns: Any, title: str
+    rows: list[dict[str, Any]],
+    fmt: str | None,
+    columns: Any,
+    table_columns: Any,
+    title: str,
+    filtered: bool = False,
 ) -> None:
     """A list view's rows: every column as data, the short ones in a terminal table."""
+    if filtered and not rows:
+        say_nothing_matched(title.lower())
     table = resolve_format(fmt) == "table"
     write_rows(rows, fmt, columns=table_columns if table else columns, title=title)
+
+
+def say_nothing_matched(what: str) -> None:
+    """A filter that keeps nothing says so, so an empty output is not taken for no data."""
+    warn(f"no {what} match the filters given.")
 
 
 @click.command()
@@ -215,7 +239,7 @@ def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source
     reporter = ProblemReporter()
     records = _load(reporter, source)
     rows = _keep(actor_rows(records, build_timeline(records)), "type", types)
-    _write_list(rows, fmt, ACTOR_COLUMNS, ACTOR_TABLE, "Actors")
+    _write_list(rows, fmt, ACTOR_COLUMNS, ACTOR_TABLE, "Actors", filtered=bool(types))
     ctx.exit(reporter.exit_code)
 
 
@@ -240,7 +264,7 @@ def commodities(
     reporter = ProblemReporter()
     records = _load(reporter, source)
     rows = _keep(commodity_rows(records, build_timeline(records)), "category", categories)
-    _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_COLUMNS, "Commodities")
+    _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_COLUMNS, "Commodities", bool(categories))
     ctx.exit(reporter.exit_code)
 
 
@@ -288,5 +312,6 @@ def directives(
         rows = [row for row in rows if row["issuer"] in wanted]
     if overdue:
         rows = [row for row in rows if row["status"] == "overdue"]
-    _write_list(rows, fmt, DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, "Directives")
+    filtered = bool(issuers) or overdue
+    _write_list(rows, fmt, DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, "Directives", filtered)
     ctx.exit(reporter.exit_code)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,6 @@ from spacy.language import Language
 
 from vntrade.errors import InputError
 from vntrade.nlp.extract import extract_articles
-from vntrade.output import warn
 from vntrade.records import Article
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -160,7 +160,9 @@ def iter_timeml(directory: Path) -> Iterator[tuple[Article, list[GoldTimex]]]:
         try:
             yield read_timeml(path)
         except (OSError, UnicodeDecodeError, ValueError) as error:
-            warn(f"{path}: skipped, not a TimeML document ({error})")
+            logging.getLogger("vntrade").warning(
+                f"{path}: skipped, not a TimeML document ({error})"
+            )
 
 
 def timeml_records(directory: Path) -> Iterator[dict[str, Any]]:
