@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test fuzz lint format bench bench-dumps clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest
 
+# Thousands of hypothesis examples per fuzz test (tests/test_fuzz.py), fresh randomness each run.
+fuzz: $(STAMP)
+	VNTRADE_FUZZ=1 $(BIN)/pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
@@ -27,6 +31,10 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# JSONL, JSON and CSV dumps of 20 and 200 MB through the loader: constant memory (~4 min).
+bench-dumps: $(STAMP)
+	cd benchmarks && ../$(BIN)/python dumps.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache
