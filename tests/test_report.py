@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
@@ -140,3 +141,23 @@ def test_large_corpora_are_aggregated(cli, seeds, tmp_path, monkeypatch):
     assert missing
     refs = [ref for e in data["timeline"] for ref in e["evidence"] if ref["a"] in missing]
     assert all(ref["t"] for ref in refs)
+
+
+def test_deadlines_past_on_the_newest_article_are_marked(cli, seeds, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds, corpus)
+    (corpus / "later.txt").write_text(
+        "date 2025-06-20\nHanoi (VNA) - Vietnam and the United States held a third round of "
+        "trade negotiations in Washington on June 19, the Ministry of Industry and Trade said.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.html"
+    assert cli("report", str(corpus), "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert embedded(html)["corpus"]["newest"] == "2025-06-20"
+    table = html.split('id="directive-table"')[1].split("</table>")[0]
+    past = [row for row in table.split("<tr")[1:] if 'class="overdue"' in row]
+    assert [row.split("<td")[1].split(">")[1].split()[0] for row in past] == [
+        "2025-04-30",
+        "2025-05",
+    ]
