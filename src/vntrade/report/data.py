@@ -4,8 +4,9 @@ and points at evidence.
 
 Large corpora are aggregated so that the page stays under about 10 MB: at most `MAX_MARKS`
 timeline entries are drawn one by one (the most reported), every entry counts in the events
-per month; at most `MAX_CLUSTERS` clusters, `MAX_DIRECTIVES` directives and `MAX_TEXT_CHARS`
-of article text are embedded (evidence of other articles is shown as its sentence alone).
+per month; at most `MAX_CLUSTERS` clusters (`MAX_COLUMNS` articles and `MAX_CONFLICTS`
+conflicts each), `MAX_DIRECTIVES` directives and `MAX_TEXT_CHARS` of article text are embedded
+(evidence of other articles is shown as its sentence alone).
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ MAX_MARKS = 1000  # timeline entries drawn one by one
 MAX_REPORTS = 5  # evidence sentences per timeline entry
 MAX_CLUSTERS = 100
 MAX_COLUMNS = 6  # articles side by side in one cluster
+MAX_CONFLICTS = 20  # per cluster: a large cluster has conflicts between many pairs
 MAX_DIRECTIVES = 300
-MAX_TEXT_CHARS = 2_000_000  # article text embedded for the evidence reader
+MAX_TEXT_CHARS = 1_000_000  # article text embedded for the evidence reader
 MAX_NAMES = 20  # actors and commodities in the co-occurrence and by-month views
 
 
@@ -212,7 +214,7 @@ def _cluster(
                 if a in articles
             },
         }
-        for conflict in cluster["conflicts"]
+        for conflict in cluster["conflicts"][:MAX_CONFLICTS]
     ]
     return {
         "date": cluster["date"],
@@ -226,6 +228,7 @@ def _cluster(
         "shared": shared,
         "unique": unique,
         "conflicts": conflicts,
+        "more_conflicts": len(cluster["conflicts"]) - len(conflicts),
     }
 
 
