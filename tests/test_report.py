@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -161,3 +162,9 @@ def test_deadlines_past_on_the_newest_article_are_marked(cli, seeds, tmp_path):
         "2025-04-30",
         "2025-05",
     ]
+
+
+def test_readme_shows_a_screenshot_of_the_seeds_report():
+    root = Path(__file__).resolve().parent.parent
+    assert "](docs/report.png)" in (root / "README.md").read_text(encoding="utf-8")
+    assert 10_000 < (root / "docs" / "report.png").stat().st_size < 400_000
