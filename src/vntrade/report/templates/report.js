@@ -237,10 +237,14 @@
       document.getElementById(id).textContent = "Nothing to show.";
       return;
     }
-    Plotly.newPlot(id, [{ type: "heatmap", z, x, y, colorscale: "Blues", showscale: false,
+    // White for none, darker blue for more; names and months are categories, not numbers.
+    Plotly.newPlot(id, [{ type: "heatmap", z, x, y, zmin: 0, showscale: true,
+      colorscale: [[0, "#ffffff"], [0.01, "#deebf7"], [1, "#08306b"]], xgap: 1, ygap: 1,
+      colorbar: { title: { text: label, side: "right" }, thickness: 10 },
       hovertemplate: `%{y} · %{x}: %{z} ${label}<extra></extra>` }],
       { height: 160 + 22 * y.length, margin: { l: 190, r: 10, t: 10, b: 130 },
-        xaxis: { tickangle: -45, automargin: true }, yaxis: { autorange: "reversed", automargin: true } },
+        xaxis: { type: "category", tickangle: -45, automargin: true },
+        yaxis: { type: "category", autorange: "reversed", automargin: true } },
       CONFIG);
   }
   const co = data.cooccurrence;
