@@ -94,9 +94,13 @@ def _marks(driver) -> list:
 def _hover_text(driver, mark) -> str:
     from selenium.webdriver.common.action_chains import ActionChains
 
+    labels = "#timeline .hoverlayer .hovertext"
+    # Away first, so that the label read is this mark's and not the last one's.
+    ActionChains(driver).move_to_element(driver.find_element("id", "corpus")).perform()
+    _wait(driver, lambda d: not d.find_elements("css selector", labels))
     ActionChains(driver).move_to_element(mark).perform()
     return _wait(driver, lambda d: " ".join(
-        h.text for h in d.find_elements("css selector", "#timeline .hoverlayer .hovertext")
+        h.text for h in d.find_elements("css selector", labels)
     ))  # fmt: skip
 
 
