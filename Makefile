@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz lint format bench bench-dumps clean
+.PHONY: run test fuzz lint format bench bench-dumps browser clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,6 +13,8 @@ $(STAMP): pyproject.toml constraints.txt
 
 run: $(STAMP)
 	$(BIN)/vntrade timeline data/seeds
+	$(BIN)/vntrade report data/seeds -o seeds.html
+	@echo "The same corpus as one HTML page: open seeds.html in a browser (vntrade report --help)."
 
 test: $(STAMP)
 	$(BIN)/pytest
@@ -36,5 +38,12 @@ bench: $(STAMP)
 bench-dumps: $(STAMP)
 	cd benchmarks && ../$(BIN)/python dumps.py
 
+# Debian's Chromium and its driver, for the report's browser tests (as root; nothing else
+# can fetch a browser here).
+browser:
+	test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
+
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache seeds.html

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "actors": "vntrade.cli.views:actors",
     "commodities": "vntrade.cli.views:commodities",
     "directives": "vntrade.cli.views:directives",
+    "report": "vntrade.cli.report:report",
     "ingest": "vntrade.cli.store:ingest",
     "db": "vntrade.cli.store:db",
 }
