@@ -201,9 +201,9 @@ def test_dask_without_loopback_fails_at_once_and_creates_nothing(tmp_path, seeds
     )
     assert result.returncode == 1
     assert result.stderr == (
-        "vntrade: error: cannot start a local Dask cluster: this machine's loopback network does not work "
-        "(network is unreachable). Use --engine local, or --scheduler ADDRESS of a running Dask "
-        "cluster.\n"
+        "vntrade: error: cannot start a local Dask cluster: this machine's loopback network "
+        "does not work (network is unreachable). Use --engine local, or --scheduler ADDRESS of "
+        "a running Dask cluster.\n"
     )
     assert list(tmp_path.iterdir()) == []
 
@@ -212,14 +212,17 @@ def test_failed_commands_leave_no_store_and_no_lock(cli, tmp_path, seeds, monkey
     empty = tmp_path / "emptydir"
     empty.mkdir()
     result = cli("db", "import", str(empty), "--db", str(tmp_path / "z.db"))
-    assert (result.exit_code, result.stderr) == (1, f"vntrade: error: no Parquet files in {empty}.\n")
+    assert result.exit_code == 1
+    assert result.stderr == f"vntrade: error: no Parquet files in {empty}.\n"
     monkeypatch.setenv("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT", "1s")
     result = cli(
         "ingest", str(seeds), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--db",
         str(tmp_path / "y.db"),
     )  # fmt: skip
     assert result.exit_code == 1
-    assert result.stderr.startswith("vntrade: error: cannot reach a Dask scheduler at tcp://127.0.0.1:9")
+    assert result.stderr.startswith(
+        "vntrade: error: cannot reach a Dask scheduler at tcp://127.0.0.1:9"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["emptydir"]
     # A run that succeeds leaves the store and nothing else: no lock file with a stale pid.
     result = cli("ingest", str(seeds), "--db", str(tmp_path / "x.db"), "--workers", "1")
@@ -358,8 +361,8 @@ def test_a_store_of_an_older_layout_is_explained_then_upgraded(cli, store, seeds
     result = cli("timeline", "--db", str(store))
     assert (result.exit_code, result.stderr) == (
         1,
-        f"vntrade: error: {store} has the layout of an older vntrade (it lacks table sources, column "
-        f"part). Upgrade it by running `vntrade ingest PATH... --db {store}` once.\n",
+        f"vntrade: error: {store} has the layout of an older vntrade (it lacks table sources, "
+        f"column part). Upgrade it by running `vntrade ingest PATH... --db {store}` once.\n",
     )
     assert cli("ingest", str(seeds), "--db", str(store), "--workers", "1").exit_code == 0
     assert cli("timeline", "--db", str(store)).exit_code == 0

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import jsonl
 from vntrade.corpus import write_txt
-from vntrade.lock import ingest_lock
+from vntrade.store.lock import ingest_lock
 
 ARTICLE = (
     "Hanoi (VNA) - Deputy Prime Minister Hồ Đức Phớc held talks with US Treasury Secretary "

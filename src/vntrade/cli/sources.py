@@ -151,9 +151,9 @@ def _records_from_paths(
 ) -> Iterator[dict[str, Any]]:
     """Cached results first; only the misses load spaCy and go through the pipeline."""
     from vntrade.batch import chunked, extract_chunk
-    from vntrade.cache import Cache
     from vntrade.cli.progress import IngestProgress
     from vntrade.store import article_digest
+    from vntrade.store.cache import Cache
 
     cache = None if no_cache else Cache.open(spec.fingerprint())
     with contextlib.ExitStack() as stack:

@@ -160,10 +160,10 @@ def ingest(
     """
     from vntrade.batch import PipelineSpec, default_workers, make_engine
     from vntrade.cli.progress import IngestProgress
-    from vntrade.dataset import INDEX_NAME, DatasetWriter, check_empty_or_ours
     from vntrade.ingest import Ingest, read_inputs
-    from vntrade.lock import ingest_lock
     from vntrade.store import Store
+    from vntrade.store.dataset import INDEX_NAME, DatasetWriter, check_empty_or_ours
+    from vntrade.store.lock import ingest_lock
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask.")
@@ -397,7 +397,7 @@ def export(db: str, fmt: str, output_dir: str | None, with_text: bool) -> None:
 
 def _export_parquet(store: Any, directory: Path, with_text: bool, batch: int = 2048) -> int:
     from vntrade.batch import chunked
-    from vntrade.dataset import DatasetWriter, check_empty_or_ours
+    from vntrade.store.dataset import DatasetWriter, check_empty_or_ours
 
     check_empty_or_ours(directory, incremental=False)
     writer = DatasetWriter(directory)
@@ -417,10 +417,10 @@ def _export_parquet(store: Any, directory: Path, with_text: bool, batch: int = 2
 @summary_options
 def import_(directory: str, db: str, wait: float, summary: str, legacy_summary: str | None) -> None:
     """Bring a Parquet dataset (from `ingest --output` or `db export`) into a store."""
-    from vntrade.dataset import read_dataset
     from vntrade.ingest import import_records
-    from vntrade.lock import ingest_lock
     from vntrade.store import Store
+    from vntrade.store.dataset import read_dataset
+    from vntrade.store.lock import ingest_lock
 
     records = read_dataset(directory)  # a folder that holds no dataset fails here, first
     with (

@@ -10,256 +10,26 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import hashlib
 import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from vntrade.errors import StoreDamaged, StoreError
-from vntrade.lock import writer_active
-from vntrade.records import Article
-
-SCHEMA_VERSION = 1
-DEFAULT_DB = "vntrade.db"
-BUSY_TIMEOUT = 30.0  # seconds a write waits for another connection's transaction
-# Keys of an extraction record that come from the pipeline rather than the loader.
-EXTRACTION_KEYS = (
-    "published_inferred",
-    "reference_date",
-    "actors",
-    "dates",
-    "commodities",
-    "directives",
+from vntrade.store.lock import writer_active
+from vntrade.store.rows import Batch, Known, SourceState
+from vntrade.store.schema import ADDED_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, upgrade_sql
+from vntrade.store.sqlite import (
+    connect_for,
+    is_access,
+    is_corrupt,
+    looks_like_sqlite,
+    now,
+    transaction,
+    writable,
 )
-
-ARTICLE_KEYS = tuple(Article.__dataclass_fields__)
-# Columns of `articles` added after the first layout, with their SQL types.
-ADDED_COLUMNS = {"part": "TEXT"}
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    sha256 TEXT NOT NULL,          -- of the clean text
-    digest TEXT NOT NULL,          -- of every article field but id and source
-    pipeline TEXT NOT NULL,        -- fingerprint of the pipeline that made the record
-    published TEXT,
-    reference_date TEXT,
-    article TEXT,                  -- JSON; NULL when the record lives in a Parquet part
-    extraction TEXT,               -- JSON of the pipeline's fields
-    part TEXT,                     -- Parquet part holding the record (dataset index only)
-    run INTEGER NOT NULL,          -- last ingest run that saw the article
-    ingested_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
-CREATE INDEX IF NOT EXISTS articles_reference_date ON articles (reference_date);
-CREATE TABLE IF NOT EXISTS failures (
-    source TEXT NOT NULL,
-    line INTEGER,
-    article TEXT,
-    reason TEXT NOT NULL,
-    run INTEGER NOT NULL,
-    at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS failures_source ON failures (source);
-CREATE TABLE IF NOT EXISTS runs (
-    run INTEGER PRIMARY KEY,
-    started_at TEXT NOT NULL,
-    finished_at TEXT,
-    status TEXT NOT NULL,
-    pipeline TEXT NOT NULL,
-    new INTEGER NOT NULL DEFAULT 0,
-    updated INTEGER NOT NULL DEFAULT 0,
-    unchanged INTEGER NOT NULL DEFAULT 0,
-    failed INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS stale_parts (part TEXT PRIMARY KEY);
-CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
-CREATE TABLE IF NOT EXISTS sources (
-    path TEXT PRIMARY KEY,         -- an input file read completely, without any failure
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    pipeline TEXT NOT NULL,
-    articles INTEGER NOT NULL
-);
-"""
-
-
-def _upgrade(missing: list[str]) -> str:
-    """ALTER statements that add the missing `articles` columns."""
-    return " ".join(
-        f"ALTER TABLE articles ADD COLUMN {name} {ADDED_COLUMNS[name]};"
-        for name in ADDED_COLUMNS
-        if f"column {name}" in missing
-    )
-
-
-def _connect_for(path: Path, create: bool) -> sqlite3.Connection:
-    """A connection for writing, or for reading (read-only; immutable on a read-only mount,
-    where SQLite could not create the WAL index otherwise)."""
-    if create:
-        return connect(path)
-    try:
-        conn = connect(path, readonly=True)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError as error:
-        if not _is_access(error):
-            raise
-        return connect(path, readonly=True, immutable=True)
-
-
-def _looks_like_sqlite(path: Path) -> bool:
-    try:
-        with open(path, "rb") as file:
-            return file.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
-
-
-def _writable(path: Path) -> bool:
-    target = path if path.exists() else (path.parent if str(path.parent) else Path("."))
-    if not os.access(target, os.W_OK):
-        return False
-    try:
-        return not os.statvfs(target).f_flag & os.ST_RDONLY
-    except (OSError, AttributeError):
-        return True
-
-
-def _is_access(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return any(word in text for word in ("unable to open", "readonly", "read-only", "locked"))
-
-
-def _is_corrupt(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return any(word in text for word in ("malformed", "not a database", "corrupt"))
-
-
-def now() -> str:
-    """The current UTC time as ISO 8601, to the second."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def article_digest(fields: dict[str, Any]) -> str:
-    """Hash of everything about an article that can change its record, except id and source.
-
-    `fields` are the article's fields (an `Article.to_dict()` or a record). The source path is
-    left out so that the same file reached by another path counts as unchanged.
-    """
-    kept = {key: fields.get(key) for key in ARTICLE_KEYS if key not in ("id", "source", "text")}
-    return hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()[:32]
-
-
-def split_record(record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Split an extraction record into its article fields and its pipeline fields."""
-    extraction = {key: record[key] for key in EXTRACTION_KEYS if key in record}
-    article = {key: value for key, value in record.items() if key not in extraction}
-    return article, extraction
-
-
-@dataclass(slots=True)
-class StoredRow:
-    """One article's row as written by an ingest batch (fields in column order)."""
-
-    id: str
-    source: str
-    sha256: str
-    digest: str
-    pipeline: str
-    published: str | None
-    reference_date: str | None
-    article: str | None  # JSON
-    extraction: str | None  # JSON
-    part: str | None = None
-
-
-@dataclass(slots=True)
-class Failure:
-    """An input or article that could not be ingested."""
-
-    source: str
-    reason: str
-    line: int | None = None
-    article: str | None = None
-
-    def message(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return f"{where}: {self.reason}"
-
-
-@dataclass(slots=True)
-class Batch:
-    """Everything one transaction writes: new/updated rows, failures, and bookkeeping."""
-
-    rows: list[StoredRow] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    seen: list[str] = field(default_factory=list)  # ids of unchanged articles
-    sources: set[str] = field(default_factory=set)  # inputs read; their old failures go
-    stale_parts: set[str] = field(default_factory=set)
-    done_sources: list[SourceState] = field(default_factory=list)  # read whole, no failure
-    skipped_sources: list[str] = field(default_factory=list)  # unchanged files, not read
-
-
-@dataclass(slots=True)
-class SourceState:
-    """An input file as it was when read: unchanged size and mtime mean unchanged articles."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    pipeline: str
-    articles: int = 0
-
-
-@dataclass(slots=True)
-class Known:
-    """What the store knows about an article id."""
-
-    digest: str
-    pipeline: str
-    run: int
-    part: str | None
-
-
-def connect(
-    path: str | Path,
-    *,
-    readonly: bool = False,
-    immutable: bool = False,
-    timeout: float = BUSY_TIMEOUT,
-):
-    """Open an SQLite connection in autocommit mode (transactions are explicit), WAL journal."""
-    if readonly:
-        uri = Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
-        conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
-    else:
-        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-    if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
-        # In WAL mode NORMAL never corrupts on a crash; it only skips an fsync per commit.
-        conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
-
-
-@contextlib.contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction, taken at once (BEGIN IMMEDIATE) so it never deadlocks later."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def _guard(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -292,20 +62,20 @@ class Store:
             )
         if create and path.parent and not path.parent.is_dir():
             raise StoreError(f"cannot create {path}: no directory {path.parent}.")
-        if create and not _writable(path):
+        if create and not writable(path):
             raise StoreError(
                 f"cannot write to {path}: the file or its folder is read-only. Copy the store "
                 "somewhere writable, or give another --db FILE."
             )
         try:
-            conn = _connect_for(path, create)
+            conn = connect_for(path, create)
             store = cls(conn, path)
             with store.guarded():
                 store._check_or_create(create)
         except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) and _is_access(error):
+            if isinstance(error, sqlite3.OperationalError) and is_access(error):
                 raise StoreError(f"cannot open {path}: {error}.") from None
-            if not _looks_like_sqlite(path):
+            if not looks_like_sqlite(path):
                 raise StoreError(
                     f"{path} is not a usable vntrade database (not an SQLite file); "
                     "choose another --db FILE."
@@ -319,7 +89,7 @@ class Store:
         try:
             yield
         except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) and not _is_corrupt(error):
+            if isinstance(error, sqlite3.OperationalError) and not is_corrupt(error):
                 raise
             raise StoreDamaged(self.path, str(error)) from None
         except json.JSONDecodeError as error:
@@ -363,7 +133,7 @@ class Store:
                 )
             # executescript commits any open transaction, so the script carries its own.
             self.conn.executescript(
-                f"BEGIN IMMEDIATE; {_SCHEMA}"
+                f"BEGIN IMMEDIATE; {SCHEMA_SQL}"
                 f" INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}'),"
                 f" ('created_at', '{now()}'); COMMIT;"
             )
@@ -375,7 +145,7 @@ class Store:
             )
         missing = self._missing_layout(tables)
         if missing and create:  # a store from an older vntrade: add what it lacks
-            self.conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} {_upgrade(missing)} COMMIT;")
+            self.conn.executescript(f"BEGIN IMMEDIATE; {SCHEMA_SQL} {upgrade_sql(missing)} COMMIT;")
         elif missing:
             raise StoreError(
                 f"{self.path} has the layout of an older vntrade (it lacks {', '.join(missing)}). "
@@ -517,6 +287,29 @@ class Store:
             yield from rows
             with self.guarded():
                 rows = cursor.fetchmany(256)
+
+    # -- a Parquet dataset's index ----------------------------------------------------------
+
+    @_guard
+    def parts_in_use(self) -> set[str]:
+        """The Parquet part files that hold a current record."""
+        return {row[0] for row in self.conn.execute("SELECT DISTINCT part FROM articles")}
+
+    @_guard
+    def stale_parts(self) -> list[str]:
+        """Part files that hold records superseded since they were written."""
+        return [row[0] for row in self.conn.execute("SELECT part FROM stale_parts")]
+
+    @_guard
+    def ids_in_part(self, part: str) -> set[str]:
+        """The ids whose current record lives in `part`."""
+        query = "SELECT id FROM articles WHERE part = ?"
+        return {row[0] for row in self.conn.execute(query, (part,))}
+
+    @_guard
+    def forget_stale_part(self, part: str) -> None:
+        """`part` has been rewritten to hold only current records."""
+        self.conn.execute("DELETE FROM stale_parts WHERE part = ?", (part,))
 
     @_guard
     def count_stale(self, pipeline: str) -> int:

@@ -9,10 +9,9 @@ and then indexed in one transaction).
 from __future__ import annotations
 
 import json
-import os
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,46 +23,16 @@ from vntrade.batch import (
     broken_pool_message,
     describe_error,
 )
-from vntrade.dataset import PARTITION, DatasetWriter, part_files, rewrite_part
 from vntrade.errors import EngineError, VntradeError
+from vntrade.ingest.inputs import Item, SkippedSource, SourceTracker
+from vntrade.ingest.summary import COUNTS, Summary
 from vntrade.records import Article, LoadFailure, LoadProblem
-from vntrade.store import Batch, Failure, SourceState, Store, StoredRow, article_digest
+from vntrade.store import Batch, SourceState, Store, StoredRow, article_digest
+from vntrade.store.dataset import PARTITION, DatasetWriter, part_files, rewrite_part
 
 DEFAULT_BATCH = 64
 # Past this many, problems are only counted: a broken pipeline would otherwise flood stderr.
 MAX_REPORTED = 20
-COUNTS = ("new", "updated", "unchanged", "failed")
-
-
-@dataclass(slots=True)
-class Summary:
-    """What one ingest run did."""
-
-    target: str
-    kind: str = "db"  # "db" or "dataset"
-    run: int | None = None
-    status: str = "running"
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
-
-    @property
-    def articles(self) -> int:
-        return self.counts["new"] + self.counts["updated"] + self.counts["unchanged"]
-
-    def line(self) -> str:
-        c = self.counts
-        return (
-            f"ingested {self.articles} articles: {c['new']} new, {c['updated']} updated, "
-            f"{c['unchanged']} unchanged, {c['failed']} failed ({self.kind}: {self.target})"
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            self.kind: self.target,
-            "run": self.run,
-            "status": self.status,
-            "articles": self.articles,
-            **self.counts,
-        }
 
 
 @dataclass(slots=True)
@@ -81,51 +50,6 @@ class _Job:
 
 
 Progress = Callable[[int, int, int], None]  # (articles, words, characters) just done
-
-
-@dataclass(slots=True)
-class SkippedSource:
-    """An input file the store already holds whole, as it is now: not even read."""
-
-    path: str
-    articles: int
-
-
-Item = Article | LoadProblem | SourceState | SkippedSource
-
-
-def read_inputs(
-    store: Store, paths: Iterable[str], max_bytes: int, fingerprint: str
-) -> Iterable[Item]:
-    """The loader's items, each file's preceded by its `SourceState`; a file that is as it was
-    when the store read it whole with this pipeline becomes one `SkippedSource` instead.
-
-    Size and modification time decide, as for make or rsync: re-reading and cleaning a large
-    corpus only to find every article unchanged would cost more than the rest of the run.
-    The store's own files and stdout (when it is a file) are never read.
-    """
-    from vntrade.loader import files_written, load_input
-    from vntrade.loader.paths import STDIN, expand_paths
-
-    for path in expand_paths(list(paths), files_written([store.path])):
-        if isinstance(path, LoadProblem):  # missing path, directory without inputs, own output
-            yield path
-            continue
-        if path == STDIN:
-            yield from load_input(path, max_bytes)
-            continue
-        try:
-            stat = os.stat(path)
-        except OSError:
-            yield from load_input(path, max_bytes)  # the loader says what is wrong
-            continue
-        state = SourceState(path, stat.st_size, stat.st_mtime_ns, fingerprint)
-        articles = store.unchanged_source(state)
-        if articles is not None:
-            yield SkippedSource(path, articles)
-        else:
-            yield state
-            yield from load_input(path, max_bytes)
 
 
 class Ingest:
@@ -185,9 +109,9 @@ class Ingest:
 
     def _jobs(self, items: Iterable[Item]) -> Iterable[_Job]:
         chunk: list[Article] = []
-        failures: list[Failure] = []
+        failures: list[LoadFailure] = []
         sources: set[str] = set()
-        files = _SourceTracker()
+        files = SourceTracker()
         for item in items:
             if isinstance(item, SkippedSource):
                 files.skip(item)
@@ -197,7 +121,7 @@ class Ingest:
                 self._report_problem(item.message())
                 sources.add(item.source)
                 if isinstance(item, LoadFailure):
-                    failures.append(Failure(item.source, item.reason, item.line))
+                    failures.append(item)
                     files.fail(item.source)
             else:
                 chunk.append(item)
@@ -212,7 +136,7 @@ class Ingest:
     def _classify(
         self,
         chunk: list[Article],
-        failures: list[Failure],
+        failures: list[LoadFailure],
         sources: set[str],
         files: tuple[list[SourceState], list[SkippedSource]],
     ) -> _Job:
@@ -268,7 +192,9 @@ class Ingest:
         records: list[tuple[dict[str, Any], str]] = []
         for (article, digest, kind), outcome in zip(job.todo, result.outcomes, strict=True):
             if outcome.error:
-                job.batch.failures.append(Failure(article.source, outcome.error, None, article.id))
+                job.batch.failures.append(
+                    LoadFailure(article.source, outcome.error, None, article.id)
+                )
                 continue
             counts[kind] += 1
             fields = article.to_dict()
@@ -342,54 +268,12 @@ class Ingest:
         return result
 
 
-class _SourceTracker:
-    """Follows input files through the item stream, to record those read whole."""
-
-    def __init__(self) -> None:
-        self.current: SourceState | None = None
-        self.failed = False
-        self.done: list[SourceState] = []
-        self.skipped: list[SkippedSource] = []
-
-    @property
-    def pending(self) -> int:
-        """Bookkeeping waiting for a batch (skipped files count: each is a row update)."""
-        return len(self.skipped)
-
-    def start(self, state: SourceState) -> None:
-        self.finish()
-        self.current, self.failed = state, False
-
-    def skip(self, source: SkippedSource) -> None:
-        self.finish()
-        self.skipped.append(source)
-
-    def count(self, path: str) -> None:
-        if self.current is not None and path == self.current.path:
-            self.current.articles += 1
-
-    def fail(self, path: str) -> None:
-        if self.current is not None and path == self.current.path:
-            self.failed = True
-
-    def finish(self) -> None:
-        """The current file has no more items: remember it if it was read without failure."""
-        if self.current is not None and not self.failed and self.current.articles:
-            self.done.append(self.current)
-        self.current = None
-
-    def take(self) -> tuple[list[SourceState], list[SkippedSource]]:
-        taken = (self.done, self.skipped)
-        self.done, self.skipped = [], []
-        return taken
-
-
 def _ready(job: _Job) -> bool:
     return job.handle is None or job.handle.done()
 
 
-def duplicate_failure(article: Article) -> Failure:
-    return Failure(
+def duplicate_failure(article: Article) -> LoadFailure:
+    return LoadFailure(
         article.source,
         f"duplicate article id {article.id!r}: another article with this id, but different "
         "content, came earlier in this run; give the articles distinct ids",
@@ -406,55 +290,10 @@ def compact_dataset(store: Store, directory: Path) -> None:
     """
     for leftover in directory.glob(f"{PARTITION}=*/.*.tmp"):  # from a killed write
         leftover.unlink(missing_ok=True)
-    referenced = {row[0] for row in store.iter_rows("SELECT DISTINCT part FROM articles")}
+    referenced = store.parts_in_use()
     for part in part_files(directory):
         if part not in referenced:
             (directory / part).unlink(missing_ok=True)
-    for (part,) in list(store.iter_rows("SELECT part FROM stale_parts")):
-        keep = {
-            row[0] for row in store.iter_rows("SELECT id FROM articles WHERE part = ?", (part,))
-        }
-        rewrite_part(directory, part, keep)
-        store.conn.execute("DELETE FROM stale_parts WHERE part = ?", (part,))
-
-
-def import_records(
-    store: Store, pairs: Iterable[tuple[dict[str, Any], str]], batch_size: int = 512
-) -> Summary:
-    """Bring (record, pipeline) pairs, e.g. read from a Parquet dataset, into a store."""
-    from vntrade.batch import chunked
-    from vntrade.store import split_record
-
-    summary = Summary(str(store.path))
-    summary.run = run = store.start_run("import")
-    try:
-        for chunk in chunked(iter(pairs), batch_size):
-            known = store.known(record["id"] for record, _ in chunk)
-            batch = Batch()
-            for record, pipeline in chunk:
-                article, extraction = split_record(record)
-                digest = article_digest(article)
-                stored = known.get(record["id"])
-                if stored and stored.digest == digest and stored.pipeline == pipeline:
-                    batch.seen.append(record["id"])
-                    summary.counts["unchanged"] += 1
-                    continue
-                summary.counts["updated" if stored else "new"] += 1
-                batch.rows.append(
-                    StoredRow(
-                        id=record["id"],
-                        source=record["source"],
-                        sha256=record["sha256"],
-                        digest=digest,
-                        pipeline=pipeline,
-                        published=record.get("published"),
-                        reference_date=record.get("reference_date"),
-                        article=json.dumps(article, ensure_ascii=False),
-                        extraction=json.dumps(extraction, ensure_ascii=False),
-                    )
-                )
-            store.commit_batch(batch, run)
-        summary.status = "done"
-    finally:
-        store.finish_run(run, summary.status, summary.counts)
-    return summary
+    for part in store.stale_parts():
+        rewrite_part(directory, part, store.ids_in_part(part))
+        store.forget_stale_part(part)

@@ -12,7 +12,7 @@ import socket
 import warnings
 from typing import Any
 
-from vntrade.batch import PipelineSpec, extract_chunk
+from vntrade.batch.work import PipelineSpec, extract_chunk
 from vntrade.errors import EngineError
 from vntrade.records import Article
 
