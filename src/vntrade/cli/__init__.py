@@ -115,7 +115,7 @@ def _silence_stdout() -> None:
 
 
 def _user_error(message: str, exit_code: int) -> click.ClickException:
-    from vntrade.output import printable
+    from vntrade.cli.output import printable
 
     error = click.ClickException(printable(message))
     error.exit_code = exit_code
@@ -144,6 +144,6 @@ def main(verbose: bool, quiet: bool) -> None:
       130  interrupted (Ctrl-C or SIGTERM); every committed batch is kept
       141  the reader of stdout went away (`vntrade ... | head`)
     """
-    from vntrade.output import set_verbosity
+    from vntrade.cli.output import set_verbosity
 
     set_verbosity(-1 if quiet else 1 if verbose else 0)

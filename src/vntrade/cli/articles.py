@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from vntrade.cli.inputs import ProblemReporter, max_bytes_option, store_or_paths
+from vntrade.cli.output import output_options, resolve_format, write_rows
 from vntrade.loader import iter_inputs
-from vntrade.output import output_options, resolve_format, write_rows
 
 TABLE_COLUMNS = ("id", "title", "published", "agency", "dateline", "words", "source")
 

@@ -8,8 +8,8 @@ from typing import Any
 import click
 
 from vntrade.cli.inputs import ProblemReporter
+from vntrade.cli.output import output_options, resolve_format, stdout_console, write_document
 from vntrade.cli.sources import iter_records, source_options
-from vntrade.output import output_options, resolve_format, stdout_console, write_document
 
 
 @click.command("eval")

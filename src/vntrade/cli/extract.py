@@ -8,8 +8,8 @@ from typing import Any
 import click
 
 from vntrade.cli.inputs import ProblemReporter, with_text_option
+from vntrade.cli.output import output_options, resolve_format, write_rows
 from vntrade.cli.sources import iter_records, source_options
-from vntrade.output import output_options, resolve_format, write_rows
 
 TABLE_COLUMNS = ("id", "published", "actors", "dates", "commodities", "directives")
 

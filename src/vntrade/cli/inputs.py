@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 import click
 
+from vntrade.cli.output import error, warn
 from vntrade.loader import DEFAULT_MAX_BYTES
-from vntrade.output import error, warn
 from vntrade.records import Article, LoadFailure, LoadProblem
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -59,14 +59,17 @@ class ProblemReporter:
 
     def articles(self, items: Iterable[Article | LoadProblem]) -> Iterator[Article]:
         """Pass articles through; report every problem on stderr."""
-        for item in items:
-            if isinstance(item, LoadFailure):
-                error(item.message())
-                self.failures += 1
-            elif isinstance(item, LoadProblem):
-                warn(item.message())
-            else:
-                yield item
+        from vntrade.extraction import without_problems
+
+        return without_problems(items, self.report)
+
+    def report(self, problem: LoadProblem) -> None:
+        """A failure (counted) or a warning, as one line on stderr."""
+        if isinstance(problem, LoadFailure):
+            error(problem.message())
+            self.failures += 1
+        else:
+            warn(problem.message())
 
     @property
     def exit_code(self) -> int:

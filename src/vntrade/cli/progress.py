@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from vntrade.output import error
+from vntrade.cli.output import error
 from vntrade.records import Article
 
 INPUT_SUFFIXES = (".txt", ".jsonl", ".json", ".csv")

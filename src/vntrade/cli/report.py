@@ -9,8 +9,8 @@ import click
 
 from vntrade import __version__
 from vntrade.cli.inputs import ProblemReporter
+from vntrade.cli.output import warn
 from vntrade.cli.sources import iter_records, source_options
-from vntrade.output import warn
 
 
 @click.command()

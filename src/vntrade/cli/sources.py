@@ -9,8 +9,6 @@ included.
 
 from __future__ import annotations
 
-import contextlib
-import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,12 +20,10 @@ from vntrade.cli.inputs import (
     max_bytes_option,
     store_or_paths,
 )
-from vntrade.loader import iter_inputs
-from vntrade.output import error, warn
+from vntrade.cli.output import warn
 
 if TYPE_CHECKING:
     from vntrade.batch import PipelineSpec
-    from vntrade.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 CHUNK = 64  # articles looked up in the cache and run through the pipeline together
@@ -125,21 +121,15 @@ def iter_records(
 
 
 def _records_from_store(db: str, spec: PipelineSpec) -> Iterator[dict[str, Any]]:
-    from vntrade.store import Store
+    from vntrade.extraction import records_from_store
 
-    store = Store.open(db)
-    stale = store.count_stale(spec.fingerprint())
+    stale, records = records_from_store(db, spec)
     if stale:
         warn(
             f"{stale} records in {db} were made by another pipeline version; "
             f"run `vntrade ingest PATH... --db {db}` again to bring them up to date."
         )
-    return _closing(store, store.iter_records())
-
-
-def _closing(store: Store, records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    with store:
-        yield from records
+    return records
 
 
 def _records_from_paths(
@@ -149,37 +139,16 @@ def _records_from_paths(
     spec: PipelineSpec,
     no_cache: bool,
 ) -> Iterator[dict[str, Any]]:
-    """Cached results first; only the misses load spaCy and go through the pipeline."""
-    from vntrade.batch import chunked, extract_chunk
+    """The pipeline's records, a progress bar on long work, problems reported on stderr."""
     from vntrade.cli.progress import IngestProgress
-    from vntrade.store import article_digest
-    from vntrade.store.cache import Cache
+    from vntrade.extraction import records_from_paths
 
-    cache = None if no_cache else Cache.open(spec.fingerprint())
-    with contextlib.ExitStack() as stack:
-        if cache:
-            stack.callback(cache.close)
-        progress = stack.enter_context(
-            IngestProgress(paths, False, "extracting", data_on_stdout=True)
+    with IngestProgress(paths, False, "extracting", data_on_stdout=True) as progress:
+        yield from records_from_paths(
+            paths,
+            spec,
+            reporter.report,
+            max_bytes=max_bytes,
+            use_cache=not no_cache,
+            track=progress.track,
         )
-        articles = progress.track(reporter.articles(iter_inputs(paths, max_bytes)))
-        for chunk in chunked(articles, CHUNK):
-            fields = [article.to_dict() for article in chunk]
-            digests = [article_digest(f) for f in fields]
-            found = cache.lookup(digests) if cache else {}
-            todo = [(a, d) for a, d in zip(chunk, digests, strict=True) if d not in found]
-            if todo:
-                result = extract_chunk(spec, [article for article, _ in todo])
-                fresh = []
-                for (article, digest), outcome in zip(todo, result.outcomes, strict=True):
-                    if outcome.error:
-                        error(f"{article.source}: {outcome.error}")
-                        reporter.failures += 1
-                    else:
-                        fresh.append((digest, outcome.extraction, outcome.reference_date))
-                        found[digest] = (outcome.extraction, outcome.reference_date)
-                if cache:
-                    cache.save(fresh)
-            for article_fields, digest in zip(fields, digests, strict=True):
-                if digest in found:
-                    yield {**article_fields, **json.loads(found[digest][0])}

@@ -13,9 +13,9 @@ from typing import Any
 import click
 
 from vntrade.cli.inputs import check_db_name, with_text_option
+from vntrade.cli.output import note, output_options, warn, write_document, write_rows
 from vntrade.cli.sources import model_options, pipeline_options
 from vntrade.errors import StoreDamaged
-from vntrade.output import note, output_options, warn, write_document, write_rows
 
 DB_HELP = "Store file [env: VNTRADE_DB; default: vntrade.db in the current directory]."
 
@@ -274,7 +274,7 @@ def stats(
 def _render_stats(stats: dict[str, Any]) -> None:
     from rich.table import Table
 
-    from vntrade.output import stdout_console
+    from vntrade.cli.output import stdout_console
 
     table = Table(title=f"vntrade store {stats['db']}", show_header=False)
     table.add_column("", style="bold cyan")
@@ -348,7 +348,7 @@ def check(ctx: click.Context, db: str, fmt: str | None) -> None:
 
 
 def _render_check(document: dict[str, Any]) -> None:
-    from vntrade.output import stdout_console
+    from vntrade.cli.output import stdout_console
 
     console = stdout_console()
     if document["ok"]:

@@ -8,8 +8,8 @@ from typing import Any
 import click
 
 from vntrade.cli.inputs import ProblemReporter
+from vntrade.cli.output import output_options, resolve_format, warn, write_document, write_rows
 from vntrade.cli.sources import iter_records, source_options
-from vntrade.output import output_options, resolve_format, warn, write_document, write_rows
 from vntrade.views.kinds import KINDS
 
 TIMELINE_COLUMNS = ("date", "precision", "start", "date_inferred", "kind", "summary", "actors",
@@ -125,7 +125,7 @@ def timeline(
     if not rows and any(filters):
         say_nothing_matched("events")
     if resolve_format(fmt) == "table":
-        from vntrade.views.render import render_timeline
+        from vntrade.cli.render import render_timeline
 
         render_timeline(rows, evidence)
     else:
@@ -156,7 +156,7 @@ def compare(ctx: click.Context, fmt: str | None, **source: Any) -> None:
     elif fmt == "jsonl":
         write_rows(_cluster_rows(document), fmt)
     else:
-        from vntrade.views.render import render_comparison
+        from vntrade.cli.render import render_comparison
 
         write_document(document, fmt, lambda doc: render_comparison(doc, leads))
     ctx.exit(reporter.exit_code)

@@ -35,7 +35,7 @@ def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from vntrade.output import stdout_console
+    from vntrade.cli.output import stdout_console
 
     console = stdout_console()
     if not rows:
@@ -123,7 +123,7 @@ def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]
     from rich.table import Table
     from rich.text import Text
 
-    from vntrade.output import stdout_console
+    from vntrade.cli.output import stdout_console
 
     console = stdout_console()
     clusters, singletons = document["clusters"], document["singletons"]
