@@ -233,7 +233,7 @@ def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source
     First and last dates are those of the timeline events naming the actor (else of the
     articles mentioning it). Most widely reported first.
     """
-    from vntrade.views.summaries import ACTOR_COLUMNS, ACTOR_TABLE, actor_rows
+    from vntrade.views.lists import ACTOR_COLUMNS, ACTOR_TABLE, actor_rows
     from vntrade.views.timeline import build_timeline
 
     reporter = ProblemReporter()
@@ -258,7 +258,7 @@ def commodities(
     ctx: click.Context, categories: tuple[str, ...], fmt: str | None, **source: Any
 ) -> None:
     """Commodities of PATH...: category, mentions, articles, directives naming them, dates."""
-    from vntrade.views.summaries import COMMODITY_COLUMNS, commodity_rows
+    from vntrade.views.lists import COMMODITY_COLUMNS, commodity_rows
     from vntrade.views.timeline import build_timeline
 
     reporter = ProblemReporter()
@@ -302,7 +302,7 @@ def directives(
     once the whole deadline period (a day, a month...) is over before --as-of, else `open`.
     """
     from vntrade.views.names import NameIndex
-    from vntrade.views.summaries import DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, directive_rows
+    from vntrade.views.lists import DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, directive_rows
 
     reporter = ProblemReporter()
     records = _load(reporter, source)

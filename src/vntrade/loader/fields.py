@@ -9,7 +9,7 @@ from typing import Any
 from vntrade.loader.agencies import agency_from_url, known_agency
 from vntrade.loader.article import NO_TEXT_LEFT, make_article, parse_text
 from vntrade.loader.clean import clean_inline
-from vntrade.loader.dates import parse_date
+from vntrade.loader.published import parse_date
 from vntrade.records import Article, LoadFailure, LoadProblem, LoadWarning
 
 TEXT_FIELDS = ("text", "body", "content")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from vntrade.loader.agencies import CREDIT, known_agency
 from vntrade.loader.clean import is_edge_junk
-from vntrade.loader.dates import match_date, parse_date
+from vntrade.loader.published import match_date, parse_date
 
 MAX_HEADER_LINES = 6
 MAX_TITLE_WORDS = 22
