@@ -26,7 +26,7 @@ COMMANDS: dict[str, str] = {
     "directives": "vntrade.cli.views:directives",
     "report": "vntrade.cli.report:report",
     "ingest": "vntrade.cli.store:ingest",
-    "db": "vntrade.cli.store:db",
+    "db": "vntrade.cli.db:db",
 }
 
 

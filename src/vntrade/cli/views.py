@@ -301,8 +301,8 @@ def directives(
     An order reported by several articles is one row listing them. `status` is `overdue`
     once the whole deadline period (a day, a month...) is over before --as-of, else `open`.
     """
-    from vntrade.views.names import NameIndex
     from vntrade.views.lists import DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, directive_rows
+    from vntrade.views.names import NameIndex
 
     reporter = ProblemReporter()
     records = _load(reporter, source)
