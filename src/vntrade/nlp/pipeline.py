@@ -11,6 +11,7 @@ import hashlib
 import importlib
 import os
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,8 @@ COMPONENT_MODULES = {
     "vntrade_actors": "vntrade.nlp.actors",
     "vntrade_directives": "vntrade.nlp.directives",
 }
+# The files of `nlp/` (any depth) whose content shapes extraction.
+FINGERPRINTED = (".py", ".jsonl", ".cfg")
 # Trained components the extraction does not use.
 UNUSED_MODEL_COMPONENTS = ("lemmatizer",)
 
@@ -82,16 +85,25 @@ def pipeline_fingerprint(
 ) -> str:
     """A short hash of everything that shapes extraction: model, our code, pattern data."""
     digest = hashlib.sha256(f"{__version__}|{model}|{_model_version(model)}".encode())
-    package = resources.files("vntrade")
-    for folder in ("nlp", "nlp/data"):
-        for entry in sorted(package.joinpath(folder).iterdir(), key=lambda e: e.name):
-            if entry.name.endswith((".py", ".jsonl")):
-                digest.update(entry.name.encode())
-                digest.update(entry.read_bytes())
+    for relative, entry in _package_files(resources.files("vntrade.nlp")):
+        digest.update(relative.encode())
+        digest.update(entry.read_bytes())
     for path in (actors_file, commodities_file):
         if path:
             digest.update(Path(path).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _package_files(folder: Traversable, prefix: str = "") -> list[tuple[str, Traversable]]:
+    """Every code, data and config file under `nlp/`, at any depth, by sorted relative path."""
+    found: list[tuple[str, Traversable]] = []
+    for entry in folder.iterdir():
+        relative = f"{prefix}{entry.name}"
+        if entry.is_dir():
+            found += _package_files(entry, f"{relative}/")
+        elif entry.name.endswith(FINGERPRINTED):
+            found.append((relative, entry))
+    return sorted(found, key=lambda item: item[0])
 
 
 def _model_version(model: str) -> str:
