@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from vntrade.nlp.commodity_patterns import normal_form
+from vntrade.nlp.commodities.patterns import normal_form
 
 SCALES = {
     "hundred": 1e2,

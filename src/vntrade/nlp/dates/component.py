@@ -18,13 +18,13 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vntrade.nlp.timex_anchor import infer_anchor, yearless_month
-from vntrade.nlp.timex_calendar import Anchor, parse_anchor
-from vntrade.nlp.timex_guards import deadline_after, deadline_before
-from vntrade.nlp.timex_normalise import Context, Resolved
-from vntrade.nlp.timex_rule import Candidate
-from vntrade.nlp.timex_scan import find_candidates
-from vntrade.nlp.timex_syntax import is_attribute, is_count, tense
+from vntrade.nlp.dates.anchor import infer_anchor, yearless_month
+from vntrade.nlp.dates.calendar import Anchor, parse_anchor
+from vntrade.nlp.dates.guards import deadline_after, deadline_before
+from vntrade.nlp.dates.normalise import Context, Resolved
+from vntrade.nlp.dates.rule import Candidate
+from vntrade.nlp.dates.scan import find_candidates
+from vntrade.nlp.dates.syntax import is_attribute, is_count, tense
 from vntrade.records import DateMention
 
 

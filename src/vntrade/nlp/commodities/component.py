@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from vntrade.errors import DataFileError
-from vntrade.nlp.commodity_patterns import (
+from vntrade.nlp.commodities.patterns import (
     NAME_LABELS,
     Found,
     GoodsFinder,

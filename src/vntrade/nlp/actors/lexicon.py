@@ -14,7 +14,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from vntrade.nlp.names import PhraseTable, fold, key
+from vntrade.nlp.actors.folding import PhraseTable, fold, key
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 # Non-actor kinds that hide a name everywhere. Places and generic words (`State`, `Party`)
