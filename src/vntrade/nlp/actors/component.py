@@ -1,6 +1,6 @@
 """The `vntrade_actors` component: people, organisations and countries under canonical names.
 
-Listed actors (shipped `data/actors.jsonl` plus `--actors FILE`) are found whatever their
+Listed actors (shipped `data/actors/actors.jsonl` plus `--actors FILE`) are found whatever their
 diacritics and however Vietnam is spelt; the model's entities and capitalised Vietnamese
 names add unknown actors; short forms (`Chinh`, `Greer`, `USABC`) join the actor named in
 full; titles give roles; pronouns and role phrases (`He`, `The PM`) are resolved for

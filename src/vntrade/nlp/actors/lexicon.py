@@ -1,6 +1,6 @@
 """The actor component's knowledge: the shipped actor list (plus a user's), roles, non-actors.
 
-Read from `nlp/data/*.jsonl` with `importlib.resources` when a component is built, never at
+Read from `nlp/data/actors/*.jsonl` with `importlib.resources` when a component is built, never at
 import, and held per instance so that one pipeline's user list never leaks into another.
 """
 
@@ -61,7 +61,7 @@ class RoleHead:
 
 
 def _shipped(name: str) -> Traversable:
-    return resources.files("vntrade.nlp").joinpath("data", name)
+    return resources.files("vntrade.nlp").joinpath("data", "actors", name)
 
 
 def read_jsonl(source: Traversable | Path) -> Iterator[tuple[str, dict]]:

@@ -1,9 +1,9 @@
 """The `vntrade_commodities` component: traded goods with a canonical name and a category.
 
-Goods come from a shipped gazetteer (`data/commodities.jsonl`, plus a user JSONL file given
-as `extra_patterns`) matched on lower-case singular word forms, from token patterns in the
-same files (`Boeing 787`), and from general patterns for goods the gazetteer lacks
-(`commodity_patterns`). Results go to `doc.spans["vntrade_commodities"]`.
+Goods come from a shipped gazetteer (`data/commodities/gazetteer.jsonl`, plus a user JSONL
+file given as `extra_patterns`) matched on lower-case singular word forms, from token
+patterns in the same files (`Boeing 787`), and from general patterns for goods the
+gazetteer lacks (`patterns`). Results go to `doc.spans["vntrade_commodities"]`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from vntrade.nlp.commodities.patterns import (
 )
 from vntrade.nlp.extensions import COMMODITY_SPANS
 
-GAZETTEER_FILE = "commodities.jsonl"
+GAZETTEER_FILE = "gazetteer.jsonl"
 DEFAULT_CATEGORY = "other"
 # Single-token hits with these parts of speech are verbs or function words (`ship`, `produce`).
 NON_NOMINAL_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ"})
@@ -94,7 +94,11 @@ def _entry(record: Any) -> Entry:
 
 def shipped_entries() -> list[Entry]:
     """The gazetteer shipped with vntrade."""
-    text = resources.files("vntrade.nlp").joinpath("data", GAZETTEER_FILE).read_text("utf-8")
+    text = (
+        resources.files("vntrade.nlp")
+        .joinpath("data", "commodities", GAZETTEER_FILE)
+        .read_text("utf-8")
+    )
     return parse_entries(text.splitlines(), GAZETTEER_FILE)
 
 

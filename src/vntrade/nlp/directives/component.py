@@ -4,7 +4,7 @@ ordered whom to do what, by when.
 Runs after `vntrade_dates` and `vntrade_actors`: the issuer is the ordering verb's subject
 resolved to an actor (pronouns and role phrases through `doc.spans["vntrade_references"]`);
 statements that are not orders (`noted`, `stressed`) never match, because only the verbs
-of `data/directive_verbs.jsonl` do, each with the frames it takes. An order with no named
+of `data/directives/verbs.jsonl` do, each with the frames it takes. An order with no named
 issuer (a passive, or a document as subject: `the resolution requires ...`) is that of
 the signer its sentence names, else of the order just before.
 """
@@ -56,7 +56,7 @@ class DirectiveVerb:
 def load_verbs() -> dict[str, list[DirectiveVerb]]:
     """The shipped directive verbs by word form (`urged` → urge)."""
     by_form: dict[str, list[DirectiveVerb]] = {}
-    source = resources.files("vntrade.nlp").joinpath("data", "directive_verbs.jsonl")
+    source = resources.files("vntrade.nlp").joinpath("data", "directives", "verbs.jsonl")
     for where, record in read_jsonl(source):
         names = tuple(record.get("frames", []))
         unknown = set(names) - frames.FRAME_NAMES
