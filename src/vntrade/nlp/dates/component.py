@@ -25,6 +25,7 @@ from vntrade.nlp.dates.normalise import Context, Resolved
 from vntrade.nlp.dates.rule import Candidate
 from vntrade.nlp.dates.scan import find_candidates
 from vntrade.nlp.dates.syntax import is_attribute, is_count, tense
+from vntrade.nlp.extensions import set_date_mentions
 from vntrade.records import DateMention
 
 
@@ -68,7 +69,7 @@ class DateTagger:
         mentions = _resolve(
             text, candidates, tenses, anchor, shift=not inferred, month=month, sentences=sentences
         )
-        doc._.vntrade_dates = _merge_times(text, mentions)
+        set_date_mentions(doc, _merge_times(text, mentions))
         doc._.reference_date = anchor.iso() if anchor else None
         doc._.published_inferred = inferred
         return doc

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from vntrade.nlp.actors.lexicon import ActorDataError, read_jsonl
 from vntrade.nlp.directives import frames
-from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
+from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS, set_directives
 from vntrade.records import DateMention, Directive
 
 # Date kinds that can be a deadline when they fall inside the action (`sign in May 2025`).
@@ -82,7 +82,7 @@ class DirectiveFinder:
     def __call__(self, doc: Doc) -> Doc:
         triggers = [t for t in doc if t.lower_ in self.verbs and t.tag_.startswith("VB")]
         if not triggers:
-            doc._.vntrade_directives = []
+            set_directives(doc, [])
             return doc
         finder = _DocDirectives(doc, self.verbs)
         found: list[Directive] = []
@@ -109,7 +109,7 @@ class DirectiveFinder:
                 elif needs_issuer:
                     continue
                 found.append(directive)
-        doc._.vntrade_directives = found
+        set_directives(doc, found)
         return doc
 
 
