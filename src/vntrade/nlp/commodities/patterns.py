@@ -93,13 +93,14 @@ class Lexicon:
     head_category: dict[str, str] = field(default_factory=dict)
 
 
-def load_lexicon() -> Lexicon:
-    """Read the shipped word lists (a fresh object per call: instances never share state)."""
-    text = (
-        resources.files("vntrade.nlp")
-        .joinpath("data", "commodities", LEXICON_FILE)
-        .read_text("utf-8")
-    )
+def shipped_lexicon() -> str:
+    """The shipped word lists, as JSONL text."""
+    folder = resources.files("vntrade.nlp").joinpath("data", "commodities")
+    return folder.joinpath(LEXICON_FILE).read_text("utf-8")
+
+
+def load_lexicon(text: str) -> Lexicon:
+    """Read word lists from JSONL `text` (a fresh object per call: instances never share state)."""
     roles: dict[str, set[str]] = {}
     categories: dict[str, str] = {}
     for line in text.splitlines():
