@@ -71,3 +71,18 @@ def test_entry_points_name_the_factories():
         module, function = target.split(":")
         assert callable(getattr(importlib.import_module(module), function))
         assert Language.has_factory(name)
+
+
+def test_a_saved_pipeline_keeps_the_users_actors_and_goods(tmp_path):
+    actors = tmp_path / "actors.jsonl"
+    actors.write_text('{"name": "Tran Thi Lan", "type": "PERSON", "aliases": ["Lanny Tran"]}\n')
+    goods = tmp_path / "goods.jsonl"
+    goods.write_text('{"name": "sea cucumber", "category": "seafood", "aliases": ["trepang"]}\n')
+    nlp = load_pipeline(actors_file=actors, commodities_file=goods)
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    text = "Lanny Tran said trepang exports rose."
+    for pipeline in (nlp, loaded):
+        doc = pipeline(text)
+        assert {s.kb_id_ for s in doc.spans["vntrade_actors"]} == {"Tran Thi Lan"}
+        assert {s.kb_id_ for s in doc.spans["vntrade_commodities"]} == {"sea cucumber"}
