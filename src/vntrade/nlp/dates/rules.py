@@ -4,8 +4,8 @@
 non-overlapping matches. Month and weekday names must be capitalised (so that the verb
 `may` or `march` never matches); quantities and units are case-insensitive. Each rule
 carries examples that the tests run through the real pipeline. Rules of comparisons,
-anaphora and years in words live in `timex_periods`, of durations, sets, clock times and
-vague references in `timex_amounts`; `timex_scan` runs them all.
+anaphora and years in words live in `periods`, of durations, sets, clock times and vague
+references in `amounts`; `scan` runs them all.
 """
 
 from __future__ import annotations
