@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import jsonl
-from vntrade.nlp.timex_rules import RULES
+from vntrade.nlp.dates.rules import RULES
 
 WITH_EXAMPLES = [rule for rule in RULES if rule.examples]
 

@@ -1,10 +1,10 @@
 """The `vntrade_dates` component: temporal expressions normalised to ISO 8601 / TimeML values.
 
-The grammar (`timex_rules`) finds expressions in `doc.text`; the parse only supplies the
+The grammar (`rules`) finds expressions in `doc.text`; the parse only supplies the
 tense of the verb governing each expression, which places dates named without a year
 (`said on Thursday`, `will take effect on April 2`). Relative expressions are resolved
 against `doc._.published`; when it is missing the anchor is inferred from the article's
-own explicit dates (`timex_anchor`) and `doc._.published_inferred` says so. The anchor
+own explicit dates (`anchor`) and `doc._.published_inferred` says so. The anchor
 goes to `doc._.reference_date` as an ISO date, of reduced precision (`2025`) when only
 the year could be inferred.
 """
@@ -18,19 +18,26 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vntrade.nlp.timex_anchor import infer_anchor, yearless_month
-from vntrade.nlp.timex_calendar import Anchor, parse_anchor
-from vntrade.nlp.timex_guards import deadline_after, deadline_before
-from vntrade.nlp.timex_normalise import Context, Resolved
-from vntrade.nlp.timex_rule import Candidate
-from vntrade.nlp.timex_scan import find_candidates
-from vntrade.nlp.timex_syntax import is_attribute, is_count, tense
+from vntrade.nlp.dates.anchor import infer_anchor, yearless_month
+from vntrade.nlp.dates.calendar import Anchor, parse_anchor
+from vntrade.nlp.dates.guards import deadline_after, deadline_before
+from vntrade.nlp.dates.normalise import Context, Resolved
+from vntrade.nlp.dates.rule import Candidate
+from vntrade.nlp.dates.scan import find_candidates
+from vntrade.nlp.dates.syntax import is_attribute, is_count, tense
+from vntrade.nlp.extensions import register_extensions, set_date_mentions
 from vntrade.records import DateMention
 
 
-@Language.factory("vntrade_dates")
+@Language.factory(
+    "vntrade_dates",
+    assigns=["doc.spans", "doc._.reference_date", "doc._.published_inferred"],
+    requires=["token.tag", "token.dep", "doc.sents"],
+    default_config={},
+)
 def make_dates(nlp: Language, name: str) -> DateTagger:
-    return DateTagger()
+    register_extensions()
+    return DateTagger(name=name)
 
 
 # A clock time and a day next to each other make one TIME: "8 p.m. on Sunday".
@@ -47,7 +54,13 @@ _NOT_COMPARED_RULES = frozenset({"ago", "year_ago", "weekday", "relative_day", "
 
 
 class DateTagger:
-    """Finds temporal expressions and normalises them against the publication date."""
+    """Finds temporal expressions and normalises them against the publication date.
+
+    Its rules are code (`rules`), so it has no data to initialize or save.
+    """
+
+    def __init__(self, *, name: str = "vntrade_dates") -> None:
+        self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # built anew from the tokens at each access: read it once
@@ -68,7 +81,7 @@ class DateTagger:
         mentions = _resolve(
             text, candidates, tenses, anchor, shift=not inferred, month=month, sentences=sentences
         )
-        doc._.vntrade_dates = _merge_times(text, mentions)
+        set_date_mentions(doc, _merge_times(text, mentions))
         doc._.reference_date = anchor.iso() if anchor else None
         doc._.published_inferred = inferred
         return doc

@@ -1,6 +1,7 @@
-"""The `vntrade_actors` component: people, organisations and countries under canonical names.
+"""Finding the actors of one document: listed names, model entities, Vietnamese names, short
+forms and titles, in passes of decreasing certainty (see `component` for the whole).
 
-Listed actors (shipped `data/actors.jsonl` plus `--actors FILE`) are found whatever their
+Listed actors (shipped `data/actors/actors.jsonl` plus `--actors FILE`) are found whatever their
 diacritics and however Vietnam is spelt; the model's entities and capitalised Vietnamese
 names add unknown actors; short forms (`Chinh`, `Greer`, `USABC`) join the actor named in
 full; titles give roles; pronouns and role phrases (`He`, `The PM`) are resolved for
@@ -12,25 +13,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from vntrade.errors import DataFileError
-from vntrade.nlp import actor_rules as rules
-from vntrade.nlp.actor_lexicon import ActorDataError, ActorLexicon
-from vntrade.nlp.actor_refs import NamedMention, ReferenceResolver
-from vntrade.nlp.extensions import ACTOR_SPANS, COMMODITY_SPANS, REFERENCE_SPANS
-from vntrade.nlp.names import fold, key
+from vntrade.nlp.actors import rules
+from vntrade.nlp.actors.folding import fold, key
+from vntrade.nlp.actors.lexicon import ActorLexicon
+from vntrade.nlp.extensions import COMMODITY_SPANS
 
 # Words before a title that make it another, lower office.
 RANKS = frozenset({"deputy", "vice", "acting"})
-
-
-@Language.factory("vntrade_actors", default_config={"extra_patterns": None})
-def make_actors(nlp: Language, name: str, extra_patterns: str | None) -> ActorResolver:
-    return ActorResolver(nlp, extra_patterns=extra_patterns)
 
 
 @dataclass(slots=True)
@@ -43,43 +35,7 @@ class Found:
     name: str
 
 
-class ActorResolver:
-    """Finds actors and gives each one canonical name, type and role."""
-
-    def __init__(self, nlp: Language, *, extra_patterns: str | Path | None = None) -> None:
-        def tokenize(text: str) -> list[str]:
-            return [t.text for t in nlp.make_doc(text)]
-
-        try:
-            self.lexicon = ActorLexicon(tokenize, extra_patterns)
-        except (ActorDataError, OSError, UnicodeDecodeError) as error:
-            raise DataFileError(
-                f"cannot read the actor list: {error}. Each line of an --actors file must be "
-                'a JSON object like {"name": "Nguyen Van A", "type": "PERSON", '
-                '"roles": ["Deputy Minister of Finance"], "aliases": ["A"]}.'
-            ) from None
-
-    def __call__(self, doc: Doc) -> Doc:
-        keys = [key(t.text) for t in doc]
-        texts = [fold(t.text) for t in doc]
-        finder = _DocActors(doc, self.lexicon, keys, texts)
-        found = _without_brands(doc, finder.find())
-        roles = finder.roles(found)
-        people = [NamedMention(f.start, f.end, f.name) for f in found if f.type == "PERSON"]
-        organisations = [NamedMention(f.start, f.end, f.name) for f in found if f.type == "ORG"]
-        resolver = ReferenceResolver(doc, self.lexicon, people, roles, organisations)
-        references = resolver.resolve(keys, texts)
-        doc.spans[ACTOR_SPANS] = [
-            Span(doc, f.start, f.end, label=f.type, kb_id=f.name) for f in found
-        ]
-        doc.spans[REFERENCE_SPANS] = [
-            Span(doc, r.start, r.end, label=r.type, kb_id=r.name) for r in references
-        ]
-        doc._.vntrade_actor_roles = {name: held[0] for name, held in roles.items()}
-        return doc
-
-
-class _DocActors:
+class DocActors:
     """The actor mentions of one document, found in passes of decreasing certainty."""
 
     def __init__(
@@ -375,7 +331,7 @@ class _DocActors:
         return None
 
 
-def _without_brands(doc: Doc, found: list[Found]) -> list[Found]:
+def without_brands(doc: Doc, found: list[Found]) -> list[Found]:
     """Drop a company named as the make of a good (`Boeing aircraft`, `Intel chips`): the
     good is traded, the company does nothing there. Needs `vntrade_commodities` first."""
     goods = {i for span in doc.spans.get(COMMODITY_SPANS, []) for i in range(span.start, span.end)}

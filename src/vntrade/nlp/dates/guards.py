@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from vntrade.nlp.timex_lexicon import VAGUE_RE
+from vntrade.nlp.dates.lexicon import VAGUE_RE
 
 Match = re.Match[str]
 

@@ -4,17 +4,17 @@
 non-overlapping matches. Month and weekday names must be capitalised (so that the verb
 `may` or `march` never matches); quantities and units are case-insensitive. Each rule
 carries examples that the tests run through the real pipeline. Rules of comparisons,
-anaphora and years in words live in `timex_periods`, of durations, sets, clock times and
-vague references in `timex_amounts`; `timex_scan` runs them all.
+anaphora and years in words live in `periods`, of durations, sets, clock times and vague
+references in `amounts`; `scan` runs them all.
 """
 
 from __future__ import annotations
 
-from vntrade.nlp import timex_guards as guard
-from vntrade.nlp import timex_normalise as norm
-from vntrade.nlp import timex_quarters as quarters
-from vntrade.nlp.timex_amounts import AMOUNT_RULES
-from vntrade.nlp.timex_lexicon import (
+from vntrade.nlp.dates import guards as guard
+from vntrade.nlp.dates import normalise as norm
+from vntrade.nlp.dates import quarters
+from vntrade.nlp.dates.amounts import AMOUNT_RULES
+from vntrade.nlp.dates.lexicon import (
     MONTH_RE,
     MONTHS,
     PART_OF_DAY_RE,
@@ -23,8 +23,8 @@ from vntrade.nlp.timex_lexicon import (
     WEEKDAY_RE,
     WEEKDAYS,
 )
-from vntrade.nlp.timex_periods import PERIOD_RULES
-from vntrade.nlp.timex_rule import (
+from vntrade.nlp.dates.periods import PERIOD_RULES
+from vntrade.nlp.dates.rule import (
     DAY,
     DIGITS,
     FULL_MONTH,
@@ -38,7 +38,7 @@ from vntrade.nlp.timex_rule import (
     Example,
     Rule,
 )
-from vntrade.nlp.timex_rule import rule as _rule
+from vntrade.nlp.dates.rule import rule as _rule
 
 # Words that must occur in a rule's match; the rule only runs in a window around them.
 MONTH_WORDS = tuple(MONTHS)

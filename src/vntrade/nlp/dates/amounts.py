@@ -3,10 +3,10 @@ PAST_REF, FUTURE_REF), each with examples that the tests run through the real pi
 
 from __future__ import annotations
 
-from vntrade.nlp import timex_durations as dur
-from vntrade.nlp import timex_guards as guard
-from vntrade.nlp.timex_lexicon import NUMBER_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE
-from vntrade.nlp.timex_rule import (
+from vntrade.nlp.dates import durations as dur
+from vntrade.nlp.dates import guards as guard
+from vntrade.nlp.dates.lexicon import NUMBER_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE
+from vntrade.nlp.dates.rule import (
     DIGITS,
     FULL_MONTH,
     QTY,
@@ -15,7 +15,7 @@ from vntrade.nlp.timex_rule import (
     UNIT_WORDS,
     Example,
 )
-from vntrade.nlp.timex_rule import rule as _rule
+from vntrade.nlp.dates.rule import rule as _rule
 
 # "the past" as a noun ("in the past, ..."), not an adjective ("the past trade deficits"):
 # punctuation, a function word or a name comes next, or `in` comes before (`in the past

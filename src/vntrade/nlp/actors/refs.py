@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from vntrade.nlp.actor_lexicon import ActorLexicon, RoleHead
-from vntrade.nlp.names import key
+from vntrade.nlp.actors.folding import key
+from vntrade.nlp.actors.lexicon import ActorLexicon, RoleHead
 
 PRONOUNS = frozenset({"he", "she"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

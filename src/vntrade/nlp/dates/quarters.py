@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from vntrade.nlp.timex_calendar import FUTURE, PAST, add_months, period_year, year_text
-from vntrade.nlp.timex_lexicon import ORDINALS, SEASONS
-from vntrade.nlp.timex_normalise import (
+from vntrade.nlp.dates.calendar import FUTURE, PAST, add_months, period_year, year_text
+from vntrade.nlp.dates.lexicon import ORDINALS, SEASONS
+from vntrade.nlp.dates.normalise import (
     Context,
     Match,
     Resolved,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from vntrade.nlp.timex_rule import Candidate, Rule
-from vntrade.nlp.timex_rules import RULES
+from vntrade.nlp.dates.rule import Candidate, Rule
+from vntrade.nlp.dates.rules import RULES
 
 _WORD = re.compile(r"[a-z]+")
 _NUMBER = re.compile(r"[0-9]+")

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from vntrade.nlp import timex_normalise as norm
-from vntrade.nlp.timex_lexicon import (
+from vntrade.nlp.dates import normalise as norm
+from vntrade.nlp.dates.lexicon import (
     MONTHS,
     NUMBER_RE,
     UNIT_RE,

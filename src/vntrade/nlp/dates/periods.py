@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vntrade.nlp.timex_calendar import (
+from vntrade.nlp.dates.calendar import (
     FUTURE,
     day_value,
     shift_unit,
@@ -22,9 +22,9 @@ from vntrade.nlp.timex_calendar import (
     year_for_month,
     year_text,
 )
-from vntrade.nlp.timex_lexicon import MONTH_RE, NUMBER_WORDS, ORDINALS
-from vntrade.nlp.timex_normalise import Context, Match, Resolved, compared, group, word
-from vntrade.nlp.timex_rule import YEAR, Example, rule
+from vntrade.nlp.dates.lexicon import MONTH_RE, NUMBER_WORDS, ORDINALS
+from vntrade.nlp.dates.normalise import Context, Match, Resolved, compared, group, word
+from vntrade.nlp.dates.rule import YEAR, Example, rule
 
 # Words before `that` that make it a conjunction: "said that day traders ...".
 _CONJUNCTION_THAT = (

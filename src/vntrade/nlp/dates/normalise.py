@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from vntrade.nlp.timex_calendar import (
+from vntrade.nlp.dates.calendar import (
     PAST,
     Anchor,
     day_value,
@@ -26,7 +26,7 @@ from vntrade.nlp.timex_calendar import (
     year_for_month,
     year_text,
 )
-from vntrade.nlp.timex_lexicon import (
+from vntrade.nlp.dates.lexicon import (
     MONTH_RE,
     MONTHS,
     PARTS_OF_DAY,

@@ -4,7 +4,7 @@ ordered whom to do what, by when.
 Runs after `vntrade_dates` and `vntrade_actors`: the issuer is the ordering verb's subject
 resolved to an actor (pronouns and role phrases through `doc.spans["vntrade_references"]`);
 statements that are not orders (`noted`, `stressed`) never match, because only the verbs
-of `data/directive_verbs.jsonl` do, each with the frames it takes. An order with no named
+of `data/directives/verbs.jsonl` do, each with the frames it takes. An order with no named
 issuer (a passive, or a document as subject: `the resolution requires ...`) is that of
 the signer its sentence names, else of the order just before.
 """
@@ -12,15 +12,24 @@ the signer its sentence names, else of the order just before.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from vntrade.nlp import directive_frames as frames
-from vntrade.nlp.actor_lexicon import ActorDataError, read_jsonl
-from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
+from vntrade.nlp.actors.lexicon import ActorDataError, read_jsonl
+from vntrade.nlp.directives import frames
+from vntrade.nlp.extensions import (
+    ACTOR_SPANS,
+    REFERENCE_SPANS,
+    register_extensions,
+    set_directives,
+)
 from vntrade.records import DateMention, Directive
 
 # Date kinds that can be a deadline when they fall inside the action (`sign in May 2025`).
@@ -32,13 +41,20 @@ PASSIVE_REACH = 2
 DOCUMENT_NOUNS = frozenset(
     {"resolution", "decree", "directive", "dispatch", "decision", "circular", "conclusion"}
 )
+VERBS = "verbs.jsonl"
 # How far up the parse an order verb may sit inside another order's action.
 NESTING_REACH = 4
 
 
-@Language.factory("vntrade_directives")
+@Language.factory(
+    "vntrade_directives",
+    assigns=["doc.spans"],
+    requires=["token.tag", "token.dep", "doc.sents", "doc.spans"],
+    default_config={},
+)
 def make_directives(nlp: Language, name: str) -> DirectiveFinder:
-    return DirectiveFinder()
+    register_extensions()
+    return DirectiveFinder(name=name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +69,15 @@ class DirectiveVerb:
     passive: bool | str = True
 
 
-def load_verbs() -> dict[str, list[DirectiveVerb]]:
-    """The shipped directive verbs by word form (`urged` → urge)."""
+def shipped_verbs() -> list[tuple[str, dict]]:
+    """The shipped directive verb entries, each with its `file:line`."""
+    return list(read_jsonl(resources.files("vntrade.nlp").joinpath("data", "directives", VERBS)))
+
+
+def load_verbs(records: list[tuple[str, dict]]) -> dict[str, list[DirectiveVerb]]:
+    """Directive verbs by word form (`urged` → urge)."""
     by_form: dict[str, list[DirectiveVerb]] = {}
-    source = resources.files("vntrade.nlp").joinpath("data", "directive_verbs.jsonl")
-    for where, record in read_jsonl(source):
+    for where, record in records:
         names = tuple(record.get("frames", []))
         unknown = set(names) - frames.FRAME_NAMES
         if not names or unknown or not record.get("verb") or not record.get("forms"):
@@ -76,13 +96,37 @@ def load_verbs() -> dict[str, list[DirectiveVerb]]:
 class DirectiveFinder:
     """Finds who instructed whom to do what, by when."""
 
-    def __init__(self) -> None:
-        self.verbs = load_verbs()
+    def __init__(self, *, name: str = "vntrade_directives") -> None:
+        self.name = name
+        self.records: list[tuple[str, dict]] = []
+        self.verbs: dict[str, list[DirectiveVerb]] = {}
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+    ) -> None:
+        """Read the shipped directive verbs."""
+        self.set_records(shipped_verbs())
+
+    def set_records(self, records: list[tuple[str, dict]]) -> None:
+        self.verbs = load_verbs(records)
+        self.records = records
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / VERBS, [record for _, record in self.records])
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DirectiveFinder:
+        self.set_records(list(read_jsonl(Path(path) / VERBS)))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         triggers = [t for t in doc if t.lower_ in self.verbs and t.tag_.startswith("VB")]
         if not triggers:
-            doc._.vntrade_directives = []
+            set_directives(doc, [])
             return doc
         finder = _DocDirectives(doc, self.verbs)
         found: list[Directive] = []
@@ -109,7 +153,7 @@ class DirectiveFinder:
                 elif needs_issuer:
                     continue
                 found.append(directive)
-        doc._.vntrade_directives = found
+        set_directives(doc, found)
         return doc
 
 

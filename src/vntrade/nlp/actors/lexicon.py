@@ -1,20 +1,21 @@
 """The actor component's knowledge: the shipped actor list (plus a user's), roles, non-actors.
 
-Read from `nlp/data/*.jsonl` with `importlib.resources` when a component is built, never at
-import, and held per instance so that one pipeline's user list never leaks into another.
+Read from `nlp/data/actors/*.jsonl` with `importlib.resources` when a component is initialized
+(or from a saved pipeline), never at import, and held per instance so that one pipeline's user
+list never leaks into another.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from vntrade.nlp.names import PhraseTable, fold, key
+from vntrade.nlp.actors.folding import PhraseTable, fold, key
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 # Non-actor kinds that hide a name everywhere. Places and generic words (`State`, `Party`)
@@ -24,6 +25,10 @@ BLOCKING_KINDS = frozenset({"media", "product"})
 VETO_KINDS = frozenset({"place", "generic"})
 
 Tokenize = Callable[[str], list[str]]
+# (`file:line`, object) for each entry of a JSONL file.
+Records = Sequence[tuple[str, dict]]
+ACTORS_FILE, NONACTORS_FILE, ROLES_FILE = "actors.jsonl", "nonactors.jsonl", "roles.jsonl"
+DATA_FILES = (ACTORS_FILE, NONACTORS_FILE, ROLES_FILE)
 
 
 class ActorDataError(ValueError):
@@ -61,7 +66,7 @@ class RoleHead:
 
 
 def _shipped(name: str) -> Traversable:
-    return resources.files("vntrade.nlp").joinpath("data", name)
+    return resources.files("vntrade.nlp").joinpath("data", "actors", name)
 
 
 def read_jsonl(source: Traversable | Path) -> Iterator[tuple[str, dict]]:
@@ -102,16 +107,18 @@ def parse_actor(record: dict, where: str) -> ActorEntry:
     return ActorEntry(name.strip(), kind, roles, _strings(record, "aliases", where))
 
 
-def load_actor_entries(extra: str | Path | None = None) -> tuple[list[ActorEntry], set[str]]:
-    """The shipped actor list with a user's entries added (same name: merged, the user's
-    type and roles first), and the names the user's file gives."""
+def shipped_records() -> dict[str, Records]:
+    """The shipped actor, non-actor and role lists, by file name."""
+    return {name: list(read_jsonl(_shipped(name))) for name in DATA_FILES}
+
+
+def load_actor_entries(actors: Records, user: Records = ()) -> tuple[list[ActorEntry], set[str]]:
+    """The actor list with a user's entries added (same name: merged, the user's type and
+    roles first), and the names the user's entries give."""
     entries: dict[str, ActorEntry] = {}
     from_user: set[str] = set()
-    sources: list[Traversable | Path] = [_shipped("actors.jsonl")]
-    if extra:
-        sources.append(Path(extra))
-    for number, source in enumerate(sources):
-        for where, record in read_jsonl(source):
+    for number, records in enumerate([actors, user]):
+        for where, record in records:
             entry = parse_actor(record, where)
             known = entries.setdefault(key(entry.name), entry)
             if number:
@@ -140,7 +147,8 @@ def _spellings(words: list[str]) -> list[list[str]]:
 class ActorLexicon:
     """Phrase tables built once per component: listed names, title phrases, references."""
 
-    def __init__(self, tokenize: Tokenize, extra: str | Path | None = None) -> None:
+    def __init__(self, tokenize: Tokenize, records: Mapping[str, Records], user: Records = ()):
+        """Build the tables from the records of `DATA_FILES` and a user's actor entries."""
         self.entries: dict[str, ActorEntry] = {}
         self.names: PhraseTable[NameHit] = PhraseTable()
         self.vetoed: set[str] = set()  # names (folded words) that are no actor on their own
@@ -150,11 +158,11 @@ class ActorLexicon:
         self.references: PhraseTable[str | RoleHead] = PhraseTable()
         self.role_holders: dict[str, list[str]] = defaultdict(list)
         self._tokenize = tokenize
-        entries, from_user = load_actor_entries(extra)
+        entries, from_user = load_actor_entries(records[ACTORS_FILE], user)
         for entry in entries:
             self._add_actor(entry, entry.name in from_user)
-        self._load_non_actors()
-        self._load_roles()
+        self._load_non_actors(records[NONACTORS_FILE])
+        self._load_roles(records[ROLES_FILE])
 
     def _add_actor(self, entry: ActorEntry, from_user: bool) -> None:
         self.entries[entry.name] = entry
@@ -171,8 +179,8 @@ class ActorLexicon:
             for role in entry.roles:
                 self.role_holders[key(role)].append(entry.name)
 
-    def _load_non_actors(self) -> None:
-        for where, record in read_jsonl(_shipped("nonactors.jsonl")):
+    def _load_non_actors(self, records: Records) -> None:
+        for where, record in records:
             name, kind = record.get("name"), record.get("kind")
             if not isinstance(name, str) or not isinstance(kind, str):
                 raise ActorDataError(f'{where}: a non-actor needs "name" and "kind"')
@@ -181,8 +189,8 @@ class ActorLexicon:
             elif kind in BLOCKING_KINDS:
                 self.names.add(self._tokenize(name), NameHit(None, kind))
 
-    def _load_roles(self) -> None:
-        for where, record in read_jsonl(_shipped("roles.jsonl")):
+    def _load_roles(self, records: Records) -> None:
+        for where, record in records:
             if "head" in record:
                 head = str(record["head"])
                 value = RoleHead(

@@ -1,15 +1,16 @@
 """The `vntrade_commodities` component: traded goods with a canonical name and a category.
 
-Goods come from a shipped gazetteer (`data/commodities.jsonl`, plus a user JSONL file given
-as `extra_patterns`) matched on lower-case singular word forms, from token patterns in the
-same files (`Boeing 787`), and from general patterns for goods the gazetteer lacks
-(`commodity_patterns`). Results go to `doc.spans["vntrade_commodities"]`.
+Goods come from a shipped gazetteer (`data/commodities/gazetteer.jsonl`, plus a user JSONL
+file given as `extra_patterns`) matched on lower-case singular word forms, from token
+patterns in the same files (`Boeing 787`), and from general patterns for goods the
+gazetteer lacks (`patterns`). Results go to `doc.spans["vntrade_commodities"]`. The
+data is read by `initialize` and written by `to_disk`, so a saved pipeline keeps user goods.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -21,16 +22,18 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from vntrade.errors import DataFileError
-from vntrade.nlp.commodity_patterns import (
+from vntrade.nlp.commodities.patterns import (
+    LEXICON_FILE,
     NAME_LABELS,
     Found,
     GoodsFinder,
     load_lexicon,
     normal_form,
+    shipped_lexicon,
 )
-from vntrade.nlp.extensions import COMMODITY_SPANS
+from vntrade.nlp.extensions import COMMODITY_SPANS, register_extensions
 
-GAZETTEER_FILE = "commodities.jsonl"
+GAZETTEER_FILE = "gazetteer.jsonl"
 DEFAULT_CATEGORY = "other"
 # Single-token hits with these parts of speech are verbs or function words (`ship`, `produce`).
 NON_NOMINAL_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ"})
@@ -94,7 +97,11 @@ def _entry(record: Any) -> Entry:
 
 def shipped_entries() -> list[Entry]:
     """The gazetteer shipped with vntrade."""
-    text = resources.files("vntrade.nlp").joinpath("data", GAZETTEER_FILE).read_text("utf-8")
+    text = (
+        resources.files("vntrade.nlp")
+        .joinpath("data", "commodities", GAZETTEER_FILE)
+        .read_text("utf-8")
+    )
     return parse_entries(text.splitlines(), GAZETTEER_FILE)
 
 
@@ -123,22 +130,46 @@ def merge_entries(base: list[Entry], extra: list[Entry]) -> list[Entry]:
     return list(merged.values())
 
 
-@Language.factory("vntrade_commodities", default_config={"extra_patterns": None})
-def make_commodities(nlp: Language, name: str, extra_patterns: str | None) -> CommodityTagger:
-    return CommodityTagger(nlp, extra_patterns=extra_patterns)
+@Language.factory(
+    "vntrade_commodities",
+    assigns=["doc.spans"],
+    requires=["token.tag", "token.pos", "token.dep", "token.ent_iob", "token.ent_type"],
+    default_config={},
+)
+def make_commodities(nlp: Language, name: str) -> CommodityTagger:
+    register_extensions()
+    return CommodityTagger(nlp, name=name)
 
 
 class CommodityTagger:
     """Finds traded goods and gives them a canonical name and category."""
 
-    def __init__(self, nlp: Language, *, extra_patterns: str | Path | None = None) -> None:
+    def __init__(self, nlp: Language, *, name: str = "vntrade_commodities") -> None:
+        self.name = name
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer  # not `nlp` itself: the component pickles on its own
-        self.finder = GoodsFinder(load_lexicon())
+        self.lexicon_text = ""
+        self.finder: GoodsFinder | None = None
+        self.set_entries([])
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        extra_patterns: str | Path | None = None,
+    ) -> None:
+        """Read the shipped gazetteer and word lists, and a user's file (`--commodities`)."""
+        self.set_lexicon(shipped_lexicon())
         entries = shipped_entries()
         if extra_patterns:
             entries = merge_entries(entries, user_entries(extra_patterns))
         self.set_entries(entries)
+
+    def set_lexicon(self, text: str) -> None:
+        """Use the word lists of the general patterns in `text` (JSONL)."""
+        self.finder = GoodsFinder(load_lexicon(text))
+        self.lexicon_text = text
 
     def set_entries(self, entries: list[Entry]) -> None:
         """Build the matchers for `entries` (replacing any earlier ones)."""
@@ -164,6 +195,8 @@ class CommodityTagger:
         self.by_name = {entry.name: entry for entry in entries}
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.finder is None:
+            raise ValueError(f"{self.name}: not initialized (call `initialize` or `from_disk`)")
         norms = [normal_form(token.text) for token in doc]
         spans = self._gazetteer_spans(doc, norms) + self._pattern_spans(doc)
         spans += self._shared_heads(doc, norms, spans) + self._shared_modifiers(doc, norms, spans)
@@ -262,16 +295,19 @@ class CommodityTagger:
         head = normal_form(token.text)
         return head in lex.trade_head or head in lex.hypernym or head in lex.head_category
 
-    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        """Save the merged gazetteer, so a saved pipeline keeps user entries."""
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the merged gazetteer (user entries included) and the word lists."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         lines = (json.dumps(e.to_dict(), ensure_ascii=False) for e in self.entries)
         (path / GAZETTEER_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (path / LEXICON_FILE).write_text(self.lexicon_text, encoding="utf-8")
 
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> CommodityTagger:
-        """Load a gazetteer saved by `to_disk`."""
-        file = Path(path) / GAZETTEER_FILE
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CommodityTagger:
+        """Load what `to_disk` saved."""
+        path = Path(path)
+        self.set_lexicon((path / LEXICON_FILE).read_text("utf-8"))
+        file = path / GAZETTEER_FILE
         self.set_entries(parse_entries(file.read_text("utf-8").splitlines(), str(file)))
         return self
 

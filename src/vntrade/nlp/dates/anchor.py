@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from collections import Counter
 
-from vntrade.nlp.timex_calendar import FUTURE, PAST, Anchor
-from vntrade.nlp.timex_guards import deadline_before
-from vntrade.nlp.timex_normalise import Context, Resolved
-from vntrade.nlp.timex_rule import Candidate
+from vntrade.nlp.dates.calendar import FUTURE, PAST, Anchor
+from vntrade.nlp.dates.guards import deadline_before
+from vntrade.nlp.dates.normalise import Context, Resolved
+from vntrade.nlp.dates.rule import Candidate
 
 # Kinds of explicit dates precise enough to tell the year of the article.
 _PRECISE_KINDS = frozenset({"day", "month", "quarter", "half", "season", "week", "time"})

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from vntrade.nlp.timex_calendar import FUTURE, PAST, PRESENT
-from vntrade.nlp.timex_guards import deadline_before
-from vntrade.nlp.timex_rule import Candidate
+from vntrade.nlp.dates.calendar import FUTURE, PAST, PRESENT
+from vntrade.nlp.dates.guards import deadline_before
+from vntrade.nlp.dates.rule import Candidate
 
 _FUTURE_AUXILIARIES = frozenset(
     {"will", "'ll", "shall", "wo", "would", "could", "should", "must", "may", "might", "going"}

@@ -6,7 +6,7 @@ the `on` phrase of a trade measure (`tariffs on ...`), the `for` phrase of a mar
 (`open the market for ...`), the object of a trade verb (`buy ...`), the modifier of a
 trade-flow noun (`durian exports`), and a list whose other items are known goods. Each
 candidate noun phrase must then pass a head-noun test (concrete goods, not policy words,
-money or places). The word lists live in `data/commodity_lexicon.jsonl`.
+money or places). The word lists live in `data/commodities/lexicon.jsonl`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-LEXICON_FILE = "commodity_lexicon.jsonl"
+LEXICON_FILE = "lexicon.jsonl"
 # Entity labels of names and numbers: never the head of a goods phrase.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 NUMERIC_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "TIME", "ORDINAL"})
@@ -93,9 +93,14 @@ class Lexicon:
     head_category: dict[str, str] = field(default_factory=dict)
 
 
-def load_lexicon() -> Lexicon:
-    """Read the shipped word lists (a fresh object per call: instances never share state)."""
-    text = resources.files("vntrade.nlp").joinpath("data", LEXICON_FILE).read_text("utf-8")
+def shipped_lexicon() -> str:
+    """The shipped word lists, as JSONL text."""
+    folder = resources.files("vntrade.nlp").joinpath("data", "commodities")
+    return folder.joinpath(LEXICON_FILE).read_text("utf-8")
+
+
+def load_lexicon(text: str) -> Lexicon:
+    """Read word lists from JSONL `text` (a fresh object per call: instances never share state)."""
     roles: dict[str, set[str]] = {}
     categories: dict[str, str] = {}
     for line in text.splitlines():

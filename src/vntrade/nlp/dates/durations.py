@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from vntrade.nlp.timex_lexicon import (
+from vntrade.nlp.dates.lexicon import (
     MONTHS,
     PARTS_OF_DAY,
     SEASONS,
@@ -20,7 +20,7 @@ from vntrade.nlp.timex_lexicon import (
     WEEKDAYS,
     parse_number,
 )
-from vntrade.nlp.timex_normalise import Context, Match, Resolved, group, word
+from vntrade.nlp.dates.normalise import Context, Match, Resolved, group, word
 
 # "US$2 billion a year", "twice a week", "12 hours a day": a rate, i.e. a TimeML SET.
 _RATE_BEFORE = re.compile(
