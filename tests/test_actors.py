@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import extract_one as extract
 
 
@@ -127,6 +129,7 @@ def test_pronouns_are_not_actors_but_he_is_not_an_error(cli, tmp_path):
     assert {"Ho Duc Phoc", "Vietnam", "United States"} == set(found)
 
 
+@pytest.mark.slow
 def test_user_actor_file_adds_names_roles_and_aliases(cli, tmp_path):
     extra = tmp_path / "extra.jsonl"
     extra.write_text(

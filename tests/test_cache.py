@@ -117,6 +117,7 @@ def test_a_broken_cache_is_skipped_with_a_warning(cli, articles):
     assert "vntrade: cache" in result.stderr and "going on without it" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_cached_run_never_imports_spacy(articles, tmp_path):
     code = (
         "import sys\n"

@@ -128,6 +128,7 @@ def test_a_new_report_joins_its_cluster_after_a_round_trip_through_plain_data():
     assert [c.id for c in reloaded.take_touched()] == [joined]  # it touched only its cluster
 
 
+@pytest.mark.slow
 def test_generated_corpus_clusters_with_high_bcubed_and_deterministically():
     predicted, gold = labelled(800, seed=11)
     scores = bcubed(predicted, gold)

@@ -15,6 +15,9 @@ from vntrade.corpus import write_txt
 distributed = pytest.importorskip("distributed")
 
 
+pytestmark = pytest.mark.slow  # worker processes, a cluster or a browser
+
+
 @pytest.fixture(scope="module")
 def scheduler():
     """One cluster for the whole module: starting one costs seconds."""

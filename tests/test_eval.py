@@ -27,6 +27,7 @@ def article(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_seed_scores_reach_the_target(cli, seeds, gold):
     result = cli("eval", "--gold", str(gold), str(seeds), "--format", "json")
     assert result.exit_code == 0, result.stderr
@@ -107,6 +108,7 @@ def test_rules_carry_over_to_articles_written_for_the_tests(cli):
     assert min(field["f1"] for field in fields.values()) >= 0.85, fields
 
 
+@pytest.mark.slow
 def test_rules_generalise_to_the_held_out_articles(cli):
     """Ten articles in the seeds' styles (other 2025 events, people, goods; names with and
     without diacritics; relative dates; pronoun and passive orders), annotated by hand

@@ -23,6 +23,7 @@ def seed_records() -> list[dict]:
     return jsonl(result)
 
 
+@pytest.mark.slow
 def test_real_output_validates_against_the_schema(cli, seed_records):
     schema = json.loads(cli("schema").stdout)
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -92,6 +92,7 @@ def test_empty_dumps_say_no_records(cli, tmp_path):
 # -- 4: a bad record inside ingest is one failure row -------------------------------------
 
 
+@pytest.mark.slow
 def test_ingest_stores_every_good_article_beside_a_broken_dump(cli, tmp_path):
     folder = tmp_path / "dump"
     ids = {path.stem for path in write_txt(folder, 30, seed=3)}
@@ -156,6 +157,7 @@ def is_damaged(message: str, db: Path) -> bool:
     )
 
 
+@pytest.mark.slow
 def test_a_damaged_store_is_named_and_never_written(cli, store, seeds):
     with open(store, "r+b") as file:  # random pages in the middle, as a bad disk would
         file.seek(4096 * 4)
@@ -169,6 +171,7 @@ def test_a_damaged_store_is_named_and_never_written(cli, store, seeds):
     assert store.read_bytes() == before  # ingest wrote nothing into it
 
 
+@pytest.mark.slow
 def test_a_row_that_is_not_json_is_a_damaged_store(cli, store):
     assert json.loads(cli("db", "check", "--db", str(store), "--format", "json").stdout) == {
         "db": str(store),
@@ -193,6 +196,7 @@ def test_a_row_that_is_not_json_is_a_damaged_store(cli, store):
 # -- 7 and 14: Dask without a network, and failed commands leave nothing --------------------
 
 
+@pytest.mark.slow
 def test_dask_without_loopback_fails_at_once_and_creates_nothing(tmp_path, seeds):
     db = tmp_path / "news.db"
     command = ["unshare", "-n", sys.executable, "-m", "vntrade", "ingest", str(seeds)]
@@ -208,17 +212,20 @@ def test_dask_without_loopback_fails_at_once_and_creates_nothing(tmp_path, seeds
     assert list(tmp_path.iterdir()) == []
 
 
-def test_failed_commands_leave_no_store_and_no_lock(cli, tmp_path, seeds, monkeypatch):
+@pytest.mark.slow
+def test_failed_commands_leave_no_store_and_no_lock(cli, tmp_path, seeds):
     empty = tmp_path / "emptydir"
     empty.mkdir()
     result = cli("db", "import", str(empty), "--db", str(tmp_path / "z.db"))
     assert result.exit_code == 1
     assert result.stderr == f"vntrade: error: no Parquet files in {empty}.\n"
-    monkeypatch.setenv("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT", "1s")
-    result = cli(
-        "ingest", str(seeds), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--db",
-        str(tmp_path / "y.db"),
-    )  # fmt: skip
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        result = cli(
+            "ingest", str(seeds), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--db",
+            str(tmp_path / "y.db"),
+        )  # fmt: skip
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "vntrade: error: cannot reach a Dask scheduler at tcp://127.0.0.1:9"
@@ -259,6 +266,7 @@ def test_a_run_never_reads_the_file_its_output_goes_to(tmp_path, seeds):
 # -- 9: a killed driver takes its workers with it -----------------------------------------
 
 
+@pytest.mark.slow
 def test_sigkill_of_the_driver_leaves_no_process_behind(tmp_path):
     corpus = tmp_path / "corpus"
     write_txt(corpus, 2000, seed=2)
@@ -290,6 +298,7 @@ def test_sigkill_of_the_driver_leaves_no_process_behind(tmp_path):
 # -- 10: one very long article ------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_long_article_is_extracted_whole_with_exact_offsets(cli, tmp_path):
     paragraphs = [
         f"Minister Nguyen Hong Dien met exporters of shrimp and rice on March {day % 28 + 1}, "
@@ -354,6 +363,7 @@ def test_an_empty_db_name_is_a_usage_error(cli, seeds):
         assert "Invalid value for '--db': needs a file name, e.g. --db news.db." in result.stderr
 
 
+@pytest.mark.slow
 def test_a_store_of_an_older_layout_is_explained_then_upgraded(cli, store, seeds):
     with sqlite3.connect(store) as conn:
         conn.execute("DROP TABLE sources")
@@ -368,6 +378,7 @@ def test_a_store_of_an_older_layout_is_explained_then_upgraded(cli, store, seeds
     assert cli("timeline", "--db", str(store)).exit_code == 0
 
 
+@pytest.mark.slow
 def test_a_store_on_a_read_only_mount_is_read_but_not_written(store, seeds):
     folder = store.parent
     script = (

@@ -45,6 +45,7 @@ def seed_copy(tmp_path: Path, seeds: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_ingest_twice_processes_nothing_the_second_time(cli, seeds, tmp_path):
     db = tmp_path / "news.db"
     result = cli("ingest", str(seeds), "--db", str(db), "--workers", "1")
@@ -120,6 +121,7 @@ def test_a_file_that_failed_is_read_again_next_time(cli, tmp_path):
     assert (summary["unchanged"], summary["failed"]) == (2, 1)
 
 
+@pytest.mark.slow
 def test_a_new_pipeline_version_reprocesses_everything(cli, seed_copy, tmp_path):
     db = tmp_path / "news.db"
     ingest(cli, str(seed_copy), "--db", str(db))
@@ -184,6 +186,7 @@ def test_two_articles_with_one_id_are_a_failure_not_a_silent_overwrite(cli, tmp_
     assert again.exit_code == 0 and summary["failed"] == 0
 
 
+@pytest.mark.slow
 def test_analysis_commands_read_the_store_with_db(cli, seeds, tmp_path):
     db = tmp_path / "news.db"
     ingest(cli, str(seeds), "--db", str(db))
@@ -242,6 +245,7 @@ def test_usage_errors_of_ingest(cli, seeds, tmp_path):
     assert result.exit_code == 2 and "give --output or --db" in result.stderr
 
 
+@pytest.mark.slow
 def test_worker_processes_give_the_records_of_one_process(cli, seeds, tmp_path):
     corpus = tmp_path / "corpus"
     write_txt(corpus, 24, seed=11)
@@ -277,6 +281,7 @@ def test_export_formats_and_parquet_round_trip(cli, seeds, tmp_path):
     assert result.exit_code == 2 and "give --output DIR" in result.stderr
 
 
+@pytest.mark.slow
 def test_parquet_goes_only_into_new_empty_or_own_directories(cli, seeds, tmp_path):
     db = tmp_path / "news.db"
     ingest(cli, str(seeds), "--db", str(db))
@@ -319,6 +324,7 @@ def _wait_for_rows(db: Path, process: subprocess.Popen, rows: int) -> int:
     return count
 
 
+@pytest.mark.slow
 def test_interrupted_runs_resume_without_duplicates(cli, tmp_path):
     corpus = tmp_path / "corpus"
     ids = {path.stem for path in write_txt(corpus, 200, seed=5)}

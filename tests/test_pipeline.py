@@ -36,6 +36,7 @@ def test_fingerprint_reads_every_file_under_nlp():
     assert not any(name.endswith(".pyc") for name in names)
 
 
+@pytest.mark.slow
 def test_a_processed_doc_survives_docbin(articles):
     nlp = load_pipeline()
     docs = [nlp(_make_doc(nlp, article)) for article in articles]
@@ -49,6 +50,7 @@ def test_a_processed_doc_survives_docbin(articles):
     assert {"vntrade_dates", "vntrade_directives"} <= set(loaded[0].spans)
 
 
+@pytest.mark.slow
 def test_a_saved_pipeline_reloads_with_spacy_load_and_gives_the_same_records(articles, tmp_path):
     nlp = load_pipeline()
     nlp.to_disk(tmp_path / "pipeline")
@@ -73,6 +75,7 @@ def test_entry_points_name_the_factories():
         assert Language.has_factory(name)
 
 
+@pytest.mark.slow
 def test_a_saved_pipeline_keeps_the_users_actors_and_goods(tmp_path):
     actors = tmp_path / "actors.jsonl"
     actors.write_text('{"name": "Tran Thi Lan", "type": "PERSON", "aliases": ["Lanny Tran"]}\n')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from conftest import SEEDS
@@ -14,6 +15,7 @@ SENTENCES = [
 ]
 
 
+@pytest.mark.slow
 def test_pos_tags_equal_the_model_attribute_rulers():
     ours = load_pipeline()
     assert "vntrade_pos" in ours.pipe_names and "attribute_ruler" not in ours.pipe_names

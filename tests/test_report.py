@@ -16,6 +16,9 @@ import pytest
 from conftest import jsonl
 from vntrade.report import data as report_data
 
+pytestmark = pytest.mark.slow  # renders whole pages
+
+
 DATA = re.compile(r'<script type="application/json" id="report-data">(.*?)</script>', re.DOTALL)
 
 

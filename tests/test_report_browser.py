@@ -16,6 +16,9 @@ from click.testing import CliRunner
 
 from vntrade.cli import main
 
+pytestmark = pytest.mark.slow  # worker processes, a cluster or a browser
+
+
 CHROMIUM = os.environ.get("VNTRADE_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("VNTRADE_CHROMEDRIVER", "/usr/bin/chromedriver")
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"

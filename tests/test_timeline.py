@@ -87,6 +87,7 @@ def test_seed_directive_deadlines_are_deadline_entries(cli, seeds):
     assert "LNG" in by_date["2025-05"]["commodities"]
 
 
+@pytest.mark.slow
 def test_entries_sort_at_the_start_of_their_period(cli, seeds):
     entries = _entries(cli, str(seeds))
     starts = [e["start"] for e in entries]
@@ -260,6 +261,7 @@ def test_two_meetings_of_one_minister_on_one_day_stay_apart(cli, tmp_path):
     assert {e["date"] for e in entries} == {"2025-05-05"}
 
 
+@pytest.mark.slow
 def test_timeline_from_a_store_matches_the_paths(cli, seeds, tmp_path):
     db = str(tmp_path / "seeds.db")
     assert cli("ingest", str(seeds), "--db", db).exit_code == 0

@@ -189,6 +189,7 @@ def test_directory_without_timeml_is_a_clear_error(cli, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_tempeval3_platinum_value_f1(cli):
     if not PLATINUM.is_dir():  # ../shared sits beside every checkout, CI's included
         message = f"TempEval-3 platinum is missing at {PLATINUM}"
