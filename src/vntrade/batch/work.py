@@ -5,45 +5,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from vntrade.errors import DataFileError, VntradeError
+from vntrade.nlp.pipeline import PipelineSpec
 from vntrade.records import Article
 from vntrade.store import EXTRACTION_KEYS
 
 # Numeric libraries must not start a thread pool per worker: processes already use every core.
 THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 PIPE_BATCH = 64
-
-
-@dataclass(frozen=True, slots=True)
-class PipelineSpec:
-    """What identifies a pipeline: small and picklable, so it travels to workers."""
-
-    model: str | None = None
-    actors_file: str | None = None
-    commodities_file: str | None = None
-
-    def fingerprint(self) -> str:
-        """The pipeline version, computed without loading spaCy."""
-        from vntrade.nlp.pipeline import model_name, pipeline_fingerprint
-
-        return pipeline_fingerprint(model_name(self.model), self.actors_file, self.commodities_file)
-
-    def load(self) -> Any:  # -> spacy.language.Language
-        """The pipeline, loaded once per process; any failure is a user-facing error."""
-        from vntrade.nlp.pipeline import load_pipeline
-
-        try:
-            return load_pipeline(self.model, self.actors_file, self.commodities_file)
-        except VntradeError:
-            raise
-        except Exception as error:  # e.g. a broken pattern file
-            raise DataFileError(
-                f"cannot load the pipeline: {error.__class__.__name__}: {error}. "
-                "Check --model, --actors and --commodities."
-            ) from None
 
 
 class Outcome(NamedTuple):

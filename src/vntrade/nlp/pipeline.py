@@ -10,13 +10,14 @@ import functools
 import hashlib
 import importlib
 import os
+from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vntrade import __version__
-from vntrade.errors import ModelNotInstalled
+from vntrade.errors import DataFileError, ModelNotInstalled, VntradeError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -131,3 +132,28 @@ def _model_version(model: str) -> str:
         return version(model)
     except PackageNotFoundError:
         return "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineSpec:
+    """What identifies a pipeline: small and picklable, so it travels to workers."""
+
+    model: str | None = None
+    actors_file: str | None = None
+    commodities_file: str | None = None
+
+    def fingerprint(self) -> str:
+        """The pipeline version, computed without loading spaCy."""
+        return pipeline_fingerprint(model_name(self.model), self.actors_file, self.commodities_file)
+
+    def load(self) -> Any:  # -> spacy.language.Language
+        """The pipeline, loaded once per process; any failure is a user-facing error."""
+        try:
+            return load_pipeline(self.model, self.actors_file, self.commodities_file)
+        except VntradeError:
+            raise
+        except Exception as error:  # e.g. a broken pattern file
+            raise DataFileError(
+                f"cannot load the pipeline: {error.__class__.__name__}: {error}. "
+                "Check --model, --actors and --commodities."
+            ) from None
