@@ -267,3 +267,21 @@ def test_timeline_from_a_store_matches_the_paths(cli, seeds, tmp_path):
     assert cli("ingest", str(seeds), "--db", db).exit_code == 0
     from_store = _entries(cli, "--db", db)
     assert from_store == _entries(cli, str(seeds))
+
+
+def test_a_winter_is_placed_where_the_tagger_puts_it(cli):
+    """One calendar: "last winter" said on 2025-03-20 is 2024-WI, December to February."""
+    record = {
+        "id": "w",
+        "published": "2025-03-20",
+        "text": "Hanoi (VNA) - Vietnamese rice exporters met US buyers in Hanoi last winter "
+        "to discuss tariffs.",
+    }
+    result = cli("timeline", "-", "--format", "jsonl", input=json.dumps(record) + "\n")
+    assert result.exit_code == 0, result.stderr
+    [entry] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (entry["date"], entry["start"]) == ("2024-WI", "2024-12-01")
+    later = cli(
+        "timeline", "-", "--since", "2025-01", "--format", "jsonl", input=json.dumps(record)
+    )
+    assert [json.loads(line)["date"] for line in later.stdout.splitlines()] == ["2024-WI"]

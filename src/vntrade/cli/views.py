@@ -18,7 +18,7 @@ COMPARE_COLUMNS = ("cluster", "date", "article", "aspect", "values")
 
 
 def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    from vntrade.views.periods import parse_user_date
+    from vntrade.periods import parse_user_date
 
     return parse_user_date(value, f"--{param.name.replace('_', '-')}") if value else None
 

@@ -16,11 +16,11 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
+from vntrade.periods import corpus_year, parse_period
 from vntrade.report.evidence import ArticleEvidence, Span
 from vntrade.views.compare import ASPECTS, compare_records
 from vntrade.views.kinds import KINDS
 from vntrade.views.lists import actor_rows, commodity_rows, directive_rows
-from vntrade.views.periods import corpus_year, parse_period
 from vntrade.views.timeline import Entry, build_timeline
 
 MAX_MARKS = 1000  # timeline entries drawn one by one

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from vntrade.views.periods import with_year
+from vntrade.periods import with_year
 from vntrade.views.text import sentence_spans
 
 Span = tuple[int, int]

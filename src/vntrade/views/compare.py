@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from vntrade.periods import corpus_year, parse_period, with_year
 from vntrade.views.directives import article_directives, group_directives, public
 from vntrade.views.events import Event
 from vntrade.views.figures import Figure, find_figures
 from vntrade.views.names import NameIndex
-from vntrade.views.periods import corpus_year, parse_period, with_year
 from vntrade.views.text import content_words, jaccard
 from vntrade.views.timeline import KEY_ACTOR_TYPES, build_timeline
 

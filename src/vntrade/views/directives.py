@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from vntrade.periods import with_year
 from vntrade.views.names import NameIndex
-from vntrade.views.periods import with_year
 from vntrade.views.text import content_words, fold, jaccard
 
 SAME_ACTION = 0.25  # Jaccard of action content words above which two orders are one

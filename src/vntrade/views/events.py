@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from vntrade.periods import parse_period
 from vntrade.views.directives import article_directives
 from vntrade.views.kinds import choose_kind
 from vntrade.views.mentions import Mentions
 from vntrade.views.names import NameIndex
-from vntrade.views.periods import parse_period
 from vntrade.views.summary import ORDER, clause_summary, deadline_summary, ordered_summary
 from vntrade.views.text import clause_spans, content_words, sentence_spans, stem, word_set
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from vntrade.periods import corpus_year, parse_period
 from vntrade.views.directives import article_directives, group_directives
 from vntrade.views.names import NameIndex
-from vntrade.views.periods import corpus_year, parse_period
 from vntrade.views.timeline import Entry
 
 ACTOR_COLUMNS = ("name", "type", "roles", "aliases", "mentions", "n_articles", "articles",

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from vntrade.periods import Period, corpus_year, parse_period, with_year
 from vntrade.views.events import Event, article_events
 from vntrade.views.kinds import compatible, kind_rank
 from vntrade.views.names import NameIndex
-from vntrade.views.periods import Period, corpus_year, parse_period, with_year
 from vntrade.views.text import fold, jaccard
 
 KEY_ACTOR_TYPES = ("PERSON", "ORG")

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from vntrade import periods
+
 PAST, PRESENT, FUTURE = "past", "present", "future"
 UNKNOWN_YEAR = "XXXX"
 
@@ -85,8 +87,7 @@ def weekend_value(day: dt.date) -> str:
 
 def add_months(day: dt.date, months: int) -> tuple[int, int]:
     """(year, month) `months` after the month of `day` (negative: before)."""
-    index = day.year * 12 + day.month - 1 + months
-    return index // 12, index % 12 + 1
+    return periods.add_months(day.year, day.month, months)
 
 
 def year_for_month(month: int, anchor: Anchor | None, direction: str | None, shift: bool) -> int:

@@ -14,6 +14,7 @@ from vntrade.nlp.dates.normalise import (
     relation_word,
     word,
 )
+from vntrade.periods import SEASON_MONTHS, SEASON_START
 
 
 def quarter(match: Match, ctx: Context) -> Resolved | None:
@@ -55,9 +56,6 @@ def _period_year(match: Match, ctx: Context, first_month: int, size: int) -> int
     return period_year(first_month, size, ctx.anchor, ctx.direction, ctx.shift)
 
 
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
 def season(match: Match, ctx: Context) -> Resolved:
     """`last summer`, `the winter of 2024`, `this spring`: seasons last three months."""
     code = SEASONS[word(match, "season")]
@@ -69,13 +67,13 @@ def season(match: Match, ctx: Context) -> Resolved:
     starts = {y: y * 12 + SEASON_START[code] for y in range(anchor.year - 2, anchor.year + 2)}
     relation = relation_word(match)
     if relation in ("last", "past", "previous"):  # the last one over
-        chosen = max(y for y, start in starts.items() if start + 3 <= now)
+        chosen = max(y for y, start in starts.items() if start + SEASON_MONTHS <= now)
     elif relation in ("next", "coming", "following"):  # the next one to begin
         chosen = min(y for y, start in starts.items() if start > now)
     elif not relation and ctx.direction == PAST:  # the latest one begun
         chosen = max(y for y, start in starts.items() if start <= now)
     elif not relation and ctx.direction == FUTURE:  # the first one not over
-        chosen = min(y for y, start in starts.items() if start + 3 > now)
+        chosen = min(y for y, start in starts.items() if start + SEASON_MONTHS > now)
     else:
         chosen = anchor.year
     return Resolved(f"{chosen}-{code}", "season")

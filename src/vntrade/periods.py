@@ -1,4 +1,5 @@
-"""TimeML date values as periods: precision, first day and the day after, year resolution."""
+"""One calendar for the tagger and the views: TimeML date values as periods (precision, first
+day and the day after), seasons, month arithmetic, and the year of a year-less value."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from datetime import date, timedelta
 
 from vntrade.errors import UsageError
 
-_SEASONS = {"WI": (1, 3), "SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "AU": (9, 12)}
+# The month each season starts; a season lasts three months, so winter 2024 (`2024-WI`) is
+# December 2024 to February 2025, as the tagger resolves "last winter" said in March 2025.
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
+SEASON_MONTHS = 3
 # A day and time (`2025-04-10TMO`) is its day, a weekend (`2025-W27-WE`) the Saturday and
 # Sunday of its week (with the week's precision), a fiscal year (`FY2025`, `FY2025-Q1`)
 # the calendar year of the same number.
@@ -81,14 +85,20 @@ def _bounds(year: int, match: re.Match[str]) -> tuple[date, date]:
     if match["half"]:
         return _months(year, 6 * int(match["half"]) - 5, 6)
     if match["season"]:
-        first, last = _SEASONS[match["season"]]
-        return _months(year, first, last - first)
+        return _months(year, SEASON_START[match["season"]], SEASON_MONTHS)
     return date(year, 1, 1), date(year + 1, 1, 1)
 
 
 def _months(year: int, month: int, count: int) -> tuple[date, date]:
-    after = month - 1 + count
-    return date(year, month, 1), date(year + after // 12, after % 12 + 1, 1)
+    """The first day of `month` of `year`, and the first day `count` months later."""
+    end_year, end_month = add_months(year, month, count)
+    return date(year, month, 1), date(end_year, end_month, 1)
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """(year, month) `months` after `month` of `year` (negative: before)."""
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
 
 
 def with_year(value: str, year: int | None) -> str:
