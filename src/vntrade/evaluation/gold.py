@@ -13,25 +13,20 @@ article, since an article may mention the same date or good many times.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vntrade.errors import InputError
+from vntrade.folding import fold as fold_name
 
 FIELDS = ("actors", "dates", "commodities", "directives")
 
 
 def fold(text: str | None) -> str:
     """Lower-case, strip diacritics (đ→d) and collapse whitespace, for name comparison."""
-    if not text:
-        return ""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.lower().split())
+    return " ".join(fold_name(text).lower().split()) if text else ""
 
 
 @dataclass

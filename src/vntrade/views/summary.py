@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from vntrade.views.mentions import ROLE_PHRASE
@@ -33,11 +35,25 @@ _NOMINAL_ACTION = re.compile(
     r"\w+(?:ing|tion|sion)\b|\w+ment\s+of\b",
     re.IGNORECASE,
 )
-# An order and the verb of its action: "directed ministries to sign", "called on X to".
+
+
+def order_verbs_pattern() -> str:
+    """A regex alternation of every form of every directive verb, with its particles."""
+    path = resources.files("vntrade.nlp").joinpath("data", "directives", "verbs.jsonl")
+    choices = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            verb = json.loads(line)
+            forms = "|".join(map(re.escape, sorted(verb["forms"], key=len, reverse=True)))
+            particles = "|".join(map(re.escape, verb.get("particles", [])))
+            choices.append(f"(?:{forms})\\s+(?:{particles})" if particles else f"(?:{forms})")
+    return "|".join(choices)
+
+
+# An order and the verb of its action ("directed ministries to sign", "called on X to"), from
+# the directive verbs the pipeline knows (`nlp/data/directives/verbs.jsonl`): one list.
 ORDER = re.compile(
-    r"\b(?P<verb>direct(?:ed|s)|instruct(?:ed|s)|order(?:ed|s)|urg(?:ed|es)|ask(?:ed|s)|"
-    r"request(?:ed|s)|task(?:ed|s)|assign(?:ed|s)|call(?:ed|s)?\s+(?:on|for|upon)|"
-    r"requir(?:ed|es)|demand(?:ed|s))\b[^.;]*?\bto\s+\w+",
+    rf"\b(?P<verb>{order_verbs_pattern()})\b[^.;]*?\bto\s+\w+",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)

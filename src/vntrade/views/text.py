@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
+
+from vntrade.folding import fold_key
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -46,13 +47,7 @@ STOPWORDS = word_set(
 )
 
 
-@functools.lru_cache(maxsize=1 << 16)  # names and words recur across a corpus
-def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form of a name: NFD, combining marks dropped, đ → d."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w\s]", " ", stripped.casefold()).split())
+fold = fold_key  # views compare names and words without case, accents or punctuation
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

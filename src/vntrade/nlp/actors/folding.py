@@ -8,25 +8,14 @@ whatever its accents, with case checks that keep `us` from matching `US`.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
+from vntrade.folding import fold
+
 V = TypeVar("V")
 
-# Letters NFD does not decompose, and typographic marks written both ways in the sources.
-_TRANSLATE = str.maketrans(
-    {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-"}
-)
 _END = ""  # trie key marking the end of a phrase; no token folds to an empty string
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """`text` without diacritics, case kept: `Nguyễn Hồng Diên` → `Nguyen Hong Dien`."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_TRANSLATE))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped)
 
 
 @functools.lru_cache(maxsize=65536)
