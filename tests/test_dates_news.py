@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from conftest import jsonl
-from vntrade.views.periods import parse_period
+from vntrade.periods import parse_period
 
 
 def run(cli, command: str, *articles: tuple[str | None, str]) -> list[dict]:
