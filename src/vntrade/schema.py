@@ -1,22 +1,60 @@
-"""The JSON Schema of extraction records, as printed by `vntrade schema`."""
+"""The JSON Schema of extraction records, as printed by `vntrade schema`, derived from the
+dataclasses of `records.py` (as `store/dataset.py` derives the Arrow schema): a field's JSON
+type comes from its type hint; `NOTES` adds descriptions, enums and bounds."""
 
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
 from typing import Any
 
-_STRING = {"type": "string"}
-_NULLABLE_STRING = {"type": ["string", "null"]}
-_OFFSET = {"type": "integer", "minimum": 0}
+from vntrade.records import Actor, Article, DateMention, Extraction
 
-_MENTION = {
-    "type": "object",
-    "required": ["text", "start", "end"],
-    "properties": {"text": _STRING, "start": _OFFSET, "end": _OFFSET},
-    "additionalProperties": False,
+_OFFSET = {"minimum": 0}
+# What a type hint cannot say, by (record class, field).
+NOTES: dict[tuple[type, str], dict[str, Any]] = {
+    (Article, "source"): {"description": "Input path, or - for stdin"},
+    (Article, "published"): {"description": "ISO date of publication"},
+    (Article, "agency"): {"description": "VNA, VOV, VNS, VLLF, ..."},
+    (Article, "dateline"): {"description": "Place of the dateline"},
+    (Article, "text"): {"description": "Clean body text; all offsets index into it"},
+    (Article, "words"): {"minimum": 0},
+    (Article, "sha256"): {"pattern": "^[0-9a-f]{64}$"},
+    (Extraction, "published_inferred"): {
+        "description": "True when reference_date was inferred from the article's own dates"
+    },
+    (Extraction, "reference_date"): {
+        "description": "Anchor for relative dates: published, or inferred"
+    },
+    (Actor, "name"): {"description": "Canonical name"},
+    (Actor, "type"): {"enum": ["PERSON", "ORG", "GPE"]},
+    (DateMention, "value"): {"description": "ISO 8601 / TimeML value"},
+    (DateMention, "timex_type"): {"enum": ["DATE", "TIME", "DURATION", "SET"]},
 }
+_OFFSETS = ("start", "end")
+_JSON_TYPES = {str: "string", int: "integer", bool: "boolean", float: "number"}
 
 
-def _object(properties: dict[str, Any]) -> dict[str, Any]:
+def extraction_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one `vntrade extract` record: the article's fields,
+    then the pipeline's (everything but `text` is required)."""
+    properties = _properties(Article)
+    properties.update(
+        (name, schema) for name, schema in _properties(Extraction).items() if name != "article"
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "vntrade extraction record",
+        "type": "object",
+        "required": [name for name in properties if name != "text"],
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def _object(cls: type) -> dict[str, Any]:
+    properties = _properties(cls)
     return {
         "type": "object",
         "required": list(properties),
@@ -25,83 +63,28 @@ def _object(properties: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-ARTICLE_PROPERTIES: dict[str, Any] = {
-    "id": _STRING,
-    "source": {**_STRING, "description": "Input path, or - for stdin"},
-    "title": _NULLABLE_STRING,
-    "published": {**_NULLABLE_STRING, "description": "ISO date of publication"},
-    "agency": {**_NULLABLE_STRING, "description": "VNA, VOV, VNS, VLLF, ..."},
-    "dateline": {**_NULLABLE_STRING, "description": "Place of the dateline"},
-    "text": {**_STRING, "description": "Clean body text; all offsets index into it"},
-    "words": {"type": "integer", "minimum": 0},
-    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-    "url": _NULLABLE_STRING,
-}
-
-ACTOR = _object(
-    {
-        "name": {**_STRING, "description": "Canonical name"},
-        "type": {"enum": ["PERSON", "ORG", "GPE"]},
-        "role": _NULLABLE_STRING,
-        "aliases": {"type": "array", "items": _STRING},
-        "mentions": {"type": "array", "items": _MENTION},
-    }
-)
-DATE = _object(
-    {
-        "text": _STRING,
-        "value": {**_STRING, "description": "ISO 8601 / TimeML value"},
-        "kind": _STRING,
-        "start": _OFFSET,
-        "end": _OFFSET,
-        "timex_type": {"enum": ["DATE", "TIME", "DURATION", "SET"]},
-        "deadline": {"type": "boolean"},
-    }
-)
-COMMODITY = _object(
-    {
-        "name": _STRING,
-        "category": _STRING,
-        "mentions": {"type": "array", "items": _MENTION},
-    }
-)
-DIRECTIVE = _object(
-    {
-        "issuer": _NULLABLE_STRING,
-        "verb": _STRING,
-        "addressee": _NULLABLE_STRING,
-        "action": _STRING,
-        "deadline": _NULLABLE_STRING,
-        "sentence": _STRING,
-        "start": _OFFSET,
-        "end": _OFFSET,
-    }
-)
+def _properties(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    found = {}
+    for field in dataclasses.fields(cls):
+        schema = _type_schema(hints[field.name])
+        if field.name in _OFFSETS and schema.get("type") == "integer":
+            schema.update(_OFFSET)
+        notes = NOTES.get((cls, field.name), {})
+        if "enum" in notes:
+            schema.pop("type", None)
+        found[field.name] = {**schema, **notes}
+    return found
 
 
-def extraction_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one `vntrade extract` record."""
-    properties = {
-        **ARTICLE_PROPERTIES,
-        "published_inferred": {
-            "type": "boolean",
-            "description": "True when reference_date was inferred from the article's own dates",
-        },
-        "reference_date": {
-            **_NULLABLE_STRING,
-            "description": "Anchor for relative dates: published, or inferred",
-        },
-        "actors": {"type": "array", "items": ACTOR},
-        "dates": {"type": "array", "items": DATE},
-        "commodities": {"type": "array", "items": COMMODITY},
-        "directives": {"type": "array", "items": DIRECTIVE},
-    }
-    required = [name for name in properties if name not in ("text",)]
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "vntrade extraction record",
-        "type": "object",
-        "required": required,
-        "properties": properties,
-        "additionalProperties": False,
-    }
+def _type_schema(hint: Any) -> dict[str, Any]:
+    """The JSON Schema of a type hint: a scalar, an optional scalar, a list, or a record."""
+    if dataclasses.is_dataclass(hint):
+        return _object(hint)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is list:
+        return {"type": "array", "items": _type_schema(args[0])}
+    if origin in (typing.Union, types.UnionType):
+        kinds = [_JSON_TYPES[arg] for arg in args if arg is not type(None)]
+        return {"type": [*kinds, "null"]}
+    return {"type": _JSON_TYPES[hint]}
