@@ -22,15 +22,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from vntrade.errors import DataFileError
-from vntrade.nlp.commodities.patterns import (
+from vntrade.nlp.commodities.lexicon import (
     LEXICON_FILE,
-    NAME_LABELS,
-    Found,
-    GoodsFinder,
     load_lexicon,
     normal_form,
     shipped_lexicon,
 )
+from vntrade.nlp.commodities.patterns import NAME_LABELS, Found, GoodsFinder
 from vntrade.nlp.extensions import COMMODITY_SPANS, register_extensions
 
 GAZETTEER_FILE = "gazetteer.jsonl"
