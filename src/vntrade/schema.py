@@ -36,6 +36,11 @@ ARTICLE_PROPERTIES: dict[str, Any] = {
     "words": {"type": "integer", "minimum": 0},
     "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
     "url": _NULLABLE_STRING,
+    "dateline_date": {
+        **_NULLABLE_STRING,
+        "description": "Date of a wire dateline (HANOI, March 3 (Reuters) -): TimeML value, "
+        "XXXX-03-03 without a year",
+    },
 }
 
 ACTOR = _object(
@@ -89,7 +94,8 @@ def extraction_schema() -> dict[str, Any]:
         },
         "reference_date": {
             **_NULLABLE_STRING,
-            "description": "Anchor for relative dates: published, or inferred",
+            "description": "Anchor for relative dates: published, else the dateline's date, "
+            "or inferred",
         },
         "actors": {"type": "array", "items": ACTOR},
         "dates": {"type": "array", "items": DATE},

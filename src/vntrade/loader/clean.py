@@ -65,6 +65,28 @@ _AGENCY_PHOTO = re.compile(
         (?:\s*:)?(?:\s+[^\W\d_a-z][\w.'’-]*){{0,4}}\s*\)?\.?$""",
     re.VERBOSE,
 )
+# "Photo from Reuters": only with a known agency, as "photos from the summit" is a sentence.
+_PHOTO_FROM = re.compile(
+    rf"(?:^|(?<=[.!?\"”])\s+|[(\[])(?i:photos?|images?|pictures?)\s+(?i:from)\s+"
+    rf"(?P<credit>{CREDIT})\s*[)\]]?\s*\.?$"
+)
+# Staff credits of wire copy, a paragraph or a bracket at the end of one: "Reporting by
+# Khanh Vu; Editing by Ed Davies", "(Writing by ...)". Their names are never actors.
+_STAFF_ROLES = (
+    r"(?:additional\s+)?(?:reporting|writing|written|editing|edited|compiled|translated"
+    r"|story|text|photos?|video|graphics?|produced|prepared)"
+)
+_STAFF_LINE = re.compile(rf"^\(?{_STAFF_ROLES}\s+by\b[^().]*(?:\)\.?)?$", re.IGNORECASE)
+_STAFF_BRACKET = re.compile(rf"\s*\(\s*{_STAFF_ROLES}\s+by\b[^()]*\)\.?$", re.IGNORECASE)
+# Lone headings of the link lists sites put under (or inside) an article.
+_LINK_LIST_HEADINGS = frozenset(
+    {
+        *("related news", "related articles", "related stories", "related", "read more"),
+        *("read also", "also read", "see also", "more news", "more stories", "latest news"),
+        *("most read", "you may also like", "recommended", "trending", "more on this story"),
+    }
+)
+_LINK_MAX_WORDS = 25
 _END_MARK = re.compile(r"\s*(\.?)/\.$")  # VNA's "./." end-of-story mark
 _SOURCE = r"(?:(?i:source)\s*:\s*)?"
 _TRAILERS = (
@@ -147,9 +169,10 @@ def caption_credit(paragraph: str) -> str | None:
     match = _CAPTION_START.match(paragraph)
     if match:
         return known_agency(match["credit"]) or ""
-    match = _AGENCY_PHOTO.search(paragraph)
-    if match and known_agency(match["credit"]):
-        return known_agency(match["credit"])
+    for pattern in (_AGENCY_PHOTO, _PHOTO_FROM):
+        match = pattern.search(paragraph)
+        if match and known_agency(match["credit"]):
+            return known_agency(match["credit"])
     return None
 
 
@@ -172,6 +195,40 @@ def strip_trailer(paragraph: str) -> tuple[str, str | None]:
                 changed = True
                 break
     return paragraph, agency
+
+
+def is_staff_credit(paragraph: str) -> bool:
+    """True for a wire copy's staff credit line: "Reporting by X; Editing by Y"."""
+    short = len(paragraph.split()) <= _LINK_MAX_WORDS
+    return short and not paragraph.endswith(("!", "?")) and bool(_STAFF_LINE.match(paragraph))
+
+
+def strip_body_credit(paragraph: str) -> tuple[str, str | None]:
+    """A body paragraph without a credit after its last sentence ("... on Friday. (Reuters)",
+    "... – Reuters", "(Reporting by ...)"), and the agency; a credit closing a sentence
+    ("the Vietnam News Agency (VNA).") stays."""
+    paragraph = _STAFF_BRACKET.sub("", paragraph)
+    rest, agency = strip_trailer(paragraph)
+    if agency and (not rest or rest.endswith(_SENTENCE_END)):
+        return rest, agency
+    return paragraph, None
+
+
+def drop_link_lists(paragraphs: list[str]) -> list[str]:
+    """`paragraphs` without "Related news" headings and the headlines listed under them."""
+    kept: list[str] = []
+    in_list = False
+    for paragraph in paragraphs:
+        if paragraph.strip(_EDGE_CHARS).lower() in _LINK_LIST_HEADINGS:
+            in_list = True
+        elif not (in_list and _headline_form(paragraph)):
+            in_list = False
+            kept.append(paragraph)
+    return kept
+
+
+def _headline_form(paragraph: str) -> bool:
+    return len(paragraph.split()) <= _LINK_MAX_WORDS and not paragraph.endswith(_SENTENCE_END)
 
 
 def drop_repeats(paragraphs: list[str], seen: set[str] | None = None) -> list[str]:

@@ -28,6 +28,14 @@ _DATE = re.compile(
     )(?!\d)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The date of a dateline: "March 3", "Sept. 9", "29 April", "29/4", each perhaps with a year.
+_DATELINE_WHEN = re.compile(
+    rf"""(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}){_ORDINAL}
+        | (?P<dday>\d{{1,2}}){_ORDINAL}\s+(?P<dmonth>{_MONTH})
+        | (?P<na>\d{{1,2}})[/.](?P<nb>\d{{1,2}}))
+        (?:,?\s*(?P<year>\d{{4}}))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # A time after a date that opens a line: " date 2025-04-25 10:05 GMT+7 | Body ...".
 _CLOCK = re.compile(
     r"(?:[T\s,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2}|"
@@ -50,11 +58,31 @@ def parse_date(value: str) -> str | None:
     return _iso(match)
 
 
-def match_date(text: str, pos: int = 0) -> tuple[str, int] | None:
-    """A date (and any time after it) at `text[pos]`: its ISO form and where it ends, or None."""
+def match_date(text: str, pos: int = 0) -> tuple[str | None, int] | None:
+    """A date (and any time after it) at `text[pos]`: its ISO form (None for an impossible
+    date such as `2025-02-30`) and where it ends; None when no date is written there."""
     match = _DATE.match(text, pos)
-    iso = _iso(match) if match else None
-    return (iso, _CLOCK.match(text, match.end()).end()) if match and iso else None
+    return (_iso(match), _CLOCK.match(text, match.end()).end()) if match else None
+
+
+def dateline_value(when: str) -> str | None:
+    """The date of a dateline (`March 3`, `Sept. 9`, `April 29, 2025`, `29/4`) as a TimeML
+    value: `2025-04-29`, or `XXXX-03-03` when it has no year; None if it is impossible."""
+    match = _DATELINE_WHEN.fullmatch(when.strip())
+    if match is None:
+        return None
+    if match["month"]:
+        month, day = _MONTHS.get(match["month"].lower().rstrip(".")), int(match["day"])
+    elif match["dmonth"]:
+        month, day = _MONTHS.get(match["dmonth"].lower().rstrip(".")), int(match["dday"])
+    else:
+        day, month = int(match["na"]), int(match["nb"])
+    year = int(match["year"]) if match["year"] else None
+    try:
+        dt.date(year or 2000, month or 0, day)  # 2000 is a leap year: Feb 29 stays possible
+    except ValueError:
+        return None
+    return f"{year or 'XXXX'}-{month:02d}-{day:02d}"
 
 
 def _iso(match: re.Match[str]) -> str | None:

@@ -1,0 +1,216 @@
+"""Wire and web formats outside the seeds' house styles, through `vntrade articles` and
+`vntrade extract`, on made-up articles: datelines, page furniture, bylines, credits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import jsonl
+
+BODY = "Officials said the two sides would meet again in Washington next month."
+
+
+def load(cli, tmp_path: Path, text: str, name: str = "story.txt") -> dict:
+    """The one record `vntrade articles` makes of `text`, with nothing on stderr."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = cli("articles", str(path), "--format", "jsonl")
+    assert (result.exit_code, result.stderr) == (0, "")
+    [record] = jsonl(result)
+    return record
+
+
+def header(record: dict) -> tuple:
+    keys = ("title", "published", "agency", "dateline", "dateline_date")
+    return tuple(record[key] for key in keys)
+
+
+@pytest.mark.parametrize(
+    ("first", "agency", "place", "date"),
+    [
+        ("HANOI, March 3 (Reuters) - ", "Reuters", "Hanoi", "XXXX-03-03"),
+        ("HANOI, Sept. 9 (Xinhua) -- ", "Xinhua", "Hanoi", "XXXX-09-09"),
+        ("WASHINGTON, Oct. 21 (AP) — ", "AP", "Washington", "XXXX-10-21"),
+        ("WASHINGTON (AP) — ", "AP", "Washington", None),
+        ("Hanoi, April 29, 2025 (VNA) - ", "VNA", "Hanoi", "2025-04-29"),
+        ("HANOI: ", None, "Hanoi", None),
+        ("HO CHI MINH CITY: ", None, "Ho Chi Minh City", None),
+        ("THE HANOI TIMES — ", "The Hanoi Times", None, None),
+    ],
+)
+def test_wire_datelines_give_agency_place_and_date(cli, tmp_path, first, agency, place, date):
+    lead = "Vietnam's trade ministry has asked exporters to diversify markets."
+    record = load(cli, tmp_path, f"{first}{lead}\n\n{BODY}\n")
+    assert header(record) == (None, None, agency, place, date)
+    assert record["text"] == f"{lead}\n\n{BODY}"
+
+
+@pytest.mark.parametrize("first", ["UPDATE: Talks resume", "EDITOR'S NOTE: Updated", "MOF: Deal"])
+def test_a_shouted_label_before_a_colon_is_no_dateline(cli, tmp_path, first):
+    record = load(cli, tmp_path, f"{first} on Friday in Hanoi after a pause.\n\n{BODY}\n")
+    assert record["dateline"] is None
+    assert record["text"].startswith(first)
+
+
+def test_web_page_furniture_timestamp_and_related_links(cli, tmp_path):
+    record = load(
+        cli,
+        tmp_path,
+        "Skip to main content\nVietnam, US hold fourth round of trade talks\n"
+        "February 2, 2025 | 08:05\n"
+        "THE HANOI TIMES — Vietnam and the United States ended their fourth round of talks.\n\n"
+        f"{BODY}\n\nShare\n\nRelated news\n\nVietnam eyes more US LNG imports\n\n"
+        "Exporters brace for new tariffs\n",
+    )
+    assert header(record) == (
+        "Vietnam, US hold fourth round of trade talks",
+        "2025-02-02",
+        "The Hanoi Times",
+        None,
+        None,
+    )
+    assert record["text"] == (
+        f"Vietnam and the United States ended their fourth round of talks.\n\n{BODY}"
+    )
+
+
+def test_related_heading_inside_the_article_drops_only_its_links(cli, tmp_path):
+    lead = "Vietnam will buy more US farm goods, the ministry said."
+    record = load(cli, tmp_path, f"{lead}\n\nRead more\n\nUS farm exports hit record\n\n{BODY}\n")
+    assert record["text"] == f"{lead}\n\n{BODY}"
+
+
+def test_date_field_followed_by_a_photo_caption(cli, tmp_path):
+    record = load(
+        cli,
+        tmp_path,
+        " date 2025-05-14 Deputy Prime Minister Bui Thanh Son at the meeting. Photo: VNA\n\n"
+        f"Việt Nam will buy more US farm products, the minister said.\n\n{BODY}\n",
+    )
+    assert header(record) == (None, "2025-05-14", "VNA", None, None)
+    assert record["text"] == (
+        f"Việt Nam will buy more US farm products, the minister said.\n\n{BODY}"
+    )
+
+
+def test_title_after_the_date_field(cli, tmp_path):
+    record = load(
+        cli,
+        tmp_path,
+        " date 2025-05-14 Vietnam to buy more US farm products\n"
+        f"Việt Nam will buy more US farm products, the minister said.\n\n{BODY}\n",
+    )
+    assert header(record)[:2] == ("Vietnam to buy more US farm products", "2025-05-14")
+    assert record["text"].startswith("Việt Nam will buy")
+
+
+def test_byline_and_standfirst_before_the_dateline(cli, tmp_path):
+    record = load(
+        cli,
+        tmp_path,
+        "Vietnam seeks tariff cut on seafood\nBy Vân Nguyễn\n"
+        "Exporters say the new duties threaten thousands of jobs in the Mekong Delta.\n"
+        "HÀ NỘI — Việt Nam's seafood exporters have asked for lower US duties on shrimp.\n\n"
+        f"{BODY}\n\nPhoto from Reuters\n",
+    )
+    assert header(record) == (
+        "Vietnam seeks tariff cut on seafood",
+        None,
+        "Reuters",
+        "Hà Nội",
+        None,
+    )
+    assert record["text"] == (
+        f"Việt Nam's seafood exporters have asked for lower US duties on shrimp.\n\n{BODY}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published", "agency"),
+    [
+        ("(Xinhua) 09:30, June 4, 2025", "2025-06-04", "Xinhua"),
+        ("Xinhua) 09:30, June 4, 2025", "2025-06-04", "Xinhua"),
+        ("By Vân Nguyễn | February 2, 2025 | 08:05", "2025-02-02", None),
+        ("February 2, 2025 | 08:05", "2025-02-02", None),
+        ("By Vân Nguyễn", None, None),
+    ],
+)
+def test_byline_and_timestamp_lines_give_the_published_date(
+    cli, tmp_path, stamp, published, agency
+):
+    record = load(cli, tmp_path, f"Vietnam, US agree to speed up talks\n{stamp}\n{BODY}\n")
+    assert header(record) == ("Vietnam, US agree to speed up talks", published, agency, None, None)
+    assert record["text"] == BODY
+
+
+@pytest.mark.parametrize(
+    ("ending", "agency"),
+    [
+        (" – Reuters", "Reuters"),
+        (" (Reuters)", "Reuters"),
+        ("\n\nSource: Reuters", "Reuters"),
+        ("\n\nPhoto from Reuters", "Reuters"),
+        ("\n\nReporting by Khanh Vu; Editing by Ed Davies", None),
+        (" (Reporting by Khanh Vu; Editing by Ed Davies)", None),
+    ],
+)
+def test_credit_lines_at_the_end(cli, tmp_path, ending, agency):
+    record = load(cli, tmp_path, f"Vietnam will buy more US cotton.\n\n{BODY}{ending}\n")
+    assert record["agency"] == agency
+    assert record["text"] == f"Vietnam will buy more US cotton.\n\n{BODY}"
+
+
+def test_credit_lines_inside_the_body(cli, tmp_path):
+    record = load(
+        cli,
+        tmp_path,
+        "Vietnam will buy more US cotton, the ministry said. (Reuters)\n\n"
+        "The talks were reported by the Vietnam News Agency (VNA).\n\n"
+        f"Exports rose 20% in May. – Reuters\n\n{BODY}\n",
+    )
+    assert record["agency"] == "Reuters"
+    assert record["text"] == (
+        "Vietnam will buy more US cotton, the ministry said.\n\n"
+        "The talks were reported by the Vietnam News Agency (VNA).\n\n"
+        f"Exports rose 20% in May.\n\n{BODY}"
+    )
+
+
+def test_no_date_anywhere_leaves_published_null(cli, tmp_path):
+    record = load(cli, tmp_path, f"HANOI (Reuters) - Vietnam will buy more US cotton.\n\n{BODY}\n")
+    assert (record["published"], record["dateline_date"]) == (None, None)
+
+
+def test_impossible_date_field_is_warned_and_the_dateline_still_read(cli, tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text(
+        " date 2025-02-30 Hanoi (VNA) - Việt Nam will buy more US cotton.\n\n" + BODY,
+        encoding="utf-8",
+    )
+    result = cli("articles", str(path), "--format", "jsonl")
+    assert result.exit_code == 0
+    assert (
+        result.stderr
+        == f"vntrade: {path}: cannot read the date '2025-02-30'; published left empty\n"
+    )
+    [record] = jsonl(result)
+    assert header(record) == (None, None, "VNA", "Hanoi", None)
+    assert record["text"] == f"Việt Nam will buy more US cotton.\n\n{BODY}"
+
+
+def test_impossible_date_field_in_a_dump_is_warned_with_its_line(cli, tmp_path):
+    path = tmp_path / "dump.jsonl"
+    lines = [{"text": "Fine."}, {"text": " date 2025-13-01 HÀ NỘI — Cotton talks went on."}]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = cli("articles", str(path), "--format", "jsonl")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"vntrade: {path}:2: cannot read the date '2025-13-01'; published left empty\n"
+    )
+    assert [(r["dateline"], r["text"]) for r in jsonl(result)] == [
+        (None, "Fine."),
+        ("Hà Nội", "Cotton talks went on."),
+    ]
