@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import jsonl
+from conftest import extract_one, jsonl
 
 BODY = "Officials said the two sides would meet again in Washington next month."
 
@@ -214,3 +214,33 @@ def test_impossible_date_field_in_a_dump_is_warned_with_its_line(cli, tmp_path):
         (None, "Fine."),
         ("Hà Nội", "Cotton talks went on."),
     ]
+
+
+def test_the_dateline_date_anchors_relative_dates(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Vietnam offers to buy more US farm goods\nBy Khanh Vu\n"
+        "HANOI, March 3 (Reuters) - Vietnam's trade ministry said on Monday it would sign "
+        "deals for US soybeans by April 30, 2025.\n\nReporting by Phuong Nguyen; Editing by "
+        "Ed Davies\n",
+    )
+    assert (record["published"], record["dateline_date"]) == (None, "XXXX-03-03")
+    assert (record["reference_date"], record["published_inferred"]) == ("2025-03-03", True)
+    assert [(d["text"], d["value"]) for d in record["dates"]] == [
+        ("Monday", "2025-03-03"),
+        ("April 30, 2025", "2025-04-30"),
+    ]
+    names = {actor["name"] for actor in record["actors"]}
+    assert not names & {"Khanh Vu", "Phuong Nguyen", "Ed Davies", "Reuters"}
+
+
+def test_a_dateline_date_with_a_year_is_the_reference_date(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "HANOI, March 3, 2025 (Xinhua) -- Vietnam will send a delegation to Washington next "
+        "week, the ministry said on Monday.\n",
+    )
+    assert (record["reference_date"], record["published_inferred"]) == ("2025-03-03", False)
+    assert ("next week", "2025-W11") in [(d["text"], d["value"]) for d in record["dates"]]

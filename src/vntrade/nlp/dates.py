@@ -49,13 +49,20 @@ class DateTagger:
             tense(doc, c, _phrase_start(text, candidates, i)) if c.rule.needs_tense else None
             for i, c in enumerate(candidates)
         ]
-        anchor = parse_anchor(doc._.published)
+        dateline = doc._.dateline_date
+        anchor = parse_anchor(doc._.published) or parse_anchor(dateline)
         inferred = False
         if anchor is None:
             anchor = infer_anchor(candidates, tenses)
             inferred = anchor is not None
-        month = yearless_month(candidates, tenses) if anchor is None else None
-        mentions = _resolve(text, candidates, tenses, anchor, shift=not inferred, month=month)
+        # A yearless dateline (`HANOI, March 3 (Reuters)`) gives the day of an inferred year.
+        on_dateline = _dateline_day(dateline, anchor) if inferred else None
+        anchor = on_dateline or anchor
+        month = None
+        if anchor is None:
+            month = int(dateline[5:7]) if dateline else yearless_month(candidates, tenses)
+        shift = not inferred or on_dateline is not None
+        mentions = _resolve(text, candidates, tenses, anchor, shift=shift, month=month)
         doc._.vntrade_dates = _merge_times(text, mentions)
         doc._.reference_date = anchor.iso() if anchor else None
         doc._.published_inferred = inferred
@@ -103,6 +110,16 @@ def _resolve(
             )
         )
     return mentions
+
+
+def _dateline_day(dateline: str | None, inferred: Anchor | None) -> Anchor | None:
+    """The day of a yearless dateline (`XXXX-03-03`) in the inferred anchor's year."""
+    if not dateline or inferred is None:
+        return None
+    try:
+        return Anchor(dt.date(inferred.day.year, int(dateline[5:7]), int(dateline[8:10])), "day")
+    except ValueError:
+        return None
 
 
 def _explicit(resolved: Resolved) -> Anchor | None:

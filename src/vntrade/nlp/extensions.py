@@ -2,6 +2,8 @@
 
 Conventions shared by the components:
 - `doc._.published`: ISO date of publication or None, set before the pipeline runs.
+- `doc._.dateline_date`: the date of a wire dateline (`2025-03-03`, `XXXX-03-03`) or None,
+  set before the pipeline runs; the anchor when there is no publication date.
 - `doc._.reference_date` / `doc._.published_inferred`: the anchor for relative dates,
   set by `vntrade_dates` (inferred from the article's own dates when not published).
 - `doc._.vntrade_dates`: list[DateMention], by `vntrade_dates`.
@@ -23,6 +25,7 @@ COMMODITY_SPANS = "vntrade_commodities"
 
 _DEFAULTS: dict[str, object] = {
     "published": None,
+    "dateline_date": None,
     "reference_date": None,
     "published_inferred": False,
     "vntrade_dates": None,

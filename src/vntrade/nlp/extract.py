@@ -26,6 +26,7 @@ def extract_articles(
 def _make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.published = article.published
+    doc._.dateline_date = article.dateline_date
     return doc
 
 
