@@ -1,14 +1,14 @@
 """Reading a directive's parts off the dependency parse of its verb.
 
 A frame says where the addressee and the action are: `instructed NP to VP`, `called on NP
-to VP`, `called for NP`, `urged NP` (a nominal action), `requested that S VP`, `tasked NP
-with V-ing`, `assigned NP the task of ...`, and the passives `NP was tasked with / asked to`.
-A trailing `with NP to VP` is a second order to another addressee.
-"""
+to VP`, `called for NP`, `urged NP` (a nominal action), `ordered the creation of NP` (a
+noun naming an action), `requested that S VP`, `tasked NP with V-ing`, `assigned NP the
+task of ...`, and the passives `NP was tasked with / asked to`. A trailing `with NP to VP`
+is a second order to another addressee."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -108,14 +108,24 @@ def _with_object(verb: Token, obj: Token | None) -> Token | None:
 
 
 def match_frame(
-    verb: Token, frames: list[str], particles: tuple[str, ...], passive_ok: bool
+    verb: Token,
+    frames: list[str],
+    particles: tuple[str, ...],
+    passive_ok: bool,
+    action_nouns: Container[str] = (),
 ) -> Frame | None:
-    """The first of the verb's `frames` its parse fits, or None."""
+    """The first of the verb's `frames` its parse fits, or None. `action_nouns` are the
+    nouns an `action_nominal` frame takes (`ordered the creation of ...`, not `ordered
+    50 aircraft`)."""
     if is_passive(verb):
         return _passive(verb) if passive_ok else None
     obj = child_of(verb, ("dobj",))
     for name in frames:
-        frame = _FRAMES[name](verb, obj, particles)
+        if name == ACTION_NOMINAL:
+            named_action = obj is not None and obj.lower_ in action_nouns
+            frame = _nominal(verb, obj, particles) if named_action else None
+        else:
+            frame = _FRAMES[name](verb, obj, particles)
         if frame is not None:
             return frame
     return None
@@ -251,7 +261,8 @@ _FRAMES: dict[str, Callable[[Token, Token | None, tuple[str, ...]], Frame | None
     "object_with": _object_with,
     "dative": _dative,
 }
-FRAME_NAMES = frozenset(_FRAMES)
+ACTION_NOMINAL = "action_nominal"  # `nominal`, for a noun that names an action only
+FRAME_NAMES = frozenset(_FRAMES) | {ACTION_NOMINAL}
 
 
 def modal_orders(verb: Token) -> list[Frame]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from vntrade.nlp import directive_frames as frames
 from vntrade.nlp.actor_lexicon import ActorDataError, read_jsonl
@@ -31,6 +31,12 @@ PASSIVE_REACH = 2
 # Subjects that give orders on someone's behalf: `the resolution requires ministries to ...`.
 DOCUMENT_NOUNS = frozenset(
     {"resolution", "decree", "directive", "dispatch", "decision", "circular", "conclusion"}
+)
+# How an action is to be done, which its verb can go without: `the prompt creation of X`.
+MANNER_WORDS = frozenset(
+    {"prompt", "swift", "immediate", "urgent", "timely", "early", "quick", "rapid", "speedy"}
+    | {"fast", "expeditious", "drastic", "decisive", "effective", "thorough", "strict"}
+    | {"serious", "proactive", "active", "rigorous", ",", "and"}
 )
 # How far up the parse an order verb may sit inside another order's action.
 NESTING_REACH = 4
@@ -51,6 +57,17 @@ class DirectiveVerb:
     # True, False, or "named": a passive that is an order only with its issuer in the
     # sentence (`units are required to ...` by a directive signed by X; not a rule of law).
     passive: bool | str = True
+
+
+def load_nominals() -> dict[str, str]:
+    """The shipped nominalisations of actions by noun (`creation` → create)."""
+    source = resources.files("vntrade.nlp").joinpath("data", "directive_nominals.jsonl")
+    nominals = {}
+    for where, record in read_jsonl(source):
+        if not record.get("noun") or not record.get("verb"):
+            raise ActorDataError(f"{where}: needs noun and verb")
+        nominals[str(record["noun"]).lower()] = str(record["verb"])
+    return nominals
 
 
 def load_verbs() -> dict[str, list[DirectiveVerb]]:
@@ -78,13 +95,14 @@ class DirectiveFinder:
 
     def __init__(self) -> None:
         self.verbs = load_verbs()
+        self.nominals = load_nominals()
 
     def __call__(self, doc: Doc) -> Doc:
         triggers = [t for t in doc if t.lower_ in self.verbs and t.tag_.startswith("VB")]
         if not triggers:
             doc._.vntrade_directives = []
             return doc
-        finder = _DocDirectives(doc, self.verbs)
+        finder = _DocDirectives(doc, self.verbs, self.nominals)
         found: list[Directive] = []
         seen: set[tuple] = set()
         sentence_starts = [sentence.start for sentence in doc.sents]
@@ -116,10 +134,13 @@ class DirectiveFinder:
 class _DocDirectives:
     """Directive extraction for one document: actor lookup, dates, sentence bounds."""
 
-    def __init__(self, doc: Doc, verbs: dict[str, list[DirectiveVerb]]) -> None:
+    def __init__(
+        self, doc: Doc, verbs: dict[str, list[DirectiveVerb]], nominals: dict[str, str]
+    ) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: build it once
         self.verbs = verbs
+        self.nominals = nominals
         self.actor_at: dict[int, str] = {}
         for group in (ACTOR_SPANS, REFERENCE_SPANS):
             for span in doc.spans.get(group, []):
@@ -139,7 +160,9 @@ class _DocDirectives:
             return []
         for entry in self.verbs[verb.lower_]:
             passive_ok = entry.passive is not False
-            frame = frames.match_frame(verb, list(entry.frames), entry.particles, passive_ok)
+            frame = frames.match_frame(
+                verb, list(entry.frames), entry.particles, passive_ok, self.nominals
+            )
             if frame is None:
                 continue
             is_order, issuer, needs_issuer = self._issuer(verb, frame)
@@ -254,6 +277,7 @@ class _DocDirectives:
         doc = self.doc
         start, end = frame.action
         action = doc[start:end]
+        action_text = self._verbal(action) if start < end else action.text
         addressee = None
         if frame.addressee is not None:
             a_start, a_end = frames.trim(doc, *frame.addressee)
@@ -263,12 +287,28 @@ class _DocDirectives:
             issuer=issuer,
             verb=lemma,
             addressee=addressee,
-            action=action.text,
+            action=action_text,
             deadline=self._deadline(verb, action.start_char, action.end_char),
             sentence=self.text[sentence_start:sentence_end],
             start=sentence_start,
             end=sentence_end,
         )
+
+    def _verbal(self, action: Span) -> str:
+        """A nominal action as the verb phrase it names: `the prompt creation of a working
+        group` → `create a working group`; other actions as written."""
+        head = action.root
+        verb = self.nominals.get(head.lower_)
+        if verb is None or head.pos_ != "NOUN":
+            return action.text
+        before = self.doc[action.start : head.i]
+        if not all(t.dep_ == "det" or t.lower_ in MANNER_WORDS for t in before):
+            return action.text  # `mutual reduction of tariffs` says more than `reduce`
+        of = frames.child_of(head, ("prep",), ("of",))
+        target = frames.child_of(of, ("pobj",)) if of is not None else None
+        if of is None or target is None or of.i != head.i + 1:
+            return action.text
+        return f"{verb} {self.doc[target.left_edge.i : action.end].text}"
 
     def _sentence_bounds(self, verb: Token) -> tuple[int, int]:
         """The verb's sentence, clipped to its line (the parser joins headlines to text)."""

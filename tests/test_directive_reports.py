@@ -1,0 +1,38 @@
+"""Directives as real reports write them, through the real CLI and model: nominal actions,
+assign/task frames, documents speaking for their issuer, issuers across a sentence,
+associations and firms; and what is not an order (wishes, pledges, intentions, needs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_directives import brief, directives
+
+
+def test_a_nominal_action_is_given_as_its_verb(cli, tmp_path: Path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Prime Minister Phạm Minh Chính ordered the prompt creation of a working group on "
+        "US tariffs. He also demanded the swift completion of the negotiation plan by June 30, "
+        "2025. Vietjet ordered 50 Boeing aircraft last year.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Pham Minh Chinh", "order", None, "create a working group on US tariffs"),
+        ("Pham Minh Chinh", "demand", None, "complete the negotiation plan by June 30, 2025"),
+    ]
+    assert found[1]["deadline"] == "2025-06-30"
+
+
+def test_a_nominal_with_a_meaningful_adjective_stays_as_written(cli, tmp_path: Path):
+    [found] = directives(
+        cli,
+        tmp_path,
+        "Prime Minister Phạm Minh Chính called for the mutual reduction of import tariffs.",
+    )
+    assert brief(found) == (
+        "Pham Minh Chinh",
+        "call for",
+        None,
+        "the mutual reduction of import tariffs",
+    )
