@@ -36,3 +36,34 @@ def test_a_nominal_with_a_meaningful_adjective_stays_as_written(cli, tmp_path: P
         None,
         "the mutual reduction of import tariffs",
     )
+
+
+def test_assign_and_task_frames(cli, tmp_path: Path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Prime Minister Phạm Minh Chính assigned provinces and state banks to draw up plans "
+        "to support exporters. He tasked the Ministry of Finance with drafting a decree on "
+        "import duties. He assigned the State Bank of Vietnam the task of managing exchange "
+        "rates flexibly.",
+    )
+    assert [brief(d) for d in found] == [
+        (
+            "Pham Minh Chinh",
+            "assign",
+            "provinces and state banks",
+            "draw up plans to support exporters",
+        ),
+        (
+            "Pham Minh Chinh",
+            "task",
+            "the Ministry of Finance",
+            "drafting a decree on import duties",
+        ),
+        (
+            "Pham Minh Chinh",
+            "assign",
+            "the State Bank of Vietnam",
+            "managing exchange rates flexibly",
+        ),
+    ]

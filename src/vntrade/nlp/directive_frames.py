@@ -20,6 +20,9 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "within"})
 TRIM_WORDS = frozenset({"to", "that", "and", "or", "but", ",", ";", ":", "-", "–", "—"})
 
+# `assigned X the task of V-ing`: nouns whose `of V-ing` is the action.
+TASK_NOUNS = frozenset({"task", "tasks", "duty", "job", "mission", "responsibility"})
+
 IsTrigger = Callable[[Token], bool]
 # `X is asked to ..., while Y must ...`: a modal that makes a clause joined to an order a
 # further order; `while` contrasts two tasks, `because`/`if` clauses give reasons instead.
@@ -245,10 +248,17 @@ def _object_with(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | 
 
 
 def _dative(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
+    """`assigned NP the task of V-ing ...`: the task's verb phrase is the action. The parser
+    may take the receiver for a second object."""
     receiver = child_of(verb, ("dative",))
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if receiver is None and len(objects) == 2:
+        receiver, obj = objects
     if receiver is None or obj is None or receiver.lower_ in ("to", "for"):
         return None
-    return Frame(_span(receiver), _span(obj))
+    of = child_of(obj, ("prep",), ("of",)) if obj.lower_ in TASK_NOUNS else None
+    task = child_of(of, ("pcomp",)) if of is not None else None
+    return Frame(_span(receiver), _span(task if task is not None else obj))
 
 
 _FRAMES: dict[str, Callable[[Token, Token | None, tuple[str, ...]], Frame | None]] = {
