@@ -67,3 +67,21 @@ def test_assign_and_task_frames(cli, tmp_path: Path):
             "managing exchange rates flexibly",
         ),
     ]
+
+
+def test_wishes_pledges_intentions_and_needs_are_not_orders(cli, tmp_path: Path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Vietnam hopes the US will lift tariffs on shrimp. Minister Nguyễn Hồng Diên pledged "
+        "to buy more US cotton. Prime Minister Phạm Minh Chính said he would urge ministries "
+        "to act. Vietnam will ask the US to recognise it as a market economy. The minister "
+        "is expected to urge US firms to invest more. Vietnam plans to ask the US for lower "
+        "duties. Vietnam will continue to urge the US to lift tariffs. It is crucial to "
+        "diversify export markets. Exporters need to cut costs.",
+    )
+    assert found == []
+    [given] = directives(
+        cli, tmp_path, "Minister Nguyễn Hồng Diên continued to urge US firms to invest more."
+    )
+    assert brief(given) == ("Nguyen Hong Dien", "urge", "US firms", "invest more")

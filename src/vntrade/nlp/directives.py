@@ -32,6 +32,15 @@ PASSIVE_REACH = 2
 DOCUMENT_NOUNS = frozenset(
     {"resolution", "decree", "directive", "dispatch", "decision", "circular", "conclusion"}
 )
+# An order verb with a modal (`he would urge`, `will ask`) or under one of these (`plans
+# to ask`, `pledged to urge`) is an intention reported, not an order given.
+INTENTION_HEADS = frozenset(
+    {"plan", "plans", "planned", "intend", "intends", "intended", "hope", "hopes", "hoped"}
+    | {"want", "wants", "wanted", "expect", "expects", "expected", "pledge", "pledges"}
+    | {"pledged", "promise", "promises", "promised", "vow", "vows", "vowed", "aim", "aims"}
+    | {"aimed", "seek", "seeks", "sought", "wish", "wishes", "wished", "going", "likely"}
+    | {"set", "try", "tries", "tried"}
+)
 # How an action is to be done, which its verb can go without: `the prompt creation of X`.
 MANNER_WORDS = frozenset(
     {"prompt", "swift", "immediate", "urgent", "timely", "early", "quick", "rapid", "speedy"}
@@ -156,7 +165,7 @@ class _DocDirectives:
         the orders before it (else it is dropped)."""
         if frames.negated(verb) or verb.dep_ not in CLAUSE_DEPS | {"xcomp", "acl"}:
             return []
-        if self._inside_another_order(verb):
+        if self._inside_another_order(verb) or _intended(verb):
             return []
         for entry in self.verbs[verb.lower_]:
             passive_ok = entry.passive is not False
@@ -336,3 +345,16 @@ class _DocDirectives:
             if date.deadline or date.kind in DEADLINE_KINDS:
                 return date.value
         return None
+
+
+def _intended(verb: Token) -> bool:
+    """`said he would urge ...`, `plans to ask ...`, `will continue to urge ...`: an order
+    spoken of, not given."""
+    if _has_modal(verb):
+        return True
+    under = frames.has_to(verb) and verb.dep_ in ("xcomp", "ccomp", "advcl")
+    return under and (verb.head.lower_ in INTENTION_HEADS or _has_modal(verb.head))
+
+
+def _has_modal(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children)
