@@ -69,6 +69,64 @@ def test_assign_and_task_frames(cli, tmp_path: Path):
     ]
 
 
+def test_a_document_speaks_for_its_issuer(cli, tmp_path: Path):
+    found = directives(
+        cli,
+        tmp_path,
+        "The Ministry of Industry and Trade, in a dispatch dated May 6, asked exporters to "
+        "check the origin of their goods. It also required customs to tighten inspections of "
+        "steel imports.\n\n"
+        "The Ministry of Finance issued a dispatch on tariffs on May 8. The dispatch requests "
+        "importers to declare the origin of goods.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Ministry of Industry and Trade", "ask", "exporters", "check the origin of their goods"),
+        (
+            "Ministry of Industry and Trade",
+            "require",
+            "customs",
+            "tighten inspections of steel imports",
+        ),
+        ("Ministry of Finance", "request", "importers", "declare the origin of goods"),
+    ]
+
+
+def test_the_person_in_the_subject_issues_not_the_country(cli, tmp_path: Path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Vietnam's delegation, led by Deputy Prime Minister Lê Văn Minh, urged the US side to "
+        "expedite talks.\n\n"
+        "At the meeting with Vietnam's negotiators, Deputy Prime Minister Lê Văn Minh urged the "
+        "US side to cut tariffs on shrimp.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Le Van Minh", "urge", "the US side", "expedite talks"),
+        ("Le Van Minh", "urge", "the US side", "cut tariffs on shrimp"),
+    ]
+
+
+def test_associations_and_firms_issue_orders(cli, tmp_path: Path):
+    found = directives(
+        cli,
+        tmp_path,
+        "The seafood association called on exporters to diversify markets.\n\n"
+        "The Vietnam Association of Seafood Exporters and Producers (VASEP) met on Monday. "
+        "The seafood association asked members to cut costs.\n\n"
+        "Vinamilk asked its suppliers to raise quality.",
+    )
+    assert [brief(d) for d in found] == [
+        ("seafood association", "call on", "exporters", "diversify markets"),
+        (
+            "Vietnam Association of Seafood Exporters and Producers",
+            "ask",
+            "members",
+            "cut costs",
+        ),
+        ("Vinamilk", "ask", "its suppliers", "raise quality"),
+    ]
+
+
 def test_wishes_pledges_intentions_and_needs_are_not_orders(cli, tmp_path: Path):
     found = directives(
         cli,

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from vntrade.nlp import directive_frames as frames
 from vntrade.nlp.actor_lexicon import ActorDataError, read_jsonl
+from vntrade.nlp.actor_refs import ORGANISATION_NOUNS
 from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
 from vntrade.records import DateMention, Directive
 
@@ -28,10 +29,22 @@ DEADLINE_KINDS = frozenset({"day", "month", "week", "quarter", "year", "season",
 CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
 # An order without a named issuer takes that of an order at most this many sentences before.
 PASSIVE_REACH = 2
-# Subjects that give orders on someone's behalf: `the resolution requires ministries to ...`.
+# Subjects that give orders on someone's behalf: `the resolution requires ministries to ...`,
+# `It also required customs to ...` (it: the document just named).
 DOCUMENT_NOUNS = frozenset(
     {"resolution", "decree", "directive", "dispatch", "decision", "circular", "conclusion"}
+    | {"document", "notice", "notification", "letter", "telegram", "instruction", "guidance"}
+    | {"guideline", "guidelines", "plan", "programme", "program", "memo", "statement", "order"}
+    | {"it"}
 )
+# `The ministry issued a dispatch ... The dispatch requests ...`: the document's issuer.
+ISSUING_VERBS = frozenset(
+    {"issue", "issues", "issued", "sign", "signs", "signed", "send", "sends", "sent"}
+    | {"release", "releases", "released", "promulgate", "promulgates", "promulgated"}
+    | {"publish", "publishes", "published", "adopt", "adopts", "adopted"}
+)
+# How many sentences back the issuing of a document is looked for.
+DOCUMENT_REACH = 2
 # An order verb with a modal (`he would urge`, `will ask`) or under one of these (`plans
 # to ask`, `pledged to urge`) is an intention reported, not an order given.
 INTENTION_HEADS = frozenset(
@@ -47,6 +60,8 @@ MANNER_WORDS = frozenset(
     | {"fast", "expeditious", "drastic", "decisive", "effective", "thorough", "strict"}
     | {"serious", "proactive", "active", "rigorous", ",", "and"}
 )
+# `headed by`, `led by`: who speaks for the group a subject names (`the delegation, led by X`).
+LEADING_VERBS = frozenset({"led", "headed", "chaired", "represented"})
 # How far up the parse an order verb may sit inside another order's action.
 NESTING_REACH = 4
 
@@ -229,8 +244,29 @@ class _DocDirectives:
         else:
             issuer = self._actor(subject) if subject is not None else None
         if issuer is None and subject is not None and subject.lower_ in DOCUMENT_NOUNS:
-            return True, self._signer(verb), True
+            return True, self._signer(verb) or self._document_issuer(verb, subject), True
+        if issuer is None and subject is not None:
+            issuer = _organisation_phrase(subject)
         return issuer is not None, issuer, False
+
+    def _document_issuer(self, verb: Token, subject: Token) -> str | None:
+        """Who issued the document a subject names, in its sentence or the ones before: `The
+        ministry issued a dispatch on May 8. The dispatch requests ...`."""
+        sentences = list(self.doc.sents)
+        here = next(i for i, sentence in enumerate(sentences) if verb in sentence)
+        for sentence in reversed(sentences[max(0, here - DOCUMENT_REACH) : here + 1]):
+            for token in reversed(sentence):
+                if token.i >= verb.i or token.lower_ not in ISSUING_VERBS:
+                    continue
+                document = frames.child_of(token, ("dobj",))
+                if document is None or document.lower_ not in DOCUMENT_NOUNS:
+                    continue
+                if subject.lower_ != "it" and document.lower_ != subject.lower_:
+                    continue
+                issuer_subject = frames.clause_subject(token, self._same_line)
+                if issuer_subject is not None and self._actor(issuer_subject):
+                    return self._actor(issuer_subject)
+        return None
 
     def _signer(self, verb: Token) -> str | None:
         """Who signed or issued the document an order is given under, when the sentence
@@ -249,11 +285,26 @@ class _DocDirectives:
         clause inside it: `the official who met Chinh` is not Chinh)."""
         if token.i in self.actor_at:
             return self.actor_at[token.i]
-        for inner in sorted(token.children, key=lambda t: t.i):
+        leader = self._leader(token)
+        if leader is not None:
+            return leader
+        # A possessive last: `Vietnam's delegation, led by X` is X's, `Vietnam's team` Vietnam's.
+        children = sorted(token.children, key=lambda t: (t.dep_ == "poss", t.i))
+        for inner in children:
             if inner.dep_ not in CLAUSE_DEPS | {"acl", "relcl", "advcl", "punct"}:
                 found = self._actor(inner)
                 if found is not None:
                     return found
+        return None
+
+    def _leader(self, token: Token) -> str | None:
+        """The actor leading the group a subject names: `the delegation, led by X`."""
+        for child in token.children:
+            if child.dep_ == "acl" and child.lower_ in LEADING_VERBS:
+                agent = frames.child_of(child, ("agent",))
+                target = frames.child_of(agent, ("pobj",)) if agent is not None else None
+                if target is not None and target.i in self.actor_at:
+                    return self.actor_at[target.i]
         return None
 
     def _actor_before(self, verb: Token) -> str | None:
@@ -358,3 +409,14 @@ def _intended(verb: Token) -> bool:
 
 def _has_modal(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children)
+
+
+def _organisation_phrase(subject: Token) -> str | None:
+    """An association or firm no actor names, as written without its article: `The seafood
+    association called on ...` → `seafood association`."""
+    if subject.lower_ not in ORGANISATION_NOUNS or subject.tag_ != "NN":
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("det", "poss")]
+    if len(words) < 2 or any(t.dep_ not in ("compound", "amod") for t in words[:-1]):
+        return None
+    return " ".join(t.text for t in words)
