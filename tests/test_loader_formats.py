@@ -179,6 +179,52 @@ def test_credit_lines_inside_the_body(cli, tmp_path):
     )
 
 
+LEAD = "Vietnam will buy more US cotton, the ministry said on Monday."
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (  # a wire copy on a web page: byline, timestamp with an update note, staff credits
+            "By Francesco Guarascio and Khanh Vu\n"
+            "March 3, 2025 10:05 AM GMT+7 Updated 2 hours ago\n"
+            f"HANOI, March 3 (Reuters) - {LEAD}\n\n{BODY}\n\n"
+            "(Reporting by Khanh Vu; Editing by Ed Davies)",
+            ("2025-03-03", "Reuters", "Hanoi", "XXXX-03-03"),
+        ),
+        (  # Xinhua's source and editor lines
+            f"Source: Xinhua\nEditor: huaxia\n2025-06-04 20:52:30\n"
+            f"HANOI, June 4 (Xinhua) -- {LEAD}\n\n{BODY}",
+            ("2025-06-04", "Xinhua", "Hanoi", "XXXX-06-04"),
+        ),
+        (  # CNA: a timestamp with its update, a wire credit with the editor's initials
+            f"04 Jun 2025 09:30AM (Updated: 04 Jun 2025 10:00AM)\nHANOI: {LEAD}\n\n{BODY}"
+            "\n\nSource: Reuters/fh",
+            ("2025-06-04", "Reuters", "Hanoi", None),
+        ),
+        (  # The Nation: a labelled date with a time after a separator
+            f"Published Jun 04, 2025 | 10:20 AM\n{LEAD}\n\n{BODY}\n\nXinhua",
+            ("2025-06-04", "Xinhua", None, None),
+        ),
+        (  # an outlet's name alone on a line, a byline with a translator at the end
+            f"SGGPO\nThursday, June 05, 2025 10:12\n{LEAD}\n\n{BODY}\n\n"
+            "By Thanh Hai - Translated by Anh Quan",
+            ("2025-06-05", "SGGP", None, None),
+        ),
+        (  # AP: a shouted byline, a contributor line
+            f"By THE ASSOCIATED PRESS\nWASHINGTON (AP) — {LEAD}\n\n{BODY}\n\n"
+            "Associated Press writer Aniruddha Ghosal in Hanoi contributed to this report.",
+            (None, "AP", "Washington", None),
+        ),
+    ],
+)
+def test_outlet_headers_and_staff_credits(cli, tmp_path, page, expected):
+    title = "Vietnam offers to buy more US goods to avert tariffs"
+    record = load(cli, tmp_path, f"{title}\n{page}\n")
+    assert header(record) == (title, *expected)
+    assert record["text"] == f"{LEAD}\n\n{BODY}"
+
+
 def test_no_date_anywhere_leaves_published_null(cli, tmp_path):
     record = load(cli, tmp_path, f"HANOI (Reuters) - Vietnam will buy more US cotton.\n\n{BODY}\n")
     assert (record["published"], record["dateline_date"]) == (None, None)

@@ -46,6 +46,8 @@ AGENCY_NAMES: dict[str, str] = {
     "laodong": "Lao Dong",
     "saigon giai phong": "SGGP",
     "sggp news": "SGGP",
+    "sggpo": "SGGP",
+    "sggp online": "SGGP",
     "vietnamnet": "VietNamNet",
     "thanh nien": "Thanh Nien",
     "the investor": "The Investor",

@@ -76,7 +76,12 @@ _STAFF_ROLES = (
     r"(?:additional\s+)?(?:reporting|writing|written|editing|edited|compiled|translated"
     r"|story|text|photos?|video|graphics?|produced|prepared)"
 )
-_STAFF_LINE = re.compile(rf"^\(?{_STAFF_ROLES}\s+by\b[^().]*(?:\)\.?)?$", re.IGNORECASE)
+_STAFF_LINE = re.compile(
+    rf"""^\(?(?:(?:{_STAFF_ROLES}\s+)?by\b[^().]*(?:\)\.?)?
+        |(?:editors?|(?:responsible|web)\s+editor)\s*:\s*[^.]*
+        |[^.]{{0,80}}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story)\.?)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _STAFF_BRACKET = re.compile(rf"\s*\(\s*{_STAFF_ROLES}\s+by\b[^()]*\)\.?$", re.IGNORECASE)
 # Lone headings of the link lists sites put under (or inside) an article.
 _LINK_LIST_HEADINGS = frozenset(
@@ -94,7 +99,10 @@ _TRAILERS = (
         rf"(?:^|(?<=[\s.!?\"”’)]))[-–—]+\s*\(?\s*{_SOURCE}(?P<credit>{CREDIT})\s*\)?\s*\.?$"
     ),
     re.compile(rf"\s*\(\s*{_SOURCE}(?P<credit>{CREDIT})\s*\)\s*\.?$"),
-    re.compile(rf"(?:^|(?<=[\s.!?\"”’]))(?i:source)\s*:\s*(?P<credit>{CREDIT})\s*\.?$"),
+    # "Source: Reuters", "Source: AFP/ec" (CNA adds its editor's initials)
+    re.compile(
+        rf"(?:^|(?<=[\s.!?\"”’]))(?i:source)\s*:\s*(?P<credit>{CREDIT})(?:/[a-z]{{1,4}})?\s*\.?$"
+    ),
     re.compile(rf"^\s*(?P<credit>{CREDIT})\s*\.?$"),
 )
 

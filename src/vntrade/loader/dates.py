@@ -58,6 +58,11 @@ def parse_date(value: str) -> str | None:
     return _iso(match)
 
 
+def only_clock(value: str) -> bool:
+    """True when `value` holds nothing but a time, a zone, a weekday or separators."""
+    return bool(_AROUND.fullmatch(value))
+
+
 def match_date(text: str, pos: int = 0) -> tuple[str | None, int] | None:
     """A date (and any time after it) at `text[pos]`: its ISO form (None for an impossible
     date such as `2025-02-30`) and where it ends; None when no date is written there."""

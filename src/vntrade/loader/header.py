@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from vntrade.loader.agencies import CREDIT, known_agency
-from vntrade.loader.clean import is_edge_junk, strip_trailer
-from vntrade.loader.dates import dateline_value, match_date, parse_date
+from vntrade.loader.clean import is_edge_junk, is_staff_credit, strip_trailer
+from vntrade.loader.dates import dateline_value, match_date, only_clock, parse_date
 
 MAX_HEADER_LINES = 8
 MAX_TITLE_WORDS = 22
@@ -33,6 +33,11 @@ _WORD = r"[^\W\d_][\w.'’-]*"
 _STAMP_SEPARATORS = re.compile(r"\s*(?:[|•·]|\s[-–—]\s)\s*")
 # A credit opening a timestamp line: "(Xinhua) 09:30, June 4, 2025", "Xinhua) 09:30 ...".
 _STAMP_CREDIT = re.compile(rf"^\(?(?P<credit>{CREDIT})\)\s*[,:]?\s*")
+# "... 09:30AM (Updated: 04 Jun 2025 10:00AM)", "... GMT+7 Updated 2 hours ago"
+_UPDATED_TAIL = re.compile(r"\s*[(\[|]?\s*(?:last\s+)?updated\b.*$", re.IGNORECASE)
+_CREDIT_ONLY = re.compile(rf"\(?{CREDIT}\)?\.?")
+# "Source: Xinhua", a credit line in the header
+_SOURCE_LINE = re.compile(r"^(?:source|from)\s*:\s*(?P<credit>.+)$", re.IGNORECASE)
 # The date some datelines carry after the place: "Hanoi, April 29 (VNA) -".
 _WHEN = (
     r"(?:\s*,\s*(?P<when>(?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}[\s/.][A-Za-z\d]{1,9})"
@@ -94,7 +99,7 @@ def read_header(paragraphs: list[str]) -> tuple[Header, list[str]]:
             body.pop(0)
             continue
         body[0] = first
-        if _BYLINE.match(first) or is_edge_junk(first) or _take_timestamp(header, first):
+        if _take_furniture(header, first):
             body.pop(0)
         elif _dateline(first):
             break
@@ -135,9 +140,7 @@ def _next_text(paragraphs: list[str]) -> str:
     for paragraph in paragraphs:
         scratch = Header()
         rest = _take_date_field(scratch, paragraph)
-        if rest and not (
-            _BYLINE.match(rest) or is_edge_junk(rest) or _take_timestamp(scratch, rest)
-        ):
+        if rest and not _take_furniture(scratch, rest):
             return rest
     return ""
 
@@ -149,11 +152,32 @@ def _is_standfirst(line: str, following: list[str]) -> bool:
     return _dateline(_next_text(following)) is not None
 
 
+def _take_furniture(header: Header, line: str) -> bool:
+    """True for a header line that is no text: a byline, a credit, a timestamp, junk; what
+    it says goes to `header`."""
+    if _take_credit(header, line) or _take_timestamp(header, line):
+        return True
+    return bool(_BYLINE.match(line)) or is_edge_junk(line) or is_staff_credit(line)
+
+
+def _take_credit(header: Header, line: str) -> bool:
+    """True for a header line that only credits an outlet ("VnEconomy", "Source: Xinhua");
+    the outlet goes to `header` unless a dateline names one."""
+    source = _SOURCE_LINE.match(line)
+    credit = source["credit"] if source else line
+    agency = known_agency(credit) if _CREDIT_ONLY.fullmatch(credit) else None
+    if agency is None:
+        return False
+    header.agency = header.agency or agency
+    return True
+
+
 def _take_timestamp(header: Header, line: str) -> bool:
     """True for a byline or timestamp line with a date ("(Xinhua) 09:30, June 4, 2025",
     "By Vân Nguyễn | February 2, 2025"); its date and credit go to `header`."""
     if len(line.split()) > MAX_STAMP_WORDS:
         return False
+    line = _UPDATED_TAIL.sub("", line) or line
     credit = None
     stamp = _STAMP_CREDIT.match(line)
     if stamp and known_agency(stamp["credit"]):
@@ -192,7 +216,8 @@ def _take_date_field(header: Header, line: str) -> str:
             if iso is None:
                 header.bad_date = header.bad_date or line[label.end() : end].strip(" |,")
             header.published = header.published or iso
-            return line[end:].strip()
+            rest = line[end:].strip()
+            return "" if only_clock(rest) else rest
     iso = parse_date(line)
     if iso:
         header.published = header.published or iso
