@@ -143,3 +143,23 @@ def test_wishes_pledges_intentions_and_needs_are_not_orders(cli, tmp_path: Path)
         cli, tmp_path, "Minister Nguyễn Hồng Diên continued to urge US firms to invest more."
     )
     assert brief(given) == ("Nguyen Hong Dien", "urge", "US firms", "invest more")
+
+
+def test_wire_copy_issuers_and_requests_about_oneself(cli, tmp_path: Path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Vietnam's trade ministry asked exporters to avoid transshipment of Chinese goods. "
+        "Hanoi urged Washington to reconsider the tariffs.\n\n"
+        "A Vietnamese official, who asked not to be named, said talks would go on. Trade "
+        "Minister Nguyen Hong Dien asked not to be quoted on the details.",
+    )
+    assert [brief(d) for d in found] == [
+        (
+            "Ministry of Industry and Trade",
+            "ask",
+            "exporters",
+            "avoid transshipment of Chinese goods",
+        ),
+        ("Vietnam", "urge", "Washington", "reconsider the tariffs"),
+    ]

@@ -60,6 +60,8 @@ MANNER_WORDS = frozenset(
     | {"fast", "expeditious", "drastic", "decisive", "effective", "thorough", "strict"}
     | {"serious", "proactive", "active", "rigorous", ",", "and"}
 )
+# `Hanoi urged Washington to ...`: a capital giving an order stands for its country.
+CAPITALS = {"hanoi": "Vietnam", "washington": "United States", "beijing": "China"}
 # `headed by`, `led by`: who speaks for the group a subject names (`the delegation, led by X`).
 LEADING_VERBS = frozenset({"led", "headed", "chaired", "represented"})
 # How far up the parse an order verb may sit inside another order's action.
@@ -189,6 +191,8 @@ class _DocDirectives:
             )
             if frame is None:
                 continue
+            if frame.addressee is None and _about_oneself(self.doc, frame):
+                return []
             is_order, issuer, needs_issuer = self._issuer(verb, frame)
             if frame.passive and entry.passive == "named" and issuer is None:
                 return []
@@ -246,7 +250,7 @@ class _DocDirectives:
         if issuer is None and subject is not None and subject.lower_ in DOCUMENT_NOUNS:
             return True, self._signer(verb) or self._document_issuer(verb, subject), True
         if issuer is None and subject is not None:
-            issuer = _organisation_phrase(subject)
+            issuer = CAPITALS.get(subject.lower_) or _organisation_phrase(subject)
         return issuer is not None, issuer, False
 
     def _document_issuer(self, verb: Token, subject: Token) -> str | None:
@@ -409,6 +413,16 @@ def _intended(verb: Token) -> bool:
 
 def _has_modal(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children)
+
+
+def _about_oneself(doc: Doc, frame: frames.Frame) -> bool:
+    """`asked not to be named`, `asked to be kept informed`: a request about the speaker,
+    with no one to carry it out."""
+    start, end = frame.action
+    if start >= end or frame.passive:
+        return False
+    root = doc[start:end].root
+    return any(c.dep_ == "auxpass" for c in root.children)
 
 
 def _organisation_phrase(subject: Token) -> str | None:
