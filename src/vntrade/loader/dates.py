@@ -44,8 +44,9 @@ _CLOCK = re.compile(
 )
 # What may stand around a date in a field or a header line: weekday, time, zone, separators.
 _AROUND = re.compile(
-    rf"""(?:[\s,|/()\-–—]|{_WEEKDAY_WORD}|T?\d{{1,2}}[:h]\d{{2}}(?::\d{{2}}(?:\.\d+)?)?
-        |[ap]\.?m\.?|GMT|UTC|ICT|Z|[+-]\d{{1,2}}(?::?\d{{2}})?)*""",
+    rf"""(?:[\s,|/()\[\]\-–—]|{_WEEKDAY_WORD}|T?\d{{1,2}}[:h]\d{{2}}(?::\d{{2}}(?:\.\d+)?)?
+        |[ap]\.?m\.?|\bat\b|GMT|UTC|ICT|Z|\b(?:[ECMP][SD]?T|SGT|HKT|JST|BST|CET)\b
+        |[+-]\d{{1,2}}(?::?\d{{2}})?)*""",
     re.IGNORECASE | re.VERBOSE,
 )
 

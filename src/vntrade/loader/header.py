@@ -29,6 +29,8 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _WORD = r"[^\W\d_][\w.'’-]*"
+# A dateline's first word, or two places of a joint report: "HANOI/WASHINGTON".
+_PLACE = rf"{_WORD}(?:/{_WORD})?"
 # The parts of a byline or timestamp line: "By Vân Nguyễn | February 2, 2025 | 08:05".
 _STAMP_SEPARATORS = re.compile(r"\s*(?:[|•·]|\s[-–—]\s)\s*")
 # A credit opening a timestamp line: "(Xinhua) 09:30, June 4, 2025", "Xinhua) 09:30 ...".
@@ -38,6 +40,9 @@ _UPDATED_TAIL = re.compile(r"\s*[(\[|]?\s*(?:last\s+)?updated\b.*$", re.IGNORECA
 _CREDIT_ONLY = re.compile(rf"\(?{CREDIT}\)?\.?")
 # "Source: Xinhua", a credit line in the header
 _SOURCE_LINE = re.compile(r"^(?:source|from)\s*:\s*(?P<credit>.+)$", re.IGNORECASE)
+# The country or state some datelines name after the place ("HANOI, Vietnam (AP) —",
+# "WASHINGTON, D.C."), left out of the record's place.
+_REGION = r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?![\w.]*\s*\d))?"
 # The date some datelines carry after the place: "Hanoi, April 29 (VNA) -".
 _WHEN = (
     r"(?:\s*,\s*(?P<when>(?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}[\s/.][A-Za-z\d]{1,9})"
@@ -45,17 +50,19 @@ _WHEN = (
 )
 # "Hanoi (VNA) -", "Ho Chi Minh City, April 29 (VNA) –", "Washington (Reuters) -"
 _AGENCY_DATELINE = re.compile(
-    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,4}}){_WHEN}\s*\((?P<credit>{CREDIT})\)\s*[-–—:]+\s*"
+    rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,4}}){_REGION}{_WHEN}"
+    rf"\s*\((?P<credit>{CREDIT})\)\s*[-–—:]+\s*"
 )
 # CNA style: "HANOI: Vietnam's trade ministry has ..." (a shouted place only)
 _COLON_DATELINE = re.compile(
-    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}}){_WHEN}\s*:\s+(?=[\"“‘'\d]|[^\W\d_])"
+    rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}{_WHEN}\s*:\s+(?=[\"“‘'\d]|[^\W\d_])"
 )
 # "VOV.VN -", "VNA -", "THE HANOI TIMES —"
 _CREDIT_DATELINE = re.compile(rf"^(?P<credit>{CREDIT})\s*[-–—:]+\s+")
 # "HÀ NỘI —", "HCM CITY —", or a Title-case place with a long dash, "Ha Noi —"
 _PLACE_DATELINE = re.compile(
-    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}}){_WHEN}\s+(?P<dash>[-–—]+)\s+(?=[\"“‘'\d]|[^\W\d_])"
+    rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}{_WHEN}"
+    rf"\s+(?P<dash>[-–—]+)\s+(?=[\"“‘'\d]|[^\W\d_])"
 )
 _PLACE_CONNECTORS = frozenset({"of", "de", "du", "la", "upon", "on"})
 # Capitalised words that open a sentence with a dash but are no place.
@@ -285,9 +292,12 @@ def _fold_place(place: str) -> str:
         return place
     words = place.split()
     return " ".join(
-        word if word in _KEEP_UPPER else "-".join(map(str.capitalize, word.split("-")))
-        for word in words
+        word if word in _KEEP_UPPER else re.sub(r"[^\W\d_]+", _capitalize, word) for word in words
     )
+
+
+def _capitalize(match: re.Match[str]) -> str:
+    return match[0].capitalize()
 
 
 def _split_title_suffix(title: str) -> tuple[str, str | None]:
