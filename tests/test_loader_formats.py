@@ -80,6 +80,18 @@ def test_web_page_furniture_timestamp_and_related_links(cli, tmp_path):
     )
 
 
+def test_wire_page_boilerplate_and_an_outlet_byline(cli, tmp_path):
+    record = load(
+        cli,
+        tmp_path,
+        f"Vietnam offers more US purchases\nBy VnEconomy\n{BODY}\n\nSign up here.\n\n"
+        "Talks will go on in June.\n\nOur Standards: The Thomson Reuters Trust Principles."
+        "\n\nPurchase Licensing Rights\n",
+    )
+    assert header(record) == ("Vietnam offers more US purchases", None, "VnEconomy", None, None)
+    assert record["text"] == f"{BODY}\n\nTalks will go on in June."
+
+
 def test_related_heading_inside_the_article_drops_only_its_links(cli, tmp_path):
     lead = "Vietnam will buy more US farm goods, the ministry said."
     record = load(cli, tmp_path, f"{lead}\n\nRead more\n\nUS farm exports hit record\n\n{BODY}\n")

@@ -34,12 +34,19 @@ _UI_JUNK = frozenset(
         *("related", "more news", "latest news", "most read", "tags", "keywords", "facebook"),
         *("twitter", "zalo", "linkedin", "copy link", "close", "menu", "search", "home"),
         *("skip to content", "skip to main content", "listen", "font size", "subscribe"),
-        *("previous", "next", "loading", "loading..."),
+        *("previous", "next", "loading", "loading...", "purchase licensing rights"),
+        *(
+            "suggested topics",
+            "opens new tab",
+            "sign up here",
+            "advertisement · scroll to continue",
+        ),
     }
 )
 _JUNK_LINE = re.compile(
     r"^(?:home\s*[>»/|›]|(?:tags?|keywords|related(?: news| articles)?|read more)\s*:"
-    r"|©|\(c\)\s|copyright\b|all rights reserved)",
+    r"|©|\(c\)\s|copyright\b|all rights reserved|our standards:"
+    r"|(?:sign up|subscribe|follow us|download (?:our|the) app)\b[^.]{0,80}[.:!]?$)",
     re.IGNORECASE,
 )
 _EDGE_CHARS = " :|•·>»«<-–—*#"

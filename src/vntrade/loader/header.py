@@ -164,7 +164,10 @@ def _take_furniture(header: Header, line: str) -> bool:
     it says goes to `header`."""
     if _take_credit(header, line) or _take_timestamp(header, line):
         return True
-    return bool(_BYLINE.match(line)) or is_edge_junk(line) or is_staff_credit(line)
+    if _BYLINE.match(line):  # "By VnEconomy" credits an outlet, "By Vân Nguyễn" a writer
+        header.agency = header.agency or known_agency(line.split(None, 1)[1])
+        return True
+    return is_edge_junk(line) or is_staff_credit(line)
 
 
 def _take_credit(header: Header, line: str) -> bool:
