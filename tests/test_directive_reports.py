@@ -163,3 +163,19 @@ def test_wire_copy_issuers_and_requests_about_oneself(cli, tmp_path: Path):
         ),
         ("Vietnam", "urge", "Washington", "reconsider the tariffs"),
     ]
+
+
+def test_pressed_and_appealed_to(cli, tmp_path: Path):
+    found = directives(
+        cli,
+        tmp_path,
+        "U.S. President Donald Trump pressed Vietnam to cut its trade surplus. Trade "
+        "Representative Jamieson Greer pressed for faster action on transshipment. Vietnam "
+        "appealed to the United States to delay the tariffs. Deputy Prime Minister Ho Duc Phoc "
+        "is pressing ahead with the talks.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Donald Trump", "press", "Vietnam", "cut its trade surplus"),
+        ("Jamieson L. Greer", "press for", None, "faster action on transshipment"),
+        ("Vietnam", "appeal to", "the United States", "delay the tariffs"),
+    ]
