@@ -154,6 +154,9 @@ def test_byline_and_standfirst_before_the_dateline(cli, tmp_path):
         ("Jun 5, 2025, 10:12 AM ET", "2025-06-05", None),
         ("June 5, 2025 at 10:12 a.m.", "2025-06-05", None),
         ("By Vân Nguyễn", None, None),
+        ("By Vân Nguyễn, February 2, 2025", "2025-02-02", None),
+        ("Vân Nguyễn | February 2, 2025", "2025-02-02", None),
+        ("Thứ Năm, 05/06/2025 10:12", "2025-06-05", None),
     ],
 )
 def test_byline_and_timestamp_lines_give_the_published_date(
@@ -161,6 +164,20 @@ def test_byline_and_timestamp_lines_give_the_published_date(
 ):
     record = load(cli, tmp_path, f"Vietnam, US agree to speed up talks\n{stamp}\n{BODY}\n")
     assert header(record) == ("Vietnam, US agree to speed up talks", published, agency, None, None)
+    assert record["text"] == BODY
+
+
+def test_a_dateline_on_a_line_of_its_own(cli, tmp_path):
+    record = load(
+        cli, tmp_path, f"Vietnam, US agree to speed up talks\nHanoi, June 4, 2025\n{BODY}\n"
+    )
+    assert header(record) == (
+        "Vietnam, US agree to speed up talks",
+        None,
+        None,
+        "Hanoi",
+        "2025-06-04",
+    )
     assert record["text"] == BODY
 
 

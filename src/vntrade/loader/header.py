@@ -35,6 +35,9 @@ _PLACE = rf"{_WORD}(?:/{_WORD})?"
 _STAMP_SEPARATORS = re.compile(r"\s*(?:[|•·]|\s[-–—]\s)\s*")
 # A credit opening a timestamp line: "(Xinhua) 09:30, June 4, 2025", "Xinhua) 09:30 ...".
 _STAMP_CREDIT = re.compile(rf"^\(?(?P<credit>{CREDIT})\)\s*[,:]?\s*")
+_BYLINE_COMMA = re.compile(rf"^by\s+{_WORD}(?:\s+{_WORD}){{0,5}}\s*,\s*", re.IGNORECASE)
+# A writer's name alone in a timestamp line: "Vân Nguyễn | February 2, 2025".
+_NAME = re.compile(r"[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){1,4}")
 # "... 09:30AM (Updated: 04 Jun 2025 10:00AM)", "... GMT+7 Updated 2 hours ago"
 _UPDATED_TAIL = re.compile(r"\s*[(\[|]?\s*(?:last\s+)?updated\b.*$", re.IGNORECASE)
 _CREDIT_ONLY = re.compile(rf"\(?{CREDIT}\)?\.?")
@@ -53,6 +56,8 @@ _AGENCY_DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,4}}){_REGION}{_WHEN}"
     rf"\s*\((?P<credit>{CREDIT})\)\s*[-–—:]+\s*"
 )
+# A dateline alone on its line: "Hanoi, June 4, 2025"
+_PLACE_DATE = re.compile(rf"(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}\s*,\s*(?P<date>.+)")
 # CNA style: "HANOI: Vietnam's trade ministry has ..." (a shouted place only)
 _COLON_DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}{_WHEN}\s*:\s+(?=[\"“‘'\d]|[^\W\d_])"
@@ -164,6 +169,8 @@ def _take_furniture(header: Header, line: str) -> bool:
     it says goes to `header`."""
     if _take_credit(header, line) or _take_timestamp(header, line):
         return True
+    if _take_place_date(header, line):
+        return True
     if _BYLINE.match(line):  # "By VnEconomy" credits an outlet, "By Vân Nguyễn" a writer
         header.agency = header.agency or known_agency(line.split(None, 1)[1])
         return True
@@ -182,6 +189,19 @@ def _take_credit(header: Header, line: str) -> bool:
     return True
 
 
+def _take_place_date(header: Header, line: str) -> bool:
+    """True for a dateline on a line of its own: "Hanoi, June 4, 2025"."""
+    match = _PLACE_DATE.fullmatch(line)
+    if match is None or not _is_place(match["place"]):
+        return False
+    found = parse_date(match["date"])
+    if found is None:
+        return False
+    header.dateline = header.dateline or _fold_place(match["place"])
+    header.dateline_date = header.dateline_date or found
+    return True
+
+
 def _take_timestamp(header: Header, line: str) -> bool:
     """True for a byline or timestamp line with a date ("(Xinhua) 09:30, June 4, 2025",
     "By Vân Nguyễn | February 2, 2025"); its date and credit go to `header`."""
@@ -192,11 +212,13 @@ def _take_timestamp(header: Header, line: str) -> bool:
     stamp = _STAMP_CREDIT.match(line)
     if stamp and known_agency(stamp["credit"]):
         credit, line = known_agency(stamp["credit"]), line[stamp.end() :]
+    byline = _BYLINE_COMMA.match(line)  # "By Vân Nguyễn, February 2, 2025"
+    line = line[byline.end() :] if byline else line
     rest = []
     for piece in _STAMP_SEPARATORS.split(line):
         if known_agency(piece):
             credit = credit or known_agency(piece)
-        elif not _BYLINE.match(piece):
+        elif not (_BYLINE.match(piece) or _NAME.fullmatch(piece)):
             rest.append(piece)
     published = parse_date(" | ".join(rest)) if rest else None
     if published is None:
@@ -277,7 +299,9 @@ def _take_dateline(header: Header, line: str) -> str:
     found = _dateline(line)
     if not found:
         return line
-    header.dateline, agency, header.dateline_date, end = found
+    place, agency, when, end = found
+    header.dateline = place or header.dateline
+    header.dateline_date = when or header.dateline_date
     header.agency = agency or header.agency
     return line[end:].strip()
 
