@@ -167,6 +167,16 @@ def test_byline_and_timestamp_lines_give_the_published_date(
     assert record["text"] == BODY
 
 
+def test_a_writers_name_alone_under_the_title_or_the_article(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        f"Vietnam, US agree to speed up talks\nVân Nguyễn\n{BODY}\n\nPhan Anh\n",
+    )
+    assert (record["title"], record["text"]) == ("Vietnam, US agree to speed up talks", BODY)
+    assert not {a["name"] for a in record["actors"]} & {"Van Nguyen", "Phan Anh"}
+
+
 def test_a_dateline_on_a_line_of_its_own(cli, tmp_path):
     record = load(
         cli, tmp_path, f"Vietnam, US agree to speed up talks\nHanoi, June 4, 2025\n{BODY}\n"

@@ -10,6 +10,7 @@ from vntrade.loader.clean import (
     drop_link_lists,
     drop_repeats,
     is_edge_junk,
+    is_name_line,
     is_staff_credit,
     is_ui_junk,
     normalize,
@@ -76,6 +77,8 @@ def _strip_credits(body: list[str]) -> tuple[list[str], str | None]:
     """`body` without trailing furniture, staff credits and agency credits (after the last
     sentence of any paragraph); the agency the last credit named."""
     body = [p for p in body if not is_staff_credit(p)]
+    if body and is_name_line(body[-1]):
+        body.pop()  # the writer's name under the article
     body, agency = _strip_tail(body)
     kept = []
     for paragraph in body:

@@ -90,6 +90,8 @@ _STAFF_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _STAFF_BRACKET = re.compile(rf"\s*\(\s*{_STAFF_ROLES}\s+by\b[^()]*\)\.?$", re.IGNORECASE)
+# A name alone on a line: two to five capitalised words.
+_NAME_LINE = re.compile(r"[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){1,4}")
 # Lone headings of the link lists sites put under (or inside) an article.
 _LINK_LIST_HEADINGS = frozenset(
     {
@@ -210,6 +212,11 @@ def strip_trailer(paragraph: str) -> tuple[str, str | None]:
                 changed = True
                 break
     return paragraph, agency
+
+
+def is_name_line(paragraph: str) -> bool:
+    """True for a name alone ("Vân Nguyễn", "Phan Anh"): a writer's byline, not text."""
+    return bool(_NAME_LINE.fullmatch(paragraph)) and known_agency(paragraph) is None
 
 
 def is_staff_credit(paragraph: str) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from vntrade.loader.agencies import CREDIT, known_agency
-from vntrade.loader.clean import is_edge_junk, is_staff_credit, strip_trailer
+from vntrade.loader.clean import is_edge_junk, is_name_line, is_staff_credit, strip_trailer
 from vntrade.loader.dates import dateline_value, match_date, only_clock, parse_date
 
 MAX_HEADER_LINES = 8
@@ -36,8 +36,6 @@ _STAMP_SEPARATORS = re.compile(r"\s*(?:[|•·]|\s[-–—]\s)\s*")
 # A credit opening a timestamp line: "(Xinhua) 09:30, June 4, 2025", "Xinhua) 09:30 ...".
 _STAMP_CREDIT = re.compile(rf"^\(?(?P<credit>{CREDIT})\)\s*[,:]?\s*")
 _BYLINE_COMMA = re.compile(rf"^by\s+{_WORD}(?:\s+{_WORD}){{0,5}}\s*,\s*", re.IGNORECASE)
-# A writer's name alone in a timestamp line: "Vân Nguyễn | February 2, 2025".
-_NAME = re.compile(r"[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){1,4}")
 # "... 09:30AM (Updated: 04 Jun 2025 10:00AM)", "... GMT+7 Updated 2 hours ago"
 _UPDATED_TAIL = re.compile(r"\s*[(\[|]?\s*(?:last\s+)?updated\b.*$", re.IGNORECASE)
 _CREDIT_ONLY = re.compile(rf"\(?{CREDIT}\)?\.?")
@@ -150,7 +148,7 @@ def looks_like_title(line: str, following: str) -> bool:
 def _next_text(paragraphs: list[str]) -> str:
     """The first of `paragraphs` that is not a header line (a date, a byline), or ""."""
     for paragraph in paragraphs:
-        scratch = Header()
+        scratch = Header(title="")  # what would follow a title
         rest = _take_date_field(scratch, paragraph)
         if rest and not _take_furniture(scratch, rest):
             return rest
@@ -173,6 +171,8 @@ def _take_furniture(header: Header, line: str) -> bool:
         return True
     if _BYLINE.match(line):  # "By VnEconomy" credits an outlet, "By Vân Nguyễn" a writer
         header.agency = header.agency or known_agency(line.split(None, 1)[1])
+        return True
+    if header.title is not None and is_name_line(line):  # a writer's name under the title
         return True
     return is_edge_junk(line) or is_staff_credit(line)
 
@@ -218,7 +218,7 @@ def _take_timestamp(header: Header, line: str) -> bool:
     for piece in _STAMP_SEPARATORS.split(line):
         if known_agency(piece):
             credit = credit or known_agency(piece)
-        elif not (_BYLINE.match(piece) or _NAME.fullmatch(piece)):
+        elif not (_BYLINE.match(piece) or is_name_line(piece)):
             rest.append(piece)
     published = parse_date(" | ".join(rest)) if rest else None
     if published is None:
