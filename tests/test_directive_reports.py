@@ -179,3 +179,20 @@ def test_pressed_and_appealed_to(cli, tmp_path: Path):
         ("Jamieson L. Greer", "press for", None, "faster action on transshipment"),
         ("Vietnam", "appeal to", "the United States", "delay the tariffs"),
     ]
+
+
+def test_a_quoted_order_in_the_first_person_is_the_speakers(cli, tmp_path: Path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Minister of Industry and Trade Nguyễn Hồng Diên met US Trade Representative Jamieson "
+        'Greer.\n\n"We ask the US side to treat Vietnamese firms fairly," Diên said.\n\n'
+        'Diên said: "We request the US to recognise Vietnam as a market economy."\n\n'
+        '"I urge all ministries to act quickly. Time is short," Prime Minister Phạm Minh '
+        "Chính told the meeting.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Nguyen Hong Dien", "ask", "the US side", "treat Vietnamese firms fairly"),
+        ("Nguyen Hong Dien", "request", "the US", "recognise Vietnam as a market economy"),
+        ("Pham Minh Chinh", "urge", "all ministries", "act quickly"),
+    ]

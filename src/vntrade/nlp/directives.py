@@ -60,6 +60,14 @@ MANNER_WORDS = frozenset(
     | {"fast", "expeditious", "drastic", "decisive", "effective", "thorough", "strict"}
     | {"serious", "proactive", "active", "rigorous", ",", "and"}
 )
+# A quoted order in the first person is the speaker's: `"We ask the US to ...," Dien said`.
+FIRST_PERSON = frozenset({"i", "we"})
+SPEECH_VERBS = frozenset(
+    {"said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "stressed"}
+    | {"emphasised", "emphasized", "noted", "affirmed", "asserted", "declared", "remarked"}
+)
+# How many sentences after a quoted order its speaker may be named.
+QUOTE_REACH = 2
 # `Hanoi urged Washington to ...`: a capital giving an order stands for its country.
 CAPITALS = {"hanoi": "Vietnam", "washington": "United States", "beijing": "China"}
 # `headed by`, `led by`: who speaks for the group a subject names (`the delegation, led by X`).
@@ -249,6 +257,8 @@ class _DocDirectives:
             issuer = self._actor(subject) if subject is not None else None
         if issuer is None and subject is not None and subject.lower_ in DOCUMENT_NOUNS:
             return True, self._signer(verb) or self._document_issuer(verb, subject), True
+        if issuer is None and subject is not None and subject.lower_ in FIRST_PERSON:
+            issuer = self._speaker(verb)
         if issuer is None and subject is not None:
             issuer = CAPITALS.get(subject.lower_) or _organisation_phrase(subject)
         return issuer is not None, issuer, False
@@ -271,6 +281,27 @@ class _DocDirectives:
                 if issuer_subject is not None and self._actor(issuer_subject):
                     return self._actor(issuer_subject)
         return None
+
+    def _speaker(self, verb: Token) -> str | None:
+        """Who says a quoted first-person order: `"We ask the US to ...," Dien said`, `Dien
+        said: "We request ..."`, `"I urge ministries to act. Time is short," Chinh said`."""
+        token = verb
+        while token.head is not token and self._same_line(verb, token.head):
+            token = token.head
+            if token.lower_ in SPEECH_VERBS:
+                return self._speech_subject(token)
+        sentences = [s for s in self.doc.sents if s.end > verb.i][: QUOTE_REACH + 1]
+        end = sentences[-1].end if sentences else verb.i
+        for token in self.doc[verb.i + 1 : end]:
+            if not self._same_line(verb, token):
+                break
+            if token.lower_ in SPEECH_VERBS:
+                return self._speech_subject(token)
+        return None
+
+    def _speech_subject(self, speech: Token) -> str | None:
+        subject = frames.subject_child(speech)
+        return self._actor(subject) if subject is not None else None
 
     def _signer(self, verb: Token) -> str | None:
         """Who signed or issued the document an order is given under, when the sentence
