@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import extract_one
 from test_directives import brief, directives
 
 
@@ -196,3 +197,48 @@ def test_a_quoted_order_in_the_first_person_is_the_speakers(cli, tmp_path: Path)
         ("Nguyen Hong Dien", "request", "the US", "recognise Vietnam as a market economy"),
         ("Pham Minh Chinh", "urge", "all ministries", "act quickly"),
     ]
+
+
+def test_a_wire_copy_on_a_web_page_end_to_end(cli, tmp_path: Path):
+    """Page furniture, byline, timestamp, photo credit, dateline, document voice, a quoted
+    order, an intention and a wish, staff credits: one made-up Reuters copy."""
+    text = (Path(__file__).parent / "data" / "formats" / "reuters_web_copy.txt").read_text()
+    record = extract_one(cli, tmp_path, text)
+    assert [record[k] for k in ("title", "published", "agency", "dateline", "dateline_date")] == [
+        "Vietnam asks exporters to curb transshipment as US tariff deadline looms",
+        "2025-07-03",
+        "Reuters",
+        "Hanoi",
+        "XXXX-07-03",
+    ]
+    assert record["text"].startswith("Vietnam's trade ministry on Thursday asked exporters")
+    assert record["text"].endswith("Vietnam hopes the U.S. will lift tariffs on shrimp.")
+    assert [brief(d) for d in record["directives"]] == [
+        (
+            "Ministry of Industry and Trade",
+            "ask",
+            "exporters",
+            "tighten checks on the origin of goods shipped to the United States",
+        ),
+        (
+            "Ministry of Industry and Trade",
+            "require",
+            "local authorities",
+            "inspect factories suspected of relabelling Chinese goods",
+        ),
+        (
+            "Ministry of Industry and Trade",
+            "ask",
+            "customs",
+            "step up inspections of steel and aluminium shipments by the end of July",
+        ),
+        ("Ho Duc Phoc", "ask", "the U.S. side", "treat Vietnamese firms fairly"),
+        (
+            "Vietnam Association of Seafood Exporters and Producers",
+            "call on",
+            "members",
+            "diversify markets",
+        ),
+    ]
+    names = {actor["name"] for actor in record["actors"]}
+    assert not names & {"Francesco Guarascio", "Khanh Vu", "Thanh Hue", "Ed Davies", "Reuters"}
