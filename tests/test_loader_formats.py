@@ -167,6 +167,15 @@ def test_byline_and_timestamp_lines_give_the_published_date(
     assert record["text"] == BODY
 
 
+def test_a_headline_may_end_in_an_abbreviation(cli, tmp_path):
+    headline = "Vietnam urges firms to seize trade deal with U.S."
+    record = load(cli, tmp_path, f"{headline}\n{BODY}\n")
+    assert (record["title"], record["text"]) == (headline, BODY)
+    sentence = "Vietnam signed a deal with the U.S."
+    record = load(cli, tmp_path, f"{sentence}\n{BODY}\n")
+    assert (record["title"], record["text"]) == (None, f"{sentence}\n\n{BODY}")
+
+
 def test_a_writers_name_alone_under_the_title_or_the_article(cli, tmp_path):
     record = extract_one(
         cli,
@@ -237,9 +246,9 @@ LEAD = "Vietnam will buy more US cotton, the ministry said on Monday."
             "(Reporting by Khanh Vu; Editing by Ed Davies)",
             ("2025-03-03", "Reuters", "Hanoi", "XXXX-03-03"),
         ),
-        (  # Xinhua's source and editor lines
+        (  # Xinhua's source and editor lines, its end mark
             f"Source: Xinhua\nEditor: huaxia\n2025-06-04 20:52:30\n"
-            f"HANOI, June 4 (Xinhua) -- {LEAD}\n\n{BODY}",
+            f"HANOI, June 4 (Xinhua) -- {LEAD}\n\n{BODY} Enditem",
             ("2025-06-04", "Xinhua", "Hanoi", "XXXX-06-04"),
         ),
         (  # CNA: a timestamp with its update, a wire credit with the editor's initials

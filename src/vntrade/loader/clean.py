@@ -101,7 +101,7 @@ _LINK_LIST_HEADINGS = frozenset(
     }
 )
 _LINK_MAX_WORDS = 25
-_END_MARK = re.compile(r"\s*(\.?)/\.$")  # VNA's "./." end-of-story mark
+_END_MARK = re.compile(r"\s*(\.?)(?:/\.|\s+(?i:enditem))$")  # VNA's "./.", Xinhua's "Enditem"
 _SOURCE = r"(?:(?i:source)\s*:\s*)?"
 _TRAILERS = (
     re.compile(

@@ -82,6 +82,8 @@ _NOT_PLACES = frozenset(
 _KEEP_UPPER = frozenset({"HCM", "TP", "D.C.", "DC", "US", "U.S.", "UK", "UAE", "USA"})
 _TITLE_SUFFIX = re.compile(rf"\s+[|–—-]\s+(?P<credit>{CREDIT})(?:\s*\([^()]*\))?$")
 _TWO_SENTENCES = re.compile(r"[.!?]\s+[A-Z]")
+# A headline may end in "U.S." (headlines drop "the": a sentence says "the U.S.").
+_ABBREVIATION_END = re.compile(r"(?<!\bthe)(?<!\bThe)\s(?:[A-Z]\.){2,}$")
 
 
 @dataclass(slots=True)
@@ -132,7 +134,9 @@ def looks_like_title(line: str, following: str) -> bool:
     """True when `line` has a headline's form and `following` reads like body text after it."""
     line = strip_trailer(line)[0] or line  # "... said. (Reuters)" is a sentence
     words = line.split()
-    if not 2 <= len(words) <= MAX_TITLE_WORDS or line.endswith((".", ":", ";", ",", "…")):
+    abbreviation = bool(_ABBREVIATION_END.search(line))
+    closed = line.endswith((".", ":", ";", ",", "…")) and not abbreviation
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or closed:
         return False
     if line.endswith(('."', ".”", ".'", ".’")) or _TWO_SENTENCES.search(line):
         return False
