@@ -70,6 +70,22 @@ def test_assign_and_task_frames(cli, tmp_path: Path):
     ]
 
 
+def test_an_order_coordinated_after_an_infinitive_and_a_lower_case_role(cli, tmp_path: Path):
+    found = directives(
+        cli,
+        tmp_path,
+        "Prime Minister Pham Minh Chinh met ministers on Saturday.\n\n"
+        "Chinh assigned the Ministry of Finance to draft incentives for exporters and tasked "
+        "the State Bank of Vietnam with keeping interest rates low. The government leader also "
+        "demanded the swift completion of a national digital trade platform.",
+    )
+    assert [brief(d) for d in found] == [
+        ("Pham Minh Chinh", "assign", "the Ministry of Finance", "draft incentives for exporters"),
+        ("Pham Minh Chinh", "task", "the State Bank of Vietnam", "keeping interest rates low"),
+        ("Pham Minh Chinh", "demand", None, "complete a national digital trade platform"),
+    ]
+
+
 def test_a_document_speaks_for_its_issuer(cli, tmp_path: Path):
     found = directives(
         cli,

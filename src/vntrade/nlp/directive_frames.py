@@ -383,8 +383,9 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _bare_complement(verb: Token) -> bool:
-    """An infinitive (`to draft`) or a modal verb (`would help`) complementing another verb."""
-    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp"):
+    """An infinitive (`to draft`, also parsed as an adverbial clause) or a modal verb (`would
+    help`) complementing another verb."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp", "advcl"):
         return False
     return verb.dep_ == "xcomp" or any(
         c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children
