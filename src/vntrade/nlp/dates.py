@@ -3,10 +3,11 @@
 The grammar (`timex_rules`) finds expressions in `doc.text`; the parse only supplies the
 tense of the verb governing each expression, which places dates named without a year
 (`said on Thursday`, `will take effect on April 2`). Relative expressions are resolved
-against `doc._.published`; when it is missing the anchor is inferred from the article's
-own explicit dates (`timex_anchor`) and `doc._.published_inferred` says so. The anchor
-goes to `doc._.reference_date` as an ISO date, of reduced precision (`2025`) when only
-the year could be inferred.
+against `doc._.published`, else `doc._.dateline_date` (a wire dateline's day, in the
+year the article's own dates give when it has none); otherwise the anchor is inferred from
+the article's own explicit dates (`timex_anchor`) and `doc._.published_inferred` says so.
+The anchor goes to `doc._.reference_date` as an ISO date, of reduced precision (`2025`)
+when only the year could be inferred.
 """
 
 from __future__ import annotations
