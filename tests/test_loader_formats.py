@@ -80,6 +80,20 @@ def test_web_page_furniture_timestamp_and_related_links(cli, tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Workers at a garment factory in Hanoi on May 5, 2025. (AP Photo/Hau Dinh)",
+        "A container port in Hai Phong. Xinhua/Hu Jingchen",
+        "FILE PHOTO: A worker at a factory in Hanoi. REUTERS/Thanh Hue/File Photo",
+    ],
+)
+def test_wire_photo_captions_are_dropped_with_their_photographers(cli, tmp_path, caption):
+    record = extract_one(cli, tmp_path, f"{caption}\n\n{BODY}\n\nExports rose. VNA/VNS\n")
+    assert record["text"] == f"{BODY}\n\nExports rose."
+    assert not {a["name"] for a in record["actors"]} & {"Hau Dinh", "Hu Jingchen", "Thanh Hue"}
+
+
 def test_wire_page_boilerplate_and_an_outlet_byline(cli, tmp_path):
     record = load(
         cli,

@@ -77,6 +77,12 @@ _PHOTO_FROM = re.compile(
     rf"(?:^|(?<=[.!?\"”])\s+|[(\[])(?i:photos?|images?|pictures?)\s+(?i:from)\s+"
     rf"(?P<credit>{CREDIT})\s*[)\]]?\s*\.?$"
 )
+# A wire photo credit closing a caption: "... (AP Photo/Hau Dinh)", "... Xinhua/Hu Jingchen".
+_SLASH_CREDIT = re.compile(
+    r"""(?:^|(?<=[.!?"”])\s+)\(?(?P<credit>[A-Z][\w.&+]{1,15})(?:\s+(?i:photo))?
+        /(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})\)?\.?$""",
+    re.VERBOSE,
+)
 # Staff credits of wire copy, a paragraph or a bracket at the end of one: "Reporting by
 # Khanh Vu; Editing by Ed Davies", "(Writing by ...)". Their names are never actors.
 _STAFF_ROLES = (
@@ -113,6 +119,7 @@ _TRAILERS = (
         rf"(?:^|(?<=[\s.!?\"”’]))(?i:source)\s*:\s*(?P<credit>{CREDIT})(?:/[a-z]{{1,4}})?\s*\.?$"
     ),
     re.compile(rf"^\s*(?P<credit>{CREDIT})\s*\.?$"),
+    re.compile(rf"(?<=[.!?\"”’])\s+(?P<credit>{CREDIT})\s*$"),  # "... rose. VNA/VNS"
 )
 
 
@@ -178,6 +185,8 @@ def caption_credit(paragraph: str) -> str | None:
     Returns "" for a caption whose credit names no known agency.
     """
     lowered = paragraph.lower()
+    if "/" in paragraph and (credit := _photographer_credit(paragraph)):
+        return credit
     if not any(word in lowered for word in _CAPTION_WORDS):
         return None  # the regexes below are slow; most paragraphs have none of these words
     match = _CAPTION.search(paragraph)
@@ -191,6 +200,15 @@ def caption_credit(paragraph: str) -> str | None:
         if match and known_agency(match["credit"]):
             return known_agency(match["credit"])
     return None
+
+
+def _photographer_credit(paragraph: str) -> str | None:
+    """The agency of a closing "(AP Photo/Hau Dinh)" or "Xinhua/Hu Jingchen"; not of an
+    agency credit such as "VNA/VNS"."""
+    match = _SLASH_CREDIT.search(paragraph)
+    if match is None or known_agency(match["name"]):
+        return None
+    return known_agency(match["credit"])
 
 
 def strip_trailer(paragraph: str) -> tuple[str, str | None]:
