@@ -115,11 +115,14 @@ def test_the_person_in_the_subject_issues_not_the_country(cli, tmp_path: Path):
         "Vietnam's delegation, led by Deputy Prime Minister Lê Văn Minh, urged the US side to "
         "expedite talks.\n\n"
         "At the meeting with Vietnam's negotiators, Deputy Prime Minister Lê Văn Minh urged the "
-        "US side to cut tariffs on shrimp.",
+        "US side to cut tariffs on shrimp.\n\n"
+        "Vietnam, represented by Deputy Prime Minister Lê Văn Minh, urged the US to recognise "
+        "its market economy status.",
     )
     assert [brief(d) for d in found] == [
         ("Le Van Minh", "urge", "the US side", "expedite talks"),
         ("Le Van Minh", "urge", "the US side", "cut tariffs on shrimp"),
+        ("Le Van Minh", "urge", "the US", "recognise its market economy status"),
     ]
 
 

@@ -176,6 +176,13 @@ class _DocDirectives:
         self.verbs = verbs
         self.nominals = nominals
         self.actor_at: dict[int, str] = {}
+        # Countries: `Vietnam, represented by X, urged ...` is X's order.
+        self.country_at = {
+            i
+            for span in doc.spans.get(ACTOR_SPANS, [])
+            if span.label_ == "GPE"
+            for i in range(span.start, span.end)
+        }
         for group in (ACTOR_SPANS, REFERENCE_SPANS):
             for span in doc.spans.get(group, []):
                 for i in range(span.start, span.end):
@@ -318,9 +325,9 @@ class _DocDirectives:
     def _actor(self, token: Token) -> str | None:
         """The actor a subject names: its head word, else a word of its own phrase (not of a
         clause inside it: `the official who met Chinh` is not Chinh)."""
-        if token.i in self.actor_at:
-            return self.actor_at[token.i]
         leader = self._leader(token)
+        if token.i in self.actor_at and (token.i not in self.country_at or leader is None):
+            return self.actor_at[token.i]
         if leader is not None:
             return leader
         # A possessive last: `Vietnam's delegation, led by X` is X's, `Vietnam's team` Vietnam's.
