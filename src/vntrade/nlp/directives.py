@@ -18,9 +18,9 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from vntrade.nlp import directive_clauses as clauses
 from vntrade.nlp import directive_frames as frames
 from vntrade.nlp.actor_lexicon import ActorDataError, read_jsonl
-from vntrade.nlp.actor_refs import ORGANISATION_NOUNS
 from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
 from vntrade.records import DateMention, Directive
 
@@ -45,15 +45,6 @@ ISSUING_VERBS = frozenset(
 )
 # How many sentences back the issuing of a document is looked for.
 DOCUMENT_REACH = 2
-# An order verb with a modal (`he would urge`, `will ask`) or under one of these (`plans
-# to ask`, `pledged to urge`) is an intention reported, not an order given.
-INTENTION_HEADS = frozenset(
-    {"plan", "plans", "planned", "intend", "intends", "intended", "hope", "hopes", "hoped"}
-    | {"want", "wants", "wanted", "expect", "expects", "expected", "pledge", "pledges"}
-    | {"pledged", "promise", "promises", "promised", "vow", "vows", "vowed", "aim", "aims"}
-    | {"aimed", "seek", "seeks", "sought", "wish", "wishes", "wished", "going", "likely"}
-    | {"set", "try", "tries", "tried"}
-)
 # How an action is to be done, which its verb can go without: `the prompt creation of X`.
 MANNER_WORDS = frozenset(
     {"prompt", "swift", "immediate", "urgent", "timely", "early", "quick", "rapid", "speedy"}
@@ -68,8 +59,6 @@ SPEECH_VERBS = frozenset(
 )
 # How many sentences after a quoted order its speaker may be named.
 QUOTE_REACH = 2
-# `Hanoi urged Washington to ...`: a capital giving an order stands for its country.
-CAPITALS = {"hanoi": "Vietnam", "washington": "United States", "beijing": "China"}
 # `headed by`, `led by`: who speaks for the group a subject names (`the delegation, led by X`).
 LEADING_VERBS = frozenset({"led", "headed", "chaired", "represented"})
 # How far up the parse an order verb may sit inside another order's action.
@@ -197,7 +186,7 @@ class _DocDirectives:
         the orders before it (else it is dropped)."""
         if frames.negated(verb) or verb.dep_ not in CLAUSE_DEPS | {"xcomp", "acl"}:
             return []
-        if self._inside_another_order(verb) or _intended(verb):
+        if self._inside_another_order(verb) or clauses.intended(verb):
             return []
         for entry in self.verbs[verb.lower_]:
             passive_ok = entry.passive is not False
@@ -206,7 +195,7 @@ class _DocDirectives:
             )
             if frame is None:
                 continue
-            if frame.addressee is None and _about_oneself(self.doc, frame):
+            if frame.addressee is None and clauses.about_oneself(self.doc, frame):
                 return []
             is_order, issuer, needs_issuer = self._issuer(verb, frame)
             if frame.passive and entry.passive == "named" and issuer is None:
@@ -267,7 +256,7 @@ class _DocDirectives:
         if issuer is None and subject is not None and subject.lower_ in FIRST_PERSON:
             issuer = self._speaker(verb)
         if issuer is None and subject is not None:
-            issuer = CAPITALS.get(subject.lower_) or _organisation_phrase(subject)
+            issuer = clauses.CAPITALS.get(subject.lower_) or clauses.organisation_phrase(subject)
         return issuer is not None, issuer, False
 
     def _document_issuer(self, verb: Token, subject: Token) -> str | None:
@@ -438,37 +427,3 @@ class _DocDirectives:
             if date.deadline or date.kind in DEADLINE_KINDS:
                 return date.value
         return None
-
-
-def _intended(verb: Token) -> bool:
-    """`said he would urge ...`, `plans to ask ...`, `will continue to urge ...`: an order
-    spoken of, not given."""
-    if _has_modal(verb):
-        return True
-    under = frames.has_to(verb) and verb.dep_ in ("xcomp", "ccomp", "advcl")
-    return under and (verb.head.lower_ in INTENTION_HEADS or _has_modal(verb.head))
-
-
-def _has_modal(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children)
-
-
-def _about_oneself(doc: Doc, frame: frames.Frame) -> bool:
-    """`asked not to be named`, `asked to be kept informed`: a request about the speaker,
-    with no one to carry it out."""
-    start, end = frame.action
-    if start >= end or frame.passive:
-        return False
-    root = doc[start:end].root
-    return any(c.dep_ == "auxpass" for c in root.children)
-
-
-def _organisation_phrase(subject: Token) -> str | None:
-    """An association or firm no actor names, as written without its article: `The seafood
-    association called on ...` → `seafood association`."""
-    if subject.lower_ not in ORGANISATION_NOUNS or subject.tag_ != "NN":
-        return None
-    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("det", "poss")]
-    if len(words) < 2 or any(t.dep_ not in ("compound", "amod") for t in words[:-1]):
-        return None
-    return " ".join(t.text for t in words)
