@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test fuzz lint format bench bench-dumps browser clean bench-scale
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,13 +13,20 @@ $(STAMP): pyproject.toml constraints.txt
 
 run: $(STAMP)
 	$(BIN)/vntrade timeline data/seeds
+	$(BIN)/vntrade report data/seeds -o seeds.html
+	@echo "The same corpus as one HTML page: open seeds.html in a browser (vntrade report --help)."
 
 test: $(STAMP)
 	$(BIN)/pytest
 
+# Thousands of hypothesis examples per fuzz test (tests/test_fuzz.py), fresh randomness each run.
+fuzz: $(STAMP)
+	VNTRADE_FUZZ=1 $(BIN)/pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks scripts
@@ -28,5 +35,20 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# JSONL, JSON and CSV dumps of 20 and 200 MB through the loader: constant memory (~4 min).
+bench-dumps: $(STAMP)
+	cd benchmarks && ../$(BIN)/python dumps.py
+
+# Debian's Chromium and its driver, for the report's browser tests (as root; nothing else
+# can fetch a browser here).
+browser:
+	test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
+
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache seeds.html
+
+# Event clustering at 1k, 10k and 100k labelled articles: time, peak RSS, B-cubed (~3 min).
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/clustering.py --shuffled

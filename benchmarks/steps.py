@@ -117,7 +117,7 @@ class Bench:
             db = self.work / f"store{self.stores}.db"
         command = [VNTRADE, "ingest", str(corpus.directory), "--db", str(db)]
         command += ["--workers", str(workers), "--engine", engine]
-        command += ["--batch-size", str(PIPE_BATCH), "--quiet", "--format", "json"]
+        command += ["--batch-size", str(PIPE_BATCH), "--quiet", "--summary", "json"]
         words = corpus.words if expect == "new" else None  # a cached run's rate means nothing
         measured = self.run(name, command, words, workers=workers, engine=engine)
         summary = _summary(name, measured)

@@ -18,8 +18,10 @@ GOLD = Path(__file__).resolve().parent / "gold_seeds.json"
 
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Every test gets an empty extraction cache, never the user's own."""
+    """Every test gets an empty extraction cache, never the user's own; and an unexpected
+    exception fails the test with its traceback instead of becoming an error message."""
     monkeypatch.setenv("VNTRADE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("VNTRADE_DEBUG", "1")
 
 
 @pytest.fixture

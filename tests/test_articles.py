@@ -156,4 +156,7 @@ def test_articles_help_explains_inputs(cli) -> None:
 def test_no_path_is_a_usage_error(cli) -> None:
     result = cli("articles")
     assert result.exit_code == 2
-    assert "Missing argument 'PATH...'" in result.stderr
+    assert result.stderr.endswith(
+        "vntrade: error: Give at least one PATH (a file, a directory, or - for stdin), or --db "
+        "FILE to read a store made by `vntrade ingest` (not both).\n"
+    )

@@ -127,8 +127,14 @@ def test_one_article_is_a_singleton(cli, seeds):
 def test_jsonl_csv_and_table(cli, seeds, corpus):
     result = cli("compare", str(seeds), "--format", "jsonl")
     assert result.exit_code == 0
-    lines = jsonl(result)
-    assert len(lines) == 1 and set(lines[0]) == {"clusters", "singletons"}
+    lines = jsonl(result)  # one row per cluster, then one per article reported alone
+    assert [(line["cluster"], line["articles"]) for line in lines] == [
+        (1, ["000_a6d94dcbb98d2318", "001_3a2340998392e8b3"]),
+        (None, ["002_fc9815a1ee066b28"]),
+        (None, ["003_df8df0b08cc2d189"]),
+        (None, ["004_64a97ab08e7e91aa"]),
+    ]
+    assert lines[0]["date"] == "2025-04-29"
 
     result = cli("compare", str(corpus), "--format", "csv")
     assert result.exit_code == 0
@@ -149,7 +155,7 @@ def test_missing_input_gives_exit_code_1(cli, seeds, tmp_path):
     result = cli("compare", str(seeds / "000_a6d94dcbb98d2318.txt"), str(tmp_path / "nope.txt"))
     assert result.exit_code == 1
     assert "nope.txt" in result.stderr
-    assert json.loads(result.stdout)["singletons"] == [SEED_000]
+    assert jsonl(result) == [{"cluster": None, "articles": [SEED_000]}]
 
 
 def test_no_paths_is_a_usage_error(cli):

@@ -106,7 +106,7 @@ def test_narrative_references_count_from_the_last_explicit_date(cli):
     )
     assert found == [
         ("May", "2025-05"),
-        ("a year earlier", "2024"),
+        ("a year earlier", "2024-05"),  # the granularity of what it compares with
         ("June 3", "2025-06-03"),
         ("the next day", "2025-06-04"),
         ("Two months later", "2025-08"),

@@ -47,9 +47,11 @@ def test_every_offset_slices_the_clean_text(seed_records):
     assert checked > 100
 
 
-def test_text_is_left_out_unless_asked_for(cli, seeds):
-    result = cli("extract", str(seeds / "003_df8df0b08cc2d189.txt"), "--format", "jsonl")
-    (record,) = jsonl(result)
+def test_text_is_in_every_record_unless_left_out(cli, seeds):
+    path = str(seeds / "003_df8df0b08cc2d189.txt")
+    (record,) = jsonl(cli("extract", path, "--format", "jsonl"))
+    assert record["text"].startswith("Vietnamese ministries")
+    (record,) = jsonl(cli("extract", path, "--without-text", "--format", "jsonl"))
     assert "text" not in record
     assert record["published"] == "2025-04-25"
 

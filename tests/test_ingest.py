@@ -16,7 +16,7 @@ import pytest
 
 from conftest import jsonl
 from vntrade.corpus import write_txt
-from vntrade.store import ingest_lock
+from vntrade.store.lock import ingest_lock
 
 ARTICLE = (
     "Hanoi (VNA) - Deputy Prime Minister Hồ Đức Phớc held talks with US Treasury Secretary "
@@ -28,7 +28,7 @@ ARTICLE = (
 
 def ingest(cli, *args: str):
     """Run `vntrade ingest ... --format json` and return (result, summary dict)."""
-    result = cli("ingest", *args, "--workers", "1", "--format", "json")
+    result = cli("ingest", *args, "--workers", "1", "--summary", "json")
     return result, json.loads(result.stdout)
 
 
@@ -268,10 +268,10 @@ def test_export_formats_and_parquet_round_trip(cli, seeds, tmp_path):
     result = cli("db", "export", "--db", str(db), "--format", "parquet", "--output", str(folder))
     assert result.exit_code == 0 and "wrote 5 records" in result.stderr
     copy = tmp_path / "copy.db"
-    result = cli("db", "import", str(folder), "--db", str(copy), "--format", "json")
+    result = cli("db", "import", str(folder), "--db", str(copy), "--summary", "json")
     assert json.loads(result.stdout)["new"] == 5
     assert export(cli, copy) == records
-    result = cli("db", "import", str(folder), "--db", str(copy), "--format", "json")
+    result = cli("db", "import", str(folder), "--db", str(copy), "--summary", "json")
     assert json.loads(result.stdout)["unchanged"] == 5
     result = cli("db", "export", "--db", str(db), "--format", "parquet")
     assert result.exit_code == 2 and "give --output DIR" in result.stderr
@@ -346,6 +346,9 @@ def test_interrupted_runs_resume_without_duplicates(cli, tmp_path):
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         committed = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert before + 16 <= committed < 200
+    # The killed run is not "running" for ever: nobody holds the store's writer lock.
+    stats = json.loads(cli("db", "stats", "--db", str(db), "--format", "json").stdout)
+    assert stats["last_run"]["status"] == "interrupted"
 
     _, summary = ingest(cli, str(corpus), "--db", str(db))
     assert summary["unchanged"] == committed
@@ -354,4 +357,5 @@ def test_interrupted_runs_resume_without_duplicates(cli, tmp_path):
         stored = [row[0] for row in conn.execute("SELECT id FROM articles")]
         runs = [row[0] for row in conn.execute("SELECT status FROM runs ORDER BY run")]
     assert sorted(stored) == sorted(ids)
-    assert runs == ["interrupted", "running", "done"]  # the killed run never finished
+    # The killed run never finished: the next run, holding the lock, marked it interrupted.
+    assert runs == ["interrupted", "interrupted", "done"]

@@ -4,6 +4,7 @@ and the TempEval-3 platinum benchmark."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,67 @@ def test_verbose_lists_missed_wrong_and_spurious(cli, corpus):
     ]
 
 
+def test_by_type_groups_the_misses_under_their_timex_type(cli, corpus):
+    report = evaluate(cli, corpus, "--by-type")
+    assert report["misses_by_type"] == {
+        "DATE": [
+            "briefing: spurious 'recently' PAST_REF",
+            "briefing: wrong 'last week' DATE 2025-W10, got 'last week' 2025-W11",
+        ],
+        "TIME": [],
+        "DURATION": ["briefing: missed 'tenure' DURATION P4Y"],
+        "SET": [],
+    }
+    assert "by_class" not in report and "misses" not in report
+
+
+def _dev_line(label: str, dct: str | None, text: str, *timexes: tuple[str, str, str]) -> str:
+    gold = [{"text": t, "type": kind, "value": value} for t, kind, value in timexes]
+    return json.dumps({"class": label, "dct": dct, "text": text, "timexes": gold}) + "\n"
+
+
+def test_a_jsonl_development_set_is_scored_by_class(cli, tmp_path):
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text(
+        _dev_line(
+            "periods",
+            "2025-07-09",
+            "Exports rose in the second quarter of 2025 and fell in May.",
+            ("the second quarter of 2025", "DATE", "2025-Q2"),
+            ("May", "DATE", "2025-05"),
+        )
+        + _dev_line(
+            "days",
+            "2025-07-09",
+            "The talks ended on Monday; a deal is due by July 31.",
+            ("Monday", "DATE", "2025-07-01"),
+            ("July 31", "DATE", "2025-07-31"),
+        )
+    )
+    report = evaluate(cli, dev, "--by-type")
+    assert report["documents"] == 2
+    assert (report["by_class"]["periods"]["tp"], report["by_class"]["periods"]["fn"]) == (2, 0)
+    # The gold of "Monday" is deliberately wrong (2025-07-07 is the Monday before).
+    assert report["misses_by_class"] == {
+        "periods": [],
+        "days": ["dev-002: wrong 'Monday' DATE 2025-07-01, got 'Monday' 2025-07-07"],
+    }
+    table = cli("eval", "--timeml", str(dev), "--by-type", "--format", "table")
+    assert "Date values by class" in table.stdout
+    assert "Misses of class days: 1" in table.stdout
+
+
+def test_a_malformed_development_set_is_a_clear_error(cli, tmp_path):
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text(_dev_line("x", None, "On Monday.", ("Tuesday", "DATE", "XXXX-WXX-2")))
+    result = cli("eval", "--timeml", str(dev))
+    assert result.exit_code == 1
+    assert "not a date development set" in result.stderr and "'Tuesday' not found" in result.stderr
+    other = tmp_path / "gold.txt"
+    other.write_text("x")
+    assert cli("eval", "--timeml", str(other)).exit_code == 2
+
+
 def test_jsonl_through_extract_gives_the_same_scores(cli, corpus, tmp_path):
     articles = tmp_path / "articles.jsonl"
     articles.write_text("".join(json.dumps(r) + "\n" for r in timeml_records(corpus)))
@@ -127,8 +189,12 @@ def test_directory_without_timeml_is_a_clear_error(cli, tmp_path):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(not PLATINUM.is_dir(), reason="TempEval-3 platinum set not present")
 def test_tempeval3_platinum_value_f1(cli):
+    if not PLATINUM.is_dir():  # ../shared sits beside every checkout, CI's included
+        message = f"TempEval-3 platinum is missing at {PLATINUM}"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
     report = evaluate(cli, PLATINUM)
     assert (report["documents"], report["gold"]) == (20, 138)
-    assert report["value"]["f1"] >= 0.70, report["value"]
+    assert report["value"]["f1"] >= 0.86, report["value"]

@@ -39,6 +39,7 @@ class LoadProblem:
     source: str
     reason: str
     line: int | None = None
+    article: str | None = None  # the article's id, for a failure of one article
 
     def message(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source

@@ -4,25 +4,51 @@ from __future__ import annotations
 
 import click
 
-from vntrade.cli.inputs import ProblemReporter, input_options
+from vntrade.cli.inputs import ProblemReporter, max_bytes_option, store_or_paths
+from vntrade.cli.output import output_options, resolve_format, write_rows
 from vntrade.loader import iter_inputs
-from vntrade.output import output_options, resolve_format, write_rows
 
 TABLE_COLUMNS = ("id", "title", "published", "agency", "dateline", "words", "source")
 
 
 @click.command()
-@input_options
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    envvar="VNTRADE_DB",
+    callback=store_or_paths,
+    help="Print the articles of a store made by `vntrade ingest` instead of PATHs "
+    "[env: VNTRADE_DB, used when no PATH is given].",
+)
+@max_bytes_option
 @output_options
 @click.pass_context
-def articles(ctx: click.Context, paths: tuple[str, ...], max_bytes: int, fmt: str | None) -> None:
+def articles(
+    ctx: click.Context, paths: tuple[str, ...], db: str | None, max_bytes: int, fmt: str | None
+) -> None:
     """Print one clean record per article found in PATH... (files, directories, or - for stdin).
 
-    Reads .txt articles, JSONL/JSON/CSV dumps and directories of them. Problems with an
-    input are reported on stderr; the exit code is 1 if any input failed.
+    Reads .txt articles, JSONL/JSON/CSV dumps and directories of them, or the articles of a
+    store (--db). Problems with an input are reported on stderr; the exit code is 1 if any
+    input failed.
     """
-    reporter = ProblemReporter()
-    rows = (article.to_dict() for article in reporter.articles(iter_inputs(paths, max_bytes)))
+    from vntrade.cli.progress import IngestProgress
+
     columns = TABLE_COLUMNS if resolve_format(fmt) == "table" else None
-    write_rows(rows, fmt, columns=columns, title="Articles")
+    if bool(db) == bool(paths):
+        raise click.UsageError(
+            "Give at least one PATH (a file, a directory, or - for stdin), or --db FILE to "
+            "read a store made by `vntrade ingest` (not both)."
+        )
+    if db:
+        from vntrade.store import Store
+
+        with Store.open(db) as store:
+            write_rows(store.iter_articles(), fmt, columns, "Articles")
+        return
+    reporter = ProblemReporter()
+    with IngestProgress(paths, False, "reading", data_on_stdout=True) as progress:
+        articles = progress.track(reporter.articles(iter_inputs(paths, max_bytes)))
+        write_rows((article.to_dict() for article in articles), fmt, columns, "Articles")
     ctx.exit(reporter.exit_code)

@@ -8,8 +8,8 @@ from typing import Any
 import click
 
 from vntrade.cli.inputs import ProblemReporter
+from vntrade.cli.output import output_options, resolve_format, stdout_console, write_document
 from vntrade.cli.sources import iter_records, source_options
-from vntrade.output import output_options, resolve_format, stdout_console, write_document
 
 
 @click.command("eval")
@@ -18,15 +18,22 @@ from vntrade.output import output_options, resolve_format, stdout_console, write
     "--gold",
     "gold_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Gold annotations in the format of shared/gold/seeds.json.",
+    help="Gold annotations: a JSON file of the expected actors, dates, commodities and "
+    "directives per article (format in the README, section Scores).",
 )
 @click.option(
     "--timeml",
     "timeml_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Directory of TimeML (.tml) files: score date values (TempEval-3 style).",
+    type=click.Path(exists=True, path_type=Path),
+    help="Directory of TimeML (.tml) files, or a JSONL date development set such as "
+    "tests/data/timex_dev/tune.jsonl: score date values (TempEval-3 style).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="List every missed and spurious item.")
+@click.option(
+    "--by-type",
+    is_flag=True,
+    help="With --timeml: the misses grouped by TIMEX3 type (and by class for a development set).",
+)
 @click.option(
     "--min-f1",
     type=click.FloatRange(0, 1),
@@ -40,6 +47,7 @@ def evaluate(
     gold_file: Path | None,
     timeml_dir: Path | None,
     verbose: bool,
+    by_type: bool,
     min_f1: float | None,
     fmt: str | None,
     **source: Any,
@@ -48,7 +56,7 @@ def evaluate(
 
     \b
     vntrade eval --gold gold.json PATH...   actors, dates, commodities, directives
-    vntrade eval --timeml DIR               date values against TimeML gold (TempEval-3)
+    vntrade eval --timeml DIR|FILE.jsonl    date values against TimeML gold (TempEval-3)
     """
     if (gold_file is None) == (timeml_dir is None):
         raise click.UsageError("Give exactly one of --gold FILE (with PATH...) or --timeml DIR.")
@@ -56,11 +64,12 @@ def evaluate(
     if gold_file is not None:
         report = _score_gold(gold_file, reporter, verbose, source)
         f1s = [field["f1"] for field in report["fields"].values()]
-        write_document(report, fmt, lambda r: _render_gold(r, verbose))
+        write_document(report, fmt, lambda r: _render_gold(r, verbose), _gold_rows, SCORE_COLUMNS)
     else:
-        report = _score_timeml(timeml_dir, verbose, source)
+        report = _score_timeml(timeml_dir, verbose, by_type, source)
         f1s = [report["value"]["f1"]]
-        write_document(report, fmt, lambda r: _render_timeml(r, verbose))
+        render = lambda r: _render_timeml(r, verbose)  # noqa: E731
+        write_document(report, fmt, render, _timeml_rows, SCORE_COLUMNS)
     if reporter.exit_code:
         ctx.exit(reporter.exit_code)
     if min_f1 is not None and min(f1s) < min_f1:
@@ -78,14 +87,46 @@ def _score_gold(
     return score_records(gold, records, details=verbose)
 
 
-def _score_timeml(timeml_dir: Path, verbose: bool, source: dict[str, Any]) -> dict[str, Any]:
+def _score_timeml(
+    timeml_dir: Path, verbose: bool, by_type: bool, source: dict[str, Any]
+) -> dict[str, Any]:
     from vntrade.evaluation.timeml import score_timeml
     from vntrade.nlp.pipeline import load_pipeline
 
     if source.get("paths"):
         raise click.UsageError("--timeml DIR takes no PATH arguments.")
+    if timeml_dir.is_file() and timeml_dir.suffix != ".jsonl":
+        raise click.UsageError(
+            f"--timeml {timeml_dir}: give a directory of .tml files or a .jsonl development set."
+        )
     nlp = load_pipeline(source["model"], source["actors_file"], source["commodities_file"])
-    return score_timeml(timeml_dir, nlp, verbose)
+    try:
+        return score_timeml(timeml_dir, nlp, verbose, by_type)
+    except (ValueError, KeyError) as error:  # a malformed development set line
+        raise click.ClickException(f"{timeml_dir}: not a date development set ({error})") from None
+
+
+SCORE_COLUMNS = ("scope", "field", "precision", "recall", "f1", "tp", "fp", "fn")
+_MEASURES = ("precision", "recall", "f1", "tp", "fp", "fn")
+
+
+def _gold_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per field, overall (scope `all`) and per article, for jsonl and csv."""
+    rows = [_measured("all", name, score) for name, score in report["fields"].items()]
+    for article_id, fields in report["articles"].items():
+        rows += [_measured(article_id, name, score) for name, score in fields.items()]
+    return rows
+
+
+def _timeml_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Value and extent scores overall, then value scores per TIMEX3 type."""
+    rows = [_measured("all", name, report[name]) for name in ("value", "extent")]
+    rows += [_measured(kind, "value", score) for kind, score in report.get("by_type", {}).items()]
+    return rows
+
+
+def _measured(scope: str, field: str, score: dict[str, Any]) -> dict[str, Any]:
+    return {"scope": scope, "field": field, **{key: score[key] for key in _MEASURES}}
 
 
 def _score_row(name: str, score: dict[str, Any]) -> list[str]:
@@ -138,9 +179,19 @@ def _render_timeml(report: dict[str, Any], verbose: bool) -> None:
     for name, score in report.get("by_type", {}).items():
         table.add_row(*_score_row(name, score))
     console.print(table)
-    if verbose:
+    if "by_class" in report:
+        classes = _score_table("Date values by class", "class")
+        for name, score in report["by_class"].items():
+            classes.add_row(*_score_row(name, score))
+        console.print(classes)
+    if verbose and "misses_by_type" not in report:
         for miss in report.get("misses", []):
             console.print(miss, markup=False)
+    for key, title in (("misses_by_type", "type"), ("misses_by_class", "class")):
+        for name, misses in report.get(key, {}).items():
+            console.print(f"[bold]Misses of {title} {name}[/bold]: {len(misses)}")
+            for miss in misses:
+                console.print(f"  {miss}", markup=False)
 
 
 __all__ = ["evaluate", "resolve_format"]

@@ -7,9 +7,9 @@ from typing import Any
 
 import click
 
-from vntrade.cli.inputs import ProblemReporter
+from vntrade.cli.inputs import ProblemReporter, with_text_option
+from vntrade.cli.output import output_options, resolve_format, write_rows
 from vntrade.cli.sources import iter_records, source_options
-from vntrade.output import output_options, resolve_format, write_rows
 
 TABLE_COLUMNS = ("id", "published", "actors", "dates", "commodities", "directives")
 
@@ -29,7 +29,7 @@ def _summary(record: dict) -> dict:
 
 @click.command()
 @source_options
-@click.option("--with-text", is_flag=True, help="Include the clean article text in each record.")
+@with_text_option
 @output_options
 @click.pass_context
 def extract(

@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 import click
 
+from vntrade.cli.output import error, warn
 from vntrade.loader import DEFAULT_MAX_BYTES
-from vntrade.output import warn
 from vntrade.records import Article, LoadFailure, LoadProblem
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -18,14 +18,37 @@ max_bytes_option = click.option(
     type=click.IntRange(min=1),
     default=DEFAULT_MAX_BYTES,
     show_default=True,
-    help="Skip (and report) input files larger than this.",
+    help="Largest article in bytes: a text file, or one record of a JSONL/JSON/CSV dump "
+    "(dumps themselves may be of any size). Larger ones are skipped and reported.",
 )
 
 
-def input_options(func: F) -> F:
-    """Add the PATHS argument and `--max-bytes` to a command."""
-    func = max_bytes_option(func)
-    return click.argument("paths", nargs=-1, required=True, metavar="PATH...")(func)
+with_text_option = click.option(
+    "--with-text/--without-text",
+    default=True,
+    show_default=True,
+    help="Include the clean article text in each record (the offsets of every mention point "
+    "into it); --without-text for smaller output.",
+)
+
+
+def check_db_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--db ""` names no file (and would mean the current directory): say so."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("needs a file name, e.g. --db news.db.")
+    return value
+
+
+def store_or_paths(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--db` of a command that reads PATHs or a store: $VNTRADE_DB counts only without PATHs,
+    so that `vntrade timeline data/seeds` still reads the files when it is set."""
+    value = check_db_name(ctx, param, value)
+    from_env = (
+        ctx.get_parameter_source(param.name or "db") == click.core.ParameterSource.ENVIRONMENT
+    )
+    if from_env and ctx.params.get("paths"):
+        return None
+    return value
 
 
 class ProblemReporter:
@@ -36,13 +59,17 @@ class ProblemReporter:
 
     def articles(self, items: Iterable[Article | LoadProblem]) -> Iterator[Article]:
         """Pass articles through; report every problem on stderr."""
-        for item in items:
-            if isinstance(item, LoadProblem):
-                warn(item.message())
-                if isinstance(item, LoadFailure):
-                    self.failures += 1
-            else:
-                yield item
+        from vntrade.extraction import without_problems
+
+        return without_problems(items, self.report)
+
+    def report(self, problem: LoadProblem) -> None:
+        """A failure (counted) or a warning, as one line on stderr."""
+        if isinstance(problem, LoadFailure):
+            error(problem.message())
+            self.failures += 1
+        else:
+            warn(problem.message())
 
     @property
     def exit_code(self) -> int:

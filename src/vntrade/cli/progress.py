@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from vntrade.output import warn
+from vntrade.cli.output import error
+from vntrade.records import Article
 
 INPUT_SUFFIXES = (".txt", ".jsonl", ".json", ".csv")
 
@@ -39,9 +40,19 @@ class IngestProgress:
     gives an ETA without reading the inputs twice; articles and words are counted as they go.
     """
 
-    def __init__(self, paths: Sequence[str], quiet: bool) -> None:
-        self.enabled = not quiet and sys.stderr.isatty()
+    def __init__(
+        self,
+        paths: Sequence[str],
+        quiet: bool,
+        description: str = "ingesting",
+        *,
+        data_on_stdout: bool = False,
+    ) -> None:
+        # When data goes to the terminal too, a bar would tear it: then only beside a pipe.
+        terminal_data = data_on_stdout and sys.stdout.isatty()
+        self.enabled = not quiet and sys.stderr.isatty() and not terminal_data
         self.paths = paths
+        self.description = description
         self.progress: Any = None
 
     def __enter__(self) -> IngestProgress:
@@ -57,10 +68,13 @@ class IngestProgress:
             _RatesColumn(),
             TimeRemainingColumn(),
             console=Console(stderr=True),
+            # stdout carries data: rich must never route it through its (stderr) console.
+            redirect_stdout=False,
+            redirect_stderr=False,
         )
         self.progress.start()
         self.task = self.progress.add_task(
-            "ingesting", total=input_size(self.paths), articles=0, words=0
+            self.description, total=input_size(self.paths), articles=0, words=0
         )
         return self
 
@@ -82,10 +96,16 @@ class IngestProgress:
             words=fields["words"] + words,
         )
 
+    def track(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Pass `articles` through, advancing the bar by each one as it is read."""
+        for article in articles:
+            self.advance(1, article.words, len(article.text))
+            yield article
+
     def report(self, message: str) -> None:
         """A message on stderr that does not tear the bar."""
         if self.progress is None:
-            warn(message)
+            error(message)
         else:
             self.progress.console.print(f"vntrade: {message}", markup=False, highlight=False)
 

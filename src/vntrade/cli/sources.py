@@ -9,19 +9,21 @@ included.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from vntrade.cli.inputs import DEFAULT_MAX_BYTES, ProblemReporter, max_bytes_option
-from vntrade.loader import iter_inputs
-from vntrade.output import warn
+from vntrade.cli.inputs import (
+    DEFAULT_MAX_BYTES,
+    ProblemReporter,
+    max_bytes_option,
+    store_or_paths,
+)
+from vntrade.cli.output import warn
 
 if TYPE_CHECKING:
     from vntrade.batch import PipelineSpec
-    from vntrade.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 CHUNK = 64  # articles looked up in the cache and run through the pipeline together
@@ -67,7 +69,10 @@ def source_options(func: F) -> F:
             "--db",
             type=click.Path(dir_okay=False),
             default=None,
-            help="Read the records of a store made by `vntrade ingest` instead of PATHs.",
+            envvar="VNTRADE_DB",
+            callback=store_or_paths,
+            help="Read the records of a store made by `vntrade ingest` instead of PATHs "
+            "[env: VNTRADE_DB, used when no PATH is given].",
         ),
         click.option(
             "--no-cache",
@@ -116,23 +121,15 @@ def iter_records(
 
 
 def _records_from_store(db: str, spec: PipelineSpec) -> Iterator[dict[str, Any]]:
-    from vntrade.store import Store
+    from vntrade.extraction import records_from_store
 
-    store = Store.open(db)
-    stale = store.conn.execute(
-        "SELECT count(*) FROM articles WHERE pipeline != ?", (spec.fingerprint(),)
-    ).fetchone()[0]
+    stale, records = records_from_store(db, spec)
     if stale:
         warn(
             f"{stale} records in {db} were made by another pipeline version; "
             f"run `vntrade ingest PATH... --db {db}` again to bring them up to date."
         )
-    return _closing(store, store.iter_records())
-
-
-def _closing(store: Store, records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    with store:
-        yield from records
+    return records
 
 
 def _records_from_paths(
@@ -142,33 +139,16 @@ def _records_from_paths(
     spec: PipelineSpec,
     no_cache: bool,
 ) -> Iterator[dict[str, Any]]:
-    """Cached results first; only the misses load spaCy and go through the pipeline."""
-    from vntrade.batch import chunked, extract_chunk
-    from vntrade.cache import Cache
-    from vntrade.store import article_digest
+    """The pipeline's records, a progress bar on long work, problems reported on stderr."""
+    from vntrade.cli.progress import IngestProgress
+    from vntrade.extraction import records_from_paths
 
-    cache = None if no_cache else Cache.open(spec.fingerprint())
-    try:
-        for chunk in chunked(reporter.articles(iter_inputs(paths, max_bytes)), CHUNK):
-            fields = [article.to_dict() for article in chunk]
-            digests = [article_digest(f) for f in fields]
-            found = cache.lookup(digests) if cache else {}
-            todo = [(a, d) for a, d in zip(chunk, digests, strict=True) if d not in found]
-            if todo:
-                result = extract_chunk(spec, [article for article, _ in todo])
-                fresh = []
-                for (article, digest), outcome in zip(todo, result.outcomes, strict=True):
-                    if outcome.error:
-                        warn(f"{article.source}: {outcome.error}")
-                        reporter.failures += 1
-                    else:
-                        fresh.append((digest, outcome.extraction, outcome.reference_date))
-                        found[digest] = (outcome.extraction, outcome.reference_date)
-                if cache:
-                    cache.save(fresh)
-            for article_fields, digest in zip(fields, digests, strict=True):
-                if digest in found:
-                    yield {**article_fields, **json.loads(found[digest][0])}
-    finally:
-        if cache:
-            cache.close()
+    with IngestProgress(paths, False, "extracting", data_on_stdout=True) as progress:
+        yield from records_from_paths(
+            paths,
+            spec,
+            reporter.report,
+            max_bytes=max_bytes,
+            use_cache=not no_cache,
+            track=progress.track,
+        )

@@ -8,8 +8,8 @@ from typing import Any
 import click
 
 from vntrade.cli.inputs import ProblemReporter
+from vntrade.cli.output import output_options, resolve_format, warn, write_document, write_rows
 from vntrade.cli.sources import iter_records, source_options
-from vntrade.output import output_options, resolve_format, warn, write_document, write_rows
 from vntrade.views.kinds import KINDS
 
 TIMELINE_COLUMNS = ("date", "precision", "start", "date_inferred", "kind", "summary", "actors",
@@ -121,8 +121,11 @@ def timeline(
         kinds=kinds,
     )
     rows = [entry.to_row() for entry in entries]
+    filters = (since, until, actor_names, commodity_names, kinds)
+    if not rows and any(filters):
+        say_nothing_matched("events")
     if resolve_format(fmt) == "table":
-        from vntrade.views.render import render_timeline
+        from vntrade.cli.render import render_timeline
 
         render_timeline(rows, evidence)
     else:
@@ -150,11 +153,20 @@ def compare(ctx: click.Context, fmt: str | None, **source: Any) -> None:
     fmt = resolve_format(fmt)
     if fmt == "csv":
         write_rows(_comparison_rows(document), fmt, columns=COMPARE_COLUMNS)
+    elif fmt == "jsonl":
+        write_rows(_cluster_rows(document), fmt)
     else:
-        from vntrade.views.render import render_comparison
+        from vntrade.cli.render import render_comparison
 
         write_document(document, fmt, lambda doc: render_comparison(doc, leads))
     ctx.exit(reporter.exit_code)
+
+
+def _cluster_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """One JSONL row per cluster (numbered from 1), then one per article reported alone."""
+    rows = [{"cluster": n, **cluster} for n, cluster in enumerate(document["clusters"], 1)]
+    rows += [{"cluster": None, "articles": [article]} for article in document["singletons"]]
+    return rows
 
 
 def _comparison_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -185,11 +197,23 @@ def _keep(rows: list[dict[str, Any]], field: str, wanted: tuple[str, ...]) -> li
 
 
 def _write_list(
-    rows: list[dict[str, Any]], fmt: str | None, columns: Any, table_columns: Any, title: str
+    rows: list[dict[str, Any]],
+    fmt: str | None,
+    columns: Any,
+    table_columns: Any,
+    title: str,
+    filtered: bool = False,
 ) -> None:
     """A list view's rows: every column as data, the short ones in a terminal table."""
+    if filtered and not rows:
+        say_nothing_matched(title.lower())
     table = resolve_format(fmt) == "table"
     write_rows(rows, fmt, columns=table_columns if table else columns, title=title)
+
+
+def say_nothing_matched(what: str) -> None:
+    """A filter that keeps nothing says so, so an empty output is not taken for no data."""
+    warn(f"no {what} match the filters given.")
 
 
 @click.command()
@@ -209,13 +233,13 @@ def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source
     First and last dates are those of the timeline events naming the actor (else of the
     articles mentioning it). Most widely reported first.
     """
-    from vntrade.views.summaries import ACTOR_COLUMNS, ACTOR_TABLE, actor_rows
+    from vntrade.views.lists import ACTOR_COLUMNS, ACTOR_TABLE, actor_rows
     from vntrade.views.timeline import build_timeline
 
     reporter = ProblemReporter()
     records = _load(reporter, source)
     rows = _keep(actor_rows(records, build_timeline(records)), "type", types)
-    _write_list(rows, fmt, ACTOR_COLUMNS, ACTOR_TABLE, "Actors")
+    _write_list(rows, fmt, ACTOR_COLUMNS, ACTOR_TABLE, "Actors", filtered=bool(types))
     ctx.exit(reporter.exit_code)
 
 
@@ -234,13 +258,13 @@ def commodities(
     ctx: click.Context, categories: tuple[str, ...], fmt: str | None, **source: Any
 ) -> None:
     """Commodities of PATH...: category, mentions, articles, directives naming them, dates."""
-    from vntrade.views.summaries import COMMODITY_COLUMNS, commodity_rows
+    from vntrade.views.lists import COMMODITY_COLUMNS, commodity_rows
     from vntrade.views.timeline import build_timeline
 
     reporter = ProblemReporter()
     records = _load(reporter, source)
     rows = _keep(commodity_rows(records, build_timeline(records)), "category", categories)
-    _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_COLUMNS, "Commodities")
+    _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_COLUMNS, "Commodities", bool(categories))
     ctx.exit(reporter.exit_code)
 
 
@@ -277,8 +301,8 @@ def directives(
     An order reported by several articles is one row listing them. `status` is `overdue`
     once the whole deadline period (a day, a month...) is over before --as-of, else `open`.
     """
+    from vntrade.views.lists import DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, directive_rows
     from vntrade.views.names import NameIndex
-    from vntrade.views.summaries import DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, directive_rows
 
     reporter = ProblemReporter()
     records = _load(reporter, source)
@@ -288,5 +312,6 @@ def directives(
         rows = [row for row in rows if row["issuer"] in wanted]
     if overdue:
         rows = [row for row in rows if row["status"] == "overdue"]
-    _write_list(rows, fmt, DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, "Directives")
+    filtered = bool(issuers) or overdue
+    _write_list(rows, fmt, DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, "Directives", filtered)
     ctx.exit(reporter.exit_code)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import click
+from vntrade.errors import InputError
 
 FIELDS = ("actors", "dates", "commodities", "directives")
 
@@ -73,9 +73,9 @@ def load_gold(path: Path) -> dict[str, dict[str, Any]]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {article["id"]: article for article in data["articles"]}
     except (OSError, UnicodeDecodeError) as error:
-        raise click.ClickException(f"{path}: cannot read gold file ({error})") from None
+        raise InputError(f"{path}: cannot read gold file ({error})") from None
     except (json.JSONDecodeError, KeyError, TypeError) as error:
-        raise click.ClickException(
+        raise InputError(
             f"{path}: not a gold file like shared/gold/seeds.json ({error.__class__.__name__}: "
             f"{error}); it needs an 'articles' list whose items have an 'id'"
         ) from None

@@ -2,24 +2,27 @@
 
 A `.tml` file gives the article (its `<TEXT>` with tags removed, the `<DCT>` value as the
 publication date, `<TITLE>` as title) and the gold TIMEX3 expressions with their offsets
-in that text. The article then goes through the same pipeline as `vntrade extract`.
+in that text. A `.jsonl` development set gives one short article per line: `{"class",
+"dct", "text", "timexes": [{"text", "type", "value"}]}`, its expressions in text order.
+The articles then go through the same pipeline as `vntrade extract`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import click
 from spacy.language import Language
 
+from vntrade.errors import InputError
 from vntrade.nlp.extract import extract_articles
-from vntrade.output import warn
 from vntrade.records import Article
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -51,20 +54,9 @@ def read_timeml(path: Path) -> tuple[Article, list[GoldTimex]]:
     text, gold = _strip_tags(body.group(1))
     dct = _DCT.search(raw)
     title = _TITLE.search(raw)
-    return (
-        Article(
-            id=path.stem,
-            source=str(path),
-            title=html.unescape(_TAG.sub("", title.group(1))).strip() if title else None,
-            published=dct.group(1)[:10] if dct else None,
-            agency=None,
-            dateline=None,
-            text=text,
-            words=len(text.split()),
-            sha256=hashlib.sha256(text.encode()).hexdigest(),
-        ),
-        gold,
-    )
+    clean_title = html.unescape(_TAG.sub("", title.group(1))).strip() if title else None
+    published = dct.group(1)[:10] if dct else None
+    return _article(path.stem, str(path), published, text, clean_title), gold
 
 
 def _strip_tags(markup: str) -> tuple[str, list[GoldTimex]]:
@@ -120,11 +112,47 @@ def _squeeze(full: str, gold: list[GoldTimex]) -> tuple[str, list[GoldTimex]]:
     return text, moved
 
 
+def _article(doc_id: str, source: str, published: str | None, text: str, title=None) -> Article:
+    return Article(
+        id=doc_id,
+        source=source,
+        title=title,
+        published=published,
+        agency=None,
+        dateline=None,
+        text=text,
+        words=len(text.split()),
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+    )
+
+
+def read_dev_set(path: Path) -> Iterator[tuple[Article, list[GoldTimex], str | None]]:
+    """The lines of a JSONL development set as (article, gold, class); each expression is
+    found in the text after the previous one."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        text, gold, position = item["text"], [], 0
+        for timex in item["timexes"]:
+            start = text.find(timex["text"], position)
+            if start < 0:
+                raise ValueError(f"line {number}: {timex['text']!r} not found in order")
+            position = start + len(timex["text"])
+            gold.append(GoldTimex(timex["text"], start, position, timex["type"], timex["value"]))
+        article = _article(f"{path.stem}-{number:03d}", f"{path}:{number}", item.get("dct"), text)
+        yield article, gold, item.get("class")
+
+
 def iter_timeml(directory: Path) -> Iterator[tuple[Article, list[GoldTimex]]]:
-    """Every readable `.tml` file of `directory` (sorted); unreadable ones are reported."""
+    """Every readable `.tml` file of `directory` (sorted), or the articles of a `.jsonl`
+    development set; unreadable files are reported."""
+    if directory.is_file():
+        yield from ((article, gold) for article, gold, _ in read_dev_set(directory))
+        return
     paths = sorted(directory.glob("*.tml"))
     if not paths:
-        raise click.ClickException(
+        raise InputError(
             f"{directory}: no .tml files; give a directory of TimeML files such as "
             "shared/external/te3-platinum"
         )
@@ -132,7 +160,9 @@ def iter_timeml(directory: Path) -> Iterator[tuple[Article, list[GoldTimex]]]:
         try:
             yield read_timeml(path)
         except (OSError, UnicodeDecodeError, ValueError) as error:
-            warn(f"{path}: skipped, not a TimeML document ({error})")
+            logging.getLogger("vntrade").warning(
+                f"{path}: skipped, not a TimeML document ({error})"
+            )
 
 
 def timeml_records(directory: Path) -> Iterator[dict[str, Any]]:
@@ -145,89 +175,133 @@ def timeml_records(directory: Path) -> Iterator[dict[str, Any]]:
         yield {k: getattr(article, k) for k in ("id", "published", "title", "text")}
 
 
-def score_timeml(directory: Path, nlp: Language, verbose: bool = False) -> dict[str, Any]:
+def score_timeml(
+    path: Path, nlp: Language, verbose: bool = False, by_type: bool = False
+) -> dict[str, Any]:
     """Precision, recall and F1 of normalised date values against TimeML gold.
 
-    TempEval-3 convention: a system expression matches a gold TIMEX3 when their character
-    spans overlap (pairs are one-to-one); the pair is correct when the values are equal
-    strings. value P = correct / all system expressions, R = correct / all gold
-    expressions, F1 their harmonic mean. `extent` scores the overlap matches alone
-    (TempEval-3's relaxed span match).
+    `path` is a directory of `.tml` files or a `.jsonl` development set. TempEval-3
+    convention: a system expression matches a gold TIMEX3 when their character spans
+    overlap (pairs are one-to-one); the pair is correct when the values are equal strings.
+    value P = correct / all system expressions, R = correct / all gold expressions, F1
+    their harmonic mean. `extent` scores the overlap matches alone (relaxed span match).
 
     Returns {"documents", "gold", "system", "value": score, "extent": score,
-    "by_type": {DATE|TIME|DURATION|SET: score}} plus, when `verbose`, "misses": [str]:
-    each gold expression missed or wrongly valued and each spurious system expression.
-    A score is {"precision", "recall", "f1", "tp", "fp", "fn"}. By type, a pair counts
-    under its gold type and an unmatched system expression under its own `timex_type`.
+    "by_type": {DATE|TIME|DURATION|SET: score}}, "by_class": {class: score} for a
+    development set, plus, when `verbose`, "misses": [str] (each gold expression missed or
+    wrongly valued and each spurious system expression) and, when `by_type`,
+    "misses_by_type" (and "misses_by_class"): the misses grouped. A score is {"precision",
+    "recall", "f1", "tp", "fp", "fn"}. By type, a pair counts under its gold type and an
+    unmatched system expression under its own `timex_type`.
     """
-    documents = list(iter_timeml(directory))
+    classes: dict[str, str] = {}
+    if path.is_file():
+        documents = []
+        for article, gold, label in read_dev_set(path):
+            documents.append((article, gold))
+            classes[article.id] = label or "unclassified"
+    else:
+        documents = list(iter_timeml(path))
     extractions = extract_articles(nlp, (article for article, _ in documents))
-    return score_records(documents, (e.to_dict(with_text=False) for e in extractions), verbose)
+    records = (e.to_dict(with_text=False) for e in extractions)
+    return score_records(documents, records, verbose, by_type, classes)
 
 
 def score_records(
     documents: list[tuple[Article, list[GoldTimex]]],
     records: Iterable[dict[str, Any]],
     verbose: bool = False,
+    by_type: bool = False,
+    classes: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Score extraction records (as `vntrade extract` prints them) against TimeML gold."""
+    """Score extraction records (as `vntrade extract` prints them) against TimeML gold;
+    `classes` maps document ids to the class of phenomenon they test."""
     if not documents:
-        raise click.ClickException("no readable TimeML document to score against")
+        raise InputError("no readable TimeML document to score against")
     golds = {article.id: gold for article, gold in documents}
-    tally = _Tally(verbose)
+    classes = classes or {}
+    tally = _Tally()
     for record in records:
         if record["id"] in golds:
-            tally.add(record["id"], golds.pop(record["id"]), record["dates"])
+            doc_id = record["id"]
+            tally.add(doc_id, golds.pop(doc_id), record["dates"], classes.get(doc_id))
     for doc_id, gold in golds.items():  # documents without a record: all missed
-        tally.add(doc_id, gold, [])
+        tally.add(doc_id, gold, [], classes.get(doc_id))
     report: dict[str, Any] = {
         "documents": len(documents),
         "gold": tally.gold,
         "system": tally.system,
         "value": _prf(tally.correct, tally.system, tally.gold),
         "extent": _prf(tally.matched, tally.system, tally.gold),
-        "by_type": {
-            name: _prf(*counts) for name, counts in tally.by_type.items() if any(counts[1:])
-        },
+        "by_type": _scores(tally.by_type),
     }
+    if classes:
+        report["by_class"] = _scores(tally.by_class)
     if verbose:
-        report["misses"] = tally.misses
+        report["misses"] = [miss.text for miss in tally.misses]
+    if by_type:
+        report["misses_by_type"] = _grouped(tally.misses, "timex_type", report["by_type"])
+        if classes:
+            report["misses_by_class"] = _grouped(tally.misses, "label", report["by_class"])
     return report
 
 
-class _Tally:
-    """Running counts over documents; `by_type` holds [correct, system, gold] per type."""
+def _scores(counts: dict[str, list[int]]) -> dict[str, dict[str, Any]]:
+    return {name: _prf(*c) for name, c in counts.items() if any(c[1:])}
 
-    def __init__(self, verbose: bool) -> None:
-        self.verbose = verbose
+
+def _grouped(misses: list[_Miss], key: str, names: Iterable[str]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {name: [] for name in names}
+    for miss in misses:
+        grouped.setdefault(getattr(miss, key) or "unclassified", []).append(miss.text)
+    return grouped
+
+
+@dataclass(frozen=True, slots=True)
+class _Miss:
+    """A missed, wrongly valued or spurious expression, with its type and class."""
+
+    text: str
+    timex_type: str
+    label: str | None
+
+
+class _Tally:
+    """Running counts over documents: [correct, system, gold] per type and per class."""
+
+    def __init__(self) -> None:
         self.gold = self.system = self.matched = self.correct = 0
         self.by_type: dict[str, list[int]] = {name: [0, 0, 0] for name in TIMEX_TYPES}
-        self.misses: list[str] = []
+        self.by_class: dict[str, list[int]] = {}
+        self.misses: list[_Miss] = []
 
-    def add(self, doc_id: str, gold: list[GoldTimex], dates: list[dict[str, Any]]) -> None:
+    def add(
+        self, doc_id: str, gold: list[GoldTimex], dates: list[dict[str, Any]], label: str | None
+    ) -> None:
         pairs = _pair(gold, dates)
         gold_of = {s: g for g, s in pairs}
         self.gold += len(gold)
         self.system += len(dates)
         self.matched += len(pairs)
         for item in gold:
-            self._counts(item.timex_type)[2] += 1
+            self._count(item.timex_type, label, 2)
         for s_index, date in enumerate(dates):
             g_index = gold_of.get(s_index)
-            counts = self._counts(
-                gold[g_index].timex_type if g_index is not None else date["timex_type"]
-            )
-            counts[1] += 1
+            kind = gold[g_index].timex_type if g_index is not None else date["timex_type"]
+            self._count(kind, label, 1)
             if g_index is not None and gold[g_index].value == date["value"]:
-                counts[0] += 1
+                self._count(kind, label, 0)
                 self.correct += 1
-            elif g_index is None and self.verbose:
-                self.misses.append(f"{doc_id}: spurious {date['text']!r} {date['value']}")
-        if self.verbose:
-            self.misses.extend(_gold_misses(doc_id, gold, dates, {g: s for g, s in pairs}))
+            elif g_index is None:
+                text = f"{doc_id}: spurious {date['text']!r} {date['value']}"
+                self.misses.append(_Miss(text, kind, label))
+        for item, text in _gold_misses(doc_id, gold, dates, {g: s for g, s in pairs}):
+            self.misses.append(_Miss(text, item.timex_type, label))
 
-    def _counts(self, timex_type: str) -> list[int]:
-        return self.by_type.setdefault(timex_type, [0, 0, 0])
+    def _count(self, timex_type: str, label: str | None, index: int) -> None:
+        self.by_type.setdefault(timex_type, [0, 0, 0])[index] += 1
+        if label is not None:
+            self.by_class.setdefault(label, [0, 0, 0])[index] += 1
 
 
 def _pair(gold: list[GoldTimex], system: list[dict[str, Any]]) -> list[tuple[int, int]]:
@@ -274,12 +348,12 @@ def _prf(tp: int, system: int, gold: int) -> dict[str, Any]:
 
 def _gold_misses(
     doc_id: str, gold: list[GoldTimex], system: list[dict[str, Any]], paired: dict[int, int]
-) -> Iterator[str]:
+) -> Iterator[tuple[GoldTimex, str]]:
     for g_index, item in enumerate(gold):
         s_index = paired.get(g_index)
         expected = f"{item.text!r} {item.timex_type} {item.value}"
         if s_index is None:
-            yield f"{doc_id}: missed {expected}"
+            yield item, f"{doc_id}: missed {expected}"
         elif system[s_index]["value"] != item.value:
             got = system[s_index]
-            yield f"{doc_id}: wrong {expected}, got {got['text']!r} {got['value']}"
+            yield item, f"{doc_id}: wrong {expected}, got {got['text']!r} {got['value']}"

@@ -7,20 +7,25 @@ import sys
 from collections.abc import Iterator
 
 from vntrade.loader.fields import TEXT_FIELDS, record_to_article
-from vntrade.loader.paths import BOM, DecodedLines, Input
+from vntrade.loader.paths import BOM, RECORD_TOO_LARGE, DecodedLines, Input
 from vntrade.records import Article, LoadFailure, LoadProblem
 
 NO_TEXT_COLUMN = "no text column in the CSV header (expected text, body or content)"
 MALFORMED_CSV = "malformed CSV: {error}"
-NO_ROWS = "CSV has a header but no rows"
+NO_ROWS = "no records"
+REST_NOT_READ = "; the rest of the file is not read"
+
+
+class _LineTooLong(Exception):
+    """A physical line over the limit for one article: the CSV cannot be followed past it."""
 
 
 def load_csv(source: Input) -> Iterator[Article | LoadProblem]:
     """Articles from a CSV input whose header has a text, body or content column."""
-    # An article fits in a field: allow fields as large as the input may be.
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    lines = DecodedLines(source.stream)
-    reader = csv.reader(iter(lines), dialect=_Dialect, delimiter=_delimiter(source))
+    # A field holds at most one article.
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1, source.max_bytes or 2**31 - 1))
+    lines = DecodedLines(source.stream, source.max_bytes)
+    reader = csv.reader(_checked(lines), dialect=_Dialect, delimiter=_delimiter(source))
     try:
         header = next(reader, None)
         names = [name.strip().lower() for name in header or []]
@@ -40,7 +45,18 @@ def load_csv(source: Input) -> Iterator[Article | LoadProblem]:
         if not rows:
             yield LoadFailure(source.name, NO_ROWS)
     except csv.Error as error:
-        yield LoadFailure(source.name, MALFORMED_CSV.format(error=error), reader.line_num)
+        reason = MALFORMED_CSV.format(error=error) + REST_NOT_READ
+        yield LoadFailure(source.name, reason, reader.line_num)
+    except _LineTooLong:
+        reason = RECORD_TOO_LARGE.format(limit=source.max_bytes or 0) + REST_NOT_READ
+        yield LoadFailure(source.name, reason, lines.number)
+
+
+def _checked(lines: DecodedLines) -> Iterator[str]:
+    for line in lines:
+        if lines.too_long:
+            raise _LineTooLong
+        yield line
 
 
 def _delimiter(source: Input) -> str:

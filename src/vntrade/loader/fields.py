@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from vntrade.loader.agencies import agency_from_url, known_agency
 from vntrade.loader.article import BAD_DATE, NO_TEXT_LEFT, make_article, parse_text
 from vntrade.loader.clean import clean_inline
-from vntrade.loader.dates import parse_date
+from vntrade.loader.published import parse_date
 from vntrade.records import Article, LoadFailure, LoadProblem, LoadWarning
 
 TEXT_FIELDS = ("text", "body", "content")
 DATE_FIELDS = ("published", "date", "published_at", "publish_date", "pub_date")
 NO_TEXT = "record has no text (expected a non-empty text, body or content field)"
+SURROGATES = "lone surrogate escapes (not Unicode characters) replaced with U+FFFD"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def record_to_article(
@@ -21,6 +24,9 @@ def record_to_article(
 ) -> Iterator[Article | LoadProblem]:
     """The article in `record`, after any warnings about it; or a failure naming `line`."""
     fields = {str(key).strip().lower(): value for key, value in record.items() if key is not None}
+    fields, replaced = _without_surrogates(fields)
+    if replaced:
+        yield LoadWarning(source, SURROGATES, line)
     raw_text = next(filter(None, (_text(fields.get(name)) for name in TEXT_FIELDS)), "")
     if not raw_text:
         yield LoadFailure(source, NO_TEXT, line)
@@ -63,6 +69,23 @@ def record_to_article(
         dateline=clean_inline(dateline) if dateline else None,
         url=url,
     )
+
+
+def _without_surrogates(fields: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The fields with every lone surrogate (JSON allows `"\\udc00"`, UTF-8 does not) made
+    U+FFFD, and whether there was any. Only strings and lists of strings are read as fields."""
+    replaced = False
+
+    def clean(value: Any) -> Any:
+        nonlocal replaced
+        if isinstance(value, str) and _SURROGATE.search(value):
+            replaced = True
+            return _SURROGATE.sub("\ufffd", value)
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return [clean(item) for item in value]
+        return value
+
+    return {clean(key): clean(value) for key, value in fields.items()}, replaced
 
 
 def _text(value: Any) -> str:

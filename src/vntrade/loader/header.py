@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from vntrade.loader.agencies import CREDIT, known_agency
 from vntrade.loader.clean import is_edge_junk, is_name_line, is_staff_credit, strip_trailer
-from vntrade.loader.dates import dateline_value, match_date, only_clock, parse_date
+from vntrade.loader.published import dateline_value, match_date, only_clock, parse_date
 
 MAX_HEADER_LINES = 8
 MAX_TITLE_WORDS = 22

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from vntrade.loader.fields import TEXT_FIELDS, record_to_article
-from vntrade.loader.paths import NOT_UTF8, DecodedLines, Input
+from vntrade.loader.paths import NOT_UTF8, RECORD_TOO_LARGE, DecodedLines, Input
 from vntrade.records import Article, LoadFailure, LoadProblem, LoadWarning
 
 CHUNK_BYTES = 1 << 16
@@ -24,29 +24,48 @@ UNCLOSED_ARRAY = "the JSON array is not closed with ']'"
 MISSING_COMMA = "expected ',' or ']' after an array item"
 EXTRA_DATA = "unexpected data after the JSON array"
 TOO_DEEP = "nested too deeply"
+NO_RECORDS = "no records"
+# Python refuses to turn longer digit strings into ints (CVE-2020-10735); such a number is
+# kept as its digits, which is all an id needs.
+MAX_INT_DIGITS = 4000
 # Keys under which a dump object may hold its list of articles.
 CONTAINER_KEYS = ("articles", "records", "items", "data")
 _NON_SPACE = re.compile(r"\S")
 
 
 class _JsonSyntaxError(Exception):
-    def __init__(self, message: str, line: int) -> None:
+    def __init__(self, message: str, line: int, *, malformed: bool = True) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = MALFORMED.format(error=message) if malformed else message
         self.line = line
 
 
+def _parse_int(digits: str) -> int | str:
+    return int(digits) if len(digits.lstrip("-")) <= MAX_INT_DIGITS else digits
+
+
+_DECODER = json.JSONDecoder(parse_int=_parse_int)
+
+
 def load_jsonl(source: Input) -> Iterator[Article | LoadProblem]:
-    """Articles from a JSONL input, one object per line; blank lines are skipped."""
-    lines = DecodedLines(source.stream)
+    """Articles from a JSONL input, one object per line; blank lines are skipped.
+
+    Lines are read one at a time, so a dump of any size streams; a line over the input's
+    `max_bytes` is a failure of its own and is never held in memory.
+    """
+    lines = DecodedLines(source.stream, source.max_bytes)
     for line in lines:
         if warning := lines.warning(source.name):
             yield warning
+        number = lines.number
+        if lines.too_long:
+            limit = source.max_bytes or 0
+            yield LoadFailure(source.name, RECORD_TOO_LARGE.format(limit=limit), number)
+            continue
         if not line.strip():
             continue
-        number = lines.number
         try:
-            value = json.loads(line)
+            value = _DECODER.decode(line)
         except json.JSONDecodeError as error:
             detail = f"{_describe(error.msg)} at column {error.colno}"
             yield LoadFailure(source.name, MALFORMED.format(error=detail), number)
@@ -54,22 +73,29 @@ def load_jsonl(source: Input) -> Iterator[Article | LoadProblem]:
         except RecursionError:
             yield LoadFailure(source.name, MALFORMED.format(error=TOO_DEEP), number)
             continue
-        yield from _records(value, source.name, number)
+        yield from _safe_records(value, source.name, number)
 
 
 def load_json(source: Input) -> Iterator[Article | LoadProblem]:
     """Articles from a JSON input: an array of objects, one object, or a run of objects."""
     chunks = _TextChunks(source.stream)
-    values = _ValueStream(iter(chunks))
+    values = _ValueStream(iter(chunks), source.max_bytes)
     warned = False
+    count = 0
     try:
         for line, value in _top_level(values):
+            count += 1
             if chunks.fell_back and not warned:
                 warned = True
                 yield LoadWarning(source.name, NOT_UTF8)
-            yield from _records(value, source.name, line)
+            yield from _safe_records(value, source.name, line)
     except _JsonSyntaxError as error:
-        yield LoadFailure(source.name, MALFORMED.format(error=error.message), error.line)
+        yield LoadFailure(source.name, error.message, error.line)
+        return
+    if chunks.fell_back and not warned:
+        yield LoadWarning(source.name, NOT_UTF8)
+    if not count:
+        yield LoadFailure(source.name, NO_RECORDS)
 
 
 def _top_level(values: _ValueStream) -> Iterator[tuple[int, Any]]:
@@ -98,6 +124,14 @@ def _top_level(values: _ValueStream) -> Iterator[tuple[int, Any]]:
         yield values.value()
 
 
+def _safe_records(value: Any, source: str, line: int) -> Iterator[Article | LoadProblem]:
+    """`_records`, with a value nested too deeply to walk as one failure of its own."""
+    try:
+        yield from _records(value, source, line)
+    except RecursionError:
+        yield LoadFailure(source, MALFORMED.format(error=TOO_DEEP), line)
+
+
 def _records(value: Any, source: str, line: int) -> Iterator[Article | LoadProblem]:
     """The articles in one top-level JSON value (an object, or an object holding a list)."""
     if not isinstance(value, dict):
@@ -106,6 +140,8 @@ def _records(value: Any, source: str, line: int) -> Iterator[Article | LoadProbl
     has_text = any(str(key).lower() in TEXT_FIELDS for key in value)
     container = next((value[k] for k in CONTAINER_KEYS if isinstance(value.get(k), list)), None)
     if container is not None and not has_text:
+        if not container:
+            yield LoadFailure(source, NO_RECORDS, line)
         for item in container:
             yield from _records(item, source, line)
         return
@@ -123,7 +159,10 @@ def _kind(value: Any) -> str:
         return "an array"
     if isinstance(value, str):
         return "a string"
-    return "null" if value is None else f"{type(value).__name__} {json.dumps(value)}"
+    if value is None:
+        return "null"
+    shown = json.dumps(value)
+    return f"{type(value).__name__} {shown if len(shown) <= 40 else shown[:39] + '…'}"
 
 
 class _TextChunks:
@@ -146,15 +185,20 @@ class _TextChunks:
                 pending = decoder.getstate()[0]
                 yield (pending + chunk).decode("cp1252", errors="replace")
         if not self.fell_back:
-            yield decoder.decode(b"", final=True)
+            try:
+                yield decoder.decode(b"", final=True)
+            except UnicodeDecodeError:  # the input ends inside a UTF-8 sequence
+                self.fell_back = True
+                yield decoder.getstate()[0].decode("cp1252", errors="replace")
 
 
 class _ValueStream:
     """Top-level JSON values read from text chunks, keeping only the unread text in memory."""
 
-    def __init__(self, chunks: Iterator[str]) -> None:
+    def __init__(self, chunks: Iterator[str], max_chars: int | None = None) -> None:
         self._chunks = chunks
-        self._decoder = json.JSONDecoder()
+        self._max_chars = max_chars
+        self._decoder = _DECODER
         self._buffer = ""
         self._pos = 0
         self._line = 1  # line number of the buffer's first character
@@ -199,6 +243,10 @@ class _ValueStream:
             except json.JSONDecodeError as error:
                 # Most likely the value goes on in the next chunks: read more, twice as much
                 # each time, and only call it malformed at the end of the input.
+                if self._max_chars and len(self._buffer) - self._pos > self._max_chars:
+                    limit = RECORD_TOO_LARGE.format(limit=self._max_chars)
+                    message = f"{limit}; the rest of the file is not read"
+                    raise _JsonSyntaxError(message, self.line_here(), malformed=False) from None
                 if not any([self._more() for _ in range(want)]):
                     line = self._line + error.lineno - 1
                     raise _JsonSyntaxError(_describe(error.msg), line) from None

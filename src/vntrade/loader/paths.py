@@ -6,15 +6,17 @@ on at most the first few kilobytes; the format loaders then stream the rest.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import stat as stat_mod
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from vntrade.records import LoadFailure, LoadWarning
+from vntrade.records import LoadFailure, LoadProblem, LoadWarning
 
 STDIN = "-"
 SNIFF_BYTES = 8192
@@ -28,61 +30,110 @@ EMPTY_STDIN = "empty input"
 BINARY = "binary file (contains NUL bytes), not text"
 TOO_LARGE = "file is {size:,} bytes, over the {limit:,}-byte limit (raise it with --max-bytes)"
 STDIN_TOO_LARGE = "input is over the {limit:,}-byte limit (raise it with --max-bytes)"
+RECORD_TOO_LARGE = (
+    "record is over the {limit:,}-byte limit for one article (raise it with --max-bytes)"
+)
 NOT_UTF8 = "not valid UTF-8; decoded as cp1252"
-
-
-class InputTooLarge(Exception):
-    """Raised while streaming stdin, whose size is only known by reading it."""
+OWN_OUTPUT = "skipped: this command writes its output to this file"
 
 
 @dataclass(slots=True)
 class Input:
-    """An opened input: its name as given (or "-"), its format, and its bytes from the start."""
+    """An opened input: its name as given (or "-"), its format, and its bytes from the start.
+
+    `max_bytes` is the limit for one article: the whole input for text, one record in a dump.
+    """
 
     name: str
     kind: str
     stream: io.BufferedReader
+    max_bytes: int | None = None
 
 
-def expand_paths(paths: Sequence[str]) -> Iterator[str | LoadFailure]:
-    """Each input file named by `paths` (directories searched recursively), or a failure."""
+FileKey = tuple[int, int]  # (device, inode): the same file under any name
+
+
+def file_key(path: str | os.PathLike[str]) -> FileKey | None:
+    """The (device, inode) of `path`, or None if it cannot be looked at."""
+    try:
+        stat = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (stat.st_dev, stat.st_ino)
+
+
+def files_written(extra: Iterable[str | os.PathLike[str] | None] = ()) -> set[FileKey]:
+    """Files this process writes and must never read as input: stdout when it is a file
+    (`vntrade articles . > out.jsonl`), and `extra` (a store, its journal, an output folder,
+    the cache), so that a run never reads its own output back."""
+    keys: set[FileKey] = set()
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        stat = os.fstat(sys.stdout.fileno())
+        if stat_mod.S_ISREG(stat.st_mode):
+            keys.add((stat.st_dev, stat.st_ino))
+    for path in extra:
+        if path:
+            for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+                if key := file_key(f"{os.fspath(path)}{suffix}"):
+                    keys.add(key)
+    return keys
+
+
+def expand_paths(
+    paths: Sequence[str], written: set[FileKey] | None = None
+) -> Iterator[str | LoadProblem]:
+    """Each input file named by `paths` (directories searched recursively), or a problem.
+
+    Files in `written` (see `files_written`) are never inputs: named, they are skipped with a
+    warning; met in a directory, they are passed over, as hidden files and folders are.
+    """
+    written = written or set()
     for raw in paths:
         if raw == STDIN:
             yield STDIN
         elif os.path.isdir(raw):
             found = False
-            for file in _walk(raw):
+            for file in _walk(raw, written):
                 found = True
                 yield file
             if not found:
                 yield LoadFailure(raw, NO_INPUTS)
         elif os.path.lexists(raw):
-            yield raw
+            yield LoadWarning(raw, OWN_OUTPUT) if file_key(raw) in written else raw
         else:
             yield LoadFailure(raw, NO_SUCH_PATH)
 
 
-def _walk(directory: str) -> Iterator[str]:
-    """Input files under `directory` in a stable order, skipping hidden files and folders."""
+def _walk(directory: str, written: set[FileKey]) -> Iterator[str | LoadProblem]:
+    """Input files under `directory` in a stable order, skipping hidden files and folders and
+    the files this run writes."""
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and file_key(os.path.join(root, d)) not in written
+        )
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in FORMATS:
-                yield os.path.join(root, name)
+                path = os.path.join(root, name)
+                if file_key(path) in written:
+                    yield LoadWarning(path, OWN_OUTPUT)
+                else:
+                    yield path
 
 
 def open_input(name: str, max_bytes: int, stdin: BinaryIO | None = None) -> Input | LoadFailure:
     """Open `name` (or stdin for "-") and check its first bytes; the caller closes the stream.
 
-    May raise `OSError` (unreadable file) or `InputTooLarge` (stdin over the limit).
+    `max_bytes` limits one article: a text input as a whole, each record of a dump (dumps
+    themselves may be of any size and are streamed). May raise `OSError` (unreadable file).
     """
+    size = None
     if name == STDIN:
         raw = stdin if stdin is not None else _stdin()
-        stream: BinaryIO = _PrefixedStream(b"", raw, limit=max_bytes, close_tail=False)
+        stream: BinaryIO = _PrefixedStream(b"", raw, close_tail=False)
     else:
         size = os.stat(name).st_size
-        if size > max_bytes:
-            return LoadFailure(name, TOO_LARGE.format(size=size, limit=max_bytes))
         stream = open(name, "rb")  # noqa: SIM115 - closed by the caller
     try:
         head = _read_head(stream)
@@ -99,7 +150,10 @@ def open_input(name: str, max_bytes: int, stdin: BinaryIO | None = None) -> Inpu
     kind = kind or _sniff(head)
     if kind == "jsonl" and _sniff(head) == "json":
         kind = "json"  # a .jsonl file holding one JSON array
-    return Input(name, kind, io.BufferedReader(_PrefixedStream(head, stream)))
+    if kind == "text" and size is not None and size > max_bytes:
+        stream.close()
+        return LoadFailure(name, TOO_LARGE.format(size=size, limit=max_bytes))
+    return Input(name, kind, io.BufferedReader(_PrefixedStream(head, stream)), max_bytes)
 
 
 def _read_head(stream: BinaryIO) -> bytes:
@@ -125,16 +179,12 @@ def _stdin() -> BinaryIO:
 
 
 class _PrefixedStream(io.RawIOBase):
-    """`head` followed by the rest of `tail`; raises `InputTooLarge` past `limit` bytes."""
+    """`head` followed by the rest of `tail`."""
 
-    def __init__(
-        self, head: bytes, tail: BinaryIO, limit: int | None = None, close_tail: bool = True
-    ) -> None:
+    def __init__(self, head: bytes, tail: BinaryIO, close_tail: bool = True) -> None:
         self._head = head
         self._tail = tail
-        self._limit = limit
         self._close_tail = close_tail  # stdin stays open for whoever else reads it
-        self._count = 0
 
     def readable(self) -> bool:
         return True
@@ -144,9 +194,6 @@ class _PrefixedStream(io.RawIOBase):
             data, self._head = self._head[: len(buffer)], self._head[len(buffer) :]
         else:
             data = self._tail.read(len(buffer))
-            self._count += len(data)
-            if self._limit is not None and self._count > self._limit:
-                raise InputTooLarge(STDIN_TOO_LARGE.format(limit=self._limit))
         buffer[: len(data)] = data
         return len(data)
 
@@ -157,21 +204,37 @@ class _PrefixedStream(io.RawIOBase):
 
 
 class DecodedLines:
-    """The lines of a byte stream as text, line ends kept: UTF-8 where it is, else cp1252."""
+    """The lines of a byte stream as text, line ends kept: UTF-8 where it is, else cp1252.
 
-    def __init__(self, stream: BinaryIO) -> None:
+    With `max_bytes`, no line longer than that is ever held in memory: its bytes are skipped,
+    `""` stands in its place and `too_long` is true until the next line.
+    """
+
+    def __init__(self, stream: BinaryIO, max_bytes: int | None = None) -> None:
         self.stream = stream
+        self.max_bytes = max_bytes
         self.number = 0  # of the line last read
+        self.too_long = False
         self.fell_back_at: int | None = None
         self._warned = False
 
     def __iter__(self) -> Iterator[str]:
-        for raw in self.stream:
+        limit = self.max_bytes + 1 if self.max_bytes else -1
+        while raw := self.stream.readline(limit):
             self.number += 1
+            self.too_long = len(raw) == limit and not raw.endswith(b"\n")
+            if self.too_long:
+                self._skip_rest_of_line()
+                yield ""
+                continue
             line, fell_back = decode(raw.removeprefix(BOM) if self.number == 1 else raw)
             if fell_back and self.fell_back_at is None:
                 self.fell_back_at = self.number
             yield line
+
+    def _skip_rest_of_line(self) -> None:
+        while (rest := self.stream.readline(SNIFF_BYTES)) and not rest.endswith(b"\n"):
+            pass
 
     def warning(self, name: str) -> LoadWarning | None:
         """The not-UTF-8 warning for `name`, once, after the first line that was not UTF-8."""

@@ -6,13 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from vntrade.loader.article import NO_TEXT_LEFT, make_article, parse_text
-from vntrade.loader.paths import NOT_UTF8, STDIN, Input, decode
+from vntrade.loader.paths import NOT_UTF8, STDIN, STDIN_TOO_LARGE, Input, decode
 from vntrade.records import Article, LoadFailure, LoadProblem, LoadWarning
 
 
 def load_text(source: Input) -> Iterator[Article | LoadProblem]:
     """The one article of a plain-text input; stdin's is named by its content hash."""
-    text, fell_back = decode(source.stream.read())
+    limit = source.max_bytes
+    data = source.stream.read(limit + 1) if limit else source.stream.read()
+    if limit and len(data) > limit:  # stdin, whose size is only known by reading it
+        yield LoadFailure(source.name, STDIN_TOO_LARGE.format(limit=limit))
+        return
+    text, fell_back = decode(data)
     if fell_back:
         yield LoadWarning(source.name, NOT_UTF8)
     parsed = parse_text(text)

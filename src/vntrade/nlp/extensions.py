@@ -1,41 +1,174 @@
-"""Custom `Doc` attributes through which vntrade's components pass their results.
+"""Custom attributes through which vntrade's components pass their results.
 
-Conventions shared by the components:
+Results live on the `Doc` itself (spans and JSON-able values), so a processed `Doc`
+survives `DocBin(store_user_data=True)` and `doc_to_extraction` reads it back:
 - `doc._.published`: ISO date of publication or None, set before the pipeline runs.
 - `doc._.dateline_date`: the date of a wire dateline (`2025-03-03`, `XXXX-03-03`) or None,
   set before the pipeline runs; the anchor when there is no publication date.
 - `doc._.reference_date` / `doc._.published_inferred`: the anchor for relative dates,
   set by `vntrade_dates` (inferred from the article's own dates when not published).
-- `doc._.vntrade_dates`: list[DateMention], by `vntrade_dates`.
+- `doc.spans["vntrade_dates"]`: temporal expressions; `label_` is the TIMEX3 type, with
+  `span._.timex_value`, `span._.timex_kind` and `span._.deadline` (bool).
 - `doc.spans["vntrade_actors"]`: actor mentions; `label_` is the type, `kb_id_` the
   canonical name. `doc._.vntrade_actor_roles`: {canonical name: role}.
 - `doc.spans["vntrade_references"]`: pronouns and role phrases resolved to an actor
   (`kb_id_` the canonical name), for directive issuers.
 - `doc.spans["vntrade_commodities"]`: `kb_id_` the canonical name, `label_` the category.
-- `doc._.vntrade_directives`: list[Directive], by `vntrade_directives`.
+- `doc.spans["vntrade_directives"]`: the evidence sentence of each order, with
+  `span._.issuer`, `span._.verb`, `span._.addressee`, `span._.action` and
+  `span._.deadline` (a TimeML value or None).
+`doc._.vntrade_dates` and `doc._.vntrade_directives` read those spans back as records.
+
+A date whose characters do not fall on token bounds (`April 30` in `April 30-May 1`) is the
+smallest span covering it, with its own offsets in `span._.char_offsets`.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from vntrade.records import DateMention, Directive
 
 ACTOR_SPANS = "vntrade_actors"
 REFERENCE_SPANS = "vntrade_references"
 COMMODITY_SPANS = "vntrade_commodities"
+DATE_SPANS = "vntrade_dates"
+DIRECTIVE_SPANS = "vntrade_directives"
+DIRECTIVE_LABEL = "DIRECTIVE"
 
 _DEFAULTS: dict[str, object] = {
     "published": None,
     "dateline_date": None,
     "reference_date": None,
     "published_inferred": False,
-    "vntrade_dates": None,
     "vntrade_actor_roles": None,
-    "vntrade_directives": None,
 }
+_SPAN_VALUES = (
+    "timex_value",
+    "timex_kind",
+    "deadline",
+    "char_offsets",
+    "issuer",
+    "verb",
+    "addressee",
+    "action",
+)
 
 
 def register_extensions() -> None:
-    """Register the `Doc` attributes once per process (idempotent)."""
+    """Register the `Doc` and `Span` attributes once per process (idempotent)."""
     for name, default in _DEFAULTS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    if not Doc.has_extension("vntrade_dates"):
+        Doc.set_extension("vntrade_dates", getter=date_mentions)
+    if not Doc.has_extension("vntrade_directives"):
+        Doc.set_extension("vntrade_directives", getter=directives)
+    for name in _SPAN_VALUES:
+        if not Span.has_extension(name):
+            getter, setter = _span_value(name)
+            Span.set_extension(name, getter=getter, setter=setter)
+
+
+def _span_value(name: str) -> tuple[Callable[[Span], Any], Callable[[Span, Any], None]]:
+    """A span attribute kept in `doc.user_data` under the span's bounds, label and id.
+
+    spaCy's own span attributes are keyed by character offsets only, so two directives in
+    one sentence would share their values; the span id keeps them apart.
+    """
+
+    def key(span: Span) -> tuple:
+        return ("vntrade", name, span.start, span.end, span.label_, span.id_)
+
+    def get(span: Span) -> Any:
+        return span.doc.user_data.get(key(span))
+
+    def set_(span: Span, value: Any) -> None:
+        span.doc.user_data[key(span)] = value
+
+    return get, set_
+
+
+def _char_span(doc: Doc, start: int, end: int, label: str, number: int) -> Span:
+    """The span of `doc.text[start:end]`, widened to token bounds where it cuts a token."""
+    span = doc.char_span(start, end, label=label, span_id=str(number), alignment_mode="expand")
+    if span is None:  # only whitespace: the token after it
+        span = doc.char_span(start, start + 1, label=label, span_id=str(number))
+    if (span.start_char, span.end_char) != (start, end):
+        span._.char_offsets = [start, end]
+    return span
+
+
+def _offsets(span: Span) -> tuple[int, int]:
+    offsets = span._.char_offsets
+    return (offsets[0], offsets[1]) if offsets else (span.start_char, span.end_char)
+
+
+def set_date_mentions(doc: Doc, mentions: list[DateMention]) -> None:
+    """Store `vntrade_dates` results as spans of `doc`."""
+    spans = []
+    for number, mention in enumerate(mentions):
+        span = _char_span(doc, mention.start, mention.end, mention.timex_type, number)
+        span._.timex_value = mention.value
+        span._.timex_kind = mention.kind
+        span._.deadline = mention.deadline
+        spans.append(span)
+    doc.spans[DATE_SPANS] = spans
+
+
+def date_mentions(doc: Doc) -> list[DateMention]:
+    """The `vntrade_dates` results of `doc` as records, in text order."""
+    text = doc.text
+    found = []
+    for span in doc.spans.get(DATE_SPANS, []):
+        start, end = _offsets(span)
+        found.append(
+            DateMention(
+                text=text[start:end],
+                value=span._.timex_value,
+                kind=span._.timex_kind,
+                start=start,
+                end=end,
+                timex_type=span.label_,
+                deadline=bool(span._.deadline),
+            )
+        )
+    return found
+
+
+def set_directives(doc: Doc, found: list[Directive]) -> None:
+    """Store `vntrade_directives` results as spans of their evidence sentences."""
+    spans = []
+    for number, directive in enumerate(found):
+        span = _char_span(doc, directive.start, directive.end, DIRECTIVE_LABEL, number)
+        span._.issuer = directive.issuer
+        span._.verb = directive.verb
+        span._.addressee = directive.addressee
+        span._.action = directive.action
+        span._.deadline = directive.deadline
+        spans.append(span)
+    doc.spans[DIRECTIVE_SPANS] = spans
+
+
+def directives(doc: Doc) -> list[Directive]:
+    """The `vntrade_directives` results of `doc` as records."""
+    text = doc.text
+    found = []
+    for span in doc.spans.get(DIRECTIVE_SPANS, []):
+        start, end = _offsets(span)
+        found.append(
+            Directive(
+                issuer=span._.issuer,
+                verb=span._.verb,
+                addressee=span._.addressee,
+                action=span._.action,
+                deadline=span._.deadline,
+                sentence=text[start:end],
+                start=start,
+                end=end,
+            )
+        )
+    return found

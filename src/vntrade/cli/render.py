@@ -1,0 +1,204 @@
+"""Terminal renderings of the timeline and the comparison: rich tables, coloured by kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from vntrade.views.compare import ASPECTS
+
+KIND_STYLES = {
+    "meeting": "bold blue",
+    "call": "cyan",
+    "visit": "green",
+    "negotiation": "bold magenta",
+    "agreement": "bold green",
+    "tariff measure": "bold red",
+    "decision": "yellow",
+    "briefing": "bright_blue",
+    "announcement": "magenta",
+    "deadline": "bold yellow",
+    "report": "white",
+}
+_ARTICLE_PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan",
+                    "bright_magenta", "bright_green", "bright_yellow", "bright_blue")  # fmt: skip
+
+
+def article_styles(ids: Iterable[str]) -> dict[str, str]:
+    """One colour per article id, the same wherever the id is shown."""
+    ordered = sorted(set(ids))
+    return {i: _ARTICLE_PALETTE[n % len(_ARTICLE_PALETTE)] for n, i in enumerate(ordered)}
+
+
+def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
+    """A table per month: date, kind, what happened, who, and which articles say so."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from vntrade.cli.output import stdout_console
+
+    console = stdout_console()
+    if not rows:
+        console.print("No events.")
+        return
+    colours = article_styles(i for row in rows for i in row["articles"])
+    inferred = any(row.get("date_inferred") for row in rows)
+    table = Table(
+        title="Timeline",
+        header_style="bold",
+        expand=True,
+        caption="* year inferred from the other articles" if inferred else None,
+    )
+    table.add_column("date", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("what", overflow="fold", ratio=3)
+    table.add_column("actors", overflow="fold", ratio=1)
+    table.add_column("articles", no_wrap=True)
+    for month, group in _by_month(rows):
+        table.add_section()
+        table.add_row(Text(month, style="bold underline"))
+        for row in group:
+            what = Text(row["summary"])
+            if evidence:
+                for item in row["evidence"]:
+                    what.append(f"\n{item['article']}: ", style=colours[item["article"]])
+                    what.append(item["sentence"], style="dim")
+            table.add_row(
+                _date_text(row),
+                Text(row["kind"], style=KIND_STYLES.get(row["kind"], "")),
+                what,
+                _first(row["actors"], 3),
+                _ids_text(row["articles"], colours),
+            )
+    console.print(table)
+
+
+def _first(names: list[str], count: int) -> str:
+    """The first names of a list, and how many more there are."""
+    more = f" +{len(names) - count}" if len(names) > count else ""
+    return ", ".join(names[:count]) + more
+
+
+def _by_month(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    from datetime import date
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        start = row["start"]
+        if start is None:
+            title = "Undated"
+        elif row["precision"] in ("day", "week", "month"):
+            title = date.fromisoformat(start).strftime("%B %Y")
+        else:
+            title = f"{row['precision'].capitalize()} {row['date']}"
+        groups.setdefault(title, []).append(row)
+    return list(groups.items())
+
+
+def _date_text(row: dict[str, Any]) -> Any:
+    from rich.text import Text
+
+    text = Text(row["date"], style="bold")
+    if row["precision"] != "day":
+        text.append(f" ({row['precision']})", style="dim")
+    if row.get("date_inferred"):
+        text.append(" *", style="dim")  # the year comes from the rest of the corpus
+    return text
+
+
+def _ids_text(ids: Iterable[str], colours: dict[str, str]) -> Any:
+    from rich.text import Text
+
+    text = Text()
+    for n, i in enumerate(ids):
+        text.append(("\n" if n else "") + i, style=colours.get(i, ""))
+    return text
+
+
+def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]) -> None:
+    """A side-by-side table per group of articles, its conflicts, then the articles alone.
+
+    `leads` gives each article's lead event (date, kind, summary) for the lone articles.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from vntrade.cli.output import stdout_console
+
+    console = stdout_console()
+    clusters, singletons = document["clusters"], document["singletons"]
+    colours = article_styles(
+        [*singletons, *(i for cluster in clusters for i in cluster["articles"])]
+    )
+    for number, cluster in enumerate(clusters, 1):
+        table = Table(title=_cluster_title(number, cluster), title_justify="left", show_lines=True)
+        table.add_column("", style="bold")
+        table.add_column("shared by all", overflow="fold")
+        ids = cluster["articles"]
+        for i in ids:
+            table.add_column(Text(i, style=colours[i]), overflow="fold")
+        events = cluster.get("events", {})
+        if not cluster["same_event"]:
+            table.add_row("event", "", *(_event_text(events.get(i)) for i in ids))
+        for aspect in ASPECTS:
+            shared = _aspect_text(aspect, cluster["shared"].get(aspect, []))
+            own = [_aspect_text(aspect, cluster["unique"][i].get(aspect, [])) for i in ids]
+            if shared or any(own):
+                table.add_row(aspect, shared, *own)
+        console.print(table)
+        for conflict in cluster["conflicts"]:
+            console.print(_conflict_text(conflict, colours))
+    if singletons:
+        table = Table(title="Articles about events no other article reports", title_justify="left")
+        for name in ("article", "date", "kind", "event"):
+            table.add_column(name, overflow="fold")
+        for i in singletons:
+            lead = leads.get(i) or {}
+            table.add_row(
+                Text(i, style=colours[i]),
+                lead.get("date") or "",
+                Text(lead.get("kind") or "", style=KIND_STYLES.get(lead.get("kind") or "", "")),
+                lead.get("summary") or "",
+            )
+        console.print(table)
+
+
+def _cluster_title(number: int, cluster: dict[str, Any]) -> str:
+    if not cluster["same_event"]:
+        return f"{number}. Side by side (different events)"
+    what = f"{cluster['kind'] or 'event'}: {cluster['summary'] or ''}"
+    return f"{number}. {cluster['date'] or 'undated'} {what}"
+
+
+def _event_text(event: dict[str, Any] | None) -> str:
+    if not event:
+        return ""
+    return f"{event['date']} {event['kind']}: {event['summary']}"
+
+
+def _aspect_text(aspect: str, items: list[Any]) -> str:
+    if aspect == "figures":
+        return "\n".join(
+            f"{f['text']} ({f['quantity']})" if f["quantity"] else f["text"] for f in items
+        )
+    if aspect == "directives":
+        return "\n".join(_directive_text(d) for d in items)
+    return "\n".join(items)
+
+
+def _directive_text(directive: dict[str, Any]) -> str:
+    who = directive.get("issuer") or "?"
+    to = f" → {directive['addressee']}" if directive.get("addressee") else ""
+    by = f" (by {directive['deadline']})" if directive.get("deadline") else ""
+    action = directive.get("action") or next(iter(directive.get("actions", {}).values()), "")
+    return f"{who}{to}: {action}{by}"
+
+
+def _conflict_text(conflict: dict[str, Any], colours: dict[str, str]) -> Any:
+    from rich.text import Text
+
+    text = Text(f"Conflict ({conflict['type']}): {conflict['what']}\n", style="bold red")
+    for article, value in conflict["values"].items():
+        text.append(f"  {article}", style=colours.get(article, ""))
+        text.append(f": {value} — {conflict['evidence'].get(article, '')}\n")
+    return text

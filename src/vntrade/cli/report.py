@@ -1,0 +1,51 @@
+"""`vntrade report`: the corpus as one self-contained HTML page."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from vntrade import __version__
+from vntrade.cli.inputs import ProblemReporter
+from vntrade.cli.output import warn
+from vntrade.cli.sources import iter_records, source_options
+
+
+@click.command()
+@source_options
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="FILE",
+    help="Where to write the page (an .html file), or - for standard output.",
+)
+@click.pass_context
+def report(ctx: click.Context, output: str, **source: Any) -> None:
+    """Write an HTML report of PATH... (or --db FILE) that opens offline in any browser.
+
+    The page shows the timeline (filters, zoom, details on hover), the articles that report
+    the same event side by side with their conflicts, each fact linked to its sentence, the
+    directives with past deadlines marked, and which actors and goods appear together and
+    when. It is made from the same records and clusters as `timeline` and `compare`.
+    """
+    from vntrade.batch import PipelineSpec
+    from vntrade.report.data import build_report
+    from vntrade.report.page import render_page
+
+    reporter = ProblemReporter()
+    records = list(iter_records(reporter=reporter, **source))
+    spec = PipelineSpec(source["model"], source["actors_file"], source["commodities_file"])
+    page = render_page(build_report(records, version=__version__, fingerprint=spec.fingerprint()))
+    if output == "-":
+        sys.stdout.write(page)
+    else:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(page)
+        except OSError as error:
+            raise click.ClickException(f"cannot write {output}: {error.strerror}.") from None
+        warn(f"wrote {output}: {len(records)} articles, {len(page.encode()):,} bytes.")
+    ctx.exit(reporter.exit_code)

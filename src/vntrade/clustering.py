@@ -1,0 +1,317 @@
+"""Incremental event clustering: each new report joins the one cluster it matches, or starts one.
+
+A cluster keeps a profile (counts of the kinds, days, actors, words and ordinals of all its
+members), and a new event is scored against that profile, not against any one member: its
+actors must include the cluster's core actors (those of most members), its words are worth
+the share of members that use them, and a day-precision event must fall on the cluster's
+day. One odd member moves no core, so a weak link cannot chain two stories together.
+Candidates come from a bounded window: clusters indexed by (key actor or kind, day), looked
+up over the event's days ± `WINDOW_DAYS`. Cost per event is the window, memory is the clusters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from vntrade.views.kinds import KINDS, compatible
+from vntrade.views.periods import parse_period
+
+WINDOW_DAYS = 3  # how far around its days an event looks for clusters
+LONGEST_PERIOD = 31  # days; an event dated more coarsely ("this year") is not matched
+JOIN = 0.55  # the score from which an event joins a cluster
+NEAR_DAY = 0.4  # the date score of a report one day off the cluster's day
+NEAR_DAY_JOIN = 0.8  # the score needed when the day is one off (time zones, late reports)
+COARSE_JOIN = 0.7  # the score needed by a coarser date ("this week") or a coarse cluster
+AMBIGUOUS = 0.1  # a coarse date matching two clusters within this margin joins neither
+MIN_WORDS = 0.25  # the word score below which no event joins, whoever it names
+MAX_WORDS = 120  # words kept in a profile, the most frequent first
+WEAK_KINDS = ("report", "briefing")  # "said" tells little about what happened
+WEIGHTS = {"actors": 0.4, "words": 0.4, "date": 0.2}
+ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"\s+(?:\w+\s+){0,2}?(meeting|round|session|conference|dialogue|talks|visit)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """What clustering needs of one reported event."""
+
+    article: str
+    value: str
+    precision: str
+    start: date
+    end: date  # the day after the period
+    kind: str
+    actors: frozenset[str] = frozenset()  # key actors (people, organisations)
+    words: frozenset[str] = frozenset()  # content words of the evidence, goods included
+    ordinals: frozenset[str] = frozenset()  # "second round"
+
+    @classmethod
+    def make(
+        cls,
+        article: str,
+        value: str,
+        kind: str,
+        actors: Iterable[str] = (),
+        words: Iterable[str] = (),
+        text: str = "",
+    ) -> EventRef | None:
+        """The reference of an event dated `value`, or None when the value has no place
+        on the calendar. A day and time ("2025-03-04TNI") is its day; ordinals come from
+        `text`."""
+        period = parse_period(value)
+        if period is None or period.start is None or period.end is None:
+            return None
+        ordinals = frozenset(f"{m[1].lower()} {m[2].lower()}" for m in ORDINAL.finditer(text))
+        return cls(
+            article, value, period.precision, period.start, period.end, kind,
+            frozenset(actors), frozenset(words), ordinals,
+        )  # fmt: skip
+
+    @property
+    def day(self) -> date | None:
+        return self.start if self.precision == "day" else None
+
+    @property
+    def matchable(self) -> bool:
+        return (self.end - self.start).days <= LONGEST_PERIOD
+
+
+@dataclass(slots=True)
+class Cluster:
+    """The profile of one event cluster: counts over all its members."""
+
+    id: int
+    size: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    days: Counter[str] = field(default_factory=Counter)  # ISO day of day-precision members
+    periods: Counter[str] = field(default_factory=Counter)  # "start/end" of coarser members
+    actors: Counter[str] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+    ordinals: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def kind(self) -> str:
+        return min(self.kinds, key=lambda k: (k in WEAK_KINDS, -self.kinds[k], k))
+
+    @property
+    def day(self) -> date | None:
+        """The day most members give (the earliest on a tie); None for coarse dates only."""
+        if not self.days:
+            return None
+        return date.fromisoformat(min(self.days, key=lambda d: (-self.days[d], d)))
+
+    def core(self, counts: Counter[str]) -> set[str]:
+        """What more than half of the members have (all of it for a single member)."""
+        return {item for item, n in counts.items() if 2 * n > self.size}
+
+    def add(self, event: EventRef) -> None:
+        self.size += 1
+        self.kinds[event.kind] += 1
+        if event.day:
+            self.days[event.day.isoformat()] += 1
+        else:
+            self.periods[f"{event.start.isoformat()}/{event.end.isoformat()}"] += 1
+        self.actors.update(event.actors)
+        self.words.update(event.words)
+        self.ordinals.update(event.ordinals)
+        if len(self.words) > 2 * MAX_WORDS:
+            kept = sorted(self.words.items(), key=lambda item: (-item[1], item[0]))[:MAX_WORDS]
+            self.words = Counter(dict(kept))
+
+    def span(self) -> tuple[date, date]:
+        """The days the cluster's date covers: its day, or its coarse periods."""
+        day = self.day
+        if day:
+            return day, day + timedelta(days=1)
+        bounds = [p.split("/") for p in self.periods]
+        return (
+            date.fromisoformat(min(b[0] for b in bounds)),
+            date.fromisoformat(max(b[1] for b in bounds)),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for a store (counters as dicts)."""
+        return {
+            "id": self.id,
+            "size": self.size,
+            **{name: dict(getattr(self, name)) for name in _COUNTERS},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cluster:
+        counters = {name: Counter(data.get(name, {})) for name in _COUNTERS}
+        return cls(id=data["id"], size=data["size"], **counters)
+
+
+_COUNTERS = ("kinds", "days", "periods", "actors", "words", "ordinals")
+
+
+def score(event: EventRef, cluster: Cluster) -> float:
+    """How well `event` matches `cluster` (0 when it cannot belong to it)."""
+    if not _kinds_agree(event.kind, cluster):
+        return 0.0
+    core_ordinals = cluster.core(cluster.ordinals)
+    if event.ordinals and core_ordinals and not event.ordinals & core_ordinals:
+        return 0.0  # "the second round" is not "the third round"
+    when = _date_score(event, cluster)
+    if not when:
+        return 0.0
+    core_actors = cluster.core(cluster.actors)
+    shared = len(event.actors & core_actors)
+    if event.actors and core_actors and not shared:
+        return 0.0
+    actors = shared / min(len(event.actors), len(core_actors)) if shared else 0.0
+    words = _word_score(event, cluster)
+    if words < MIN_WORDS:
+        return 0.0  # same people, same day, another subject: another event
+    total = WEIGHTS["actors"] * actors + WEIGHTS["words"] * words + WEIGHTS["date"] * when
+    if when == NEAR_DAY and total < NEAR_DAY_JOIN:
+        return 0.0  # a day off: only an otherwise very close report may join
+    if when < 1 and total < COARSE_JOIN:
+        return 0.0  # "this week" holds look-alikes too: it takes closer content
+    return total
+
+
+def _kinds_agree(kind: str, cluster: Cluster) -> bool:
+    if kind in WEAK_KINDS:
+        return True
+    return all(k in WEAK_KINDS or compatible(kind, k) for k in cluster.core(cluster.kinds)) and (
+        compatible(kind, cluster.kind) or cluster.kind in WEAK_KINDS
+    )
+
+
+def _date_score(event: EventRef, cluster: Cluster) -> float:
+    """1 for the cluster's own day, `NEAR_DAY` for the next or previous one, 0.5 for a
+    coarser value that holds it (or a day inside a cluster of coarse values), 0 otherwise."""
+    day = cluster.day
+    if event.day and day:
+        distance = abs((event.day - day).days)
+        return 1.0 if distance == 0 else NEAR_DAY if distance == 1 else 0.0
+    start, end = cluster.span()
+    if event.start <= start and end <= event.end:  # "this week" holding the cluster's days
+        return 0.5
+    if event.day and start <= event.day < end:  # a day inside a coarse-only cluster
+        return 0.5
+    return 0.0
+
+
+def _word_score(event: EventRef, cluster: Cluster) -> float:
+    """The share of members that use the event's words, and the share of the cluster's
+    core words the event uses, averaged."""
+    if not event.words:
+        return 0.0
+    used = sum(min(1.0, cluster.words[w] / cluster.size) for w in event.words) / len(event.words)
+    core = cluster.core(cluster.words)
+    covered = len(event.words & core) / len(core) if core else 0.0
+    return (used + covered) / 2
+
+
+class Clusterer:
+    """Assigns events, one at a time, to clusters found in a bounded window."""
+
+    def __init__(self, clusters: Iterable[Cluster] = ()) -> None:
+        self.clusters: dict[int, Cluster] = {}
+        self._index: dict[tuple[str, int], list[int]] = {}
+        self.touched: set[int] = set()  # clusters changed since the last `take_touched`
+        self.comparisons = 0  # events scored against clusters, for the benchmark
+        self._next = 1
+        for cluster in clusters:
+            self.load(cluster)
+
+    def load(self, cluster: Cluster) -> None:
+        """Add a cluster from a store (e.g. those in `window(event)` of new events)."""
+        self.clusters[cluster.id] = cluster
+        self._next = max(self._next, cluster.id + 1)
+        self._reindex(cluster, _keys_of_cluster(cluster))
+
+    def add(self, event: EventRef) -> int:
+        """Put `event` in the best matching cluster, or a new one; return the cluster's id."""
+        best = self._best(event) if event.matchable else None
+        if best is None:
+            cluster = Cluster(self._next)
+            self._next += 1
+            self.clusters[cluster.id] = cluster
+        else:
+            cluster = self.clusters[best]
+        cluster.add(event)
+        self.touched.add(cluster.id)
+        if event.matchable:
+            self._reindex(cluster, _keys_of_event(event, cluster))
+        return cluster.id
+
+    def _best(self, event: EventRef) -> int | None:
+        """The cluster `event` joins: the best score from `JOIN`, the lowest id on a tie; none
+        when a coarse date ("this week") fits two clusters about as well (look-alikes)."""
+        candidates = sorted(self._candidates(event))
+        self.comparisons += len(candidates)
+        found = sorted(
+            ((score(event, self.clusters[cid]), cid) for cid in candidates),
+            key=lambda pair: (-pair[0], pair[1]),
+        )
+        found = [pair for pair in found if pair[0] >= JOIN]
+        if not found:
+            return None
+        if event.day is None and len(found) > 1 and found[0][0] - found[1][0] < AMBIGUOUS:
+            return None
+        return found[0][1]
+
+    def take_touched(self) -> list[Cluster]:
+        """The clusters changed since the last call (what a store must write back)."""
+        changed = [self.clusters[cid] for cid in sorted(self.touched)]
+        self.touched.clear()
+        return changed
+
+    def _candidates(self, event: EventRef) -> set[int]:
+        first, last = window(event)
+        # An event naming no key actor looks among clusters of every kind (then kinds decide).
+        labels = [f"a:{actor}" for actor in event.actors] or [f"k:{k}" for k in KINDS]
+        found: set[int] = set()
+        for day in range(first.toordinal(), last.toordinal()):
+            for label in labels:
+                found.update(self._index.get((label, day), ()))
+        return found
+
+    def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
+        for key in keys:
+            ids = self._index.setdefault(key, [])
+            if cluster.id not in ids:
+                ids.append(cluster.id)
+
+
+def window(event: EventRef) -> tuple[date, date]:
+    """The days (first, day after last) whose clusters are candidates for `event`."""
+    reach = timedelta(days=WINDOW_DAYS)
+    return event.start - reach, event.end + reach
+
+
+def cluster_all(events: Iterable[EventRef]) -> dict[str, int]:
+    """Cluster a whole store afresh (after a rule change), in date order: article → cluster.
+
+    An article with several events maps to the cluster of its first one here; use a
+    `Clusterer` directly to keep every event's cluster."""
+    clusterer = Clusterer()
+    assigned: dict[str, int] = {}
+    for event in sorted(events, key=lambda e: (e.start, e.end, e.article, e.value)):
+        assigned.setdefault(event.article, clusterer.add(event))
+    return assigned
+
+
+def _keys_of_event(event: EventRef, cluster: Cluster) -> list[tuple[str, int]]:
+    labels = [f"a:{a}" for a in event.actors] + [f"k:{event.kind}"]
+    days = range(event.start.toordinal(), event.end.toordinal())
+    return [(label, day) for label in labels for day in days]
+
+
+def _keys_of_cluster(cluster: Cluster) -> list[tuple[str, int]]:
+    start, end = cluster.span() if cluster.size else (date.min, date.min)
+    labels = [f"a:{a}" for a in cluster.actors] + [f"k:{k}" for k in cluster.kinds]
+    days = range(start.toordinal(), min(end, start + timedelta(LONGEST_PERIOD)).toordinal())
+    return [(label, day) for label in labels for day in days]

@@ -1,0 +1,447 @@
+"""Labelled synthetic news: events reported by one to five outlets, for clustering benchmarks.
+
+`make_event_corpus(n, seed)` yields `LabelledArticle`s, each labelled with the event it
+reports. An event has a day, a kind, two to four key actors, a topic and goods; each report
+words it differently, under its outlet's dateline, with a date style relative to its own
+publication day ("Tuesday", "the same day", "March 4 evening", "this week"). Look-alike
+events repeat an earlier event's actors and kind a few days later (a later round of talks
+gets the next ordinal). `LabelledArticle.record()` is the extraction record `vntrade extract`
+would print for it, with exact offsets, so large stores can be built without spaCy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import math
+import random
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from vntrade.corpus import AMERICANS, GOODS, MONTHS, ORDINALS, VIETNAMESE, WEEKDAYS
+
+EVENTS_PER_DAY = 25  # the span of days grows with the corpus beyond a year at this density
+REPORTS = (1, 2, 3, 4, 5)
+REPORT_WEIGHTS = (30, 25, 20, 15, 10)
+LOOKALIKE_SHARE = 0.25
+LOOKALIKE_LAG = timedelta(days=6)  # a look-alike follows a series whose latest is this recent
+OUTLETS = ("VNA", "VOV", "VNS", "Reuters", "Xinhua")
+KINDS = ("meeting", "call", "negotiation", "agreement", "tariff measure", "announcement")
+_SURNAMES = (
+    "Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu", "Vo", "Dang", "Bui", "Do", "Ho", "Ngo",
+    "Duong", "Ly", "Phan", "Trinh",
+)  # fmt: skip
+_MIDDLES = ("Van", "Thi", "Minh", "Duc", "Hong", "Quoc", "Thanh", "Hoang", "Anh", "Ngoc")
+_GIVEN = (
+    "An", "Binh", "Cuong", "Dung", "Hai", "Hung", "Khanh", "Lan", "Long", "Mai", "Nam", "Phong",
+    "Quang", "Son", "Tam", "Thang", "Trung", "Tuan", "Viet", "Vinh", "Hieu", "Thao", "Linh", "Huy",
+)  # fmt: skip
+_VN_ROLES = (
+    "Deputy Minister of Industry and Trade", "Deputy Minister of Finance",
+    "Deputy Minister of Agriculture and Environment", "Director of the Trade Remedies Authority",
+    "Vice President of VCCI", "Deputy Governor of the State Bank of Vietnam",
+    "Chairman of the Ho Chi Minh City People's Committee", "Deputy Foreign Minister",
+)  # fmt: skip
+_US_FIRST = (
+    "John", "Mary", "David", "Sarah", "Michael", "Linda", "Robert", "Karen", "James", "Susan",
+    "Mark", "Emily",
+)  # fmt: skip
+_US_LAST = (
+    "Carter", "Hughes", "Bennett", "Foster", "Reed", "Brooks", "Porter", "Hayes", "Coleman",
+    "Ward", "Price", "Fisher", "Graham", "Sullivan", "Turner", "Palmer",
+)  # fmt: skip
+_US_ROLES = (
+    "Deputy US Trade Representative", "US Assistant Secretary of Commerce",
+    "US Under Secretary of Agriculture", "US Senator", "Deputy US Treasury Secretary",
+)  # fmt: skip
+VN_ORGS = (
+    "Vietnam Airlines", "PetroVietnam", "Vinamilk", "Hoa Phat Group", "Vingroup",
+    "Vietnam Textile and Apparel Association", "Vietnam Steel Association", "VCCI",
+    "Vietnam Association of Seafood Exporters and Producers",
+    "Vietnam Cotton and Spinning Association",
+    "Vietnam Electricity", "Vietnam Feed Association", "Vietjet", "Masan Group",
+)  # fmt: skip
+US_ORGS = (
+    "Boeing", "Cargill", "US Grains Council", "US Soybean Export Council", "AmCham Vietnam",
+    "US-ASEAN Business Council", "General Electric", "ExxonMobil", "Intel", "US Wheat Associates",
+    "Office of the US Trade Representative", "US Department of Commerce",
+)  # fmt: skip
+TOPICS = (
+    "rules of origin", "reciprocal tariffs", "digital trade", "intellectual property",
+    "market economy status", "export controls on high technology", "customs procedures",
+    "anti-dumping duties", "food safety standards", "energy imports", "aviation cooperation",
+    "supply chains", "illegal transshipment", "currency policy", "investment facilitation",
+    "agricultural market access", "labour standards", "semiconductor investment",
+)  # fmt: skip
+PLACES = ("Hanoi", "Washington", "Ho Chi Minh City", "New York", "Da Nang")
+# Each kind, several ways of telling it; {A} Vietnamese side, {B} US side, {O} a company or
+# association, {W} the date, {T} the topic, {G}/{H} goods, {N} an ordinal, {P} a place.
+LEADS: dict[str, tuple[str, ...]] = {
+    "meeting": (
+        "{A} met {B} in {P} {W} to discuss {T} and trade in {G}.",
+        "{A} received {B} in {P} {W}, with talks centred on {T} and US {G}.",
+        "At a meeting in {P} {W}, {A} and {B} reviewed {T} and purchases of {G}.",
+    ),
+    "call": (
+        "{A} held phone talks with {B} {W} on {T} and exports of {G}.",
+        "{A} spoke by phone with {B} {W}, discussing {T} and {G}.",
+        "In a phone call {W}, {A} and {B} exchanged views on {T} and {G}.",
+    ),
+    "negotiation": (
+        "{A} and {B} opened the {N} round of negotiations on a reciprocal trade agreement "
+        "in {P} {W}, focusing on {T} and {G}.",
+        "The {N} round of trade talks between delegations led by {A} and {B} began in {P} "
+        "{W}, with {T} and {G} on the agenda.",
+        "Negotiators led by {A} and {B} held the {N} round of talks in {P} {W} on {T} and "
+        "tariffs on {G}.",
+    ),
+    "agreement": (
+        "{O} signed an agreement with {B} in {P} {W} to buy US {G} and {H}, covering {T}.",
+        "{O} and {B} signed a memorandum of understanding on {G} and {H} in {P} {W}, in the "
+        "presence of {A}.",
+        "A deal on {G} and {H} was signed by {O} and {B} in {P} {W}, {A} said, citing {T}.",
+    ),
+    "tariff measure": (
+        "{B} imposed new tariffs on Vietnamese {G} {W}, citing {T}.",
+        "The US raised duties on {G} from Vietnam {W}, {B} said, over {T}.",
+        "Tariffs on Vietnamese {G} were raised {W} by {B}, who cited {T}; {A} voiced concern.",
+    ),
+    "announcement": (
+        "{A} announced {W} a plan to raise imports of US {G} and {H}, addressing {T}.",
+        "{A} unveiled {W} measures on {T} and on imports of {G} from the US.",
+        "A plan on {T} and US {G} purchases was announced by {A} {W}.",
+    ),
+}  # fmt: skip
+FOLLOWS = (
+    "Both sides agreed to keep working together on {T}.",
+    "{a} stressed that trade between the two countries should be balanced and sustainable.",
+    "Officials said further technical meetings would follow.",
+    "{b} welcomed the efforts and said the relationship had great potential.",
+    "Businesses on both sides were urged to make use of the new opportunities in {G}.",
+    "Two-way trade has grown strongly in recent years, according to the customs department.",
+)
+CATEGORIES = {"LNG": "energy", "crude oil": "energy", "ethanol": "energy", "aircraft": "aviation"}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    type: str  # PERSON or ORG
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TradeEvent:
+    """One happening: what every report of it has in common."""
+
+    id: str
+    day: date
+    kind: str
+    vn: Actor
+    us: Actor
+    org: Actor
+    topic: str
+    goods: tuple[str, str]
+    place: str
+    ordinal: str | None = None
+    lookalike_of: str | None = None  # the earlier event it resembles
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledArticle:
+    """One report of one event: its text pieces with what each names, and its label."""
+
+    id: str
+    event: str
+    published: date
+    agency: str
+    dateline: str
+    title: str
+    pieces: tuple[tuple[str, Any], ...]  # (text, None | Actor | ("good", name) | ("date", ...))
+    lookalike_of: str | None = None  # the event this one's event resembles
+
+    @property
+    def body(self) -> str:
+        return "".join(text for text, _ in self.pieces)
+
+    @property
+    def text(self) -> str:
+        """The raw article as an outlet prints it: title, dateline and body."""
+        return f"{self.title}\n{_dateline(self.agency, self.dateline, self.published)}{self.body}"
+
+    def record(self) -> dict[str, Any]:
+        """The extraction record of this article, with the event label under "event"."""
+        return _record(self)
+
+
+def make_events(n_events: int, seed: int = 0) -> list[TradeEvent]:
+    """`n_events` events in day order; a look-alike continues a series (same actors and
+    kind) two to six days after its latest event, a round of talks with the next ordinal."""
+    rng = random.Random(seed)
+    span = max(365, math.ceil(n_events / EVENTS_PER_DAY))
+    days = sorted(date(2025, 1, 1) + timedelta(days=rng.randrange(span)) for _ in range(n_events))
+    events: list[TradeEvent] = []
+    latest: dict[tuple[Actor, Actor, str], TradeEvent] = {}  # the last event of each series
+    for index, day in enumerate(days):
+        ident = f"e{index:06d}"
+        if events and rng.random() < LOOKALIKE_SHARE:
+            model = events[-1 - rng.randrange(min(30, len(events)))]
+            model = latest[(model.vn, model.us, model.kind)]
+            if model.day >= day - LOOKALIKE_LAG:  # keeps events nearly in day order
+                events.append(_lookalike(rng, model, ident))
+                latest[(model.vn, model.us, model.kind)] = events[-1]
+                continue
+        kind = KINDS[rng.randrange(len(KINDS))]
+        goods = rng.sample(GOODS, 2)
+        events.append(
+            TradeEvent(
+                id=ident,
+                day=day,
+                kind=kind,
+                vn=_vn_person(rng),
+                us=_us_actor(rng, kind),
+                org=Actor(rng.choice(VN_ORGS), "ORG", None),
+                topic=rng.choice(TOPICS),
+                goods=(goods[0], goods[1]),
+                place=rng.choice(PLACES),
+                ordinal=rng.choice(ORDINALS[:3]) if kind == "negotiation" else None,
+            )
+        )
+        latest.setdefault((events[-1].vn, events[-1].us, kind), events[-1])
+    return events
+
+
+def make_event_corpus(n_articles: int, seed: int = 0) -> Iterator[LabelledArticle]:
+    """Yield `n_articles` labelled reports in publication order; deterministic per `seed`.
+
+    Streams: an article is held only until no later event can be published before it."""
+    mean = sum(r * w for r, w in zip(REPORTS, REPORT_WEIGHTS, strict=True)) / sum(REPORT_WEIGHTS)
+    events = make_events(math.ceil(1.1 * n_articles / mean) + 5, seed)
+    rng = random.Random(seed + 1)
+    waiting: list[tuple[date, str, LabelledArticle]] = []
+    made = 0
+    settled = date.min
+    for event in events:
+        # Events come in day order but for look-alikes, which come at most four days before
+        # the event they follow (LOOKALIKE_LAG less two): nothing later is published earlier.
+        settled = event.day - timedelta(days=4) if event.lookalike_of is None else settled
+        while waiting and waiting[0][0] < settled:
+            yield heapq.heappop(waiting)[2]
+        count = rng.choices(REPORTS, REPORT_WEIGHTS)[0]
+        for outlet in rng.sample(OUTLETS, count)[: n_articles - made]:
+            article = _report(rng, event, outlet, made)
+            made += 1
+            heapq.heappush(waiting, (article.published, article.id, article))
+        if made >= n_articles:
+            break
+    while waiting:
+        yield heapq.heappop(waiting)[2]
+
+
+def write_event_jsonl(
+    path: str | Path, n_articles: int, seed: int = 0, *, records: bool = False
+) -> Path:
+    """Write labelled articles as JSONL (id, published, agency, dateline, text, event), or
+    with `records` their extraction records (each with its "event" label)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8") as out:
+        for article in make_event_corpus(n_articles, seed):
+            row = article.record() if records else {
+                "id": article.id,
+                "published": article.published.isoformat(),
+                "agency": article.agency,
+                "dateline": article.dateline,
+                "text": article.text,
+                "event": article.event,
+            }  # fmt: skip
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return target
+
+
+def _lookalike(rng: random.Random, model: TradeEvent, ident: str) -> TradeEvent:
+    ordinal = model.ordinal
+    if ordinal is not None:
+        ordinal = ORDINALS[min(ORDINALS.index(ordinal) + 1, len(ORDINALS) - 1)]
+    topic = model.topic if rng.random() < 0.5 else rng.choice(TOPICS)
+    return TradeEvent(
+        id=ident,
+        day=model.day + timedelta(days=rng.randrange(2, 7)),
+        kind=model.kind,
+        vn=model.vn,
+        us=model.us,
+        org=model.org,
+        topic=topic,
+        goods=model.goods if rng.random() < 0.5 else tuple(rng.sample(GOODS, 2)),
+        place=model.place,
+        ordinal=ordinal,
+        lookalike_of=model.id,
+    )
+
+
+def _vn_person(rng: random.Random) -> Actor:
+    if rng.random() < 0.3:
+        plain, _accented, title = VIETNAMESE[rng.randrange(len(VIETNAMESE))]
+        return Actor(plain, "PERSON", title)
+    name = f"{rng.choice(_SURNAMES)} {rng.choice(_MIDDLES)} {rng.choice(_GIVEN)}"
+    return Actor(name, "PERSON", rng.choice(_VN_ROLES))
+
+
+def _us_actor(rng: random.Random, kind: str) -> Actor:
+    if kind == "agreement":
+        return Actor(rng.choice(US_ORGS[:10]), "ORG", None)
+    if rng.random() < 0.3:
+        name, title = AMERICANS[rng.randrange(len(AMERICANS))]
+        return Actor(name, "PERSON", title)
+    return Actor(f"{rng.choice(_US_FIRST)} {rng.choice(_US_LAST)}", "PERSON", rng.choice(_US_ROLES))
+
+
+def _report(rng: random.Random, event: TradeEvent, outlet: str, index: int) -> LabelledArticle:
+    published = event.day + timedelta(days=rng.choices((0, 1, 2, 3), (50, 30, 12, 8))[0])
+    when = _when(rng, event.day, published)
+    fill = {
+        "A": _named(event.vn, rng),
+        "B": _named(event.us, rng),
+        "O": [(event.org.name, event.org)],
+        "W": [(when[0], ("date", *when[1:]))],
+        "T": [(event.topic, None)],
+        "G": [(event.goods[0], ("good", event.goods[0]))],
+        "H": [(event.goods[1], ("good", event.goods[1]))],
+        "N": [(event.ordinal or "first", None)],
+        "P": [(event.place, None)],
+        "a": [(_short(event.vn), event.vn)],
+        "b": [(_short(event.us), event.us)],
+    }
+    pieces = _fill(rng.choice(LEADS[event.kind]), fill)
+    for follow in rng.sample(FOLLOWS, rng.randrange(1, 4)):
+        pieces.append((" " if rng.random() < 0.5 else "\n\n", None))
+        pieces.extend(_fill(follow, fill))
+    pieces[0] = (pieces[0][0][0].upper() + pieces[0][0][1:], pieces[0][1])
+    body = "".join(text for text, _ in pieces)
+    digest = hashlib.sha256(f"{event.id}{outlet}{body}".encode()).hexdigest()[:12]
+    return LabelledArticle(
+        id=f"{index:06d}_{digest}",
+        event=event.id,
+        published=published,
+        agency=outlet,
+        dateline=event.place if outlet in ("Reuters", "Xinhua") else "Hanoi",
+        title=f"Vietnam and US: {event.topic} and {event.goods[0]}",
+        pieces=tuple(pieces),
+        lookalike_of=event.lookalike_of,
+    )
+
+
+def _named(actor: Actor, rng: random.Random) -> list[tuple[str, Any]]:
+    if actor.role and rng.random() < 0.7:
+        return [(f"{actor.role} ", None), (actor.name, actor)]
+    return [(actor.name, actor)]
+
+
+def _short(actor: Actor) -> str:
+    return actor.name.split()[-1] if actor.type == "PERSON" else actor.name
+
+
+def _fill(template: str, fill: dict[str, list[tuple[str, Any]]]) -> list[tuple[str, Any]]:
+    pieces: list[tuple[str, Any]] = []
+    for literal, field, _spec, _conv in string.Formatter().parse(template):
+        if literal:
+            pieces.append((literal, None))
+        if field:
+            pieces.extend(fill[field])
+    return pieces
+
+
+def _when(rng: random.Random, day: date, published: date) -> tuple[str, str, str, str]:
+    """(text, TimeML value, date kind, timex type) of the event day seen from `published`."""
+    iso = day.isoformat()
+    weekday = WEEKDAYS[day.weekday()]
+    month_day = f"{MONTHS[day.month - 1]} {day.day}"
+    styles = [(f"on {month_day}", iso, "day", "DATE"), (f"{month_day} evening", iso, "day", "DATE")]
+    if day == published:
+        styles.append(("the same day", iso, "day", "DATE"))
+    if day <= published < day + timedelta(days=6):
+        styles.append((f"on {weekday}", iso, "day", "DATE"))
+        styles.append((f"{weekday} night", f"{iso}TNI", "time", "TIME"))
+        styles.append((f"{weekday} morning", f"{iso}TMO", "time", "TIME"))
+    roll = rng.random()
+    if roll < 0.06 and day.isocalendar()[:2] == published.isocalendar()[:2]:
+        year, week, _ = day.isocalendar()
+        return ("this week", f"{year}-W{week:02d}", "week", "DATE")
+    if roll < 0.1 and (day.year, day.month) != (published.year, published.month):
+        return ("last month", f"{day.year}-{day.month:02d}", "month", "DATE")
+    return rng.choice(styles)
+
+
+def _dateline(agency: str, place: str, published: date) -> str:
+    month_day = f"{MONTHS[published.month - 1]} {published.day}"
+    return {
+        "VNA": "Hanoi (VNA) - ",
+        "VOV": "VOV.VN - ",
+        "VNS": "HÀ NỘI — ",
+        "Reuters": f"{place.upper()}, {month_day} (Reuters) - ",
+        "Xinhua": f"{place.upper()}, {month_day} (Xinhua) -- ",
+    }[agency]
+
+
+def _record(article: LabelledArticle) -> dict[str, Any]:
+    text = article.body
+    actors: dict[str, dict[str, Any]] = {}
+    goods: dict[str, dict[str, Any]] = {}
+    dates: list[dict[str, Any]] = []
+    position = 0
+    for piece, what in article.pieces:
+        start, end = position, position + len(piece)
+        position = end
+        mention = {"text": piece, "start": start, "end": end}
+        if isinstance(what, Actor):
+            entry = actors.setdefault(
+                what.name,
+                {"name": what.name, "type": what.type, "role": what.role, "aliases": []},
+            )
+            entry.setdefault("mentions", []).append(mention)
+            if piece != what.name and piece not in entry["aliases"]:
+                entry["aliases"].append(piece)
+        elif isinstance(what, tuple) and what[0] == "good":
+            entry = goods.setdefault(
+                what[1], {"name": what[1], "category": CATEGORIES.get(what[1], "goods")}
+            )
+            entry.setdefault("mentions", []).append(mention)
+        elif isinstance(what, tuple) and what[0] == "date":
+            _tag, value, kind, timex = what
+            dates.append(
+                {**mention, "value": value, "kind": kind, "timex_type": timex, "deadline": False}
+            )
+    published = article.published.isoformat()
+    return {
+        "id": article.id,
+        "source": f"{article.id}.txt",
+        "title": article.title,
+        "published": published,
+        "agency": article.agency,
+        "dateline": article.dateline,
+        "text": text,
+        "words": len(text.split()),
+        "sha256": hashlib.sha256(text.encode()).hexdigest(),
+        "url": None,
+        # Wire datelines carry the day: "HANOI, April 29 (Reuters) - ".
+        "dateline_date": (
+            f"XXXX-{article.published.month:02d}-{article.published.day:02d}"
+            if article.agency in ("Reuters", "Xinhua")
+            else None
+        ),
+        "published_inferred": False,
+        "reference_date": published,
+        "actors": list(actors.values()),
+        "dates": [
+            {k: d[k] for k in ("text", "value", "kind", "start", "end", "timex_type", "deadline")}
+            for d in dates
+        ],
+        "commodities": list(goods.values()),
+        "directives": [],
+        "event": article.event,
+    }

@@ -1,0 +1,52 @@
+"""`vntrade db import`: records from a Parquet dataset into a store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from vntrade.ingest.summary import Summary
+from vntrade.store import Batch, Store, StoredRow, article_digest
+
+
+def import_records(
+    store: Store, pairs: Iterable[tuple[dict[str, Any], str]], batch_size: int = 512
+) -> Summary:
+    """Bring (record, pipeline) pairs, e.g. read from a Parquet dataset, into a store."""
+    from vntrade.batch import chunked
+    from vntrade.store import split_record
+
+    summary = Summary(str(store.path))
+    summary.run = run = store.start_run("import")
+    try:
+        for chunk in chunked(iter(pairs), batch_size):
+            known = store.known(record["id"] for record, _ in chunk)
+            batch = Batch()
+            for record, pipeline in chunk:
+                article, extraction = split_record(record)
+                digest = article_digest(article)
+                stored = known.get(record["id"])
+                if stored and stored.digest == digest and stored.pipeline == pipeline:
+                    batch.seen.append(record["id"])
+                    summary.counts["unchanged"] += 1
+                    continue
+                summary.counts["updated" if stored else "new"] += 1
+                batch.rows.append(
+                    StoredRow(
+                        id=record["id"],
+                        source=record["source"],
+                        sha256=record["sha256"],
+                        digest=digest,
+                        pipeline=pipeline,
+                        published=record.get("published"),
+                        reference_date=record.get("reference_date"),
+                        article=json.dumps(article, ensure_ascii=False),
+                        extraction=json.dumps(extraction, ensure_ascii=False),
+                    )
+                )
+            store.commit_batch(batch, run)
+        summary.status = "done"
+    finally:
+        store.finish_run(run, summary.status, summary.counts)
+    return summary

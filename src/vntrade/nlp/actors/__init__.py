@@ -1,0 +1,1 @@
+"""The `vntrade_actors` component: actors under canonical names, roles and references."""

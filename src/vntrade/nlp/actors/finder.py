@@ -1,0 +1,385 @@
+"""Finding the actors of one document: listed names, model entities, Vietnamese names, short
+forms and titles, in passes of decreasing certainty (see `component` for the whole).
+
+Listed actors (shipped `data/actors/actors.jsonl` plus `--actors FILE`) are found whatever their
+diacritics and however Vietnam is spelt; the model's entities and capitalised Vietnamese
+names add unknown actors; short forms (`Chinh`, `Greer`, `USABC`) join the actor named in
+full; titles give roles; pronouns and role phrases (`He`, `The PM`) are resolved for
+directive issuers. A company named as the make of a good (`Boeing aircraft`) is no actor.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from vntrade.nlp.actors import rules
+from vntrade.nlp.actors.folding import fold, key
+from vntrade.nlp.actors.lexicon import ActorLexicon
+from vntrade.nlp.extensions import COMMODITY_SPANS
+
+# Words before a title that make it another, lower office.
+RANKS = frozenset({"deputy", "vice", "acting"})
+
+
+@dataclass(slots=True)
+class Found:
+    """An actor mention (token offsets) under its canonical name."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+
+
+class DocActors:
+    """The actor mentions of one document, found in passes of decreasing certainty."""
+
+    def __init__(
+        self, doc: Doc, lexicon: ActorLexicon, keys: Sequence[str], texts: Sequence[str]
+    ) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.keys = keys
+        self.texts = texts
+        self.free = [True] * len(doc)
+        self.titles = _with_rank(doc, keys, lexicon.titles.ends(keys, texts))
+        self.acronyms: dict[str, str] = {}
+        self.unknown_people: dict[tuple[str, str], str] = {}
+        self.country_ends: dict[int, int] = {}  # start -> end of each listed country
+
+    def find(self) -> list[Found]:
+        found = self._listed()
+        self.country_ends = {f.start: f.end for f in found if f.type == "GPE"}
+        found += self._vietnamese_names()
+        found += self._model_entities()
+        found += self._organisations(found)
+        found += self._short_forms(found)
+        found = self._without_title_orgs(found)
+        self._name_by_listed_acronym(found)
+        return sorted(_without_countries_in_names(found), key=lambda f: f.start)
+
+    def _through_country(self, end: int) -> int:
+        """The end of a name that goes on with `of` a country: `... Processors of Vietnam`."""
+        if end < len(self.doc) and self.keys[end] == "of":
+            return self.country_ends.get(end + 1, end)
+        return end
+
+    def _name_by_listed_acronym(self, found: list[Found]) -> None:
+        """`Việt Nam Seafood Exporters Association (VASEP)`: a name written another way
+        than listed is the listed organisation its acronym stands for."""
+        listed = {
+            f.start: f.name
+            for f in found
+            if f.end - f.start == 1 and f.type == "ORG" and f.name in self.lexicon.entries
+        }
+        renamed: dict[str, str] = {}
+        for item in found:
+            unlisted = item.type == "ORG" and item.name not in self.lexicon.entries
+            if unlisted and item.end + 1 in listed and rules.acronym_after(self.doc, item.end):
+                renamed[item.name] = listed[item.end + 1]
+        for item in found:
+            item.name = renamed.get(item.name, item.name)
+
+    def _take(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.free[i] = False
+
+    def _listed(self) -> list[Found]:
+        found = []
+        hits = self.lexicon.names.scan(self.keys, self.texts)
+        starts = {start for start, _, _ in hits}
+        for start, end, hit in hits:
+            self._take(start, end)
+            if hit.actor is None:
+                continue
+            entry = self.lexicon.entries[hit.actor]
+            longer = rules.subsidiary_end(self.doc, self.keys, end) if entry.type == "ORG" else None
+            if longer is not None and not starts.intersection(range(end, longer)):
+                # `PetroVietnam Power Corporation`, not PetroVietnam and some words
+                found.append(Found(start, longer, "ORG", self._span_name(start, longer)))
+                self._take(end, longer)
+            else:
+                found.append(Found(start, end, entry.type, entry.name))
+        return found
+
+    def _vietnamese_names(self) -> list[Found]:
+        found = []
+        title_ends = set(self.titles)
+        for start, end in rules.vietnamese_names(
+            self.doc, self.keys, self.free, title_ends, self.lexicon.vetoed
+        ):
+            self._take(start, end)
+            found.append(Found(start, end, "PERSON", self._person_name(start, end)))
+        return found
+
+    def _model_entities(self) -> list[Found]:
+        found = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            if not all(self.free[i] for i in range(ent.start, ent.end)):
+                continue
+            if ent.label_ == "PERSON":
+                bounds = rules.person_bounds(self.doc, self.keys, ent.start, ent.end, self.titles)
+                if bounds is None or bounds[1] - bounds[0] < 2:
+                    continue  # single words wait for the short-form pass
+                if self._vetoed(*bounds):
+                    continue
+                name = self._person_name(*bounds)
+                found.append(Found(*bounds, "PERSON", name))
+            else:
+                bounds = rules.org_bounds(self.doc, self.keys, ent.start, ent.end)
+                if bounds is None:
+                    continue
+                start = rules.extend_left(self.doc, self.keys, self.free, bounds[0])
+                bounds = (start, self._through_country(bounds[1]))
+                if self._vetoed(*bounds):
+                    continue
+                found.append(Found(*bounds, "ORG", self._span_name(*bounds)))
+            self._take(*bounds)
+        self._note_acronyms(found)
+        return found
+
+    def _organisations(self, known: list[Found]) -> list[Found]:
+        """Organisation names the model missed; one may start with a country's name."""
+        countries = {f.end: f.start for f in known if f.type == "GPE"}
+        found = []
+        for start, end in rules.organisation_names(
+            self.doc, self.keys, self.free, countries, self.country_ends
+        ):
+            if self._vetoed(start, end):
+                continue
+            self._take(start, end)
+            found.append(Found(start, end, "ORG", self._span_name(start, end)))
+        self._note_acronyms(found)
+        return found
+
+    def _note_acronyms(self, found: list[Found]) -> None:
+        for item in found:
+            acronym = rules.acronym_after(self.doc, item.end)
+            if item.type == "ORG" and acronym:
+                self.acronyms.setdefault(acronym, item.name)
+
+    def _vetoed(self, start: int, end: int) -> bool:
+        return " ".join(self.keys[start:end]) in self.lexicon.vetoed
+
+    def _short_forms(self, found: list[Found]) -> list[Found]:
+        """Single words standing for an actor: `Chinh`, `Diên`, `Hằng`, a defined acronym."""
+        full_names: dict[str, list[Found]] = defaultdict(list)
+        for item in found:
+            if item.type == "PERSON" and item.end - item.start > 1:
+                full_names[self.keys[item.end - 1]].append(item)
+        model_people = {e.start for e in self.doc.ents if e.label_ == "PERSON" and len(e) == 1}
+        roles_in_text = {key(role) for _, role in self.titles.values()}
+        short: list[Found] = []
+        for i, token in enumerate(self.doc):
+            if not self.free[i] or not rules.is_name_word(token.text):
+                continue
+            if token.text in self.acronyms:
+                short.append(Found(i, i + 1, "ORG", self.acronyms[token.text]))
+                continue
+            if self._inside_longer_name(i):
+                continue
+            name = self._short_form_name(i, full_names, roles_in_text, model_people)
+            if name is not None:
+                short.append(Found(i, i + 1, "PERSON", name))
+        return short
+
+    def _inside_longer_name(self, i: int) -> bool:
+        """A word of a longer capitalised name: `Son` in `Nghi Son`, `Long` in `Long An`."""
+        return self._name_word_at(i + 1) or (
+            self._name_word_at(i - 1)
+            and i not in self.titles  # `Minister of Industry and Trade Diên` is titled
+            and not self.doc[i - 1].is_sent_start
+            and not self.doc[i - 1].text.isupper()
+        )
+
+    def _name_word_at(self, i: int) -> bool:
+        return (
+            0 <= i < len(self.doc)
+            and self.free[i]
+            and rules.is_name_word(self.doc[i].text)
+            and self.keys[i] not in rules.TITLE_WORDS
+        )
+
+    def _short_form_name(
+        self,
+        i: int,
+        full_names: dict[str, list[Found]],
+        roles_in_text: set[str],
+        model_people: set[int],
+    ) -> str | None:
+        word = self.keys[i]
+        if word in rules.TITLE_WORDS or word in rules.ORG_HEADS or word in rules.CALENDAR_WORDS:
+            return None
+        # A proper noun, or a name the model saw: not `Long` in `Long queues formed`; a
+        # surname named in full before may be tagged a plural noun (`Daines said`).
+        token = self.doc[i]
+        surname = token.pos_ in ("NOUN", "PROPN") and bool(full_names.get(word))
+        if not (token.tag_.startswith("NNP") or token.ent_type_ or surname):
+            return None
+        title = self.titles.get(i, (None, None))[1]
+        if full_names.get(word):
+            return self._pick_person(full_names[word], i, title)
+        honorific = i > 0 and self.keys[i - 1] in rules.HONORIFICS
+        listed = self.lexicon.short_names.get(word, [])
+        scores = {name: self._cue(name, title, roles_in_text, honorific) for name in listed}
+        best = max(scores.values(), default=0)
+        cued = [name for name, score in scores.items() if score == best]
+        if best and len(cued) == 1:
+            return cued[0]
+        # A lone word the model calls a person must at least act as one (`Hằng noted`):
+        # the model also tags places and titles of papers PERSON.
+        token = self.doc[i]
+        acting = i in model_people and token.dep_ in ("nsubj", "nsubjpass")
+        if token.tag_ == "NNP" and (acting or title is not None or honorific):
+            return self._person_name(i, i + 1)
+        return None
+
+    def _cue(self, name: str, title: str | None, roles_in_text: set[str], honorific: bool) -> int:
+        """How well the text cues a listed person's short name: 3 their exact title before it
+        (`PM Chinh`), 2 a title like theirs, 1 their role named elsewhere or `Ms` before it."""
+        listed_roles = {key(role) for role in self.lexicon.entries[name].roles}
+        if title is not None:
+            if key(title) in listed_roles:
+                return 3
+            return 2 if _role_fits(key(title), listed_roles) else 0
+        return 1 if honorific or roles_in_text & listed_roles else 0
+
+    def _pick_person(self, candidates: list[Found], i: int, title: str | None) -> str:
+        if title is not None:
+            entitled = [c for c in candidates if self._text_title(c) == title]
+            if entitled:
+                candidates = entitled
+        before = [c for c in candidates if c.start < i]
+        return (before[-1] if before else candidates[0]).name
+
+    def _text_title(self, item: Found) -> str | None:
+        return self.titles.get(item.start, (None, None))[1]
+
+    def _without_title_orgs(self, found: list[Found]) -> list[Found]:
+        """Drop organisations that only qualify a person's title (`USTR Greer`, `US Treasury
+        Secretary Bessent`); `Governor of the State Bank of Vietnam X` keeps its bank."""
+        title_of: dict[int, int] = {}  # token inside a person's title -> title end
+        for item in found:
+            if item.type == "PERSON" and item.start in self.titles:
+                for i in range(self.titles[item.start][0], item.start):
+                    title_of[i] = item.start
+        kept = []
+        for item in found:
+            title_end = title_of.get(item.start)
+            qualifies = title_end is not None and (
+                item.end == title_end or self.keys[item.end] in rules.TITLE_WORDS
+            )
+            if not (item.type == "ORG" and qualifies):
+                kept.append(item)
+        return kept
+
+    def _person_name(self, start: int, end: int) -> str:
+        """Canonical name of an unlisted person; `John A. Smith` and `John Smith` are one."""
+        name = self._span_name(start, end)
+        first_last = (self.keys[start], self.keys[end - 1])
+        if end - start == 1:
+            return name
+        return self.unknown_people.setdefault(first_last, name)
+
+    def _span_name(self, start: int, end: int) -> str:
+        return fold(self.doc[start:end].text).replace("\n", " ")
+
+    def roles(self, found: list[Found]) -> dict[str, list[str]]:
+        """Every person's roles, the one to report first: a title in the text (in its listed
+        form), else the actor list's; then the other titles and listed roles."""
+        from_text: dict[str, list[str]] = {}
+        for item in found:
+            if item.type == "PERSON":
+                role = self._role_in_text(item)
+                titles = from_text.setdefault(item.name, [])
+                if role and role not in titles:
+                    titles.append(role)
+        roles: dict[str, list[str]] = {}
+        for name, titles in from_text.items():
+            entry = self.lexicon.entries.get(name)
+            listed = entry.roles if entry else []
+            first = _reconcile(titles[0] if titles else None, listed)
+            others = [r for r in [*titles[1:], *listed] if r != first]
+            if first:
+                roles[name] = [first, *dict.fromkeys(others)]
+        return roles
+
+    def _role_in_text(self, item: Found) -> str | None:
+        title = self._text_title(item)
+        if title:
+            return title
+        after = item.end
+        if after + 1 < len(self.doc) and self.doc[after].text == ",":
+            position = after + 1
+            while position < len(self.doc) and self.keys[position] in ("the", "vietnamese"):
+                position += 1
+            hit = self.lexicon.titles.match(self.keys, self.texts, position)
+            if hit:
+                return hit[1]
+            apposed = rules.title_after(self.doc, self.keys, item.end)
+            if apposed:
+                return self.lexicon.canonical_role(apposed) or apposed
+        free_title = rules.title_before(self.doc, self.keys, item.start)
+        if free_title:
+            return self.lexicon.canonical_role(free_title) or free_title
+        return None
+
+
+def without_brands(doc: Doc, found: list[Found]) -> list[Found]:
+    """Drop a company named as the make of a good (`Boeing aircraft`, `Intel chips`): the
+    good is traded, the company does nothing there. Needs `vntrade_commodities` first."""
+    goods = {i for span in doc.spans.get(COMMODITY_SPANS, []) for i in range(span.start, span.end)}
+    if not goods:
+        return found
+
+    def brand(item: Found) -> bool:
+        last = doc[item.end - 1]
+        makes = item.end in goods and last.dep_ in ("compound", "nmod") and last.head.i in goods
+        return item.type == "ORG" and (item.start in goods or makes)
+
+    return [item for item in found if not brand(item)]
+
+
+def _without_countries_in_names(found: list[Found]) -> list[Found]:
+    """Drop a country mention that is part of an organisation's name (`Vietnam` Steel
+    Association, Bank for Investment and Development `of Vietnam`)."""
+    inside = {i for f in found if f.type == "ORG" for i in range(f.start, f.end)}
+    return [f for f in found if not (f.type == "GPE" and f.start in inside)]
+
+
+def _with_rank(
+    doc: Doc, keys: Sequence[str], titles: dict[int, tuple[int, str]]
+) -> dict[int, tuple[int, str]]:
+    """Titles with the rank word before them: `Deputy` + `Governor of the State Bank of
+    Vietnam` is a deputy governor, not the governor."""
+    ranked = {}
+    for end, (start, role) in titles.items():
+        rank = doc[start - 1].text if start else ""
+        if key(rank) in RANKS and not key(role).startswith(key(rank)):
+            start, role = start - 1, f"{rank.capitalize()} {role}"
+        ranked[end] = (start, role)
+    return ranked
+
+
+def _role_fits(role: str, listed: set[str]) -> bool:
+    """Whether a title names one of the listed roles, fully or in short: `President` for
+    `US President`, `Deputy Minister` for `Deputy Minister of Industry and Trade`."""
+    words = set(role.split())
+    return any(role == r or role.endswith(r) or words <= set(r.split()) for r in listed)
+
+
+def _reconcile(text_role: str | None, listed: list[str]) -> str | None:
+    """The text's title in its listed form (`President` → `US President`), else the list's."""
+    if text_role is None:
+        return listed[0] if listed else None
+    folded = key(text_role)
+    for role in listed:
+        if _role_fits(folded, {key(role)}):
+            return role
+    return text_role

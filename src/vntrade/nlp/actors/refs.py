@@ -1,0 +1,225 @@
+"""Resolving pronouns (`He`), role phrases (`The PM`, `the Government leader`, `the
+minister`) and bare organisation nouns (`the ministry`) to the actors of one article, so
+that directives get a named issuer."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from vntrade.nlp.actors.folding import key
+from vntrade.nlp.actors.lexicon import ActorLexicon, RoleHead
+
+PRONOUNS = frozenset({"he", "she"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A pronoun looks back this many sentences (besides its own) for the person it stands for.
+WINDOW_SENTENCES = 2
+# Words allowed between `the` and a role phrase: `the Vietnamese PM`, `the US President`.
+QUALIFIERS = frozenset({"vietnamese", "us", "u.s.", "american", "then"})
+INTRODUCERS = frozenset({"the", "'s"})
+# `the ministry`, `the association`: the latest organisation named with that noun (and
+# with the words before it: `the seafood association`, at most this many).
+MAX_MODIFIERS = 3
+ORGANISATION_NOUNS = frozenset(
+    {"ministry", "association", "council", "committee", "commission", "department", "agency"}
+    | {"chamber", "office", "administration", "authority", "bank", "corporation", "group"}
+    | {"federation", "company", "firm", "union", "alliance", "cooperative", "board"}
+)
+
+
+@dataclass(slots=True)
+class NamedMention:
+    """An actor named in the article (token offsets) under its canonical name."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(slots=True)
+class Reference:
+    """A pronoun or role phrase (token offsets) and the actor it stands for."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+    in_text: bool = True  # False: a role's listed holder, not named in this article
+
+
+class ReferenceResolver:
+    """Resolves the references of one document against its named person mentions."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        lexicon: ActorLexicon,
+        mentions: Sequence[NamedMention],
+        roles: dict[str, list[str]],
+        organisations: Sequence[NamedMention] = (),
+    ) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.mentions = sorted(mentions, key=lambda m: m.start)  # people
+        self.roles = roles
+        self.organisations = sorted(organisations, key=lambda m: m.start)
+        self.sentence_of, self.sentence_starts = _sentence_numbers(doc)
+
+    def resolve(self, keys: Sequence[str], texts: Sequence[str]) -> list[Reference]:
+        """All resolvable role phrases and pronouns, in text order."""
+        role_refs = self._role_references(keys, texts)
+        pronoun_refs = self._pronouns(keys, role_refs)
+        return sorted(role_refs + pronoun_refs + self._organisation_nouns(keys), key=_start)
+
+    def _organisation_nouns(self, keys: Sequence[str]) -> list[Reference]:
+        """`the ministry said` → the latest organisation named `... Ministry ...` before it."""
+        found: list[Reference] = []
+        named = {m.start for m in self.organisations}
+        for token in self.doc[1:]:
+            i = token.i
+            if keys[i] not in ORGANISATION_NOUNS or i in named:
+                continue
+            # `the seafood association`: lower-case words between `the` and the noun.
+            the = i - 1
+            while the > 0 and i - the <= MAX_MODIFIERS and self.doc[the].is_lower:
+                if keys[the] == "the":
+                    break
+                the -= 1
+            if keys[the] != "the":
+                continue
+            following = self.doc[i + 1] if i + 1 < len(self.doc) else None
+            if following is not None and (following.lower_ == "of" or following.is_title):
+                continue  # the start of a name: `the Ministry of ...`
+            words = keys[the + 1 : i + 1]
+            before = bisect.bisect_left(self.organisations, i, key=_start)
+            for mention in reversed(self.organisations[:before]):
+                if set(words) <= set(key(mention.name).split()):
+                    found.append(Reference(the, i + 1, mention.name, "ORG"))
+                    break
+        return found
+
+    def _role_references(self, keys: Sequence[str], texts: Sequence[str]) -> list[Reference]:
+        titles_of_names = {m.start for m in self.mentions}
+        found: list[Reference] = []
+        for start, end, value in self.lexicon.references.scan(keys, texts):
+            if end in titles_of_names or not _introduced(keys, start):
+                continue
+            name = self._holder(value, start)
+            if name is not None:
+                in_text = any(m.name == name for m in self.mentions)
+                found.append(Reference(start, end, name, self._type(name), in_text))
+        return found
+
+    def _holder(self, value: str | RoleHead, position: int) -> str | None:
+        """Who in this article holds the role; else the one listed holder of it."""
+        if isinstance(value, RoleHead):
+            holders = {n for n, held in self.roles.items() if any(value.fits(r) for r in held)}
+        else:
+            wanted = key(value)
+            holders = {n for n, held in self.roles.items() if any(key(r) == wanted for r in held)}
+        if holders:
+            return self._nearest(holders, position)
+        if isinstance(value, str):
+            listed = self.lexicon.role_holders.get(key(value), [])
+            if len(listed) == 1:
+                return listed[0]
+        return None
+
+    def _nearest(self, names: set[str], position: int) -> str:
+        """The latest of `names` mentioned before `position`, else the first after it."""
+        before = [m for m in self.mentions if m.name in names and m.start < position]
+        if before:
+            return before[-1].name
+        return next(m.name for m in self.mentions if m.name in names)
+
+    def _type(self, name: str) -> str:
+        entry = self.lexicon.entries.get(name)
+        return entry.type if entry else "PERSON"
+
+    def _pronouns(self, keys: Sequence[str], role_refs: list[Reference]) -> list[Reference]:
+        """Resolve `he`/`she` in text order; each resolved pronoun is a mention for the next."""
+        mentions = [
+            *self.mentions,
+            *(NamedMention(r.start, r.end, r.name) for r in role_refs if r.in_text),
+        ]
+        mentions.sort(key=lambda m: m.start)
+        if not mentions:
+            return []
+        main = _main_speaker(mentions)
+        found: list[Reference] = []
+        for token in self.doc:
+            if keys[token.i] not in PRONOUNS:
+                continue
+            name = self._antecedent(token.i, mentions, main)
+            if name is not None:
+                found.append(Reference(token.i, token.i + 1, name, "PERSON"))
+                bisect.insort(mentions, NamedMention(token.i, token.i + 1, name), key=_start)
+        return found
+
+    def _antecedent(
+        self, position: int, mentions: list[NamedMention], main: str | None
+    ) -> str | None:
+        """Who a pronoun stands for, by journalistic habit: the subject before it in its
+        sentence, else the previous sentence's main subject, else the article's main speaker
+        if recently named, else the latest subject, else the latest person named."""
+        sentence = self.sentence_of[position]
+        first_token = self.sentence_starts[max(0, sentence - WINDOW_SENTENCES)]
+        low = bisect.bisect_left(mentions, first_token, key=_start)
+        window = mentions[low : bisect.bisect_left(mentions, position, key=_start)]
+        if not window:
+            return main
+        same = [m for m in window if self.sentence_of[m.start] == sentence and self._subject(m)]
+        if same:
+            return same[-1].name
+        previous = [
+            m
+            for m in window
+            if self.sentence_of[m.start] == sentence - 1 and self._subject(m, main_clause=True)
+        ]
+        if previous:
+            return previous[-1].name
+        if main is not None and any(m.name == main for m in window):
+            return main
+        subjects = [m for m in window if self._subject(m)]
+        return (subjects or window)[-1].name
+
+    def _subject(self, mention: NamedMention, main_clause: bool = False) -> bool:
+        return any(
+            t.dep_ in SUBJECT_DEPS and (not main_clause or t.head.dep_ == "ROOT")
+            for t in self.doc[mention.start : mention.end]
+        )
+
+
+def _start(item: NamedMention | Reference) -> int:
+    return item.start
+
+
+def _main_speaker(mentions: list[NamedMention]) -> str | None:
+    """The person named most often, if strictly more often than anyone else."""
+    ranked = Counter(m.name for m in mentions).most_common(2)
+    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def _introduced(keys: Sequence[str], start: int) -> bool:
+    """Whether a role phrase is used as a noun phrase (`the PM`), not as a title."""
+    position = start - 1
+    while position >= 0 and keys[position] in QUALIFIERS:
+        position -= 1
+    return position >= 0 and keys[position] in INTRODUCERS
+
+
+def _sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
+    """The sentence number of every token, and the first token of every sentence."""
+    numbers = [0] * len(doc)
+    starts: list[int] = []
+    for number, sentence in enumerate(doc.sents):
+        starts.append(sentence.start)
+        for i in range(sentence.start, sentence.end):
+            numbers[i] = number
+    return numbers, starts

@@ -1,0 +1,1 @@
+"""The `vntrade_commodities` component: traded goods with a canonical name and category."""

@@ -1,0 +1,339 @@
+"""The `vntrade_commodities` component: traded goods with a canonical name and a category.
+
+Goods come from a shipped gazetteer (`data/commodities/gazetteer.jsonl`, plus a user JSONL
+file given as `extra_patterns`) matched on lower-case singular word forms, from token
+patterns in the same files (`Boeing 787`), and from general patterns for goods the
+gazetteer lacks (`patterns`). Results go to `doc.spans["vntrade_commodities"]`. The
+data is read by `initialize` and written by `to_disk`, so a saved pipeline keeps user goods.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from vntrade.errors import DataFileError
+from vntrade.nlp.commodities.patterns import (
+    LEXICON_FILE,
+    NAME_LABELS,
+    Found,
+    GoodsFinder,
+    load_lexicon,
+    normal_form,
+    shipped_lexicon,
+)
+from vntrade.nlp.extensions import COMMODITY_SPANS, register_extensions
+
+GAZETTEER_FILE = "gazetteer.jsonl"
+DEFAULT_CATEGORY = "other"
+# Single-token hits with these parts of speech are verbs or function words (`ship`, `produce`).
+NON_NOMINAL_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+CLAUSE_DEPS = frozenset({"ROOT", "xcomp", "ccomp", "advcl", "relcl", "pcomp"})
+ENTRY_EXAMPLE = '{"name": "durian", "category": "agriculture", "aliases": ["durians"]}'
+
+
+@dataclass(slots=True)
+class Entry:
+    """A gazetteer entry: canonical name, category, aliases and optional token patterns."""
+
+    name: str
+    category: str | None = None  # None: not given (a user entry that only adds aliases)
+    aliases: list[str] = field(default_factory=list)
+    patterns: list[list[dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.category or DEFAULT_CATEGORY
+
+    def to_dict(self) -> dict[str, Any]:
+        record = {"name": self.name, "category": self.category, "aliases": list(self.aliases)}
+        if self.patterns:
+            record["patterns"] = list(self.patterns)
+        return record
+
+
+def parse_entries(lines: Iterable[str], source: str) -> list[Entry]:
+    """Read gazetteer JSONL; a malformed line is a `ClickException` naming file and line."""
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            entries.append(_entry(json.loads(line)))
+        except (json.JSONDecodeError, TypeError, ValueError) as error:
+            raise DataFileError(
+                f"{source}:{number}: not a commodity entry ({error}). Each line must be a "
+                f"JSON object like {ENTRY_EXAMPLE}"
+            ) from None
+    return entries
+
+
+def _entry(record: Any) -> Entry:
+    if not isinstance(record, dict):
+        raise TypeError("expected a JSON object")
+    name, category = record.get("name"), record.get("category")
+    aliases, patterns = record.get("aliases") or [], record.get("patterns") or []
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError('"name" must be a non-empty string')
+    if category is not None and (not isinstance(category, str) or not category.strip()):
+        raise ValueError('"category" must be a non-empty string')
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise ValueError('"aliases" must be a list of non-empty strings')
+    if not isinstance(patterns, list) or not all(isinstance(p, list) and p for p in patterns):
+        raise ValueError('"patterns" must be a list of spaCy token patterns')
+    category = category.strip() if category else None
+    return Entry(name.strip(), category, [a.strip() for a in aliases], patterns)
+
+
+def shipped_entries() -> list[Entry]:
+    """The gazetteer shipped with vntrade."""
+    text = (
+        resources.files("vntrade.nlp")
+        .joinpath("data", "commodities", GAZETTEER_FILE)
+        .read_text("utf-8")
+    )
+    return parse_entries(text.splitlines(), GAZETTEER_FILE)
+
+
+def user_entries(path: str | Path) -> list[Entry]:
+    """Entries of a user file given with `--commodities`."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(
+            f"{path}: cannot read commodities file ({error}); give a UTF-8 JSONL file"
+        ) from None
+    return parse_entries(text.splitlines(), str(path))
+
+
+def merge_entries(base: list[Entry], extra: list[Entry]) -> list[Entry]:
+    """Add `extra` to `base`: same name (any case) adds aliases and overrides the category."""
+    merged = {entry.name.lower(): Entry(**entry.to_dict()) for entry in base}
+    for entry in extra:
+        known = merged.get(entry.name.lower())
+        if known is None:
+            merged[entry.name.lower()] = Entry(**entry.to_dict())
+            continue
+        known.category = entry.category or known.category
+        known.aliases += [a for a in entry.aliases if a not in known.aliases]
+        known.patterns += entry.patterns
+    return list(merged.values())
+
+
+@Language.factory(
+    "vntrade_commodities",
+    assigns=["doc.spans"],
+    requires=["token.tag", "token.pos", "token.dep", "token.ent_iob", "token.ent_type"],
+    default_config={},
+)
+def make_commodities(nlp: Language, name: str) -> CommodityTagger:
+    register_extensions()
+    return CommodityTagger(nlp, name=name)
+
+
+class CommodityTagger:
+    """Finds traded goods and gives them a canonical name and category."""
+
+    def __init__(self, nlp: Language, *, name: str = "vntrade_commodities") -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.tokenizer = nlp.tokenizer  # not `nlp` itself: the component pickles on its own
+        self.lexicon_text = ""
+        self.finder: GoodsFinder | None = None
+        self.set_entries([])
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        extra_patterns: str | Path | None = None,
+    ) -> None:
+        """Read the shipped gazetteer and word lists, and a user's file (`--commodities`)."""
+        self.set_lexicon(shipped_lexicon())
+        entries = shipped_entries()
+        if extra_patterns:
+            entries = merge_entries(entries, user_entries(extra_patterns))
+        self.set_entries(entries)
+
+    def set_lexicon(self, text: str) -> None:
+        """Use the word lists of the general patterns in `text` (JSONL)."""
+        self.finder = GoodsFinder(load_lexicon(text))
+        self.lexicon_text = text
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        """Build the matchers for `entries` (replacing any earlier ones)."""
+        self.entries = entries
+        self.phrases = PhraseMatcher(self.vocab, attr="ORTH")
+        self.matcher = Matcher(self.vocab)
+        # alias key (normal forms) -> (entry, whether the alias is written with capitals)
+        self.aliases: dict[tuple[str, ...], tuple[Entry, bool]] = {}
+        for entry in entries:
+            for alias in [entry.name, *entry.aliases]:
+                key = tuple(normal_form(t.text) for t in self.tokenizer(alias))
+                cased = any(ch.isupper() for ch in alias)
+                if key not in self.aliases:
+                    self.phrases.add("COMMODITY", [Doc(self.vocab, words=list(key))])
+                self.aliases[key] = (entry, cased)
+            if entry.patterns:
+                try:
+                    self.matcher.add(entry.name, entry.patterns)
+                except (ValueError, TypeError, KeyError) as error:
+                    raise DataFileError(
+                        f"commodity {entry.name!r}: bad token pattern ({error})"
+                    ) from None
+        self.by_name = {entry.name: entry for entry in entries}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.finder is None:
+            raise ValueError(f"{self.name}: not initialized (call `initialize` or `from_disk`)")
+        norms = [normal_form(token.text) for token in doc]
+        spans = self._gazetteer_spans(doc, norms) + self._pattern_spans(doc)
+        spans += self._shared_heads(doc, norms, spans) + self._shared_modifiers(doc, norms, spans)
+        covered = {i: span.label_ for span in spans for i in range(span.start, span.end)}
+        found = self.finder.find(doc, norms, covered)
+        spans += [Span(doc, f.start, f.end, label=f.category, kb_id=f.name) for f in found]
+        spans += self._repeats(doc, norms, found, spans)
+        doc.spans[COMMODITY_SPANS] = sorted(filter_spans(spans), key=lambda s: s.start)
+        return doc
+
+    def _gazetteer_spans(self, doc: Doc, norms: list[str]) -> list[Span]:
+        if not len(doc):
+            return []
+        spans = []
+        for _, start, end in self.phrases(Doc(self.vocab, words=norms)):
+            entry, cased = self.aliases[tuple(norms[start:end])]
+            span = Span(doc, start, end, label=entry.label, kb_id=entry.name)
+            if self._is_goods_mention(span, cased) and not _one_object(span, entry):
+                spans.append(span)
+        return spans
+
+    def _shared_heads(self, doc: Doc, norms: list[str], spans: list[Span]) -> list[Span]:
+        """`agricultural and aquatic products`: modifiers coordinated before a known head."""
+        extra = []
+        for span in spans:
+            head = tuple(norms[span.start + 1 : span.end])
+            j = span.start - 1
+            while head and j >= 1 and norms[j] in ("and", "or", ","):
+                k = j - 2 if norms[j] != "," and norms[j - 1] == "," else j - 1  # `X, and`
+                known = self.aliases.get((norms[k], *head)) if k >= 0 else None
+                if known is None or doc[k].pos_ not in ("ADJ", "NOUN", "PROPN"):
+                    break
+                extra.append(Span(doc, k, k + 1, label=known[0].label, kb_id=known[0].name))
+                j = k - 1
+        return extra
+
+    def _shared_modifiers(self, doc: Doc, norms: list[str], spans: list[Span]) -> list[Span]:
+        """`solar cells and modules`: a bare noun after a known good takes its modifiers."""
+        extra = []
+        for span in spans:
+            k = span.end + 1
+            if len(span) < 2 or k >= len(doc) or norms[span.end] not in ("and", "or"):
+                continue
+            if doc[k].pos_ != "NOUN" or (k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN"):
+                continue  # `solar cells and battery packs` names its own good
+            known = self.aliases.get((*norms[span.start : span.end - 1], norms[k]))
+            if known is not None:
+                extra.append(Span(doc, k, k + 1, label=known[0].label, kb_id=known[0].name))
+        return extra
+
+    def _pattern_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            entry = self.by_name[self.vocab.strings[match_id]]
+            spans.append(Span(doc, start, end, label=entry.label, kb_id=entry.name))
+        return spans
+
+    def _repeats(
+        self, doc: Doc, norms: list[str], found: list[Found], spans: list[Span]
+    ) -> list[Span]:
+        """Later (or earlier) mentions of goods the general patterns found once."""
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        keys = {tuple(norms[f.start : f.end]): f for f in found}
+        extra = []
+        for key, item in keys.items():
+            size = len(key)
+            for start in range(len(doc) - size + 1):
+                end = start + size
+                if tuple(norms[start:end]) != key or any(i in taken for i in range(start, end)):
+                    continue
+                if start and norms[start - 1] in self.finder.lex.abstract:
+                    continue  # `buy caps` is a good, `price caps` is not
+                span = Span(doc, start, end, label=item.category, kb_id=item.name)
+                if self._is_goods_mention(span, cased=item.name != item.name.lower()):
+                    extra.append(span)
+                    taken.update(range(start, end))
+        return extra
+
+    def _is_goods_mention(self, span: Span, cased: bool) -> bool:
+        """Reject hits that are part of a name, a verb, or a modifier of a non-trade noun."""
+        named = not cased and any(t.ent_type_ in NAME_LABELS and t.is_title for t in span)
+        if named and (not span[0].is_sent_start or _inside_longer_entity(span)):
+            return False  # `Hoa Phat Steel`, `Apple`: a lower-case alias inside a name
+        if len(span) == 1 and (span[0].pos_ in NON_NOMINAL_POS or _used_as_verb(span[0])):
+            return False  # `to ship orders`: a verb, even when tagged as a noun
+        token = span[-1]
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head  # the first conjunct carries the list's relation
+        if token.dep_ not in MODIFIER_DEPS or token.head.i <= token.i:
+            return True
+        while token.dep_ in MODIFIER_DEPS and token.head.i > token.i:
+            token = token.head
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return True  # `pepper rose`: a parser slip, the "head" is a verb
+        lex = self.finder.lex
+        head = normal_form(token.text)
+        return head in lex.trade_head or head in lex.hypernym or head in lex.head_category
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the merged gazetteer (user entries included) and the word lists."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        lines = (json.dumps(e.to_dict(), ensure_ascii=False) for e in self.entries)
+        (path / GAZETTEER_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (path / LEXICON_FILE).write_text(self.lexicon_text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CommodityTagger:
+        """Load what `to_disk` saved."""
+        path = Path(path)
+        self.set_lexicon((path / LEXICON_FILE).read_text("utf-8"))
+        file = path / GAZETTEER_FILE
+        self.set_entries(parse_entries(file.read_text("utf-8").splitlines(), str(file)))
+        return self
+
+
+def _one_object(span: Span, entry: Entry) -> bool:
+    """`a phone`, `his computer`: one thing, not the traded good (`phones`, `computers`)."""
+    last_word = entry.name.split()[-1]
+    head = span[-1]
+    return (
+        normal_form(last_word) != last_word.lower()  # the good is a plural count noun
+        and head.tag_ == "NN"
+        and any(child.dep_ in ("det", "poss") for child in head.children)
+    )
+
+
+def _used_as_verb(token: Token) -> bool:
+    """A token with an auxiliary, or heading a clause with an object, is a verb."""
+    deps = {child.dep_ for child in token.children}
+    return bool(deps & {"aux", "auxpass"}) or (token.dep_ in CLAUSE_DEPS and "dobj" in deps)
+
+
+def _inside_longer_entity(span: Span) -> bool:
+    """Whether an entity covering part of `span` reaches beyond it (`Rice Association`)."""
+    for token in span:
+        if token.ent_iob_ in ("B", "I"):
+            entity = next(e for e in span.doc.ents if e.start <= token.i < e.end)
+            if entity.start < span.start or entity.end > span.end:
+                return True
+    return False

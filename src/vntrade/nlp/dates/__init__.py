@@ -1,0 +1,1 @@
+"""The `vntrade_dates` component: temporal expressions as TimeML values."""

@@ -1,0 +1,139 @@
+"""Rules of durations, sets (rates), clock times and vague references (PRESENT_REF,
+PAST_REF, FUTURE_REF), each with examples that the tests run through the real pipeline."""
+
+from __future__ import annotations
+
+from vntrade.nlp.dates import durations as dur
+from vntrade.nlp.dates import guards as guard
+from vntrade.nlp.dates.lexicon import NUMBER_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE
+from vntrade.nlp.dates.rule import (
+    DIGITS,
+    FULL_MONTH,
+    QTY,
+    TIME_UNIT,
+    UNIT,
+    UNIT_WORDS,
+    Example,
+)
+from vntrade.nlp.dates.rule import rule as _rule
+
+# "the past" as a noun ("in the past, ..."), not an adjective ("the past trade deficits"):
+# punctuation, a function word or a name comes next, or `in` comes before (`in the past
+# year` is longer, so the period rule takes it).
+PAST_AS_NOUN = (
+    r"\s*[^\w\s]|\s*$|\s+(?:(?i:he|she|it|we|they|i|you|there|this|that|and|or|but|as|when|"
+    r"while|because|to|in|on|at|for|with|has|have|had|was|were|is|are)\b|(?-i:[A-Z]))"
+)
+
+AMOUNT_RULES = (
+    _rule(
+        "rate",
+        rf"(?i:(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<qty>{NUMBER_RE})\s+)?"
+        rf"(?P<unit>{UNIT_RE}|(?-i:{WEEKDAY_RE}|{FULL_MONTH})|morning|afternoon|evening|night|"
+        rf"{SEASON_RE})|(?:once|twice|thrice|{NUMBER_RE}\s+times)\s+(?:a|an|per|each|every)\s+"
+        rf"(?P<unit2>{TIME_UNIT})|per\s+(?P<unit3>{TIME_UNIT}|annum))(?!\w)",
+        dur.rate,
+        reach=(12, 30),
+        triggers=("every", "each", "once", "twice", "thrice", "times", "per"),
+        examples=(Example("Officials meet every week.", "every week", "P1W"),),
+    ),
+    _rule(
+        "rate_adverb",
+        r"(?<![\w-])(?P<unit>annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly)(?!\w)",
+        dur.rate,
+        reach=(2, 2),
+        triggers=(
+            "annually",
+            "yearly",
+            "daily",
+            "weekly",
+            "monthly",
+            "quarterly",
+            "hourly",
+            "nightly",
+        ),
+        examples=(Example("Rates are reviewed annually.", "annually", "P1Y"),),
+    ),
+    _rule(
+        "duration",
+        rf"(?:(?i:the)\s+(?:(?P<rel>(?i:past|last|next|coming|first|previous|following|final|"
+        rf"remaining))\s+)?)?{QTY}(?:\s+(?P<half>(?i:and\s+a\s+half)))?[\s-]+"
+        rf"(?:(?i:more|additional|full|long|straight|consecutive|whole)\s+)?{UNIT}(?!\w)",
+        dur.duration,
+        accept=guard.duration_ok,
+        reach=(40, 12),
+        triggers=UNIT_WORDS,
+        examples=(Example("Importers got a 90-day pause.", "90-day", "P90D"),),
+    ),
+    _rule(
+        "duration_range",
+        rf"(?P<qty>(?i:{NUMBER_RE}))(?=\s*(?:-|–|to|or|and)\s*(?i:{NUMBER_RE})[\s-]+{UNIT})",
+        dur.duration,
+        reach=(40, 24),
+        triggers=UNIT_WORDS,
+        examples=(Example("The review takes two to three weeks.", "two", "P2W"),),
+    ),
+    _rule(
+        "bare_duration",
+        r"(?:(?P<rel>(?i:recent|the\s+past|the\s+last|the\s+coming|the\s+next|past|coming))\s+)?"
+        r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades))(?![\w'’-])",
+        dur.vague_duration,
+        accept=guard.bare_unit_ok,
+        reach=(24, 12),
+        triggers=UNIT_WORDS,
+        examples=(Example("Talks have dragged on for months.", "months", "PXM"),),
+    ),
+    _rule(
+        "clock",
+        r"(?<![\w:.,$])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*"
+        r"(?P<ampm>[ap]\.\s?m\.|[ap]m|[AP]M|[AP]\.M\.)(?![\w])"
+        r"|(?P<word>noon|midday|midnight)(?!\w))",
+        dur.clock_time,
+        reach=(8, 16),
+        triggers=("noon", "midday", "midnight", *DIGITS),
+        examples=(Example("The talks ended at 5 p.m.", "5 p.m.", "2025-07-09T17"),),
+    ),
+    _rule(
+        "clock24",
+        r"(?<![\w:.,$])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)(?![\d:]|\.\d)"
+        r"(?:\s*(?P<tz>GMT|UTC|ICT|EST|EDT|CET|local\s+time|Hanoi\s+time|Vietnam\s+time))?",
+        dur.clock_time,
+        accept=guard.clock_ok,
+        reach=(6, 24),
+        triggers=DIGITS,
+        examples=(
+            Example("The statement was issued at 15:00 GMT.", "15:00 GMT", "2025-07-09T15:00"),
+        ),
+    ),
+    _rule(
+        "present_ref",
+        r"(?<![\w-])(?i:(?:right\s+)?now|currently|presently|nowadays|at\s+present|"
+        r"at\s+the\s+moment|these\s+days)(?![\w-])",
+        dur.reference("PRESENT_REF"),
+        reach=(14, 12),
+        triggers=("now", "currently", "presently", "nowadays", "present", "moment", "days"),
+        examples=(Example("Vietnam is now a major exporter.", "now", "PRESENT_REF"),),
+    ),
+    _rule(
+        "past_ref",
+        r"(?<![\w-])(?i:recently|lately|formerly|in\s+recent\s+times|at\s+(?:the|that)"
+        rf"\s+time|the\s+past(?={PAST_AS_NOUN})|(?<=\bin\s)the\s+past(?![\w-]))(?!\w)",
+        dur.reference("PAST_REF"),
+        reach=(12, 30),
+        triggers=("recently", "lately", "formerly", "times", "time", "past"),
+        examples=(
+            Example("Such disputes went to arbitration in the past.", "the past", "PAST_REF"),
+            Example("In the past such talks dragged on.", "the past", "PAST_REF"),
+        ),
+    ),
+    _rule(
+        "future_ref",
+        r"(?i:the\s+(?:(?:near|foreseeable|distant|immediate)\s+)?future|the\s+(?:coming|upcoming)"
+        r"\s+(?:time|period)|the\s+time(?:s)?\s+(?:ahead|to\s+come))(?!\w)",
+        dur.reference("FUTURE_REF"),
+        accept=guard.future_ok,
+        reach=(25, 12),
+        triggers=("future", "time", "times", "period"),
+        examples=(Example("Duties could rise in the future.", "the future", "FUTURE_REF"),),
+    ),
+)

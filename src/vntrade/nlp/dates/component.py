@@ -1,0 +1,197 @@
+"""The `vntrade_dates` component: temporal expressions normalised to ISO 8601 / TimeML values.
+
+The grammar (`rules`) finds expressions in `doc.text`; the parse only supplies the
+tense of the verb governing each expression, which places dates named without a year
+(`said on Thursday`, `will take effect on April 2`). Relative expressions are resolved
+against `doc._.published`, else `doc._.dateline_date` (a wire dateline's day, in the
+year the article's own dates give when it has none); otherwise the anchor is inferred from
+the article's own explicit dates (`anchor`) and `doc._.published_inferred` says so. The
+anchor goes to `doc._.reference_date` as an ISO date, of reduced precision (`2025`) when
+only the year could be inferred.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from vntrade.nlp.dates.anchor import infer_anchor, yearless_month
+from vntrade.nlp.dates.calendar import Anchor, parse_anchor
+from vntrade.nlp.dates.guards import deadline_after, deadline_before
+from vntrade.nlp.dates.normalise import Context, Resolved
+from vntrade.nlp.dates.rule import Candidate
+from vntrade.nlp.dates.scan import find_candidates
+from vntrade.nlp.dates.syntax import is_attribute, is_count, tense
+from vntrade.nlp.extensions import register_extensions, set_date_mentions
+from vntrade.records import DateMention
+
+
+@Language.factory(
+    "vntrade_dates",
+    assigns=["doc.spans", "doc._.reference_date", "doc._.published_inferred"],
+    requires=["token.tag", "token.dep", "doc.sents"],
+    default_config={},
+)
+def make_dates(nlp: Language, name: str) -> DateTagger:
+    register_extensions()
+    return DateTagger(name=name)
+
+
+# A clock time and a day next to each other make one TIME: "8 p.m. on Sunday".
+_TIME_DAY_GAP = re.compile(r"\s*,?\s*(?:on|at)?\s*")
+_WITHIN_BEFORE = re.compile(r"(?i:\bwithin\s+(?:the\s+)?(?:next\s+)?)$")
+_EXPLICIT = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:$|T)")
+# Rules whose values count from the last explicit date: they do not become it.
+_NARRATIVE_RULES = frozenset(
+    {"relative_period", "ago", "narrative_day", "year_ago", "that_unit", "ordinal_day"}
+)
+# What a comparison (`a year earlier`) never compares with: another comparison, and days
+# named by weekday or as `yesterday`, which mostly date the report (`said on Monday`).
+_NOT_COMPARED_RULES = frozenset({"ago", "year_ago", "weekday", "relative_day", "clock", "clock24"})
+
+
+class DateTagger:
+    """Finds temporal expressions and normalises them against the publication date.
+
+    Its rules are code (`rules`), so it has no data to initialize or save.
+    """
+
+    def __init__(self, *, name: str = "vntrade_dates") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # built anew from the tokens at each access: read it once
+        candidates = [
+            c for c in find_candidates(text) if not is_count(doc, c) and not is_attribute(doc, c)
+        ]
+        tenses = [
+            tense(doc, c, _phrase_start(text, candidates, i)) if c.rule.needs_tense else None
+            for i, c in enumerate(candidates)
+        ]
+        dateline = doc._.dateline_date
+        anchor = parse_anchor(doc._.published) or parse_anchor(dateline)
+        inferred = False
+        if anchor is None:
+            anchor = infer_anchor(candidates, tenses)
+            inferred = anchor is not None
+        # A yearless dateline (`HANOI, March 3 (Reuters)`) gives the day of an inferred year.
+        on_dateline = _dateline_day(dateline, anchor) if inferred else None
+        anchor = on_dateline or anchor
+        month = None
+        if anchor is None:
+            month = int(dateline[5:7]) if dateline else yearless_month(candidates, tenses)
+        shift = not inferred or on_dateline is not None
+        sentences = [sentence.start_char for sentence in doc.sents] if candidates else []
+        mentions = _resolve(
+            text, candidates, tenses, anchor, shift=shift, month=month, sentences=sentences
+        )
+        set_date_mentions(doc, _merge_times(text, mentions))
+        doc._.reference_date = anchor.iso() if anchor else None
+        doc._.published_inferred = inferred
+        return doc
+
+
+def _phrase_start(text: str, candidates: list[Candidate], index: int) -> int:
+    """Where an expression begins, with a clock time just before it (`15:00 GMT Saturday`)."""
+    start = candidates[index].start
+    if index and candidates[index - 1].rule.name.startswith("clock"):
+        previous = candidates[index - 1]
+        if _TIME_DAY_GAP.fullmatch(text, previous.end, start):
+            return previous.start
+    return start
+
+
+def _resolve(
+    text: str,
+    candidates: list[Candidate],
+    tenses: list[str | None],
+    anchor: Anchor | None,
+    shift: bool,
+    month: int | None = None,
+    sentences: list[int] | None = None,
+) -> list[DateMention]:
+    """Normalise each candidate in text order; explicit dates feed `the following year`,
+    and any date a comparison up to three sentences on (`a year earlier`)."""
+    mentions: list[DateMention] = []
+    previous: Anchor | None = None
+    last: tuple[int, Resolved] | None = None  # (sentence, date) of the last period named
+    for candidate, found_tense in zip(candidates, tenses, strict=True):
+        sentence = bisect_right(sentences or [], candidate.start)
+        gap = sentence - last[0] if last is not None else 0
+        near = last[1] if last is not None and gap <= 3 else None
+        context = Context(anchor, found_tense, shift, previous, month, near, gap)
+        resolved = candidate.rule.normalise(candidate.match, context)
+        if resolved is None:
+            continue
+        if candidate.rule.name not in _NARRATIVE_RULES:
+            previous = _explicit(resolved) or previous
+        if candidate.rule.name not in _NOT_COMPARED_RULES and resolved.timex_type == "DATE":
+            last = (sentence, resolved)
+        mentions.append(
+            DateMention(
+                text=text[candidate.start : candidate.end],
+                value=resolved.value,
+                kind=resolved.kind,
+                start=candidate.start,
+                end=candidate.end,
+                timex_type=resolved.timex_type,
+                deadline=_is_deadline(text, candidate, resolved),
+            )
+        )
+    return mentions
+
+
+def _dateline_day(dateline: str | None, inferred: Anchor | None) -> Anchor | None:
+    """The day of a yearless dateline (`XXXX-03-03`) in the inferred anchor's year."""
+    if not dateline or inferred is None:
+        return None
+    try:
+        return Anchor(dt.date(inferred.day.year, int(dateline[5:7]), int(dateline[8:10])), "day")
+    except ValueError:
+        return None
+
+
+def _explicit(resolved: Resolved) -> Anchor | None:
+    """A date with a known year as an anchor for narrative references, else None."""
+    match = _EXPLICIT.match(resolved.value)
+    if resolved.timex_type not in ("DATE", "TIME") or match is None:
+        return None
+    year, month, day = match.groups()
+    precision = "day" if day else "month" if month else "year"
+    return Anchor(dt.date(int(year), int(month or 1), int(day or 1)), precision)
+
+
+def _is_deadline(text: str, candidate: Candidate, resolved: Resolved) -> bool:
+    """`by April 30`, `no later than July 31`, `the April 9 deadline`, `within 30 days`."""
+    if resolved.timex_type == "DURATION":
+        return bool(_WITHIN_BEFORE.search(text, max(0, candidate.start - 24), candidate.start))
+    if resolved.timex_type not in ("DATE", "TIME") or resolved.kind == "ref":
+        return False
+    return deadline_before(text, candidate.start) or deadline_after(text, candidate.end)
+
+
+def _merge_times(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Join a bare clock time with the day next to it: `8 p.m. on Sunday`, `April 3 at 9:00`."""
+    merged: list[DateMention] = []
+    for mention in mentions:
+        last = merged[-1] if merged else None
+        if last is not None and _TIME_DAY_GAP.fullmatch(text, last.end, mention.start):
+            pair = _join(text, last, mention) or _join(text, mention, last)
+            if pair is not None:
+                merged[-1] = pair
+                continue
+        merged.append(mention)
+    return merged
+
+
+def _join(text: str, time: DateMention, day: DateMention) -> DateMention | None:
+    if time.kind != "time" or day.kind != "day" or "T" not in time.value:
+        return None
+    start, end = min(time.start, day.start), max(time.end, day.end)
+    value = f"{day.value}T{time.value.split('T', 1)[1]}"
+    deadline = time.deadline or day.deadline
+    return DateMention(text[start:end], value, "time", start, end, "TIME", deadline)

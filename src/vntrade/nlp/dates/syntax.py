@@ -1,0 +1,109 @@
+"""What the parse tells about a temporal expression: its verb's tense, counts that are no years.
+
+Only a handful of tokens per expression are looked at (the expression's first token and
+the heads above it), so this costs little next to the parse itself.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from vntrade.nlp.dates.calendar import FUTURE, PAST, PRESENT
+from vntrade.nlp.dates.guards import deadline_before
+from vntrade.nlp.dates.rule import Candidate
+
+_FUTURE_AUXILIARIES = frozenset(
+    {"will", "'ll", "shall", "wo", "would", "could", "should", "must", "may", "might", "going"}
+)
+_TIME_NOUNS = frozenset({"year", "years", "month", "months", "day", "days", "week", "weeks"})
+# Words before a number that make it a year even before a plural noun: "the 2025 targets".
+_YEAR_DETERMINERS = frozenset({"DT", "PRP$", "POS", "IN", "NNP"})
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token covering character offset `char`."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def is_count(doc: Doc, candidate: Candidate) -> bool:
+    """A four-digit number counting things (`nearly 2000 workers`) is not a year."""
+    if candidate.rule.name != "year" or candidate.match.group("mod") or candidate.match.group("fy"):
+        return False
+    token = token_at(doc, candidate.match.start("year"))
+    if token is None or token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    if after.tag_ != "NNS" or after.lower_ in _TIME_NOUNS:
+        return False
+    return token.i == 0 or doc[token.i - 1].tag_ not in _YEAR_DETERMINERS
+
+
+def is_attribute(doc: Doc, candidate: Candidate) -> bool:
+    """A rate adverb used as an adjective (`a quarterly dividend`) is no SET."""
+    if candidate.rule.name != "rate_adverb":
+        return False
+    token = token_at(doc, candidate.start)
+    return (
+        token is not None and token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i
+    )
+
+
+def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
+    """past, present, future or None: the tense of the verb governing the expression.
+
+    `start` is where the expression begins (a clock time before it included). After `by`,
+    `until` or `no later than` a date lies ahead unless the clause is in the simple past
+    ("postponed until Saturday", "to finish by April 30").
+    """
+    verb = governing_verb(token_at(doc, candidate.start))
+    if verb is None:
+        return None
+    found = verb_tense(verb)
+    if found != FUTURE and deadline_before(candidate.match.string, start):
+        # A deadline set in the past ("the deadline of August 1 was set") need not be past.
+        return None if _simple_past(verb) else FUTURE
+    return found
+
+
+def governing_verb(token: Token | None) -> Token | None:
+    """The verb above `token`. A bare participle clause ("Addressing a meeting on April
+    29, Chinh noted") takes the verb of the clause it depends on."""
+    for _ in range(10):
+        if token is None:
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            bare = token.tag_ in ("VBG", "VBN") and not _auxiliaries(token)
+            if not (bare and token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX")):
+                return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+
+
+def _simple_past(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in _auxiliaries(verb))
+
+
+def verb_tense(verb: Token) -> str | None:
+    """The tense of a verb from its tag and auxiliaries; infinitives count as future."""
+    auxiliaries = _auxiliaries(verb)
+    if any(child.lower_ in _FUTURE_AUXILIARIES for child in auxiliaries):
+        return FUTURE
+    if any(child.tag_ == "TO" for child in auxiliaries):
+        return FUTURE  # "asked ministries to finalise plans by April 30"
+    if _simple_past(verb):
+        return PAST
+    if verb.tag_ == "VBN":  # present perfect is past; the present passive is present
+        present_passive = any(
+            child.lower_ in ("is", "are", "'s", "'re", "am") for child in auxiliaries
+        )
+        return PRESENT if present_passive else PAST
+    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return PRESENT
+    return None

@@ -1,0 +1,1 @@
+"""The `vntrade_directives` component: who ordered whom to do what, by when."""

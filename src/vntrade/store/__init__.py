@@ -1,0 +1,32 @@
+"""The SQLite store of extraction records, its writer lock, the extraction cache and the
+Parquet dataset: everything that reads or writes SQL lives in this package."""
+
+from vntrade.store.database import Store
+from vntrade.store.rows import (
+    ARTICLE_KEYS,
+    EXTRACTION_KEYS,
+    Batch,
+    Known,
+    SourceState,
+    StoredRow,
+    article_digest,
+    split_record,
+)
+from vntrade.store.schema import DEFAULT_DB, SCHEMA_VERSION
+from vntrade.store.sqlite import connect, transaction
+
+__all__ = [
+    "ARTICLE_KEYS",
+    "DEFAULT_DB",
+    "EXTRACTION_KEYS",
+    "SCHEMA_VERSION",
+    "Batch",
+    "Known",
+    "SourceState",
+    "Store",
+    "StoredRow",
+    "article_digest",
+    "connect",
+    "split_record",
+    "transaction",
+]

@@ -1,0 +1,378 @@
+"""The SQLite store: one row per article with its extraction record, keyed by article id.
+
+An article is unchanged when its content digest and the pipeline fingerprint both match the
+stored row. Every write goes through `commit_batch`, one transaction per batch (WAL mode),
+so a run killed at any moment leaves a valid database holding every committed batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from vntrade.errors import StoreDamaged, StoreError
+from vntrade.store.lock import writer_active
+from vntrade.store.rows import Batch, Known, SourceState
+from vntrade.store.schema import ADDED_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, upgrade_sql
+from vntrade.store.sqlite import (
+    connect_for,
+    is_access,
+    is_corrupt,
+    looks_like_sqlite,
+    now,
+    transaction,
+    writable,
+)
+
+
+def _guard(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a `Store` method inside `Store.guarded`."""
+
+    @functools.wraps(method)
+    def guarded(self: Store, *args: Any, **kwargs: Any) -> Any:
+        with self.guarded():
+            return method(self, *args, **kwargs)
+
+    return guarded
+
+
+class Store:
+    """An article store in one SQLite file."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> Store:
+        """Open (or with `create`, create) a store; a user error if it is not one."""
+        path = Path(path)
+        if not str(path) or path.is_dir():
+            raise StoreError(f"--db needs a file name, not {str(path)!r}.")
+        if not create and not path.is_file():
+            raise StoreError(
+                f"no database at {path}; create it with `vntrade ingest PATH... --db {path}`."
+            )
+        if create and path.parent and not path.parent.is_dir():
+            raise StoreError(f"cannot create {path}: no directory {path.parent}.")
+        if create and not writable(path):
+            raise StoreError(
+                f"cannot write to {path}: the file or its folder is read-only. Copy the store "
+                "somewhere writable, or give another --db FILE."
+            )
+        try:
+            conn = connect_for(path, create)
+            store = cls(conn, path)
+            with store.guarded():
+                store._check_or_create(create)
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and is_access(error):
+                raise StoreError(f"cannot open {path}: {error}.") from None
+            if not looks_like_sqlite(path):
+                raise StoreError(
+                    f"{path} is not a usable vntrade database (not an SQLite file); "
+                    "choose another --db FILE."
+                ) from None
+            raise StoreDamaged(path, str(error)) from None
+        return store
+
+    @contextlib.contextmanager
+    def guarded(self) -> Iterator[None]:
+        """Turn SQLite's "malformed" errors and rows that are not JSON into `StoreDamaged`."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and not is_corrupt(error):
+                raise
+            raise StoreDamaged(self.path, str(error)) from None
+        except json.JSONDecodeError as error:
+            raise StoreDamaged(self.path, f"a row does not hold valid JSON: {error}") from None
+
+    def check(self, quick: bool = False) -> list[str]:
+        """SQLite's integrity check, and that every row's JSON parses: the problems found."""
+        pragma = "quick_check" if quick else "integrity_check"
+        try:
+            problems = [row[0] for row in self.conn.execute(f"PRAGMA {pragma}")]
+        except sqlite3.DatabaseError as error:
+            return [str(error)]
+        problems = [problem for problem in problems if problem != "ok"]
+        if problems or quick:
+            return problems
+        try:
+            bad = self.conn.execute(
+                "SELECT id FROM articles WHERE (article IS NOT NULL AND NOT json_valid(article))"
+                " OR (extraction IS NOT NULL AND NOT json_valid(extraction)) LIMIT 20"
+            ).fetchall()
+        except sqlite3.DatabaseError as error:
+            return [str(error)]
+        return [f"article {row[0]!r}: its record is not valid JSON" for row in bad]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_or_create(self, create: bool) -> None:
+        tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master")}
+        if "meta" not in tables:
+            if not create or tables:
+                raise StoreError(
+                    f"{self.path} is an SQLite file but not a vntrade database; "
+                    "choose another --db FILE."
+                )
+            # executescript commits any open transaction, so the script carries its own.
+            self.conn.executescript(
+                f"BEGIN IMMEDIATE; {SCHEMA_SQL}"
+                f" INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}'),"
+                f" ('created_at', '{now()}'); COMMIT;"
+            )
+            return
+        version = int(self.meta("schema_version") or 0)
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer vntrade (schema {version}); upgrade vntrade."
+            )
+        missing = self._missing_layout(tables)
+        if missing and create:  # a store from an older vntrade: add what it lacks
+            self.conn.executescript(f"BEGIN IMMEDIATE; {SCHEMA_SQL} {upgrade_sql(missing)} COMMIT;")
+        elif missing:
+            raise StoreError(
+                f"{self.path} has the layout of an older vntrade (it lacks {', '.join(missing)}). "
+                f"Upgrade it by running `vntrade ingest PATH... --db {self.path}` once."
+            )
+
+    def _missing_layout(self, tables: set[str]) -> list[str]:
+        """The tables and article columns of today's layout that this store lacks."""
+        missing = [f"table {name}" for name in ("sources", "stale_parts") if name not in tables]
+        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(articles)")}
+        missing += [f"column {name}" for name in ADDED_COLUMNS if name not in columns]
+        return missing
+
+    @_guard
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    # -- runs ---------------------------------------------------------------------------------
+
+    @_guard
+    def start_run(self, pipeline: str) -> int:
+        """Record the start of an ingest run and return its number."""
+        with transaction(self.conn):
+            # Under the writer lock, a run still marked running was killed before it ended.
+            self.conn.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+            cursor = self.conn.execute(
+                "INSERT INTO runs (started_at, status, pipeline) VALUES (?, 'running', ?)",
+                (now(), pipeline),
+            )
+        return int(cursor.lastrowid)
+
+    @_guard
+    def finish_run(self, run: int, status: str, counts: dict[str, int]) -> None:
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE runs SET finished_at = :at, status = :status, new = :new,"
+                " updated = :updated, unchanged = :unchanged, failed = :failed WHERE run = :run",
+                {**counts, "at": now(), "status": status, "run": run},
+            )
+
+    # -- lookups and writes -------------------------------------------------------------------
+
+    @_guard
+    def known(self, ids: Iterable[str]) -> dict[str, Known]:
+        """What the store holds for these ids (the ones it has)."""
+        ids = list(ids)
+        found: dict[str, Known] = {}
+        for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT id, digest, pipeline, run, part FROM articles WHERE id IN ({marks})"
+            for row in self.conn.execute(query, chunk):
+                found[row[0]] = Known(*row[1:])
+        return found
+
+    @_guard
+    def unchanged_source(self, state: SourceState) -> int | None:
+        """How many articles an input file held, if it was read whole, with no failure, by
+        this pipeline, and has the same size and mtime now; else None (read it again)."""
+        row = self.conn.execute(
+            "SELECT articles FROM sources WHERE path = ? AND size = ? AND mtime_ns = ?"
+            " AND pipeline = ?",
+            (state.path, state.size, state.mtime_ns, state.pipeline),
+        ).fetchone()
+        return row[0] if row else None
+
+    @_guard
+    def commit_batch(self, batch: Batch, run: int) -> None:
+        """Write one batch in one transaction."""
+        at = now()
+        with transaction(self.conn):
+            if batch.sources:
+                # A source read again replaces its failures from earlier runs.
+                self.conn.executemany(
+                    "DELETE FROM failures WHERE source = ? AND run < ?",
+                    [(source, run) for source in batch.sources],
+                )
+                self.conn.executemany(
+                    "DELETE FROM sources WHERE path = ?", [(source,) for source in batch.sources]
+                )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO articles (id, source, sha256, digest, pipeline,"
+                " published, reference_date, article, extraction, part, run, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(*dataclasses.astuple(row), run, at) for row in batch.rows],
+            )
+            self.conn.executemany(
+                "UPDATE articles SET run = ? WHERE id = ?", [(run, id_) for id_ in batch.seen]
+            )
+            self.conn.executemany(
+                "INSERT INTO failures (source, line, article, reason, run, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(f.source, f.line, f.article, f.reason, run, at) for f in batch.failures],
+            )
+            self.conn.executemany(
+                "UPDATE articles SET run = ? WHERE source = ?",
+                [(run, source) for source in batch.skipped_sources],
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO sources (path, size, mtime_ns, pipeline, articles)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [dataclasses.astuple(state) for state in batch.done_sources],
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO stale_parts VALUES (?)",
+                [(part,) for part in batch.stale_parts],
+            )
+
+    # -- reading back -------------------------------------------------------------------------
+
+    def iter_records(self, with_pipeline: bool = False) -> Iterator[Any]:
+        """Every stored extraction record (text included), in id order, streamed.
+
+        With `with_pipeline`, (record, pipeline fingerprint) pairs.
+        """
+        query = (
+            "SELECT article, extraction, pipeline FROM articles"
+            " WHERE article IS NOT NULL ORDER BY id"
+        )
+        for article, extraction, pipeline in self.iter_rows(query):
+            with self.guarded():
+                record = {**json.loads(article), **json.loads(extraction or "{}")}
+            yield (record, pipeline) if with_pipeline else record
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        """Every stored article record (as `vntrade articles` prints it), in id order."""
+        query = "SELECT article FROM articles WHERE article IS NOT NULL ORDER BY id"
+        for (article,) in self.iter_rows(query):
+            with self.guarded():
+                yield json.loads(article)
+
+    def iter_rows(self, query: str, params: tuple = ()) -> Iterator[tuple]:
+        """Stream the rows of a read query."""
+        with self.guarded():
+            cursor = self.conn.execute(query, params)
+            rows = cursor.fetchmany(256)
+        while rows:
+            yield from rows
+            with self.guarded():
+                rows = cursor.fetchmany(256)
+
+    # -- a Parquet dataset's index ----------------------------------------------------------
+
+    @_guard
+    def parts_in_use(self) -> set[str]:
+        """The Parquet part files that hold a current record."""
+        return {row[0] for row in self.conn.execute("SELECT DISTINCT part FROM articles")}
+
+    @_guard
+    def stale_parts(self) -> list[str]:
+        """Part files that hold records superseded since they were written."""
+        return [row[0] for row in self.conn.execute("SELECT part FROM stale_parts")]
+
+    @_guard
+    def ids_in_part(self, part: str) -> set[str]:
+        """The ids whose current record lives in `part`."""
+        query = "SELECT id FROM articles WHERE part = ?"
+        return {row[0] for row in self.conn.execute(query, (part,))}
+
+    @_guard
+    def forget_stale_part(self, part: str) -> None:
+        """`part` has been rewritten to hold only current records."""
+        self.conn.execute("DELETE FROM stale_parts WHERE part = ?", (part,))
+
+    @_guard
+    def count_stale(self, pipeline: str) -> int:
+        """How many records another pipeline version made."""
+        query = "SELECT count(*) FROM articles WHERE pipeline != ?"
+        return int(self.conn.execute(query, (pipeline,)).fetchone()[0])
+
+    @_guard
+    def stats(self, pipeline: str | None = None) -> dict[str, Any]:
+        """Counts and dates that describe what the store holds."""
+        one = self.conn.execute
+        articles, words = one(
+            "SELECT count(*), coalesce(sum(json_extract(article, '$.words')), 0) FROM articles"
+        ).fetchone()
+        first, last = one(
+            "SELECT min(coalesce(published, reference_date)),"
+            " max(coalesce(published, reference_date)) FROM articles"
+        ).fetchone()
+        pipelines = dict(one("SELECT pipeline, count(*) FROM articles GROUP BY pipeline"))
+        agencies = dict(
+            one(
+                "SELECT coalesce(json_extract(article, '$.agency'), 'unknown'), count(*)"
+                " FROM articles WHERE article IS NOT NULL GROUP BY 1 ORDER BY 2 DESC"
+            )
+        )
+        last_run = one(
+            "SELECT run, started_at, finished_at, status, new, updated, unchanged, failed"
+            " FROM runs ORDER BY run DESC LIMIT 1"
+        ).fetchone()
+        failures = [
+            {"source": s, "line": line, "article": a, "reason": r, "at": at}
+            for s, line, a, r, at in one(
+                "SELECT source, line, article, reason, at FROM failures ORDER BY rowid"
+            )
+        ]
+        stats: dict[str, Any] = {
+            "db": str(self.path),
+            "bytes": _file_size(self.path),
+            "schema_version": int(self.meta("schema_version") or 0),
+            "articles": articles,
+            "words": words,
+            "first_date": first,
+            "last_date": last,
+            "agencies": agencies,
+            "pipelines": pipelines,
+            "current_pipeline": pipeline,
+            "stale": sum(n for p, n in pipelines.items() if p != pipeline) if pipeline else None,
+            "failures": failures,
+            "last_run": None,
+        }
+        if last_run:
+            keys = ("run", "started_at", "finished_at", "status")
+            keys += ("new", "updated", "unchanged", "failed")
+            stats["last_run"] = dict(zip(keys, last_run, strict=True))
+            if last_run[3] == "running" and not writer_active(self.path):
+                stats["last_run"]["status"] = "interrupted"  # its process is gone
+        return stats
+
+
+def _file_size(path: Path) -> int:
+    """Bytes on disk, WAL included."""
+    total = 0
+    for suffix in ("", "-wal"):
+        with contextlib.suppress(OSError):
+            total += os.stat(f"{path}{suffix}").st_size
+    return total

@@ -1,0 +1,89 @@
+"""What a store holds per article and what one ingest batch writes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from vntrade.records import Article, LoadFailure
+
+# Keys of an extraction record that come from the pipeline rather than the loader.
+EXTRACTION_KEYS = (
+    "published_inferred",
+    "reference_date",
+    "actors",
+    "dates",
+    "commodities",
+    "directives",
+)
+
+ARTICLE_KEYS = tuple(Article.__dataclass_fields__)
+
+
+def article_digest(fields: dict[str, Any]) -> str:
+    """Hash of everything about an article that can change its record, except id and source.
+
+    `fields` are the article's fields (an `Article.to_dict()` or a record). The source path is
+    left out so that the same file reached by another path counts as unchanged.
+    """
+    kept = {key: fields.get(key) for key in ARTICLE_KEYS if key not in ("id", "source", "text")}
+    return hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def split_record(record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split an extraction record into its article fields and its pipeline fields."""
+    extraction = {key: record[key] for key in EXTRACTION_KEYS if key in record}
+    article = {key: value for key, value in record.items() if key not in extraction}
+    return article, extraction
+
+
+@dataclass(slots=True)
+class StoredRow:
+    """One article's row as written by an ingest batch (fields in column order)."""
+
+    id: str
+    source: str
+    sha256: str
+    digest: str
+    pipeline: str
+    published: str | None
+    reference_date: str | None
+    article: str | None  # JSON
+    extraction: str | None  # JSON
+    part: str | None = None
+
+
+@dataclass(slots=True)
+class Batch:
+    """Everything one transaction writes: new/updated rows, failures, and bookkeeping."""
+
+    rows: list[StoredRow] = field(default_factory=list)
+    failures: list[LoadFailure] = field(default_factory=list)
+    seen: list[str] = field(default_factory=list)  # ids of unchanged articles
+    sources: set[str] = field(default_factory=set)  # inputs read; their old failures go
+    stale_parts: set[str] = field(default_factory=set)
+    done_sources: list[SourceState] = field(default_factory=list)  # read whole, no failure
+    skipped_sources: list[str] = field(default_factory=list)  # unchanged files, not read
+
+
+@dataclass(slots=True)
+class SourceState:
+    """An input file as it was when read: unchanged size and mtime mean unchanged articles."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    pipeline: str
+    articles: int = 0
+
+
+@dataclass(slots=True)
+class Known:
+    """What the store knows about an article id."""
+
+    digest: str
+    pipeline: str
+    run: int
+    part: str | None

@@ -1,0 +1,173 @@
+"""Incremental event clustering, the labelled corpus generator and B-cubed, through real code."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from vntrade.clustering import Cluster, Clusterer, EventRef, cluster_all
+from vntrade.corpus_events import make_event_corpus, write_event_jsonl
+from vntrade.evaluation.bcubed import bcubed
+from vntrade.event_refs import record_refs
+
+CHINH = ("Pham Minh Chinh", "PERSON")
+GREER = ("Jamieson Greer", "PERSON")
+
+
+def record(ident: str, text: str, values: dict[str, str], actors=(CHINH, GREER)) -> dict:
+    """A minimal extraction record: `values` maps each date's text to its TimeML value."""
+
+    def spans(needle: str) -> list[dict[str, Any]]:
+        return [
+            {"text": needle, "start": m.start(), "end": m.end()}
+            for m in re.finditer(re.escape(needle), text)
+        ]
+
+    dates = [
+        {**spans(words)[0], "value": value, "kind": "day", "timex_type": "DATE", "deadline": False}
+        for words, value in values.items()
+    ]
+    return {
+        "id": ident,
+        "text": text,
+        "published": "2025-03-05",
+        "actors": [
+            {"name": name, "type": kind, "role": None, "aliases": [], "mentions": spans(name)}
+            for name, kind in actors
+            if name in text
+        ],
+        "dates": dates,
+        "commodities": [],
+        "directives": [],
+    }
+
+
+def lead(rec: dict) -> EventRef:
+    (ref,) = record_refs(rec, lead_only=True)
+    return ref
+
+
+def labelled(n: int, seed: int) -> tuple[dict[str, int], dict[str, str]]:
+    clusterer = Clusterer()
+    predicted, gold = {}, {}
+    for article in make_event_corpus(n, seed):
+        gold[article.id] = article.event
+        refs = record_refs(article.record(), lead_only=True)
+        if refs:
+            predicted[article.id] = clusterer.add(refs[0])
+    return predicted, gold
+
+
+def test_time_of_day_report_joins_the_day_of_the_same_call():
+    evening = record(
+        "a",
+        "Pham Minh Chinh held phone talks with Jamieson Greer March 4 evening on tariffs "
+        "on Vietnamese shrimp and LNG purchases.",
+        {"March 4 evening": "2025-03-04"},
+    )
+    night = record(
+        "b",
+        "In a phone call Tuesday night, Pham Minh Chinh and Jamieson Greer discussed "
+        "LNG purchases and tariffs on shrimp.",
+        {"Tuesday night": "2025-03-04TNI"},
+    )
+    first, second = lead(evening), lead(night)
+    assert (second.precision, second.start.isoformat()) == ("day", "2025-03-04")
+    clusterer = Clusterer()
+    assert clusterer.add(first) == clusterer.add(second)
+
+
+def test_look_alikes_stay_apart():
+    text = (
+        "Pham Minh Chinh and Jamieson Greer opened the {nth} round of negotiations on a "
+        "reciprocal trade agreement in Washington {when}, focusing on rules of origin."
+    )
+    second = record("r2", text.format(nth="second", when="on May 19"), {"May 19": "2025-05-19"})
+    again = record(
+        "r2b", text.format(nth="second", when="May 19 evening"), {"May 19": "2025-05-19"}
+    )
+    third = record("r3", text.format(nth="third", when="on May 19"), {"May 19": "2025-05-19"})
+    later = record("r4", text.format(nth="second", when="on May 22"), {"May 22": "2025-05-22"})
+    clusterer = Clusterer()
+    ids = [clusterer.add(lead(r)) for r in (second, again, third, later)]
+    assert ids[0] == ids[1]  # one round, two reports
+    assert len({ids[0], ids[2], ids[3]}) == 3  # another ordinal, another day: other events
+
+
+def test_a_weak_link_does_not_chain_two_stories():
+    """One report that shares a little with each of two stories joins at most one of them."""
+    a = EventRef.make("a", "2025-04-29", "meeting", {"chinh", "greer"}, {"lng", "aircraft"})
+    b = EventRef.make("b", "2025-04-29", "meeting", {"chinh", "greer"}, {"lng", "aircraft"})
+    bridge = EventRef.make("x", "2025-04-29", "meeting", {"chinh", "greer", "son"}, {"lng", "rice"})
+    c = EventRef.make("c", "2025-04-29", "meeting", {"son"}, {"rice", "coffee"})
+    assigned = cluster_all([a, b, bridge, c])
+    assert assigned["a"] == assigned["b"]
+    assert assigned["c"] != assigned["a"]
+
+
+def test_a_new_report_joins_its_cluster_after_a_round_trip_through_plain_data():
+    articles = list(make_event_corpus(120, seed=3))
+    counts: dict[str, int] = {}
+    for article in articles:
+        counts[article.event] = counts.get(article.event, 0) + 1
+    late = next(a for a in reversed(articles) if counts[a.event] >= 3)
+    clusterer = Clusterer()
+    of_event = set()
+    for article in articles:
+        if article is not late:
+            cid = clusterer.add(record_refs(article.record(), lead_only=True)[0])
+            if article.event == late.event:
+                of_event.add(cid)
+    stored = json.loads(json.dumps([c.to_dict() for c in clusterer.take_touched()]))
+    reloaded = Clusterer(Cluster.from_dict(data) for data in stored)
+    joined = reloaded.add(record_refs(late.record(), lead_only=True)[0])
+    assert of_event == {joined}
+    assert [c.id for c in reloaded.take_touched()] == [joined]  # it touched only its cluster
+
+
+def test_generated_corpus_clusters_with_high_bcubed_and_deterministically():
+    predicted, gold = labelled(800, seed=11)
+    scores = bcubed(predicted, gold)
+    assert scores.f1 >= 0.95, scores
+    assert labelled(800, seed=11) == (predicted, gold)
+
+
+def test_generator_is_deterministic_and_labels_every_report():
+    first = [(a.id, a.text, a.event) for a in make_event_corpus(150, seed=5)]
+    assert first == [(a.id, a.text, a.event) for a in make_event_corpus(150, seed=5)]
+    assert first != [(a.id, a.text, a.event) for a in make_event_corpus(150, seed=6)]
+    assert len(first) == 150 and len({event for _, _, event in first}) < 150
+    assert any(a.lookalike_of for a in make_event_corpus(150, seed=5))
+
+
+def test_generated_records_are_extraction_records_with_exact_offsets(tmp_path, cli):
+    path = write_event_jsonl(tmp_path / "events.jsonl", 40, seed=2)
+    loaded = [json.loads(line) for line in cli("articles", str(path)).stdout.splitlines()]
+    records = [a.record() for a in make_event_corpus(40, seed=2)]
+    assert [r["text"] for r in loaded] == [r["text"] for r in records]  # the loader's clean text
+    schema = json.loads(cli("schema").stdout)
+    for rec in records:
+        assert set(schema["required"]) <= set(rec)
+        for item in [*rec["actors"], *rec["commodities"]]:
+            for mention in item["mentions"]:
+                assert rec["text"][mention["start"] : mention["end"]] == mention["text"]
+        for date in rec["dates"]:
+            assert rec["text"][date["start"] : date["end"]] == date["text"]
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [
+        ({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "y"}, (1.0, 1.0)),
+        ({"a": 1, "b": 1, "c": 1}, {"a": "x", "b": "x", "c": "y"}, (5 / 9, 1.0)),
+        ({"a": 1, "b": 2, "c": 3}, {"a": "x", "b": "x", "c": "y"}, (1.0, 2 / 3)),
+        ({"a": 1, "b": 1}, {"a": "x", "b": "x", "c": "y"}, (1.0, 1.0)),  # c: its own cluster
+    ],
+)
+def test_bcubed_on_hand_cases(predicted, gold, expected):
+    scores = bcubed(predicted, gold)
+    assert (scores.precision, scores.recall) == pytest.approx(expected)
+    assert scores.items == len(gold)
