@@ -24,7 +24,9 @@ def directives(cli, tmp_path: Path, text: str) -> list[dict]:
     [record] = jsonl(result)
     for directive in record["directives"]:
         assert record["text"][directive["start"] : directive["end"]] == directive["sentence"]
-        assert directive["action"] in directive["sentence"]
+        # A nominal action is given as the verb it names: `the creation of X` → `create X`.
+        action = directive["action"]
+        assert action in directive["sentence"] or action.split(" ", 1)[-1] in directive["sentence"]
     return record["directives"]
 
 
@@ -95,7 +97,7 @@ def test_urged_with_a_nominal_action_and_deadline_on_the_verb(cli, tmp_path):
     assert directive["issuer"] == "Nguyen Van Thang"
     assert directive["verb"] == "urge"
     assert directive["addressee"] is None
-    assert directive["action"].startswith("a review of tax refund rules")
+    assert directive["action"].startswith("review tax refund rules")
     assert directive["deadline"] == "2025-09"
 
 

@@ -48,7 +48,7 @@ def test_jsonl_fields_and_their_aliases(cli, tmp_path: Path) -> None:
     assert records[0] | {"sha256": None} == {
         "id": "a1", "source": str(path), "title": "Cotton deal", "published": "2025-04-25",
         "agency": "VOV", "dateline": None, "text": "Mills will buy cotton.", "words": 4,
-        "sha256": None, "url": None,
+        "sha256": None, "url": None, "dateline_date": None,
     }  # fmt: skip
     assert (records[1]["text"], records[1]["published"], records[1]["agency"]) == (
         "Body two.",

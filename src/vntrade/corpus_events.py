@@ -428,6 +428,12 @@ def _record(article: LabelledArticle) -> dict[str, Any]:
         "words": len(text.split()),
         "sha256": hashlib.sha256(text.encode()).hexdigest(),
         "url": None,
+        # Wire datelines carry the day: "HANOI, April 29 (Reuters) - ".
+        "dateline_date": (
+            f"XXXX-{article.published.month:02d}-{article.published.day:02d}"
+            if article.agency in ("Reuters", "Xinhua")
+            else None
+        ),
         "published_inferred": False,
         "reference_date": published,
         "actors": list(actors.values()),

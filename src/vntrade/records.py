@@ -24,6 +24,9 @@ class Article:
     words: int
     sha256: str
     url: str | None = None
+    # The date a wire dateline carries ("HANOI, March 3 (Reuters) -"): a TimeML value,
+    # `XXXX-03-03` without a year.
+    dateline_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

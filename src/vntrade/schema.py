@@ -21,11 +21,15 @@ NOTES: dict[tuple[type, str], dict[str, Any]] = {
     (Article, "text"): {"description": "Clean body text; all offsets index into it"},
     (Article, "words"): {"minimum": 0},
     (Article, "sha256"): {"pattern": "^[0-9a-f]{64}$"},
+    (Article, "dateline_date"): {
+        "description": "Date of a wire dateline (HANOI, March 3 (Reuters) -): TimeML value, "
+        "XXXX-03-03 without a year"
+    },
     (Extraction, "published_inferred"): {
         "description": "True when reference_date was inferred from the article's own dates"
     },
     (Extraction, "reference_date"): {
-        "description": "Anchor for relative dates: published, or inferred"
+        "description": "Anchor for relative dates: published, else the dateline's date, or inferred"
     },
     (Actor, "name"): {"description": "Canonical name"},
     (Actor, "type"): {"enum": ["PERSON", "ORG", "GPE"]},

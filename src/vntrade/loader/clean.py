@@ -34,12 +34,19 @@ _UI_JUNK = frozenset(
         *("related", "more news", "latest news", "most read", "tags", "keywords", "facebook"),
         *("twitter", "zalo", "linkedin", "copy link", "close", "menu", "search", "home"),
         *("skip to content", "skip to main content", "listen", "font size", "subscribe"),
-        *("previous", "next", "loading", "loading..."),
+        *("previous", "next", "loading", "loading...", "purchase licensing rights"),
+        *(
+            "suggested topics",
+            "opens new tab",
+            "sign up here",
+            "advertisement · scroll to continue",
+        ),
     }
 )
 _JUNK_LINE = re.compile(
     r"^(?:home\s*[>»/|›]|(?:tags?|keywords|related(?: news| articles)?|read more)\s*:"
-    r"|©|\(c\)\s|copyright\b|all rights reserved)",
+    r"|©|\(c\)\s|copyright\b|all rights reserved|our standards:"
+    r"|(?:sign up|subscribe|follow us|download (?:our|the) app)\b[^.]{0,80}[.:!]?$)",
     re.IGNORECASE,
 )
 _EDGE_CHARS = " :|•·>»«<-–—*#"
@@ -65,15 +72,54 @@ _AGENCY_PHOTO = re.compile(
         (?:\s*:)?(?:\s+[^\W\d_a-z][\w.'’-]*){{0,4}}\s*\)?\.?$""",
     re.VERBOSE,
 )
-_END_MARK = re.compile(r"\s*(\.?)/\.$")  # VNA's "./." end-of-story mark
+# "Photo from Reuters": only with a known agency, as "photos from the summit" is a sentence.
+_PHOTO_FROM = re.compile(
+    rf"(?:^|(?<=[.!?\"”])\s+|[(\[])(?i:photos?|images?|pictures?)\s+(?i:from)\s+"
+    rf"(?P<credit>{CREDIT})\s*[)\]]?\s*\.?$"
+)
+# A wire photo credit closing a caption: "... (AP Photo/Hau Dinh)", "... Xinhua/Hu Jingchen".
+_SLASH_CREDIT = re.compile(
+    r"""(?:^|(?<=[.!?"”])\s+)\(?(?P<credit>[A-Z][\w.&+]{1,15})(?:\s+(?i:photo))?
+        /(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})\)?\.?$""",
+    re.VERBOSE,
+)
+# Staff credits of wire copy, a paragraph or a bracket at the end of one: "Reporting by
+# Khanh Vu; Editing by Ed Davies", "(Writing by ...)". Their names are never actors.
+_STAFF_ROLES = (
+    r"(?:additional\s+)?(?:reporting|writing|written|editing|edited|compiled|translated"
+    r"|story|text|photos?|video|graphics?|produced|prepared)"
+)
+_STAFF_LINE = re.compile(
+    rf"""^\(?(?:(?:{_STAFF_ROLES}\s+)?by\b[^().]*(?:\)\.?)?
+        |(?:editors?|(?:responsible|web)\s+editor)\s*:\s*[^.]*
+        |[^.]{{0,80}}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story)\.?)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_STAFF_BRACKET = re.compile(rf"\s*\(\s*{_STAFF_ROLES}\s+by\b[^()]*\)\.?$", re.IGNORECASE)
+# A name alone on a line: two to five capitalised words.
+_NAME_LINE = re.compile(r"[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){1,4}")
+# Lone headings of the link lists sites put under (or inside) an article.
+_LINK_LIST_HEADINGS = frozenset(
+    {
+        *("related news", "related articles", "related stories", "related", "read more"),
+        *("read also", "also read", "see also", "more news", "more stories", "latest news"),
+        *("most read", "you may also like", "recommended", "trending", "more on this story"),
+    }
+)
+_LINK_MAX_WORDS = 25
+_END_MARK = re.compile(r"\s*(\.?)(?:/\.|\s+(?i:enditem))$")  # VNA's "./.", Xinhua's "Enditem"
 _SOURCE = r"(?:(?i:source)\s*:\s*)?"
 _TRAILERS = (
     re.compile(
         rf"(?:^|(?<=[\s.!?\"”’)]))[-–—]+\s*\(?\s*{_SOURCE}(?P<credit>{CREDIT})\s*\)?\s*\.?$"
     ),
     re.compile(rf"\s*\(\s*{_SOURCE}(?P<credit>{CREDIT})\s*\)\s*\.?$"),
-    re.compile(rf"(?:^|(?<=[\s.!?\"”’]))(?i:source)\s*:\s*(?P<credit>{CREDIT})\s*\.?$"),
+    # "Source: Reuters", "Source: AFP/ec" (CNA adds its editor's initials)
+    re.compile(
+        rf"(?:^|(?<=[\s.!?\"”’]))(?i:source)\s*:\s*(?P<credit>{CREDIT})(?:/[a-z]{{1,4}})?\s*\.?$"
+    ),
     re.compile(rf"^\s*(?P<credit>{CREDIT})\s*\.?$"),
+    re.compile(rf"(?<=[.!?\"”’])\s+(?P<credit>{CREDIT})\s*$"),  # "... rose. VNA/VNS"
 )
 
 
@@ -139,6 +185,8 @@ def caption_credit(paragraph: str) -> str | None:
     Returns "" for a caption whose credit names no known agency.
     """
     lowered = paragraph.lower()
+    if "/" in paragraph and (credit := _photographer_credit(paragraph)):
+        return credit
     if not any(word in lowered for word in _CAPTION_WORDS):
         return None  # the regexes below are slow; most paragraphs have none of these words
     match = _CAPTION.search(paragraph)
@@ -147,10 +195,20 @@ def caption_credit(paragraph: str) -> str | None:
     match = _CAPTION_START.match(paragraph)
     if match:
         return known_agency(match["credit"]) or ""
-    match = _AGENCY_PHOTO.search(paragraph)
-    if match and known_agency(match["credit"]):
-        return known_agency(match["credit"])
+    for pattern in (_AGENCY_PHOTO, _PHOTO_FROM):
+        match = pattern.search(paragraph)
+        if match and known_agency(match["credit"]):
+            return known_agency(match["credit"])
     return None
+
+
+def _photographer_credit(paragraph: str) -> str | None:
+    """The agency of a closing "(AP Photo/Hau Dinh)" or "Xinhua/Hu Jingchen"; not of an
+    agency credit such as "VNA/VNS"."""
+    match = _SLASH_CREDIT.search(paragraph)
+    if match is None or known_agency(match["name"]):
+        return None
+    return known_agency(match["credit"])
 
 
 def strip_trailer(paragraph: str) -> tuple[str, str | None]:
@@ -172,6 +230,45 @@ def strip_trailer(paragraph: str) -> tuple[str, str | None]:
                 changed = True
                 break
     return paragraph, agency
+
+
+def is_name_line(paragraph: str) -> bool:
+    """True for a name alone ("Vân Nguyễn", "Phan Anh"): a writer's byline, not text."""
+    return bool(_NAME_LINE.fullmatch(paragraph)) and known_agency(paragraph) is None
+
+
+def is_staff_credit(paragraph: str) -> bool:
+    """True for a wire copy's staff credit line: "Reporting by X; Editing by Y"."""
+    short = len(paragraph.split()) <= _LINK_MAX_WORDS
+    return short and not paragraph.endswith(("!", "?")) and bool(_STAFF_LINE.match(paragraph))
+
+
+def strip_body_credit(paragraph: str) -> tuple[str, str | None]:
+    """A body paragraph without a credit after its last sentence ("... on Friday. (Reuters)",
+    "... – Reuters", "(Reporting by ...)"), and the agency; a credit closing a sentence
+    ("the Vietnam News Agency (VNA).") stays."""
+    paragraph = _STAFF_BRACKET.sub("", paragraph)
+    rest, agency = strip_trailer(paragraph)
+    if agency and (not rest or rest.endswith(_SENTENCE_END)):
+        return rest, agency
+    return paragraph, None
+
+
+def drop_link_lists(paragraphs: list[str]) -> list[str]:
+    """`paragraphs` without "Related news" headings and the headlines listed under them."""
+    kept: list[str] = []
+    in_list = False
+    for paragraph in paragraphs:
+        if paragraph.strip(_EDGE_CHARS).lower() in _LINK_LIST_HEADINGS:
+            in_list = True
+        elif not (in_list and _headline_form(paragraph)):
+            in_list = False
+            kept.append(paragraph)
+    return kept
+
+
+def _headline_form(paragraph: str) -> bool:
+    return len(paragraph.split()) <= _LINK_MAX_WORDS and not paragraph.endswith(_SENTENCE_END)
 
 
 def drop_repeats(paragraphs: list[str], seen: set[str] | None = None) -> list[str]:

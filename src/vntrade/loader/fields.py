@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from vntrade.loader.agencies import agency_from_url, known_agency
-from vntrade.loader.article import NO_TEXT_LEFT, make_article, parse_text
+from vntrade.loader.article import BAD_DATE, NO_TEXT_LEFT, make_article, parse_text
 from vntrade.loader.clean import clean_inline
 from vntrade.loader.published import parse_date
 from vntrade.records import Article, LoadFailure, LoadProblem, LoadWarning
@@ -15,7 +15,6 @@ from vntrade.records import Article, LoadFailure, LoadProblem, LoadWarning
 TEXT_FIELDS = ("text", "body", "content")
 DATE_FIELDS = ("published", "date", "published_at", "publish_date", "pub_date")
 NO_TEXT = "record has no text (expected a non-empty text, body or content field)"
-BAD_DATE = "cannot read the date {value!r}; published left empty"
 SURROGATES = "lone surrogate escapes (not Unicode characters) replaced with U+FFFD"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -33,6 +32,8 @@ def record_to_article(
         yield LoadFailure(source, NO_TEXT, line)
         return
     parsed = parse_text(raw_text)
+    for warning in parsed.warnings:
+        yield LoadWarning(source, warning, line)
     title = _scalar(fields.get("title")) or _scalar(fields.get("headline"))
     title = clean_inline(title) if title else None
     if title and parsed.paragraphs and parsed.paragraphs[0] == title:

@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass
 
 from vntrade.loader.agencies import CREDIT, known_agency
-from vntrade.loader.clean import is_edge_junk
-from vntrade.loader.published import match_date, parse_date
+from vntrade.loader.clean import is_edge_junk, is_name_line, is_staff_credit, strip_trailer
+from vntrade.loader.published import dateline_value, match_date, only_clock, parse_date
 
-MAX_HEADER_LINES = 6
+MAX_HEADER_LINES = 8
 MAX_TITLE_WORDS = 22
+MAX_STANDFIRST_WORDS = 60
+MAX_STAMP_WORDS = 16
 
 _DATE_LABEL = re.compile(
     r"^\s*(?:date(?:\s+published)?|published(?:\s+(?:on|date))?|posted(?:\s+on)?|publish\s+date)"
@@ -27,6 +29,21 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _WORD = r"[^\W\d_][\w.'’-]*"
+# A dateline's first word, or two places of a joint report: "HANOI/WASHINGTON".
+_PLACE = rf"{_WORD}(?:/{_WORD})?"
+# The parts of a byline or timestamp line: "By Vân Nguyễn | February 2, 2025 | 08:05".
+_STAMP_SEPARATORS = re.compile(r"\s*(?:[|•·]|\s[-–—]\s)\s*")
+# A credit opening a timestamp line: "(Xinhua) 09:30, June 4, 2025", "Xinhua) 09:30 ...".
+_STAMP_CREDIT = re.compile(rf"^\(?(?P<credit>{CREDIT})\)\s*[,:]?\s*")
+_BYLINE_COMMA = re.compile(rf"^by\s+{_WORD}(?:\s+{_WORD}){{0,5}}\s*,\s*", re.IGNORECASE)
+# "... 09:30AM (Updated: 04 Jun 2025 10:00AM)", "... GMT+7 Updated 2 hours ago"
+_UPDATED_TAIL = re.compile(r"\s*[(\[|]?\s*(?:last\s+)?updated\b.*$", re.IGNORECASE)
+_CREDIT_ONLY = re.compile(rf"\(?{CREDIT}\)?\.?")
+# "Source: Xinhua", a credit line in the header
+_SOURCE_LINE = re.compile(r"^(?:source|from)\s*:\s*(?P<credit>.+)$", re.IGNORECASE)
+# The country or state some datelines name after the place ("HANOI, Vietnam (AP) —",
+# "WASHINGTON, D.C."), left out of the record's place.
+_REGION = r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?![\w.]*\s*\d))?"
 # The date some datelines carry after the place: "Hanoi, April 29 (VNA) -".
 _WHEN = (
     r"(?:\s*,\s*(?P<when>(?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}[\s/.][A-Za-z\d]{1,9})"
@@ -34,13 +51,21 @@ _WHEN = (
 )
 # "Hanoi (VNA) -", "Ho Chi Minh City, April 29 (VNA) –", "Washington (Reuters) -"
 _AGENCY_DATELINE = re.compile(
-    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,4}}){_WHEN}\s*\((?P<credit>{CREDIT})\)\s*[-–—:]+\s*"
+    rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,4}}){_REGION}{_WHEN}"
+    rf"\s*\((?P<credit>{CREDIT})\)\s*[-–—:]+\s*"
 )
-# "VOV.VN -", "VNA -"
+# A dateline alone on its line: "Hanoi, June 4, 2025"
+_PLACE_DATE = re.compile(rf"(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}\s*,\s*(?P<date>.+)")
+# CNA style: "HANOI: Vietnam's trade ministry has ..." (a shouted place only)
+_COLON_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}{_WHEN}\s*:\s+(?=[\"“‘'\d]|[^\W\d_])"
+)
+# "VOV.VN -", "VNA -", "THE HANOI TIMES —"
 _CREDIT_DATELINE = re.compile(rf"^(?P<credit>{CREDIT})\s*[-–—:]+\s+")
 # "HÀ NỘI —", "HCM CITY —", or a Title-case place with a long dash, "Ha Noi —"
 _PLACE_DATELINE = re.compile(
-    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}}){_WHEN}\s+(?P<dash>[-–—]+)\s+(?=[\"“‘'\d]|[^\W\d_])"
+    rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}{_WHEN}"
+    rf"\s+(?P<dash>[-–—]+)\s+(?=[\"“‘'\d]|[^\W\d_])"
 )
 _PLACE_CONNECTORS = frozenset({"of", "de", "du", "la", "upon", "on"})
 # Capitalised words that open a sentence with a dash but are no place.
@@ -49,12 +74,16 @@ _NOT_PLACES = frozenset(
         *("US", "U.S.", "USA", "EU", "UN", "ASEAN", "WTO", "IMF", "WB", "ADB", "APEC", "G7"),
         *("G20", "CPTPP", "EVFTA", "RCEP", "FDI", "GDP", "VAT", "PM", "NA", "MOIT", "USTR"),
         *("NATO", "OPEC", "AI", "VN", "VIETNAM-US", "US-VIETNAM", "UPDATE", "BREAKING"),
-        "EXCLUSIVE",
+        *("EXCLUSIVE", "NOTE", "EDITOR'S", "PHOTO", "PHOTOS", "VIDEO", "SOURCE", "WATCH"),
+        *("READ", "ALSO", "OPINION", "ANALYSIS", "COMMENTARY", "FACTBOX", "EXPLAINER"),
+        *("INTERVIEW", "UPDATED", "LIVE", "FEATURE", "PODCAST", "BACKGROUND", "FILE"),
     }
 )
 _KEEP_UPPER = frozenset({"HCM", "TP", "D.C.", "DC", "US", "U.S.", "UK", "UAE", "USA"})
 _TITLE_SUFFIX = re.compile(rf"\s+[|–—-]\s+(?P<credit>{CREDIT})(?:\s*\([^()]*\))?$")
 _TWO_SENTENCES = re.compile(r"[.!?]\s+[A-Z]")
+# A headline may end in "U.S." (headlines drop "the": a sentence says "the U.S.").
+_ABBREVIATION_END = re.compile(r"(?<!\bthe)(?<!\bThe)\s(?:[A-Z]\.){2,}$")
 
 
 @dataclass(slots=True)
@@ -64,8 +93,10 @@ class Header:
     title: str | None = None
     published: str | None = None
     dateline: str | None = None
+    dateline_date: str | None = None
     agency: str | None = None
     title_agency: str | None = None
+    bad_date: str | None = None  # an impossible date in a date field (`2025-02-30`)
 
 
 def read_header(paragraphs: list[str]) -> tuple[Header, list[str]]:
@@ -80,12 +111,14 @@ def read_header(paragraphs: list[str]) -> tuple[Header, list[str]]:
             body.pop(0)
             continue
         body[0] = first
-        if _BYLINE.match(first) or is_edge_junk(first):
+        if _take_furniture(header, first):
             body.pop(0)
         elif _dateline(first):
             break
         elif header.title is None and looks_like_title(first, _next_text(body[1:])):
             header.title, header.title_agency = _split_title_suffix(body.pop(0))
+        elif _is_standfirst(first, body[1:]):
+            body.pop(0)
         else:
             break
     if body:
@@ -99,8 +132,11 @@ def read_header(paragraphs: list[str]) -> tuple[Header, list[str]]:
 
 def looks_like_title(line: str, following: str) -> bool:
     """True when `line` has a headline's form and `following` reads like body text after it."""
+    line = strip_trailer(line)[0] or line  # "... said. (Reuters)" is a sentence
     words = line.split()
-    if not 2 <= len(words) <= MAX_TITLE_WORDS or line.endswith((".", ":", ";", ",", "…")):
+    abbreviation = bool(_ABBREVIATION_END.search(line))
+    closed = line.endswith((".", ":", ";", ",", "…")) and not abbreviation
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or closed:
         return False
     if line.endswith(('."', ".”", ".'", ".’")) or _TWO_SENTENCES.search(line):
         return False
@@ -116,10 +152,94 @@ def looks_like_title(line: str, following: str) -> bool:
 def _next_text(paragraphs: list[str]) -> str:
     """The first of `paragraphs` that is not a header line (a date, a byline), or ""."""
     for paragraph in paragraphs:
-        rest = _take_date_field(Header(), paragraph)
-        if rest and not _BYLINE.match(rest) and not is_edge_junk(rest):
+        scratch = Header(title="")  # what would follow a title
+        rest = _take_date_field(scratch, paragraph)
+        if rest and not _take_furniture(scratch, rest):
             return rest
     return ""
+
+
+def _is_standfirst(line: str, following: list[str]) -> bool:
+    """True for a summary line between the title and a dateline (which opens the body)."""
+    if len(line.split()) > MAX_STANDFIRST_WORDS or _dateline(line):
+        return False
+    return _dateline(_next_text(following)) is not None
+
+
+def _take_furniture(header: Header, line: str) -> bool:
+    """True for a header line that is no text: a byline, a credit, a timestamp, junk; what
+    it says goes to `header`."""
+    if _take_credit(header, line) or _take_timestamp(header, line):
+        return True
+    if _take_place_date(header, line):
+        return True
+    if _BYLINE.match(line):  # "By VnEconomy" credits an outlet, "By Vân Nguyễn" a writer
+        header.agency = header.agency or known_agency(line.split(None, 1)[1])
+        return True
+    if header.title is not None and is_name_line(line):  # a writer's name under the title
+        return True
+    return is_edge_junk(line) or is_staff_credit(line)
+
+
+def _take_credit(header: Header, line: str) -> bool:
+    """True for a header line that only credits an outlet ("VnEconomy", "Source: Xinhua");
+    the outlet goes to `header` unless a dateline names one."""
+    source = _SOURCE_LINE.match(line)
+    credit = source["credit"] if source else line
+    agency = known_agency(credit) if _CREDIT_ONLY.fullmatch(credit) else None
+    if agency is None:
+        return False
+    header.agency = header.agency or agency
+    return True
+
+
+def _take_place_date(header: Header, line: str) -> bool:
+    """True for a dateline on a line of its own: "Hanoi, June 4, 2025"."""
+    match = _PLACE_DATE.fullmatch(line)
+    if match is None or not _is_place(match["place"]):
+        return False
+    found = parse_date(match["date"])
+    if found is None:
+        return False
+    header.dateline = header.dateline or _fold_place(match["place"])
+    header.dateline_date = header.dateline_date or found
+    return True
+
+
+def _take_timestamp(header: Header, line: str) -> bool:
+    """True for a byline or timestamp line with a date ("(Xinhua) 09:30, June 4, 2025",
+    "By Vân Nguyễn | February 2, 2025"); its date and credit go to `header`."""
+    if len(line.split()) > MAX_STAMP_WORDS:
+        return False
+    line = _UPDATED_TAIL.sub("", line) or line
+    credit = None
+    stamp = _STAMP_CREDIT.match(line)
+    if stamp and known_agency(stamp["credit"]):
+        credit, line = known_agency(stamp["credit"]), line[stamp.end() :]
+    byline = _BYLINE_COMMA.match(line)  # "By Vân Nguyễn, February 2, 2025"
+    line = line[byline.end() :] if byline else line
+    rest = []
+    for piece in _STAMP_SEPARATORS.split(line):
+        if known_agency(piece):
+            credit = credit or known_agency(piece)
+        elif not (_BYLINE.match(piece) or is_name_line(piece)):
+            rest.append(piece)
+    published = parse_date(" | ".join(rest)) if rest else None
+    if published is None:
+        return False
+    header.published = header.published or published
+    header.agency = header.agency or credit
+    return True
+
+
+def split_date_field(paragraph: str) -> list[str]:
+    """A paragraph opening with a date field (" date 2025-05-14 PM Chinh at ... Photo: VNA")
+    as two: the field, and the rest."""
+    label = _DATE_LABEL.match(paragraph)
+    found = match_date(paragraph, label.end()) if label else None
+    if found is None or not paragraph[found[1] :].strip():
+        return [paragraph]
+    return [paragraph[: found[1]].strip(), paragraph[found[1] :].strip()]
 
 
 def _take_date_field(header: Header, line: str) -> str:
@@ -128,8 +248,12 @@ def _take_date_field(header: Header, line: str) -> str:
     if label:
         found = match_date(line, label.end())
         if found:
-            header.published = header.published or found[0]
-            return line[found[1] :].strip()
+            iso, end = found
+            if iso is None:
+                header.bad_date = header.bad_date or line[label.end() : end].strip(" |,")
+            header.published = header.published or iso
+            rest = line[end:].strip()
+            return "" if only_clock(rest) else rest
     iso = parse_date(line)
     if iso:
         header.published = header.published or iso
@@ -140,33 +264,49 @@ def _take_date_field(header: Header, line: str) -> str:
     return line
 
 
-def _dateline(line: str) -> tuple[str | None, str | None, int] | None:
-    """The (place, agency, end) of a dateline opening `line`, or None."""
+def _dateline(line: str) -> tuple[str | None, str | None, str | None, int] | None:
+    """The (place, agency, date value, end) of a dateline opening `line`, or None."""
     match = _AGENCY_DATELINE.match(line)
     if match and known_agency(match["credit"]) and _is_place(match["place"]):
-        return _fold_place(match["place"]), known_agency(match["credit"]), match.end()
+        place, agency = _fold_place(match["place"]), known_agency(match["credit"])
+        return place, agency, _when(match), match.end()
     match = _CREDIT_DATELINE.match(line)
     if match and known_agency(match["credit"]):
-        return None, known_agency(match["credit"]), match.end()
+        return None, known_agency(match["credit"]), None, match.end()
+    match = _COLON_DATELINE.match(line)
+    if match and _is_place(match["place"]) and _shouted_place(match["place"]):
+        return _fold_place(match["place"]), None, _when(match), match.end()
     match = _PLACE_DATELINE.match(line)
     if match and _is_place(match["place"]):
         place = match["place"]
         rest = line[match.end() :]
-        # A short shouted ASCII word ("MOF —") is far likelier an acronym than a place.
-        short_acronym = " " not in place and len(place) < 4 and place.isascii()
-        shouting = place.upper() == place and place not in _NOT_PLACES and not short_acronym
         spoken = place.upper() != place and match["dash"] in "–—" and rest[0].isupper()
-        if shouting or (spoken and not known_agency(place)):
-            return _fold_place(place), None, match.end()
+        if _shouted_place(place) or (spoken and not known_agency(place)):
+            return _fold_place(place), None, _when(match), match.end()
     return None
 
 
+def _shouted_place(place: str) -> bool:
+    """True for a place in capitals ("HÀ NỘI"); a short ASCII word ("MOF") is far likelier
+    an acronym, and labels ("UPDATE", "EDITOR'S NOTE") are no places."""
+    short_acronym = " " not in place and len(place) < 4 and place.isascii()
+    labels = place in _NOT_PLACES or any(word in _NOT_PLACES for word in place.split())
+    return place.upper() == place and not labels and not short_acronym
+
+
+def _when(match: re.Match[str]) -> str | None:
+    return dateline_value(match["when"]) if match["when"] else None
+
+
 def _take_dateline(header: Header, line: str) -> str:
-    """`line` without its dateline; the place and agency go to `header`."""
+    """`line` without its dateline; the place, agency and date go to `header`."""
     found = _dateline(line)
     if not found:
         return line
-    header.dateline, header.agency, end = found
+    place, agency, when, end = found
+    header.dateline = place or header.dateline
+    header.dateline_date = when or header.dateline_date
+    header.agency = agency or header.agency
     return line[end:].strip()
 
 
@@ -183,9 +323,12 @@ def _fold_place(place: str) -> str:
         return place
     words = place.split()
     return " ".join(
-        word if word in _KEEP_UPPER else "-".join(map(str.capitalize, word.split("-")))
-        for word in words
+        word if word in _KEEP_UPPER else re.sub(r"[^\W\d_]+", _capitalize, word) for word in words
     )
+
+
+def _capitalize(match: re.Match[str]) -> str:
+    return match[0].capitalize()
 
 
 def _split_title_suffix(title: str) -> tuple[str, str | None]:

@@ -15,7 +15,11 @@ _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_nam
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+# English, and Vietnamese as Vietnamese sites print it in English pages: "Thứ Năm", "Chủ Nhật".
+_WEEKDAY_WORD = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+    r"|th[ứu]\s+(?:hai|ba|t[ưu]|n[ăa]m|s[áa]u|b[ảa]y)|ch[ủu]\s+nh[ậa]t)"
+)
 _WEEKDAY = rf"(?:{_WEEKDAY_WORD},?\s+)?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 
@@ -28,6 +32,14 @@ _DATE = re.compile(
     )(?!\d)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The date of a dateline: "March 3", "Sept. 9", "29 April", "29/4", each perhaps with a year.
+_DATELINE_WHEN = re.compile(
+    rf"""(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}){_ORDINAL}
+        | (?P<dday>\d{{1,2}}){_ORDINAL}\s+(?P<dmonth>{_MONTH})
+        | (?P<na>\d{{1,2}})[/.](?P<nb>\d{{1,2}}))
+        (?:,?\s*(?P<year>\d{{4}}))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # A time after a date that opens a line: " date 2025-04-25 10:05 GMT+7 | Body ...".
 _CLOCK = re.compile(
     r"(?:[T\s,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2}|"
@@ -36,8 +48,9 @@ _CLOCK = re.compile(
 )
 # What may stand around a date in a field or a header line: weekday, time, zone, separators.
 _AROUND = re.compile(
-    rf"""(?:[\s,|/()\-–—]|{_WEEKDAY_WORD}|T?\d{{1,2}}[:h]\d{{2}}(?::\d{{2}}(?:\.\d+)?)?
-        |[ap]\.?m\.?|GMT|UTC|ICT|Z|[+-]\d{{1,2}}(?::?\d{{2}})?)*""",
+    rf"""(?:[\s,|/()\[\]\-–—]|{_WEEKDAY_WORD}|T?\d{{1,2}}[:h]\d{{2}}(?::\d{{2}}(?:\.\d+)?)?
+        |[ap]\.?m\.?|\bat\b|GMT|UTC|ICT|Z|\b(?:[ECMP][SD]?T|SGT|HKT|JST|BST|CET)\b
+        |[+-]\d{{1,2}}(?::?\d{{2}})?)*""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -50,11 +63,36 @@ def parse_date(value: str) -> str | None:
     return _iso(match)
 
 
-def match_date(text: str, pos: int = 0) -> tuple[str, int] | None:
-    """A date (and any time after it) at `text[pos]`: its ISO form and where it ends, or None."""
+def only_clock(value: str) -> bool:
+    """True when `value` holds nothing but a time, a zone, a weekday or separators."""
+    return bool(_AROUND.fullmatch(value))
+
+
+def match_date(text: str, pos: int = 0) -> tuple[str | None, int] | None:
+    """A date (and any time after it) at `text[pos]`: its ISO form (None for an impossible
+    date such as `2025-02-30`) and where it ends; None when no date is written there."""
     match = _DATE.match(text, pos)
-    iso = _iso(match) if match else None
-    return (iso, _CLOCK.match(text, match.end()).end()) if match and iso else None
+    return (_iso(match), _CLOCK.match(text, match.end()).end()) if match else None
+
+
+def dateline_value(when: str) -> str | None:
+    """The date of a dateline (`March 3`, `Sept. 9`, `April 29, 2025`, `29/4`) as a TimeML
+    value: `2025-04-29`, or `XXXX-03-03` when it has no year; None if it is impossible."""
+    match = _DATELINE_WHEN.fullmatch(when.strip())
+    if match is None:
+        return None
+    if match["month"]:
+        month, day = _MONTHS.get(match["month"].lower().rstrip(".")), int(match["day"])
+    elif match["dmonth"]:
+        month, day = _MONTHS.get(match["dmonth"].lower().rstrip(".")), int(match["dday"])
+    else:
+        day, month = int(match["na"]), int(match["nb"])
+    year = int(match["year"]) if match["year"] else None
+    try:
+        dt.date(year or 2000, month or 0, day)  # 2000 is a leap year: Feb 29 stays possible
+    except ValueError:
+        return None
+    return f"{year or 'XXXX'}-{month:02d}-{day:02d}"
 
 
 def _iso(match: re.Match[str]) -> str | None:

@@ -21,6 +21,8 @@ def load_text(source: Input) -> Iterator[Article | LoadProblem]:
     if fell_back:
         yield LoadWarning(source.name, NOT_UTF8)
     parsed = parse_text(text)
+    for warning in parsed.warnings:
+        yield LoadWarning(source.name, warning)
     if not parsed.paragraphs:
         yield LoadFailure(source.name, NO_TEXT_LEFT)
         return

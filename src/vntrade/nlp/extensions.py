@@ -3,6 +3,8 @@
 Results live on the `Doc` itself (spans and JSON-able values), so a processed `Doc`
 survives `DocBin(store_user_data=True)` and `doc_to_extraction` reads it back:
 - `doc._.published`: ISO date of publication or None, set before the pipeline runs.
+- `doc._.dateline_date`: the date of a wire dateline (`2025-03-03`, `XXXX-03-03`) or None,
+  set before the pipeline runs; the anchor when there is no publication date.
 - `doc._.reference_date` / `doc._.published_inferred`: the anchor for relative dates,
   set by `vntrade_dates` (inferred from the article's own dates when not published).
 - `doc.spans["vntrade_dates"]`: temporal expressions; `label_` is the TIMEX3 type, with
@@ -39,6 +41,7 @@ DIRECTIVE_LABEL = "DIRECTIVE"
 
 _DEFAULTS: dict[str, object] = {
     "published": None,
+    "dateline_date": None,
     "reference_date": None,
     "published_inferred": False,
     "vntrade_actor_roles": None,

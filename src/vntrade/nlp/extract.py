@@ -44,6 +44,7 @@ def _pieces(text: str) -> Iterator[tuple[int, str, bool]]:
 def _make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.published = article.published
+    doc._.dateline_date = article.dateline_date
     return doc
 
 

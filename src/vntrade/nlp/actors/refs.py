@@ -21,10 +21,13 @@ WINDOW_SENTENCES = 2
 # Words allowed between `the` and a role phrase: `the Vietnamese PM`, `the US President`.
 QUALIFIERS = frozenset({"vietnamese", "us", "u.s.", "american", "then"})
 INTRODUCERS = frozenset({"the", "'s"})
-# `the ministry`, `the association`: the latest organisation named with that noun.
+# `the ministry`, `the association`: the latest organisation named with that noun (and
+# with the words before it: `the seafood association`, at most this many).
+MAX_MODIFIERS = 3
 ORGANISATION_NOUNS = frozenset(
     {"ministry", "association", "council", "committee", "commission", "department", "agency"}
     | {"chamber", "office", "administration", "authority", "bank", "corporation", "group"}
+    | {"federation", "company", "firm", "union", "alliance", "cooperative", "board"}
 )
 
 
@@ -78,15 +81,24 @@ class ReferenceResolver:
         named = {m.start for m in self.organisations}
         for token in self.doc[1:]:
             i = token.i
-            if keys[i] not in ORGANISATION_NOUNS or keys[i - 1] != "the" or i in named:
+            if keys[i] not in ORGANISATION_NOUNS or i in named:
+                continue
+            # `the seafood association`: lower-case words between `the` and the noun.
+            the = i - 1
+            while the > 0 and i - the <= MAX_MODIFIERS and self.doc[the].is_lower:
+                if keys[the] == "the":
+                    break
+                the -= 1
+            if keys[the] != "the":
                 continue
             following = self.doc[i + 1] if i + 1 < len(self.doc) else None
             if following is not None and (following.lower_ == "of" or following.is_title):
                 continue  # the start of a name: `the Ministry of ...`
+            words = keys[the + 1 : i + 1]
             before = bisect.bisect_left(self.organisations, i, key=_start)
             for mention in reversed(self.organisations[:before]):
-                if keys[i] in key(mention.name).split():
-                    found.append(Reference(i - 1, i + 1, mention.name, "ORG"))
+                if set(words) <= set(key(mention.name).split()):
+                    found.append(Reference(the, i + 1, mention.name, "ORG"))
                     break
         return found
 

@@ -3,10 +3,11 @@
 The grammar (`rules`) finds expressions in `doc.text`; the parse only supplies the
 tense of the verb governing each expression, which places dates named without a year
 (`said on Thursday`, `will take effect on April 2`). Relative expressions are resolved
-against `doc._.published`; when it is missing the anchor is inferred from the article's
-own explicit dates (`anchor`) and `doc._.published_inferred` says so. The anchor
-goes to `doc._.reference_date` as an ISO date, of reduced precision (`2025`) when only
-the year could be inferred.
+against `doc._.published`, else `doc._.dateline_date` (a wire dateline's day, in the
+year the article's own dates give when it has none); otherwise the anchor is inferred from
+the article's own explicit dates (`anchor`) and `doc._.published_inferred` says so. The
+anchor goes to `doc._.reference_date` as an ISO date, of reduced precision (`2025`) when
+only the year could be inferred.
 """
 
 from __future__ import annotations
@@ -71,15 +72,22 @@ class DateTagger:
             tense(doc, c, _phrase_start(text, candidates, i)) if c.rule.needs_tense else None
             for i, c in enumerate(candidates)
         ]
-        anchor = parse_anchor(doc._.published)
+        dateline = doc._.dateline_date
+        anchor = parse_anchor(doc._.published) or parse_anchor(dateline)
         inferred = False
         if anchor is None:
             anchor = infer_anchor(candidates, tenses)
             inferred = anchor is not None
-        month = yearless_month(candidates, tenses) if anchor is None else None
+        # A yearless dateline (`HANOI, March 3 (Reuters)`) gives the day of an inferred year.
+        on_dateline = _dateline_day(dateline, anchor) if inferred else None
+        anchor = on_dateline or anchor
+        month = None
+        if anchor is None:
+            month = int(dateline[5:7]) if dateline else yearless_month(candidates, tenses)
+        shift = not inferred or on_dateline is not None
         sentences = [sentence.start_char for sentence in doc.sents] if candidates else []
         mentions = _resolve(
-            text, candidates, tenses, anchor, shift=not inferred, month=month, sentences=sentences
+            text, candidates, tenses, anchor, shift=shift, month=month, sentences=sentences
         )
         set_date_mentions(doc, _merge_times(text, mentions))
         doc._.reference_date = anchor.iso() if anchor else None
@@ -135,6 +143,16 @@ def _resolve(
             )
         )
     return mentions
+
+
+def _dateline_day(dateline: str | None, inferred: Anchor | None) -> Anchor | None:
+    """The day of a yearless dateline (`XXXX-03-03`) in the inferred anchor's year."""
+    if not dateline or inferred is None:
+        return None
+    try:
+        return Anchor(dt.date(inferred.day.year, int(dateline[5:7]), int(dateline[8:10])), "day")
+    except ValueError:
+        return None
 
 
 def _explicit(resolved: Resolved) -> Anchor | None:

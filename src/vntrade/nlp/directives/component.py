@@ -20,10 +20,10 @@ from typing import Any
 
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from vntrade.nlp.actors.lexicon import ActorDataError, read_jsonl
-from vntrade.nlp.directives import frames
+from vntrade.nlp.directives import clauses, frames
 from vntrade.nlp.extensions import (
     ACTOR_SPANS,
     REFERENCE_SPANS,
@@ -37,11 +37,40 @@ DEADLINE_KINDS = frozenset({"day", "month", "week", "quarter", "year", "season",
 CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
 # An order without a named issuer takes that of an order at most this many sentences before.
 PASSIVE_REACH = 2
-# Subjects that give orders on someone's behalf: `the resolution requires ministries to ...`.
+# Subjects that give orders on someone's behalf: `the resolution requires ministries to ...`,
+# `It also required customs to ...` (it: the document just named).
 DOCUMENT_NOUNS = frozenset(
     {"resolution", "decree", "directive", "dispatch", "decision", "circular", "conclusion"}
+    | {"document", "notice", "notification", "letter", "telegram", "instruction", "guidance"}
+    | {"guideline", "guidelines", "plan", "programme", "program", "memo", "statement", "order"}
+    | {"it"}
 )
+# `The ministry issued a dispatch ... The dispatch requests ...`: the document's issuer.
+ISSUING_VERBS = frozenset(
+    {"issue", "issues", "issued", "sign", "signs", "signed", "send", "sends", "sent"}
+    | {"release", "releases", "released", "promulgate", "promulgates", "promulgated"}
+    | {"publish", "publishes", "published", "adopt", "adopts", "adopted"}
+)
+# How many sentences back the issuing of a document is looked for.
+DOCUMENT_REACH = 2
+# How an action is to be done, which its verb can go without: `the prompt creation of X`.
+MANNER_WORDS = frozenset(
+    {"prompt", "swift", "immediate", "urgent", "timely", "early", "quick", "rapid", "speedy"}
+    | {"fast", "expeditious", "drastic", "decisive", "effective", "thorough", "strict"}
+    | {"serious", "proactive", "active", "rigorous", ",", "and"}
+)
+# A quoted order in the first person is the speaker's: `"We ask the US to ...," Dien said`.
+FIRST_PERSON = frozenset({"i", "we"})
+SPEECH_VERBS = frozenset(
+    {"said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "stressed"}
+    | {"emphasised", "emphasized", "noted", "affirmed", "asserted", "declared", "remarked"}
+)
+# How many sentences after a quoted order its speaker may be named.
+QUOTE_REACH = 2
+# `headed by`, `led by`: who speaks for the group a subject names (`the delegation, led by X`).
+LEADING_VERBS = frozenset({"led", "headed", "chaired", "represented"})
 VERBS = "verbs.jsonl"
+NOMINALS = "nominals.jsonl"
 # How far up the parse an order verb may sit inside another order's action.
 NESTING_REACH = 4
 
@@ -74,6 +103,22 @@ def shipped_verbs() -> list[tuple[str, dict]]:
     return list(read_jsonl(resources.files("vntrade.nlp").joinpath("data", "directives", VERBS)))
 
 
+def shipped_nominals() -> list[tuple[str, dict]]:
+    """The shipped nominalisations of actions (`creation` → create), each with `file:line`."""
+    source = resources.files("vntrade.nlp").joinpath("data", "directives", NOMINALS)
+    return list(read_jsonl(source))
+
+
+def load_nominals(records: list[tuple[str, dict]]) -> dict[str, str]:
+    """Verbs by the noun naming their action (`creation` → create)."""
+    nominals = {}
+    for where, record in records:
+        if not record.get("noun") or not record.get("verb"):
+            raise ActorDataError(f"{where}: needs noun and verb")
+        nominals[str(record["noun"]).lower()] = str(record["verb"])
+    return nominals
+
+
 def load_verbs(records: list[tuple[str, dict]]) -> dict[str, list[DirectiveVerb]]:
     """Directive verbs by word form (`urged` → urge)."""
     by_form: dict[str, list[DirectiveVerb]] = {}
@@ -99,7 +144,9 @@ class DirectiveFinder:
     def __init__(self, *, name: str = "vntrade_directives") -> None:
         self.name = name
         self.records: list[tuple[str, dict]] = []
+        self.nominal_records: list[tuple[str, dict]] = []
         self.verbs: dict[str, list[DirectiveVerb]] = {}
+        self.nominals: dict[str, str] = {}
 
     def initialize(
         self,
@@ -107,20 +154,26 @@ class DirectiveFinder:
         *,
         nlp: Language | None = None,
     ) -> None:
-        """Read the shipped directive verbs."""
-        self.set_records(shipped_verbs())
+        """Read the shipped directive verbs and action nouns."""
+        self.set_records(shipped_verbs(), shipped_nominals())
 
-    def set_records(self, records: list[tuple[str, dict]]) -> None:
+    def set_records(
+        self, records: list[tuple[str, dict]], nominals: list[tuple[str, dict]]
+    ) -> None:
         self.verbs = load_verbs(records)
+        self.nominals = load_nominals(nominals)
         self.records = records
+        self.nominal_records = nominals
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / VERBS, [record for _, record in self.records])
+        srsly.write_jsonl(path / NOMINALS, [record for _, record in self.nominal_records])
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DirectiveFinder:
-        self.set_records(list(read_jsonl(Path(path) / VERBS)))
+        path = Path(path)
+        self.set_records(list(read_jsonl(path / VERBS)), list(read_jsonl(path / NOMINALS)))
         return self
 
     def __call__(self, doc: Doc) -> Doc:
@@ -128,7 +181,7 @@ class DirectiveFinder:
         if not triggers:
             set_directives(doc, [])
             return doc
-        finder = _DocDirectives(doc, self.verbs)
+        finder = _DocDirectives(doc, self.verbs, self.nominals)
         found: list[Directive] = []
         seen: set[tuple] = set()
         sentence_starts = [sentence.start for sentence in doc.sents]
@@ -160,11 +213,21 @@ class DirectiveFinder:
 class _DocDirectives:
     """Directive extraction for one document: actor lookup, dates, sentence bounds."""
 
-    def __init__(self, doc: Doc, verbs: dict[str, list[DirectiveVerb]]) -> None:
+    def __init__(
+        self, doc: Doc, verbs: dict[str, list[DirectiveVerb]], nominals: dict[str, str]
+    ) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: build it once
         self.verbs = verbs
+        self.nominals = nominals
         self.actor_at: dict[int, str] = {}
+        # Countries: `Vietnam, represented by X, urged ...` is X's order.
+        self.country_at = {
+            i
+            for span in doc.spans.get(ACTOR_SPANS, [])
+            if span.label_ == "GPE"
+            for i in range(span.start, span.end)
+        }
         for group in (ACTOR_SPANS, REFERENCE_SPANS):
             for span in doc.spans.get(group, []):
                 for i in range(span.start, span.end):
@@ -179,13 +242,17 @@ class _DocDirectives:
         the orders before it (else it is dropped)."""
         if frames.negated(verb) or verb.dep_ not in CLAUSE_DEPS | {"xcomp", "acl"}:
             return []
-        if self._inside_another_order(verb):
+        if self._inside_another_order(verb) or clauses.intended(verb):
             return []
         for entry in self.verbs[verb.lower_]:
             passive_ok = entry.passive is not False
-            frame = frames.match_frame(verb, list(entry.frames), entry.particles, passive_ok)
+            frame = frames.match_frame(
+                verb, list(entry.frames), entry.particles, passive_ok, self.nominals
+            )
             if frame is None:
                 continue
+            if frame.addressee is None and clauses.about_oneself(self.doc, frame):
+                return []
             is_order, issuer, needs_issuer = self._issuer(verb, frame)
             if frame.passive and entry.passive == "named" and issuer is None:
                 return []
@@ -241,8 +308,52 @@ class _DocDirectives:
         else:
             issuer = self._actor(subject) if subject is not None else None
         if issuer is None and subject is not None and subject.lower_ in DOCUMENT_NOUNS:
-            return True, self._signer(verb), True
+            return True, self._signer(verb) or self._document_issuer(verb, subject), True
+        if issuer is None and subject is not None and subject.lower_ in FIRST_PERSON:
+            issuer = self._speaker(verb)
+        if issuer is None and subject is not None:
+            issuer = clauses.CAPITALS.get(subject.lower_) or clauses.organisation_phrase(subject)
         return issuer is not None, issuer, False
+
+    def _document_issuer(self, verb: Token, subject: Token) -> str | None:
+        """Who issued the document a subject names, in its sentence or the ones before: `The
+        ministry issued a dispatch on May 8. The dispatch requests ...`."""
+        sentences = list(self.doc.sents)
+        here = next(i for i, sentence in enumerate(sentences) if verb in sentence)
+        for sentence in reversed(sentences[max(0, here - DOCUMENT_REACH) : here + 1]):
+            for token in reversed(sentence):
+                if token.i >= verb.i or token.lower_ not in ISSUING_VERBS:
+                    continue
+                document = frames.child_of(token, ("dobj",))
+                if document is None or document.lower_ not in DOCUMENT_NOUNS:
+                    continue
+                if subject.lower_ != "it" and document.lower_ != subject.lower_:
+                    continue
+                issuer_subject = frames.clause_subject(token, self._same_line)
+                if issuer_subject is not None and self._actor(issuer_subject):
+                    return self._actor(issuer_subject)
+        return None
+
+    def _speaker(self, verb: Token) -> str | None:
+        """Who says a quoted first-person order: `"We ask the US to ...," Dien said`, `Dien
+        said: "We request ..."`, `"I urge ministries to act. Time is short," Chinh said`."""
+        token = verb
+        while token.head is not token and self._same_line(verb, token.head):
+            token = token.head
+            if token.lower_ in SPEECH_VERBS:
+                return self._speech_subject(token)
+        sentences = [s for s in self.doc.sents if s.end > verb.i][: QUOTE_REACH + 1]
+        end = sentences[-1].end if sentences else verb.i
+        for token in self.doc[verb.i + 1 : end]:
+            if not self._same_line(verb, token):
+                break
+            if token.lower_ in SPEECH_VERBS:
+                return self._speech_subject(token)
+        return None
+
+    def _speech_subject(self, speech: Token) -> str | None:
+        subject = frames.subject_child(speech)
+        return self._actor(subject) if subject is not None else None
 
     def _signer(self, verb: Token) -> str | None:
         """Who signed or issued the document an order is given under, when the sentence
@@ -259,13 +370,28 @@ class _DocDirectives:
     def _actor(self, token: Token) -> str | None:
         """The actor a subject names: its head word, else a word of its own phrase (not of a
         clause inside it: `the official who met Chinh` is not Chinh)."""
-        if token.i in self.actor_at:
+        leader = self._leader(token)
+        if token.i in self.actor_at and (token.i not in self.country_at or leader is None):
             return self.actor_at[token.i]
-        for inner in sorted(token.children, key=lambda t: t.i):
+        if leader is not None:
+            return leader
+        # A possessive last: `Vietnam's delegation, led by X` is X's, `Vietnam's team` Vietnam's.
+        children = sorted(token.children, key=lambda t: (t.dep_ == "poss", t.i))
+        for inner in children:
             if inner.dep_ not in CLAUSE_DEPS | {"acl", "relcl", "advcl", "punct"}:
                 found = self._actor(inner)
                 if found is not None:
                     return found
+        return None
+
+    def _leader(self, token: Token) -> str | None:
+        """The actor leading the group a subject names: `the delegation, led by X`."""
+        for child in token.children:
+            if child.dep_ == "acl" and child.lower_ in LEADING_VERBS:
+                agent = frames.child_of(child, ("agent",))
+                target = frames.child_of(agent, ("pobj",)) if agent is not None else None
+                if target is not None and target.i in self.actor_at:
+                    return self.actor_at[target.i]
         return None
 
     def _actor_before(self, verb: Token) -> str | None:
@@ -298,6 +424,7 @@ class _DocDirectives:
         doc = self.doc
         start, end = frame.action
         action = doc[start:end]
+        action_text = self._verbal(action) if start < end else action.text
         addressee = None
         if frame.addressee is not None:
             a_start, a_end = frames.trim(doc, *frame.addressee)
@@ -307,12 +434,28 @@ class _DocDirectives:
             issuer=issuer,
             verb=lemma,
             addressee=addressee,
-            action=action.text,
+            action=action_text,
             deadline=self._deadline(verb, action.start_char, action.end_char),
             sentence=self.text[sentence_start:sentence_end],
             start=sentence_start,
             end=sentence_end,
         )
+
+    def _verbal(self, action: Span) -> str:
+        """A nominal action as the verb phrase it names: `the prompt creation of a working
+        group` → `create a working group`; other actions as written."""
+        head = action.root
+        verb = self.nominals.get(head.lower_)
+        if verb is None or head.pos_ != "NOUN":
+            return action.text
+        before = self.doc[action.start : head.i]
+        if not all(t.dep_ == "det" or t.lower_ in MANNER_WORDS for t in before):
+            return action.text  # `mutual reduction of tariffs` says more than `reduce`
+        of = frames.child_of(head, ("prep",), ("of",))
+        target = frames.child_of(of, ("pobj",)) if of is not None else None
+        if of is None or target is None or of.i != head.i + 1:
+            return action.text
+        return f"{verb} {self.doc[target.left_edge.i : action.end].text}"
 
     def _sentence_bounds(self, verb: Token) -> tuple[int, int]:
         """The verb's sentence, clipped to its line (the parser joins headlines to text)."""

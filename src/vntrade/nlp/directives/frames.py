@@ -1,14 +1,14 @@
 """Reading a directive's parts off the dependency parse of its verb.
 
 A frame says where the addressee and the action are: `instructed NP to VP`, `called on NP
-to VP`, `called for NP`, `urged NP` (a nominal action), `requested that S VP`, `tasked NP
-with V-ing`, `assigned NP the task of ...`, and the passives `NP was tasked with / asked to`.
-A trailing `with NP to VP` is a second order to another addressee.
-"""
+to VP`, `called for NP`, `urged NP` (a nominal action), `ordered the creation of NP` (a
+noun naming an action), `requested that S VP`, `tasked NP with V-ing`, `assigned NP the
+task of ...`, and the passives `NP was tasked with / asked to`. A trailing `with NP to VP`
+is a second order to another addressee."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -19,6 +19,9 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Prepositions of the verb that carry a deadline or belong to a nominal action.
 DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "within"})
 TRIM_WORDS = frozenset({"to", "that", "and", "or", "but", ",", ";", ":", "-", "–", "—"})
+
+# `assigned X the task of V-ing`: nouns whose `of V-ing` is the action.
+TASK_NOUNS = frozenset({"task", "tasks", "duty", "job", "mission", "responsibility"})
 
 IsTrigger = Callable[[Token], bool]
 # `X is asked to ..., while Y must ...`: a modal that makes a clause joined to an order a
@@ -108,14 +111,24 @@ def _with_object(verb: Token, obj: Token | None) -> Token | None:
 
 
 def match_frame(
-    verb: Token, frames: list[str], particles: tuple[str, ...], passive_ok: bool
+    verb: Token,
+    frames: list[str],
+    particles: tuple[str, ...],
+    passive_ok: bool,
+    action_nouns: Container[str] = (),
 ) -> Frame | None:
-    """The first of the verb's `frames` its parse fits, or None."""
+    """The first of the verb's `frames` its parse fits, or None. `action_nouns` are the
+    nouns an `action_nominal` frame takes (`ordered the creation of ...`, not `ordered
+    50 aircraft`)."""
     if is_passive(verb):
         return _passive(verb) if passive_ok else None
     obj = child_of(verb, ("dobj",))
     for name in frames:
-        frame = _FRAMES[name](verb, obj, particles)
+        if name == ACTION_NOMINAL:
+            named_action = obj is not None and obj.lower_ in action_nouns
+            frame = _nominal(verb, obj, particles) if named_action else None
+        else:
+            frame = _FRAMES[name](verb, obj, particles)
         if frame is not None:
             return frame
     return None
@@ -235,10 +248,17 @@ def _object_with(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | 
 
 
 def _dative(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
+    """`assigned NP the task of V-ing ...`: the task's verb phrase is the action. The parser
+    may take the receiver for a second object."""
     receiver = child_of(verb, ("dative",))
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if receiver is None and len(objects) == 2:
+        receiver, obj = objects
     if receiver is None or obj is None or receiver.lower_ in ("to", "for"):
         return None
-    return Frame(_span(receiver), _span(obj))
+    of = child_of(obj, ("prep",), ("of",)) if obj.lower_ in TASK_NOUNS else None
+    task = child_of(of, ("pcomp",)) if of is not None else None
+    return Frame(_span(receiver), _span(task if task is not None else obj))
 
 
 _FRAMES: dict[str, Callable[[Token, Token | None, tuple[str, ...]], Frame | None]] = {
@@ -251,7 +271,8 @@ _FRAMES: dict[str, Callable[[Token, Token | None, tuple[str, ...]], Frame | None
     "object_with": _object_with,
     "dative": _dative,
 }
-FRAME_NAMES = frozenset(_FRAMES)
+ACTION_NOMINAL = "action_nominal"  # `nominal`, for a noun that names an action only
+FRAME_NAMES = frozenset(_FRAMES) | {ACTION_NOMINAL}
 
 
 def modal_orders(verb: Token) -> list[Frame]:
@@ -362,8 +383,9 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _bare_complement(verb: Token) -> bool:
-    """An infinitive (`to draft`) or a modal verb (`would help`) complementing another verb."""
-    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp"):
+    """An infinitive (`to draft`, also parsed as an adverbial clause) or a modal verb (`would
+    help`) complementing another verb."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp", "advcl"):
         return False
     return verb.dep_ == "xcomp" or any(
         c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children
