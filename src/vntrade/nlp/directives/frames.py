@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -84,7 +84,7 @@ def infinitive(verb: Token, obj: Token | None) -> Token | None:
     return None
 
 
-def _span(token: Token) -> tuple[int, int]:
+def token_span(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
@@ -92,9 +92,9 @@ def _before(span: tuple[int, int], stop: int) -> tuple[int, int]:
     return span[0], min(span[1], stop)
 
 
-def _clause_without_subject(verb: Token) -> tuple[int, int]:
+def clause_without_subject(verb: Token) -> tuple[int, int]:
     """A complement clause minus its `that` and subject: what is to be done."""
-    start, end = _span(verb)
+    start, end = token_span(verb)
     subject = subject_child(verb)
     if subject is not None and subject.i < verb.i:
         start = subject.right_edge.i + 1
@@ -136,13 +136,13 @@ def match_frame(
 
 def _passive(verb: Token) -> Frame | None:
     subject = subject_child(verb)
-    addressee = _span(subject) if subject is not None else None
+    addressee = token_span(subject) if subject is not None else None
     action = infinitive(verb, None)
     if action is not None:
-        return Frame(addressee, _clause_without_subject(action), passive=True)
+        return Frame(addressee, clause_without_subject(action), passive=True)
     target = _with_object(verb, None)
     if target is not None:
-        return Frame(addressee, _span(target), passive=True)
+        return Frame(addressee, token_span(target), passive=True)
     return None
 
 
@@ -166,18 +166,18 @@ def _misparsed_conjunct(verb: Token, obj: Token | None) -> Token | None:
 def _object_infinitive(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
     action = infinitive(verb, obj)
     if action is None and (action := _misparsed_conjunct(verb, obj)) is not None:
-        return Frame((obj.left_edge.i, action.left_edge.i), _span(action))
+        return Frame((obj.left_edge.i, action.left_edge.i), token_span(action))
     if action is None:
         return None
     with_target = _with_object(verb, obj)
     if with_target is not None and with_target.i < action.i:
         return None  # `tasked X with drafting a decree, to be submitted ...`: a `with` order
     if obj is not None:
-        return Frame(_before(_span(obj), action.left_edge.i), _span(action))
+        return Frame(_before(token_span(obj), action.left_edge.i), token_span(action))
     subject = subject_child(action)
     if subject is not None and subject.i > verb.i:  # `asked ministries to ...` as a clause
-        return Frame(_span(subject), _clause_without_subject(action))
-    return Frame(None, _span(action))
+        return Frame(token_span(subject), clause_without_subject(action))
+    return Frame(None, token_span(action))
 
 
 def _that_clause(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
@@ -187,15 +187,15 @@ def _that_clause(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | 
         subject = subject_child(child)
         marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         if subject is not None or marked:
-            addressee = _span(subject) if subject is not None else None
-            return Frame(addressee, _clause_without_subject(child))
+            addressee = token_span(subject) if subject is not None else None
+            return Frame(addressee, clause_without_subject(child))
     return None
 
 
 def _with_verb_preps(verb: Token, target: Token) -> tuple[int, int]:
     """A nominal action with the verb's prepositions that follow it: `urged conclusion of
     deals by May for US exports`, where the parser hangs `by` and `for` on the verb."""
-    start, end = _span(target)
+    start, end = token_span(target)
     for child in verb.children:
         if child.dep_ == "prep" and child.i == end and child.lower_ != "with":
             end = child.right_edge.i + 1
@@ -231,7 +231,7 @@ def _particle_infinitive(
     action = infinitive(verb, target)
     if action is None:
         return None
-    return Frame(_before(_span(target), action.left_edge.i), _span(action))
+    return Frame(_before(token_span(target), action.left_edge.i), token_span(action))
 
 
 def _particle_nominal(verb: Token, obj: Token | None, particles: tuple[str, ...]) -> Frame | None:
@@ -244,7 +244,7 @@ def _object_with(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | 
     if obj is None or target is None:
         return None
     with_token = target.head
-    return Frame(_before(_span(obj), with_token.i), _span(target))
+    return Frame(_before(token_span(obj), with_token.i), token_span(target))
 
 
 def _dative(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
@@ -258,7 +258,7 @@ def _dative(verb: Token, obj: Token | None, _: tuple[str, ...]) -> Frame | None:
         return None
     of = child_of(obj, ("prep",), ("of",)) if obj.lower_ in TASK_NOUNS else None
     task = child_of(of, ("pcomp",)) if of is not None else None
-    return Frame(_span(receiver), _span(task if task is not None else obj))
+    return Frame(token_span(receiver), token_span(task if task is not None else obj))
 
 
 _FRAMES: dict[str, Callable[[Token, Token | None, tuple[str, ...]], Frame | None]] = {
@@ -293,103 +293,8 @@ def modal_orders(verb: Token) -> list[Frame]:
         ):
             continue
         if subject is not None and subject.pos_ in NOUN_POS and subject.i < child.i:
-            found.append(Frame(_span(subject), (child.i, child.right_edge.i + 1)))
+            found.append(Frame(token_span(subject), (child.i, child.right_edge.i + 1)))
     return found
-
-
-def split_with_orders(doc: Doc, frame: Frame) -> Frame:
-    """Cut a trailing `, with the Ministry to gather ...` off the action as a second order."""
-    start, end = frame.action
-    for token in doc[start:end]:
-        if token.lower_ != "with" or token.dep_ != "prep":
-            continue
-        verb = child_of(token, ("pcomp",))
-        subject = subject_child(verb) if verb is not None else None
-        if verb is None or subject is None or not has_to(verb):
-            target = child_of(token, ("pobj",))
-            verb = next((c for c in target.children if has_to(c)), None) if target else None
-            subject = target
-        if verb is not None and subject is not None:
-            frame.action = (start, token.i)
-            frame.extra.append(Frame(_span(subject), _clause_without_subject(verb)))
-            break
-    return frame
-
-
-def cut_and_extend(doc: Doc, verb: Token, frame: Frame, is_trigger: IsTrigger) -> None:
-    """Keep another order's words out of the action; take in stray coordinated actions.
-
-    The parser often hangs `..., and lift restrictions` on the ordering verb instead of the
-    first action, and `... and assigned X to ...` on the first action instead of the verb.
-    """
-    start, end = frame.action
-    end = _cut_at_new_clause(doc, start, end, is_trigger)
-    owners = {verb, verb.head} if verb.dep_ == "conj" else {verb}
-    while True:
-        stray = _next_stray(doc, verb, owners, start, end)
-        if stray is None:
-            break
-        end = _cut_at_new_clause(doc, stray.left_edge.i, stray.right_edge.i + 1, is_trigger)
-    frame.action = trim(doc, start, end)
-
-
-def _cut_at_new_clause(doc: Doc, start: int, end: int, is_trigger: IsTrigger) -> int:
-    """Where a coordinated clause with its own subject, or another order, begins; an order
-    verb in the infinitive (`... and to direct banks to ...`) is part of the action."""
-    for token in doc[start + 1 : end]:
-        order = is_trigger(token) and not has_to(token)
-        if token.dep_ == "conj" and (order or subject_child(token) is not None):
-            return token.left_edge.i
-    return end
-
-
-def _next_stray(doc: Doc, verb: Token, owners: set[Token], start: int, end: int) -> Token | None:
-    """An action the parser hung on the ordering verb right after the action's end."""
-    for token in doc[end : verb.sent.end]:
-        if token.head not in owners or token.is_punct or token.dep_ in ("cc", "advmod"):
-            continue
-        stray_action = token.dep_ == "conj" and token.tag_ == "VB"
-        stray_object = token.dep_ == "dobj" and start > verb.i  # `cut rates and support[NN] X`
-        if not (stray_action or stray_object) or subject_child(token) is not None:
-            return None
-        between = doc[end : token.left_edge.i]
-        if all(t.is_punct or t.dep_ in ("cc", "advmod") for t in between):
-            return token
-        return None
-    return None
-
-
-def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading `to`/`that`, trailing punctuation or conjunctions, and a bracket left
-    open at the end (`the State Bank of Vietnam (SBV`, once its `)` is dropped)."""
-    start, end = _strip(doc, start, end)
-    depth, opened = 0, end
-    for token in doc[start:end]:
-        if token.text == "(":
-            depth, opened = depth + 1, opened if depth else token.i
-        elif token.text == ")" and depth:
-            depth -= 1
-    return _strip(doc, start, opened) if depth else (start, end)
-
-
-def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].lower_ in TRIM_WORDS or doc[start].is_space):
-        start += 1
-    while end > start and (
-        doc[end - 1].lower_ in TRIM_WORDS or doc[end - 1].is_punct or doc[end - 1].is_space
-    ):
-        end -= 1
-    return start, end
-
-
-def _bare_complement(verb: Token) -> bool:
-    """An infinitive (`to draft`, also parsed as an adverbial clause) or a modal verb (`would
-    help`) complementing another verb."""
-    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp", "advcl"):
-        return False
-    return verb.dep_ == "xcomp" or any(
-        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children
-    )
 
 
 def clause_subject(verb: Token, same_line: Callable[[Token, Token], bool]) -> Token | None:
@@ -423,3 +328,13 @@ def clause_subject(verb: Token, same_line: Callable[[Token, Token], bool]) -> To
         else:
             return None
     return None
+
+
+def _bare_complement(verb: Token) -> bool:
+    """An infinitive (`to draft`, also parsed as an adverbial clause) or a modal verb (`would
+    help`) complementing another verb."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp", "advcl"):
+        return False
+    return verb.dep_ == "xcomp" or any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children
+    )
