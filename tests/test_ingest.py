@@ -365,3 +365,17 @@ def test_interrupted_runs_resume_without_duplicates(cli, tmp_path):
     assert sorted(stored) == sorted(ids)
     # The killed run never finished: the next run, holding the lock, marked it interrupted.
     assert runs == ["interrupted", "interrupted", "done"]
+
+
+def test_without_flock_the_writer_lock_is_filelocks(tmp_path):
+    """Where fcntl is missing (Windows), the writer lock still excludes a second writer."""
+    from vntrade.errors import StoreError
+    from vntrade.store.lock import _portable_lock
+
+    db = tmp_path / "news.db"
+    with _portable_lock(db, 1):
+        with pytest.raises(StoreError, match="another vntrade ingest is writing to"):
+            with _portable_lock(db, 0.2):
+                pass
+    with _portable_lock(db, 0):  # free again once released
+        pass

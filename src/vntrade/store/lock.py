@@ -2,7 +2,10 @@
 
 The lock is an OS lock (`flock`) on `PATH.lock`. The file is removed when the lock is
 released, so a store at rest has no lock file; one left by a killed run holds no lock and
-is taken over by the next writer.
+is taken over by the next writer. `flock` rather than filelock where it exists: removing
+the file on release is safe only because a writer checks, once locked, that the file it
+locked is still the one at the path, which filelock does not do; without `flock`
+(Windows) filelock's native lock is used and the file stays.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ def ingest_lock(path: Path, wait: float, on_wait: Callable[[str], None]) -> Iter
     """
     try:
         import fcntl
-    except ImportError:  # no flock (Windows): SQLite's own locking still keeps the file valid
-        yield
+    except ImportError:  # no flock (Windows): filelock's native lock, kept in the file
+        with _portable_lock(path, wait):
+            yield
         return
     handle = _acquire(path, wait, on_wait, fcntl)
     try:
@@ -45,6 +49,25 @@ def ingest_lock(path: Path, wait: float, on_wait: Callable[[str], None]) -> Iter
             os.unlink(lock_path(path))
         fcntl.flock(handle, fcntl.LOCK_UN)
         handle.close()
+
+
+@contextlib.contextmanager
+def _portable_lock(path: Path, wait: float) -> Iterator[None]:
+    """The writer lock where there is no `flock`: filelock (msvcrt on Windows)."""
+    import filelock
+
+    lock = filelock.FileLock(str(lock_path(path)), thread_local=False)
+    try:
+        lock.acquire(timeout=wait)
+    except filelock.Timeout:
+        raise StoreError(
+            f"another vntrade ingest is writing to {path}; wait for it to finish (or give "
+            "--wait SECONDS), or ingest into another --db FILE."
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _acquire(path: Path, wait: float, on_wait: Callable[[str], None], fcntl) -> IO[str]:
