@@ -373,9 +373,11 @@ def test_without_flock_the_writer_lock_is_filelocks(tmp_path):
     from vntrade.store.lock import _portable_lock
 
     db = tmp_path / "news.db"
-    with _portable_lock(db, 1):
-        with pytest.raises(StoreError, match="another vntrade ingest is writing to"):
-            with _portable_lock(db, 0.2):
-                pass
+    with (
+        _portable_lock(db, 1),
+        pytest.raises(StoreError, match="another vntrade ingest is writing to"),
+        _portable_lock(db, 0.2),
+    ):
+        pass
     with _portable_lock(db, 0):  # free again once released
         pass
