@@ -250,6 +250,32 @@ RULES: tuple[Rule, ...] = (
             Example(
                 "The delegation will arrive on Friday morning.", "Friday morning", "2025-07-11TMO"
             ),
+            # a gerund after a preposition, a purpose infinitive: the tense of their clause
+            Example(
+                "The jury deliberated for four days before returning its verdict Friday.",
+                "Friday",
+                "1992-10-30",
+                "1992-11-04",
+            ),
+            Example(
+                "Sweden took the lead and held on to beat Canada on Sunday.",
+                "Sunday",
+                "1994-02-20",
+                "1994-02-24",
+            ),
+            # a base form with a subject is a present tense: the nearest such day
+            Example(
+                "The Bulls, who won 72 games, open the second round Saturday night.",
+                "Saturday night",
+                "1996-05-04TNI",
+                "1996-05-02",
+            ),
+            Example(  # `open` tagged as an adjective: a present tense all the same
+                "The Paris Olympics open Friday evening with a ceremony on the Seine.",
+                "Friday evening",
+                "2024-07-26TEV",
+                "2024-07-25",
+            ),
         ),
     ),
     _rule(
