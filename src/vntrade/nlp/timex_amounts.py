@@ -79,7 +79,7 @@ AMOUNT_RULES = (
     _rule(
         "bare_duration",
         r"(?:(?P<rel>(?i:recent|the\s+past|the\s+last|the\s+coming|the\s+next|past|coming))\s+)?"
-        r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades))(?![\w'’-])",
+        r"(?<![\w-])(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades))(?![\w'’-])",
         dur.vague_duration,
         accept=guard.bare_unit_ok,
         reach=(24, 12),
