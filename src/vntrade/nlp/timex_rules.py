@@ -123,6 +123,8 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("The accord was signed in March.", "March", "2025-03"),
             Example("Rates will be cut in January.", "January", "2026-01"),
+            # figures name a month that is over, whatever the tense
+            Example("The ministry will publish June export figures on Friday.", "June", "2025-06"),
         ),
     ),
     _rule(
