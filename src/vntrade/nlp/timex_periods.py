@@ -22,7 +22,7 @@ from vntrade.nlp.timex_calendar import (
     year_for_month,
     year_text,
 )
-from vntrade.nlp.timex_lexicon import MONTH_RE, NUMBER_WORDS, ORDINALS
+from vntrade.nlp.timex_lexicon import MONTH_RE, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY
 from vntrade.nlp.timex_normalise import Context, Match, Resolved, compared, group, word
 from vntrade.nlp.timex_rule import YEAR, Example, rule
 
@@ -62,8 +62,13 @@ def the_quarter(match: Match, ctx: Context) -> Resolved | None:
 
 
 def that_unit(match: Match, ctx: Context) -> Resolved:
-    """`that year`, `the same day`, `that week`: the period of the last date mentioned."""
+    """`that year`, `the same day`, `that week`, `that night`: the period of the last date
+    mentioned (a part of a day is a TIME)."""
     unit = word(match, "unit")
+    if unit in PARTS_OF_DAY:  # `that evening`: the part of the last day mentioned
+        day = ctx.narrative_day("day")
+        value = day.isoformat() if day else "XXXX-XX-XX"
+        return Resolved(f"{value}T{PARTS_OF_DAY[unit]}", "time", "TIME")
     base = ctx.narrative_day(_UNIT_PRECISION[unit])
     if base is None:
         return Resolved(unknown_unit_value(unit, ctx.anchor), unit)
@@ -214,12 +219,18 @@ PERIOD_RULES = (
     ),
     rule(
         "that_unit",
-        rf"(?i:{_CONJUNCTION_THAT}(?:that|the\s+same)\s+(?P<unit>day|week|month|year))"
-        r"(?![\w-])",
+        rf"(?i:{_CONJUNCTION_THAT}(?:that|the\s+same)\s+(?P<unit>day|week|month|year|morning|"
+        r"afternoon|evening|night))(?![\w-])",
         that_unit,
-        reach=(12, 8),
-        triggers=("day", "week", "month", "year"),
+        reach=(12, 10),
+        triggers=("day", "week", "month", "year", "morning", "afternoon", "evening", "night"),
         examples=(
+            Example(
+                "The quake struck on Oct. 17. That evening, rescuers reached the freeway.",
+                "That evening",
+                "1989-10-17TEV",
+                "1989-11-14",
+            ),
             Example(
                 "The firm was founded in 1968. That year, it sold its first radio.",
                 "That year",
