@@ -350,6 +350,14 @@ RULES: tuple[Rule, ...] = (
                 "a year earlier",
                 "2024-06",
             ),
+            # the last day of a period (`ended Sept. 30`) is not what is compared
+            Example(
+                "Net for the third quarter ended Sept. 30 rose to $5 million from $4 million "
+                "a year earlier.",
+                "a year earlier",
+                "1988-Q3",
+                "1989-10-26",
+            ),
         ),
     ),
     _rule(
