@@ -131,7 +131,8 @@ RULES: tuple[Rule, ...] = (
         "year",
         rf"(?:{MOD_WORDS}[\s-]+|(?P<fy>(?i:fiscal(?:\s+year)?|FY))\s*|(?<=\d{{4}}[-–])"
         r"|(?<![\w$€£¥.,/\-–]))"
-        rf"(?P<year>(?:19|20)\d\d)(?![\w%/]|[.,]\d|-[A-Za-z]|\s*(?i:percent|per\s+cent))",
+        rf"(?P<year>(?:18|19|20)\d\d)(?![\w%/]|[.,]\d|-[A-Za-z]|\s*(?i:percent|per\s+cent)|"
+        r"\s*(?:GMT|UTC|[ECMP][SD]T|(?i:hours|hrs)\b))",
         norm.year,
         tense=True,  # the tense tells a year that is over from one under way
         accept=guard.year_ok,
@@ -140,6 +141,7 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("Trade reached $150 billion in 2024.", "2024", "2024"),
             Example("The plan covers fiscal 2026.", "fiscal 2026", "FY2026"),
+            Example("The railroad, built in 1869, was sold.", "1869", "1869"),
         ),
     ),
     _rule(
