@@ -25,6 +25,9 @@ PAST_AS_NOUN = (
     r"while|because|to|in|on|at|for|with|has|have|had|was|were|is|are)\b|(?-i:[A-Z]))"
 )
 
+# Time zones written after a clock time: `2 p.m. EST`, `9:30 a.m. ET`, `15:00 GMT`.
+TIME_ZONE = r"GMT|UTC|[ECMP][SD]T|[ECMP]T"
+
 AMOUNT_RULES = (
     _rule(
         "rate",
@@ -76,7 +79,7 @@ AMOUNT_RULES = (
     _rule(
         "bare_duration",
         r"(?:(?P<rel>(?i:recent|the\s+past|the\s+last|the\s+coming|the\s+next|past|coming))\s+)?"
-        r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades))(?![\w'’-])",
+        r"(?<![\w-])(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades))(?![\w'’-])",
         dur.vague_duration,
         accept=guard.bare_unit_ok,
         reach=(24, 12),
@@ -87,16 +90,31 @@ AMOUNT_RULES = (
         "clock",
         r"(?<![\w:.,$])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*"
         r"(?P<ampm>[ap]\.\s?m\.|[ap]m|[AP]M|[AP]\.M\.)(?![\w])"
-        r"|(?P<word>noon|midday|midnight)(?!\w))",
+        r"|(?P<word>noon|midday|midnight)(?!\w))"
+        rf"(?:\s+(?P<tz>{TIME_ZONE})(?!\w))?",
         dur.clock_time,
-        reach=(8, 16),
+        reach=(8, 24),
         triggers=("noon", "midday", "midnight", *DIGITS),
-        examples=(Example("The talks ended at 5 p.m.", "5 p.m.", "2025-07-09T17"),),
+        examples=(
+            Example("The talks ended at 5 p.m.", "5 p.m.", "2025-07-09T17"),
+            Example(
+                "Trading resumes at 9:30 a.m. EST tomorrow.",
+                "9:30 a.m. EST tomorrow",
+                "1998-03-13T09:30",
+                "1998-03-12",
+            ),
+            Example(
+                "The Fed will announce its decision at 2 p.m. ET Wednesday.",
+                "2 p.m. ET Wednesday",
+                "2023-11-08T14",
+                "2023-11-06",
+            ),
+        ),
     ),
     _rule(
         "clock24",
         r"(?<![\w:.,$])(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)(?![\d:]|\.\d)"
-        r"(?:\s*(?P<tz>GMT|UTC|ICT|EST|EDT|CET|local\s+time|Hanoi\s+time|Vietnam\s+time))?",
+        rf"(?:\s*(?P<tz>{TIME_ZONE}|ICT|CET|local\s+time|Hanoi\s+time|Vietnam\s+time))?",
         dur.clock_time,
         accept=guard.clock_ok,
         reach=(6, 24),

@@ -52,6 +52,9 @@ _NARRATIVE_RULES = frozenset(
 # What a comparison (`a year earlier`) never compares with: another comparison, and days
 # named by weekday or as `yesterday`, which mostly date the report (`said on Monday`).
 _NOT_COMPARED_RULES = frozenset({"ago", "year_ago", "weekday", "relative_day", "clock", "clock24"})
+# The last day of a period just named (`the quarter ended Sept. 30`): a comparison that
+# follows compares with the period, not with its last day.
+_PERIOD_END_BEFORE = re.compile(r"(?i:\b(?:ended|ending)(?:\s+on)?\s+)$")
 
 
 class DateTagger:
@@ -129,7 +132,11 @@ def _resolve(
             continue
         if candidate.rule.name not in _NARRATIVE_RULES:
             previous = _explicit(resolved) or previous
-        if candidate.rule.name not in _NOT_COMPARED_RULES and resolved.timex_type == "DATE":
+        if (
+            candidate.rule.name not in _NOT_COMPARED_RULES
+            and resolved.timex_type == "DATE"
+            and not _PERIOD_END_BEFORE.search(text, max(0, candidate.start - 16), candidate.start)
+        ):
             last = (sentence, resolved)
         mentions.append(
             DateMention(

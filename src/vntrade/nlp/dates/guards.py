@@ -124,3 +124,17 @@ def deadline_before(text: str, start: int) -> bool:
 def deadline_after(text: str, end: int) -> bool:
     """Whether the date ending at `end` names a deadline: `the April 9 deadline`."""
     return _DEADLINE_AFTER.match(text, end) is not None
+
+
+# Nouns of figures about a period: a month naming them (`will release September employment
+# figures`, `May housing starts`) is one that is over, whatever the verb's tense.
+_FIGURES_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:sales|figures|data|statistics|numbers|report|payrolls|"
+    r"starts|orders|output|production|exports|imports|shipments|deliveries|index|inflation|"
+    r"jobs|employment|unemployment|deficit|surplus|survey|reading)\b"
+)
+
+
+def figures_after(text: str, end: int) -> bool:
+    """A noun of reported figures follows (`September employment figures`)."""
+    return bool(_FIGURES_AFTER.match(text, end))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vntrade.nlp.dates.calendar import (
     PAST,
@@ -26,6 +26,7 @@ from vntrade.nlp.dates.calendar import (
     year_for_month,
     year_text,
 )
+from vntrade.nlp.dates.guards import figures_after
 from vntrade.nlp.dates.lexicon import (
     MONTH_RE,
     MONTHS,
@@ -159,6 +160,8 @@ def month(match: Match, ctx: Context) -> Resolved:
         elif relation in ("next", "coming", "following") and number <= anchor.month:
             year += 1
         return Resolved(month_value(year, number), "month")
+    if not group(match, "year") and figures_after(match.string, match.end()):
+        ctx = replace(ctx, direction=PAST)  # figures are published once a month is over
     return Resolved(month_value(_year_for(match, ctx, number), number), "month")
 
 

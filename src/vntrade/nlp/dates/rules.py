@@ -123,13 +123,16 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("The accord was signed in March.", "March", "2025-03"),
             Example("Rates will be cut in January.", "January", "2026-01"),
+            # figures name a month that is over, whatever the tense
+            Example("The ministry will publish June export figures on Friday.", "June", "2025-06"),
         ),
     ),
     _rule(
         "year",
         rf"(?:{MOD_WORDS}[\s-]+|(?P<fy>(?i:fiscal(?:\s+year)?|FY))\s*|(?<=\d{{4}}[-–])"
         r"|(?<![\w$€£¥.,/\-–]))"
-        rf"(?P<year>(?:19|20)\d\d)(?![\w%/]|[.,]\d|-[A-Za-z]|\s*(?i:percent|per\s+cent))",
+        rf"(?P<year>(?:18|19|20)\d\d)(?![\w%/]|[.,]\d|-[A-Za-z]|\s*(?i:percent|per\s+cent)|"
+        r"\s*(?:GMT|UTC|[ECMP][SD]T|(?i:hours|hrs)\b))",
         norm.year,
         tense=True,  # the tense tells a year that is over from one under way
         accept=guard.year_ok,
@@ -138,6 +141,7 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("Trade reached $150 billion in 2024.", "2024", "2024"),
             Example("The plan covers fiscal 2026.", "fiscal 2026", "FY2026"),
+            Example("The railroad, built in 1869, was sold.", "1869", "1869"),
         ),
     ),
     _rule(
@@ -250,6 +254,32 @@ RULES: tuple[Rule, ...] = (
             Example(
                 "The delegation will arrive on Friday morning.", "Friday morning", "2025-07-11TMO"
             ),
+            # a gerund after a preposition, a purpose infinitive: the tense of their clause
+            Example(
+                "The jury deliberated for four days before returning its verdict Friday.",
+                "Friday",
+                "1992-10-30",
+                "1992-11-04",
+            ),
+            Example(
+                "Sweden took the lead and held on to beat Canada on Sunday.",
+                "Sunday",
+                "1994-02-20",
+                "1994-02-24",
+            ),
+            # a base form with a subject is a present tense: the nearest such day
+            Example(
+                "The Bulls, who won 72 games, open the second round Saturday night.",
+                "Saturday night",
+                "1996-05-04TNI",
+                "1996-05-02",
+            ),
+            Example(  # `open` tagged as an adjective: a present tense all the same
+                "The Paris Olympics open Friday evening with a ceremony on the Seine.",
+                "Friday evening",
+                "2024-07-26TEV",
+                "2024-07-25",
+            ),
         ),
     ),
     _rule(
@@ -321,6 +351,14 @@ RULES: tuple[Rule, ...] = (
                 "Exports rose 5% in June, the ministry said on Monday, up from a year earlier.",
                 "a year earlier",
                 "2024-06",
+            ),
+            # the last day of a period (`ended Sept. 30`) is not what is compared
+            Example(
+                "Net for the third quarter ended Sept. 30 rose to $5 million from $4 million "
+                "a year earlier.",
+                "a year earlier",
+                "1988-Q3",
+                "1989-10-26",
             ),
         ),
     ),

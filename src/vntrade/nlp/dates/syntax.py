@@ -56,10 +56,13 @@ def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
     `until` or `no later than` a date lies ahead unless the clause is in the simple past
     ("postponed until Saturday", "to finish by April 30").
     """
-    verb = governing_verb(token_at(doc, candidate.start))
+    token = token_at(doc, candidate.start)
+    verb = governing_verb(token)
     if verb is None:
-        return None
+        return PRESENT if token is not None and _verbless_present(token.sent.root) else None
     found = verb_tense(verb)
+    if _purpose_infinitive(verb) and _narrated(verb.head):
+        found = PAST  # "held on to beat Canada on Sunday": what the past clause achieved
     if found != FUTURE and deadline_before(candidate.match.string, start):
         # A deadline set in the past ("the deadline of August 1 was set") need not be past.
         return None if _simple_past(verb) else FUTURE
@@ -68,18 +71,54 @@ def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
 
 def governing_verb(token: Token | None) -> Token | None:
     """The verb above `token`. A bare participle clause ("Addressing a meeting on April
-    29, Chinh noted") takes the verb of the clause it depends on."""
+    29, Chinh noted") or a gerund after a preposition ("deliberated for four days before
+    returning its verdict Friday") takes the verb of the clause it depends on."""
     for _ in range(10):
         if token is None:
             return None
         if token.pos_ in ("VERB", "AUX"):
             bare = token.tag_ in ("VBG", "VBN") and not _auxiliaries(token)
-            if not (bare and token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX")):
+            if not (bare and _depends_on_clause(token)):
                 return token
         if token.head is token:
             return None
         token = token.head
     return None
+
+
+def _depends_on_clause(participle: Token) -> bool:
+    """An adverbial participle clause, or a gerund after a preposition of a clause."""
+    head = participle.head
+    if participle.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    return participle.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX")
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """`to` + verb as an adverbial clause of another verb (`rallied to win`), not its
+    object (`asked ministries to finalise plans`, `agreed to meet`)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head is not verb
+        and any(child.tag_ == "TO" for child in _auxiliaries(verb))
+    )
+
+
+def _verbless_present(root: Token) -> bool:
+    """A sentence whose root is a present-tense verb mistagged as an adjective or noun:
+    it has a subject but no copula (`The Olympics open Friday evening`)."""
+    children = list(root.children)
+    return (
+        root.pos_ in ("ADJ", "NOUN")
+        and any(child.dep_ == "nsubj" for child in children)
+        and not any(child.dep_ in ("cop", "aux", "auxpass") for child in children)
+    )
+
+
+def _narrated(verb: Token) -> bool:
+    """A simple past (`took`, or `held` tagged as a participle without auxiliaries); not a
+    present perfect (`has identified three firms to run the program through June`)."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not _auxiliaries(verb))
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -106,4 +145,6 @@ def verb_tense(verb: Token) -> str | None:
         return PRESENT if present_passive else PAST
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return PRESENT
+    if verb.tag_ == "VB" and not auxiliaries and any(c.dep_ == "nsubj" for c in verb.children):
+        return PRESENT  # a base form with a subject is a mistagged present ("the Bulls open")
     return None
