@@ -11,6 +11,13 @@ from datetime import date, timedelta
 
 from vntrade.errors import UsageError
 
+# Month names and abbreviations, lower case, as news writes them.
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
 # The month each season starts; a season lasts three months, so winter 2024 (`2024-WI`) is
 # December 2024 to February 2025, as the tagger resolves "last winter" said in March 2025.
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}

@@ -7,13 +7,11 @@ month first makes sense), each optionally followed by a time and a zone.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
+from vntrade.periods import MONTHS
+
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # English, and Vietnamese as Vietnamese sites print it in English pages: "Thứ Năm", "Chủ Nhật".
 _WEEKDAY_WORD = (
@@ -82,9 +80,9 @@ def dateline_value(when: str) -> str | None:
     if match is None:
         return None
     if match["month"]:
-        month, day = _MONTHS.get(match["month"].lower().rstrip(".")), int(match["day"])
+        month, day = MONTHS.get(match["month"].lower().rstrip(".")), int(match["day"])
     elif match["dmonth"]:
-        month, day = _MONTHS.get(match["dmonth"].lower().rstrip(".")), int(match["dday"])
+        month, day = MONTHS.get(match["dmonth"].lower().rstrip(".")), int(match["dday"])
     else:
         day, month = int(match["na"]), int(match["nb"])
     year = int(match["year"]) if match["year"] else None
@@ -104,9 +102,9 @@ def _iso(match: re.Match[str]) -> str | None:
         # Day first, as Vietnamese sites write it; month first only when day first is impossible.
         day, month = (second, first) if second > 12 and first <= 12 else (first, second)
     elif parts["my"]:
-        year, month, day = int(parts["my"]), _MONTHS[_month_key(parts["mm"])], int(parts["md"])
+        year, month, day = int(parts["my"]), MONTHS[_month_key(parts["mm"])], int(parts["md"])
     else:
-        year, month, day = int(parts["dy"]), _MONTHS[_month_key(parts["dm"])], int(parts["dd"])
+        year, month, day = int(parts["dy"]), MONTHS[_month_key(parts["dm"])], int(parts["dd"])
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
@@ -115,4 +113,4 @@ def _iso(match: re.Match[str]) -> str | None:
 
 def _month_key(word: str) -> str:
     word = word.lower().rstrip(".")
-    return word if word in _MONTHS else word[:3]
+    return word if word in MONTHS else word[:3]

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from vntrade.nlp.dates.lexicon import NUMBER_WORDS
 from vntrade.views.text import content_words, sentence_spans, stem, word_set
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -18,8 +19,8 @@ _SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1
            "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}  # fmt: skip
 _CURRENCIES = {"us$": "USD", "usd": "USD", "$": "USD", "us dollars": "USD", "dollars": "USD",
                "vnd": "VND", "vnđ": "VND", "dong": "VND", "€": "EUR", "eur": "EUR"}  # fmt: skip
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12}  # fmt: skip
+# Words that count things in a figure: two to twelve, and a dozen (the tagger's number words).
+_COUNT_WORDS = {w: n for w, n in NUMBER_WORDS.items() if 2 <= n <= 12 and " " not in w}
 _PATTERNS = (
     ("money", re.compile(
         rf"(?P<cur>US\$|USD|\$|VNĐ|VND|€|EUR)\s?(?P<num>{_NUMBER})\s*(?P<scale>{_SCALE})?\b",
