@@ -27,6 +27,10 @@ class InputError(VntradeError):
     """Inputs that cannot be read as asked (a gold file, a TimeML folder, a dataset)."""
 
 
+class DatasetError(InputError):
+    """A Parquet dataset that cannot be read, or a folder that cannot hold one."""
+
+
 class DataFileError(VntradeError):
     """A pattern or gazetteer file (`--actors`, `--commodities`) that cannot be used."""
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from vntrade.errors import InputError
+from vntrade.errors import DatasetError
 from vntrade.records import Article, Extraction
 
 PARTITION = "month"
@@ -30,7 +30,7 @@ def _require_pyarrow() -> Any:
     try:
         import pyarrow
     except ImportError:
-        raise InputError(
+        raise DatasetError(
             "Parquet needs pyarrow: install it with `pip install 'vntrade[parquet]'`."
         ) from None
     return pyarrow
@@ -85,12 +85,12 @@ def check_empty_or_ours(directory: str | Path, *, incremental: bool) -> None:
     if not path.exists():
         return
     if not path.is_dir():
-        raise InputError(f"{directory} is not a directory.")
+        raise DatasetError(f"{directory} is not a directory.")
     if incremental and (path / INDEX_NAME).exists():
         return
     if next(path.iterdir(), None) is not None:
         why = " and holds no vntrade dataset index" if incremental else ""
-        raise InputError(f"{directory} is not empty{why}; give a new or empty directory.")
+        raise DatasetError(f"{directory} is not empty{why}; give a new or empty directory.")
 
 
 class DatasetWriter:
@@ -102,7 +102,7 @@ class DatasetWriter:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise InputError(f"cannot create {directory}: {error.strerror}.") from None
+            raise DatasetError(f"cannot create {directory}: {error.strerror}.") from None
         self.schema = record_schema()
         self.prefix = uuid.uuid4().hex[:12]
         self.count = 0
@@ -167,7 +167,7 @@ def read_dataset(directory: str | Path, batch_rows: int = 1024) -> Iterator[tupl
 
     path = Path(directory)
     if not path.is_dir():
-        raise InputError(f"no Parquet dataset at {directory}: it must be a directory.")
+        raise DatasetError(f"no Parquet dataset at {directory}: it must be a directory.")
     # Only visible part files: writers keep temporary and index files under "." and "_" names.
     files = [
         str(file)
@@ -175,17 +175,17 @@ def read_dataset(directory: str | Path, batch_rows: int = 1024) -> Iterator[tupl
         if not any(part.startswith((".", "_")) for part in file.relative_to(path).parts)
     ]
     if not files:
-        raise InputError(f"no Parquet files in {directory}.")
+        raise DatasetError(f"no Parquet files in {directory}.")
     try:
         dataset = ds.dataset(
             files, format="parquet", partitioning="hive", partition_base_dir=str(path)
         )
     except Exception as error:  # pyarrow raises several kinds here
-        raise InputError(f"cannot read {directory} as Parquet: {error}") from None
+        raise DatasetError(f"cannot read {directory} as Parquet: {error}") from None
     names = [name for name in record_schema().names if name in dataset.schema.names]
     missing = {"id", "text", PIPELINE_COLUMN} - set(names)
     if missing:
-        raise InputError(
+        raise DatasetError(
             f"{directory} is not a vntrade dataset (no {', '.join(sorted(missing))} column); "
             "write one with `vntrade ingest --output DIR` or `vntrade db export --format parquet`."
         )
