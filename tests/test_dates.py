@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import jsonl
+from conftest import extract_one, jsonl
 
 
 def extract(cli, *articles: tuple[str | None, str]) -> list[dict]:
@@ -366,3 +366,10 @@ def test_this_month_in_an_article_without_any_year_takes_its_dates_month(cli):
         ("the end of this month", "XXXX-07"),
         ("last month", "XXXX-06"),
     ]
+
+
+def test_letters_whose_lower_case_is_longer_keep_every_offset(cli, tmp_path):
+    """`İ` lower-cases to two characters; the tagger's offsets must still slice the text."""
+    text = "Hanoi (VNA) - " + "İ" * 80 + " traders met officials on April 2, 2025."
+    record = extract_one(cli, tmp_path, text)
+    assert [(d["text"], d["value"]) for d in record["dates"]] == [("April 2, 2025", "2025-04-02")]

@@ -23,9 +23,18 @@ TRIGGERS = _trigger_index()
 TRIGGER_WORDS = frozenset(TRIGGERS) - {"#"}
 
 
+def lower_in_place(text: str) -> str:
+    """`text` in lower case, character for character: a letter whose lower case is longer
+    (`İ` → `i̇`) stays as it is, so every offset in the result is one in `text`."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def _trigger_positions(text: str) -> list[tuple[str, int, int]]:
     """(trigger, start, end) of every trigger word and number in `text`."""
-    lower = text.lower()
+    lower = lower_in_place(text)
     found = [("#", m.start(), m.end()) for m in _NUMBER.finditer(text)]
     for word in TRIGGER_WORDS.intersection(_WORD.findall(lower)):
         at = lower.find(word)
