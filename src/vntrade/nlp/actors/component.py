@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span
 
 from vntrade.errors import DataFileError
 from vntrade.nlp.actors.finder import DocActors, without_brands
-from vntrade.nlp.actors.folding import fold, key
 from vntrade.nlp.actors.lexicon import (
     DATA_FILES,
     ActorDataError,
@@ -32,6 +31,7 @@ from vntrade.nlp.actors.lexicon import (
     read_jsonl,
     shipped_records,
 )
+from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.refs import NamedMention, ReferenceResolver
 from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS, register_extensions
 

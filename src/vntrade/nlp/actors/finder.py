@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from vntrade.nlp.actors import rules
-from vntrade.nlp.actors.folding import fold, key
 from vntrade.nlp.actors.lexicon import ActorLexicon
+from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.extensions import COMMODITY_SPANS
 
 # Words before a title that make it another, lower office.

@@ -15,7 +15,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from vntrade.nlp.actors.folding import PhraseTable, fold, key
+from vntrade.nlp.actors.phrases import PhraseTable, fold, key
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 # Non-actor kinds that hide a name everywhere. Places and generic words (`State`, `Party`)

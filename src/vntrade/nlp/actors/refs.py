@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from vntrade.nlp.actors.folding import key
 from vntrade.nlp.actors.lexicon import ActorLexicon, RoleHead
+from vntrade.nlp.actors.phrases import key
 
 PRONOUNS = frozenset({"he", "she"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

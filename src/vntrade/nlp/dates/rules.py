@@ -23,7 +23,7 @@ from vntrade.nlp.dates.lexicon import (
     WEEKDAY_RE,
     WEEKDAYS,
 )
-from vntrade.nlp.dates.periods import PERIOD_RULES
+from vntrade.nlp.dates.relative import PERIOD_RULES
 from vntrade.nlp.dates.rule import (
     DAY,
     DIGITS,

@@ -1,6 +1,6 @@
 """Name matching shared by the actor and directive components.
 
-Diacritic folding (`Phạm Minh Chính` → `Pham Minh Chinh`, `đ` → `d`) and a token-sequence
+Names folded by `vntrade.folding` (`Phạm Minh Chính` → `Pham Minh Chinh`) in a token-sequence
 dictionary keyed by folded lowercase words, so one lookup per token finds every listed name
 whatever its accents, with case checks that keep `us` from matching `US`.
 """
