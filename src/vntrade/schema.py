@@ -9,6 +9,7 @@ import types
 import typing
 from typing import Any
 
+from vntrade.nlp.events.kinds import KINDS
 from vntrade.records import Actor, Article, DateMention, Event, Extraction
 
 _OFFSET = {"minimum": 0}
@@ -38,6 +39,10 @@ NOTES: dict[tuple[type, str], dict[str, Any]] = {
     (Event, "value"): {"description": "TimeML value of the event's date (XXXX-... without a year)"},
     (Event, "start"): {"description": "First day of the value's period (ISO date), if placed"},
     (Event, "end"): {"description": "The day after the period (ISO date), if placed"},
+    (Event, "precision"): {
+        "enum": ["day", "week", "month", "quarter", "half", "season", "year", None]
+    },
+    (Event, "kind"): {"enum": list(KINDS)},
     (Event, "sentence"): {"description": "Evidence sentence: text[sentence_start:sentence_end]"},
     (Event, "sentence_start"): _OFFSET,
     (Event, "sentence_end"): _OFFSET,
