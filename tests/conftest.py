@@ -52,7 +52,7 @@ def jsonl(result: Result) -> list[dict]:
 
 def extract_one(cli: Callable[..., Result], tmp_path: Path, text: str, *options: str) -> dict:
     """Run `vntrade extract` on one article written to `tmp_path`; check that every actor,
-    commodity and date mention's offsets slice the clean text."""
+    commodity and date mention's and every event sentence's offsets slice the clean text."""
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")
     result = cli("extract", str(path), "--with-text", "--format", "jsonl", *options)
@@ -64,4 +64,6 @@ def extract_one(cli: Callable[..., Result], tmp_path: Path, text: str, *options:
         spans.extend(item["mentions"])
     for span in spans:
         assert record["text"][span["start"] : span["end"]] == span["text"]
+    for event in record["events"]:
+        assert record["text"][event["sentence_start"] : event["sentence_end"]] == event["sentence"]
     return record

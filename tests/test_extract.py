@@ -42,10 +42,49 @@ def test_every_offset_slices_the_clean_text(seed_records):
         for span in spans:
             assert text[span["start"] : span["end"]] == span["text"]
             checked += 1
-        for directive in record["directives"]:
-            assert text[directive["start"] : directive["end"]] == directive["sentence"]
+        for found in record["directives"]:
+            assert text[found["start"] : found["end"]] == found["sentence"]
+            checked += 1
+        for event in record["events"]:
+            assert text[event["sentence_start"] : event["sentence_end"]] == event["sentence"]
             checked += 1
     assert checked > 100
+
+
+def test_events_are_in_the_record_with_one_lead_each(seed_records):
+    for record in seed_records:
+        events = record["events"]
+        assert events, record["id"]
+        (lead,) = [event for event in events if event["lead"]]
+        assert lead["order"] == min(event["order"] for event in events)
+        for event in events:
+            if event["directive"] is not None:
+                directive = record["directives"][event["directive"]]
+                assert directive["deadline"] == event["value"]
+                assert (directive["start"], directive["end"]) == (
+                    event["sentence_start"],
+                    event["sentence_end"],
+                )
+    (first, *_) = seed_records[0]["events"]  # "as he chaired a meeting on April 29"
+    assert (first["value"], first["kind"], first["trigger"], first["lead"]) == (
+        "2025-04-29",
+        "meeting",
+        "meeting",
+        True,
+    )
+    assert (first["start"], first["end"], first["precision"]) == ("2025-04-29", "2025-04-30", "day")
+    assert first["actors"][0] == "Pham Minh Chinh"  # "he", resolved by the pipeline
+    assert first["summary"].startswith("Pham Minh Chinh chaired a meeting")
+
+
+def test_the_schema_describes_events(cli):
+    schema = json.loads(cli("schema").stdout)
+    event = schema["properties"]["events"]["items"]
+    assert "events" in schema["required"]
+    assert {"value", "start", "end", "precision", "kind", "trigger", "actors", "commodities",
+            "summary", "sentence", "sentence_start", "sentence_end", "order", "lead"} <= set(
+        event["required"]
+    )  # fmt: skip
 
 
 def test_text_is_in_every_record_unless_left_out(cli, seeds):

@@ -319,6 +319,13 @@ def test_a_long_article_is_extracted_whole_with_exact_offsets(cli, tmp_path):
             assert text[mention["start"] : mention["end"]] == mention["text"]
     shrimp = next(c for c in record["commodities"] if c["name"] == "shrimp")
     assert len(shrimp["mentions"]) == 120
+    events = record["events"]
+    assert len(events) == 120  # one meeting per paragraph, through every piece
+    for event in events:
+        assert text[event["sentence_start"] : event["sentence_end"]] == event["sentence"]
+    orders = [event["order"] for event in events]
+    assert orders == sorted(set(orders)) and orders[-1] > 120 * 30  # numbered through the article
+    assert [event["lead"] for event in events] == [True] + [False] * 119
 
 
 def test_a_dump_record_over_the_limit_is_skipped_alone(cli, tmp_path):

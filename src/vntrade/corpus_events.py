@@ -18,7 +18,7 @@ import math
 import random
 import string
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,8 @@ from vntrade.corpus_templates import (
     VN_ORGS,
     VN_ROLES,
 )
+from vntrade.nlp.events.finder import find_events
+from vntrade.views.text import sentence_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +340,7 @@ def _record(article: LabelledArticle) -> dict[str, Any]:
                 {**mention, "value": value, "kind": kind, "timex_type": timex, "deadline": False}
             )
     published = article.published.isoformat()
-    return {
+    record = {
         "id": article.id,
         "source": f"{article.id}.txt",
         "title": article.title,
@@ -366,3 +368,7 @@ def _record(article: LabelledArticle) -> dict[str, Any]:
         "directives": [],
         "event": article.event,
     }
+    # The events component's rules, over punctuation sentences (there is no parse here).
+    found = find_events(record, sentence_spans(text), {})
+    record["events"] = [asdict(event) for event in found]
+    return record

@@ -114,6 +114,30 @@ class Directive:
 
 
 @dataclass(slots=True)
+class Event:
+    """A dated happening the article reports, with its evidence sentence:
+    `sentence == article.text[sentence_start:sentence_end]`."""
+
+    value: str  # TimeML value of its date; `XXXX-...` when the year is unknown
+    start: str | None  # first day of the value's period (ISO), None when not placed
+    end: str | None  # the day after the period
+    precision: str | None  # day, week, month, quarter, half, season, year
+    # meeting, call, visit, negotiation, agreement, tariff measure, decision, briefing,
+    # announcement, deadline, report
+    kind: str
+    trigger: str | None  # the words that gave the kind
+    actors: list[str]  # canonical actor names, who acts first
+    commodities: list[str]
+    summary: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    order: int  # index of the evidence sentence in the article
+    lead: bool = False  # the article's lead event: the first of its earliest sentence
+    directive: int | None = None  # index in `directives` of the order whose deadline it is
+
+
+@dataclass(slots=True)
 class Extraction:
     """An article with everything the pipeline found in it."""
 
@@ -124,6 +148,7 @@ class Extraction:
     dates: list[DateMention] = field(default_factory=list)
     commodities: list[Commodity] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def to_dict(self, with_text: bool = True) -> dict[str, Any]:
         record = self.article.to_dict()
@@ -131,6 +156,6 @@ class Extraction:
             record.pop("text")
         record["published_inferred"] = self.published_inferred
         record["reference_date"] = self.reference_date
-        for name in ("actors", "dates", "commodities", "directives"):
+        for name in ("actors", "dates", "commodities", "directives", "events"):
             record[name] = [asdict(item) for item in getattr(self, name)]
         return record

@@ -9,7 +9,8 @@ import types
 import typing
 from typing import Any
 
-from vntrade.records import Actor, Article, DateMention, Extraction
+from vntrade.nlp.events.kinds import KINDS
+from vntrade.records import Actor, Article, DateMention, Event, Extraction
 
 _OFFSET = {"minimum": 0}
 # What a type hint cannot say, by (record class, field).
@@ -35,6 +36,19 @@ NOTES: dict[tuple[type, str], dict[str, Any]] = {
     (Actor, "type"): {"enum": ["PERSON", "ORG", "GPE"]},
     (DateMention, "value"): {"description": "ISO 8601 / TimeML value"},
     (DateMention, "timex_type"): {"enum": ["DATE", "TIME", "DURATION", "SET"]},
+    (Event, "value"): {"description": "TimeML value of the event's date (XXXX-... without a year)"},
+    (Event, "start"): {"description": "First day of the value's period (ISO date), if placed"},
+    (Event, "end"): {"description": "The day after the period (ISO date), if placed"},
+    (Event, "precision"): {
+        "enum": ["day", "week", "month", "quarter", "half", "season", "year", None]
+    },
+    (Event, "kind"): {"enum": list(KINDS)},
+    (Event, "sentence"): {"description": "Evidence sentence: text[sentence_start:sentence_end]"},
+    (Event, "sentence_start"): _OFFSET,
+    (Event, "sentence_end"): _OFFSET,
+    (Event, "order"): {"description": "Index of the evidence sentence in the article", **_OFFSET},
+    (Event, "lead"): {"description": "The article's lead event (one per article)"},
+    (Event, "directive"): {"description": "Index in directives of the order it is the deadline of"},
 }
 _OFFSETS = ("start", "end")
 _JSON_TYPES = {str: "string", int: "integer", bool: "boolean", float: "number"}

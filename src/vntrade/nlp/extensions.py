@@ -12,12 +12,18 @@ survives `DocBin(store_user_data=True)` and `doc_to_extraction` reads it back:
 - `doc.spans["vntrade_actors"]`: actor mentions; `label_` is the type, `kb_id_` the
   canonical name. `doc._.vntrade_actor_roles`: {canonical name: role}.
 - `doc.spans["vntrade_references"]`: pronouns and role phrases resolved to an actor
-  (`kb_id_` the canonical name), for directive issuers.
+  (`kb_id_` the canonical name), for directive issuers and event actors.
 - `doc.spans["vntrade_commodities"]`: `kb_id_` the canonical name, `label_` the category.
 - `doc.spans["vntrade_directives"]`: the evidence sentence of each order, with
   `span._.issuer`, `span._.verb`, `span._.addressee`, `span._.action` and
   `span._.deadline` (a TimeML value or None).
-`doc._.vntrade_dates` and `doc._.vntrade_directives` read those spans back as records.
+- `doc.spans["vntrade_events"]`: the evidence sentence of each event, with `span._.event_value`
+  (a TimeML value), `span._.event_period` ([start, end, precision], each None when unknown),
+  `span._.event_kind`, `span._.event_trigger`, `span._.event_actors`,
+  `span._.event_commodities`, `span._.event_summary`, `span._.event_order`,
+  `span._.event_lead` and `span._.event_directive`.
+`doc._.vntrade_dates`, `doc._.vntrade_directives` and `doc._.vntrade_events` read those
+spans back as records.
 
 A date whose characters do not fall on token bounds (`April 30` in `April 30-May 1`) is the
 smallest span covering it, with its own offsets in `span._.char_offsets`.
@@ -30,7 +36,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from vntrade.records import DateMention, Directive
+from vntrade.records import DateMention, Directive, Event
 
 ACTOR_SPANS = "vntrade_actors"
 REFERENCE_SPANS = "vntrade_references"
@@ -38,6 +44,8 @@ COMMODITY_SPANS = "vntrade_commodities"
 DATE_SPANS = "vntrade_dates"
 DIRECTIVE_SPANS = "vntrade_directives"
 DIRECTIVE_LABEL = "DIRECTIVE"
+EVENT_SPANS = "vntrade_events"
+EVENT_LABEL = "EVENT"
 
 _DEFAULTS: dict[str, object] = {
     "published": None,
@@ -46,6 +54,19 @@ _DEFAULTS: dict[str, object] = {
     "published_inferred": False,
     "vntrade_actor_roles": None,
 }
+# Event fields kept as span values (the sentence and its offsets are the span itself).
+EVENT_VALUES = (
+    "value",
+    "period",
+    "kind",
+    "trigger",
+    "actors",
+    "commodities",
+    "summary",
+    "order",
+    "lead",
+    "directive",
+)
 _SPAN_VALUES = (
     "timex_value",
     "timex_kind",
@@ -55,6 +76,7 @@ _SPAN_VALUES = (
     "verb",
     "addressee",
     "action",
+    *(f"event_{name}" for name in EVENT_VALUES),
 )
 
 
@@ -67,6 +89,8 @@ def register_extensions() -> None:
         Doc.set_extension("vntrade_dates", getter=date_mentions)
     if not Doc.has_extension("vntrade_directives"):
         Doc.set_extension("vntrade_directives", getter=directives)
+    if not Doc.has_extension("vntrade_events"):
+        Doc.set_extension("vntrade_events", getter=events)
     for name in _SPAN_VALUES:
         if not Span.has_extension(name):
             getter, setter = _span_value(name)
@@ -169,6 +193,48 @@ def directives(doc: Doc) -> list[Directive]:
                 sentence=text[start:end],
                 start=start,
                 end=end,
+            )
+        )
+    return found
+
+
+def set_events(doc: Doc, found: list[Event]) -> None:
+    """Store `vntrade_events` results as spans of their evidence sentences."""
+    spans = []
+    for number, event in enumerate(found):
+        span = _char_span(doc, event.sentence_start, event.sentence_end, EVENT_LABEL, number)
+        for name in EVENT_VALUES:
+            if name != "period":
+                setattr(span._, f"event_{name}", getattr(event, name))
+        span._.event_period = [event.start, event.end, event.precision]
+        spans.append(span)
+    doc.spans[EVENT_SPANS] = spans
+
+
+def events(doc: Doc) -> list[Event]:
+    """The `vntrade_events` results of `doc` as records."""
+    text = doc.text
+    found = []
+    for span in doc.spans.get(EVENT_SPANS, []):
+        start, end = _offsets(span)
+        period_start, period_end, precision = span._.event_period
+        found.append(
+            Event(
+                value=span._.event_value,
+                start=period_start,
+                end=period_end,
+                precision=precision,
+                kind=span._.event_kind,
+                trigger=span._.event_trigger,
+                actors=list(span._.event_actors),
+                commodities=list(span._.event_commodities),
+                summary=span._.event_summary,
+                sentence=text[start:end],
+                sentence_start=start,
+                sentence_end=end,
+                order=span._.event_order,
+                lead=bool(span._.event_lead),
+                directive=span._.event_directive,
             )
         )
     return found

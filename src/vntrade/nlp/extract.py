@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vntrade.nlp.events.component import sentences
 from vntrade.nlp.extensions import ACTOR_SPANS, COMMODITY_SPANS
 from vntrade.nlp.pieces import merge_pieces, piece_article, split_text
 from vntrade.records import Actor, Article, Commodity, Extraction, Mention
@@ -27,9 +28,9 @@ def extract_articles(
         for article in articles
         for offset, piece, last in _pieces(article.text)
     )
-    parts: list[tuple[int, Extraction]] = []
+    parts: list[tuple[int, Extraction, int]] = []
     for doc, (article, offset, last) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
-        parts.append((offset, doc_to_extraction(doc, article)))
+        parts.append((offset, doc_to_extraction(doc, article), len(sentences(doc))))
         if last:
             yield merge_pieces(article, parts)
             parts = []
@@ -58,6 +59,7 @@ def doc_to_extraction(doc: Doc, article: Article) -> Extraction:
         dates=list(doc._.vntrade_dates or []),
         commodities=_commodities(doc),
         directives=list(doc._.vntrade_directives or []),
+        events=list(doc._.vntrade_events or []),
     )
 
 

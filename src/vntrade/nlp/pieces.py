@@ -44,8 +44,10 @@ def piece_article(article: Article, piece: str) -> Article:
     return replace(article, text=piece)
 
 
-def merge_pieces(article: Article, parts: list[tuple[int, Extraction]]) -> Extraction:
-    """One extraction for `article` from its pieces' extractions, offsets made absolute."""
+def merge_pieces(article: Article, parts: list[tuple[int, Extraction, int]]) -> Extraction:
+    """One extraction for `article` from its pieces' (offset, extraction, number of
+    sentences): offsets made absolute, events' sentences numbered through the article, and
+    one lead event (the first piece's)."""
     if len(parts) == 1 and parts[0][0] == 0:
         return parts[0][1]
     first = parts[0][1]
@@ -56,7 +58,8 @@ def merge_pieces(article: Article, parts: list[tuple[int, Extraction]]) -> Extra
     )
     actors: dict[str, Actor] = {}
     commodities: dict[str, Commodity] = {}
-    for offset, part in parts:
+    sentences = 0  # sentences of the pieces before this one
+    for offset, part, count in parts:
         for actor in part.actors:
             _shift_all(actor.mentions, offset)
             kept = actors.setdefault(actor.name, actor)
@@ -72,8 +75,19 @@ def merge_pieces(article: Article, parts: list[tuple[int, Extraction]]) -> Extra
         for found in (*part.dates, *part.directives):
             found.start += offset
             found.end += offset
+        for event in part.events:
+            event.sentence_start += offset
+            event.sentence_end += offset
+            event.order += sentences
+            event.lead = False
+            if event.directive is not None:
+                event.directive += len(merged.directives)
+        sentences += count
         merged.dates.extend(part.dates)
         merged.directives.extend(part.directives)
+        merged.events.extend(part.events)
+    if merged.events:
+        min(merged.events, key=lambda event: event.order).lead = True
     merged.actors = list(actors.values())
     merged.commodities = list(commodities.values())
     return merged

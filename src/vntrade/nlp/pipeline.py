@@ -35,6 +35,7 @@ FACTORY_MODULES = (
     "vntrade.nlp.commodities.component",
     "vntrade.nlp.actors.component",
     "vntrade.nlp.directives.component",
+    "vntrade.nlp.events.component",
 )
 # The files of `nlp/` (any depth) whose content shapes extraction.
 FINGERPRINTED = (".py", ".jsonl", ".cfg")

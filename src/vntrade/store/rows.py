@@ -17,6 +17,7 @@ EXTRACTION_KEYS = (
     "dates",
     "commodities",
     "directives",
+    "events",
 )
 
 ARTICLE_KEYS = tuple(Article.__dataclass_fields__)

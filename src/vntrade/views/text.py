@@ -1,7 +1,8 @@
-"""Light text helpers over a record's clean text: sentences, clauses, content words, name folding.
+"""Light text helpers over a record's clean text: sentences, content words, name folding.
 
-Views work on extraction records alone (which may come from a store, without spaCy), so
-sentence and clause boundaries come from punctuation rules rather than a parser.
+Views work on extraction records alone (which may come from a store, without spaCy); events
+come with their sentences from the pipeline, and the few views that need other sentences
+(figures, the report's evidence) split them by punctuation.
 """
 
 from __future__ import annotations
@@ -24,15 +25,6 @@ _ABBREVIATIONS = word_set(
     "approx jan feb mar apr aug sep sept oct nov dec prof assoc corp fig art"
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n+|(?<=\S)(?=__Photo)")
-# Clause boundaries: a comma before a subordinator or participle; "that", "whether" and a
-# subject-opening "as"; the end of a quotation; semicolons and spaced dashes.
-_CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:as|while|when|whereas|amid|after|before|following|which|who|whom|where|"
-    r"although|though|but|because|since|thus|noting|saying|adding|stressing|initiating|"
-    r"expressing|highlighting|urging|calling|according|in\s+answer|in\s+response)\b)"
-    r"|\s(?=(?:that|whether)\s)|(?<!such)(?<!well)\s(?=as\s+(?:he|she|they|it|we|the|[A-Z]))"
-    r"|[,.]?[”\"]\s+|;\s+|\s[–—-]\s"
-)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]", re.UNICODE)
 STOPWORDS = word_set(
     """a an the and or but nor of to in on at by for from with without into onto upon about
@@ -82,27 +74,6 @@ def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> 
         end -= 1
     if end > start:
         spans.append((start, end))
-
-
-def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the clauses of the sentence `text[start:end]`, in order."""
-    sentence = text[start:end]
-    cuts = [0]
-    if re.match(r"[A-Z][a-z]+ing\b", sentence):  # "Addressing a meeting ..., Chinh noted"
-        comma = sentence.find(", ")
-        if comma > 0:
-            cuts.append(comma + 2)
-    for match in _CLAUSE_BREAK.finditer(sentence):
-        cuts.append(match.end())
-    cuts = sorted(set(cuts))
-    bounds = [*cuts[1:], len(sentence)]
-    spans = []
-    for a, b in zip(cuts, bounds, strict=True):
-        while b > a and sentence[b - 1] in " ,;:–—-":
-            b -= 1  # the clause, not the punctuation that joins it to the next
-        if b > a:
-            spans.append((start + a, start + b))
-    return spans
 
 
 def words(text: str) -> list[str]:

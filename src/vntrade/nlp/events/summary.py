@@ -7,10 +7,10 @@ import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from vntrade.views.mentions import ROLE_PHRASE
+from vntrade.nlp.events.mentions import ROLE_PHRASE
 
 if TYPE_CHECKING:
-    from vntrade.views.mentions import Mentions
+    from vntrade.nlp.events.mentions import Mentions
 
 MAX_WORDS = 20
 _REPORTING = re.compile(

@@ -1,11 +1,13 @@
-"""A record's actor and commodity mentions, looked up by position, and who "he" or "the PM" is."""
+"""One Doc's actor and commodity mentions, looked up by position, and who "he" or "the PM" is:
+the pipeline's resolved reference (`doc.spans["vntrade_references"]`) where it has one."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from vntrade.views.text import clause_spans, fold, sentence_spans
+from vntrade.folding import fold_key as fold
+from vntrade.nlp.events.clauses import clause_spans
 
 SUBJECT_REACH = 30  # characters from a clause start within which a name is its subject
 _ROLE_WORDS = r"(?:[A-Z][\w-]*|leader|minister|president|spokesperson|envoy|head|chief)"
@@ -16,7 +18,10 @@ class Mentions:
     """Actor and commodity mentions of one record, looked up by character range."""
 
     def __init__(
-        self, record: dict[str, Any], sentences: list[tuple[int, int]] | None = None
+        self,
+        record: dict[str, Any],
+        sentences: list[tuple[int, int]],
+        references: dict[int, str] | None = None,
     ) -> None:
         self.actors = sorted(
             (m["start"], m["end"], a["name"], a.get("type"))
@@ -35,8 +40,7 @@ class Mentions:
             if a.get("type") == "PERSON" and a.get("role")
         }
         text = record.get("text") or ""
-        if sentences is None:
-            sentences = sentence_spans(text)
+        self.references = references or {}  # start of a pronoun or role phrase -> actor
         starts = [c[0] for s in sentences for c in clause_spans(text, *s)]
         self._subjects = [
             m for m in self.actors if m[3] == "PERSON" and _near_start(m[0], starts, text)
@@ -51,8 +55,10 @@ class Mentions:
         )
 
     def person_before(self, position: int) -> str | None:
-        """Who a clause-initial "he" or "she" at `position` is: the last person named as the
-        subject of a clause before it, else the last person named."""
+        """Who a clause-initial "he" or "she" at `position` is: the pipeline's reference, else
+        the last person named as the subject of a clause before it, else the last named."""
+        if position in self.references:
+            return self.references[position]
         for found in (self._subjects, [m for m in self.actors if m[3] == "PERSON"]):
             before = [m for m in found if m[1] <= position]
             if before:
@@ -60,7 +66,11 @@ class Mentions:
         return None
 
     def person_with_role(self, role: str, position: int) -> str | None:
-        """The person whose role `role` names ("the PM", "the Prime Minister"), nearest before."""
+        """The person whose role `role` names ("the PM", "the Prime Minister"): the pipeline's
+        reference, else the holder of that role nearest before."""
+        for start in (position, position + len("the ")):  # "the PM" or "PM"
+            if start in self.references:
+                return self.references[start]
         wanted = fold(role)
         matches = {
             name

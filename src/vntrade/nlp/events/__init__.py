@@ -1,0 +1,1 @@
+"""The `vntrade_events` component: each article's dated happenings."""

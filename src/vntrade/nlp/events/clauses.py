@@ -1,0 +1,37 @@
+"""The clauses of a sentence, cut at punctuation and subordinators: where a date's event is
+told, and how much of the sentence its summary reads."""
+
+from __future__ import annotations
+
+import re
+
+# Clause boundaries: a comma before a subordinator or participle; "that", "whether" and a
+# subject-opening "as"; the end of a quotation; semicolons and spaced dashes.
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:as|while|when|whereas|amid|after|before|following|which|who|whom|where|"
+    r"although|though|but|because|since|thus|noting|saying|adding|stressing|initiating|"
+    r"expressing|highlighting|urging|calling|according|in\s+answer|in\s+response)\b)"
+    r"|\s(?=(?:that|whether)\s)|(?<!such)(?<!well)\s(?=as\s+(?:he|she|they|it|we|the|[A-Z]))"
+    r"|[,.]?[”\"]\s+|;\s+|\s[–—-]\s"
+)
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the clauses of the sentence `text[start:end]`, in order."""
+    sentence = text[start:end]
+    cuts = [0]
+    if re.match(r"[A-Z][a-z]+ing\b", sentence):  # "Addressing a meeting ..., Chinh noted"
+        comma = sentence.find(", ")
+        if comma > 0:
+            cuts.append(comma + 2)
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        cuts.append(match.end())
+    cuts = sorted(set(cuts))
+    bounds = [*cuts[1:], len(sentence)]
+    spans = []
+    for a, b in zip(cuts, bounds, strict=True):
+        while b > a and sentence[b - 1] in " ,;:–—-":
+            b -= 1  # the clause, not the punctuation that joins it to the next
+        if b > a:
+            spans.append((start + a, start + b))
+    return spans

@@ -1,0 +1,124 @@
+"""The `vntrade_events` component: each article's dated happenings, from the other
+components' results on the parsed `Doc`.
+
+Runs last: it reads the dates, actors (with `doc.spans["vntrade_references"]`, the
+pronouns and role phrases the actors component resolved), commodities and directives, and
+the parser's sentences. Results go to `doc.spans["vntrade_events"]` (see `nlp.extensions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from vntrade.nlp.events.finder import find_events
+from vntrade.nlp.extensions import (
+    ACTOR_SPANS,
+    COMMODITY_SPANS,
+    REFERENCE_SPANS,
+    register_extensions,
+    set_events,
+)
+
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+
+
+@Language.factory(
+    "vntrade_events",
+    assigns=["doc.spans"],
+    requires=["doc.sents", "doc.spans"],
+    default_config={},
+)
+def make_events(nlp: Language, name: str) -> EventFinder:
+    register_extensions()
+    return EventFinder(name=name)
+
+
+class EventFinder:
+    """Finds the events an article reports and the one that leads it."""
+
+    def __init__(self, *, name: str = "vntrade_events") -> None:
+        self.name = name
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+    ) -> None:
+        """Nothing to read: the trigger words are code (`nlp/events/kinds.py`)."""
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventFinder:
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        set_events(doc, find_events(doc_results(doc), sentences(doc), references(doc)))
+        return doc
+
+
+def doc_results(doc: Doc) -> dict[str, Any]:
+    """The text and the earlier components' results, as the JSON of an extraction record."""
+    actors: dict[str, dict[str, Any]] = {}
+    for span in sorted(doc.spans.get(ACTOR_SPANS, []), key=lambda s: s.start_char):
+        actor = actors.setdefault(
+            span.kb_id_, {"name": span.kb_id_, "type": span.label_, "aliases": [], "mentions": []}
+        )
+        actor["mentions"].append(_mention(span))
+    roles = doc._.vntrade_actor_roles or {}
+    for name, actor in actors.items():
+        actor["role"] = roles.get(name)
+    commodities: dict[str, dict[str, Any]] = {}
+    for span in sorted(doc.spans.get(COMMODITY_SPANS, []), key=lambda s: s.start_char):
+        commodity = commodities.setdefault(span.kb_id_, {"name": span.kb_id_, "mentions": []})
+        commodity["mentions"].append(_mention(span))
+    return {
+        "text": doc.text,
+        "dates": [asdict(date) for date in doc._.vntrade_dates or []],
+        "actors": list(actors.values()),
+        "commodities": list(commodities.values()),
+        "directives": [asdict(directive) for directive in doc._.vntrade_directives or []],
+    }
+
+
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the parser's sentences without surrounding whitespace, cut at line
+    breaks too (a paragraph or a caption always ends a sentence); a parser break with no
+    end punctuation before it (inside a name: "... Trade | Nguyễn Hồng Diên.") is ignored."""
+    spans: list[tuple[int, int]] = []
+    text = doc.text
+    for sentence in doc.sents:
+        start = sentence.start_char
+        for number, line in enumerate(sentence.text.split("\n")):
+            stripped = line.strip()
+            if stripped:
+                first = start + line.index(stripped[0])
+                last = first + len(stripped)
+                if number == 0 and spans and _runs_on(text, spans[-1][1], first):
+                    spans[-1] = (spans[-1][0], last)
+                else:
+                    spans.append((first, last))
+            start += len(line) + 1
+    return spans
+
+
+def _runs_on(text: str, end: int, start: int) -> bool:
+    """Whether the sentence ending at `end` goes on at `start` (same line, no end punctuation)."""
+    return "\n" not in text[end:start] and not _SENTENCE_END.search(text, max(0, end - 4), end)
+
+
+def references(doc: Doc) -> dict[int, str]:
+    """Where each pronoun or role phrase the actors component resolved starts, and who it is."""
+    return {span.start_char: span.kb_id_ for span in doc.spans.get(REFERENCE_SPANS, [])}
+
+
+def _mention(span: Any) -> dict[str, Any]:
+    return {"text": span.text, "start": span.start_char, "end": span.end_char}

@@ -1,0 +1,177 @@
+"""One Doc's events: each dated sentence, and each directive's deadline.
+
+A date mention (not a duration or set) anchors an event in its sentence (the parser's
+sentences): the kind comes from the trigger words nearest the date, the actors from the
+actor mentions of the sentence and the pipeline's resolved references, the summary from the
+clause around the date. Directive deadlines, and dates an order or a "by" makes due, become
+`deadline` events. The first event of the earliest sentence leads the article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from vntrade.names import NameIndex
+from vntrade.nlp.events.clauses import clause_spans
+from vntrade.nlp.events.kinds import choose_kind
+from vntrade.nlp.events.mentions import Mentions
+from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
+from vntrade.periods import parse_period
+from vntrade.records import Event
+
+_DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than|deadline\s+of)\s+$", re.I)
+EVENT_TIMEX = ("DATE", "TIME")
+COARSE = ("quarter", "season", "half", "year", "decade")
+WEAK_KINDS = ("report", "briefing")
+_TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
+
+
+def find_events(
+    record: dict[str, Any], sentences: list[tuple[int, int]], references: dict[int, str]
+) -> list[Event]:
+    """Every event of one article (`record`: its text and the pipeline's other results as
+    JSON), dated sentences then directive deadlines, with the lead event marked."""
+    mentions = Mentions(record, sentences, references)
+    events: list[Event] = []
+    seen: set[tuple[int, str]] = set()
+    for date in sorted(record.get("dates", []), key=lambda d: d["start"]):
+        index = _sentence_index(sentences, date["start"])
+        if index is None or not _is_event_date(date) or (index, date["value"]) in seen:
+            continue
+        seen.add((index, date["value"]))
+        if _directive_covers(record, date, sentences, index):
+            continue  # the directive's own deadline event reports it
+        event = _event_from_date(record, mentions, sentences[index], index, date)
+        if event.kind in WEAK_KINDS and event.precision in COARSE:
+            continue  # "this year", "in the first quarter" naming no happening: a statistic
+        events.append(event)
+    events.extend(_directive_deadlines(record, mentions, sentences))
+    if events:
+        min(events, key=lambda event: event.order).lead = True
+    return events
+
+
+def _is_event_date(date: dict[str, Any]) -> bool:
+    if date.get("timex_type", "DATE") not in EVENT_TIMEX:
+        return False
+    period = parse_period(date.get("value", ""))
+    return period is not None and period.precision != "decade"
+
+
+def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:
+    for index, (start, end) in enumerate(sentences):
+        if start <= position < end:
+            return index
+    return None
+
+
+def _directive_covers(
+    record: dict[str, Any], date: dict[str, Any], sentences: list[tuple[int, int]], index: int
+) -> bool:
+    """Whether a directive of the date's sentence has this date as its deadline."""
+    return any(
+        d.get("deadline") == date["value"]
+        and (
+            d["start"] <= date["start"] < d["end"]
+            or _sentence_index(sentences, d["start"]) == index
+        )
+        for d in record.get("directives", [])
+    )
+
+
+def _event_from_date(
+    record: dict[str, Any],
+    mentions: Mentions,
+    sentence: tuple[int, int],
+    index: int,
+    date: dict[str, Any],
+) -> Event:
+    text = record["text"]
+    start, end = sentence
+    clauses = clause_spans(text, start, end)
+    clause = next((c for c in clauses if c[0] <= date["start"] < c[1]), (start, end))
+    kind, trigger = choose_kind(text, sentence, clause, (date["start"], date["end"]))
+    summary, subject = clause_summary(text, clauses, clause, date, mentions)
+    cue = _DEADLINE_CUE.search(text, max(start, date["start"] - 40), date["start"])
+    order = ORDER.search(text, clause[0], date["start"])
+    if date.get("deadline") or cue or order:
+        # A deadline stated outside any directive ("tariffs are paused until July 9"), or
+        # the date of an ordered action ("directed ministries to sign contracts in May").
+        kind = "deadline"
+        trigger = (order["verb"] if order else cue.group().strip() if cue else None) or trigger
+        summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
+    named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
+    return _event(
+        date["value"],
+        kind=kind,
+        trigger=trigger,
+        actors=_unique([subject, *_names(named)]),  # who acts first, countries last
+        commodities=mentions.commodities_in(start, end),
+        summary=summary,
+        text=text,
+        sentence=sentence,
+        order=index,
+    )
+
+
+def _directive_deadlines(
+    record: dict[str, Any], mentions: Mentions, sentences: list[tuple[int, int]]
+) -> list[Event]:
+    events = []
+    names = NameIndex.of_actors([record])
+    for number, directive in enumerate(record.get("directives", [])):
+        value = directive.get("deadline")
+        if not value or parse_period(value) is None:
+            continue
+        start, end = directive["start"], directive["end"]
+        issuer = _canonical(directive.get("issuer"), names)
+        addressee = _canonical(directive.get("addressee"), names)
+        named = [name for name in (issuer, addressee) if name in mentions.types]
+        events.append(
+            _event(
+                value,
+                kind="deadline",
+                trigger=directive.get("verb"),
+                actors=_unique([*named, *_names(mentions.actors_in(start, end))]),
+                commodities=mentions.commodities_in(start, end),
+                summary=deadline_summary(addressee, directive.get("action", ""), record),
+                text=record["text"],
+                sentence=(start, end),
+                order=_sentence_index(sentences, start) or 0,
+                directive=number,
+            )
+        )
+    return events
+
+
+def _event(value: str, *, text: str, sentence: tuple[int, int], **fields: Any) -> Event:
+    """An event record with the period of its value (a day and time: its day)."""
+    period = parse_period(value)
+    placed = period is not None and period.placed
+    return Event(
+        value=value,
+        start=period.start.isoformat() if placed else None,
+        end=period.end.isoformat() if placed else None,
+        precision=period.precision if period else None,
+        sentence=text[sentence[0] : sentence[1]],
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+        **fields,
+    )
+
+
+def _canonical(name: str | None, names: NameIndex) -> str | None:
+    """The actor a directive's issuer or addressee names, when it names exactly one."""
+    if not name:
+        return None
+    matches = names.match(name)
+    return next(iter(matches)) if len(matches) == 1 else name
+
+
+def _names(found: list[tuple[int, int, str, str | None]]) -> list[str]:
+    return [name for _s, _e, name, _t in found]
+
+
+def _unique(items: Any) -> list[Any]:
+    return list(dict.fromkeys(item for item in items if item))
