@@ -10,6 +10,7 @@ import pytest
 
 from conftest import jsonl
 from test_timeline import ARTICLES as KNAPPER  # the reception told by VNA and VOV
+from test_timeline import CALL  # one phone call: "March 4 evening" and "Tuesday night"
 
 SEED_000 = "000_a6d94dcbb98d2318"
 SEED_001 = "001_3a2340998392e8b3"
@@ -93,6 +94,17 @@ def test_conflicting_dates_and_figures_are_flagged(cli, corpus):
     assert {"2025-07-15"} <= set(shared["dates"])
     assert {"pork", "almonds"} <= set(shared["commodities"])
     assert any(f["text"] == "50 Boeing aircraft" for f in shared["figures"])
+
+
+def test_a_day_and_time_joins_its_day(cli, tmp_path):
+    for name, text in {**CALL, "round1.txt": ARTICLES["round1.txt"]}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    document = _document(cli, str(tmp_path))
+    assert document["singletons"] == ["round1"]
+    [call] = [c for c in document["clusters"] if "call_vna" in c["articles"]]
+    assert call["articles"] == ["call_vna", "call_vov"]
+    assert (call["date"], call["kind"], call["conflicts"]) == ("2025-03-04", "call", [])
+    assert call["events"]["call_vov"]["date"] == "2025-03-04TNI"
 
 
 def test_different_rounds_with_the_same_people_stay_apart(cli, corpus):
