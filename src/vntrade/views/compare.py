@@ -10,7 +10,6 @@ otherwise mean different events, however alike the articles look.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +25,7 @@ from vntrade.views.timeline import KEY_ACTOR_TYPES
 
 ASPECTS = ("actors", "commodities", "dates", "figures", "directives")  # in this order
 MAX_CONFLICTS = 50  # per cluster: a cluster of many reports would list every pair of them
+MAX_QUANTITIES = 200  # quantities a cluster's figures are compared by
 
 
 @dataclass(slots=True)
@@ -191,19 +191,32 @@ def _compare_figures(
             f for f in p.figures if not any(f.unit == c.unit and f.same_value(c) for c in common)
         ]
         unique[p.id]["figures"] = [f.to_dict() for f in rest[p.id]]
-    for a, b in itertools.combinations([p for p in profiles if rest[p.id]], 2):
-        for fa, fb in itertools.product(rest[a.id], rest[b.id]):
-            if len(conflicts) >= MAX_CONFLICTS:
-                return
-            if fa.same_quantity(fb) and not fa.same_value(fb):
-                conflicts.append(
-                    {
-                        "type": "figure",
-                        "what": fa.quantity or fb.quantity,
-                        "values": {a.id: fa.text, b.id: fb.text},
-                        "evidence": {a.id: fa.sentence, b.id: fb.sentence},
-                    }
-                )
+    conflicts.extend(_figure_conflicts(profiles, rest)[: max(0, MAX_CONFLICTS - len(conflicts))])
+
+
+def _figure_conflicts(
+    profiles: list[Profile], rest: dict[str, list[Figure]]
+) -> list[dict[str, Any]]:
+    """One conflict per quantity the articles give different values for, with every
+    article's value: figures are grouped by quantity, each group once, not pair by pair."""
+    groups: list[tuple[Figure, dict[str, Figure]]] = []  # a quantity's first figure, by article
+    for p in profiles:
+        for figure in rest[p.id]:
+            group = next((g for g in groups if g[0].same_quantity(figure)), None)
+            if group is None and len(groups) < MAX_QUANTITIES:
+                groups.append((figure, {p.id: figure}))
+            elif group is not None:
+                group[1].setdefault(p.id, figure)
+    return [
+        {
+            "type": "figure",
+            "what": next((f.quantity for f in given.values() if f.quantity), first.quantity),
+            "values": {article: f.text for article, f in given.items()},
+            "evidence": {article: f.sentence for article, f in given.items()},
+        }
+        for first, given in groups
+        if len(given) > 1 and any(not first.same_value(f) for f in given.values())
+    ]
 
 
 def _compare_directives(
