@@ -310,3 +310,21 @@ def test_a_day_and_time_meets_its_day(cli, tmp_path):
     [call] = [e for e in _entries(cli, str(tmp_path)) if e["kind"] == "call"]
     assert call["start"] == "2025-03-04" and call["precision"] == "day"
     assert call["articles"] == ["call_vna", "call_vov"]
+
+
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_table_fits_a_narrow_terminal(cli, seeds, columns):
+    result = cli("timeline", str(seeds), "--format", "table", env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    header = next(line for line in lines if line.startswith("┏"))
+    assert min(len(cell) for cell in header.strip("┏┓").split("┳")) >= 8  # none squeezed
+    assert len(lines) < 100  # 224 when the actors column was 2 characters wide
+    assert "000_a6d94dcbb98d2318" in result.stdout and "Pham Minh Chinh" in result.stdout
+
+
+def test_table_on_a_wide_terminal_has_actor_and_article_columns(cli, seeds):
+    result = cli("timeline", str(seeds), "--format", "table", env={"COLUMNS": "120"})
+    header = next(line for line in result.stdout.splitlines() if line.startswith("┃"))
+    assert "actors" in header and "articles" in header

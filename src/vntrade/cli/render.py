@@ -20,6 +20,7 @@ KIND_STYLES = {
     "deadline": "bold yellow",
     "report": "white",
 }
+WIDE = 110  # columns from which the timeline gives actors and articles columns of their own
 _ARTICLE_PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan",
                     "bright_magenta", "bright_green", "bright_yellow", "bright_blue")  # fmt: skip
 
@@ -31,7 +32,10 @@ def article_styles(ids: Iterable[str]) -> dict[str, str]:
 
 
 def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
-    """A table per month: date, kind, what happened, who, and which articles say so."""
+    """A table per month: date, kind, what happened, who, and which articles say so.
+
+    Below `WIDE` columns the actors and articles go under the summary instead of in
+    columns of their own, so that no column is squeezed to a few characters."""
     from rich.table import Table
     from rich.text import Text
 
@@ -41,6 +45,7 @@ def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
     if not rows:
         console.print("No events.")
         return
+    wide = console.width >= WIDE
     colours = article_styles(i for row in rows for i in row["articles"])
     inferred = any(row.get("date_inferred") for row in rows)
     table = Table(
@@ -51,26 +56,39 @@ def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
     )
     table.add_column("date", no_wrap=True)
     table.add_column("kind", no_wrap=True)
-    table.add_column("what", overflow="fold", ratio=3)
-    table.add_column("actors", overflow="fold", ratio=1)
-    table.add_column("articles", no_wrap=True)
+    if wide:
+        table.add_column("what", overflow="fold", ratio=3)
+        table.add_column("actors", overflow="fold", ratio=1)
+        table.add_column("articles", no_wrap=True)
+    else:
+        table.add_column("what · who · articles", overflow="fold")
     for month, group in _by_month(rows):
         table.add_section()
         table.add_row(Text(month, style="bold underline"))
         for row in group:
             what = Text(row["summary"])
+            if not wide:
+                _append_who(what, row, colours)
             if evidence:
                 for item in row["evidence"]:
                     what.append(f"\n{item['article']}: ", style=colours[item["article"]])
                     what.append(item["sentence"], style="dim")
-            table.add_row(
-                _date_text(row),
-                Text(row["kind"], style=KIND_STYLES.get(row["kind"], "")),
-                what,
-                _first(row["actors"], 3),
-                _ids_text(row["articles"], colours),
-            )
+            cells = [_date_text(row), Text(row["kind"], style=KIND_STYLES.get(row["kind"], ""))]
+            if wide:
+                cells += [what, _first(row["actors"], 3), _ids_text(row["articles"], colours)]
+            else:
+                cells.append(what)
+            table.add_row(*cells)
     console.print(table)
+
+
+def _append_who(text: Any, row: dict[str, Any], colours: dict[str, str]) -> None:
+    """The actors and articles of a row on lines of their own under its summary."""
+    if row["actors"]:
+        text.append(f"\n{_first(row['actors'], 3)}", style="italic")
+    text.append("\n")
+    for n, article in enumerate(row["articles"]):
+        text.append(("" if not n else ", ") + article, style=colours.get(article, "dim"))
 
 
 def _first(names: list[str], count: int) -> str:
