@@ -20,6 +20,8 @@ KIND_STYLES = {
     "deadline": "bold yellow",
     "report": "white",
 }
+SIDE_BY_SIDE = 6  # articles of a cluster given a column each in the terminal
+MORE_NAMED = 20  # the other articles of a cluster named under its table
 WIDE = 110  # columns from which the timeline gives actors and articles columns of their own
 _ARTICLE_PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan",
                     "bright_magenta", "bright_green", "bright_yellow", "bright_blue")  # fmt: skip
@@ -133,10 +135,14 @@ def _ids_text(ids: Iterable[str], colours: dict[str, str]) -> Any:
     return text
 
 
-def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]) -> None:
+def render_comparison(
+    document: dict[str, Any], leads: dict[str, dict[str, Any]], numbers: list[int] | None = None
+) -> None:
     """A side-by-side table per group of articles, its conflicts, then the articles alone.
 
-    `leads` gives each article's lead event (date, kind, summary) for the lone articles.
+    `leads` gives each article's lead event (date, kind, summary) for the lone articles,
+    `numbers` the clusters' numbers (1, 2, ... by default). At most `SIDE_BY_SIDE` articles
+    of a cluster get a column; the others are named under its table.
     """
     from rich.table import Table
     from rich.text import Text
@@ -148,11 +154,11 @@ def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]
     colours = article_styles(
         [*singletons, *(i for cluster in clusters for i in cluster["articles"])]
     )
-    for number, cluster in enumerate(clusters, 1):
+    for number, cluster in zip(numbers or range(1, len(clusters) + 1), clusters, strict=True):
         table = Table(title=_cluster_title(number, cluster), title_justify="left", show_lines=True)
         table.add_column("", style="bold")
         table.add_column("shared by all", overflow="fold")
-        ids = cluster["articles"]
+        ids = cluster["articles"][:SIDE_BY_SIDE]
         for i in ids:
             table.add_column(Text(i, style=colours[i]), overflow="fold")
         events = cluster.get("events", {})
@@ -164,6 +170,14 @@ def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]
             if shared or any(own):
                 table.add_row(aspect, shared, *own)
         console.print(table)
+        if len(cluster["articles"]) > len(ids):
+            more = cluster["articles"][len(ids) :]
+            console.print(
+                f"and {len(more)} more articles (--format json compares them all): "
+                + ", ".join(more[:MORE_NAMED])
+                + (" ..." if len(more) > MORE_NAMED else ""),
+                style="dim",
+            )
         for conflict in cluster["conflicts"]:
             console.print(_conflict_text(conflict, colours))
     if singletons:
@@ -179,6 +193,40 @@ def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]
                 lead.get("summary") or "",
             )
         console.print(table)
+
+
+def render_overview(document: dict[str, Any], numbers: list[int], articles: int) -> None:
+    """One line per cluster (its number, size, event and conflicts), then how many articles
+    no other article reports; `articles` is how many were compared."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from vntrade.cli.output import stdout_console
+
+    clusters = document["clusters"]
+    table = Table(
+        title=f"Clusters of {articles} articles, largest first", title_justify="left", expand=True
+    )
+    for name in ("#", "articles", "date", "kind", "event", "conflicts"):
+        ratio = 1 if name == "event" else None
+        table.add_column(name, overflow="fold", ratio=ratio, no_wrap=name != "event")
+    for number, cluster in zip(numbers, clusters, strict=True):
+        kind = cluster["kind"] or ""
+        table.add_row(
+            str(number),
+            str(len(cluster["articles"])),
+            cluster["date"] or "",
+            Text(kind, style=KIND_STYLES.get(kind, "")),
+            cluster["summary"] or "",
+            str(len(cluster["conflicts"])) if cluster["conflicts"] else "",
+        )
+    console = stdout_console()
+    console.print(table)
+    console.print(
+        f"{len(document['singletons'])} articles report events no other article reports. "
+        "--cluster N shows a cluster side by side.",
+        style="dim",
+    )
 
 
 def _cluster_title(number: int, cluster: dict[str, Any]) -> str:
