@@ -115,13 +115,16 @@ def timeline(
     quarter dates sort at the start of their period; `*` (or `date_inferred`) marks a year
     taken from the rest of the corpus. Directive deadlines appear as `deadline` entries.
     """
+    from vntrade.cli.progress import working
     from vntrade.views.names import NameIndex
     from vntrade.views.timeline import build_timeline, filter_entries
 
     reporter = ProblemReporter()
     records = _load(reporter, source)
+    with working(f"placing the events of {len(records)} articles"):
+        merged = build_timeline(records)
     entries = filter_entries(
-        build_timeline(records),
+        merged,
         since=since,
         until=until,
         actors=_names(NameIndex.of_actors(records), actor_names, "actor"),
@@ -185,13 +188,15 @@ def compare(
     Clusters are numbered largest first; past --limit of them a table shows an overview,
     and --cluster N, --event DATE or --article ID the side by side of one.
     """
+    from vntrade.cli.progress import working
     from vntrade.views.compare import compare_records, select_clusters
 
     if sum(x is not None for x in (number, period, article)) > 1:
         raise click.UsageError("give one of --cluster, --event and --article.")
     reporter = ProblemReporter()
     records = _load(reporter, source)
-    document, leads = compare_records(records)
+    with working(f"comparing {len(records)} articles"):
+        document, leads = compare_records(records)
     numbers = {id(c): n for n, c in enumerate(document["clusters"], 1)}
     document = select_clusters(document, leads, number=number, period=period, article=article)
     fmt = resolve_format(fmt)
