@@ -261,10 +261,14 @@ def _directive_text(directive: dict[str, Any]) -> str:
 
 
 def _conflict_text(conflict: dict[str, Any], colours: dict[str, str]) -> Any:
+    """A conflict with the value and evidence of its first `MORE_NAMED` articles."""
     from rich.text import Text
 
     text = Text(f"Conflict ({conflict['type']}): {conflict['what']}\n", style="bold red")
-    for article, value in conflict["values"].items():
+    values = list(conflict["values"].items())
+    for article, value in values[:MORE_NAMED]:
         text.append(f"  {article}", style=colours.get(article, ""))
         text.append(f": {value} — {conflict['evidence'].get(article, '')}\n")
+    if len(values) > MORE_NAMED:
+        text.append(f"  and {len(values) - MORE_NAMED} more articles (--format json)\n", "dim")
     return text
