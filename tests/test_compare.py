@@ -10,6 +10,7 @@ import pytest
 
 from conftest import jsonl
 from test_timeline import ARTICLES as KNAPPER  # the reception told by VNA and VOV
+from test_timeline import CALL  # one phone call: "March 4 evening" and "Tuesday night"
 
 SEED_000 = "000_a6d94dcbb98d2318"
 SEED_001 = "001_3a2340998392e8b3"
@@ -95,6 +96,17 @@ def test_conflicting_dates_and_figures_are_flagged(cli, corpus):
     assert any(f["text"] == "50 Boeing aircraft" for f in shared["figures"])
 
 
+def test_a_day_and_time_joins_its_day(cli, tmp_path):
+    for name, text in {**CALL, "round1.txt": ARTICLES["round1.txt"]}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    document = _document(cli, str(tmp_path))
+    assert document["singletons"] == ["round1"]
+    [call] = [c for c in document["clusters"] if "call_vna" in c["articles"]]
+    assert call["articles"] == ["call_vna", "call_vov"]
+    assert (call["date"], call["kind"], call["conflicts"]) == ("2025-03-04", "call", [])
+    assert call["events"]["call_vov"]["date"] == "2025-03-04TNI"
+
+
 def test_different_rounds_with_the_same_people_stay_apart(cli, corpus):
     document = _document(cli, str(corpus))
     assert {"round1", "round2"} <= set(document["singletons"])
@@ -162,3 +174,60 @@ def test_no_paths_is_a_usage_error(cli):
     result = cli("compare")
     assert result.exit_code == 2
     assert "PATH" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def two_clusters(tmp_path_factory: pytest.TempPathFactory, corpus):
+    """The reception told twice, and the phone call told by eight copies (a cluster wider
+    than the terminal shows side by side)."""
+    folder = tmp_path_factory.mktemp("clusters")
+    texts = {name: ARTICLES[name] for name in ("knapper_vna.txt", "knapper_vov.txt")}
+    texts |= {f"call_{n}.txt": CALL["call_vna.txt"] for n in range(1, 8)}
+    texts |= {"call_vov.txt": CALL["call_vov.txt"], "round1.txt": ARTICLES["round1.txt"]}
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_overview_past_the_limit_and_one_cluster_on_request(cli, two_clusters):
+    folder = str(two_clusters)
+    full = _document(cli, folder)
+    assert [len(c["articles"]) for c in full["clusters"]] == [8, 2]  # largest first
+    assert full["singletons"] == ["round1"]
+
+    overview = cli("compare", folder, "--format", "table", "--limit", "1")
+    assert overview.exit_code == 0, overview.stderr
+    assert "largest first" in overview.stdout and "call" in overview.stdout
+    assert "knapper" not in overview.stdout  # one row per cluster, not its articles
+    assert "1 more clusters left out" in overview.stderr and "--cluster N" in overview.stderr
+
+    limited = _document(cli, folder, "--limit", "1")
+    assert [c["articles"] for c in limited["clusters"]] == [full["clusters"][0]["articles"]]
+
+    second = cli("compare", folder, "--format", "table", "--cluster", "2")
+    assert second.exit_code == 0, second.stderr
+    assert "2. 2025-07-0" in second.stdout and "Conflict (date)" in second.stdout
+    lines = jsonl(cli("compare", folder, "--cluster", "2", "--format", "jsonl"))
+    assert [(line["cluster"], line["articles"]) for line in lines] == [
+        (2, ["knapper_vna", "knapper_vov"])
+    ]
+
+    wide = cli("compare", folder, "--format", "table", "--cluster", "1")
+    assert "and 2 more articles" in wide.stdout  # six side by side, the others named
+
+    by_article = _document(cli, folder, "--article", "call_vov")
+    assert by_article["clusters"] == [full["clusters"][0]]
+    alone = _document(cli, folder, "--article", "round1")
+    assert alone == {"clusters": [], "singletons": ["round1"]}
+    on_day = _document(cli, folder, "--event", "2025-03-04")
+    assert [c["date"] for c in on_day["clusters"]] == ["2025-03-04"]
+
+
+def test_a_cluster_or_article_that_is_not_there_is_a_usage_error(cli, two_clusters):
+    result = cli("compare", str(two_clusters), "--cluster", "9")
+    assert result.exit_code == 2
+    assert "no cluster 9" in result.stderr and "2 clusters" in result.stderr
+    result = cli("compare", str(two_clusters), "--article", "nope")
+    assert result.exit_code == 2 and "nope" in result.stderr
+    result = cli("compare", str(two_clusters), "--cluster", "1", "--article", "round1")
+    assert result.exit_code == 2 and "one of" in result.stderr

@@ -39,6 +39,23 @@ ARTICLES = {
     ),
 }
 
+# Two reports of one phone call: one gives the day, the other the day and time of day.
+CALL = {
+    "call_vna.txt": (
+        "date 2025-03-05\n"
+        "HANOI — General Secretary To Lam held a phone call with US President Donald Trump on "
+        "March 4 evening, discussing reciprocal tariffs and the bilateral trade balance.\n"
+        "To Lam said Vietnam was ready to buy more US aircraft and LNG.\n"
+    ),
+    "call_vov.txt": (
+        "date 2025-03-05\n"
+        "HANOI — In a phone call on Tuesday night, General Secretary To Lam and US President "
+        "Donald Trump discussed reciprocal tariffs and the trade balance between the two "
+        "countries.\n"
+        "Trump welcomed Vietnam's plans to buy US aircraft and LNG, the Party chief said.\n"
+    ),
+}
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory):
@@ -285,3 +302,29 @@ def test_a_winter_is_placed_where_the_tagger_puts_it(cli):
         "timeline", "-", "--since", "2025-01", "--format", "jsonl", input=json.dumps(record)
     )
     assert [json.loads(line)["date"] for line in later.stdout.splitlines()] == ["2024-WI"]
+
+
+def test_a_day_and_time_meets_its_day(cli, tmp_path):
+    for name, text in CALL.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    [call] = [e for e in _entries(cli, str(tmp_path)) if e["kind"] == "call"]
+    assert call["start"] == "2025-03-04" and call["precision"] == "day"
+    assert call["articles"] == ["call_vna", "call_vov"]
+
+
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_table_fits_a_narrow_terminal(cli, seeds, columns):
+    result = cli("timeline", str(seeds), "--format", "table", env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    header = next(line for line in lines if line.startswith("┏"))
+    assert min(len(cell) for cell in header.strip("┏┓").split("┳")) >= 8  # none squeezed
+    assert len(lines) < 100  # 224 when the actors column was 2 characters wide
+    assert "000_a6d94dcbb98d2318" in result.stdout and "Pham Minh Chinh" in result.stdout
+
+
+def test_table_on_a_wide_terminal_has_actor_and_article_columns(cli, seeds):
+    result = cli("timeline", str(seeds), "--format", "table", env={"COLUMNS": "120"})
+    header = next(line for line in result.stdout.splitlines() if line.startswith("┃"))
+    assert "actors" in header and "articles" in header

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -127,3 +128,18 @@ def _RatesColumn() -> Any:  # a factory: rich is imported only with a bar
             )
 
     return RatesColumn()
+
+
+@contextlib.contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner saying `message` on stderr while long work runs, when stderr is a terminal
+    and -q was not given; it is gone before the data is printed."""
+    from vntrade.cli.output import LOGGER
+
+    if not sys.stderr.isatty() or not LOGGER.isEnabledFor(logging.INFO):
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield

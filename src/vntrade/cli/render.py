@@ -20,6 +20,9 @@ KIND_STYLES = {
     "deadline": "bold yellow",
     "report": "white",
 }
+SIDE_BY_SIDE = 6  # articles of a cluster given a column each in the terminal
+MORE_NAMED = 20  # the other articles of a cluster named under its table
+WIDE = 110  # columns from which the timeline gives actors and articles columns of their own
 _ARTICLE_PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan",
                     "bright_magenta", "bright_green", "bright_yellow", "bright_blue")  # fmt: skip
 
@@ -31,7 +34,10 @@ def article_styles(ids: Iterable[str]) -> dict[str, str]:
 
 
 def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
-    """A table per month: date, kind, what happened, who, and which articles say so."""
+    """A table per month: date, kind, what happened, who, and which articles say so.
+
+    Below `WIDE` columns the actors and articles go under the summary instead of in
+    columns of their own, so that no column is squeezed to a few characters."""
     from rich.table import Table
     from rich.text import Text
 
@@ -41,6 +47,7 @@ def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
     if not rows:
         console.print("No events.")
         return
+    wide = console.width >= WIDE
     colours = article_styles(i for row in rows for i in row["articles"])
     inferred = any(row.get("date_inferred") for row in rows)
     table = Table(
@@ -51,26 +58,39 @@ def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
     )
     table.add_column("date", no_wrap=True)
     table.add_column("kind", no_wrap=True)
-    table.add_column("what", overflow="fold", ratio=3)
-    table.add_column("actors", overflow="fold", ratio=1)
-    table.add_column("articles", no_wrap=True)
+    if wide:
+        table.add_column("what", overflow="fold", ratio=3)
+        table.add_column("actors", overflow="fold", ratio=1)
+        table.add_column("articles", no_wrap=True)
+    else:
+        table.add_column("what · who · articles", overflow="fold")
     for month, group in _by_month(rows):
         table.add_section()
         table.add_row(Text(month, style="bold underline"))
         for row in group:
             what = Text(row["summary"])
+            if not wide:
+                _append_who(what, row, colours)
             if evidence:
                 for item in row["evidence"]:
                     what.append(f"\n{item['article']}: ", style=colours[item["article"]])
                     what.append(item["sentence"], style="dim")
-            table.add_row(
-                _date_text(row),
-                Text(row["kind"], style=KIND_STYLES.get(row["kind"], "")),
-                what,
-                _first(row["actors"], 3),
-                _ids_text(row["articles"], colours),
-            )
+            cells = [_date_text(row), Text(row["kind"], style=KIND_STYLES.get(row["kind"], ""))]
+            if wide:
+                cells += [what, _first(row["actors"], 3), _ids_text(row["articles"], colours)]
+            else:
+                cells.append(what)
+            table.add_row(*cells)
     console.print(table)
+
+
+def _append_who(text: Any, row: dict[str, Any], colours: dict[str, str]) -> None:
+    """The actors and articles of a row on lines of their own under its summary."""
+    if row["actors"]:
+        text.append(f"\n{_first(row['actors'], 3)}", style="italic")
+    text.append("\n")
+    for n, article in enumerate(row["articles"]):
+        text.append(("" if not n else ", ") + article, style=colours.get(article, "dim"))
 
 
 def _first(names: list[str], count: int) -> str:
@@ -115,10 +135,14 @@ def _ids_text(ids: Iterable[str], colours: dict[str, str]) -> Any:
     return text
 
 
-def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]) -> None:
+def render_comparison(
+    document: dict[str, Any], leads: dict[str, dict[str, Any]], numbers: list[int] | None = None
+) -> None:
     """A side-by-side table per group of articles, its conflicts, then the articles alone.
 
-    `leads` gives each article's lead event (date, kind, summary) for the lone articles.
+    `leads` gives each article's lead event (date, kind, summary) for the lone articles,
+    `numbers` the clusters' numbers (1, 2, ... by default). At most `SIDE_BY_SIDE` articles
+    of a cluster get a column; the others are named under its table.
     """
     from rich.table import Table
     from rich.text import Text
@@ -130,11 +154,11 @@ def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]
     colours = article_styles(
         [*singletons, *(i for cluster in clusters for i in cluster["articles"])]
     )
-    for number, cluster in enumerate(clusters, 1):
+    for number, cluster in zip(numbers or range(1, len(clusters) + 1), clusters, strict=True):
         table = Table(title=_cluster_title(number, cluster), title_justify="left", show_lines=True)
         table.add_column("", style="bold")
         table.add_column("shared by all", overflow="fold")
-        ids = cluster["articles"]
+        ids = cluster["articles"][:SIDE_BY_SIDE]
         for i in ids:
             table.add_column(Text(i, style=colours[i]), overflow="fold")
         events = cluster.get("events", {})
@@ -146,6 +170,14 @@ def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]
             if shared or any(own):
                 table.add_row(aspect, shared, *own)
         console.print(table)
+        if len(cluster["articles"]) > len(ids):
+            more = cluster["articles"][len(ids) :]
+            console.print(
+                f"and {len(more)} more articles (--format json compares them all): "
+                + ", ".join(more[:MORE_NAMED])
+                + (" ..." if len(more) > MORE_NAMED else ""),
+                style="dim",
+            )
         for conflict in cluster["conflicts"]:
             console.print(_conflict_text(conflict, colours))
     if singletons:
@@ -161,6 +193,40 @@ def render_comparison(document: dict[str, Any], leads: dict[str, dict[str, Any]]
                 lead.get("summary") or "",
             )
         console.print(table)
+
+
+def render_overview(document: dict[str, Any], numbers: list[int], articles: int) -> None:
+    """One line per cluster (its number, size, event and conflicts), then how many articles
+    no other article reports; `articles` is how many were compared."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from vntrade.cli.output import stdout_console
+
+    clusters = document["clusters"]
+    table = Table(
+        title=f"Clusters of {articles} articles, largest first", title_justify="left", expand=True
+    )
+    for name in ("#", "articles", "date", "kind", "event", "conflicts"):
+        ratio = 1 if name == "event" else None
+        table.add_column(name, overflow="fold", ratio=ratio, no_wrap=name != "event")
+    for number, cluster in zip(numbers, clusters, strict=True):
+        kind = cluster["kind"] or ""
+        table.add_row(
+            str(number),
+            str(len(cluster["articles"])),
+            cluster["date"] or "",
+            Text(kind, style=KIND_STYLES.get(kind, "")),
+            cluster["summary"] or "",
+            str(len(cluster["conflicts"])) if cluster["conflicts"] else "",
+        )
+    console = stdout_console()
+    console.print(table)
+    console.print(
+        f"{len(document['singletons'])} articles report events no other article reports. "
+        "--cluster N shows a cluster side by side.",
+        style="dim",
+    )
 
 
 def _cluster_title(number: int, cluster: dict[str, Any]) -> str:
@@ -195,10 +261,14 @@ def _directive_text(directive: dict[str, Any]) -> str:
 
 
 def _conflict_text(conflict: dict[str, Any], colours: dict[str, str]) -> Any:
+    """A conflict with the value and evidence of its first `MORE_NAMED` articles."""
     from rich.text import Text
 
     text = Text(f"Conflict ({conflict['type']}): {conflict['what']}\n", style="bold red")
-    for article, value in conflict["values"].items():
+    values = list(conflict["values"].items())
+    for article, value in values[:MORE_NAMED]:
         text.append(f"  {article}", style=colours.get(article, ""))
         text.append(f": {value} — {conflict['evidence'].get(article, '')}\n")
+    if len(values) > MORE_NAMED:
+        text.append(f"  and {len(values) - MORE_NAMED} more articles (--format json)\n", "dim")
     return text

@@ -8,13 +8,21 @@ from typing import Any
 import click
 
 from vntrade.cli.inputs import ProblemReporter
-from vntrade.cli.output import output_options, resolve_format, warn, write_document, write_rows
+from vntrade.cli.output import (
+    note,
+    output_options,
+    resolve_format,
+    warn,
+    write_document,
+    write_rows,
+)
 from vntrade.cli.sources import iter_records, source_options
 from vntrade.views.kinds import KINDS
 
 TIMELINE_COLUMNS = ("date", "precision", "start", "date_inferred", "kind", "summary", "actors",
                     "commodities", "articles", "evidence")  # fmt: skip
 COMPARE_COLUMNS = ("cluster", "date", "article", "aspect", "values")
+OVERVIEW_LIMIT = 20  # clusters a terminal shows before it gives an overview instead
 
 
 def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -107,13 +115,16 @@ def timeline(
     quarter dates sort at the start of their period; `*` (or `date_inferred`) marks a year
     taken from the rest of the corpus. Directive deadlines appear as `deadline` entries.
     """
+    from vntrade.cli.progress import working
     from vntrade.views.names import NameIndex
     from vntrade.views.timeline import build_timeline, filter_entries
 
     reporter = ProblemReporter()
     records = _load(reporter, source)
+    with working(f"placing the events of {len(records)} articles"):
+        merged = build_timeline(records)
     entries = filter_entries(
-        build_timeline(records),
+        merged,
         since=since,
         until=until,
         actors=_names(NameIndex.of_actors(records), actor_names, "actor"),
@@ -135,44 +146,99 @@ def timeline(
 
 @click.command()
 @source_options
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help=f"At most N clusters, largest first; more than N in a table gives an overview of "
+    f"the first N [table default: {OVERVIEW_LIMIT}; other formats: all].",
+)
+@click.option(
+    "--cluster",
+    "number",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Only cluster N (as numbered in the overview), side by side.",
+)
+@click.option(
+    "--event",
+    "period",
+    callback=_period,
+    metavar="DATE",
+    help="Only the clusters and lone articles whose event falls within DATE.",
+)
+@click.option("--article", metavar="ID", help="Only the cluster of article ID.")
 @output_options
 @click.pass_context
-def compare(ctx: click.Context, fmt: str | None, **source: Any) -> None:
+def compare(
+    ctx: click.Context,
+    limit: int | None,
+    number: int | None,
+    period: Any,
+    article: str | None,
+    fmt: str | None,
+    **source: Any,
+) -> None:
     """Group the articles of PATH... that report the same event, and compare their reports.
 
     For each group: what all reports share and what each adds (actors, commodities, dates,
     figures, directives), and conflicts (one event given different dates, one quantity
     different figures), with the evidence. Articles about different events stay apart.
     Given exactly two articles (`vntrade compare A B`), compares them side by side.
+    Clusters are numbered largest first; past --limit of them a table shows an overview,
+    and --cluster N, --event DATE or --article ID the side by side of one.
     """
-    from vntrade.views.compare import compare_records
+    from vntrade.cli.progress import working
+    from vntrade.views.compare import compare_records, select_clusters
 
+    if sum(x is not None for x in (number, period, article)) > 1:
+        raise click.UsageError("give one of --cluster, --event and --article.")
     reporter = ProblemReporter()
     records = _load(reporter, source)
-    document, leads = compare_records(records)
+    with working(f"comparing {len(records)} articles"):
+        document, leads = compare_records(records)
+    numbers = {id(c): n for n, c in enumerate(document["clusters"], 1)}
+    document = select_clusters(document, leads, number=number, period=period, article=article)
     fmt = resolve_format(fmt)
+    shown = limit if limit is not None else OVERVIEW_LIMIT if fmt == "table" else None
+    overview = shown is not None and len(document["clusters"]) > shown
+    if overview:
+        left = len(document["clusters"]) - shown
+        document = {**document, "clusters": document["clusters"][:shown]}
+        note(
+            f"{left} more clusters left out (largest first are shown): --limit N shows more, "
+            "--cluster N one side by side, --format json all."
+        )
+    order = [numbers[id(c)] for c in document["clusters"]]
     if fmt == "csv":
-        write_rows(_comparison_rows(document), fmt, columns=COMPARE_COLUMNS)
+        write_rows(_comparison_rows(document, order), fmt, columns=COMPARE_COLUMNS)
     elif fmt == "jsonl":
-        write_rows(_cluster_rows(document), fmt)
+        write_rows(_cluster_rows(document, order), fmt)
     else:
-        from vntrade.cli.render import render_comparison
+        from vntrade.cli.render import render_comparison, render_overview
 
-        write_document(document, fmt, lambda doc: render_comparison(doc, leads))
+        def render(doc: dict[str, Any]) -> None:
+            if overview and fmt == "table":
+                render_overview(doc, order, len(records))
+            else:
+                render_comparison(doc, leads, order)
+
+        write_document(document, fmt, render)
     ctx.exit(reporter.exit_code)
 
 
-def _cluster_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+def _cluster_rows(document: dict[str, Any], numbers: list[int]) -> list[dict[str, Any]]:
     """One JSONL row per cluster (numbered from 1), then one per article reported alone."""
-    rows = [{"cluster": n, **cluster} for n, cluster in enumerate(document["clusters"], 1)]
+    clusters = zip(numbers, document["clusters"], strict=True)
+    rows = [{"cluster": n, **cluster} for n, cluster in clusters]
     rows += [{"cluster": None, "articles": [article]} for article in document["singletons"]]
     return rows
 
 
-def _comparison_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+def _comparison_rows(document: dict[str, Any], numbers: list[int]) -> list[dict[str, Any]]:
     """The comparison flattened for CSV: one row per cluster, article (or shared) and aspect."""
     rows = []
-    for number, cluster in enumerate(document["clusters"], 1):
+    for number, cluster in zip(numbers, document["clusters"], strict=True):
         parts = [("shared", cluster["shared"]), *cluster["unique"].items()]
         for article, aspects in parts:
             for aspect, values in aspects.items():

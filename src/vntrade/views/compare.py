@@ -1,37 +1,32 @@
 """Grouping articles that report the same event, and what their reports share and add.
 
-Each article's lead event (the events of its first dated sentence) places it on the timeline.
-Two articles report the same event when their lead events are one timeline entry, or when
-their lead events are of one kind, a few days apart, with shared key actors and very similar
-content (then the dates conflict). Different dates otherwise mean different events, however
-alike the articles look.
+Each article's lead event (the events of its first dated sentence) places it on the timeline,
+and `clustering.Clusterer` groups the lead events: an article joins the cluster whose profile
+(the kinds, days, actors and words of all its members) it matches, so one weak link cannot
+chain two stories together and a cluster's cost is its own size. Reports of one event a day
+apart (time zones, late reports) may join; their dates are then a conflict. Different dates
+otherwise mean different events, however alike the articles look.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import Any
 
-from vntrade.periods import corpus_year, parse_period, with_year
+from vntrade.clustering import EventRef, cluster_all
+from vntrade.errors import UsageError
+from vntrade.event_refs import event_ref
+from vntrade.periods import Period, corpus_year, parse_period, with_year
 from vntrade.views.directives import article_directives, group_directives, public
-from vntrade.views.events import Event
+from vntrade.views.events import Event, article_events
 from vntrade.views.figures import Figure, find_figures
 from vntrade.views.names import NameIndex
-from vntrade.views.text import content_words, jaccard
-from vntrade.views.timeline import KEY_ACTOR_TYPES, build_timeline
+from vntrade.views.timeline import KEY_ACTOR_TYPES
 
-SAME_STORY = 0.35  # Jaccard of article content words: two reports of one story
-NEAR_DAYS = 3  # how far apart two reports may date one event before it must be two events
 ASPECTS = ("actors", "commodities", "dates", "figures", "directives")  # in this order
-_ORDINAL = re.compile(
-    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-    r"\s+(?:\w+\s+){0,2}?(meeting|round|session|conference|dialogue|talks|visit)\b",
-    re.IGNORECASE,
-)
+MAX_CONFLICTS = 50  # per cluster: a cluster of many reports would list every pair of them
+MAX_QUANTITIES = 200  # quantities a cluster's figures are compared by
 
 
 @dataclass(slots=True)
@@ -45,9 +40,8 @@ class Profile:
     dates: list[str]
     figures: list[Figure]
     directives: list[dict[str, Any]]
-    words: set[str]
-    ordinals: dict[str, str]
-    lead: list[tuple[int, Event]] = field(default_factory=list)  # (timeline entry, event)
+    lead: list[Event] = field(default_factory=list)  # the lead events, earliest first
+    refs: list[EventRef] = field(default_factory=list)  # theirs, for clustering
 
 
 def compare_records(
@@ -55,37 +49,65 @@ def compare_records(
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """The comparison document, and each article's lead event (for display).
 
-    With exactly two articles the document holds their side-by-side comparison, whether or
-    not they report the same event (see `same_event`).
+    Clusters come largest first (then in input order), each with at most `MAX_CONFLICTS`
+    conflicts. With exactly two articles the document holds their side-by-side comparison,
+    whether or not they report the same event.
     """
     profiles = _profiles(records)
-    links = _links(profiles)
-    groups = _components([p.id for p in profiles], links)
-    by_id = {p.id: p for p in profiles}
-    leads = {p.id: _event_dict(p.lead[0][1]) for p in profiles if p.lead}
+    groups = _groups(profiles)
+    leads = {p.id: _event_dict(p.lead[0]) for p in profiles if p.lead}
     if len(profiles) == 2 and len(groups) == 2:
-        return {"clusters": [_cluster(profiles, [], same_event=False)], "singletons": []}, leads
-    found: dict[str, list[dict[str, Any]]] = {}  # date conflicts, by a group's first article
-    group_of = {i: group[0] for group in groups for i in group}
-    for (first, _second), conflicts in links.items():
-        found.setdefault(group_of[first], []).extend(conflicts)
-    clusters = [
-        _cluster([by_id[i] for i in group], found.get(group[0], []), same_event=True)
-        for group in groups
-        if len(group) > 1
-    ]
-    singletons = [group[0] for group in groups if len(group) == 1]
+        return {"clusters": [_cluster(profiles, same_event=False)], "singletons": []}, leads
+    clusters = [_cluster(group, same_event=True) for group in groups if len(group) > 1]
+    singletons = [group[0].id for group in groups if len(group) == 1]
     return {"clusters": clusters, "singletons": singletons}, leads
+
+
+def select_clusters(
+    document: dict[str, Any],
+    leads: dict[str, dict[str, Any]],
+    *,
+    number: int | None = None,
+    period: Period | None = None,
+    article: str | None = None,
+) -> dict[str, Any]:
+    """The document narrowed to cluster `number` (from 1), to the clusters and lone articles
+    whose event falls within `period`, or to the cluster or lone `article`; all of it when
+    none is given. A number or article that is not there is a `UsageError`."""
+    clusters, singletons = document["clusters"], document["singletons"]
+    if number is not None:
+        if number > len(clusters):
+            raise UsageError(
+                f"there is no cluster {number}: these articles make {len(clusters)} clusters.",
+                "--cluster",
+            )
+        return {"clusters": [clusters[number - 1]], "singletons": []}
+    if article is not None:
+        found = [c for c in clusters if article in c["articles"]]
+        alone = [article] if article in singletons else []
+        if not found and not alone:
+            raise UsageError(f"no article {article!r} among these articles.", "--article")
+        return {"clusters": found, "singletons": alone}
+    if period is not None:
+        return {
+            "clusters": [c for c in clusters if _within(c["date"], period)],
+            "singletons": [i for i in singletons if _within(leads.get(i, {}).get("date"), period)],
+        }
+    return document
+
+
+def _within(value: str | None, period: Period) -> bool:
+    found = parse_period(value) if value else None
+    return bool(found and found.placed and found.start < period.end and period.start < found.end)
 
 
 def _profiles(records: list[dict[str, Any]]) -> list[Profile]:
     year = corpus_year(records)
     actors = NameIndex.of_actors(records)
-    profiles = {}
+    profiles = []
     for record in records:
-        text = record.get("text") or ""
         names = [actor["name"] for actor in record.get("actors", [])]
-        profiles[record["id"]] = Profile(
+        profile = Profile(
             id=record["id"],
             actors=names,
             key_actors={n for n in names if actors.types.get(n) in KEY_ACTOR_TYPES},
@@ -93,18 +115,26 @@ def _profiles(records: list[dict[str, Any]]) -> list[Profile]:
             dates=_dates(record, year),
             figures=find_figures(record),
             directives=article_directives(record, actors, year),
-            words=content_words(text),
-            ordinals={m[2].lower(): m[1].lower() for m in _ORDINAL.finditer(text)},
         )
-    reported: dict[str, list[tuple[int, Event]]] = {i: [] for i in profiles}
-    for index, entry in enumerate(build_timeline(records)):
-        for event in entry.events:
-            if event.kind != "deadline":
-                reported[event.article].append((index, event))
-    for article, events in reported.items():
-        first = min((event.order for _, event in events), default=None)
-        profiles[article].lead = [(i, e) for i, e in events if e.order == first]
-    return list(profiles.values())
+        _set_lead(profile, record, year)
+        profiles.append(profile)
+    return profiles
+
+
+def _set_lead(profile: Profile, record: dict[str, Any], year: int | None) -> None:
+    """The events of the article's first dated sentence that is not a deadline (with the
+    corpus year where the article gives none), and their clustering references."""
+    reported = [e for e in article_events(record) if e.kind != "deadline"]
+    first = min((e.order for e in reported), default=None)
+    types = {actor["name"]: actor.get("type") for actor in record.get("actors", [])}
+    placed = []
+    for event in (e for e in reported if e.order == first):
+        event.value = with_year(event.value, year)
+        ref = event_ref(event, types)
+        placed.append((ref.start if ref else None, event, ref))
+    placed.sort(key=lambda item: (item[0] is None, item[0] or 0, item[1].value))
+    profile.lead = [event for _, event, _ in placed]
+    profile.refs = [ref for _, _, ref in placed if ref is not None]
 
 
 def _dates(record: dict[str, Any], year: int | None) -> list[str]:
@@ -112,84 +142,48 @@ def _dates(record: dict[str, Any], year: int | None) -> list[str]:
     return list(dict.fromkeys(v for v in values if parse_period(v)))
 
 
-def _links(profiles: list[Profile]) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """Pairs of articles that report one event, with the date conflicts between them.
-
-    Only articles whose leads share a timeline entry, or lie a few days apart, are compared,
-    so that a large corpus is not compared pair by pair.
-    """
-    links: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    by_entry: dict[int, list[Profile]] = {}
-    by_day: dict[date, list[Profile]] = {}
-    for profile in profiles:
-        for index, event in profile.lead:
-            by_entry.setdefault(index, []).append(profile)
-            period = parse_period(event.value)
-            if period and period.placed and period.precision == "day":
-                by_day.setdefault(period.start, []).append(profile)
-    for group in by_entry.values():
-        for first, second in itertools.pairwise(_unique_profiles(group)):
-            links[(first.id, second.id)] = []
-    for day, group in by_day.items():
-        later = [p for n in range(1, NEAR_DAYS + 1) for p in by_day.get(day + timedelta(n), [])]
-        for first, second in itertools.product(_unique_profiles(group), _unique_profiles(later)):
-            if first.id != second.id and (first.id, second.id) not in links:
-                conflict = _date_conflict(first, second)
-                if conflict:
-                    links[(first.id, second.id)] = [conflict]
-    return links
+def _groups(profiles: list[Profile]) -> list[list[Profile]]:
+    """The articles of each event cluster, largest cluster first, then in input order."""
+    assigned = cluster_all(ref for p in profiles for ref in p.refs)
+    groups: dict[Any, list[Profile]] = {}
+    for p in profiles:
+        groups.setdefault(assigned.get(p.id, ("alone", p.id)), []).append(p)
+    return sorted(groups.values(), key=lambda group: -len(group))
 
 
-def _unique_profiles(profiles: list[Profile]) -> list[Profile]:
-    return list({profile.id: profile for profile in profiles}.values())
-
-
-def _date_conflict(first: Profile, second: Profile) -> dict[str, Any] | None:
-    """A date conflict when two leads look like one event given two nearby dates."""
-    if not first.key_actors & second.key_actors or jaccard(first.words, second.words) < SAME_STORY:
-        return None
-    if any(
-        first.ordinals[n] != second.ordinals[n]
-        for n in first.ordinals.keys() & second.ordinals.keys()
-    ):
-        return None  # "the fifth meeting" and "the sixth meeting"
-    for (_, a), (_, b) in itertools.product(first.lead, second.lead):
-        start_a, start_b = parse_period(a.value).start, parse_period(b.value).start
-        if a.kind != b.kind or not start_a or not start_b:
+def _date_conflicts(profiles: list[Profile]) -> list[dict[str, Any]]:
+    """Members whose lead gives another day than the cluster's most reported one."""
+    days = Counter(p.refs[0].day for p in profiles if p.refs and p.refs[0].day)
+    if len(days) < 2:
+        return []
+    main_day = min(days, key=lambda d: (-days[d], d))
+    main = next(p for p in profiles if p.refs and p.refs[0].day == main_day)
+    a = _ref_event(main)
+    conflicts = []
+    for p in profiles:
+        if not p.refs or p.refs[0].day in (None, main_day):
             continue
-        if 0 < abs((start_a - start_b).days) <= NEAR_DAYS:
-            return {
+        b = _ref_event(p)
+        conflicts.append(
+            {
                 "type": "date",
                 "what": f"{a.kind}: {a.summary}",
                 "values": {a.article: a.value, b.article: b.value},
                 "evidence": {a.article: a.sentence, b.article: b.sentence},
             }
-    return None
+        )
+    return conflicts
 
 
-def _components(ids: list[str], links: dict[tuple[str, str], Any]) -> list[list[str]]:
-    """Connected groups of linked articles, in input order."""
-    parent = {i: i for i in ids}
-
-    def root(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in links:
-        parent[root(b)] = root(a)
-    groups: dict[str, list[str]] = {}
-    for i in ids:
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
+def _ref_event(profile: Profile) -> Event:
+    """The lead event the article was clustered by."""
+    ref = profile.refs[0]
+    return next(e for e in profile.lead if e.value == ref.value and e.kind == ref.kind)
 
 
-def _cluster(
-    profiles: list[Profile], date_conflicts: list[dict[str, Any]], same_event: bool
-) -> dict[str, Any]:
+def _cluster(profiles: list[Profile], same_event: bool) -> dict[str, Any]:
     ids = [p.id for p in profiles]
-    leads = [event for p in profiles for _, event in p.lead[:1]]
+    leads = [p.lead[0] for p in profiles if p.lead]
     dates = Counter(event.value for event in leads)
     main = leads[0] if leads and same_event else None
     shared: dict[str, list[Any]] = {}
@@ -200,7 +194,7 @@ def _cluster(
         shared[aspect] = [item for item in lists[ids[0]] if item in common]
         for i, items in lists.items():
             unique[i][aspect] = [item for item in items if item not in common]
-    conflicts = list(date_conflicts)
+    conflicts = _date_conflicts(profiles)[:MAX_CONFLICTS] if same_event else []
     _compare_figures(profiles, shared, unique, conflicts if same_event else [])
     _compare_directives(profiles, shared, unique, conflicts if same_event else [])
     return {
@@ -236,17 +230,32 @@ def _compare_figures(
             f for f in p.figures if not any(f.unit == c.unit and f.same_value(c) for c in common)
         ]
         unique[p.id]["figures"] = [f.to_dict() for f in rest[p.id]]
-    for a, b in itertools.combinations(profiles, 2):
-        for fa, fb in itertools.product(rest[a.id], rest[b.id]):
-            if fa.same_quantity(fb) and not fa.same_value(fb):
-                conflicts.append(
-                    {
-                        "type": "figure",
-                        "what": fa.quantity or fb.quantity,
-                        "values": {a.id: fa.text, b.id: fb.text},
-                        "evidence": {a.id: fa.sentence, b.id: fb.sentence},
-                    }
-                )
+    conflicts.extend(_figure_conflicts(profiles, rest)[: max(0, MAX_CONFLICTS - len(conflicts))])
+
+
+def _figure_conflicts(
+    profiles: list[Profile], rest: dict[str, list[Figure]]
+) -> list[dict[str, Any]]:
+    """One conflict per quantity the articles give different values for, with every
+    article's value: figures are grouped by quantity, each group once, not pair by pair."""
+    groups: list[tuple[Figure, dict[str, Figure]]] = []  # a quantity's first figure, by article
+    for p in profiles:
+        for figure in rest[p.id]:
+            group = next((g for g in groups if g[0].same_quantity(figure)), None)
+            if group is None and len(groups) < MAX_QUANTITIES:
+                groups.append((figure, {p.id: figure}))
+            elif group is not None:
+                group[1].setdefault(p.id, figure)
+    return [
+        {
+            "type": "figure",
+            "what": next((f.quantity for f in given.values() if f.quantity), first.quantity),
+            "values": {article: f.text for article, f in given.items()},
+            "evidence": {article: f.sentence for article, f in given.items()},
+        }
+        for first, given in groups
+        if len(given) > 1 and any(not first.same_value(f) for f in given.values())
+    ]
 
 
 def _compare_directives(
@@ -273,7 +282,7 @@ def _compare_directives(
             for d in group:
                 unique[d["article"]]["directives"].append(public(d))
         deadlines = {d["article"]: d["deadline"] for d in group if d["deadline"]}
-        if len(set(deadlines.values())) > 1:
+        if len(set(deadlines.values())) > 1 and len(conflicts) < MAX_CONFLICTS:
             conflicts.append(
                 {
                     "type": "deadline",
