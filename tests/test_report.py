@@ -147,6 +147,18 @@ def test_large_corpora_are_aggregated(cli, seeds, tmp_path, monkeypatch):
     assert all(ref["t"] for ref in refs)
 
 
+def test_entries_list_a_bounded_number_of_articles_and_count_them_all(
+    cli, seeds, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(report_data, "MAX_LISTED", 1)
+    monkeypatch.setattr(report_data, "MAX_REPORTS", 1)
+    out = tmp_path / "r.html"
+    assert cli("report", str(seeds), "-o", str(out)).exit_code == 0
+    data = embedded(out.read_text(encoding="utf-8"))
+    meeting = next(e for e in data["timeline"] if e["date"] == "2025-04-29")
+    assert (meeting["reports"], len(meeting["articles"]), len(meeting["evidence"])) == (2, 1, 1)
+
+
 def test_deadlines_past_on_the_newest_article_are_marked(cli, seeds, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(seeds, corpus)

@@ -24,12 +24,13 @@ from vntrade.views.lists import actor_rows, commodity_rows, directive_rows
 from vntrade.views.timeline import Entry, build_timeline
 
 MAX_MARKS = 1000  # timeline entries drawn one by one
-MAX_REPORTS = 5  # evidence sentences per timeline entry
-MAX_CLUSTERS = 100
+MAX_REPORTS = 5  # evidence sentences per timeline entry or directive
+MAX_LISTED = 20  # article ids listed per timeline entry or directive (the count is exact)
+MAX_CLUSTERS = 50  # the most reported; each carries its facts with their evidence
 MAX_COLUMNS = 6  # articles side by side in one cluster
 MAX_CONFLICTS = 20  # per cluster: a large cluster has conflicts between many pairs
-MAX_DIRECTIVES = 300
-MAX_TEXT_CHARS = 1_000_000  # article text embedded for the evidence reader
+MAX_DIRECTIVES = 200
+MAX_TEXT_CHARS = 600_000  # article text embedded for the evidence reader
 MAX_NAMES = 20  # actors and commodities in the co-occurrence and by-month views
 
 
@@ -167,7 +168,7 @@ def _timeline(
                     refs.ref(e["article"], None, e["sentence"])
                     for e in row["evidence"][:MAX_REPORTS]
                 ],
-                "articles": row["articles"],
+                "articles": row["articles"][:MAX_LISTED],
             }
         )
     return marks
@@ -245,10 +246,13 @@ def _directive(
     return {
         **{key: row[key] for key in ("deadline", "status", "issuer", "verb", "addressee")},
         "action": row["action"],
-        "articles": row["articles"],
+        "reports": len(row["articles"]),
+        "articles": row["articles"][:MAX_LISTED],
         "evidence": [
             refs.ref(article, None, sentence)
-            for article, sentence in zip(row["articles"], row["evidence"], strict=True)
+            for article, sentence in zip(
+                row["articles"][:MAX_REPORTS], row["evidence"][:MAX_REPORTS], strict=True
+            )
         ],
     }
 

@@ -131,9 +131,13 @@
         const at = middle(e);
         const key = `${lane}|${at}`;
         const n = lanes[key] = (lanes[key] ?? -1) + 1;
-        const offset = n === 0 ? 0 : (n % 2 ? 1 : -1) * Math.ceil(n / 2) * 0.18;
+        // Marks of one day fan out within their lane (at most 0.39 of a lane each way), so
+        // that a busy day never spills into the next lane.
+        const offset = n === 0 ? 0 : (n % 2 ? 1 : -1) * Math.min(Math.ceil(n / 2), 3) * 0.13;
         x.push(at); y.push(lane + offset);
-        size.push(Math.min(40, 10 + 8 * Math.sqrt(e.reports - 1)));
+        // Grows with the log of the reports and stops at a lane's height: a mark of hundreds
+        // of reports must not cover the lanes next to it.
+        size.push(Math.min(26, 9 + 6 * Math.log2(e.reports)));
         symbol.push(e.inferred ? "circle-open" : "circle");
         text.push(hover(e)); index.push(entries.indexOf(e));
         if (e.precision !== "day") {
@@ -201,9 +205,9 @@
       item.append(button);
       reports.append(item);
     });
-    if (entry.articles.length > entry.evidence.length) {
+    if (entry.reports > entry.evidence.length) {
       const more = document.createElement("li");
-      more.textContent = `and ${entry.articles.length - entry.evidence.length} more reports`;
+      more.textContent = `and ${entry.reports - entry.evidence.length} more reports`;
       reports.append(more);
     }
     box.append(title, summary, facts, reports);
