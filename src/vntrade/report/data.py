@@ -112,10 +112,11 @@ def build_report(
     }
     texts = refs.embed_texts(MAX_TEXT_CHARS)
     report["limits"]["texts"] = [len(texts), len(refs.order)]
+    cited = set(refs.order)
     report["articles"] = {
         record["id"]: _article(record, texts.get(record["id"]))
         for record in records
-        if record["id"] in set(refs.order)
+        if record["id"] in cited
     }
     return report
 
