@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from vntrade.cli.inputs import ProblemReporter, max_bytes_option, store_or_paths
+from vntrade.cli.inputs import ProblemReporter, max_bytes_option, paths_or_store_options
 from vntrade.cli.output import output_options, resolve_format, write_rows
 from vntrade.loader import iter_inputs
 
@@ -12,15 +12,7 @@ TABLE_COLUMNS = ("id", "title", "published", "agency", "dateline", "words", "sou
 
 
 @click.command()
-@click.argument("paths", nargs=-1, metavar="PATH...")
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False),
-    envvar="VNTRADE_DB",
-    callback=store_or_paths,
-    help="Print the articles of a store made by `vntrade ingest` instead of PATHs "
-    "[env: VNTRADE_DB, used when no PATH is given].",
-)
+@paths_or_store_options("Print the articles")
 @max_bytes_option
 @output_options
 @click.pass_context

@@ -51,6 +51,25 @@ def store_or_paths(ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
+def paths_or_store_options(what: str) -> Callable[[F], F]:
+    """PATH... and `--db FILE` (or $VNTRADE_DB when no PATH is given) for a command that reads
+    either; `what` says what the command takes from the store."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--db",
+            type=click.Path(dir_okay=False),
+            default=None,
+            envvar="VNTRADE_DB",
+            callback=store_or_paths,
+            help=f"{what} of a store made by `vntrade ingest` instead of PATHs "
+            "[env: VNTRADE_DB, used when no PATH is given].",
+        )(func)
+        return click.argument("paths", nargs=-1, metavar="PATH...")(func)
+
+    return decorate
+
+
 class ProblemReporter:
     """Reports load problems on stderr as they come, and remembers whether any input failed."""
 

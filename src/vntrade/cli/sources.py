@@ -18,7 +18,7 @@ from vntrade.cli.inputs import (
     DEFAULT_MAX_BYTES,
     ProblemReporter,
     max_bytes_option,
-    store_or_paths,
+    paths_or_store_options,
 )
 from vntrade.cli.output import warn
 
@@ -64,16 +64,7 @@ def pipeline_options(func: F) -> F:
 def source_options(func: F) -> F:
     """Add PATH..., --db, --no-cache and the pipeline options to an analysis command."""
     options = [
-        click.argument("paths", nargs=-1, metavar="PATH..."),
-        click.option(
-            "--db",
-            type=click.Path(dir_okay=False),
-            default=None,
-            envvar="VNTRADE_DB",
-            callback=store_or_paths,
-            help="Read the records of a store made by `vntrade ingest` instead of PATHs "
-            "[env: VNTRADE_DB, used when no PATH is given].",
-        ),
+        paths_or_store_options("Read the records"),
         click.option(
             "--no-cache",
             is_flag=True,
