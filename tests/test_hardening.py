@@ -164,10 +164,18 @@ def test_a_damaged_store_is_named_and_never_written(cli, store, seeds):
         file.write(random.Random(7).randbytes(4096 * 12))
     before = store.read_bytes()
     assert cli("db", "check", "--db", str(store)).exit_code == 1
-    for command in (("db", "stats"), ("timeline",), ("db", "export"), ("ingest", str(seeds))):
+    readers = (("db", "stats"), ("articles",), ("db", "export"), ("ingest", str(seeds)))
+    for command in readers:
         result = cli(*command, "--db", str(store))
         assert result.exit_code == 1, command
         assert is_damaged(result.stderr, store), result.stderr
+    # The views read only their own tables: a damaged page they do not read cannot change
+    # their answer, and one they read is the same error.
+    for view in ("timeline", "compare", "actors"):
+        result = cli(view, "--db", str(store), "--format", "jsonl")
+        assert (result.exit_code == 0 and not result.stderr) or (
+            result.exit_code == 1 and is_damaged(result.stderr, store)
+        ), (view, result.stderr)
     assert store.read_bytes() == before  # ingest wrote nothing into it
 
 
@@ -186,6 +194,13 @@ def test_a_row_that_is_not_json_is_a_damaged_store(cli, store):
     assert json.loads(check.stdout)["problems"] == [
         f"article {first!r}: its record is not valid JSON"
     ]
+    result = cli("db", "export", "--db", str(store))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"vntrade: error: the store {store} is damaged (a row does not hold valid JSON: "
+    )
+    with sqlite3.connect(store) as conn:  # and a timeline entry that is not JSON
+        conn.execute("UPDATE timeline_entries SET entry = '{bad'")
     result = cli("timeline", "--db", str(store))
     assert result.exit_code == 1
     assert result.stderr.startswith(

@@ -126,6 +126,30 @@ class Cluster:
             kept = sorted(self.words.items(), key=lambda item: (-item[1], item[0]))[:MAX_WORDS]
             self.words = Counter(dict(kept))
 
+    def remove(self, event: EventRef) -> None:
+        """Take back what `add(event)` counted (a re-ingested article's old event)."""
+        self.size = max(0, self.size - 1)
+        counts = (self.kinds, self.actors, self.words, self.ordinals)
+        items = ([event.kind], event.actors, event.words, event.ordinals)
+        if event.day:
+            counts += (self.days,)
+            items += ([event.day.isoformat()],)
+        else:
+            counts += (self.periods,)
+            items += ([f"{event.start.isoformat()}/{event.end.isoformat()}"],)
+        for counter, keys in zip(counts, items, strict=True):
+            counter.subtract(key for key in keys if key in counter)
+            for key in [key for key, n in counter.items() if n <= 0]:
+                del counter[key]
+
+    @property
+    def matchable(self) -> bool:
+        """Whether new events can join it (its span is at most `LONGEST_PERIOD` days)."""
+        if not self.size:
+            return False
+        start, end = self.span()
+        return (end - start).days <= LONGEST_PERIOD
+
     def span(self) -> tuple[date, date]:
         """The days the cluster's date covers: its day, or its coarse periods."""
         day = self.day
@@ -156,6 +180,8 @@ _COUNTERS = ("kinds", "days", "periods", "actors", "words", "ordinals")
 
 def score(event: EventRef, cluster: Cluster) -> float:
     """How well `event` matches `cluster` (0 when it cannot belong to it)."""
+    if not cluster.size:
+        return 0.0  # emptied by re-ingested articles
     if not _kinds_agree(event.kind, cluster):
         return 0.0
     core_ordinals = cluster.core(cluster.ordinals)
@@ -170,7 +196,9 @@ def score(event: EventRef, cluster: Cluster) -> float:
         return 0.0
     actors = shared / min(len(event.actors), len(core_actors)) if shared else 0.0
     words = _word_score(event, cluster)
-    if words < MIN_WORDS:
+    if _same_order(event, cluster, shared, when):
+        words = max(words, MIN_WORDS)
+    elif words < MIN_WORDS:
         return 0.0  # same people, same day, another subject: another event
     total = WEIGHTS["actors"] * actors + WEIGHTS["words"] * words + WEIGHTS["date"] * when
     if when == NEAR_DAY and total < NEAR_DAY_JOIN:
@@ -178,6 +206,12 @@ def score(event: EventRef, cluster: Cluster) -> float:
     if when < 1 and total < COARSE_JOIN:
         return 0.0  # "this week" holds look-alikes too: it takes closer content
     return total
+
+
+def _same_order(event: EventRef, cluster: Cluster, shared: int, when: float) -> bool:
+    """A deadline is who orders whom by when: the same issuer and addressee (two shared key
+    actors) and the same day make the same deadline, however differently it is worded."""
+    return event.kind == "deadline" and cluster.kind == "deadline" and shared >= 2 and when == 1
 
 
 def _kinds_agree(kind: str, cluster: Cluster) -> bool:
@@ -217,12 +251,12 @@ def _word_score(event: EventRef, cluster: Cluster) -> float:
 class Clusterer:
     """Assigns events, one at a time, to clusters found in a bounded window."""
 
-    def __init__(self, clusters: Iterable[Cluster] = ()) -> None:
+    def __init__(self, clusters: Iterable[Cluster] = (), next_id: int = 1) -> None:
         self.clusters: dict[int, Cluster] = {}
         self._index: dict[tuple[str, int], list[int]] = {}
         self.touched: set[int] = set()  # clusters changed since the last `take_touched`
         self.comparisons = 0  # events scored against clusters, for the benchmark
-        self._next = 1
+        self._next = next_id  # a store's clusters may be loaded only in part
         for cluster in clusters:
             self.load(cluster)
 
@@ -231,6 +265,17 @@ class Clusterer:
         self.clusters[cluster.id] = cluster
         self._next = max(self._next, cluster.id + 1)
         self._reindex(cluster, _keys_of_cluster(cluster))
+
+    def new_id(self) -> int:
+        """A fresh cluster id, for an event that has no place on the calendar (alone)."""
+        self._next += 1
+        return self._next - 1
+
+    def remove(self, event: EventRef, cluster_id: int) -> None:
+        """Take `event` out of cluster `cluster_id` (which must be loaded)."""
+        cluster = self.clusters[cluster_id]
+        cluster.remove(event)
+        self.touched.add(cluster_id)
 
     def add(self, event: EventRef) -> int:
         """Put `event` in the best matching cluster, or a new one; return the cluster's id."""

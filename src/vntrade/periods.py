@@ -3,10 +3,11 @@ day and the day after), seasons, month arithmetic, and the year of a year-less v
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from vntrade.errors import UsageError
@@ -116,27 +117,51 @@ def with_year(value: str, year: int | None) -> str:
 
 
 def corpus_year(records: Iterable[dict]) -> int | None:
-    """The year of the corpus when it is unambiguous: the one year of the articles' dates.
+    """The year of the corpus when it is unambiguous: the one year of the articles' dates."""
+    votes = YearVotes()
+    for record in records:
+        votes.add(record)
+    return votes.year
+
+
+@dataclass(slots=True)
+class YearVotes:
+    """Votes for the year of a corpus, record by record (a store keeps counting as it grows).
 
     Publication and reference dates vote first; explicit date mentions only when no article
     is dated. A year counts when it has at least three quarters of the votes.
     """
-    anchors: Counter[int] = Counter()
-    mentions: Counter[int] = Counter()
-    for record in records:
+
+    anchors: Counter[int] = field(default_factory=Counter)
+    mentions: Counter[int] = field(default_factory=Counter)
+
+    def add(self, record: dict) -> None:
         anchor = record.get("published") or record.get("reference_date")
         period = parse_period(anchor or "")
         if period and period.placed:
-            anchors[period.start.year] += 1
+            self.anchors[period.start.year] += 1
         for mention in record.get("dates", []):
             period = parse_period(mention.get("value", ""))
             if period and period.placed and period.precision != "decade":
-                mentions[period.start.year] += 1
-    votes = anchors or mentions
-    if not votes:
-        return None
-    year, count = votes.most_common(1)[0]
-    return year if count * 4 >= 3 * sum(votes.values()) else None
+                self.mentions[period.start.year] += 1
+
+    @classmethod
+    def from_json(cls, text: str | None) -> YearVotes:
+        """Votes saved with `to_json` (none for None)."""
+        data = json.loads(text or "{}")
+        return cls(*(Counter({int(y): n for y, n in data.get(key, {}).items()})
+                     for key in ("anchors", "mentions")))  # fmt: skip
+
+    def to_json(self) -> str:
+        return json.dumps({"anchors": self.anchors, "mentions": self.mentions})
+
+    @property
+    def year(self) -> int | None:
+        votes = self.anchors or self.mentions
+        if not votes:
+            return None
+        year, count = votes.most_common(1)[0]
+        return year if count * 4 >= 3 * sum(votes.values()) else None
 
 
 def parse_user_date(text: str, option: str) -> Period:

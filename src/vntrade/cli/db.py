@@ -57,6 +57,11 @@ def _render_stats(stats: dict[str, Any]) -> None:
         ("pipelines", ", ".join(f"{k} ({v})" for k, v in stats["pipelines"].items()) or "-"),
         ("made by another pipeline", str(stats["stale"] or 0)),
         ("failures", str(len(stats["failures"]))),
+        (
+            "events",
+            f"{stats['events']:,} in {stats['event_clusters']:,} clusters"
+            + ("" if stats["events_state"] == "current" else " (run `vntrade db recluster`)"),
+        ),
         ("size", f"{stats['bytes'] / 1e6:.1f} MB"),
     ]
     if stats["last_run"]:
@@ -203,3 +208,32 @@ def import_(directory: str, db: str, wait: float, summary: str, legacy_summary: 
         click.echo(json.dumps(result.to_dict()))
     else:
         note(result.line().replace("ingested", "imported", 1))
+
+
+@db.command()
+@db_option
+@wait_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
+def recluster(db: str, wait: float, quiet: bool) -> None:
+    """Make the events and event clusters of every stored article afresh.
+
+    Needed after `ingest --defer-clustering`, and worth running after an upgrade of vntrade
+    that changes how events are found or grouped (an ingest only clusters new articles).
+    Articles are taken in publication order; the records themselves are not touched. An
+    interrupted run leaves the store asking for another one.
+    """
+    from vntrade.cli.progress import counting
+    from vntrade.ingest import recluster as recluster_store
+    from vntrade.store import Store
+    from vntrade.store.lock import ingest_lock
+
+    with ingest_lock(Path(db), wait, warn), Store.open(db) as reader:
+        total = reader.count_articles()
+    with (
+        ingest_lock(Path(db), wait, warn),
+        Store.open(db, create=True) as store,
+        counting(total, "clustering events", quiet) as advance,
+    ):
+        done = recluster_store(store, advance)
+    if not quiet:
+        note(f"re-clustered the events of {done} articles (db: {db}).")

@@ -148,6 +148,18 @@ def _write_jsonl(rows: Iterable[dict[str, Any]]) -> int:
     return count
 
 
+def write_json_lines(lines: Iterable[str]) -> int:
+    """Write rows that are JSON text already (as a store keeps them), one per line, as
+    `write_rows` writes JSONL; return how many."""
+    count = 0
+    out = sys.stdout
+    for line in lines:
+        out.write(printable(line) + "\n")
+        count += 1
+    out.flush()
+    return count
+
+
 def _write_json(rows: Iterable[dict[str, Any]]) -> int:
     """Stream a JSON array row by row so a large output never sits in memory."""
     count = 0

@@ -143,3 +143,18 @@ def working(message: str) -> Iterator[None]:
 
     with Console(stderr=True).status(message):
         yield
+
+
+@contextlib.contextmanager
+def counting(total: int, description: str, quiet: bool = False) -> Iterator[Any]:
+    """A progress bar over `total` items on stderr (a terminal, without -q); yields the
+    function that advances it by a count."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda done: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), redirect_stdout=False) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda done: progress.update(task, advance=done)

@@ -195,9 +195,11 @@ def render_comparison(
         console.print(table)
 
 
-def render_overview(document: dict[str, Any], numbers: list[int], articles: int) -> None:
-    """One line per cluster (its number, size, event and conflicts), then how many articles
-    no other article reports; `articles` is how many were compared."""
+def render_overview(
+    document: dict[str, Any], numbers: list[int], articles: int, clusters_in_all: int
+) -> None:
+    """One line per cluster shown (its number, size, event and conflicts); `articles` is how
+    many were compared, `clusters_in_all` how many clusters they make."""
     from rich.table import Table
     from rich.text import Text
 
@@ -223,7 +225,7 @@ def render_overview(document: dict[str, Any], numbers: list[int], articles: int)
     console = stdout_console()
     console.print(table)
     console.print(
-        f"{len(document['singletons'])} articles report events no other article reports. "
+        f"{len(clusters)} of {clusters_in_all} clusters shown. "
         "--cluster N shows a cluster side by side.",
         style="dim",
     )

@@ -9,7 +9,10 @@ included.
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -24,6 +27,7 @@ from vntrade.cli.output import warn
 
 if TYPE_CHECKING:
     from vntrade.batch import PipelineSpec
+    from vntrade.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 CHUNK = 64  # articles looked up in the cache and run through the pipeline together
@@ -143,3 +147,54 @@ def _records_from_paths(
             use_cache=not no_cache,
             track=progress.track,
         )
+
+
+@contextlib.contextmanager
+def event_store(
+    reporter: ProblemReporter,
+    *,
+    paths: tuple[str, ...] = (),
+    db: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    model: str | None = None,
+    actors_file: str | None = None,
+    commodities_file: str | None = None,
+    no_cache: bool = False,
+) -> Iterator[Store]:
+    """The store the views read: `db`, or for PATH... a temporary one the articles are
+    stored and clustered in as `vntrade ingest` would (one code path for both)."""
+    from vntrade.batch import PipelineSpec
+    from vntrade.store import Store
+    from vntrade.views.stored import open_events
+
+    spec = PipelineSpec(model, actors_file, commodities_file)
+    if db and paths:
+        raise click.UsageError(
+            "Give either PATH... or --db FILE, not both (--db reads articles already "
+            "ingested with `vntrade ingest`)."
+        )
+    if db:
+        with open_events(db) as store:
+            stale = store.count_stale(spec.fingerprint())
+            if stale:
+                warn(
+                    f"{stale} records in {db} were made by another pipeline version; "
+                    f"run `vntrade ingest PATH... --db {db}` again to bring them up to date."
+                )
+            yield store
+        return
+    if not paths:
+        raise click.UsageError(
+            "Give at least one PATH (a file, a directory, or - for stdin), "
+            "or --db FILE to read a store made by `vntrade ingest`."
+        )
+    from vntrade.ingest import import_records
+
+    records = _records_from_paths(paths, reporter, max_bytes, spec, no_cache)
+    fingerprint = spec.fingerprint()
+    with (
+        tempfile.TemporaryDirectory(prefix="vntrade-") as directory,
+        Store.open(Path(directory) / "views.db", create=True) as store,
+    ):
+        import_records(store, ((record, fingerprint) for record in records))
+        yield store

@@ -128,6 +128,12 @@ def wait_option(func: Any) -> Any:
     show_default=True,
     help="Articles per chunk sent to a worker and committed in one transaction.",
 )
+@click.option(
+    "--defer-clustering",
+    is_flag=True,
+    help="Store the events without clustering them (a little faster when loading many dumps "
+    "in a row); run `vntrade db recluster` before the views read the store.",
+)
 @pipeline_options
 @wait_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
@@ -142,6 +148,7 @@ def ingest(
     workers: int | None,
     scheduler: str | None,
     batch_size: int,
+    defer_clustering: bool,
     max_bytes: int,
     model: str | None,
     actors_file: str | None,
@@ -157,6 +164,10 @@ def ingest(
     again; changed articles and a new pipeline (model, code or pattern data) are. Bad inputs
     are recorded in the store's failures table and reported; the exit code is then 1. A run
     that is interrupted keeps every committed batch: run it again to finish.
+
+    Each article's events are stored with it, and each event joins the cluster of reports
+    of the same happening that it matches, or starts one: the timeline and compare read
+    these clusters.
     """
     from vntrade.batch import PipelineSpec, default_workers, make_engine
     from vntrade.cli.progress import IngestProgress
@@ -202,6 +213,7 @@ def ingest(
                     dataset=dataset,
                     report=progress.report,
                     progress=progress.advance,
+                    cluster=not defer_clustering,
                 )
                 result = run.run(read_inputs(store, paths, max_bytes, spec.fingerprint()))
     except KeyboardInterrupt:

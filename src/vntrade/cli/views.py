@@ -1,8 +1,8 @@
-"""`vntrade timeline`, `compare`, `actors`, `commodities` and `directives`: the analyst's views."""
+"""`vntrade timeline` and `compare`: the analyst's views of events."""
 
 from __future__ import annotations
 
-from datetime import date
+import itertools
 from typing import Any
 
 import click
@@ -14,18 +14,20 @@ from vntrade.cli.output import (
     resolve_format,
     warn,
     write_document,
+    write_json_lines,
     write_rows,
 )
-from vntrade.cli.sources import iter_records, source_options
+from vntrade.cli.sources import source_options
 from vntrade.views.kinds import KINDS
 
 TIMELINE_COLUMNS = ("date", "precision", "start", "date_inferred", "kind", "summary", "actors",
                     "commodities", "articles", "evidence")  # fmt: skip
 COMPARE_COLUMNS = ("cluster", "date", "article", "aspect", "values")
-OVERVIEW_LIMIT = 20  # clusters a terminal shows before it gives an overview instead
+OVERVIEW_LIMIT = 20  # clusters compare shows before it gives an overview instead
+TIMELINE_LIMIT = 500  # entries a terminal table shows
 
 
-def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+def as_period(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     from vntrade.periods import parse_user_date
 
     return parse_user_date(value, f"--{param.name.replace('_', '-')}") if value else None
@@ -42,12 +44,7 @@ def _kinds(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
     return kinds
 
 
-def _load(reporter: ProblemReporter, source: dict[str, Any]) -> list[dict[str, Any]]:
-    """All records of the sources: views look at the whole corpus at once."""
-    return list(iter_records(reporter=reporter, **source))
-
-
-def _names(index: Any, queries: tuple[str, ...], what: str) -> set[str] | None:
+def names_of(index: Any, queries: tuple[str, ...], what: str) -> set[str] | None:
     """Canonical names for --actor / --commodity queries; a warning for each that names none."""
     if not queries:
         return None
@@ -64,12 +61,12 @@ def _names(index: Any, queries: tuple[str, ...], what: str) -> set[str] | None:
 @source_options
 @click.option(
     "--since",
-    callback=_period,
+    callback=as_period,
     metavar="DATE",
     help="Only events that end on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY-Www, YYYY).",
 )
 @click.option(
-    "--until", callback=_period, metavar="DATE", help="Only events that start on or before DATE."
+    "--until", callback=as_period, metavar="DATE", help="Only events that start on or before DATE."
 )
 @click.option(
     "--actor",
@@ -94,6 +91,13 @@ def _names(index: Any, queries: tuple[str, ...], what: str) -> set[str] | None:
     help=f"Only events of this kind (repeatable): {', '.join(KINDS)}.",
 )
 @click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help=f"At most N entries, the earliest first; 0 for all [table default: {TIMELINE_LIMIT}; "
+    "other formats: all].",
+)
+@click.option(
     "--evidence", is_flag=True, help="In the terminal table, show the evidence sentences."
 )
 @output_options
@@ -105,6 +109,7 @@ def timeline(
     actor_names: tuple[str, ...],
     commodity_names: tuple[str, ...],
     kinds: set[str],
+    limit: int | None,
     evidence: bool,
     fmt: str | None,
     **source: Any,
@@ -114,44 +119,77 @@ def timeline(
     An event reported by several articles is one entry listing them all. Week, month and
     quarter dates sort at the start of their period; `*` (or `date_inferred`) marks a year
     taken from the rest of the corpus. Directive deadlines appear as `deadline` entries.
+    A store's timeline is read from the events `vntrade ingest` clustered; filters run in
+    the store and the entries stream, so a year of news prints at once.
     """
-    from vntrade.cli.progress import working
-    from vntrade.views.names import NameIndex
-    from vntrade.views.timeline import build_timeline, filter_entries
+    from vntrade.cli.sources import event_store
+    from vntrade.store.events import EntryFilter
+    from vntrade.views.stored import count_entries, name_index, timeline_json, timeline_rows
 
     reporter = ProblemReporter()
-    records = _load(reporter, source)
-    with working(f"placing the events of {len(records)} articles"):
-        merged = build_timeline(records)
-    entries = filter_entries(
-        merged,
-        since=since,
-        until=until,
-        actors=_names(NameIndex.of_actors(records), actor_names, "actor"),
-        commodities=_names(NameIndex.of_commodities(records), commodity_names, "commodity"),
-        kinds=kinds,
-    )
-    rows = [entry.to_row() for entry in entries]
-    filters = (since, until, actor_names, commodity_names, kinds)
-    if not rows and any(filters):
-        say_nothing_matched("events")
-    if resolve_format(fmt) == "table":
-        from vntrade.cli.render import render_timeline
+    fmt = resolve_format(fmt)
+    with event_store(reporter, **source) as store:
+        keep = EntryFilter(
+            since=since.start.isoformat() if since else None,
+            until=until.end.isoformat() if until else None,
+            actors=names_of(name_index(store, "actors"), actor_names, "actor"),
+            commodities=names_of(name_index(store, "commodities"), commodity_names, "commodity"),
+            kinds=kinds or None,
+        )
+        shown = limit if limit is not None else TIMELINE_LIMIT if fmt == "table" else 0
+        rows: Any = timeline_json(store, keep) if fmt == "jsonl" else timeline_rows(store, keep)
+        if shown:
+            total = count_entries(store, keep)
+            rows = itertools.islice(rows, shown)
+            if total > shown:
+                note(
+                    f"{total - shown} more entries left out (the earliest {shown} are shown): "
+                    "narrow them with --since, --until, --actor, --kind or --commodity, or "
+                    "give --limit N (0 for all) or --format jsonl."
+                )
+        if fmt == "table":
+            from vntrade.cli.render import render_timeline
 
-        render_timeline(rows, evidence)
-    else:
-        write_rows(rows, fmt, columns=TIMELINE_COLUMNS)
+            rows = list(rows)
+            render_timeline(rows, evidence)
+        elif fmt == "jsonl":  # as stored: JSON text in, JSON text out
+            rows = _counted(rows)
+            write_json_lines(rows)
+        else:
+            rows = _counted(rows)
+            write_rows(rows, fmt, columns=TIMELINE_COLUMNS)
+        filters = (since, until, actor_names, commodity_names, kinds)
+        if not rows and any(filters):
+            say_nothing_matched("events")
     ctx.exit(reporter.exit_code)
+
+
+class _counted:
+    """An iterator that remembers whether it yielded anything (`bool(rows)` after writing)."""
+
+    def __init__(self, rows: Any) -> None:
+        self.rows = iter(rows)
+        self.count = 0
+
+    def __iter__(self) -> Any:
+        for row in self.rows:
+            self.count += 1
+            yield row
+
+    def __bool__(self) -> bool:
+        return self.count > 0
 
 
 @click.command()
 @source_options
 @click.option(
     "--limit",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=0),
+    default=OVERVIEW_LIMIT,
+    show_default=True,
     metavar="N",
-    help=f"At most N clusters, largest first; more than N in a table gives an overview of "
-    f"the first N [table default: {OVERVIEW_LIMIT}; other formats: all].",
+    help="At most N clusters, largest first; 0 for all. Past N, a table gives an overview "
+    "and other formats leave out the articles reported alone.",
 )
 @click.option(
     "--cluster",
@@ -163,7 +201,7 @@ def timeline(
 @click.option(
     "--event",
     "period",
-    callback=_period,
+    callback=as_period,
     metavar="DATE",
     help="Only the clusters and lone articles whose event falls within DATE.",
 )
@@ -172,7 +210,7 @@ def timeline(
 @click.pass_context
 def compare(
     ctx: click.Context,
-    limit: int | None,
+    limit: int,
     number: int | None,
     period: Any,
     article: str | None,
@@ -186,30 +224,31 @@ def compare(
     different figures), with the evidence. Articles about different events stay apart.
     Given exactly two articles (`vntrade compare A B`), compares them side by side.
     Clusters are numbered largest first; past --limit of them a table shows an overview,
-    and --cluster N, --event DATE or --article ID the side by side of one.
+    and --cluster N, --event DATE or --article ID the side by side of one. A store's
+    clusters are those `vntrade ingest` made: only the clusters shown are read.
     """
-    from vntrade.cli.progress import working
-    from vntrade.views.compare import compare_records, select_clusters
+    from vntrade.cli.sources import event_store
+    from vntrade.views.stored import compare_store
 
     if sum(x is not None for x in (number, period, article)) > 1:
         raise click.UsageError("give one of --cluster, --event and --article.")
     reporter = ProblemReporter()
-    records = _load(reporter, source)
-    with working(f"comparing {len(records)} articles"):
-        document, leads = compare_records(records)
-    numbers = {id(c): n for n, c in enumerate(document["clusters"], 1)}
-    document = select_clusters(document, leads, number=number, period=period, article=article)
     fmt = resolve_format(fmt)
-    shown = limit if limit is not None else OVERVIEW_LIMIT if fmt == "table" else None
-    overview = shown is not None and len(document["clusters"]) > shown
-    if overview:
-        left = len(document["clusters"]) - shown
-        document = {**document, "clusters": document["clusters"][:shown]}
-        note(
-            f"{left} more clusters left out (largest first are shown): --limit N shows more, "
-            "--cluster N one side by side, --format json all."
+    with event_store(reporter, **source) as store:
+        result = compare_store(
+            store, limit=limit or None, number=number, period=period, article=article
         )
-    order = [numbers[id(c)] for c in document["clusters"]]
+        articles = store.count_articles()
+    for message in result.notes:
+        note(message)
+    document, order = result.document, result.numbers
+    overview = result.left_out > 0
+    if overview:
+        note(
+            f"{result.left_out} more clusters left out (the {len(order)} largest are shown), "
+            "and the articles reported alone: --limit N shows more (0 for all), --cluster N "
+            "one side by side, --event DATE those of a period."
+        )
     if fmt == "csv":
         write_rows(_comparison_rows(document, order), fmt, columns=COMPARE_COLUMNS)
     elif fmt == "jsonl":
@@ -218,10 +257,10 @@ def compare(
         from vntrade.cli.render import render_comparison, render_overview
 
         def render(doc: dict[str, Any]) -> None:
-            if overview and fmt == "table":
-                render_overview(doc, order, len(records))
+            if overview:
+                render_overview(doc, order, articles, result.shared)
             else:
-                render_comparison(doc, leads, order)
+                render_comparison(doc, result.leads, order)
 
         write_document(document, fmt, render)
     ctx.exit(reporter.exit_code)
@@ -254,130 +293,6 @@ def _comparison_rows(document: dict[str, Any], numbers: list[int]) -> list[dict[
     return rows
 
 
-def _keep(rows: list[dict[str, Any]], field: str, wanted: tuple[str, ...]) -> list[dict[str, Any]]:
-    """The rows whose `field` is one of `wanted` (any case and diacritics), or all rows."""
-    from vntrade.views.text import fold
-
-    folded = {fold(value) for value in wanted}
-    return [row for row in rows if not folded or fold(row[field] or "") in folded]
-
-
-def _write_list(
-    rows: list[dict[str, Any]],
-    fmt: str | None,
-    columns: Any,
-    table_columns: Any,
-    title: str,
-    filtered: bool = False,
-) -> None:
-    """A list view's rows: every column as data, the short ones in a terminal table."""
-    if filtered and not rows:
-        say_nothing_matched(title.lower())
-    table = resolve_format(fmt) == "table"
-    write_rows(rows, fmt, columns=table_columns if table else columns, title=title)
-
-
 def say_nothing_matched(what: str) -> None:
     """A filter that keeps nothing says so, so an empty output is not taken for no data."""
     warn(f"no {what} match the filters given.")
-
-
-@click.command()
-@source_options
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    type=click.Choice(["PERSON", "ORG", "GPE"], case_sensitive=False),
-    help="Only actors of this type (repeatable).",
-)
-@output_options
-@click.pass_context
-def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source: Any) -> None:
-    """Actors of PATH...: type, roles, aliases, mentions, articles, first and last dates.
-
-    First and last dates are those of the timeline events naming the actor (else of the
-    articles mentioning it). Most widely reported first.
-    """
-    from vntrade.views.lists import ACTOR_COLUMNS, ACTOR_TABLE, actor_rows
-    from vntrade.views.timeline import build_timeline
-
-    reporter = ProblemReporter()
-    records = _load(reporter, source)
-    rows = _keep(actor_rows(records, build_timeline(records)), "type", types)
-    _write_list(rows, fmt, ACTOR_COLUMNS, ACTOR_TABLE, "Actors", filtered=bool(types))
-    ctx.exit(reporter.exit_code)
-
-
-@click.command()
-@source_options
-@click.option(
-    "--category",
-    "categories",
-    multiple=True,
-    metavar="NAME",
-    help="Only commodities of this category (repeatable).",
-)
-@output_options
-@click.pass_context
-def commodities(
-    ctx: click.Context, categories: tuple[str, ...], fmt: str | None, **source: Any
-) -> None:
-    """Commodities of PATH...: category, mentions, articles, directives naming them, dates."""
-    from vntrade.views.lists import COMMODITY_COLUMNS, commodity_rows
-    from vntrade.views.timeline import build_timeline
-
-    reporter = ProblemReporter()
-    records = _load(reporter, source)
-    rows = _keep(commodity_rows(records, build_timeline(records)), "category", categories)
-    _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_COLUMNS, "Commodities", bool(categories))
-    ctx.exit(reporter.exit_code)
-
-
-@click.command()
-@source_options
-@click.option(
-    "--issuer",
-    "issuers",
-    multiple=True,
-    metavar="NAME",
-    help="Only directives issued by this actor (any alias; repeatable).",
-)
-@click.option(
-    "--overdue", is_flag=True, help="Only directives whose deadline has passed (see --as-of)."
-)
-@click.option(
-    "--as-of",
-    callback=_period,
-    metavar="DATE",
-    help="The day deadlines are checked against [default: today].",
-)
-@output_options
-@click.pass_context
-def directives(
-    ctx: click.Context,
-    issuers: tuple[str, ...],
-    overdue: bool,
-    as_of: Any,
-    fmt: str | None,
-    **source: Any,
-) -> None:
-    """Directives of PATH...: who ordered whom to do what, by when; one row per order.
-
-    An order reported by several articles is one row listing them. `status` is `overdue`
-    once the whole deadline period (a day, a month...) is over before --as-of, else `open`.
-    """
-    from vntrade.views.lists import DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, directive_rows
-    from vntrade.views.names import NameIndex
-
-    reporter = ProblemReporter()
-    records = _load(reporter, source)
-    rows = directive_rows(records, as_of.start if as_of else date.today())
-    wanted = _names(NameIndex.of_actors(records), issuers, "actor")
-    if wanted is not None:
-        rows = [row for row in rows if row["issuer"] in wanted]
-    if overdue:
-        rows = [row for row in rows if row["status"] == "overdue"]
-    filtered = bool(issuers) or overdue
-    _write_list(rows, fmt, DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, "Directives", filtered)
-    ctx.exit(reporter.exit_code)

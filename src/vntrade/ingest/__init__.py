@@ -6,6 +6,7 @@ finished chunk is committed in one transaction (or, for a dataset, written as Pa
 and then indexed in one transaction).
 """
 
+from vntrade.ingest.events import recluster
 from vntrade.ingest.imports import import_records
 from vntrade.ingest.inputs import SkippedSource, read_inputs
 from vntrade.ingest.run import Ingest, compact_dataset, duplicate_failure
@@ -20,4 +21,5 @@ __all__ = [
     "duplicate_failure",
     "import_records",
     "read_inputs",
+    "recluster",
 ]

@@ -6,24 +6,40 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from vntrade.ingest.events import EventIndexer, recluster
 from vntrade.ingest.summary import Summary
 from vntrade.store import Batch, Store, StoredRow, article_digest
 
 
 def import_records(
-    store: Store, pairs: Iterable[tuple[dict[str, Any], str]], batch_size: int = 512
+    store: Store,
+    pairs: Iterable[tuple[dict[str, Any], str]],
+    batch_size: int = 512,
+    *,
+    cluster: bool = True,
 ) -> Summary:
-    """Bring (record, pipeline) pairs, e.g. read from a Parquet dataset, into a store."""
+    """Bring (record, pipeline) pairs, e.g. read from a Parquet dataset, into a store; their
+    events are clustered as ingest clusters them."""
     from vntrade.batch import chunked
     from vntrade.store import split_record
 
     summary = Summary(str(store.path))
     summary.run = run = store.start_run("import")
+    events_state = store.meta("events")
+    if not cluster:
+        store.set_meta("events", "unclustered")
+    indexer = EventIndexer(store, cluster=cluster)
+    done: set[str] = set()
     try:
         for chunk in chunked(iter(pairs), batch_size):
+            records = []
             known = store.known(record["id"] for record, _ in chunk)
             batch = Batch()
             for record, pipeline in chunk:
+                if record["id"] in done:  # a second copy: the first one counts
+                    summary.counts["unchanged"] += 1
+                    continue
+                done.add(record["id"])
                 article, extraction = split_record(record)
                 digest = article_digest(article)
                 stored = known.get(record["id"])
@@ -32,6 +48,7 @@ def import_records(
                     summary.counts["unchanged"] += 1
                     continue
                 summary.counts["updated" if stored else "new"] += 1
+                records.append(record)
                 batch.rows.append(
                     StoredRow(
                         id=record["id"],
@@ -45,7 +62,9 @@ def import_records(
                         extraction=json.dumps(extraction, ensure_ascii=False),
                     )
                 )
-            store.commit_batch(batch, run)
+            store.commit_batch(batch, run, indexer.index(records))
+        if cluster and events_state != "current":
+            recluster(store)
         summary.status = "done"
     finally:
         store.finish_run(run, summary.status, summary.counts)

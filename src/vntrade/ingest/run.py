@@ -24,6 +24,7 @@ from vntrade.batch import (
     describe_error,
 )
 from vntrade.errors import EngineError, VntradeError
+from vntrade.ingest.events import EventIndexer, recluster
 from vntrade.ingest.inputs import Item, SkippedSource, SourceTracker
 from vntrade.ingest.summary import COUNTS, Summary
 from vntrade.records import Article, LoadFailure, LoadProblem
@@ -65,6 +66,7 @@ class Ingest:
         dataset: DatasetWriter | None = None,
         report: Callable[[str], None] = lambda message: None,
         progress: Progress | None = None,
+        cluster: bool = True,
     ) -> None:
         self.store = store
         self.engine = engine
@@ -81,10 +83,15 @@ class Ingest:
         self.window = max(2, 2 * engine.workers)
         kind, target = ("dataset", dataset.directory) if dataset else ("db", store.path)
         self.summary = Summary(str(target), kind)
+        self.cluster = cluster
+        self.events = EventIndexer(store, cluster=cluster)
 
     def run(self, items: Iterable[Article | LoadProblem]) -> Summary:
         """Ingest every item; commits as it goes, so an interruption keeps finished batches."""
         self.summary.run = self.run_id = self.store.start_run(self.fingerprint)
+        events_state = self.store.meta("events")
+        if not self.cluster:
+            self.store.set_meta("events", "unclustered")
         if self.dataset:
             compact_dataset(self.store, self.dataset.directory)
         in_flight: deque[_Job] = deque()
@@ -95,6 +102,8 @@ class Ingest:
                     self._commit(in_flight.popleft())
             while in_flight:
                 self._commit(in_flight.popleft())
+            if self.cluster and events_state != "current":  # an older or deferred store
+                recluster(self.store)
             if self.dataset:
                 compact_dataset(self.store, self.dataset.directory)
             # With failures, a later run has work left: it reads the failed inputs again.
@@ -198,8 +207,7 @@ class Ingest:
                 continue
             counts[kind] += 1
             fields = article.to_dict()
-            if self.dataset:
-                records.append(({**fields, **json.loads(outcome.extraction)}, result.fingerprint))
+            records.append(({**fields, **json.loads(outcome.extraction)}, result.fingerprint))
             rows.append(
                 StoredRow(
                     id=article.id,
@@ -213,6 +221,7 @@ class Ingest:
                     extraction=None if self.dataset else outcome.extraction,
                 )
             )
+        events = self.events.index([record for record, _ in records])
         if self.dataset and records:
             parts = self.dataset.write(records)
             for row in rows:
@@ -221,7 +230,7 @@ class Ingest:
         job.batch.done_sources = [
             state for state in job.batch.done_sources if state.path not in self.failed_sources
         ]
-        self.store.commit_batch(job.batch, self.run_id)
+        self.store.commit_batch(job.batch, self.run_id, events)
         counts["failed"] = len(job.batch.failures)
         for failure in job.batch.failures:
             if failure.article is not None:  # load failures were reported when read

@@ -11,16 +11,22 @@ import contextlib
 import dataclasses
 import functools
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from vntrade.errors import StoreDamaged, StoreError
-from vntrade.store.lock import writer_active
-from vntrade.store.rows import Batch, Known, SourceState
-from vntrade.store.schema import ADDED_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, upgrade_sql
+from vntrade.store.events import clear_events as clear_event_tables
+from vntrade.store.events import write_events
+from vntrade.store.rows import Batch, EventWrite, Known, SourceState
+from vntrade.store.schema import (
+    ADDED_COLUMNS,
+    ADDED_TABLES,
+    SCHEMA_SQL,
+    SCHEMA_VERSION,
+    upgrade_sql,
+)
 from vntrade.store.sqlite import (
     connect_for,
     is_access,
@@ -110,9 +116,19 @@ class Store:
                 "SELECT id FROM articles WHERE (article IS NOT NULL AND NOT json_valid(article))"
                 " OR (extraction IS NOT NULL AND NOT json_valid(extraction)) LIMIT 20"
             ).fetchall()
+            events = self.conn.execute(
+                "SELECT (SELECT count(*) FROM events WHERE NOT json_valid(data))"
+                " + (SELECT count(*) FROM timeline_entries WHERE NOT json_valid(entry))"
+            ).fetchone()[0]
         except sqlite3.DatabaseError as error:
             return [str(error)]
-        return [f"article {row[0]!r}: its record is not valid JSON" for row in bad]
+        problems = [f"article {row[0]!r}: its record is not valid JSON" for row in bad]
+        if events:
+            problems.append(
+                f"{events} event rows are not valid JSON: run `vntrade db recluster --db "
+                f"{self.path}` to make them again"
+            )
+        return problems
 
     def close(self) -> None:
         self.conn.close()
@@ -135,7 +151,7 @@ class Store:
             self.conn.executescript(
                 f"BEGIN IMMEDIATE; {SCHEMA_SQL}"
                 f" INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}'),"
-                f" ('created_at', '{now()}'); COMMIT;"
+                f" ('created_at', '{now()}'), ('events', 'current'); COMMIT;"
             )
             return
         version = int(self.meta("schema_version") or 0)
@@ -145,7 +161,12 @@ class Store:
             )
         missing = self._missing_layout(tables)
         if missing and create:  # a store from an older vntrade: add what it lacks
-            self.conn.executescript(f"BEGIN IMMEDIATE; {SCHEMA_SQL} {upgrade_sql(missing)} COMMIT;")
+            # Events come from the records already stored: the ingest indexes them (`events`).
+            events = ", ('events', 'pending')" if "table events" in missing else ""
+            self.conn.executescript(
+                f"BEGIN IMMEDIATE; {SCHEMA_SQL} {upgrade_sql(missing)} INSERT OR REPLACE INTO meta"
+                f" VALUES ('schema_version', '{SCHEMA_VERSION}'){events}; COMMIT;"
+            )
         elif missing:
             raise StoreError(
                 f"{self.path} has the layout of an older vntrade (it lacks {', '.join(missing)}). "
@@ -154,10 +175,16 @@ class Store:
 
     def _missing_layout(self, tables: set[str]) -> list[str]:
         """The tables and article columns of today's layout that this store lacks."""
-        missing = [f"table {name}" for name in ("sources", "stale_parts") if name not in tables]
+        missing = [f"table {name}" for name in ADDED_TABLES if name not in tables]
         columns = {row[1] for row in self.conn.execute("PRAGMA table_info(articles)")}
         missing += [f"column {name}" for name in ADDED_COLUMNS if name not in columns]
         return missing
+
+    @_guard
+    def count_articles(self) -> int:
+        """How many articles the store holds records of."""
+        query = "SELECT count(*) FROM articles WHERE article IS NOT NULL"
+        return int(self.conn.execute(query).fetchone()[0])
 
     @_guard
     def meta(self, key: str) -> str | None:
@@ -214,10 +241,12 @@ class Store:
         return row[0] if row else None
 
     @_guard
-    def commit_batch(self, batch: Batch, run: int) -> None:
-        """Write one batch in one transaction."""
+    def commit_batch(self, batch: Batch, run: int, events: EventWrite | None = None) -> None:
+        """Write one batch, and what it changes in the events tables, in one transaction."""
         at = now()
         with transaction(self.conn):
+            if events is not None:
+                write_events(self.conn, events)
             if batch.sources:
                 # A source read again replaces its failures from earlier runs.
                 self.conn.executemany(
@@ -255,6 +284,21 @@ class Store:
                 [(part,) for part in batch.stale_parts],
             )
 
+    @_guard
+    def commit_events(self, events: EventWrite) -> None:
+        """Write changes to the events tables alone (re-clustering), in one transaction."""
+        with transaction(self.conn):
+            write_events(self.conn, events)
+
+    @_guard
+    def set_meta(self, key: str, value: str, *, clear_events: bool = False) -> None:
+        """Set a `meta` value; with `clear_events`, empty the events tables in the same
+        transaction (so a killed re-clustering leaves the store marked as needing one)."""
+        with transaction(self.conn):
+            if clear_events:
+                clear_event_tables(self.conn)
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
     # -- reading back -------------------------------------------------------------------------
 
     def iter_records(self, with_pipeline: bool = False) -> Iterator[Any]:
@@ -270,6 +314,21 @@ class Store:
             with self.guarded():
                 record = {**json.loads(article), **json.loads(extraction or "{}")}
             yield (record, pipeline) if with_pipeline else record
+
+    def records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The extraction records (text included) of these ids, those the store has."""
+        found = {}
+        ids = list(ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            query = (
+                "SELECT id, article, extraction FROM articles"
+                f" WHERE article IS NOT NULL AND id IN ({','.join('?' * len(chunk))})"
+            )
+            for id_, article, extraction in self.iter_rows(query, tuple(chunk)):
+                with self.guarded():
+                    found[id_] = {**json.loads(article), **json.loads(extraction or "{}")}
+        return found
 
     def iter_articles(self) -> Iterator[dict[str, Any]]:
         """Every stored article record (as `vntrade articles` prints it), in id order."""
@@ -320,59 +379,6 @@ class Store:
     @_guard
     def stats(self, pipeline: str | None = None) -> dict[str, Any]:
         """Counts and dates that describe what the store holds."""
-        one = self.conn.execute
-        articles, words = one(
-            "SELECT count(*), coalesce(sum(json_extract(article, '$.words')), 0) FROM articles"
-        ).fetchone()
-        first, last = one(
-            "SELECT min(coalesce(published, reference_date)),"
-            " max(coalesce(published, reference_date)) FROM articles"
-        ).fetchone()
-        pipelines = dict(one("SELECT pipeline, count(*) FROM articles GROUP BY pipeline"))
-        agencies = dict(
-            one(
-                "SELECT coalesce(json_extract(article, '$.agency'), 'unknown'), count(*)"
-                " FROM articles WHERE article IS NOT NULL GROUP BY 1 ORDER BY 2 DESC"
-            )
-        )
-        last_run = one(
-            "SELECT run, started_at, finished_at, status, new, updated, unchanged, failed"
-            " FROM runs ORDER BY run DESC LIMIT 1"
-        ).fetchone()
-        failures = [
-            {"source": s, "line": line, "article": a, "reason": r, "at": at}
-            for s, line, a, r, at in one(
-                "SELECT source, line, article, reason, at FROM failures ORDER BY rowid"
-            )
-        ]
-        stats: dict[str, Any] = {
-            "db": str(self.path),
-            "bytes": _file_size(self.path),
-            "schema_version": int(self.meta("schema_version") or 0),
-            "articles": articles,
-            "words": words,
-            "first_date": first,
-            "last_date": last,
-            "agencies": agencies,
-            "pipelines": pipelines,
-            "current_pipeline": pipeline,
-            "stale": sum(n for p, n in pipelines.items() if p != pipeline) if pipeline else None,
-            "failures": failures,
-            "last_run": None,
-        }
-        if last_run:
-            keys = ("run", "started_at", "finished_at", "status")
-            keys += ("new", "updated", "unchanged", "failed")
-            stats["last_run"] = dict(zip(keys, last_run, strict=True))
-            if last_run[3] == "running" and not writer_active(self.path):
-                stats["last_run"]["status"] = "interrupted"  # its process is gone
-        return stats
+        from vntrade.store.stats import store_stats
 
-
-def _file_size(path: Path) -> int:
-    """Bytes on disk, WAL included."""
-    total = 0
-    for suffix in ("", "-wal"):
-        with contextlib.suppress(OSError):
-            total += os.stat(f"{path}{suffix}").st_size
-    return total
+        return store_stats(self, pipeline)

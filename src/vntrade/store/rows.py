@@ -88,3 +88,76 @@ class Known:
     pipeline: str
     run: int
     part: str | None
+
+
+@dataclass(slots=True)
+class EventRow:
+    """One event of a stored article (see the `events` table)."""
+
+    article: str
+    value: str
+    start: str | None
+    end: str | None
+    kind: str
+    lead: bool
+    inferred: bool
+    cluster: int | None
+    data: str  # JSON
+    actors: list[str] = field(default_factory=list)  # key actors, folded
+
+
+@dataclass(slots=True)
+class EntryRow:
+    """One timeline entry: the members of a cluster that give one day (or coarser value)."""
+
+    sort_key: str
+    start: str | None
+    end: str | None
+    kind: str
+    entry: str  # JSON
+    actors: list[str] = field(default_factory=list)
+    commodities: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ClusterRow:
+    """One event cluster (see the `event_clusters` table) and its timeline entries."""
+
+    id: int
+    start: str | None
+    end: str | None
+    events: int
+    leads: int
+    first_article: str | None
+    span_start: str | None
+    profile: str | None  # JSON
+    entries: list[EntryRow] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class NameRow:
+    """An actor or commodity as one article gives it (see the `article_names` table)."""
+
+    article: str
+    field: str
+    name: str
+    type: str | None
+    role: str | None
+    aliases: str  # JSON list
+    texts: str  # JSON list
+    mentions: int
+    directives: int
+    published: str | None
+    folded: list[str] = field(default_factory=list)  # name, aliases and texts, folded
+
+
+@dataclass(slots=True)
+class EventWrite:
+    """What one batch changes in the events tables, written in the batch's transaction."""
+
+    articles: list[str] = field(default_factory=list)  # whose earlier events and names go
+    events: list[EventRow] = field(default_factory=list)
+    clusters: list[ClusterRow] = field(default_factory=list)  # written whole
+    dropped: list[int] = field(default_factory=list)  # clusters left empty
+    names: list[NameRow] = field(default_factory=list)
+    year_votes: str | None = None  # JSON, kept in `meta`

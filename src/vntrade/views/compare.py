@@ -16,7 +16,7 @@ from typing import Any
 
 from vntrade.clustering import EventRef, cluster_all
 from vntrade.errors import UsageError
-from vntrade.event_refs import event_ref
+from vntrade.event_refs import actor_types, lead_events
 from vntrade.periods import Period, corpus_year, parse_period, with_year
 from vntrade.views.directives import article_directives, group_directives, public
 from vntrade.views.events import Event, article_events
@@ -45,7 +45,7 @@ class Profile:
 
 
 def compare_records(
-    records: list[dict[str, Any]],
+    records: list[dict[str, Any]], year: int | None = None
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """The comparison document, and each article's lead event (for display).
 
@@ -53,7 +53,7 @@ def compare_records(
     conflicts. With exactly two articles the document holds their side-by-side comparison,
     whether or not they report the same event.
     """
-    profiles = _profiles(records)
+    profiles = _profiles(records, year)
     groups = _groups(profiles)
     leads = {p.id: _event_dict(p.lead[0]) for p in profiles if p.lead}
     if len(profiles) == 2 and len(groups) == 2:
@@ -101,8 +101,19 @@ def _within(value: str | None, period: Period) -> bool:
     return bool(found and found.placed and found.start < period.end and period.start < found.end)
 
 
-def _profiles(records: list[dict[str, Any]]) -> list[Profile]:
-    year = corpus_year(records)
+def profiles(records: list[dict[str, Any]], year: int | None = None) -> list[Profile]:
+    """What each record reports, in comparable form; `year` (else the records' own) fills in
+    year-less dates."""
+    return _profiles(records, year)
+
+
+def cluster_of(members: list[Profile]) -> dict[str, Any]:
+    """The comparison of articles known to report one event."""
+    return _cluster(members, same_event=True)
+
+
+def _profiles(records: list[dict[str, Any]], year: int | None = None) -> list[Profile]:
+    year = year if year is not None else corpus_year(records)
     actors = NameIndex.of_actors(records)
     profiles = []
     for record in records:
@@ -122,19 +133,10 @@ def _profiles(records: list[dict[str, Any]]) -> list[Profile]:
 
 
 def _set_lead(profile: Profile, record: dict[str, Any], year: int | None) -> None:
-    """The events of the article's first dated sentence that is not a deadline (with the
-    corpus year where the article gives none), and their clustering references."""
-    reported = [e for e in article_events(record) if e.kind != "deadline"]
-    first = min((e.order for e in reported), default=None)
-    types = {actor["name"]: actor.get("type") for actor in record.get("actors", [])}
-    placed = []
-    for event in (e for e in reported if e.order == first):
-        event.value = with_year(event.value, year)
-        ref = event_ref(event, types)
-        placed.append((ref.start if ref else None, event, ref))
-    placed.sort(key=lambda item: (item[0] is None, item[0] or 0, item[1].value))
-    profile.lead = [event for _, event, _ in placed]
-    profile.refs = [ref for _, _, ref in placed if ref is not None]
+    """The article's lead events (see `event_refs.lead_events`) and their references."""
+    placed = lead_events(article_events(record), actor_types(record), year)
+    profile.lead = [event for event, _ in placed]
+    profile.refs = [ref for _, ref in placed if ref is not None]
 
 
 def _dates(record: dict[str, Any], year: int | None) -> list[str]:

@@ -52,22 +52,13 @@ def commodity_rows(records: list[dict[str, Any]], entries: list[Entry]) -> list[
     rows = []
     for record in records:
         for commodity in record.get("commodities", []):
-            spans = [(m["start"], m["end"]) for m in commodity.get("mentions", [])]
-            # Directives are located by their sentence: count sentences, not orders in them.
-            ordered = len(
-                {
-                    (d["start"], d["end"])
-                    for d in record.get("directives", [])
-                    if any(d["start"] <= s and e <= d["end"] for s, e in spans)
-                }
-            )
             rows.append(
                 {
                     "name": commodity["name"],
                     "category": commodity.get("category"),
-                    "mentions": len(spans),
+                    "mentions": len(commodity.get("mentions", [])),
                     "article": record["id"],
-                    "directives": ordered,
+                    "directives": commodity_directives(record, commodity),
                 }
             )
     if not rows:
@@ -77,16 +68,33 @@ def commodity_rows(records: list[dict[str, Any]], entries: list[Entry]) -> list[
     return _finish(grouped, spans, COMMODITY_COLUMNS)
 
 
+def commodity_directives(record: dict[str, Any], commodity: dict[str, Any]) -> int:
+    """How many of the record's directive sentences name the commodity (sentences, not
+    orders: directives are located by their sentence)."""
+    spans = [(m["start"], m["end"]) for m in commodity.get("mentions", [])]
+    return len(
+        {
+            (d["start"], d["end"])
+            for d in record.get("directives", [])
+            if any(d["start"] <= s and e <= d["end"] for s, e in spans)
+        }
+    )
+
+
 def directive_rows(
-    records: list[dict[str, Any]], as_of: date | None = None
+    records: list[dict[str, Any]],
+    as_of: date | None = None,
+    *,
+    actors: NameIndex | None = None,
+    year: int | None = None,
 ) -> list[dict[str, Any]]:
     """One row per order, however many articles report it, soonest deadline first.
 
     `status` is `overdue` when the day after the deadline's period (May 1 for April 30, June 1
     for May) is before `as_of`, `open` otherwise, and empty without a deadline.
     """
-    year = corpus_year(records)
-    actors = NameIndex.of_actors(records)
+    year = year if year is not None else corpus_year(records)
+    actors = actors or NameIndex.of_actors(records)
     found = [d for record in records for d in article_directives(record, actors, year)]
     rows = []
     for group in group_directives(found):

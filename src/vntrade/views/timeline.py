@@ -20,7 +20,7 @@ SAME_CONTENT = 0.2
 SAME_TOPIC = 0.1
 CANDIDATES = 50  # entries of a day an event naming no key actor is compared with, the latest
 REPORTS = 20  # reports of an entry whose words an event is compared with, the first
-_PRECISION_ORDER = ("decade", "year", "half", "season", "quarter", "month", "week", "day")
+PRECISION_ORDER = ("decade", "year", "half", "season", "quarter", "month", "week", "day")
 
 
 @dataclass(slots=True)
@@ -57,7 +57,7 @@ class Entry:
 
     def sort_key(self) -> tuple[Any, ...]:
         start = self.period.start
-        rank = _PRECISION_ORDER.index(self.period.precision)
+        rank = PRECISION_ORDER.index(self.period.precision)
         return (start is None, start or "", rank, self.value, kind_rank(self.kind))
 
     def to_row(self) -> dict[str, Any]:
@@ -90,7 +90,7 @@ def build_timeline(records: list[dict[str, Any]]) -> list[Entry]:
             period = parse_period(event.value)
             if period is None:
                 continue
-            day = days.setdefault(_day_key(period), _Day())
+            day = days.setdefault(day_key(period), _Day())
             keys = {name for name in event.actors if types.get(name) in KEY_ACTOR_TYPES}
             entry = _best_entry(day.candidates(event, keys), event, keys)
             if entry is None:
@@ -100,7 +100,7 @@ def build_timeline(records: list[dict[str, Any]]) -> list[Entry]:
     return sorted((e for day in days.values() for e in day.entries), key=Entry.sort_key)
 
 
-def _day_key(period: Period) -> str:
+def day_key(period: Period) -> str:
     """What reports must share to be compared: the day of a day or a day and time
     ("2025-03-04TNI" meets "2025-03-04"), else the value."""
     return period.start.isoformat() if period.precision == "day" and period.start else period.value

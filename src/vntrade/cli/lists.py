@@ -1,0 +1,141 @@
+"""`vntrade actors`, `commodities` and `directives`: the corpus-wide lists."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import click
+
+from vntrade.cli.inputs import ProblemReporter
+from vntrade.cli.output import output_options, resolve_format, write_rows
+from vntrade.cli.sources import source_options
+from vntrade.cli.views import as_period, names_of, say_nothing_matched
+
+
+def _keep(rows: list[dict[str, Any]], field: str, wanted: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The rows whose `field` is one of `wanted` (any case and diacritics), or all rows."""
+    from vntrade.views.text import fold
+
+    folded = {fold(value) for value in wanted}
+    return [row for row in rows if not folded or fold(row[field] or "") in folded]
+
+
+def _write_list(
+    rows: list[dict[str, Any]],
+    fmt: str | None,
+    columns: Any,
+    table_columns: Any,
+    title: str,
+    filtered: bool = False,
+) -> None:
+    """A list view's rows: every column as data, the short ones in a terminal table."""
+    if filtered and not rows:
+        say_nothing_matched(title.lower())
+    table = resolve_format(fmt) == "table"
+    write_rows(rows, fmt, columns=table_columns if table else columns, title=title)
+
+
+@click.command()
+@source_options
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice(["PERSON", "ORG", "GPE"], case_sensitive=False),
+    help="Only actors of this type (repeatable).",
+)
+@output_options
+@click.pass_context
+def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source: Any) -> None:
+    """Actors of PATH...: type, roles, aliases, mentions, articles, first and last dates.
+
+    First and last dates are those of the timeline events naming the actor (else of the
+    articles mentioning it). Most widely reported first.
+    """
+    from vntrade.cli.sources import event_store
+    from vntrade.views.lists import ACTOR_COLUMNS, ACTOR_TABLE
+    from vntrade.views.stored_lists import actor_rows
+
+    reporter = ProblemReporter()
+    with event_store(reporter, **source) as store:
+        rows = _keep(actor_rows(store), "type", types)
+    _write_list(rows, fmt, ACTOR_COLUMNS, ACTOR_TABLE, "Actors", filtered=bool(types))
+    ctx.exit(reporter.exit_code)
+
+
+@click.command()
+@source_options
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    metavar="NAME",
+    help="Only commodities of this category (repeatable).",
+)
+@output_options
+@click.pass_context
+def commodities(
+    ctx: click.Context, categories: tuple[str, ...], fmt: str | None, **source: Any
+) -> None:
+    """Commodities of PATH...: category, mentions, articles, directives naming them, dates."""
+    from vntrade.cli.sources import event_store
+    from vntrade.views.lists import COMMODITY_COLUMNS
+    from vntrade.views.stored_lists import commodity_rows
+
+    reporter = ProblemReporter()
+    with event_store(reporter, **source) as store:
+        rows = _keep(commodity_rows(store), "category", categories)
+    _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_COLUMNS, "Commodities", bool(categories))
+    ctx.exit(reporter.exit_code)
+
+
+@click.command()
+@source_options
+@click.option(
+    "--issuer",
+    "issuers",
+    multiple=True,
+    metavar="NAME",
+    help="Only directives issued by this actor (any alias; repeatable).",
+)
+@click.option(
+    "--overdue", is_flag=True, help="Only directives whose deadline has passed (see --as-of)."
+)
+@click.option(
+    "--as-of",
+    callback=as_period,
+    metavar="DATE",
+    help="The day deadlines are checked against [default: today].",
+)
+@output_options
+@click.pass_context
+def directives(
+    ctx: click.Context,
+    issuers: tuple[str, ...],
+    overdue: bool,
+    as_of: Any,
+    fmt: str | None,
+    **source: Any,
+) -> None:
+    """Directives of PATH...: who ordered whom to do what, by when; one row per order.
+
+    An order reported by several articles is one row listing them. `status` is `overdue`
+    once the whole deadline period (a day, a month...) is over before --as-of, else `open`.
+    """
+    from vntrade.cli.sources import event_store
+    from vntrade.views.lists import DIRECTIVE_COLUMNS, DIRECTIVE_TABLE
+    from vntrade.views.stored import name_index
+    from vntrade.views.stored_lists import directive_rows_of
+
+    reporter = ProblemReporter()
+    with event_store(reporter, **source) as store:
+        rows = directive_rows_of(store, as_of.start if as_of else date.today())
+        wanted = names_of(name_index(store, "actors"), issuers, "actor")
+    if wanted is not None:
+        rows = [row for row in rows if row["issuer"] in wanted]
+    if overdue:
+        rows = [row for row in rows if row["status"] == "overdue"]
+    filtered = bool(issuers) or overdue
+    _write_list(rows, fmt, DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, "Directives", filtered)
+    ctx.exit(reporter.exit_code)

@@ -1,0 +1,284 @@
+"""Events at ingest: each stored article's events, clustered as the article arrives.
+
+For every batch of records, `EventIndexer.index` gives what the batch's transaction writes to
+the events tables: the records' events (with the year of the corpus where an article gives
+none), each joined to the cluster it matches or a new one, the clusters it touched rebuilt
+(their clustering profile and their timeline entry), and the articles' actors and goods.
+Only clusters near the new events' dates are read from the store, once per run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from datetime import date, timedelta
+from typing import Any
+
+from vntrade.clustering import LONGEST_PERIOD, WINDOW_DAYS, Cluster, Clusterer, EventRef
+from vntrade.event_refs import actor_types, key_actors, lead_events, make_ref
+from vntrade.folding import fold_key
+from vntrade.periods import Period, YearVotes, parse_period, with_year
+from vntrade.store import Store
+from vntrade.store.events import (
+    article_ids_by_date,
+    events_of,
+    members,
+    next_cluster_id,
+    profiles_by_id,
+    profiles_starting,
+)
+from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite, NameRow
+from vntrade.views.events import Event, article_events
+from vntrade.views.kinds import kind_rank
+from vntrade.views.lists import commodity_directives
+from vntrade.views.timeline import PRECISION_ORDER, Entry, day_key
+
+Member = tuple[str, bool, bool, dict[str, Any]]  # (article, lead, inferred, event data)
+
+
+class EventIndexer:
+    """Derives and clusters the events of the records an ingest run stores."""
+
+    def __init__(self, store: Store, *, cluster: bool = True) -> None:
+        self.store = store
+        self.cluster = cluster
+        with store.guarded():
+            self.clusterer = Clusterer(next_id=next_cluster_id(store.conn))
+        self.votes = YearVotes.from_json(store.meta("year_votes"))
+        self.loaded: set[tuple[int, int]] = set()  # months whose clusters are in memory
+
+    def index(self, records: list[dict[str, Any]]) -> EventWrite:
+        """What storing `records` (new or updated articles) changes in the events tables."""
+        ids = [record["id"] for record in records]
+        write = EventWrite(articles=ids)
+        for record in records:
+            self.votes.add(record)
+        year = self.votes.year
+        touched: set[int] = self._forget(ids)
+        new: dict[int, list[Member]] = {}
+        for record in records:
+            for row, ref in self._rows(record, year):
+                if self.cluster:
+                    row.cluster = self._place(ref)
+                    touched.add(row.cluster)
+                    new.setdefault(row.cluster, []).append(
+                        (row.article, row.lead, row.inferred, json.loads(row.data))
+                    )
+                write.events.append(row)
+            write.names += name_rows(record)
+        touched |= {c.id for c in self.clusterer.take_touched()}
+        if touched:
+            write.clusters, write.dropped = self._rebuild(touched, new, set(ids))
+        write.year_votes = self.votes.to_json()
+        return write
+
+    def _rows(
+        self, record: dict[str, Any], year: int | None
+    ) -> list[tuple[EventRow, EventRef | None]]:
+        """The record's events as rows, with their clustering references."""
+        types = actor_types(record)
+        events = article_events(record)
+        inferred = {id(e) for e in events if e.value.startswith("XXXX") and year is not None}
+        lead = next((e for e, ref in lead_events(events, types, year) if ref), None)
+        rows = []
+        for event in events:
+            event.value = with_year(event.value, year)
+            period = parse_period(event.value)
+            if period is None:
+                continue  # the timeline cannot show it either
+            keys = key_actors(event, types)
+            data = {**asdict(event), "words": sorted(event.words), "keys": sorted(keys)}
+            row = EventRow(
+                article=event.article,
+                value=event.value,
+                start=period.start.isoformat() if period.start else None,
+                end=period.end.isoformat() if period.end else None,
+                kind=event.kind,
+                lead=event is lead,
+                inferred=id(event) in inferred,
+                cluster=None,
+                data=json.dumps(data, ensure_ascii=False),
+                actors=sorted(keys),
+            )
+            rows.append((row, make_ref(event, keys)))
+        return rows
+
+    def _place(self, ref: EventRef | None) -> int:
+        """The cluster an event joins (a new one for an event not on the calendar)."""
+        if ref is None:
+            return self.clusterer.new_id()
+        if ref.matchable:
+            self._load_around(ref)
+        return self.clusterer.add(ref)
+
+    def _forget(self, ids: list[str]) -> set[int]:
+        """Take the stored events of these (updated) articles out of their clusters; the
+        clusters they were in."""
+        with self.store.guarded():
+            old = events_of(self.store.conn, ids)
+        clusters = {cluster for _, cluster, _ in old if cluster is not None}
+        if not self.cluster or not clusters:
+            return clusters
+        self._load_ids(clusters)
+        for article, cluster, data in old:
+            ref = _ref(article, json.loads(data))
+            if ref is not None and cluster in self.clusterer.clusters:
+                self.clusterer.remove(ref, cluster)
+        return clusters
+
+    def _load_ids(self, ids: Iterable[int]) -> None:
+        wanted = [i for i in ids if i not in self.clusterer.clusters]
+        with self.store.guarded():
+            profiles = profiles_by_id(self.store.conn, wanted)
+        for profile in profiles:
+            self.clusterer.load(Cluster.from_dict(json.loads(profile)))
+
+    def _load_around(self, ref: EventRef) -> None:
+        """Bring the stored clusters an event may join into memory (each month once)."""
+        first = ref.start - timedelta(days=WINDOW_DAYS + LONGEST_PERIOD)
+        last = ref.end + timedelta(days=WINDOW_DAYS)
+        month = (first.year, first.month)
+        while month <= (last.year, last.month):
+            if month not in self.loaded:
+                self.loaded.add(month)
+                self._load_month(*month)
+            month = (month[0] + month[1] // 12, month[1] % 12 + 1)
+
+    def _load_month(self, year: int, month: int) -> None:
+        start = date(year, month, 1)
+        end = date(year + month // 12, month % 12 + 1, 1)
+        with self.store.guarded():
+            profiles = profiles_starting(self.store.conn, start.isoformat(), end.isoformat())
+        for profile in profiles:
+            cluster = Cluster.from_dict(json.loads(profile))
+            if cluster.id not in self.clusterer.clusters:  # ours is newer
+                self.clusterer.load(cluster)
+
+    def _rebuild(
+        self, touched: set[int], new: dict[int, list[Member]], replaced: set[str]
+    ) -> tuple[list[ClusterRow], list[int]]:
+        """The rows of the touched clusters (from their stored and new members), and the
+        ids of those left without any member."""
+        found: dict[int, list[Member]] = {cid: [] for cid in touched}
+        with self.store.guarded():
+            stored = members(self.store.conn, touched)
+        for cid, article, lead, inferred, data in stored:
+            if article not in replaced:
+                found[cid].append((article, bool(lead), bool(inferred), json.loads(data)))
+        for cid, items in new.items():
+            found[cid] += items
+        rows, dropped = [], []
+        for cid, items in sorted(found.items()):
+            if not items:
+                dropped.append(cid)
+                self.clusterer.clusters.pop(cid, None)
+                continue
+            rows.append(cluster_row(cid, items, self.clusterer.clusters.get(cid)))
+        return rows, dropped
+
+
+def cluster_row(cid: int, items: list[Member], profile: Cluster | None) -> ClusterRow:
+    """A cluster's row: compare's counts, its clustering profile and its timeline entries,
+    one per day its members give (reports a day apart are one event, but the timeline shows
+    both dates: it cannot know which one is right)."""
+    days: dict[str, list[tuple[Event, Period, bool]]] = {}
+    for _, _, inferred, data in items:
+        event = _event(data)
+        period = parse_period(event.value)
+        assert period is not None  # only events with a period are stored
+        days.setdefault(day_key(period), []).append((event, period, inferred))
+    entries = [_entry_row(members) for members in days.values()]
+    leads = sorted({article for article, lead, _, _ in items if lead})
+    placed = [(e.start, e.end) for e in entries if e.start and e.end]
+    span_start = None
+    if profile is not None and profile.matchable:
+        span_start = profile.span()[0].isoformat()
+    return ClusterRow(
+        id=cid,
+        start=min(start for start, _ in placed) if placed else None,
+        end=max(end for _, end in placed) if placed else None,
+        events=len(items),
+        leads=len(leads),
+        first_article=leads[0] if leads else None,
+        span_start=span_start,
+        profile=json.dumps(profile.to_dict(), ensure_ascii=False) if profile else None,
+        entries=entries,
+    )
+
+
+def _entry_row(members: list[tuple[Event, Period, bool]]) -> EntryRow:
+    event, period, inferred = members[0]
+    entry = Entry(event.value, period, inferred, [event for event, _, _ in members])
+    row = entry.to_row()
+    start = period.start.isoformat() if period.start else None
+    rank = PRECISION_ORDER.index(period.precision)
+    return EntryRow(
+        sort_key=f"{start or '~'}|{rank}|{entry.value}|{kind_rank(entry.kind):03d}",
+        start=start,
+        end=period.end.isoformat() if period.end else None,
+        kind=entry.kind,
+        entry=json.dumps(row, ensure_ascii=False),
+        actors=row["actors"],
+        commodities=row["commodities"],
+    )
+
+
+def _event(data: dict[str, Any]) -> Event:
+    fields = {key: value for key, value in data.items() if key != "keys"}
+    return Event(**{**fields, "words": set(data["words"])})
+
+
+def _ref(article: str, data: dict[str, Any]) -> EventRef | None:
+    """The clustering reference of a stored event."""
+    return make_ref(_event(data), set(data.get("keys", ())))
+
+
+def name_rows(record: dict[str, Any]) -> list[NameRow]:
+    """The record's actors and commodities, as the list views count them."""
+    period = parse_period(record.get("published") or record.get("reference_date") or "")
+    published = period.value if period and period.placed else None
+    rows = []
+    for actor in record.get("actors", []):
+        texts = [m["text"] for m in actor.get("mentions", [])]
+        rows.append(
+            NameRow(record["id"], "actors", actor["name"], actor.get("type"), actor.get("role"),
+                    json.dumps(actor.get("aliases", []), ensure_ascii=False),
+                    json.dumps(texts, ensure_ascii=False), len(texts), 0, published,
+                    _folded(actor["name"], *actor.get("aliases", []), *texts))
+        )  # fmt: skip
+    for commodity in record.get("commodities", []):
+        texts = [m["text"] for m in commodity.get("mentions", [])]
+        rows.append(
+            NameRow(record["id"], "commodities", commodity["name"], commodity.get("category"),
+                    None, "[]", json.dumps(texts, ensure_ascii=False), len(texts),
+                    commodity_directives(record, commodity), published,
+                    _folded(commodity["name"], *texts))
+        )  # fmt: skip
+    return rows
+
+
+def recluster(
+    store: Store, progress: Callable[[int], None] | None = None, batch_size: int = 256
+) -> int:
+    """Make every stored article's events and clusters afresh (after a rule change, or for a
+    store ingested with clustering deferred), in publication order; the articles done.
+
+    The events tables are emptied and the store marked `pending` in one transaction, and
+    marked `current` when done: a killed run leaves a store the views ask to re-cluster."""
+    store.set_meta("events", "pending", clear_events=True)
+    with store.guarded():
+        ids = article_ids_by_date(store.conn)
+    indexer = EventIndexer(store)
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start : start + batch_size]
+        found = store.records(chunk)
+        store.commit_events(indexer.index([found[i] for i in chunk if i in found]))
+        if progress:
+            progress(len(chunk))
+    store.set_meta("events", "current")
+    return len(ids)
+
+
+def _folded(*texts: str) -> list[str]:
+    return sorted({fold_key(text) for text in texts if text})

@@ -1,0 +1,216 @@
+"""The views over a store: timeline entries and comparisons read from its events tables.
+
+Ingest (`vntrade.ingest.events`) gives every stored event a cluster and keeps each cluster's
+timeline entry; here the timeline is one indexed, filtered query that streams, and `compare`
+reads only the clusters it shows and the records of their articles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from vntrade.errors import StoreError, UsageError
+from vntrade.names import NameIndex
+from vntrade.periods import Period, YearVotes, parse_period
+from vntrade.store import Store
+from vntrade.store import events as tables
+from vntrade.store.events import EntryFilter
+from vntrade.views.compare import cluster_of, compare_records, profiles
+
+MAX_COMPARED = 200  # articles of one cluster compared side by side; the rest are only listed
+
+
+def check_events(store: Store) -> None:
+    """A `StoreError` unless every stored article's events are clustered."""
+    state = store.meta("events")
+    if state == "current":
+        return
+    why = {
+        "unclustered": "it was ingested with --defer-clustering",
+        "pending": "it was made by an older vntrade, or a re-clustering was interrupted",
+    }.get(state or "", "its events are not indexed")
+    raise StoreError(
+        f"the events of {store.path} are not clustered ({why}). Cluster them with "
+        f"`vntrade db recluster --db {store.path}`."
+    )
+
+
+def name_index(store: Store, field: str) -> NameIndex:
+    """Every actor (field `actors`) or commodity (`commodities`) of the store by any alias."""
+    index = NameIndex()
+    with store.guarded():
+        for name, alias in tables.aliases(store.conn, field):
+            index.aliases[name].add(alias)
+    return index
+
+
+def timeline_rows(store: Store, keep: EntryFilter) -> Iterator[dict[str, Any]]:
+    """The timeline entries `keep` keeps, in date order, streamed."""
+    with store.guarded():
+        for entry in timeline_json(store, keep):
+            yield json.loads(entry)
+
+
+def timeline_json(store: Store, keep: EntryFilter) -> Iterator[str]:
+    """The same entries as JSON text, as stored (what JSONL output prints)."""
+    with store.guarded():
+        for _, entry in tables.timeline_entries(store.conn, keep):
+            yield entry
+
+
+def count_entries(store: Store, keep: EntryFilter) -> int:
+    with store.guarded():
+        return tables.count_entries(store.conn, keep)
+
+
+@dataclass(slots=True)
+class Comparison:
+    """What `compare` prints: the document, each lone article's lead event, the clusters'
+    numbers, and what was left out."""
+
+    document: dict[str, Any]
+    leads: dict[str, dict[str, Any]]
+    numbers: list[int]
+    shared: int = 0  # clusters in the whole store
+    left_out: int = 0  # clusters not shown
+    lone_left_out: bool = False  # articles alone, not listed
+    notes: list[str] = field(default_factory=list)
+
+
+def compare_store(
+    store: Store,
+    *,
+    limit: int | None,
+    number: int | None = None,
+    period: Period | None = None,
+    article: str | None = None,
+) -> Comparison:
+    """The clusters of articles that lead with the same event (largest first, at most
+    `limit`, all for None), or cluster `number`, the clusters and lone articles of `period`,
+    or the cluster of `article`."""
+    with store.guarded():
+        return _Comparer(store).compare(limit, number, period, article)
+
+
+class _Comparer:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.conn
+        self.year = corpus_year_of(store)
+
+    def compare(
+        self, limit: int | None, number: int | None, period: Period | None, article: str | None
+    ) -> Comparison:
+        total = tables.count_shared(self.conn)
+        if (
+            self.store.count_articles() == 2
+            and number is None
+            and period is None
+            and article is None
+        ):
+            return self._pair(total)
+        if number is not None:
+            if number > total:
+                raise UsageError(
+                    f"there is no cluster {number}: these articles make {total} clusters.",
+                    "--cluster",
+                )
+            ids = tables.shared_clusters(self.conn, 1, number - 1)
+            return self._result(ids, [number], [], total)
+        if article is not None:
+            return self._article(article, total)
+        if period is not None:
+            return self._period(period, total)
+        ids = tables.shared_clusters(self.conn, limit)
+        left_out = total - len(ids)
+        lone = [] if left_out else list(tables.lone_articles(self.conn))
+        result = self._result(ids, list(range(1, len(ids) + 1)), lone, total)
+        result.left_out, result.lone_left_out = left_out, bool(left_out)
+        return result
+
+    def _pair(self, total: int) -> Comparison:
+        """Exactly two articles: side by side, whether or not they report one event."""
+        records = list(self.store.iter_records())
+        document, leads = compare_records(records, year=self.year)
+        return Comparison(document, leads, list(range(1, len(document["clusters"]) + 1)), total)
+
+    def _article(self, article: str, total: int) -> Comparison:
+        found = tables.lead_of(self.conn, article)
+        if found is None:
+            raise UsageError(f"no article {article!r} among these articles.", "--article")
+        cluster, leads = found
+        if cluster is None or leads < 2:
+            return self._result([], [], [article], total)
+        return self._result([cluster], [tables.shared_rank(self.conn, cluster)], [], total)
+
+    def _period(self, period: Period, total: int) -> Comparison:
+        days = (period.start.isoformat(), period.end.isoformat())
+        ids = tables.shared_clusters(self.conn, None, 0, days)
+        lone = list(tables.lone_articles(self.conn, days))
+        numbers = [tables.shared_rank(self.conn, cid) for cid in ids]
+        result = self._result(ids, numbers, lone, total)
+        document = result.document
+        kept = [
+            (n, c)
+            for n, c in zip(result.numbers, document["clusters"], strict=True)
+            if _within(c["date"], period)
+        ]
+        document["clusters"] = [c for _, c in kept]
+        result.numbers = [n for n, _ in kept]
+        document["singletons"] = [
+            i
+            for i in document["singletons"]
+            if _within(result.leads.get(i, {}).get("date"), period)
+        ]
+        return result
+
+    def _result(
+        self, ids: list[int], numbers: list[int], lone: list[str], total: int
+    ) -> Comparison:
+        clusters, notes = [], []
+        for cid in ids:
+            members = tables.lead_articles(self.conn, cid)
+            compared = members[:MAX_COMPARED]
+            if len(members) > len(compared):
+                notes.append(
+                    f"a cluster of {len(members)} articles: the first {MAX_COMPARED} are compared."
+                )
+            records = self.store.records(compared)
+            cluster = cluster_of(
+                profiles([records[i] for i in compared if i in records], self.year)
+            )
+            cluster["articles"] = members
+            clusters.append(cluster)
+        leads = {}
+        for i in lone:
+            data = tables.lead_event(self.conn, i)
+            if data:
+                event = json.loads(data)
+                leads[i] = {"date": event["value"], "kind": event["kind"],
+                            "summary": event["summary"]}  # fmt: skip
+        document = {"clusters": clusters, "singletons": lone}
+        return Comparison(document, leads, numbers, total, notes=notes)
+
+
+def corpus_year_of(store: Store) -> int | None:
+    """The year of the store's articles, when one year dominates (see `YearVotes`)."""
+    return YearVotes.from_json(store.meta("year_votes")).year
+
+
+def _within(value: str | None, period: Period) -> bool:
+    found = parse_period(value) if value else None
+    return bool(found and found.placed and found.start < period.end and period.start < found.end)
+
+
+def open_events(path: str) -> Store:
+    """A store whose events the views can read, or a `StoreError` saying what to do."""
+    store = Store.open(path)
+    try:
+        check_events(store)
+    except StoreError:
+        store.close()
+        raise
+    return store
