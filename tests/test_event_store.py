@@ -92,9 +92,7 @@ def test_an_updated_article_leaves_its_old_cluster(cli, tmp_path):
     assert orphans == 0
 
 
-def test_deferred_clustering_then_recluster_gives_the_views_of_a_clustered_ingest(
-    cli, tmp_path
-):
+def test_deferred_clustering_then_recluster_gives_the_views_of_a_clustered_ingest(cli, tmp_path):
     folder = write(tmp_path / "news", *TEXTS)
     clustered, deferred = tmp_path / "clustered.db", tmp_path / "deferred.db"
     ingest(cli, clustered, folder)
