@@ -192,3 +192,17 @@ def test_views_of_an_empty_store_print_nothing_and_succeed(cli, tmp_path, view):
     result = cli(view, "--db", str(db), "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
+
+
+def test_a_request_for_too_many_clusters_says_how_to_narrow_it(cli, seeds, tmp_path, monkeypatch):
+    db = tmp_path / "seeds.db"
+    ingest(cli, db, seeds)
+    monkeypatch.setattr("vntrade.views.stored.MAX_CLUSTERS", 0)  # a store of a year of news
+    result = cli("compare", "--db", str(db), "--limit", "0")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "vntrade: error: these articles make 1 clusters to compare, more than the 0 one "
+        "request compares side by side. Narrow them with --event DATE (a month: --event "
+        "2025-04; a week: --event 2025-W15), or give --limit N for the N largest.\n"
+    )
+    assert cli("compare", "--db", str(db), "--event", "2025-03").exit_code == 0

@@ -301,14 +301,17 @@ class Store:
 
     # -- reading back -------------------------------------------------------------------------
 
-    def iter_records(self, with_pipeline: bool = False) -> Iterator[Any]:
+    def iter_records(self, with_pipeline: bool = False, having: str | None = None) -> Iterator[Any]:
         """Every stored extraction record (text included), in id order, streamed.
 
-        With `with_pipeline`, (record, pipeline fingerprint) pairs.
+        With `with_pipeline`, (record, pipeline fingerprint) pairs; with `having`, only the
+        records whose list of that name (`directives`, say) is not empty.
         """
+        assert having is None or having.isidentifier()
+        where = f" AND json_array_length(extraction, '$.{having}') > 0" if having else ""
         query = (
             "SELECT article, extraction, pipeline FROM articles"
-            " WHERE article IS NOT NULL ORDER BY id"
+            f" WHERE article IS NOT NULL{where} ORDER BY id"
         )
         for article, extraction, pipeline in self.iter_rows(query):
             with self.guarded():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -95,9 +96,13 @@ def directive_rows(
     """
     year = year if year is not None else corpus_year(records)
     actors = actors or NameIndex.of_actors(records)
-    found = [d for record in records for d in article_directives(record, actors, year)]
+    return order_rows(d for record in records for d in article_directives(record, actors, year))
+
+
+def order_rows(found: Iterable[dict[str, Any]], as_of: date | None = None) -> list[dict[str, Any]]:
+    """The rows of `directive_rows` for directives already read (`article_directives`)."""
     rows = []
-    for group in group_directives(found):
+    for group in group_directives(list(found)):
         first = group[0]
         deadline = next((d["deadline"] for d in group if d["deadline"]), None)
         period = parse_period(deadline or "")

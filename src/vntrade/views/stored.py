@@ -21,6 +21,7 @@ from vntrade.store.events import EntryFilter
 from vntrade.views.compare import cluster_of, compare_records, profiles
 
 MAX_COMPARED = 200  # articles of one cluster compared side by side; the rest are only listed
+MAX_CLUSTERS = 2000  # clusters compared in one request (each reads its articles' records)
 
 
 def check_events(store: Store) -> None:
@@ -170,6 +171,13 @@ class _Comparer:
     def _result(
         self, ids: list[int], numbers: list[int], lone: list[str], total: int
     ) -> Comparison:
+        if len(ids) > MAX_CLUSTERS:
+            raise UsageError(
+                f"these articles make {len(ids):,} clusters to compare, more than the "
+                f"{MAX_CLUSTERS:,} one request compares side by side. Narrow them with "
+                "--event DATE (a month: --event 2025-04; a week: --event 2025-W15), or give "
+                "--limit N for the N largest."
+            )
         clusters, notes = [], []
         for cid in ids:
             members = tables.lead_articles(self.conn, cid)

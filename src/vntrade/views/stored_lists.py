@@ -4,13 +4,13 @@ the records that have any."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 from vntrade.store import Store
 from vntrade.store import events as tables
-from vntrade.views.lists import ACTOR_COLUMNS, COMMODITY_COLUMNS, directive_rows
+from vntrade.views.directives import article_directives
+from vntrade.views.lists import ACTOR_COLUMNS, COMMODITY_COLUMNS, order_rows
 from vntrade.views.stored import corpus_year_of, name_index
 
 SEP = "\x1f"
@@ -52,19 +52,15 @@ def _rows(store: Store, field: str, columns: tuple[str, ...]) -> list[dict[str, 
 
 
 def directive_rows_of(store: Store, as_of: date | None) -> list[dict[str, Any]]:
-    """One row per order (see `views.lists.directive_rows`), from the records with any."""
-    return directive_rows(
-        list(_with_directives(store)),
-        as_of,
-        actors=name_index(store, "actors"),
-        year=corpus_year_of(store),
+    """One row per order (see `views.lists.directive_rows`), read from the records that have
+    directives; only the directives are kept in memory."""
+    actors, year = name_index(store, "actors"), corpus_year_of(store)
+    found = (
+        directive
+        for record in store.iter_records(having="directives")
+        for directive in article_directives(record, actors, year)
     )
-
-
-def _with_directives(store: Store) -> Iterator[dict[str, Any]]:
-    for record in store.iter_records():
-        if record.get("directives"):
-            yield record
+    return order_rows(found, as_of)
 
 
 def _distinct(values: Any) -> list[str]:
