@@ -139,13 +139,7 @@ def _dumps(value: Any) -> str:
 
 
 def _write_jsonl(rows: Iterable[dict[str, Any]]) -> int:
-    count = 0
-    out = sys.stdout
-    for row in rows:
-        out.write(_dumps(row) + "\n")
-        count += 1
-    out.flush()
-    return count
+    return write_json_lines(json.dumps(row, ensure_ascii=False) for row in rows)
 
 
 def write_json_lines(lines: Iterable[str]) -> int:

@@ -100,18 +100,9 @@ def iter_records(
     from vntrade.batch import PipelineSpec
 
     spec = PipelineSpec(model, actors_file, commodities_file)
-    if db and paths:
-        raise click.UsageError(
-            "Give either PATH... or --db FILE, not both (--db reads articles already "
-            "ingested with `vntrade ingest`)."
-        )
+    check_sources(paths, db)
     if db:
         return _records_from_store(db, spec)
-    if not paths:
-        raise click.UsageError(
-            "Give at least one PATH (a file, a directory, or - for stdin), "
-            "or --db FILE to read a store made by `vntrade ingest`."
-        )
     return _records_from_paths(paths, reporter or ProblemReporter(), max_bytes, spec, no_cache)
 
 
@@ -119,12 +110,31 @@ def _records_from_store(db: str, spec: PipelineSpec) -> Iterator[dict[str, Any]]
     from vntrade.extraction import records_from_store
 
     stale, records = records_from_store(db, spec)
+    warn_stale(db, stale)
+    return records
+
+
+def check_sources(paths: tuple[str, ...], db: str | None) -> None:
+    """A usage error unless exactly one of PATH... and --db is given."""
+    if db and paths:
+        raise click.UsageError(
+            "Give either PATH... or --db FILE, not both (--db reads articles already "
+            "ingested with `vntrade ingest`)."
+        )
+    if not db and not paths:
+        raise click.UsageError(
+            "Give at least one PATH (a file, a directory, or - for stdin), "
+            "or --db FILE to read a store made by `vntrade ingest`."
+        )
+
+
+def warn_stale(db: str, stale: int) -> None:
+    """Say that `stale` records of the store were made by another pipeline version."""
     if stale:
         warn(
             f"{stale} records in {db} were made by another pipeline version; "
             f"run `vntrade ingest PATH... --db {db}` again to bring them up to date."
         )
-    return records
 
 
 def _records_from_paths(
@@ -168,26 +178,12 @@ def event_store(
     from vntrade.views.stored import open_events
 
     spec = PipelineSpec(model, actors_file, commodities_file)
-    if db and paths:
-        raise click.UsageError(
-            "Give either PATH... or --db FILE, not both (--db reads articles already "
-            "ingested with `vntrade ingest`)."
-        )
+    check_sources(paths, db)
     if db:
         with open_events(db) as store:
-            stale = store.count_stale(spec.fingerprint())
-            if stale:
-                warn(
-                    f"{stale} records in {db} were made by another pipeline version; "
-                    f"run `vntrade ingest PATH... --db {db}` again to bring them up to date."
-                )
+            warn_stale(db, store.count_stale(spec.fingerprint()))
             yield store
         return
-    if not paths:
-        raise click.UsageError(
-            "Give at least one PATH (a file, a directory, or - for stdin), "
-            "or --db FILE to read a store made by `vntrade ingest`."
-        )
     from vntrade.ingest import import_records
 
     records = _records_from_paths(paths, reporter, max_bytes, spec, no_cache)
