@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from vntrade.clustering import Cluster, Clusterer, EventRef, cluster_all
 from vntrade.corpus_events import make_event_corpus, write_event_jsonl
 from vntrade.evaluation.bcubed import bcubed
-from vntrade.event_refs import record_refs
+from vntrade.views.clustering import Cluster, Clusterer, EventRef, cluster_all
+from vntrade.views.event_refs import record_refs
 
 CHINH = ("Pham Minh Chinh", "PERSON")
 GREER = ("Jamieson Greer", "PERSON")

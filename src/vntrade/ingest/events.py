@@ -15,8 +15,6 @@ from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 
-from vntrade.clustering import LONGEST_PERIOD, WINDOW_DAYS, Cluster, Clusterer, EventRef
-from vntrade.event_refs import actor_types, key_actors, lead_events, make_ref
 from vntrade.folding import fold_key
 from vntrade.periods import Period, YearVotes, parse_period, with_year
 from vntrade.store import Store
@@ -29,6 +27,8 @@ from vntrade.store.events import (
     profiles_starting,
 )
 from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite, NameRow
+from vntrade.views.clustering import LONGEST_PERIOD, WINDOW_DAYS, Cluster, Clusterer, EventRef
+from vntrade.views.event_refs import actor_types, key_actors, lead_events, make_ref
 from vntrade.views.events import Event, article_events
 from vntrade.views.kinds import kind_rank
 from vntrade.views.lists import commodity_directives

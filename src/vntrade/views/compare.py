@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from vntrade.clustering import EventRef, cluster_all
 from vntrade.errors import UsageError
-from vntrade.event_refs import actor_types, lead_events
 from vntrade.periods import Period, corpus_year, parse_period, with_year
+from vntrade.views.clustering import EventRef, cluster_all
 from vntrade.views.directives import article_directives, group_directives, public
+from vntrade.views.event_refs import actor_types, lead_events
 from vntrade.views.events import Event, article_events
 from vntrade.views.figures import Figure, find_figures
 from vntrade.views.names import NameIndex

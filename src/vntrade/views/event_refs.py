@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from vntrade.clustering import EventRef
 from vntrade.periods import with_year
+from vntrade.views.clustering import EventRef
 from vntrade.views.events import Event, article_events
 from vntrade.views.text import fold
 from vntrade.views.timeline import KEY_ACTOR_TYPES  # countries name every story
