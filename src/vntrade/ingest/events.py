@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -34,6 +34,7 @@ from vntrade.views.kinds import kind_rank
 from vntrade.views.lists import commodity_directives
 from vntrade.views.timeline import PRECISION_ORDER, Entry, day_key
 
+EVENT_FIELDS = tuple(f.name for f in fields(Event))
 Member = tuple[str, bool, bool, dict[str, Any]]  # (article, lead, inferred, event data)
 
 
@@ -88,7 +89,8 @@ class EventIndexer:
             if period is None:
                 continue  # the timeline cannot show it either
             keys = key_actors(event, types)
-            data = {**asdict(event), "words": sorted(event.words), "keys": sorted(keys)}
+            data = {name: getattr(event, name) for name in EVENT_FIELDS}
+            data |= {"words": sorted(event.words), "keys": sorted(keys)}
             row = EventRow(
                 article=event.article,
                 value=event.value,

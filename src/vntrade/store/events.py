@@ -7,6 +7,7 @@ module only reads and writes the rows. Every view query filters in SQL and strea
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,11 @@ def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
 
 def _marks(items: list[Any]) -> str:
     return ",".join("?" * len(items))
+
+
+def _columns(row: Any, count: int) -> tuple[Any, ...]:
+    """The first `count` fields of a row dataclass, as they are (`astuple` would deep-copy)."""
+    return tuple(getattr(row, f.name) for f in dataclasses.fields(row)[:count])
 
 
 def write_events(conn: sqlite3.Connection, write: EventWrite) -> None:
@@ -72,7 +78,7 @@ def write_events(conn: sqlite3.Connection, write: EventWrite) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO event_clusters (id, start, end, events, leads, first_article,"
         " span_start, profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [dataclasses.astuple(cluster)[:8] for cluster in write.clusters],
+        [_columns(cluster, 8) for cluster in write.clusters],
     )
     for cluster in write.clusters:
         for entry in cluster.entries:
@@ -88,7 +94,7 @@ def write_events(conn: sqlite3.Connection, write: EventWrite) -> None:
             )
     conn.executemany(
         "INSERT INTO article_names VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [dataclasses.astuple(name)[:10] for name in write.names],
+        [_columns(name, 10) for name in write.names],
     )
     conn.executemany(
         "INSERT OR IGNORE INTO name_aliases VALUES (?, ?, ?)",
@@ -207,8 +213,14 @@ class EntryFilter:
 def timeline_entries(conn: sqlite3.Connection, keep: EntryFilter) -> Iterator[tuple[int, str]]:
     """(entry id, entry JSON) of the timeline entries `keep` keeps, in date order."""
     where, params = keep.sql()
-    query = f"SELECT t.id, t.entry FROM timeline_entries t{where} ORDER BY t.sort_key"
-    yield from _stream(conn.execute(query, params))
+    query = (
+        f"SELECT t.id, t.entry, json_valid(t.entry) FROM timeline_entries t{where}"
+        " ORDER BY t.sort_key"
+    )
+    for id_, entry, valid in _stream(conn.execute(query, params)):
+        if not valid:  # printed as stored, so checked here (in C, at no cost)
+            raise json.JSONDecodeError("a timeline entry is not JSON", entry, 0)
+        yield id_, entry
 
 
 def count_entries(conn: sqlite3.Connection, keep: EntryFilter) -> int:

@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
 CREATE INDEX IF NOT EXISTS articles_reference_date ON articles (reference_date);
+CREATE INDEX IF NOT EXISTS articles_pipeline ON articles (pipeline);
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT NOT NULL,
     line INTEGER,

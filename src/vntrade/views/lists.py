@@ -96,7 +96,8 @@ def directive_rows(
     """
     year = year if year is not None else corpus_year(records)
     actors = actors or NameIndex.of_actors(records)
-    return order_rows(d for record in records for d in article_directives(record, actors, year))
+    found = (d for record in records for d in article_directives(record, actors, year))
+    return order_rows(found, as_of)
 
 
 def order_rows(found: Iterable[dict[str, Any]], as_of: date | None = None) -> list[dict[str, Any]]:
