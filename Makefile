@@ -49,6 +49,8 @@ browser:
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache seeds.html
 
-# Event clustering at 1k, 10k and 100k labelled articles: time, peak RSS, B-cubed (~3 min).
+# Stores of 1k, 10k and 100k labelled articles, events clustered at ingest: build time with
+# and without clustering, B-cubed, the views' time and peak RSS on the store, and a real
+# spaCy ingest of 1k clustered and deferred (~4 min); figures in benchmarks/scale_results.json.
 bench-scale: $(STAMP)
-	$(BIN)/python benchmarks/clustering.py --shuffled
+	$(BIN)/python benchmarks/scale.py --real-ingest
