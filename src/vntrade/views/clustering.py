@@ -96,23 +96,36 @@ class Cluster:
     actors: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     ordinals: Counter[str] = field(default_factory=Counter)
+    # What the properties below derive from the counts, kept until the next add or remove:
+    # a cluster is scored against many more events than join it.
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def kind(self) -> str:
-        return min(self.kinds, key=lambda k: (k in WEAK_KINDS, -self.kinds[k], k))
+        if "kind" not in self._memo:
+            kinds = self.kinds
+            self._memo["kind"] = min(kinds, key=lambda k: (k in WEAK_KINDS, -kinds[k], k))
+        return self._memo["kind"]
 
     @property
     def day(self) -> date | None:
         """The day most members give (the earliest on a tie); None for coarse dates only."""
-        if not self.days:
-            return None
-        return date.fromisoformat(min(self.days, key=lambda d: (-self.days[d], d)))
+        if "day" not in self._memo:
+            days = self.days
+            self._memo["day"] = (
+                date.fromisoformat(min(days, key=lambda d: (-days[d], d))) if days else None
+            )
+        return self._memo["day"]
 
     def core(self, counts: Counter[str]) -> set[str]:
         """What more than half of the members have (all of it for a single member)."""
-        return {item for item, n in counts.items() if 2 * n > self.size}
+        key = ("core", id(counts))
+        if key not in self._memo:
+            self._memo[key] = {item for item, n in counts.items() if 2 * n > self.size}
+        return self._memo[key]
 
     def add(self, event: EventRef) -> None:
+        self._memo.clear()
         self.size += 1
         self.kinds[event.kind] += 1
         if event.day:
@@ -128,6 +141,7 @@ class Cluster:
 
     def remove(self, event: EventRef) -> None:
         """Take back what `add(event)` counted (a re-ingested article's old event)."""
+        self._memo.clear()
         self.size = max(0, self.size - 1)
         counts = (self.kinds, self.actors, self.words, self.ordinals)
         items = ([event.kind], event.actors, event.words, event.ordinals)
@@ -152,6 +166,11 @@ class Cluster:
 
     def span(self) -> tuple[date, date]:
         """The days the cluster's date covers: its day, or its coarse periods."""
+        if "span" not in self._memo:
+            self._memo["span"] = self._span()
+        return self._memo["span"]
+
+    def _span(self) -> tuple[date, date]:
         day = self.day
         if day:
             return day, day + timedelta(days=1)
@@ -182,14 +201,12 @@ def score(event: EventRef, cluster: Cluster) -> float:
     """How well `event` matches `cluster` (0 when it cannot belong to it)."""
     if not cluster.size:
         return 0.0  # emptied by re-ingested articles
-    if not _kinds_agree(event.kind, cluster):
+    when = _date_score(event, cluster)
+    if not when or not _kinds_agree(event.kind, cluster):
         return 0.0
     core_ordinals = cluster.core(cluster.ordinals)
     if event.ordinals and core_ordinals and not event.ordinals & core_ordinals:
         return 0.0  # "the second round" is not "the third round"
-    when = _date_score(event, cluster)
-    if not when:
-        return 0.0
     core_actors = cluster.core(cluster.actors)
     shared = len(event.actors & core_actors)
     if event.actors and core_actors and not shared:
@@ -212,6 +229,12 @@ def _same_order(event: EventRef, cluster: Cluster, shared: int, when: float) -> 
     """A deadline is who orders whom by when: the same issuer and addressee (two shared key
     actors) and the same day make the same deadline, however differently it is worded."""
     return event.kind == "deadline" and cluster.kind == "deadline" and shared >= 2 and when == 1
+
+
+def _kinds_may_meet(kind: str, other: str) -> bool:
+    """Whether an event of `kind` may join a cluster with a member of kind `other`: every
+    cluster `_kinds_agree` lets it join has one (its own kind is compatible, or weak)."""
+    return kind in WEAK_KINDS or other in WEAK_KINDS or compatible(kind, other)
 
 
 def _kinds_agree(kind: str, cluster: Cluster) -> bool:
@@ -316,8 +339,10 @@ class Clusterer:
 
     def _candidates(self, event: EventRef) -> set[int]:
         first, last = window(event)
-        # An event naming no key actor looks among clusters of every kind (then kinds decide).
-        labels = [f"a:{actor}" for actor in event.actors] or [f"k:{k}" for k in KINDS]
+        # An event naming no key actor looks among the clusters of the kinds it may share.
+        labels = [f"a:{actor}" for actor in event.actors] or [
+            f"k:{k}" for k in KINDS if _kinds_may_meet(event.kind, k)
+        ]
         found: set[int] = set()
         for day in range(first.toordinal(), last.toordinal()):
             for label in labels:
