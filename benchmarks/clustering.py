@@ -17,12 +17,11 @@ import resource
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from vntrade.corpus_events import make_event_corpus
-from vntrade.evaluation.bcubed import bcubed
+from vntrade.evaluation.bcubed import bcubed, lookalikes_merged
 from vntrade.views.clustering import Clusterer
 from vntrade.views.event_refs import record_refs
 
@@ -59,7 +58,7 @@ def measure(n: int, seed: int, shuffled: bool) -> dict[str, Any]:
             models[article.event] = article.lookalike_of
     total = time.perf_counter() - start
     scores = bcubed(predicted, gold)
-    merged, pairs = _lookalikes_merged(predicted, gold, models)
+    merged, pairs = lookalikes_merged(predicted, gold, models)
     return {
         "articles": n,
         "order": "shuffled" if shuffled else "published",
@@ -75,17 +74,6 @@ def measure(n: int, seed: int, shuffled: bool) -> dict[str, Any]:
         "lookalike_pairs": pairs,
         "lookalike_pairs_merged": merged,
     }
-
-
-def _lookalikes_merged(
-    predicted: dict[str, int], gold: dict[str, str], models: dict[str, str]
-) -> tuple[int, int]:
-    """(look-alike pairs with a cluster holding reports of both, look-alike pairs)."""
-    clusters_of: dict[str, set[int]] = defaultdict(set)
-    for article, cluster in predicted.items():
-        clusters_of[gold[article]].add(cluster)
-    pairs = [(e, m) for e, m in models.items() if m in clusters_of]
-    return sum(bool(clusters_of[e] & clusters_of[m]) for e, m in pairs), len(pairs)
 
 
 def main() -> None:

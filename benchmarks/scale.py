@@ -41,7 +41,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -158,7 +157,7 @@ def measure_quality(db: Path, n: int, seed: int) -> dict[str, Any]:
     import sqlite3
 
     from vntrade.corpus_events import make_event_corpus
-    from vntrade.evaluation.bcubed import bcubed
+    from vntrade.evaluation.bcubed import bcubed, lookalikes_merged
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
@@ -172,7 +171,7 @@ def measure_quality(db: Path, n: int, seed: int) -> dict[str, Any]:
         if article.lookalike_of:
             models[article.event] = article.lookalike_of
     scores = bcubed(predicted, gold)
-    merged, pairs = _lookalikes_merged(predicted, gold, models)
+    merged, pairs = lookalikes_merged(predicted, gold, models)
     return {
         "articles": len(gold),
         "placed": sum(article in predicted for article in gold),  # with a lead event
@@ -185,18 +184,6 @@ def measure_quality(db: Path, n: int, seed: int) -> dict[str, Any]:
         "lookalike_pairs": pairs,
         "lookalike_pairs_merged": merged,
     }
-
-
-def _lookalikes_merged(
-    predicted: dict[str, int], gold: dict[str, str], models: dict[str, str]
-) -> tuple[int, int]:
-    """(look-alike pairs with a cluster holding reports of both, look-alike pairs)."""
-    clusters_of: dict[str, set[int]] = defaultdict(set)
-    for article, cluster in predicted.items():
-        if article in gold:
-            clusters_of[gold[article]].add(cluster)
-    pairs = [(e, m) for e, m in models.items() if m in clusters_of]
-    return sum(bool(clusters_of[e] & clusters_of[m]) for e, m in pairs), len(pairs)
 
 
 def measure_view(

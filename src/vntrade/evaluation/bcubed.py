@@ -39,3 +39,18 @@ def bcubed(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> B
         precision += shared / cluster_sizes[clusters[item]]
         recall += shared / label_sizes[label]
     return BCubed(precision / len(gold), recall / len(gold), len(gold))
+
+
+def lookalikes_merged(
+    predicted: Mapping[str, Hashable], gold: Mapping[str, str], models: Mapping[str, str]
+) -> tuple[int, int]:
+    """(look-alike event pairs with a cluster holding reports of both, look-alike pairs):
+    `models` maps each look-alike event to the event it resembles; `gold` maps articles
+    to their events, `predicted` to their clusters."""
+    clusters_of: dict[str, set[Hashable]] = {}
+    for article, cluster in predicted.items():
+        if article in gold:
+            clusters_of.setdefault(gold[article], set()).add(cluster)
+    pairs = [(e, m) for e, m in models.items() if m in clusters_of]
+    merged = sum(bool(clusters_of.get(e, set()) & clusters_of[m]) for e, m in pairs)
+    return merged, len(pairs)
