@@ -164,7 +164,8 @@ def test_a_damaged_store_is_named_and_never_written(cli, store, seeds):
         file.write(random.Random(7).randbytes(4096 * 12))
     before = store.read_bytes()
     assert cli("db", "check", "--db", str(store)).exit_code == 1
-    readers = (("db", "stats"), ("articles",), ("db", "export"), ("ingest", str(seeds)))
+    readers = (("db", "stats"), ("articles",), ("db", "export"), ("ingest", str(seeds)),
+               ("db", "recluster"))  # fmt: skip
     for command in readers:
         result = cli(*command, "--db", str(store))
         assert result.exit_code == 1, command
@@ -176,7 +177,7 @@ def test_a_damaged_store_is_named_and_never_written(cli, store, seeds):
         assert (result.exit_code == 0 and not result.stderr) or (
             result.exit_code == 1 and is_damaged(result.stderr, store)
         ), (view, result.stderr)
-    assert store.read_bytes() == before  # ingest wrote nothing into it
+    assert store.read_bytes() == before  # ingest and recluster wrote nothing into it
 
 
 @pytest.mark.slow

@@ -234,6 +234,9 @@ def recluster(db: str, wait: float, quiet: bool) -> None:
         Store.open(db, create=True) as store,
         counting(total, "clustering events", quiet) as advance,
     ):
+        damage = store.check(quick=True)  # never write into a damaged file
+        if damage:
+            raise StoreDamaged(Path(db), "; ".join(damage[:3]))
         done = recluster_store(store, advance)
     if not quiet:
         note(f"re-clustered the events of {done} articles (db: {db}).")
