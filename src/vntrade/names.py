@@ -15,6 +15,7 @@ class NameIndex:
     def __init__(self) -> None:
         self.aliases: dict[str, set[str]] = defaultdict(set)
         self.types: dict[str, str | None] = {}
+        self._lookup: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
 
     @classmethod
     def of_actors(cls, records: Iterable[dict[str, Any]]) -> NameIndex:
@@ -37,12 +38,31 @@ class NameIndex:
     def add(self, name: str, aliases: Iterable[str], kind: str | None = None) -> None:
         self.aliases[name].update(fold(text) for text in (name, *aliases) if text)
         self.types.setdefault(name, kind)
+        self._lookup = None
 
     def match(self, query: str) -> set[str]:
         """Canonical names that `query` names: a name or alias, or words of a name ("Greer")."""
+        by_alias, by_word = self._indexes()
         wanted = fold(query).removeprefix("the ")
-        exact = {name for name, aliases in self.aliases.items() if wanted in aliases}
+        exact = set(by_alias.get(wanted, ()))
         if exact or not wanted:
             return exact
-        words = set(wanted.split())
-        return {name for name in self.aliases if words <= set(fold(name).split())}
+        found: set[str] | None = None
+        for word in set(wanted.split()):
+            found = by_word.get(word, set()) & found if found is not None else by_word.get(word)
+            if not found:
+                return set()
+        return set(found or ())
+
+    def _indexes(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Alias -> names and name word -> names, made once after the last `add`."""
+        if self._lookup is None:
+            by_alias: dict[str, set[str]] = defaultdict(set)
+            by_word: dict[str, set[str]] = defaultdict(set)
+            for name, aliases in self.aliases.items():
+                for alias in aliases:
+                    by_alias[alias].add(name)
+                for word in fold(name).split():
+                    by_word[word].add(name)
+            self._lookup = (dict(by_alias), dict(by_word))
+        return self._lookup

@@ -10,7 +10,7 @@ import click
 from vntrade import __version__
 from vntrade.cli.inputs import ProblemReporter
 from vntrade.cli.output import warn
-from vntrade.cli.sources import iter_records, source_options
+from vntrade.cli.sources import event_store, source_options
 
 
 @click.command()
@@ -29,16 +29,18 @@ def report(ctx: click.Context, output: str, **source: Any) -> None:
     The page shows the timeline (filters, zoom, details on hover), the articles that report
     the same event side by side with their conflicts, each fact linked to its sentence, the
     directives with past deadlines marked, and which actors and goods appear together and
-    when. It is made from the same records and clusters as `timeline` and `compare`.
+    when. It reads the same store tables and clusters as `timeline` and `compare` (PATH...
+    through a temporary store), and only the records of the articles it cites.
     """
     from vntrade.batch import PipelineSpec
     from vntrade.report.data import build_report
     from vntrade.report.page import render_page
 
     reporter = ProblemReporter()
-    records = list(iter_records(reporter=reporter, **source))
     spec = PipelineSpec(source["model"], source["actors_file"], source["commodities_file"])
-    page = render_page(build_report(records, version=__version__, fingerprint=spec.fingerprint()))
+    with event_store(reporter, **source) as store:
+        data = build_report(store, version=__version__, fingerprint=spec.fingerprint())
+    page = render_page(data)
     if output == "-":
         sys.stdout.write(page)
     else:
@@ -47,5 +49,6 @@ def report(ctx: click.Context, output: str, **source: Any) -> None:
                 handle.write(page)
         except OSError as error:
             raise click.ClickException(f"cannot write {output}: {error.strerror}.") from None
-        warn(f"wrote {output}: {len(records)} articles, {len(page.encode()):,} bytes.")
+        articles = data["corpus"]["articles"]
+        warn(f"wrote {output}: {articles} articles, {len(page.encode()):,} bytes.")
     ctx.exit(reporter.exit_code)

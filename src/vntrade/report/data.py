@@ -11,17 +11,17 @@ conflicts each), `MAX_DIRECTIVES` directives and `MAX_TEXT_CHARS` of article tex
 
 from __future__ import annotations
 
-from collections import Counter
+import json
 from datetime import date
-from itertools import combinations
 from typing import Any
 
-from vntrade.periods import corpus_year, parse_period
+from vntrade.periods import parse_period
 from vntrade.report.evidence import ArticleEvidence, Span
-from vntrade.views.compare import ASPECTS, compare_records
+from vntrade.store import Store, summaries
+from vntrade.views.compare import ASPECTS
 from vntrade.views.kinds import KINDS
-from vntrade.views.lists import actor_rows, commodity_rows, directive_rows
-from vntrade.views.timeline import Entry, build_timeline
+from vntrade.views.stored import compare_store, corpus_year_of
+from vntrade.views.stored_lists import actor_rows, commodity_rows, directive_rows_of
 
 MAX_MARKS = 1000  # timeline entries drawn one by one
 MAX_REPORTS = 5  # evidence sentences per timeline entry or directive
@@ -38,8 +38,9 @@ class EvidenceRefs:
     """Evidence pointers of the page: an article and a span; the sentence itself is added for
     the articles whose text is not embedded."""
 
-    def __init__(self, records: list[dict[str, Any]], year: int | None) -> None:
-        self._records = {record["id"]: record for record in records}
+    def __init__(self, store: Store, year: int | None) -> None:
+        self._store = store
+        self.records: dict[str, dict[str, Any]] = {}  # of the cited articles, read as cited
         self._year = year
         self._evidence: dict[str, ArticleEvidence] = {}
         self._refs: list[dict[str, Any]] = []
@@ -47,7 +48,8 @@ class EvidenceRefs:
 
     def article(self, article: str) -> ArticleEvidence:
         if article not in self._evidence:
-            self._evidence[article] = ArticleEvidence(self._records[article], self._year)
+            self.records[article] = self._store.records([article])[article]
+            self._evidence[article] = ArticleEvidence(self.records[article], self._year)
             self.order.append(article)
         return self._evidence[article]
 
@@ -82,82 +84,93 @@ class EvidenceRefs:
         return texts
 
 
-def build_report(
-    records: list[dict[str, Any]], *, version: str, fingerprint: str
-) -> dict[str, Any]:
-    """Everything the page shows, as JSON-ready data."""
-    year = corpus_year(records)
-    refs = EvidenceRefs(records, year)
-    entries = build_timeline(records)
-    outlets = {record["id"]: record.get("agency") for record in records}
-    corpus = _corpus(records, version, fingerprint)
+def build_report(store: Store, *, version: str, fingerprint: str) -> dict[str, Any]:
+    """Everything the page shows, as JSON-ready data, read from a store's tables (only the
+    records of the articles the page cites are read)."""
+    with store.guarded():
+        return _build(store, version, fingerprint)
+
+
+def _build(store: Store, version: str, fingerprint: str) -> dict[str, Any]:
+    conn = store.conn
+    refs = EvidenceRefs(store, corpus_year_of(store))
+    corpus = _corpus(conn, version, fingerprint)
+    outlets = _Outlets(conn)
     newest = date.fromisoformat(corpus["newest"]) if corpus["newest"] else None
-    document, _ = compare_records(records)
-    directives = directive_rows(records, newest)
+    compared = compare_store(store, limit=MAX_CLUSTERS)
+    clusters = compared.document["clusters"]
+    directives = directive_rows_of(store, newest)
+    marks = [json.loads(entry) for entry in summaries.most_reported_entries(conn, MAX_MARKS)]
     report = {
         "corpus": corpus,
         "kinds": list(KINDS),
-        "timeline": _timeline(entries, outlets, refs),
-        "months": _months(entries),
-        "clusters": [_cluster(c, outlets, refs) for c in document["clusters"][:MAX_CLUSTERS]],
-        "singletons": len(document["singletons"]),
-        "directives": [_directive(row, records, refs) for row in directives[:MAX_DIRECTIVES]],
-        "cooccurrence": _cooccurrence(records, actor_rows(records, entries)),
-        "commodity_months": _commodity_months(entries, commodity_rows(records, entries)),
+        "timeline": _timeline(marks, outlets, refs),
+        "months": [
+            {"month": m, "kind": k, "events": n} for m, k, n in summaries.entries_per_month(conn)
+        ],
+        "clusters": [_cluster(c, outlets, refs) for c in clusters],
+        "singletons": summaries.count_lone(conn),
+        "directives": [_directive(row, refs) for row in directives[:MAX_DIRECTIVES]],
+        "cooccurrence": _cooccurrence(conn, actor_rows(store)),
+        "commodity_months": _commodity_months(conn, commodity_rows(store)),
     }
     report["limits"] = {
-        "marks": [len(report["timeline"]), len(entries)],
-        "clusters": [len(report["clusters"]), len(document["clusters"])],
+        "marks": [len(report["timeline"]), summaries.count_entries(conn)],
+        "clusters": [len(report["clusters"]), max(compared.shared, len(clusters))],
         "directives": [len(report["directives"]), len(directives)],
     }
     texts = refs.embed_texts(MAX_TEXT_CHARS)
     report["limits"]["texts"] = [len(texts), len(refs.order)]
-    cited = set(refs.order)
     report["articles"] = {
-        record["id"]: _article(record, texts.get(record["id"]))
-        for record in records
-        if record["id"] in cited
+        article: _article(refs.records[article], texts.get(article))
+        for article in sorted(refs.order)
     }
     return report
 
 
-def _corpus(records: list[dict[str, Any]], version: str, fingerprint: str) -> dict[str, Any]:
+class _Outlets(dict):
+    """Article id -> agency, read from the store as the page asks for one."""
+
+    def __init__(self, conn: Any) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def __missing__(self, article: str) -> str | None:
+        self[article] = summaries.agency(self.conn, article)
+        return self[article]
+
+    def get(self, article: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[article]
+
+
+def _corpus(conn: Any, version: str, fingerprint: str) -> dict[str, Any]:
     """Counts, outlets and dates of the articles, and what produced the report."""
-    days = []
-    for record in records:
-        period = parse_period(record.get("published") or record.get("reference_date") or "")
-        if period and period.placed and period.precision == "day":
-            days.append(period.start)
-    outlets = Counter(record.get("agency") or "unknown" for record in records)
+    outlets = summaries.outlets(conn)
+    first, newest, days = summaries.dated(conn)
     return {
-        "articles": len(records),
-        "outlets": [{"name": name, "articles": n} for name, n in outlets.most_common()],
-        "first": min(days).isoformat() if days else None,
-        "newest": max(days).isoformat() if days else None,
-        "dated": len(days),
+        "articles": sum(n for _, n in outlets),
+        "outlets": [{"name": name, "articles": n} for name, n in outlets],
+        "first": first,
+        "newest": newest,
+        "dated": days,
         "version": version,
         "fingerprint": fingerprint,
     }
 
 
 def _timeline(
-    entries: list[Entry], outlets: dict[str, str | None], refs: EvidenceRefs
+    rows: list[dict[str, Any]], outlets: dict[str, str | None], refs: EvidenceRefs
 ) -> list[dict[str, Any]]:
-    """The entries drawn one by one: all of them, or the most reported `MAX_MARKS`."""
-    drawn = entries
-    if len(entries) > MAX_MARKS:
-        ranked = sorted(range(len(entries)), key=lambda i: (-len(entries[i].articles), i))
-        drawn = [entries[i] for i in sorted(ranked[:MAX_MARKS])]
+    """The entries drawn one by one (the most reported `MAX_MARKS`), as timeline rows."""
     marks = []
-    for entry in drawn:
-        row = entry.to_row()
-        period = entry.period
+    for row in rows:
+        period = parse_period(row["date"])
         marks.append(
             {
                 "date": row["date"],
                 "precision": row["precision"],
                 "start": row["start"],
-                "end": period.end.isoformat() if period.placed else None,
+                "end": period.end.isoformat() if period and period.placed else None,
                 "inferred": row["date_inferred"],
                 "kind": row["kind"],
                 "summary": row["summary"],
@@ -173,16 +186,6 @@ def _timeline(
             }
         )
     return marks
-
-
-def _months(entries: list[Entry]) -> list[dict[str, Any]]:
-    """Events per month and kind, over every entry (drawn or not)."""
-    counts = Counter(
-        (entry.period.start.strftime("%Y-%m"), entry.kind)
-        for entry in entries
-        if entry.period.placed
-    )
-    return [{"month": m, "kind": k, "events": n} for (m, k), n in sorted(counts.items())]
 
 
 def _cluster(
@@ -241,9 +244,7 @@ def _action(fact: Any, article: str) -> Any:
     return fact
 
 
-def _directive(
-    row: dict[str, Any], records: list[dict[str, Any]], refs: EvidenceRefs
-) -> dict[str, Any]:
+def _directive(row: dict[str, Any], refs: EvidenceRefs) -> dict[str, Any]:
     return {
         **{key: row[key] for key in ("deadline", "status", "issuer", "verb", "addressee")},
         "action": row["action"],
@@ -258,36 +259,25 @@ def _directive(
     }
 
 
-def _cooccurrence(records: list[dict[str, Any]], actors: list[dict[str, Any]]) -> dict[str, Any]:
+def _cooccurrence(conn: Any, actors: list[dict[str, Any]]) -> dict[str, Any]:
     """Articles in which two of the most reported actors both appear."""
     names = [row["name"] for row in actors[:MAX_NAMES]]
     index = {name: i for i, name in enumerate(names)}
     counts = [[0] * len(names) for _ in names]
-    for record in records:
-        present = sorted({index[a["name"]] for a in record.get("actors", []) if a["name"] in index})
-        for i in present:
-            counts[i][i] += 1
-        for i, j in combinations(present, 2):
-            counts[i][j] += 1
-            counts[j][i] += 1
+    for a, b, n in summaries.together(conn, names):
+        counts[index[a]][index[b]] = n
     return {"names": names, "counts": counts}
 
 
-def _commodity_months(entries: list[Entry], commodities: list[dict[str, Any]]) -> dict[str, Any]:
+def _commodity_months(conn: Any, commodities: list[dict[str, Any]]) -> dict[str, Any]:
     """Timeline events naming each of the most reported commodities, per month."""
     names = [row["name"] for row in commodities[:MAX_NAMES]]
-    wanted = set(names)
-    counts: Counter[tuple[str, str]] = Counter()
-    for entry in entries:
-        if entry.period.placed:
-            month = entry.period.start.strftime("%Y-%m")
-            for name in set(entry.commodities) & wanted:
-                counts[(name, month)] += 1
+    counts = {(name, month): n for name, month, n in summaries.goods_per_month(conn, names)}
     months = sorted({month for _, month in counts})
     return {
         "names": names,
         "months": months,
-        "counts": [[counts[(name, month)] for month in months] for name in names],
+        "counts": [[counts.get((name, month), 0) for month in months] for name in names],
     }
 
 

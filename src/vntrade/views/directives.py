@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -65,22 +66,51 @@ def _compatible(first: str | None, second: str | None) -> bool:
 
 
 def group_directives(directives: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Directives grouped so that each group is one order, told once per article at most."""
+    """Directives grouped so that each group is one order, told once per article at most.
+
+    A directive joins the first earlier group (its issuer's, then those without an issuer)
+    holding a directive of the same order (`same_directive`). Only groups that share its
+    deadline or one of its action words can hold one, so only those are looked at."""
     groups: list[list[dict[str, Any]]] = []
-    by_issuer: dict[str, list[list[dict[str, Any]]]] = {}  # only one issuer's orders can match
+    articles: list[set[str]] = []  # per group
+    # Groups by scope (an issuer, "" for none, None for all) and key (deadline or word).
+    index: dict[tuple[str | None, str], set[int]] = defaultdict(set)
+    scope_of: list[str] = []  # per group: the issuer it was made for
     for directive in directives:
         issuer = fold(directive["issuer"] or "")
-        candidates = groups if not issuer else by_issuer.get(issuer, []) + by_issuer.get("", [])
-        for group in candidates:
-            if directive["article"] not in {d["article"] for d in group} and any(
-                same_directive(directive, other) for other in group
-            ):
-                group.append(directive)
+        keys = _keys(directive)
+        scopes = [issuer, ""] if issuer else [None]
+        joined = None
+        for scope in scopes:
+            possible = sorted({i for key in keys for i in index.get((scope, key), ())})
+            joined = next(
+                (
+                    i
+                    for i in possible
+                    if directive["article"] not in articles[i]
+                    and any(same_directive(directive, other) for other in groups[i])
+                ),
+                None,
+            )
+            if joined is not None:
                 break
-        else:
-            groups.append([directive])
-            by_issuer.setdefault(issuer, []).append(groups[-1])
+        if joined is None:
+            joined = len(groups)
+            groups.append([])
+            articles.append(set())
+            scope_of.append(issuer)
+        groups[joined].append(directive)
+        articles[joined].add(directive["article"])
+        for key in keys:
+            index[(scope_of[joined], key)].add(joined)
+            index[(None, key)].add(joined)
     return groups
+
+
+def _keys(directive: dict[str, Any]) -> list[str]:
+    """What two directives of one order share: the deadline, or an action word."""
+    keys = [f"w:{word}" for word in directive["words"]]
+    return [f"d:{directive['deadline']}", *keys] if directive["deadline"] else keys
 
 
 def public(directive: dict[str, Any]) -> dict[str, Any]:
