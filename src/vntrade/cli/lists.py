@@ -54,8 +54,7 @@ def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source
     articles mentioning it). Most widely reported first.
     """
     from vntrade.cli.sources import event_store
-    from vntrade.views.lists import ACTOR_COLUMNS, ACTOR_TABLE
-    from vntrade.views.stored_lists import actor_rows
+    from vntrade.views.lists import ACTOR_COLUMNS, ACTOR_TABLE, actor_rows
 
     reporter = ProblemReporter()
     with event_store(reporter, **source) as store:
@@ -80,8 +79,7 @@ def commodities(
 ) -> None:
     """Commodities of PATH...: category, mentions, articles, directives naming them, dates."""
     from vntrade.cli.sources import event_store
-    from vntrade.views.lists import COMMODITY_COLUMNS
-    from vntrade.views.stored_lists import commodity_rows
+    from vntrade.views.lists import COMMODITY_COLUMNS, commodity_rows
 
     reporter = ProblemReporter()
     with event_store(reporter, **source) as store:
@@ -124,9 +122,8 @@ def directives(
     once the whole deadline period (a day, a month...) is over before --as-of, else `open`.
     """
     from vntrade.cli.sources import event_store
-    from vntrade.views.lists import DIRECTIVE_COLUMNS, DIRECTIVE_TABLE
+    from vntrade.views.lists import DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, directive_rows_of
     from vntrade.views.stored import name_index
-    from vntrade.views.stored_lists import directive_rows_of
 
     reporter = ProblemReporter()
     with event_store(reporter, **source) as store:

@@ -20,8 +20,8 @@ from vntrade.report.evidence import ArticleEvidence, Span
 from vntrade.store import Store, summaries
 from vntrade.views.compare import ASPECTS
 from vntrade.views.kinds import KINDS
+from vntrade.views.lists import actor_rows, commodity_rows, directive_rows_of
 from vntrade.views.stored import compare_store, corpus_year_of
-from vntrade.views.stored_lists import actor_rows, commodity_rows, directive_rows_of
 
 MAX_MARKS = 1000  # timeline entries drawn one by one
 MAX_REPORTS = 5  # evidence sentences per timeline entry or directive
