@@ -59,12 +59,12 @@ class EventIndexer:
         touched: set[int] = self._forget(ids)
         new: dict[int, list[Member]] = {}
         for record in records:
-            for row, ref in self._rows(record, year):
+            for row, ref, data in self._rows(record, year):
                 if self.cluster:
                     row.cluster = self._place(ref)
                     touched.add(row.cluster)
                     new.setdefault(row.cluster, []).append(
-                        (row.article, row.lead, row.inferred, json.loads(row.data))
+                        (row.article, row.lead, row.inferred, data)
                     )
                 write.events.append(row)
             write.names += name_rows(record)
@@ -76,8 +76,9 @@ class EventIndexer:
 
     def _rows(
         self, record: dict[str, Any], year: int | None
-    ) -> list[tuple[EventRow, EventRef | None]]:
-        """The record's events as rows, with their clustering references."""
+    ) -> list[tuple[EventRow, EventRef | None, dict[str, Any]]]:
+        """The record's events as rows, with their clustering references and the data the
+        rows hold as JSON."""
         types = actor_types(record)
         events = article_events(record)
         inferred = {id(e) for e in events if e.value.startswith("XXXX") and year is not None}
@@ -103,7 +104,7 @@ class EventIndexer:
                 data=json.dumps(data, ensure_ascii=False),
                 actors=sorted(keys),
             )
-            rows.append((row, make_ref(event, keys)))
+            rows.append((row, make_ref(event, keys), data))
         return rows
 
     def _place(self, ref: EventRef | None) -> int:

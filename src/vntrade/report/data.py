@@ -18,6 +18,7 @@ from typing import Any
 from vntrade.periods import parse_period
 from vntrade.report.evidence import ArticleEvidence, Span
 from vntrade.store import Store, summaries
+from vntrade.store.events import count_lone
 from vntrade.views.compare import ASPECTS
 from vntrade.views.kinds import KINDS
 from vntrade.views.lists import actor_rows, commodity_rows, directive_rows_of
@@ -109,7 +110,7 @@ def _build(store: Store, version: str, fingerprint: str) -> dict[str, Any]:
             {"month": m, "kind": k, "events": n} for m, k, n in summaries.entries_per_month(conn)
         ],
         "clusters": [_cluster(c, outlets, refs) for c in clusters],
-        "singletons": summaries.count_lone(conn),
+        "singletons": count_lone(conn),
         "directives": [_directive(row, refs) for row in directives[:MAX_DIRECTIVES]],
         "cooccurrence": _cooccurrence(conn, actor_rows(store)),
         "commodity_months": _commodity_months(conn, commodity_rows(store)),

@@ -247,6 +247,11 @@ def aliases(conn: sqlite3.Connection, field: str) -> Iterator[tuple[str, str]]:
 
 _SHARED = "leads >= 2"
 _ORDER = "ORDER BY leads DESC, first_article"
+# An article (`a`) whose lead event no other article shares.
+_LONE = (
+    "a.article IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e JOIN event_clusters c"
+    f" ON c.id = e.cluster WHERE e.article = a.id AND e.lead AND c.{_SHARED})"
+)
 
 
 def shared_clusters(
@@ -313,12 +318,13 @@ def lone_articles(conn: sqlite3.Connection, days: tuple[str, str] | None = None)
         )
         yield from (row[0] for row in _stream(conn.execute(query, (days[1], days[0]))))
         return
-    query = (
-        "SELECT a.id FROM articles a WHERE a.article IS NOT NULL AND NOT EXISTS"
-        " (SELECT 1 FROM events e JOIN event_clusters c ON c.id = e.cluster"
-        f" WHERE e.article = a.id AND e.lead AND c.{_SHARED}) ORDER BY a.id"
-    )
+    query = f"SELECT a.id FROM articles a WHERE {_LONE} ORDER BY a.id"
     yield from (row[0] for row in _stream(conn.execute(query)))
+
+
+def count_lone(conn: sqlite3.Connection) -> int:
+    """How many articles `lone_articles` gives (without `days`)."""
+    return int(conn.execute(f"SELECT count(*) FROM articles a WHERE {_LONE}").fetchone()[0])
 
 
 def lead_event(conn: sqlite3.Connection, article: str) -> str | None:

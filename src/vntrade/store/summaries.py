@@ -61,16 +61,6 @@ def most_reported_entries(conn: sqlite3.Connection, limit: int) -> Iterator[str]
         yield entry
 
 
-def count_lone(conn: sqlite3.Connection) -> int:
-    """Articles no other article shares a lead event with."""
-    query = (
-        "SELECT count(*) FROM articles a WHERE a.article IS NOT NULL AND NOT EXISTS"
-        " (SELECT 1 FROM events e JOIN event_clusters c ON c.id = e.cluster"
-        " WHERE e.article = a.id AND e.lead AND c.leads >= 2)"
-    )
-    return int(conn.execute(query).fetchone()[0])
-
-
 def together(conn: sqlite3.Connection, names: list[str]) -> list[tuple[str, str, int]]:
     """(actor, actor, articles naming both) for pairs of `names` (an actor with itself: the
     articles naming it)."""

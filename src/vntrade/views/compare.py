@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from vntrade.errors import UsageError
 from vntrade.periods import Period, corpus_year, parse_period, with_year
 from vntrade.views.clustering import EventRef, cluster_all
 from vntrade.views.directives import article_directives, group_directives, public
@@ -63,40 +62,8 @@ def compare_records(
     return {"clusters": clusters, "singletons": singletons}, leads
 
 
-def select_clusters(
-    document: dict[str, Any],
-    leads: dict[str, dict[str, Any]],
-    *,
-    number: int | None = None,
-    period: Period | None = None,
-    article: str | None = None,
-) -> dict[str, Any]:
-    """The document narrowed to cluster `number` (from 1), to the clusters and lone articles
-    whose event falls within `period`, or to the cluster or lone `article`; all of it when
-    none is given. A number or article that is not there is a `UsageError`."""
-    clusters, singletons = document["clusters"], document["singletons"]
-    if number is not None:
-        if number > len(clusters):
-            raise UsageError(
-                f"there is no cluster {number}: these articles make {len(clusters)} clusters.",
-                "--cluster",
-            )
-        return {"clusters": [clusters[number - 1]], "singletons": []}
-    if article is not None:
-        found = [c for c in clusters if article in c["articles"]]
-        alone = [article] if article in singletons else []
-        if not found and not alone:
-            raise UsageError(f"no article {article!r} among these articles.", "--article")
-        return {"clusters": found, "singletons": alone}
-    if period is not None:
-        return {
-            "clusters": [c for c in clusters if _within(c["date"], period)],
-            "singletons": [i for i in singletons if _within(leads.get(i, {}).get("date"), period)],
-        }
-    return document
-
-
-def _within(value: str | None, period: Period) -> bool:
+def within(value: str | None, period: Period) -> bool:
+    """Whether the date `value` overlaps `period`."""
     found = parse_period(value) if value else None
     return bool(found and found.placed and found.start < period.end and period.start < found.end)
 

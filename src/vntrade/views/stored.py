@@ -14,11 +14,11 @@ from typing import Any
 
 from vntrade.errors import StoreError, UsageError
 from vntrade.names import NameIndex
-from vntrade.periods import Period, YearVotes, parse_period
+from vntrade.periods import Period, YearVotes
 from vntrade.store import Store
 from vntrade.store import events as tables
 from vntrade.store.events import EntryFilter
-from vntrade.views.compare import cluster_of, compare_records, profiles
+from vntrade.views.compare import cluster_of, compare_records, profiles, within
 
 MAX_COMPARED = 200  # articles of one cluster compared side by side; the rest are only listed
 MAX_CLUSTERS = 2000  # clusters compared in one request (each reads its articles' records)
@@ -157,14 +157,12 @@ class _Comparer:
         kept = [
             (n, c)
             for n, c in zip(result.numbers, document["clusters"], strict=True)
-            if _within(c["date"], period)
+            if within(c["date"], period)
         ]
         document["clusters"] = [c for _, c in kept]
         result.numbers = [n for n, _ in kept]
         document["singletons"] = [
-            i
-            for i in document["singletons"]
-            if _within(result.leads.get(i, {}).get("date"), period)
+            i for i in document["singletons"] if within(result.leads.get(i, {}).get("date"), period)
         ]
         return result
 
@@ -206,11 +204,6 @@ class _Comparer:
 def corpus_year_of(store: Store) -> int | None:
     """The year of the store's articles, when one year dominates (see `YearVotes`)."""
     return YearVotes.from_json(store.meta("year_votes")).year
-
-
-def _within(value: str | None, period: Period) -> bool:
-    found = parse_period(value) if value else None
-    return bool(found and found.placed and found.start < period.end and period.start < found.end)
 
 
 def open_events(path: str) -> Store:
