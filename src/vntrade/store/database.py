@@ -18,7 +18,7 @@ from typing import Any
 
 from vntrade.errors import StoreDamaged, StoreError
 from vntrade.store.events import clear_events as clear_event_tables
-from vntrade.store.events import write_events
+from vntrade.store.events import id_chunks, write_events
 from vntrade.store.rows import Batch, EventWrite, Known, SourceState
 from vntrade.store.schema import (
     ADDED_COLUMNS,
@@ -220,8 +220,7 @@ class Store:
         """What the store holds for these ids (the ones it has)."""
         ids = list(ids)
         found: dict[str, Known] = {}
-        for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-            chunk = ids[start : start + 500]
+        for chunk in id_chunks(ids):
             marks = ",".join("?" * len(chunk))
             query = f"SELECT id, digest, pipeline, run, part FROM articles WHERE id IN ({marks})"
             for row in self.conn.execute(query, chunk):
@@ -321,8 +320,7 @@ class Store:
         """The extraction records (text included) of these ids, those the store has."""
         found = {}
         ids = list(ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in id_chunks(ids):
             query = (
                 "SELECT id, article, extraction FROM articles"
                 f" WHERE article IS NOT NULL AND id IN ({','.join('?' * len(chunk))})"

@@ -18,7 +18,8 @@ from vntrade.store.rows import EventWrite
 CHUNK = 500  # ids bound in one query (SQLite's bound-parameter limit is far above)
 
 
-def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
+def id_chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
+    """`items` in lists of `CHUNK`, to bind in one query each."""
     items = list(items)
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]
@@ -35,7 +36,7 @@ def _columns(row: Any, count: int) -> tuple[Any, ...]:
 
 def write_events(conn: sqlite3.Connection, write: EventWrite) -> None:
     """Apply one batch's event changes (inside the caller's transaction)."""
-    for chunk in _chunks(write.articles):
+    for chunk in id_chunks(write.articles):
         marks = _marks(chunk)
         conn.execute(
             "DELETE FROM event_actors WHERE event IN"
@@ -65,7 +66,7 @@ def write_events(conn: sqlite3.Connection, write: EventWrite) -> None:
             [(cursor.lastrowid, actor) for actor in event.actors],
         )
     rebuilt = write.dropped + [cluster.id for cluster in write.clusters]
-    for chunk in _chunks(rebuilt):
+    for chunk in id_chunks(rebuilt):
         marks = _marks(chunk)
         conn.execute(
             "DELETE FROM entry_names WHERE entry IN"
@@ -73,7 +74,7 @@ def write_events(conn: sqlite3.Connection, write: EventWrite) -> None:
             chunk,
         )
         conn.execute(f"DELETE FROM timeline_entries WHERE cluster IN ({marks})", chunk)
-    for chunk in _chunks(write.dropped):
+    for chunk in id_chunks(write.dropped):
         conn.execute(f"DELETE FROM event_clusters WHERE id IN ({_marks(chunk)})", chunk)
     conn.executemany(
         "INSERT OR REPLACE INTO event_clusters (id, start, end, events, leads, first_article,"
@@ -119,7 +120,7 @@ def clear_events(conn: sqlite3.Connection) -> None:
 def events_of(conn: sqlite3.Connection, articles: Iterable[str]) -> list[tuple[str, int, str]]:
     """(article, cluster, data) of the stored events of these articles."""
     found = []
-    for chunk in _chunks(articles):
+    for chunk in id_chunks(articles):
         query = f"SELECT article, cluster, data FROM events WHERE article IN ({_marks(chunk)})"
         found += conn.execute(query, chunk).fetchall()
     return found
@@ -128,7 +129,7 @@ def events_of(conn: sqlite3.Connection, articles: Iterable[str]) -> list[tuple[s
 def profiles_by_id(conn: sqlite3.Connection, ids: Iterable[int]) -> list[str]:
     """The JSON profiles of these clusters (those that have one)."""
     found = []
-    for chunk in _chunks(ids):
+    for chunk in id_chunks(ids):
         query = f"SELECT profile FROM event_clusters WHERE id IN ({_marks(chunk)})"
         found += [row[0] for row in conn.execute(query, chunk) if row[0]]
     return found
@@ -144,7 +145,7 @@ def members(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[int, str
     """(cluster, article, lead, inferred, data) of every stored event of these clusters, in
     the order they were stored."""
     found = []
-    for chunk in _chunks(ids):
+    for chunk in id_chunks(ids):
         query = (
             "SELECT cluster, article, lead, inferred, data FROM events"
             f" WHERE cluster IN ({_marks(chunk)}) ORDER BY id"
