@@ -43,6 +43,8 @@ class LoadProblem:
 
     def message(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        if self.article is not None:  # one article of a dump: say which
+            where = f"{where}: article {self.article}"
         return f"{where}: {self.reason}"
 
 

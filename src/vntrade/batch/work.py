@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from vntrade.nlp.budget import ArticleTimeout
 from vntrade.nlp.pipeline import PipelineSpec
-from vntrade.records import Article
+from vntrade.records import Article, Extraction
 from vntrade.store import EXTRACTION_KEYS
+
+if TYPE_CHECKING:
+    from vntrade.nlp.extract import Failed
 
 # Numeric libraries must not start a thread pool per worker: processes already use every core.
 THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
@@ -32,32 +36,39 @@ class ChunkResult(NamedTuple):
 
 
 def extract_chunk(spec: PipelineSpec, articles: list[Article]) -> ChunkResult:
-    """Run the pipeline over one chunk; an article that makes it raise becomes an error outcome."""
+    """Run the pipeline over one chunk; an article that makes it raise, or that takes longer
+    than `spec.article_timeout`, becomes an error outcome."""
     from vntrade.nlp.extract import extract_articles
 
     nlp = spec.load()
     fingerprint = nlp.meta["vntrade_fingerprint"]
+    timeout = spec.article_timeout
     try:
-        extractions = list(extract_articles(nlp, articles, min(PIPE_BATCH, len(articles))))
-        return ChunkResult(fingerprint, [_outcome(e) for e in extractions])
-    except Exception:  # retry one by one to pin the failure on its article
+        found = extract_articles(nlp, articles, min(PIPE_BATCH, len(articles)), timeout)
+        return ChunkResult(fingerprint, [_outcome(item) for item in found])
+    except Exception:  # the model's batch failed: one by one, to pin it on its article
         outcomes = []
         for article in articles:
             try:
-                outcomes.extend(_outcome(e) for e in extract_articles(nlp, [article], 1))
+                alone = extract_articles(nlp, [article], 1, timeout)
+                outcomes.extend(_outcome(item) for item in alone)
             except Exception as error:  # a bad input must not stop the batch
                 outcomes.append(Outcome(None, None, describe_error(error)))
         return ChunkResult(fingerprint, outcomes)
 
 
-def _outcome(extraction: Any) -> Outcome:
-    record = extraction.to_dict(with_text=False)
+def _outcome(item: Extraction | Failed) -> Outcome:
+    if not isinstance(item, Extraction):
+        return Outcome(None, None, describe_error(item.error))
+    record = item.to_dict(with_text=False)
     fields = {key: record[key] for key in EXTRACTION_KEYS}
     return Outcome(json.dumps(fields, ensure_ascii=False), record["reference_date"], None)
 
 
 def describe_error(error: BaseException) -> str:
     """A one-line reason for a failure record."""
+    if isinstance(error, ArticleTimeout):
+        return f"extraction {error}"
     first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
     text = f"{error.__class__.__name__}: {first_line}" if first_line else error.__class__.__name__
     return f"extraction failed: {text[:300]}"

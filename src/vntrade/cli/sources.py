@@ -24,6 +24,7 @@ from vntrade.cli.inputs import (
     paths_or_store_options,
 )
 from vntrade.cli.output import warn
+from vntrade.nlp.budget import DEFAULT_ARTICLE_TIMEOUT
 
 if TYPE_CHECKING:
     from vntrade.batch import PipelineSpec
@@ -60,9 +61,21 @@ def model_options(func: F) -> F:
     return func
 
 
+article_timeout_option = click.option(
+    "--article-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_ARTICLE_TIMEOUT,
+    show_default=True,
+    envvar="VNTRADE_ARTICLE_TIMEOUT",
+    metavar="SECONDS",
+    help="Longest the rules may work on one article; past it the article is reported as a "
+    "failure and the rest goes on (0: no limit) [env: VNTRADE_ARTICLE_TIMEOUT].",
+)
+
+
 def pipeline_options(func: F) -> F:
-    """Add --max-bytes and the model options: how inputs become records."""
-    return max_bytes_option(model_options(func))
+    """Add --max-bytes, --article-timeout and the model options: how inputs become records."""
+    return max_bytes_option(article_timeout_option(model_options(func)))
 
 
 def source_options(func: F) -> F:
@@ -90,6 +103,7 @@ def iter_records(
     model: str | None = None,
     actors_file: str | None = None,
     commodities_file: str | None = None,
+    article_timeout: float = DEFAULT_ARTICLE_TIMEOUT,
     db: str | None = None,
     no_cache: bool = False,
 ) -> Iterator[dict[str, Any]]:
@@ -99,7 +113,7 @@ def iter_records(
     """
     from vntrade.batch import PipelineSpec
 
-    spec = PipelineSpec(model, actors_file, commodities_file)
+    spec = PipelineSpec(model, actors_file, commodities_file, article_timeout or None)
     check_sources(paths, db)
     if db:
         return _records_from_store(db, spec)
@@ -169,6 +183,7 @@ def event_store(
     model: str | None = None,
     actors_file: str | None = None,
     commodities_file: str | None = None,
+    article_timeout: float = DEFAULT_ARTICLE_TIMEOUT,
     no_cache: bool = False,
 ) -> Iterator[Store]:
     """The store the views read: `db`, or for PATH... a temporary one the articles are
@@ -177,7 +192,7 @@ def event_store(
     from vntrade.store import Store
     from vntrade.views.stored import open_events
 
-    spec = PipelineSpec(model, actors_file, commodities_file)
+    spec = PipelineSpec(model, actors_file, commodities_file, article_timeout or None)
     check_sources(paths, db)
     if db:
         with open_events(db) as store:

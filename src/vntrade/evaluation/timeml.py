@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 
 from vntrade.errors import InputError
-from vntrade.nlp.extract import extract_articles
+from vntrade.nlp.extract import Failed, extract_articles
 from vntrade.records import Article
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -203,7 +203,8 @@ def score_timeml(
     else:
         documents = list(iter_timeml(path))
     extractions = extract_articles(nlp, (article for article, _ in documents))
-    records = (e.to_dict(with_text=False) for e in extractions)
+    # An article the pipeline failed on has no record: its expressions count as missed.
+    records = (e.to_dict(with_text=False) for e in extractions if not isinstance(e, Failed))
     return score_records(documents, records, verbose, by_type, classes)
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from vntrade import __version__
 from vntrade.errors import DataFileError, ModelNotInstalled, VntradeError
+from vntrade.nlp.budget import DEFAULT_ARTICLE_TIMEOUT
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -137,11 +138,13 @@ def _model_version(model: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PipelineSpec:
-    """What identifies a pipeline: small and picklable, so it travels to workers."""
+    """What identifies a pipeline, and the seconds it may spend on one article (not part of
+    its identity): small and picklable, so it travels to workers."""
 
     model: str | None = None
     actors_file: str | None = None
     commodities_file: str | None = None
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
 
     def fingerprint(self) -> str:
         """The pipeline version, computed without loading spaCy."""

@@ -80,7 +80,7 @@ def governing_verb(token: Token | None) -> Token | None:
             bare = token.tag_ in ("VBG", "VBN") and not _auxiliaries(token)
             if not (bare and _depends_on_clause(token)):
                 return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -99,7 +99,7 @@ def _purpose_infinitive(verb: Token) -> bool:
     object (`asked ministries to finalise plans`, `agreed to meet`)."""
     return (
         verb.dep_ == "advcl"
-        and verb.head is not verb
+        and verb.head.i != verb.i
         and any(child.tag_ == "TO" for child in _auxiliaries(verb))
     )
 

@@ -125,7 +125,7 @@ class DocDirectives:
             return False
         token = verb
         for _ in range(NESTING_REACH):
-            if token.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or token.head is token:
+            if token.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or token.head.i == token.i:
                 return False
             token = token.head
             if self.is_trigger(token):
@@ -182,7 +182,7 @@ class DocDirectives:
         """Who says a quoted first-person order: `"We ask the US to ...," Dien said`, `Dien
         said: "We request ..."`, `"I urge ministries to act. Time is short," Chinh said`."""
         token = verb
-        while token.head is not token and self._same_line(verb, token.head):
+        while token.head.i != token.i and self._same_line(verb, token.head):
             token = token.head
             if token.lower_ in SPEECH_VERBS:
                 return self._speech_subject(token)

@@ -307,7 +307,7 @@ def clause_subject(verb: Token, same_line: Callable[[Token, Token], bool]) -> To
                 return token.head  # `Chinh, who urged ...`
             return subject
         head = token.head
-        if head is token or not same_line(token, head):
+        if head.i == token.i or not same_line(token, head):
             return None
         if token.dep_ == "conj":
             # A finite verb hung on a bare verb (`directed X to draft ... and assigned Y`,
@@ -322,7 +322,7 @@ def clause_subject(verb: Token, same_line: Callable[[Token, Token], bool]) -> To
                 return controller
             token = head
         elif token.dep_ in ("advcl", "acl") and token.tag_ == "VBG":
-            while head.pos_ in NOUN_POS and head.head is not head:
+            while head.pos_ in NOUN_POS and head.head.i != head.i:
                 head = head.head  # `signed Dispatch 5, asking ...`
             token = head
         else:
