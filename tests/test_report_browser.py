@@ -7,6 +7,7 @@ unrun. Nothing is downloaded: driver and browser are given by path.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -61,6 +62,13 @@ def views(tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="module")
 def browser(views, tmp_path_factory):
+    with _opened(views["page"], tmp_path_factory) as driver:
+        yield driver
+
+
+@contextlib.contextmanager
+def _opened(page: Path, tmp_path_factory):
+    """Headless Chromium showing `page`, once its timeline is drawn."""
     missing = _missing()
     if missing:
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
@@ -77,7 +85,7 @@ def browser(views, tmp_path_factory):
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     try:
-        driver.get(views["page"].as_uri())
+        driver.get(page.as_uri())
         _wait(driver, lambda d: d.find_element("id", "timeline").get_attribute("data-ready"))
         yield driver
     finally:
@@ -188,3 +196,42 @@ def test_directives_sort_by_a_column(browser):
 def test_no_console_errors(browser):
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
+
+
+# -- names are text, never markup (issue 20, case 8) --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def markup_browser(tmp_path_factory):
+    """The page of two reports naming actors and a good whose names are markup."""
+    from test_robust_filters import markup_names
+
+    folder = tmp_path_factory.mktemp("markup")
+    articles, actors, goods = markup_names(folder)
+    page = folder / "report.html"
+    options = ("--actors", str(actors), "--commodities", str(goods), "-o", str(page))
+    _vntrade("report", str(articles), *options, cache=folder / "cache")
+    with _opened(page, tmp_path_factory) as driver:
+        yield driver
+
+
+def test_names_in_the_charts_are_text_and_never_links(markup_browser):
+    from test_robust_filters import BOLD, DURIAN, LINK
+
+    charts = "#timeline, #months, #cooccurrence, #commodity-months"
+    assert markup_browser.find_elements("css selector", f"{charts} svg")
+    assert markup_browser.find_elements("css selector", ":is(" + charts + ") svg a") == []
+
+    def ticks(chart: str, axis: str) -> list[str]:
+        labels = markup_browser.find_elements("css selector", f"#{chart} .{axis}tick text")
+        return [label.get_attribute("textContent") for label in labels]
+
+    assert {LINK, BOLD} <= set(ticks("cooccurrence", "y")) & set(ticks("cooccurrence", "x"))
+    assert ticks("commodity-months", "y") == [DURIAN]
+    # No tag of a name became an element: a label's only child is Plotly's own tspan at most.
+    labels = markup_browser.find_elements("css selector", "#cooccurrence .ytick text")
+    assert [label.get_attribute("innerHTML") for label in labels if "Link" in label.text] == [
+        '&lt;a href="https://example.com/x"&gt;Link&lt;/a&gt;'
+    ]
+    [mark] = [m for m in _marks(markup_browser) if "agreement" in _hover_text(markup_browser, m)]
+    assert f"Actors: {LINK}, {BOLD}" in _hover_text(markup_browser, mark)

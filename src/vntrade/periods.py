@@ -36,7 +36,8 @@ _DECADE = re.compile(r"^(?P<decade>\d{3})X?$")
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """A calendar period named by a TimeML value; `end` is the first day after it."""
+    """A calendar period named by a TimeML value; `end` is the first day after it (see
+    `parse_period` for a period that reaches the end of the calendar)."""
 
     value: str
     precision: str
@@ -49,24 +50,32 @@ class Period:
         return self.start is not None
 
 
-def parse_period(value: str) -> Period | None:
-    """The period of a date value, or None for durations, sets and vague references."""
+def parse_period(value: str, *, to_calendar_end: bool = False) -> Period | None:
+    """The period of a date value, or None for durations, sets and vague references.
+
+    A period whose day after is past the calendar (9999-12-31, 9999-W52, 9999) is None too:
+    there is no such day to store. With `to_calendar_end` (a filter given by a user) it ends
+    on the calendar's last day instead, `date.max`, which it then leaves out.
+    """
     if not value:
         return None
     decade = _DECADE.match(value)
-    if decade:
-        first = int(decade["decade"]) * 10
-        return Period(value, "decade", date(first, 1, 1), date(first + 10, 1, 1))
     match = _VALUE.match(value)
-    if not match:
-        return None
-    if match["year"] == "XXXX":
-        return Period(value, _precision(match), None, None)
     try:
-        start, end = _bounds(int(match["year"]), match)
-    except ValueError:  # 2025-02-30, week 54 ...
+        if decade:
+            first = int(decade["decade"]) * 10
+            precision, (start, end) = "decade", (date(first, 1, 1), _first_day(first + 10, 1))
+        elif match and match["year"] == "XXXX":
+            return Period(value, _precision(match), None, None)
+        elif match:
+            precision, (start, end) = _precision(match), _bounds(int(match["year"]), match)
+        else:
+            return None
+    except ValueError:  # 2025-02-30, week 54, year 0000 ...
         return None
-    return Period(value, _precision(match), start, end)
+    if end is None and not to_calendar_end:
+        return None
+    return Period(value, precision, start, end or date.max)
 
 
 def _precision(match: re.Match[str]) -> str:
@@ -76,31 +85,46 @@ def _precision(match: re.Match[str]) -> str:
     return "year"
 
 
-def _bounds(year: int, match: re.Match[str]) -> tuple[date, date]:
+# The day after a period, or None past the calendar's last day (9999-12-31).
+def _bounds(year: int, match: re.Match[str]) -> tuple[date, date | None]:
     if match["day"]:
         start = date(year, int(match["month"]), int(match["day"]))
-        return start, start + timedelta(days=1)
+        return start, _days_after(start, 1)
     if match["month"]:
         return _months(year, int(match["month"]), 1)
     if match["week"]:
         if match["weekend"]:
             start = date.fromisocalendar(year, int(match["week"]), 6)
-            return start, start + timedelta(days=2)
+            return start, _days_after(start, 2)
         start = date.fromisocalendar(year, int(match["week"]), 1)
-        return start, start + timedelta(days=7)
+        return start, _days_after(start, 7)
     if match["quarter"]:
         return _months(year, 3 * int(match["quarter"]) - 2, 3)
     if match["half"]:
         return _months(year, 6 * int(match["half"]) - 5, 6)
     if match["season"]:
         return _months(year, SEASON_START[match["season"]], SEASON_MONTHS)
-    return date(year, 1, 1), date(year + 1, 1, 1)
+    return date(year, 1, 1), _first_day(year + 1, 1)
 
 
-def _months(year: int, month: int, count: int) -> tuple[date, date]:
+def _months(year: int, month: int, count: int) -> tuple[date, date | None]:
     """The first day of `month` of `year`, and the first day `count` months later."""
-    end_year, end_month = add_months(year, month, count)
-    return date(year, month, 1), date(end_year, end_month, 1)
+    return date(year, month, 1), _first_day(*add_months(year, month, count))
+
+
+def _days_after(day: date, days: int) -> date | None:
+    return day + timedelta(days=days) if (date.max - day).days >= days else None
+
+
+def _first_day(year: int, month: int) -> date | None:
+    return date(year, month, 1) if year <= date.max.year else None
+
+
+def add_days(day: date, days: int) -> date:
+    """`days` after `day` (negative: before), kept within the calendar (0001-01-01 to
+    9999-12-31)."""
+    ordinal = day.toordinal() + days
+    return date.fromordinal(min(max(ordinal, date.min.toordinal()), date.max.toordinal()))
 
 
 def add_months(year: int, month: int, months: int) -> tuple[int, int]:
@@ -166,9 +190,13 @@ class YearVotes:
 
 def parse_user_date(text: str, option: str) -> Period:
     """A date given on the command line (2025-04-29, 2025-04, 2025-W11, 2025), or a usage error."""
-    period = parse_period(text.strip())
-    if period is None or not period.placed:
-        raise UsageError(
-            f"{text!r} is not a date; use YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY.", option
-        )
-    return period
+    period = parse_period(text.strip(), to_calendar_end=True)
+    if period is not None and period.placed:
+        return period
+    match = _VALUE.match(text.strip())
+    if match and match["year"] == "0000":
+        raise UsageError(f"{text!r} is not on the calendar: years run from 0001 to 9999.", option)
+    if match and match["year"] != "XXXX":  # 2025-02-30, 2025-W53
+        what = f"there is no such {_precision(match)} in {match['year']}"
+        raise UsageError(f"{text!r} is not on the calendar: {what}.", option)
+    raise UsageError(f"{text!r} is not a date; use YYYY-MM-DD, YYYY-MM, YYYY-Www or YYYY.", option)

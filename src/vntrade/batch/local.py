@@ -14,6 +14,8 @@ from vntrade.batch.work import THREAD_LIMITS, ChunkResult, PipelineSpec, extract
 from vntrade.errors import EngineError
 from vntrade.records import Article
 
+QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
+
 
 class Handle(Protocol):
     """A chunk's result to come (a concurrent or a Dask future)."""
@@ -69,6 +71,11 @@ class PoolEngine:
 
         for name in THREAD_LIMITS:
             os.environ.setdefault(name, "1")
+        # A driver killed by SIGKILL leaves the pool's semaphores to the resource tracker,
+        # which removes them and would say so on stderr in a line of its own format.
+        chosen = os.environ.get("PYTHONWARNINGS", "")
+        if QUIET_TRACKER not in chosen:
+            os.environ["PYTHONWARNINGS"] = ",".join(filter(None, (chosen, QUIET_TRACKER)))
         # forkserver (or spawn) rather than fork: the driver may run threads (progress bar).
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")

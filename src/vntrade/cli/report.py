@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+import tempfile
 from typing import Any
 
 import click
@@ -45,10 +48,46 @@ def report(ctx: click.Context, output: str, **source: Any) -> None:
         sys.stdout.write(page)
     else:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(page)
+            write_whole(output, page)
         except OSError as error:
-            raise click.ClickException(f"cannot write {output}: {error.strerror}.") from None
+            reason = error.strerror or str(error)
+            raise click.ClickException(f"cannot write {output}: {reason}.") from None
         articles = data["corpus"]["articles"]
         warn(f"wrote {output}: {articles} articles, {len(page.encode()):,} bytes.")
     ctx.exit(reporter.exit_code)
+
+
+def write_whole(path: str, text: str) -> None:
+    """Write `text` to `path` whole or not at all: into a temporary file beside it, renamed
+    over it once complete, so that a full disk or an interruption leaves no partial page and
+    an older file as it was. A device or a pipe (/dev/stdout) is written to directly."""
+    target = os.path.realpath(path)  # through a symbolic link, as open() would
+    if os.path.exists(target) and not os.path.isfile(target):
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return
+    directory, name = os.path.split(target)
+    mode = _mode(target)
+    fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".part")
+    try:
+        with open(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _mode(path: str) -> int:
+    """The permissions of the file being replaced, or those open() would give a new one
+    (a temporary file is private to its owner)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -25,12 +25,25 @@ TIMELINE_COLUMNS = ("date", "precision", "start", "date_inferred", "kind", "summ
 COMPARE_COLUMNS = ("cluster", "date", "article", "aspect", "values")
 OVERVIEW_LIMIT = 20  # clusters compare shows before it gives an overview instead
 TIMELINE_LIMIT = 500  # entries a terminal table shows
+MOST = 2**63 - 1  # what SQLite's LIMIT and itertools.islice take: a larger --limit means all
 
 
 def as_period(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """A DATE option's period; a usage error names the option as typed (`--event`, not the
+    parameter `period` it fills)."""
     from vntrade.periods import parse_user_date
 
-    return parse_user_date(value, f"--{param.name.replace('_', '-')}") if value else None
+    return parse_user_date(value, option_name(param)) if value else None
+
+
+def option_name(param: click.Parameter) -> str:
+    """The long name of an option (`--as-of`), as the user types it."""
+    return max(param.opts, key=len)
+
+
+def at_most(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    """A count past what SQLite can take is as good as all of them: clamp it."""
+    return min(value, MOST) if value is not None else None
 
 
 def _kinds(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> set[str]:
@@ -93,6 +106,7 @@ def names_of(index: Any, queries: tuple[str, ...], what: str) -> set[str] | None
 @click.option(
     "--limit",
     type=click.IntRange(min=0),
+    callback=at_most,
     metavar="N",
     help=f"At most N entries, the earliest first; 0 for all [table default: {TIMELINE_LIMIT}; "
     "other formats: all].",
@@ -185,6 +199,7 @@ class _counted:
 @click.option(
     "--limit",
     type=click.IntRange(min=0),
+    callback=at_most,
     default=OVERVIEW_LIMIT,
     show_default=True,
     metavar="N",

@@ -15,10 +15,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from vntrade.periods import parse_period
+from vntrade.periods import add_days, parse_period
 from vntrade.views.kinds import KINDS, compatible
 
 WINDOW_DAYS = 3  # how far around its days an event looks for clusters
@@ -173,7 +173,7 @@ class Cluster:
     def _span(self) -> tuple[date, date]:
         day = self.day
         if day:
-            return day, day + timedelta(days=1)
+            return day, add_days(day, 1)
         bounds = [p.split("/") for p in self.periods]
         return (
             date.fromisoformat(min(b[0] for b in bounds)),
@@ -358,8 +358,7 @@ class Clusterer:
 
 def window(event: EventRef) -> tuple[date, date]:
     """The days (first, day after last) whose clusters are candidates for `event`."""
-    reach = timedelta(days=WINDOW_DAYS)
-    return event.start - reach, event.end + reach
+    return add_days(event.start, -WINDOW_DAYS), add_days(event.end, WINDOW_DAYS)
 
 
 def cluster_all(events: Iterable[EventRef]) -> dict[str, int]:
@@ -383,5 +382,5 @@ def _keys_of_event(event: EventRef, cluster: Cluster) -> list[tuple[str, int]]:
 def _keys_of_cluster(cluster: Cluster) -> list[tuple[str, int]]:
     start, end = cluster.span() if cluster.size else (date.min, date.min)
     labels = [f"a:{a}" for a in cluster.actors] + [f"k:{k}" for k in cluster.kinds]
-    days = range(start.toordinal(), min(end, start + timedelta(LONGEST_PERIOD)).toordinal())
+    days = range(start.toordinal(), min(end, add_days(start, LONGEST_PERIOD)).toordinal())
     return [(label, day) for label in labels for day in days]

@@ -9,9 +9,13 @@
   const CONFIG = { responsive: true, displaylogo: false, scrollZoom: true };
   const DAY = 86400000;
 
-  function escapeHtml(text) {
-    return String(text ?? "").replace(/[&<>"']/g, (c) => (
-      { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+  // Plotly reads a little HTML in every string it draws (<a href> makes a link; <b>, <i>,
+  // <br>; entities): each string of the data that goes into a chart (trace names,
+  // categories, tick labels, hover text) goes through plotlyText, so that it is shown as
+  // text. Plotly turns &amp;, &lt; and &gt; back into their characters (not &quot;).
+  function plotlyText(text) {
+    return String(text ?? "").replace(/[&<>]/g,
+      (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" }[c]));
   }
 
   function wrap(text, width) {
@@ -22,13 +26,13 @@
       else { line = line ? line + " " + word : word; }
     }
     if (line) lines.push(line);
-    return lines.map(escapeHtml).join("<br>");
+    return lines.map(plotlyText).join("<br>");
   }
 
   function list(items, most) {
     if (!items.length) return "—";
     const shown = items.slice(0, most).join(", ");
-    return escapeHtml(items.length > most ? shown + ` +${items.length - most}` : shown);
+    return plotlyText(items.length > most ? shown + ` +${items.length - most}` : shown);
   }
 
   // ---- the evidence reader -------------------------------------------------------------
@@ -109,8 +113,8 @@
 
   function hover(e) {
     const date = e.precision === "day" ? e.date : `${e.date} (${e.precision})`;
-    return `<b>${escapeHtml(date)}</b>${e.inferred ? " <i>year inferred</i>" : ""} · ` +
-      `${escapeHtml(e.kind)}<br>${wrap(e.summary, 70)}<br><b>Actors:</b> ${list(e.actors, 5)}` +
+    return `<b>${plotlyText(date)}</b>${e.inferred ? " <i>year inferred</i>" : ""} · ` +
+      `${plotlyText(e.kind)}<br>${wrap(e.summary, 70)}<br><b>Actors:</b> ${list(e.actors, 5)}` +
       `<br><b>Commodities:</b> ${list(e.commodities, 5)}<br><b>Reported by:</b> ` +
       `${e.reports} article${e.reports === 1 ? "" : "s"} (${list(e.outlets, 5)})`;
   }
@@ -150,8 +154,8 @@
           legendgroup: kind, showlegend: false,
           line: { color: colour(kind), width: 8 }, opacity: 0.35 });
       }
-      marks.push({ type: "scatter", mode: "markers", name: kind, legendgroup: kind, x, y, text,
-        customdata: index, hovertemplate: "%{text}<extra></extra>",
+      marks.push({ type: "scatter", mode: "markers", name: plotlyText(kind), legendgroup: kind,
+        x, y, text, customdata: index, hovertemplate: "%{text}<extra></extra>",
         marker: { color: colour(kind), size, symbol, line: { color: colour(kind), width: 2 },
                   opacity: 0.85 } });
     }
@@ -166,7 +170,8 @@
       margin: { l: 110, r: 20, t: 10, b: 40 }, height: 120 + 45 * Math.max(kinds.length, 2),
       hovermode: "closest", showlegend: true, legend: { orientation: "h", y: -0.15 },
       xaxis: { type: "date", range, autorange: range ? false : true, gridcolor: "#eee" },
-      yaxis: { tickvals: kinds.map((_, i) => i), ticktext: kinds, range: [-0.7, kinds.length - 0.3],
+      yaxis: { tickvals: kinds.map((_, i) => i), ticktext: kinds.map(plotlyText),
+               range: [-0.7, kinds.length - 0.3],
                fixedrange: true, zeroline: false, gridcolor: "#f3f3f3" },
       plot_bgcolor: "#fff", paper_bgcolor: "#fff",
     };
@@ -231,8 +236,10 @@
   const monthKinds = data.kinds.filter((k) => data.months.some((m) => m.kind === k));
   Plotly.newPlot("months", monthKinds.map((kind) => {
     const rows = data.months.filter((m) => m.kind === kind);
-    return { type: "bar", name: kind, x: rows.map((m) => m.month + "-15"), y: rows.map((m) => m.events),
-             marker: { color: colour(kind) }, hovertemplate: "%{x|%B %Y}: %{y} " + kind + "<extra></extra>" };
+    // The kind comes in as the trace's name: data is never part of a hover template.
+    return { type: "bar", name: plotlyText(kind), x: rows.map((m) => m.month + "-15"),
+             y: rows.map((m) => m.events), marker: { color: colour(kind) },
+             hovertemplate: "%{x|%B %Y}: %{y} %{fullData.name}<extra></extra>" };
   }), { barmode: "stack", height: 220, margin: { l: 40, r: 20, t: 10, b: 30 }, showlegend: false,
         xaxis: { type: "date", tickformat: "%b %Y", dtick: "M1" } }, CONFIG);
 
@@ -242,7 +249,8 @@
       return;
     }
     // White for none, darker blue for more; names and months are categories, not numbers.
-    Plotly.newPlot(id, [{ type: "heatmap", z, x, y, zmin: 0, showscale: true,
+    Plotly.newPlot(id, [{ type: "heatmap", z, x: x.map(plotlyText), y: y.map(plotlyText),
+      zmin: 0, showscale: true,
       colorscale: [[0, "#ffffff"], [0.01, "#deebf7"], [1, "#08306b"]], xgap: 1, ygap: 1,
       colorbar: { title: { text: label, side: "right" }, thickness: 10 },
       hovertemplate: `%{y} · %{x}: %{z} ${label}<extra></extra>` }],
