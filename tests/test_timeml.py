@@ -199,3 +199,41 @@ def test_tempeval3_platinum_value_f1(cli):
     report = evaluate(cli, PLATINUM)
     assert (report["documents"], report["gold"]) == (20, 138)
     assert report["value"]["f1"] >= 0.86, report["value"]
+
+
+MEANTIME = ROOT.parent / "shared" / "external" / "meantime" / "intra-doc_annotation"
+CAT_SAMPLE = ROOT / "tests" / "data" / "meantime"
+
+
+def test_meantime_cat_xml_is_read_as_text_with_gold_offsets():
+    [(article, gold)] = list(iter_timeml(CAT_SAMPLE))
+    assert article.published == "2024-03-04"
+    assert article.title == "Port of Haiphong reopens"
+    # the dateline is the creation time, not text; the sentence after the annotated ones is cut
+    assert article.text.startswith("Port of Haiphong reopens\nThe port of Haiphong reopened")
+    assert "Wal-Mart's ships" in article.text and '"traffic is normal now"' in article.text
+    assert "2023" not in article.text
+    assert [(g.text, g.timex_type, g.value) for g in gold] == [
+        ("Monday", "DATE", "2024-03-04"),
+        ("three-day", "DURATION", "P3D"),
+        ("now", "DATE", "PRESENT_REF"),
+        ("March 10th", "DATE", "2024-03-10"),
+    ]
+    assert all(article.text[g.start : g.end] == g.text for g in gold)
+
+
+def test_meantime_folder_is_scored_through_the_cli(cli):
+    report = evaluate(cli, CAT_SAMPLE, "--split", "all")
+    assert (report["documents"], report["gold"]) == (1, 4)
+    assert report["value"]["f1"] == 1.0, report
+
+
+def test_meantime_split_is_the_one_written_down():
+    if not MEANTIME.is_dir():
+        pytest.skip(f"MEANTIME is missing at {MEANTIME}")
+    from vntrade.evaluation.meantime import document_names
+
+    split = json.loads((ROOT / "tests" / "data" / "meantime_split.json").read_text())
+    assert document_names(MEANTIME, "dev") == split["dev"]
+    assert document_names(MEANTIME, "aside") == split["aside"]
+    assert len(split["dev"]) == 80 and len(split["aside"]) == 40

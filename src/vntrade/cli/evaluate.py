@@ -25,8 +25,17 @@ from vntrade.cli.sources import iter_records, source_options
     "--timeml",
     "timeml_dir",
     type=click.Path(exists=True, path_type=Path),
-    help="Directory of TimeML (.tml) files, or a JSONL date development set such as "
+    help="Directory of TimeML (.tml) files or of MEANTIME CAT XML files, or a JSONL date "
+    "development set such as "
     "tests/data/timex_dev/tune.jsonl: score date values (TempEval-3 style).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["all", "dev", "aside"]),
+    default="all",
+    show_default=True,
+    help="With --timeml on a MEANTIME folder (CAT XML): every document, the two thirds to "
+    "develop on, or the third kept aside (every third by file name).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="List every missed and spurious item.")
 @click.option(
@@ -46,6 +55,7 @@ def evaluate(
     ctx: click.Context,
     gold_file: Path | None,
     timeml_dir: Path | None,
+    split: str,
     verbose: bool,
     by_type: bool,
     min_f1: float | None,
@@ -57,6 +67,7 @@ def evaluate(
     \b
     vntrade eval --gold gold.json PATH...   actors, dates, commodities, directives
     vntrade eval --timeml DIR|FILE.jsonl    date values against TimeML gold (TempEval-3)
+    vntrade eval --timeml MEANTIME_DIR --split dev   the same on MEANTIME's CAT XML
     """
     if (gold_file is None) == (timeml_dir is None):
         raise click.UsageError("Give exactly one of --gold FILE (with PATH...) or --timeml DIR.")
@@ -66,7 +77,7 @@ def evaluate(
         f1s = [field["f1"] for field in report["fields"].values()]
         write_document(report, fmt, lambda r: _render_gold(r, verbose), _gold_rows, SCORE_COLUMNS)
     else:
-        report = _score_timeml(timeml_dir, verbose, by_type, source)
+        report = _score_timeml(timeml_dir, verbose, by_type, source, split)
         f1s = [report["value"]["f1"]]
         render = lambda r: _render_timeml(r, verbose)  # noqa: E731
         write_document(report, fmt, render, _timeml_rows, SCORE_COLUMNS)
@@ -88,7 +99,7 @@ def _score_gold(
 
 
 def _score_timeml(
-    timeml_dir: Path, verbose: bool, by_type: bool, source: dict[str, Any]
+    timeml_dir: Path, verbose: bool, by_type: bool, source: dict[str, Any], split: str = "all"
 ) -> dict[str, Any]:
     from vntrade.evaluation.timeml import score_timeml
     from vntrade.nlp.pipeline import load_pipeline
@@ -101,7 +112,7 @@ def _score_timeml(
         )
     nlp = load_pipeline(source["model"], source["actors_file"], source["commodities_file"])
     try:
-        return score_timeml(timeml_dir, nlp, verbose, by_type)
+        return score_timeml(timeml_dir, nlp, verbose, by_type, split)
     except (ValueError, KeyError) as error:  # a malformed development set line
         raise click.ClickException(f"{timeml_dir}: not a date development set ({error})") from None
 

@@ -144,17 +144,23 @@ def read_dev_set(path: Path) -> Iterator[tuple[Article, list[GoldTimex], str | N
         yield article, gold, item.get("class")
 
 
-def iter_timeml(directory: Path) -> Iterator[tuple[Article, list[GoldTimex]]]:
-    """Every readable `.tml` file of `directory` (sorted), or the articles of a `.jsonl`
-    development set; unreadable files are reported."""
+def iter_timeml(directory: Path, split: str = "all") -> Iterator[tuple[Article, list[GoldTimex]]]:
+    """Every readable `.tml` file of `directory` (sorted), the documents of a MEANTIME
+    folder of CAT XML (those of `split`), or the articles of a `.jsonl` development set;
+    unreadable files are reported."""
+    from vntrade.evaluation.meantime import is_meantime, iter_meantime
+
     if directory.is_file():
         yield from ((article, gold) for article, gold, _ in read_dev_set(directory))
+        return
+    if is_meantime(directory):
+        yield from iter_meantime(directory, split)
         return
     paths = sorted(directory.glob("*.tml"))
     if not paths:
         raise InputError(
             f"{directory}: no .tml files; give a directory of TimeML files such as "
-            "shared/external/te3-platinum"
+            "shared/external/te3-platinum, or of MEANTIME's CAT XML files"
         )
     for path in paths:
         try:
@@ -176,11 +182,12 @@ def timeml_records(directory: Path) -> Iterator[dict[str, Any]]:
 
 
 def score_timeml(
-    path: Path, nlp: Language, verbose: bool = False, by_type: bool = False
+    path: Path, nlp: Language, verbose: bool = False, by_type: bool = False, split: str = "all"
 ) -> dict[str, Any]:
     """Precision, recall and F1 of normalised date values against TimeML gold.
 
-    `path` is a directory of `.tml` files or a `.jsonl` development set. TempEval-3
+    `path` is a directory of `.tml` files, a MEANTIME folder (`split`: all, dev or aside)
+    or a `.jsonl` development set. TempEval-3
     convention: a system expression matches a gold TIMEX3 when their character spans
     overlap (pairs are one-to-one); the pair is correct when the values are equal strings.
     value P = correct / all system expressions, R = correct / all gold expressions, F1
@@ -201,7 +208,7 @@ def score_timeml(
             documents.append((article, gold))
             classes[article.id] = label or "unclassified"
     else:
-        documents = list(iter_timeml(path))
+        documents = list(iter_timeml(path, split))
     extractions = extract_articles(nlp, (article for article, _ in documents))
     # An article the pipeline failed on has no record: its expressions count as missed.
     records = (e.to_dict(with_text=False) for e in extractions if not isinstance(e, Failed))

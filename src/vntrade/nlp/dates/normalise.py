@@ -108,10 +108,15 @@ def _year_for(match: Match, ctx: Context, month: int) -> int | None:
     return year_for_month(month, ctx.anchor, ctx.direction, ctx.shift)
 
 
+def day_number(text: str) -> int:
+    """The day of `29`, `2nd`, `11th`."""
+    return int(text.rstrip("stndrhSTNDRH"))
+
+
 def month_day(match: Match, ctx: Context) -> Resolved | None:
-    """`April 29`, `29 April 2025`, `Thursday, March 20`."""
+    """`April 29`, `29 April 2025`, `Thursday, March 20`, `April 2nd`."""
     month = MONTHS[word(match, "month").rstrip(".")]
-    value = day_value(_year_for(match, ctx, month), month, int(match.group("day")))
+    value = day_value(_year_for(match, ctx, month), month, day_number(match.group("day")))
     return Resolved(value, "day") if value else None
 
 
@@ -133,7 +138,7 @@ def range_end_day(match: Match, ctx: Context) -> Resolved | None:
     month = range_start_month(match)
     if month is None:
         return None
-    value = day_value(_year_for(match, ctx, month), month, int(match.group("day")))
+    value = day_value(_year_for(match, ctx, month), month, day_number(match.group("day")))
     return Resolved(value, "day") if value else None
 
 

@@ -59,6 +59,7 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("The deal was signed on April 29.", "April 29", "2025-04-29"),
             Example("Tariffs will rise on Thursday, August 7.", "Thursday, August 7", "2025-08-07"),
+            Example("A report dated April 2nd gave the figures.", "April 2nd", "2025-04-02"),
         ),
     ),
     _rule(
