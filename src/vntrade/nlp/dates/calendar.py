@@ -158,14 +158,19 @@ def shift_years(value: str, years: int) -> str | None:
 
 
 def weekday_date(
-    weekday: int, anchor: dt.date, direction: str | None, relation: str | None
+    weekday: int,
+    anchor: dt.date,
+    direction: str | None,
+    relation: str | None,
+    today_named: bool = False,
 ) -> dt.date:
     """The day called `weekday` (1 = Monday) near the anchor.
 
     `last`/`next` pick the occurrence strictly before/after the anchor, `this` the one in
-    the anchor's week; otherwise the verb's tense does (past: on or before, future: on or
-    after, present: the nearest), and without a tense the past occurrence is taken, as
-    news mostly reports what has happened.
+    the anchor's week; otherwise the verb's tense does (past: before, future: after,
+    present: the nearest), and without a tense the past occurrence is taken, as news
+    mostly reports what has happened. In a text that calls the anchor's day `today`
+    (`today_named`), the anchor's own weekday is a week away.
     """
     back = (anchor.isoweekday() - weekday) % 7
     ahead = (weekday - anchor.isoweekday()) % 7
@@ -176,8 +181,11 @@ def weekday_date(
     if relation == "this":
         return anchor + dt.timedelta(days=weekday - anchor.isoweekday())
     if direction == FUTURE or (direction == PRESENT and ahead < back):
-        return anchor + dt.timedelta(days=ahead)
-    return anchor - dt.timedelta(days=back)
+        return anchor + dt.timedelta(days=ahead or (7 if today_named else 0))
+    if direction == PRESENT and not back:
+        return anchor
+    # Where the anchor's own day is `today`, a `Friday` written on a Friday is the one before.
+    return anchor - dt.timedelta(days=back or (7 if today_named else 0))
 
 
 def shift_unit(anchor: dt.date, unit: str, amount: int) -> dt.date:

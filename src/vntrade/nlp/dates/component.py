@@ -43,6 +43,7 @@ def make_dates(nlp: Language, name: str) -> DateTagger:
 
 # A clock time and a day next to each other make one TIME: "8 p.m. on Sunday".
 _TIME_DAY_GAP = re.compile(r"\s*,?\s*(?:on|at)?\s*")
+_TODAY = re.compile(r"(?i:\btoday\b)(?!['’]s)")
 _WITHIN_BEFORE = re.compile(r"(?i:\bwithin\s+(?:the\s+)?(?:next\s+)?)$")
 _EXPLICIT = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:$|T)")
 # Rules whose values count from the last explicit date: they do not become it.
@@ -120,13 +121,17 @@ def _resolve(
     """Normalise each candidate in text order; explicit dates feed `the following year`,
     and any date a comparison up to three sentences on (`a year earlier`)."""
     mentions: list[DateMention] = []
+    today_named = _TODAY.search(text) is not None
     previous: Anchor | None = None
     last: tuple[int, Resolved] | None = None  # (sentence, date) of the last period named
+    last_quarter: Resolved | None = None
     for candidate, found_tense in zip(candidates, tenses, strict=True):
         sentence = bisect_right(sentences or [], candidate.start)
         gap = sentence - last[0] if last is not None else 0
         near = last[1] if last is not None and gap <= 3 else None
-        context = Context(anchor, found_tense, shift, previous, month, near, gap)
+        context = Context(
+            anchor, found_tense, shift, previous, month, near, gap, today_named, last_quarter
+        )
         resolved = candidate.rule.normalise(candidate.match, context)
         if resolved is None:
             continue
@@ -138,6 +143,8 @@ def _resolve(
             and not _PERIOD_END_BEFORE.search(text, max(0, candidate.start - 16), candidate.start)
         ):
             last = (sentence, resolved)
+            if resolved.kind == "quarter":
+                last_quarter = resolved
         mentions.append(
             DateMention(
                 text=text[candidate.start : candidate.end],

@@ -69,6 +69,11 @@ class Context:
     # what `a year earlier` compares with (`third-quarter profit ... a year earlier`).
     compared: Resolved | None = None
     compared_gap: int = 0
+    # Whether the text says `today`: then a weekday never names the anchor's own day.
+    today_named: bool = False
+    # The last quarter the text named, however far back: in a quarterly report, what a
+    # comparison compares with when no period was named near it.
+    last_quarter: Resolved | None = None
 
     def anchor_day(self, precision: str) -> dt.date | None:
         """The anchor's day, if the anchor is known to at least `precision`."""
@@ -160,8 +165,10 @@ def month(match: Match, ctx: Context) -> Resolved:
     anchor = ctx.anchor_day("month")
     if relation and anchor is not None and not group(match, "year"):
         year = anchor.year
-        if relation in ("last", "past", "previous") and number >= anchor.month:
-            year -= 1
+        if relation in ("last", "past", "previous"):
+            # the last one before the anchor's month; but `last February`, written in
+            # March, is not the month just over (that is `last month`): the one before
+            year -= 1 if number >= anchor.month or number == anchor.month - 1 else 0
         elif relation in ("next", "coming", "following") and number <= anchor.month:
             year += 1
         return Resolved(month_value(year, number), "month")
@@ -231,7 +238,8 @@ def weekday(match: Match, ctx: Context) -> Resolved:
     if anchor is None:
         value = f"{year_text(ctx.anchor.year if ctx.anchor else None)}-WXX-{number}"
     else:
-        value = weekday_date(number, anchor, ctx.direction, relation or None).isoformat()
+        day = weekday_date(number, anchor, ctx.direction, relation or None, ctx.today_named)
+        value = day.isoformat()
     return _with_part_of_day(value, match)
 
 
@@ -354,9 +362,12 @@ def compared(ctx: Context, years: int, direction: str, reach: int = 1) -> Resolv
     """`a year earlier` than the period just mentioned, at its granularity: after
     `third-quarter profit` 1989-Q3 it is 1988-Q3, after `on Oct. 31` a day. `ago` counts
     from the anchor, so the period mentioned must be a recent one. `reach`: how many
-    sentences back the period may be named."""
+    sentences back the period may be named; past it, a quarterly report compares with
+    the last quarter it named."""
     base = ctx.compared
     if base is None or ctx.compared_gap > reach:
+        base = ctx.last_quarter
+    if base is None:
         return None
     if (value := shift_years(base.value, -years)) is None:
         return None

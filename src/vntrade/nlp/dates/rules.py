@@ -124,6 +124,8 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("The accord was signed in March.", "March", "2025-03"),
             Example("Rates will be cut in January.", "January", "2026-01"),
+            Example("Prices peaked last February.", "last February", "1997-02", "1998-03-05"),
+            Example("Prices peaked last October.", "last October", "1997-10", "1998-03-05"),
             # figures name a month that is over, whatever the tense
             Example("The ministry will publish June export figures on Friday.", "June", "2025-06"),
         ),
@@ -275,6 +277,13 @@ RULES: tuple[Rule, ...] = (
                 "1996-05-04TNI",
                 "1996-05-02",
             ),
+            # a text that says `today` for its own day names other days by weekday
+            Example(
+                "Iraq said today that its troops crossed the border Friday.",
+                "Friday",
+                "1990-08-10",
+                "1990-08-17",
+            ),
             Example(  # `open` tagged as an adjective: a present tense all the same
                 "The Paris Olympics open Friday evening with a ceremony on the Seine.",
                 "Friday evening",
@@ -352,6 +361,14 @@ RULES: tuple[Rule, ...] = (
                 "Exports rose 5% in June, the ministry said on Monday, up from a year earlier.",
                 "a year earlier",
                 "2024-06",
+            ),
+            # far from any period named, a quarterly report compares with its last quarter
+            Example(
+                "Net income rose 10% in the third quarter. Sales grew in Europe. Costs fell "
+                "in Asia. The tax rate was lower. Net was $4 million a year earlier.",
+                "a year earlier",
+                "1988-Q3",
+                "1989-10-26",
             ),
             # the last day of a period (`ended Sept. 30`) is not what is compared
             Example(
