@@ -61,12 +61,35 @@ AMOUNT_RULES = (
         "duration",
         rf"(?:(?i:the)\s+(?:(?P<rel>(?i:past|last|next|coming|first|previous|following|final|"
         rf"remaining))\s+)?)?{QTY}(?:\s+(?P<half>(?i:and\s+a\s+half)))?[\s-]+"
-        rf"(?:(?i:more|additional|full|long|straight|consecutive|whole)\s+)?{UNIT}(?!\w)",
+        rf"(?:(?i:more|additional|full|long|straight|consecutive|whole|trading|business|"
+        rf"working|calendar)\s+)?{UNIT}(?!\w)",
         dur.duration,
         accept=guard.duration_ok,
-        reach=(40, 12),
+        reach=(40, 20),
         triggers=UNIT_WORDS,
-        examples=(Example("Importers got a 90-day pause.", "90-day", "P90D"),),
+        examples=(
+            Example("Importers got a 90-day pause.", "90-day", "P90D"),
+            Example(
+                "Shares fell over the past five trading days.",
+                "the past five trading days",
+                "P5D",
+            ),
+        ),
+    ),
+    _rule(
+        "millennia",  # TimeML's unit of a thousand years is L
+        rf"(?i:(?:(?P<qty>{NUMBER_RE})\s+)?thousand\s+years|(?P<qty2>{NUMBER_RE})\s+"
+        r"millenni(?:um|a))(?!\w)",
+        dur.millennia,
+        reach=(30, 16),
+        triggers=("thousand", "millennium", "millennia"),
+        examples=(
+            Example(
+                "The city has stood for more than two thousand years.",
+                "two thousand years",
+                "P2L",
+            ),
+        ),
     ),
     _rule(
         "duration_range",

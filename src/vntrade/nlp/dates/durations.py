@@ -75,6 +75,15 @@ def duration(match: Match, ctx: Context) -> Resolved | None:
     return Resolved(period(unit, _amount(match)), "duration", "DURATION")
 
 
+def millennia(match: Match, ctx: Context) -> Resolved | None:
+    """`two thousand years`, `a millennium` -> P2L, P1L."""
+    quantity = word(match, "qty") or word(match, "qty2") or "one"
+    amount = parse_number(quantity)
+    if amount is None or amount != int(amount):
+        return None
+    return Resolved(f"P{int(amount)}L", "duration", "DURATION")
+
+
 def vague_duration(match: Match, ctx: Context) -> Resolved:
     """`recent weeks`, `for years`, `the coming months` -> PXW, PXY, PXM."""
     return Resolved(period(_unit(match.group("unit")), None), "duration", "DURATION")

@@ -10,6 +10,7 @@ and `the year two thousand` are years.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from vntrade.nlp.dates.calendar import (
     FUTURE,
@@ -22,9 +23,10 @@ from vntrade.nlp.dates.calendar import (
     year_for_month,
     year_text,
 )
+from vntrade.nlp.dates.guards import PREPOSITIONS
 from vntrade.nlp.dates.lexicon import MONTH_RE, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY
 from vntrade.nlp.dates.normalise import Context, Match, Resolved, compared, group, word
-from vntrade.nlp.dates.rule import YEAR, Example, rule
+from vntrade.nlp.dates.rule import DIGITS, YEAR, Example, rule
 
 # Words before `that` that make it a conjunction: "said that day traders ...".
 _CONJUNCTION_THAT = (
@@ -84,6 +86,32 @@ def ordinal_day(match: Match, ctx: Context) -> Resolved:
     if previous is None or not previous.knows("day") or not 0 < number <= 7:
         return Resolved("XXXX-XX-XX", "day")
     return Resolved((previous.day + dt.timedelta(days=number - 1)).isoformat(), "day")
+
+
+_DAY_VERBS = re.compile(
+    r"(?i:\b(?:for|on|end|ended|ending|ends|finish|finished|finishing|close|closed|closing|"
+    r"start|started|open|opened|during|over)\s+)$"
+)
+
+
+def _day_of_report(match: Match) -> bool:
+    """`ended the day`, `for the day`: not `the day` of a clause (`the day he left`)."""
+    return bool(_DAY_VERBS.search(match.string, max(0, match.start() - 12), match.start()))
+
+
+def the_day(match: Match, ctx: Context) -> Resolved | None:
+    """`for the day`: the last day mentioned, else the anchor's."""
+    day = ctx.narrative_day("day")
+    return Resolved(day.isoformat(), "day") if day else None
+
+
+def apostrophe_year(match: Match, ctx: Context) -> Resolved:
+    """`'82` -> 1982: the latest such year not more than ten years after the anchor's."""
+    this_year = ctx.anchor.year if ctx.anchor is not None else 2000
+    year = this_year // 100 * 100 + int(match.group("yy"))
+    if year > this_year + 10:
+        year -= 100
+    return Resolved(str(year), "year")
 
 
 def weekend(match: Match, ctx: Context) -> Resolved:
@@ -301,7 +329,8 @@ PERIOD_RULES = (
     ),
     rule(
         "ordinal_day",
-        r"(?i:the\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|\d{1,3}(?:st|nd|rd|th))"
+        r"(?i:(?:the|its|their)\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|"
+        r"ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))"
         rf"\s+day)(?![\w-]|\s+of\s+(?:the\s+)?(?:(?i:month|year|week|quarter|season)|{MONTH_RE}))",
         ordinal_day,
         reach=(22, 6),
@@ -312,7 +341,33 @@ PERIOD_RULES = (
                 "the second day",
                 "2025-07-07",
             ),
+            Example("The strike entered its eighth day.", "its eighth day", "XXXX-XX-XX"),
         ),
+    ),
+    rule(
+        "the_day",  # `to end the day at 7,114`, `for the day`: the day just reported
+        r"(?i:(?<![\w-])the\s+day)(?=\s*[,.;:]|\s+(?:at|with|up|down|higher|lower)\b)",
+        the_day,
+        accept=_day_of_report,
+        reach=(8, 10),
+        triggers=("day",),
+        examples=(
+            Example(
+                "The Dow fell 3% on Monday to end the day at 7,114.",
+                "the day",
+                "2009-02-23",
+                "2009-02-24",
+            ),
+        ),
+    ),
+    rule(
+        "apostrophe_year",  # `since '82`, `the class of '98`
+        r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|\s*(?i:percent|per\s+cent))",
+        apostrophe_year,
+        accept=lambda match: PREPOSITIONS.search(match.string, 0, match.start()) is not None,
+        reach=(2, 4),
+        triggers=DIGITS,
+        examples=(Example("Stocks are at their lowest since '82.", "'82", "1982", "2008-10-27"),),
     ),
     rule(
         "weekend",
