@@ -237,3 +237,12 @@ def test_meantime_split_is_the_one_written_down():
     assert document_names(MEANTIME, "dev") == split["dev"]
     assert document_names(MEANTIME, "aside") == split["aside"]
     assert len(split["dev"]) == 80 and len(split["aside"]) == 40
+
+
+@pytest.mark.slow
+def test_meantime_development_part_value_f1(cli):
+    if not MEANTIME.is_dir():
+        pytest.skip(f"MEANTIME is missing at {MEANTIME}")
+    report = evaluate(cli, MEANTIME, "--split", "dev")
+    assert report["documents"] == 80
+    assert report["value"]["f1"] >= 0.77, report["value"]
