@@ -7,6 +7,36 @@ with the error's `exit_code`.
 
 from __future__ import annotations
 
+import re
+
+# Lone surrogates: U+DC80-U+DCFF stand for bytes that were not UTF-8 (Python's surrogateescape,
+# as in a file name); the others come from JSON escapes such as "\ud800".
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# What would break a message's line or what it shows: C0/C1 controls, line and paragraph
+# separators, bidirectional overrides, and lone surrogates.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8: as os.fsencode gives it back
+        return f"\\x{code - 0xDC00:02x}"
+    return match.group().encode("unicode_escape").decode("ascii")  # \n, \x1b, \u202e
+
+
+def as_text(name: str) -> str:
+    """`name` (a file name, or an id made from one) as UTF-8 text: each byte that was not UTF-8
+    written as `\\xNN`, as `os.fsencode(name).decode("utf-8", "backslashreplace")` writes it,
+    and any other lone surrogate as `\\udNNN`; other text is returned as it is."""
+    return _SURROGATES.sub(_escape, name) if _SURROGATES.search(name) else name
+
+
+def shown(name: object) -> str:
+    """A file name as messages show it: as `as_text` writes it, with control characters
+    escaped too (`\\n`, `\\x1b`), so that a message stays one line that says what it is."""
+    text = str(name)
+    return _UNSHOWABLE.sub(_escape, text) if _UNSHOWABLE.search(text) else text
+
 
 class VntradeError(Exception):
     """A problem the user can fix."""
@@ -51,9 +81,22 @@ class StoreDamaged(StoreError):
     """A store whose file is corrupt: SQLite says so, or a row does not hold valid JSON."""
 
     def __init__(self, path: object, detail: str) -> None:
+        name = shown(path)
         super().__init__(
-            f"the store {path} is damaged ({detail}). Check it with `vntrade db check --db "
-            f"{path}`, then restore it from a backup or rebuild it: ingest the inputs again "
+            f"the store {name} is damaged ({detail}). Check it with `vntrade db check --db "
+            f"{name}`, then restore it from a backup or rebuild it: ingest the inputs again "
             "into a new --db FILE (the old file is left as it is)."
         )
         self.path = path
+
+
+class DiskFull(StoreError):
+    """No space left for SQLite's files (the store's journal, its WAL index, temporary
+    files): never a damaged store."""
+
+    def __init__(self, where: object, kept: str = "the store is unchanged") -> None:
+        super().__init__(
+            f"the disk is full (no space left in {shown(where)}): free some space and run the "
+            f"command again; {kept}."
+        )
+        self.where = where

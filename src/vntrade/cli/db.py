@@ -13,7 +13,7 @@ from vntrade.cli.inputs import with_text_option
 from vntrade.cli.output import note, output_options, warn, write_document, write_rows
 from vntrade.cli.sources import model_options
 from vntrade.cli.store import db_option, removed_if_failed, summary_options, wait_option
-from vntrade.errors import StoreDamaged
+from vntrade.errors import StoreDamaged, as_text, shown
 
 
 @click.group()
@@ -98,26 +98,18 @@ def check(ctx: click.Context, db: str, fmt: str | None) -> None:
     Exit code 0 when it is, 1 when it is damaged (then restore it from a backup, or ingest
     the inputs again into a new --db FILE).
     """
-    import sqlite3 as sqlite
-
-    from vntrade.store import Store, connect
+    from vntrade.store import Store
+    from vntrade.store.sqlite import integrity_problems
 
     path = Path(db)
     try:
         store = Store.open(path)
     except StoreDamaged:  # damaged beyond opening: say what SQLite says
-        conn = connect(path, readonly=True)
-        try:
-            problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-        except sqlite.DatabaseError as error:
-            problems = [str(error)]
-        finally:
-            conn.close()
+        problems = integrity_problems(path)
     else:
         with store:
             problems = store.check()
-    problems = [problem for problem in problems if problem != "ok"]
-    document = {"db": str(path), "ok": not problems, "problems": problems}
+    document = {"db": as_text(str(path)), "ok": not problems, "problems": problems}
     write_document(document, fmt, _render_check)
     ctx.exit(1 if problems else 0)
 
@@ -219,24 +211,21 @@ def recluster(db: str, wait: float, quiet: bool) -> None:
 
     Needed after `ingest --defer-clustering`, and worth running after an upgrade of vntrade
     that changes how events are found or grouped (an ingest only clusters new articles).
-    Articles are taken in publication order; the records themselves are not touched. An
-    interrupted run leaves the store asking for another one.
+    Articles are taken in publication order; the records themselves are not touched. It is
+    one transaction: a run that fails or is interrupted leaves the store as it was.
     """
     from vntrade.cli.progress import counting
     from vntrade.ingest import recluster as recluster_store
     from vntrade.store import Store
     from vntrade.store.lock import ingest_lock
 
-    with ingest_lock(Path(db), wait, warn), Store.open(db) as reader:
-        total = reader.count_articles()
+    # Opened to write only once SQLite's quick check passes and every record it will read
+    # is JSON; the events tables, which it makes afresh, may hold anything.
     with (
         ingest_lock(Path(db), wait, warn),
-        Store.open(db, create=True) as store,
-        counting(total, "clustering events", quiet) as advance,
+        Store.open(db, write=True, check_records=True) as store,
+        counting(store.count_articles(), "clustering events", quiet) as advance,
     ):
-        damage = store.check(quick=True)  # never write into a damaged file
-        if damage:
-            raise StoreDamaged(Path(db), "; ".join(damage[:3]))
         done = recluster_store(store, advance)
     if not quiet:
-        note(f"re-clustered the events of {done} articles (db: {db}).")
+        note(f"re-clustered the events of {done} articles (db: {shown(db)}).")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,9 @@ import click
 from vntrade.cli.inputs import check_db_name
 from vntrade.cli.output import note, warn
 from vntrade.cli.sources import pipeline_options
-from vntrade.errors import StoreDamaged
+from vntrade.errors import DiskFull
 
+KEPT = "every committed batch is kept"
 DB_HELP = "Store file [env: VNTRADE_DB; default: vntrade.db in the current directory]."
 
 
@@ -35,31 +37,15 @@ def db_option(func: Any) -> Any:
 def removed_if_failed(path: Path) -> Iterator[None]:
     """A store this command creates is removed again if the command fails before writing any
     article, so that a failed command leaves no empty store behind."""
-    existed = path.exists()
+    from vntrade.store.sqlite import remove_if_empty
+
+    existed = os.path.lexists(path)
     try:
         yield
     except BaseException:
         if not existed:
-            remove_empty_store(path)
+            remove_if_empty(path)
         raise
-
-
-def remove_empty_store(path: Path) -> None:
-    """Delete the store at `path` and its journal files if it holds no article."""
-    if not path.is_file():
-        return
-    try:
-        conn = sqlite3.connect(path)
-        try:
-            articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        articles = 0
-    if not articles:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            with suppress(OSError):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def summary_options(func: Any) -> Any:
@@ -153,6 +139,7 @@ def ingest(
     model: str | None,
     actors_file: str | None,
     commodities_file: str | None,
+    article_timeout: float,
     wait: float,
     quiet: bool,
     summary: str,
@@ -175,6 +162,7 @@ def ingest(
     from vntrade.store import Store
     from vntrade.store.dataset import INDEX_NAME, DatasetWriter, check_empty_or_ours
     from vntrade.store.lock import ingest_lock
+    from vntrade.store.sqlite import check_path, disk_full
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask.")
@@ -189,7 +177,8 @@ def ingest(
         check_empty_or_ours(output_dir, incremental=True)
         dataset = DatasetWriter(output_dir)
         store_path = Path(output_dir) / INDEX_NAME  # the dataset's own incremental index
-    spec = PipelineSpec(model, actors_file, commodities_file)
+    spec = PipelineSpec(model, actors_file, commodities_file, article_timeout or None)
+    check_path(store_path, create=True)  # a pipe or an empty file: refused at once
     progress = IngestProgress(paths, quiet)
     # The engine first: an unreachable scheduler must fail before any file is created.
     pool = make_engine(spec, engine, workers or default_workers(), scheduler)
@@ -200,33 +189,30 @@ def ingest(
             removed_if_failed(store_path),
             ingest_lock(store_path, wait, warn),
             Store.open(store_path, create=True) as store,
+            progress,
         ):
-            damage = store.check(quick=True)
-            if damage:
-                raise StoreDamaged(store_path, "; ".join(damage[:3]))
-            with progress:
-                run = Ingest(
-                    store,
-                    pool,
-                    spec.fingerprint(),
-                    batch_size=batch_size,
-                    dataset=dataset,
-                    report=progress.report,
-                    progress=progress.advance,
-                    cluster=not defer_clustering,
-                )
-                result = run.run(read_inputs(store, paths, max_bytes, spec.fingerprint()))
+            run = Ingest(
+                store,
+                pool,
+                spec.fingerprint(),
+                batch_size=batch_size,
+                dataset=dataset,
+                report=progress.report,
+                progress=progress.advance,
+                cluster=not defer_clustering,
+            )
+            result = run.run(read_inputs(store, paths, max_bytes, spec.fingerprint()))
     except KeyboardInterrupt:
         if run is not None:
             warn(f"interrupted; kept every committed batch: {run.summary.line()}")
         warn("run the same command again to process the rest.")
         ctx.exit(130)
-    except sqlite3.OperationalError as error:  # e.g. a full disk
-        raise click.ClickException(
-            f"ingest stopped: {error}. Every committed batch is kept: fix the problem and "
-            "run the same command again."
-        ) from None
-    except OSError as error:
+    except DiskFull as error:
+        raise DiskFull(error.where, KEPT) from None
+    except (sqlite3.OperationalError, OSError) as error:
+        where = disk_full(error, store_path)
+        if where is not None:
+            raise DiskFull(where, KEPT) from None
         raise click.ClickException(
             f"ingest stopped: {error}. Every committed batch is kept: fix the problem and "
             "run the same command again."

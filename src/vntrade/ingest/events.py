@@ -267,19 +267,20 @@ def recluster(
     """Make every stored article's events and clusters afresh (after a rule change, or for a
     store ingested with clustering deferred), in publication order; the articles done.
 
-    The events tables are emptied and the store marked `pending` in one transaction, and
-    marked `current` when done: a killed run leaves a store the views ask to re-cluster."""
-    store.set_meta("events", "pending", clear_events=True)
-    with store.guarded():
-        ids = article_ids_by_date(store.conn)
-    indexer = EventIndexer(store)
-    for start in range(0, len(ids), batch_size):
-        chunk = ids[start : start + batch_size]
-        found = store.records(chunk)
-        store.commit_events(indexer.index([found[i] for i in chunk if i in found]))
-        if progress:
-            progress(len(chunk))
-    store.set_meta("events", "current")
+    All in one transaction: a run that fails (a record that is not JSON, a full disk) or is
+    interrupted, even killed, leaves the store as it was, its old clusters readable."""
+    with store.writing():
+        store.set_meta("events", "pending", clear_events=True)
+        with store.guarded():
+            ids = article_ids_by_date(store.conn)
+        indexer = EventIndexer(store)
+        for start in range(0, len(ids), batch_size):
+            chunk = ids[start : start + batch_size]
+            found = store.records(chunk)
+            store.commit_events(indexer.index([found[i] for i in chunk if i in found]))
+            if progress:
+                progress(len(chunk))
+        store.set_meta("events", "current")
     return len(ids)
 
 

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from vntrade.errors import as_text
 from vntrade.ingest.events import EventIndexer, recluster
 from vntrade.ingest.summary import Summary
 from vntrade.store import Batch, Store, StoredRow, article_digest
@@ -33,9 +34,11 @@ def import_records(
     try:
         for chunk in chunked(iter(pairs), batch_size):
             records = []
-            known = store.known(record["id"] for record, _ in chunk)
+            known = store.known(as_text(record["id"]) for record, _ in chunk)
             batch = Batch()
             for record, pipeline in chunk:
+                # names from the file system as ingest stores them (bytes not UTF-8 as \xNN)
+                record["id"], record["source"] = as_text(record["id"]), as_text(record["source"])
                 if record["id"] in done:  # a second copy: the first one counts
                     summary.counts["unchanged"] += 1
                     continue

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from vntrade.errors import as_text
 from vntrade.records import Article, LoadProblem
 from vntrade.store import SourceState, Store
 
@@ -47,13 +48,24 @@ def read_inputs(
         except OSError:
             yield from load_input(path, max_bytes)  # the loader says what is wrong
             continue
-        state = SourceState(path, stat.st_size, stat.st_mtime_ns, fingerprint)
+        state = SourceState(as_text(path), stat.st_size, stat.st_mtime_ns, fingerprint)
         articles = store.unchanged_source(state)
         if articles is not None:
-            yield SkippedSource(path, articles)
+            yield SkippedSource(state.path, articles)
         else:
             yield state
             yield from load_input(path, max_bytes)
+
+
+def stored_names(item: Item) -> Item:
+    """The item with the names it takes from the file system (its source, and an id made
+    from a file name) as the store keeps them: bytes that are not UTF-8 as `\\xNN`."""
+    if isinstance(item, Article):
+        item.id, item.source = as_text(item.id), as_text(item.source)
+    elif isinstance(item, LoadProblem):
+        item.source, item.reason = as_text(item.source), as_text(item.reason)
+        item.article = None if item.article is None else as_text(item.article)
+    return item
 
 
 class SourceTracker:

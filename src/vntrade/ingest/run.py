@@ -23,9 +23,9 @@ from vntrade.batch import (
     broken_pool_message,
     describe_error,
 )
-from vntrade.errors import EngineError, VntradeError
+from vntrade.errors import EngineError, VntradeError, shown
 from vntrade.ingest.events import EventIndexer, recluster
-from vntrade.ingest.inputs import Item, SkippedSource, SourceTracker
+from vntrade.ingest.inputs import Item, SkippedSource, SourceTracker, stored_names
 from vntrade.ingest.summary import COUNTS, Summary
 from vntrade.records import Article, LoadFailure, LoadProblem
 from vntrade.store import Batch, SourceState, Store, StoredRow, article_digest
@@ -121,7 +121,7 @@ class Ingest:
         failures: list[LoadFailure] = []
         sources: set[str] = set()
         files = SourceTracker()
-        for item in items:
+        for item in map(stored_names, items):
             if isinstance(item, SkippedSource):
                 files.skip(item)
             elif isinstance(item, SourceState):
@@ -249,7 +249,7 @@ class Ingest:
         elif self.reported == MAX_REPORTED + 1:
             self.report(
                 "more problems are recorded but not shown; list them with "
-                f"`vntrade db stats --db {self.store.path}`."
+                f"`vntrade db stats --db {shown(self.store.path)}`."
             )
 
     def _result(self, job: _Job) -> ChunkResult:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from vntrade.errors import as_text, shown
+
 COUNTS = ("new", "updated", "unchanged", "failed")
 
 
@@ -26,12 +28,12 @@ class Summary:
         c = self.counts
         return (
             f"ingested {self.articles} articles: {c['new']} new, {c['updated']} updated, "
-            f"{c['unchanged']} unchanged, {c['failed']} failed ({self.kind}: {self.target})"
+            f"{c['unchanged']} unchanged, {c['failed']} failed ({self.kind}: {shown(self.target)})"
         )
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            self.kind: self.target,
+            self.kind: as_text(self.target),
             "run": self.run,
             "status": self.status,
             "articles": self.articles,

@@ -14,6 +14,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from vntrade.errors import shown
 from vntrade.store import connect, transaction
 
 FILE_NAME = "extractions.db"
@@ -112,5 +113,5 @@ class Cache:
 
 def _disabled(path: Path, error: Exception) -> None:
     logging.getLogger("vntrade").warning(
-        f"cache {path} unavailable ({error}); going on without it (--no-cache skips it)."
+        f"cache {shown(path)} unavailable ({error}); going on without it (--no-cache skips it)."
     )

@@ -11,12 +11,13 @@ import contextlib
 import dataclasses
 import functools
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from vntrade.errors import StoreDamaged, StoreError
+from vntrade.errors import DiskFull, StoreDamaged, StoreError, VntradeError, shown
 from vntrade.store.events import clear_events as clear_event_tables
 from vntrade.store.events import id_chunks, write_events
 from vntrade.store.rows import Batch, EventWrite, Known, SourceState
@@ -28,7 +29,10 @@ from vntrade.store.schema import (
     upgrade_sql,
 )
 from vntrade.store.sqlite import (
+    check_path,
     connect_for,
+    create_file,
+    disk_full,
     is_access,
     is_corrupt,
     looks_like_sqlite,
@@ -36,6 +40,33 @@ from vntrade.store.sqlite import (
     transaction,
     writable,
 )
+
+# The events tables' JSON columns (a cluster of one event has no profile: NULL).
+_EVENT_JSON = (("events", "data"), ("timeline_entries", "entry"), ("event_clusters", "profile"))
+
+
+def _new_store_sql() -> str:
+    """The script that makes a new store: today's tables and its `meta` rows."""
+    return (
+        f"BEGIN IMMEDIATE; {SCHEMA_SQL} INSERT INTO meta VALUES"
+        f" ('schema_version', '{SCHEMA_VERSION}'), ('created_at', '{now()}'),"
+        " ('events', 'current'); COMMIT;"
+    )
+
+
+def _open_error(error: sqlite3.DatabaseError, path: Path) -> VntradeError:
+    """What an SQLite error while opening a store means for the user."""
+    where = disk_full(error, path)
+    if where is not None:
+        return DiskFull(where)
+    if isinstance(error, sqlite3.OperationalError) and is_access(error):
+        return StoreError(f"cannot open {shown(path)}: {error}.")
+    if not looks_like_sqlite(path):
+        return StoreError(
+            f"{shown(path)} is not a usable vntrade database (not an SQLite file); "
+            "choose another --db FILE."
+        )
+    return StoreDamaged(path, str(error))
 
 
 def _guard(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -57,76 +88,113 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False) -> Store:
-        """Open (or with `create`, create) a store; a user error if it is not one."""
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        write: bool = False,
+        check_records: bool = False,
+    ) -> Store:
+        """Open a store to read it, or to write it (`write`; `create` also makes a new one
+        where there is no file, and upgrades one of an older layout); a user error if it is
+        not one.
+
+        Nothing is written before the file is known to be a vntrade store that SQLite's
+        quick check finds sound (and, with `check_records`, whose records all hold JSON: for
+        a writer that reads them all anyway); a store of an older layout is then upgraded.
+        A refused file is left byte for byte as it was.
+        """
         path = Path(path)
-        if not str(path) or path.is_dir():
-            raise StoreError(f"--db needs a file name, not {str(path)!r}.")
-        if not create and not path.is_file():
+        write = write or create
+        exists = check_path(path, create)
+        if write and not writable(path):
             raise StoreError(
-                f"no database at {path}; create it with `vntrade ingest PATH... --db {path}`."
+                f"cannot write to {shown(path)}: the file or its folder is read-only. Copy the "
+                "store somewhere writable, or give another --db FILE."
             )
-        if create and path.parent and not path.parent.is_dir():
-            raise StoreError(f"cannot create {path}: no directory {path.parent}.")
-        if create and not writable(path):
-            raise StoreError(
-                f"cannot write to {path}: the file or its folder is read-only. Copy the store "
-                "somewhere writable, or give another --db FILE."
-            )
+        store = None
         try:
-            conn = connect_for(path, create)
-            store = cls(conn, path)
+            if not exists:
+                create_file(path, _new_store_sql())
+            store = cls(connect_for(path, write=False), path)
             with store.guarded():
-                store._check_or_create(create)
-        except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) and is_access(error):
-                raise StoreError(f"cannot open {path}: {error}.") from None
-            if not looks_like_sqlite(path):
-                raise StoreError(
-                    f"{path} is not a usable vntrade database (not an SQLite file); "
-                    "choose another --db FILE."
-                ) from None
-            raise StoreDamaged(path, str(error)) from None
+                missing = store._inspect(upgrade=create)
+                if write:
+                    store._refuse_damage(records=check_records)
+                    store.conn.close()
+                    store.conn = connect_for(path, write=True)
+                    if missing:
+                        store._upgrade(missing)
+        except BaseException as error:
+            if store is not None:
+                store.close()
+            if isinstance(error, sqlite3.DatabaseError):
+                raise _open_error(error, path) from None
+            where = disk_full(error, path)  # no inode left for a new store, say
+            if where is not None:
+                raise DiskFull(where) from None
+            raise
         return store
 
     @contextlib.contextmanager
     def guarded(self) -> Iterator[None]:
-        """Turn SQLite's "malformed" errors and rows that are not JSON into `StoreDamaged`."""
+        """Turn SQLite's "malformed" errors and rows that are not JSON into `StoreDamaged`,
+        and a full disk into `DiskFull`."""
         try:
             yield
         except sqlite3.DatabaseError as error:
+            where = disk_full(error, self.path)
+            if where is not None:
+                raise DiskFull(where) from None
             if isinstance(error, sqlite3.OperationalError) and not is_corrupt(error):
                 raise
             raise StoreDamaged(self.path, str(error)) from None
         except json.JSONDecodeError as error:
             raise StoreDamaged(self.path, f"a row does not hold valid JSON: {error}") from None
 
-    def check(self, quick: bool = False) -> list[str]:
-        """SQLite's integrity check, and that every row's JSON parses: the problems found."""
-        pragma = "quick_check" if quick else "integrity_check"
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One transaction around many writes (each method's own becomes part of it): all
+        of them are kept, or, if anything fails or the run is interrupted, none."""
+        with self.guarded(), transaction(self.conn):
+            yield
+
+    def check(self, *, full: bool = True, records: bool = True, events: bool = True) -> list[str]:
+        """SQLite's integrity check (its quick check without `full`), that every record holds
+        JSON (with `records`) and so does every row of the events tables (with `events`): the
+        problems found."""
+        pragma = "integrity_check" if full else "quick_check"
+        bad, rows = [], 0
         try:
             problems = [row[0] for row in self.conn.execute(f"PRAGMA {pragma}")]
+            problems = [problem for problem in problems if problem != "ok"]
+            if problems:
+                return problems
+            if records:
+                bad = self.conn.execute(
+                    "SELECT id FROM articles WHERE (article IS NOT NULL AND NOT"
+                    " json_valid(article)) OR (extraction IS NOT NULL AND NOT"
+                    " json_valid(extraction)) LIMIT 20"
+                ).fetchall()
+            tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master")}
+            for table, column in _EVENT_JSON if events else ():
+                if table in tables:  # a store of an older layout lacks them
+                    query = (
+                        f"SELECT count(*) FROM {table}"
+                        f" WHERE {column} IS NOT NULL AND NOT json_valid({column})"
+                    )
+                    rows += self.conn.execute(query).fetchone()[0]
         except sqlite3.DatabaseError as error:
-            return [str(error)]
-        problems = [problem for problem in problems if problem != "ok"]
-        if problems or quick:
-            return problems
-        try:
-            bad = self.conn.execute(
-                "SELECT id FROM articles WHERE (article IS NOT NULL AND NOT json_valid(article))"
-                " OR (extraction IS NOT NULL AND NOT json_valid(extraction)) LIMIT 20"
-            ).fetchall()
-            events = self.conn.execute(
-                "SELECT (SELECT count(*) FROM events WHERE NOT json_valid(data))"
-                " + (SELECT count(*) FROM timeline_entries WHERE NOT json_valid(entry))"
-            ).fetchone()[0]
-        except sqlite3.DatabaseError as error:
+            where = disk_full(error, self.path)
+            if where is not None:
+                raise DiskFull(where) from None
             return [str(error)]
         problems = [f"article {row[0]!r}: its record is not valid JSON" for row in bad]
-        if events:
+        if rows:
             problems.append(
-                f"{events} event rows are not valid JSON: run `vntrade db recluster --db "
-                f"{self.path}` to make them again"
+                f"{rows} event rows are not valid JSON: run `vntrade db recluster --db "
+                f"{shown(self.path)}` to make them again"
             )
         return problems
 
@@ -139,39 +207,51 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _check_or_create(self, create: bool) -> None:
+    def _inspect(self, upgrade: bool) -> list[str]:
+        """What today's layout has that this store lacks; a `StoreError` if it is not a
+        vntrade store, or one this vntrade cannot read (or, without `upgrade`, an older one)."""
+        name = shown(self.path)
         tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master")}
         if "meta" not in tables:
-            if not create or tables:
-                raise StoreError(
-                    f"{self.path} is an SQLite file but not a vntrade database; "
-                    "choose another --db FILE."
-                )
-            # executescript commits any open transaction, so the script carries its own.
-            self.conn.executescript(
-                f"BEGIN IMMEDIATE; {SCHEMA_SQL}"
-                f" INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}'),"
-                f" ('created_at', '{now()}'), ('events', 'current'); COMMIT;"
+            raise StoreError(
+                f"{name} is an SQLite file but not a vntrade database; choose another --db FILE."
             )
-            return
-        version = int(self.meta("schema_version") or 0)
+        value = self.meta("schema_version")
+        if value is not None and not re.fullmatch("[0-9]{1,9}", str(value)):
+            raise StoreError(
+                f"{name} is not a usable vntrade database (unknown schema version "
+                f"{str(value)[:40]!r}); choose another --db FILE."
+            )
+        version = int(value or 0)
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} was written by a newer vntrade (schema {version}); upgrade vntrade."
+                f"{name} was written by a newer vntrade (schema {version}); upgrade vntrade."
             )
         missing = self._missing_layout(tables)
-        if missing and create:  # a store from an older vntrade: add what it lacks
-            # Events come from the records already stored: the ingest indexes them (`events`).
-            events = ", ('events', 'pending')" if "table events" in missing else ""
-            self.conn.executescript(
-                f"BEGIN IMMEDIATE; {SCHEMA_SQL} {upgrade_sql(missing)} INSERT OR REPLACE INTO meta"
-                f" VALUES ('schema_version', '{SCHEMA_VERSION}'){events}; COMMIT;"
-            )
-        elif missing:
+        if missing and not upgrade:
             raise StoreError(
-                f"{self.path} has the layout of an older vntrade (it lacks {', '.join(missing)}). "
-                f"Upgrade it by running `vntrade ingest PATH... --db {self.path}` once."
+                f"{name} has the layout of an older vntrade (it lacks {', '.join(missing)}). "
+                f"Upgrade it by running `vntrade ingest PATH... --db {name}` once."
             )
+        return missing
+
+    def _refuse_damage(self, records: bool) -> None:
+        """A `StoreDamaged` unless SQLite's quick check passes (and, with `records`, every
+        record holds JSON)."""
+        # Not the JSON of every row at each ingest: that costs three quick checks (README).
+        damage = self.check(full=False, records=records, events=False)
+        if damage:
+            raise StoreDamaged(self.path, "; ".join(damage[:3]))
+
+    def _upgrade(self, missing: list[str]) -> None:
+        """Add what a store from an older vntrade lacks."""
+        # Events come from the records already stored: the ingest indexes them (`events`).
+        events = ", ('events', 'pending')" if "table events" in missing else ""
+        # executescript commits any open transaction, so the script carries its own.
+        self.conn.executescript(
+            f"BEGIN IMMEDIATE; {SCHEMA_SQL} {upgrade_sql(missing)} INSERT OR REPLACE INTO meta"
+            f" VALUES ('schema_version', '{SCHEMA_VERSION}'){events}; COMMIT;"
+        )
 
     def _missing_layout(self, tables: set[str]) -> list[str]:
         """The tables and article columns of today's layout that this store lacks."""

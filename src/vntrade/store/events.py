@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from vntrade.errors import as_text
 from vntrade.store.rows import EventWrite
 
 CHUNK = 500  # ids bound in one query (SQLite's bound-parameter limit is far above)
@@ -297,7 +298,9 @@ def lead_articles(conn: sqlite3.Connection, cluster: int) -> list[str]:
 
 def lead_of(conn: sqlite3.Connection, article: str) -> tuple[int | None, int] | None:
     """(the cluster the article leads with, how many articles lead with it), or (None, 0)
-    for an article without a lead event; None when the store has no such article."""
+    for an article without a lead event; None when the store has no such article.
+    An id given with bytes that are not UTF-8 is looked for as ingest stores it (`\\xNN`)."""
+    article = as_text(article)
     row = conn.execute(
         "SELECT e.cluster, c.leads FROM events e JOIN event_clusters c ON c.id = e.cluster"
         " WHERE e.article = ? AND e.lead",
@@ -330,7 +333,8 @@ def count_lone(conn: sqlite3.Connection) -> int:
 
 def lead_event(conn: sqlite3.Connection, article: str) -> str | None:
     """The JSON data of the article's lead event."""
-    row = conn.execute("SELECT data FROM events WHERE article = ? AND lead", (article,)).fetchone()
+    query = "SELECT data FROM events WHERE article = ? AND lead"
+    row = conn.execute(query, (as_text(article),)).fetchone()
     return row[0] if row else None
 
 

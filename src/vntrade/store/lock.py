@@ -11,13 +11,14 @@ locked is still the one at the path, which filelock does not do; without `flock`
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from vntrade.errors import StoreError
+from vntrade.errors import DiskFull, StoreError, shown
 
 
 def lock_path(path: str | Path) -> Path:
@@ -38,10 +39,14 @@ def ingest_lock(path: Path, wait: float, on_wait: Callable[[str], None]) -> Iter
         return
     handle = _acquire(path, wait, on_wait, fcntl)
     try:
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}\n")
-        handle.flush()
+        try:  # unbuffered: a write that fails must not be tried again when the file closes
+            os.ftruncate(handle.fileno(), 0)
+            os.write(handle.fileno(), f"pid {os.getpid()}\n".encode())
+        except OSError as error:
+            if error.errno == errno.ENOSPC:
+                raise DiskFull(path.parent.absolute()) from None
+            name = shown(lock_path(path))
+            raise StoreError(f"cannot write to {name}: {error.strerror}.") from None
         yield
     finally:
         # Unlink while still holding the lock, so no waiter can lock a file about to vanish.
@@ -61,7 +66,7 @@ def _portable_lock(path: Path, wait: float) -> Iterator[None]:
         lock.acquire(timeout=wait)
     except filelock.Timeout:
         raise StoreError(
-            f"another vntrade ingest is writing to {path}; wait for it to finish (or give "
+            f"another vntrade ingest is writing to {shown(path)}; wait for it to finish (or give "
             "--wait SECONDS), or ingest into another --db FILE."
         ) from None
     try:
@@ -78,7 +83,9 @@ def _acquire(path: Path, wait: float, on_wait: Callable[[str], None], fcntl) -> 
         try:
             handle = open(lock_path(path), "a+", encoding="utf-8")  # noqa: SIM115 - held
         except OSError as error:
-            raise StoreError(f"cannot write to {path}: {error.strerror}.") from None
+            if error.errno == errno.ENOSPC:  # no inode left for the lock file
+                raise DiskFull(path.parent.absolute()) from None
+            raise StoreError(f"cannot write to {shown(path)}: {error.strerror}.") from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -86,11 +93,11 @@ def _acquire(path: Path, wait: float, on_wait: Callable[[str], None], fcntl) -> 
             holder = _read_holder(lock_path(path))
             if time.monotonic() >= deadline:
                 raise StoreError(
-                    f"another vntrade ingest ({holder}) is writing to {path}; wait for it "
+                    f"another vntrade ingest ({holder}) is writing to {shown(path)}; wait for it "
                     "to finish (or give --wait SECONDS), or ingest into another --db FILE."
                 ) from None
             if not told:
-                on_wait(f"waiting for another vntrade ingest ({holder}) on {path}...")
+                on_wait(f"waiting for another vntrade ingest ({holder}) on {shown(path)}...")
                 told = True
             time.sleep(0.1)
             continue
