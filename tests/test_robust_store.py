@@ -228,6 +228,10 @@ def test_recluster_refuses_a_store_with_a_record_that_is_not_json(cli, store):
     assert cli("timeline", "--db", str(store), "--format", "jsonl").stdout == timeline.stdout
     assert cli("actors", "--db", str(store), "--format", "jsonl").exit_code == 0
     assert cli("db", "recluster", "--db", str(store)).stderr == result.stderr
+    # ingest never writes into what `db check` calls damaged either
+    ingest = cli("ingest", str(SEED_A), "--db", str(store), "-q")
+    assert (ingest.exit_code, ingest.stderr) == (1, result.stderr)
+    assert digest(store) == before
 
 
 @pytest.mark.slow

@@ -219,11 +219,11 @@ def recluster(db: str, wait: float, quiet: bool) -> None:
     from vntrade.store import Store
     from vntrade.store.lock import ingest_lock
 
-    # Opened to write only once SQLite's quick check passes and every record it will read
-    # is JSON; the events tables, which it makes afresh, may hold anything.
+    # Opened to write only once SQLite's quick check passes and every record is JSON; the
+    # events tables, which it makes afresh, may hold anything.
     with (
         ingest_lock(Path(db), wait, warn),
-        Store.open(db, write=True, check_records=True) as store,
+        Store.open(db, write=True) as store,
         counting(store.count_articles(), "clustering events", quiet) as advance,
     ):
         done = recluster_store(store, advance)

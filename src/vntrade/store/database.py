@@ -94,15 +94,14 @@ class Store:
         *,
         create: bool = False,
         write: bool = False,
-        check_records: bool = False,
     ) -> Store:
         """Open a store to read it, or to write it (`write`; `create` also makes a new one
         where there is no file, and upgrades one of an older layout); a user error if it is
         not one.
 
         Nothing is written before the file is known to be a vntrade store that SQLite's
-        quick check finds sound (and, with `check_records`, whose records all hold JSON: for
-        a writer that reads them all anyway); a store of an older layout is then upgraded.
+        quick check finds sound and whose records all hold JSON; a store of an older layout
+        is then upgraded.
         A refused file is left byte for byte as it was.
         """
         path = Path(path)
@@ -121,7 +120,7 @@ class Store:
             with store.guarded():
                 missing = store._inspect(upgrade=create)
                 if write:
-                    store._refuse_damage(records=check_records)
+                    store._refuse_damage()
                     store.conn.close()
                     store.conn = connect_for(path, write=True)
                     if missing:
@@ -235,11 +234,11 @@ class Store:
             )
         return missing
 
-    def _refuse_damage(self, records: bool) -> None:
-        """A `StoreDamaged` unless SQLite's quick check passes (and, with `records`, every
-        record holds JSON)."""
-        # Not the JSON of every row at each ingest: that costs three quick checks (README).
-        damage = self.check(full=False, records=records, events=False)
+    def _refuse_damage(self) -> None:
+        """A `StoreDamaged` unless SQLite's quick check passes and every record holds JSON
+        (what `db check` calls damage is never written into; the events tables are made
+        again from the records)."""
+        damage = self.check(full=False, records=True, events=False)
         if damage:
             raise StoreDamaged(self.path, "; ".join(damage[:3]))
 
