@@ -123,6 +123,28 @@ def test_a_limit_past_sqlite_integers_is_all(cli, store, command, limit):
     assert jsonl(result) == jsonl(everything) != []
 
 
+def test_articles_at_the_ends_of_the_calendar_are_ingested_and_shown(cli, tmp_path):
+    """`next year` written on 9999-12-30 and `last year` on 0001-01-02 are past the calendar:
+    those expressions get no value, the articles and their other dates are kept."""
+    dump = tmp_path / "edges.jsonl"
+    rows = [
+        ("x1", "9999-06-01", "The ministry met US officials on Monday and will meet next week."),
+        ("x2", "9999-12-30", "The ministry met US officials on Monday; talks go on next year."),
+        ("x3", "0001-01-02", "The ministry met US officials on Monday, as it did last year."),
+    ]
+    dump.write_text(
+        "".join(
+            json.dumps({"id": i, "published": day, "text": f"HANOI (VNA) - {text}"}) + "\n"
+            for i, day, text in rows
+        )
+    )
+    db = tmp_path / "edges.db"
+    result = cli("ingest", str(dump), "--db", str(db), "-q")
+    assert (result.exit_code, result.stderr) == (0, "")
+    days = [entry["date"] for entry in jsonl(cli("timeline", "--db", str(db), "--format", "jsonl"))]
+    assert "9999-12-27" in days and "0001-01-01" in days
+
+
 @pytest.mark.parametrize("command", ["timeline", "compare"])
 def test_a_negative_limit_is_a_usage_error(cli, store, command):
     result = _view(cli, store, command, "--limit", "-1")

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import fields
-from datetime import date, timedelta
+from datetime import MAXYEAR, date
 from typing import Any
 
 from vntrade.folding import fold_key
-from vntrade.periods import Period, YearVotes, parse_period, with_year
+from vntrade.periods import Period, YearVotes, add_days, add_months, parse_period, with_year
 from vntrade.store import Store
 from vntrade.store.events import (
     article_ids_by_date,
@@ -139,20 +139,21 @@ class EventIndexer:
 
     def _load_around(self, ref: EventRef) -> None:
         """Bring the stored clusters an event may join into memory (each month once)."""
-        first = ref.start - timedelta(days=WINDOW_DAYS + LONGEST_PERIOD)
-        last = ref.end + timedelta(days=WINDOW_DAYS)
+        first = add_days(ref.start, -(WINDOW_DAYS + LONGEST_PERIOD))
+        last = add_days(ref.end, WINDOW_DAYS)
         month = (first.year, first.month)
         while month <= (last.year, last.month):
             if month not in self.loaded:
                 self.loaded.add(month)
                 self._load_month(*month)
-            month = (month[0] + month[1] // 12, month[1] % 12 + 1)
+            month = add_months(*month, 1)
 
     def _load_month(self, year: int, month: int) -> None:
-        start = date(year, month, 1)
-        end = date(year + month // 12, month % 12 + 1, 1)
+        start = date(year, month, 1).isoformat()
+        # The month after December 9999 is past the calendar: its end is any later text.
+        end = date(*add_months(year, month, 1), 1).isoformat() if year < MAXYEAR else "A"
         with self.store.guarded():
-            profiles = profiles_starting(self.store.conn, start.isoformat(), end.isoformat())
+            profiles = profiles_starting(self.store.conn, start, end)
         for profile in profiles:
             cluster = Cluster.from_dict(json.loads(profile))
             if cluster.id not in self.clusterer.clusters:  # ours is newer

@@ -132,7 +132,10 @@ def _resolve(
         context = Context(
             anchor, found_tense, shift, previous, month, near, gap, today_named, last_quarter
         )
-        resolved = candidate.rule.normalise(candidate.match, context)
+        try:
+            resolved = candidate.rule.normalise(candidate.match, context)
+        except (ValueError, OverflowError):  # past the calendar: `next year` in 9999
+            continue
         if resolved is None:
             continue
         if candidate.rule.name not in _NARRATIVE_RULES:
