@@ -69,6 +69,12 @@ AMOUNT_RULES = (
         triggers=UNIT_WORDS,
         examples=(
             Example("Importers got a 90-day pause.", "90-day", "P90D"),
+            Example("The dynasty ruled for two hundred years.", "two hundred years", "P200Y"),
+            Example(
+                "The treaty stood for a hundred and fifty years.",
+                "a hundred and fifty years",
+                "P150Y",
+            ),
             Example(
                 "Shares fell over the past five trading days.",
                 "the past five trading days",

@@ -43,7 +43,9 @@ def make_dates(nlp: Language, name: str) -> DateTagger:
 
 # A clock time and a day next to each other make one TIME: "8 p.m. on Sunday".
 _TIME_DAY_GAP = re.compile(r"\s*,?\s*(?:on|at)?\s*")
-_TODAY = re.compile(r"(?i:\btoday\b)(?!['’]s)")
+# A text that names its own day `today` (or the day before `yesterday`, its night
+# `tonight`) names other days by weekday: a Friday report's `Friday` is a week away.
+_TODAY = re.compile(r"(?i:\b(?:today|yesterday|tonight)\b)(?!['’]s)")
 _WITHIN_BEFORE = re.compile(r"(?i:\bwithin\s+(?:the\s+)?(?:next\s+)?)$")
 _EXPLICIT = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:$|T)")
 # Rules whose values count from the last explicit date: they do not become it.

@@ -138,3 +138,15 @@ _FIGURES_AFTER = re.compile(
 def figures_after(text: str, end: int) -> bool:
     """A noun of reported figures follows (`September employment figures`)."""
     return bool(_FIGURES_AFTER.match(text, end))
+
+
+# A futures contract named by its delivery month (`for December delivery`, `the September
+# contract`, `March crude futures`): contracts trade for this month and months ahead.
+_CONTRACT_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*)?\s+(?:delivery|contracts?|futures|options|settlement)\b"
+)
+
+
+def contract_after(text: str, end: int) -> bool:
+    """A month naming a futures contract follows (`December delivery`, `the May contract`)."""
+    return bool(_CONTRACT_AFTER.match(text, end))

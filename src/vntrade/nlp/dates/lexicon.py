@@ -73,16 +73,27 @@ def parse_number(text: str) -> float | None:
         return float(text)
     if text in NUMBER_WORDS:
         return float(NUMBER_WORDS[text])
-    parts = re.split(r"[-\s]+", text)
-    if all(part in NUMBER_WORDS for part in parts):
-        return float(sum(NUMBER_WORDS[part] for part in parts))
-    return None
+    parts = [part for part in re.split(r"[-\s]+", text) if part != "and"]
+    if not all(part in NUMBER_WORDS for part in parts):
+        return None
+    total = 0
+    for part in parts:  # "two hundred fifty": each `hundred` multiplies what came before
+        total = max(total, 1) * 100 if part == "hundred" else total + NUMBER_WORDS[part]
+    return float(total)
 
 
 NUMBER = alternation(list(NUMBER_WORDS))
+_DIGIT_WORD = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS_WORD = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_BELOW_HUNDRED = (
+    rf"(?:{_TENS_WORD}[-\s]{_DIGIT_WORD}|{_TENS_WORD}|ten|eleven|twelve|(?:thir|four|fif|six|"
+    rf"seven|eigh|nine)teen|{_DIGIT_WORD})"
+)
+# "two hundred", "a hundred and fifty", "three hundred twenty-five"
+_HUNDREDS = rf"(?:(?:a|one|{_DIGIT_WORD})\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED}(?![\w-]))?)"
 NUMBER_RE = (
-    rf"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    rf"[-\s](?:one|two|three|four|five|six|seven|eight|nine)|{NUMBER})"
+    rf"(?:\d+(?:\.\d+)?|{_HUNDREDS}|{_TENS_WORD}"
+    rf"[-\s]{_DIGIT_WORD}|{NUMBER})"
 )
 MONTH_RE = alternation(capitalised(list(MONTHS)), dotted=True)
 WEEKDAY_RE = alternation(capitalised(list(WEEKDAYS)))

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from vntrade.nlp.dates.calendar import (
+    FUTURE,
     PAST,
     Anchor,
     day_value,
@@ -26,7 +27,7 @@ from vntrade.nlp.dates.calendar import (
     year_for_month,
     year_text,
 )
-from vntrade.nlp.dates.guards import figures_after
+from vntrade.nlp.dates.guards import contract_after, figures_after
 from vntrade.nlp.dates.lexicon import (
     MONTH_RE,
     MONTHS,
@@ -172,7 +173,9 @@ def month(match: Match, ctx: Context) -> Resolved:
         elif relation in ("next", "coming", "following") and number <= anchor.month:
             year += 1
         return Resolved(month_value(year, number), "month")
-    if not group(match, "year") and figures_after(match.string, match.end()):
+    if not group(match, "year") and contract_after(match.string, match.end()):
+        ctx = replace(ctx, direction=FUTURE)  # a delivery month is this month or one ahead
+    elif not group(match, "year") and figures_after(match.string, match.end()):
         ctx = replace(ctx, direction=PAST)  # figures are published once a month is over
     return Resolved(month_value(_year_for(match, ctx, number), number), "month")
 

@@ -128,6 +128,16 @@ RULES: tuple[Rule, ...] = (
             Example("Prices peaked last October.", "last October", "1997-10", "1998-03-05"),
             # figures name a month that is over, whatever the tense
             Example("The ministry will publish June export figures on Friday.", "June", "2025-06"),
+            # a futures contract's delivery month is this month or one ahead
+            Example(
+                "Crude oil for December delivery rose 20 cents a barrel.",
+                "December",
+                "1989-12",
+                "1989-10-26",
+            ),
+            Example(
+                "The September contract settled at $27.30.", "September", "1990-09", "1990-08-16"
+            ),
         ),
     ),
     _rule(
@@ -283,6 +293,12 @@ RULES: tuple[Rule, ...] = (
                 "Friday",
                 "1990-08-10",
                 "1990-08-17",
+            ),
+            Example(  # so does one that calls the day before `yesterday`
+                "Stocks fell sharply Friday. Bonds rose yesterday.",
+                "Friday",
+                "1989-10-13",
+                "1989-10-20",
             ),
             Example(  # `open` tagged as an adjective: a present tense all the same
                 "The Paris Olympics open Friday evening with a ceremony on the Seine.",
