@@ -80,6 +80,12 @@ AMOUNT_RULES = (
                 "the past five trading days",
                 "P5D",
             ),
+            # TimeML has no unit of a quarter: a vague number of them is a reference
+            Example(
+                "Sales fell in the past several quarters.",
+                "the past several quarters",
+                "PAST_REF",
+            ),
         ),
     ),
     _rule(
@@ -108,12 +114,17 @@ AMOUNT_RULES = (
     _rule(
         "bare_duration",
         r"(?:(?P<rel>(?i:recent|the\s+past|the\s+last|the\s+coming|the\s+next|past|coming))\s+)?"
-        r"(?<![\w-])(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades))(?![\w'’-])",
+        r"(?<![\w-])(?P<unit>(?i:minutes|hours|days|weeks|months|quarters|years|decades))"
+        r"(?![\w'’-])",
         dur.vague_duration,
         accept=guard.bare_unit_ok,
         reach=(24, 12),
         triggers=UNIT_WORDS,
-        examples=(Example("Talks have dragged on for months.", "months", "PXM"),),
+        examples=(
+            Example("Talks have dragged on for months.", "months", "PXM"),
+            Example("Shares have slid in recent days.", "recent days", "PAST_REF"),
+            Example("Margins shrank in recent quarters.", "recent quarters", "PAST_REF"),
+        ),
     ),
     _rule(
         "clock",
@@ -150,6 +161,19 @@ AMOUNT_RULES = (
         triggers=DIGITS,
         examples=(
             Example("The statement was issued at 15:00 GMT.", "15:00 GMT", "2025-07-09T15:00"),
+            Example("Trading halted at 16:08 UTC.", "16:08 UTC", "2008-09-17T16:08Z", "2008-09-17"),
+        ),
+    ),
+    _rule(
+        "clock_military",  # `0800 GMT`: four digits are a time only with a time zone
+        r"(?<![\w:.,$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<tz>GMT|UTC)(?!\w)",
+        dur.clock_time,
+        reach=(4, 12),
+        triggers=DIGITS,
+        examples=(
+            Example(
+                "Iraq freed the hostages at 0800 GMT.", "0800 GMT", "1990-08-16T08:00", "1990-08-16"
+            ),
         ),
     ),
     _rule(
@@ -160,6 +184,22 @@ AMOUNT_RULES = (
         reach=(14, 12),
         triggers=("now", "currently", "presently", "nowadays", "present", "moment", "days"),
         examples=(Example("Vietnam is now a major exporter.", "now", "PRESENT_REF"),),
+    ),
+    _rule(
+        "current_state",  # `the current situation`: `current` dates a state of affairs
+        r"(?<![\w-])(?i:current)(?=\s+(?:[a-z]+\s+)?(?i:situation|circumstances|conditions|"
+        r"state|climate|environment|crisis)\b)",
+        dur.reference("PRESENT_REF"),
+        reach=(2, 40),
+        triggers=("current",),
+        examples=(
+            Example("Lenders are wary under the current circumstances.", "current", "PRESENT_REF"),
+            Example(
+                "Given the current weak state of the economy, aid will rise.",
+                "current",
+                "PRESENT_REF",
+            ),
+        ),
     ),
     _rule(
         "past_ref",

@@ -54,7 +54,9 @@ _NARRATIVE_RULES = frozenset(
 )
 # What a comparison (`a year earlier`) never compares with: another comparison, and days
 # named by weekday or as `yesterday`, which mostly date the report (`said on Monday`).
-_NOT_COMPARED_RULES = frozenset({"ago", "year_ago", "weekday", "relative_day", "clock", "clock24"})
+_NOT_COMPARED_RULES = frozenset(
+    {"ago", "year_ago", "weekday", "relative_day", "clock", "clock24", "clock_military"}
+)
 # The last day of a period just named (`the quarter ended Sept. 30`): a comparison that
 # follows compares with the period, not with its last day.
 _PERIOD_END_BEFORE = re.compile(r"(?i:\b(?:ended|ending)(?:\s+on)?\s+)$")

@@ -72,7 +72,10 @@ def duration(match: Match, ctx: Context) -> Resolved | None:
     before = match.string[max(0, match.start() - 24) : match.start()]
     if word(match, "qty") in ("a", "an", "one") and _RATE_BEFORE.search(before):
         return Resolved(period(unit, 1), "set", "SET")
-    return Resolved(period(unit, _amount(match)), "duration", "DURATION")
+    amount = _amount(match)
+    if amount is None and (reference := vague_reference(unit, word(match, "rel"))):
+        return reference
+    return Resolved(period(unit, amount), "duration", "DURATION")
 
 
 def millennia(match: Match, ctx: Context) -> Resolved | None:
@@ -84,9 +87,31 @@ def millennia(match: Match, ctx: Context) -> Resolved | None:
     return Resolved(f"P{int(amount)}L", "duration", "DURATION")
 
 
+# Words before a vague number of quarters that make it a time before or after now: TimeML
+# has no unit of a quarter, so `the past several quarters` can only be PAST_REF.
+_BACK = ("past", "last", "previous", "recent", "preceding", "prior")
+_AHEAD = ("next", "coming", "following", "upcoming", "remaining")
+
+
 def vague_duration(match: Match, ctx: Context) -> Resolved:
-    """`recent weeks`, `for years`, `the coming months` -> PXW, PXY, PXM."""
-    return Resolved(period(_unit(match.group("unit")), None), "duration", "DURATION")
+    """`recent weeks`, `for years`, `the coming months` -> PXW, PXY, PXM; `recent days`
+    and `recent quarters` -> PAST_REF."""
+    unit = _unit(match.group("unit"))
+    relation = word(match, "rel").split()[-1:] or [""]
+    if relation[0] == "recent" and unit == "day":
+        return Resolved("PAST_REF", "ref")
+    return vague_reference(unit, relation[0]) or Resolved(
+        period(unit, None), "duration", "DURATION"
+    )
+
+
+def vague_reference(unit: str, relation: str) -> Resolved | None:
+    """Quarters without a number, before or after now: PAST_REF or FUTURE_REF."""
+    if unit != "quarter":
+        return None
+    if relation in _BACK:
+        return Resolved("PAST_REF", "ref")
+    return Resolved("FUTURE_REF", "ref") if relation in _AHEAD else None
 
 
 def rate(match: Match, ctx: Context) -> Resolved | None:
@@ -125,7 +150,8 @@ def clock_time(match: Match, ctx: Context) -> Resolved | None:
         clock = f"{hour:02d}:{minutes}" if minutes else f"{hour:02d}"
     anchor = ctx.anchor_day("day")
     day = anchor.isoformat() if anchor else "XXXX-XX-XX"
-    return Resolved(f"{day}T{clock}", "time", "TIME")
+    zone = "Z" if word(match, "tz") == "utc" else ""  # ISO 8601 writes UTC as Z
+    return Resolved(f"{day}T{clock}{zone}", "time", "TIME")
 
 
 def reference(value: str) -> Callable[[Match, Context], Resolved]:
