@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from vntrade.nlp.dates import durations as dur
 from vntrade.nlp.dates import guards as guard
-from vntrade.nlp.dates.lexicon import NUMBER_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE
+from vntrade.nlp.dates.lexicon import NUMBER_RE, SEASON_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS
 from vntrade.nlp.dates.rule import (
     DIGITS,
     FULL_MONTH,
@@ -31,14 +31,26 @@ TIME_ZONE = r"GMT|UTC|[ECMP][SD]T|[ECMP]T"
 AMOUNT_RULES = (
     _rule(
         "rate",
-        rf"(?i:(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<qty>{NUMBER_RE})\s+)?"
+        rf"(?i:(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<qty>{NUMBER_RE}|few|several)\s+)?"
         rf"(?P<unit>{UNIT_RE}|(?-i:{WEEKDAY_RE}|{FULL_MONTH})|morning|afternoon|evening|night|"
         rf"{SEASON_RE})|(?:once|twice|thrice|{NUMBER_RE}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<unit2>{TIME_UNIT})|per\s+(?P<unit3>{TIME_UNIT}|annum))(?!\w)",
         dur.rate,
         reach=(12, 30),
         triggers=("every", "each", "once", "twice", "thrice", "times", "per"),
-        examples=(Example("Officials meet every week.", "every week", "P1W"),),
+        examples=(
+            Example("Officials meet every week.", "every week", "P1W"),
+            Example("The board meets twice a week.", "twice a week", "P1W"),
+            Example("The group meets every few weeks.", "every few weeks", "PXW"),
+        ),
+    ),
+    _rule(
+        "weekdays",  # `on Mondays`: a weekday in the plural recurs
+        rf"(?<![\w-])(?:(?i:on)\s+)?(?P<unit>{WEEKDAY_RE})s(?!\w)",
+        dur.rate,
+        reach=(4, 2),
+        triggers=tuple(day + "s" for day in WEEKDAYS),
+        examples=(Example("The committee meets on Mondays.", "on Mondays", "XXXX-WXX-1"),),
     ),
     _rule(
         "rate_adverb",
@@ -69,6 +81,7 @@ AMOUNT_RULES = (
         triggers=UNIT_WORDS,
         examples=(
             Example("Importers got a 90-day pause.", "90-day", "P90D"),
+            Example("The plant builds 500 cars a day.", "a day", "P1D"),
             Example("The dynasty ruled for two hundred years.", "two hundred years", "P200Y"),
             Example(
                 "The treaty stood for a hundred and fifty years.",

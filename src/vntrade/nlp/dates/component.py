@@ -209,10 +209,18 @@ def _merge_times(text: str, mentions: list[DateMention]) -> list[DateMention]:
     return merged
 
 
+# A day with a part of it (`this morning`): a clock time next to it gives the time.
+_PART_OF_DAY = re.compile(r"(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI)")
+
+
 def _join(text: str, time: DateMention, day: DateMention) -> DateMention | None:
-    if time.kind != "time" or day.kind != "day" or "T" not in time.value:
+    """`8 p.m. on Sunday`, `7:30 this morning`: the clock time on that day."""
+    part = _PART_OF_DAY.fullmatch(day.value)
+    if time.kind != "time" or "T" not in time.value or _PART_OF_DAY.fullmatch(time.value):
+        return None
+    if day.kind != "day" and part is None:
         return None
     start, end = min(time.start, day.start), max(time.end, day.end)
-    value = f"{day.value}T{time.value.split('T', 1)[1]}"
+    value = f"{part[1] if part else day.value}T{time.value.split('T', 1)[1]}"
     deadline = time.deadline or day.deadline
     return DateMention(text[start:end], value, "time", start, end, "TIME", deadline)

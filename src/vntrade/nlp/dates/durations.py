@@ -26,7 +26,7 @@ from vntrade.nlp.dates.normalise import Context, Match, Resolved, group, word
 _RATE_BEFORE = re.compile(
     r"(?:\d|%|\b(?:per\s*cent|percent|billion|million|thousand|trillion|hundred|once|twice|"
     r"thrice|times|dollars?|dong|euros?|yuan|tonnes?|tons?|barrels?|kg|hours?|days?|shifts?|"
-    r"units?|cases?)|(?-i:\b[A-Z]{3}))\s*$",
+    r"units?|cases?)|(?-i:\b[A-Z]{3})|\d\s+[a-z]+(?:\s+[a-z]+)?)\s*$",
     re.IGNORECASE,
 )
 _ADVERB_UNITS = {
@@ -118,7 +118,8 @@ def rate(match: Match, ctx: Context) -> Resolved | None:
     """Sets: `every week` -> P1W, `every other month` -> P2M, `each Monday` -> XXXX-WXX-1."""
     name = word(match, "unit") or word(match, "unit2") or word(match, "unit3")
     name = _ADVERB_UNITS.get(name, name)
-    if name in WEEKDAYS:
+    name = name.removesuffix("s") if name.removesuffix("s") in WEEKDAYS else name
+    if name in WEEKDAYS:  # `every Monday`, `on Mondays`
         return Resolved(f"XXXX-WXX-{WEEKDAYS[name]}", "set", "SET")
     if name in PARTS_OF_DAY:
         return Resolved(f"XXXX-XX-XXT{PARTS_OF_DAY[name]}", "set", "SET")
@@ -127,7 +128,10 @@ def rate(match: Match, ctx: Context) -> Resolved | None:
     if name in MONTHS:
         return Resolved(f"XXXX-{MONTHS[name]:02d}", "set", "SET")
     unit = _unit(name)
-    amount = parse_number(word(match, "qty")) if group(match, "qty") else 1.0
+    quantity = word(match, "qty")
+    if unit in UNITS and quantity in VAGUE_WORDS:  # `every few weeks`
+        return Resolved(period(unit, None), "set", "SET")
+    amount = parse_number(quantity) if quantity else 1.0
     if unit not in UNITS or amount is None:
         return None
     if group(match, "other"):

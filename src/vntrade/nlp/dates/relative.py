@@ -361,6 +361,22 @@ PERIOD_RULES = (
         ),
     ),
     rule(
+        "day_end",  # `by the end of the day`, `the start of the trading day`
+        r"(?i:(?:the\s+)?(?:end|start|beginning|close|middle)\s+of\s+(?:the\s+)?(?:trading\s+)?"
+        r"day)(?![\w-]|\s+(?:of|before|after)\b)",
+        the_day,
+        reach=(40, 4),
+        triggers=("day",),
+        examples=(
+            Example(
+                "Stocks fell Tuesday. By the end of the day, the Dow had lost 20 points.",
+                "the end of the day",
+                "1998-03-03",
+                "1998-03-05",
+            ),
+        ),
+    ),
+    rule(
         "apostrophe_year",  # `since '82`, `the class of '98`
         r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|\s*(?i:percent|per\s+cent))",
         apostrophe_year,
