@@ -8,6 +8,13 @@ exactly once, intact; every stderr line is `vntrade: PATH[:LINE]: reason`; the e
 when nothing failed (stderr holds warnings at most) and 1 when something did (at least one
 failure on stderr), and it is 1 whenever an input the README says fails is among them.
 
+Issue 20's property, for every input format (JSONL, JSON array, CSV, text files, a directory
+of text files): among N good records, one bad one (malformed, wrong type, nested too deeply,
+no text, a NUL byte, bytes that are not UTF-8, an unclosed CSV quote, too large, a named pipe,
+or a cp1252 record, which loads with a warning) costs only itself. Every good record comes out
+as in a clean run without the bad one, and every stderr line names the bad record (its file,
+and its line in a dump); the exit code is 1 (0 for the cp1252 record).
+
 `make test` runs the "ci" profile (a few hundred examples, derandomized, so reproducible);
 `make fuzz` (VNTRADE_FUZZ=1, or HYPOTHESIS_PROFILE=fuzz) runs thousands with fresh randomness.
 """
@@ -34,6 +41,7 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, Phase, event, given, note, settings
 from hypothesis import strategies as st
 
+from fuzz_bad_records import MAX_BYTES, ONE_BAD, Dump
 from fuzz_inputs import (
     FAIL,
     GOOD_TEXTS,
@@ -361,6 +369,68 @@ def test_articles_from_stdin(
             sources=["-", *paths],
             must_report=reports,
         )
+
+
+# --- issue 20: one bad record costs only itself, in every format -----------------------------
+
+_WHERE = re.compile(r"^vntrade: (.*?)(?::(\d+))?: (.*)$")
+
+
+def _lay_out(root: Path, files: dict[str, bytes], fifo: str | None = None) -> None:
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    if fifo:
+        (root / fifo).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(root / fifo)
+
+
+def _articles(root: Path, args: list[str]) -> Result:
+    paths = [str(root) if arg == "." else str(root / arg) for arg in args]
+    return run(["articles", *paths, "--format", "jsonl", "--max-bytes", str(MAX_BYTES)])
+
+
+def _by_id(result: Result) -> dict[str, dict]:
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    return {record.pop("id"): record | {"source": None} for record in records}
+
+
+@pytest.mark.parametrize("fmt", list(ONE_BAD))
+@PROFILE
+@given(data=st.data())
+def test_one_bad_record_costs_only_itself(fmt: str, data: st.DataObject) -> None:
+    dump: Dump = data.draw(ONE_BAD[fmt], label="dump")
+    event(f"{dump.format}: {dump.bad.kind}")
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as tmp_clean:
+        root, clean_root = Path(tmp), Path(tmp_clean)
+        _lay_out(root, dump.files, dump.fifo)
+        _lay_out(clean_root, dump.clean)
+        clean_args = [arg for arg in dump.args if arg in dump.clean or arg == "."]
+        clean = _articles(clean_root, clean_args)
+        assert (clean.exit_code, clean.stderr) == (0, ""), "the good records alone must load"
+        expected = _by_id(clean)
+        assert sorted(expected) == sorted(dump.goods)
+        result = _articles(root, dump.args)
+    note(f"exit {result.exit_code}\nstderr:\n{result.stderr}")
+    bad_path = str(root / dump.bad_file)
+    texts = {ident: record["text"] for ident, record in expected.items()}
+    check(result, goods=texts, outcome=FAIL if dump.bad.fails else OK, sources=[bad_path])
+    found = _by_id(result)
+    for ident, record in expected.items():  # text, dateline, title, agency, dates, hash
+        assert found[ident] == record, ident
+    extra = set(found) - set(expected)
+    assert extra == (set() if dump.bad.fails else {"bad"}), extra
+    lines = result.stderr.splitlines()
+    assert lines, "the bad record is not named"
+    for line in lines:
+        path, number, _ = _WHERE.match(line).groups()
+        assert path == bad_path, line
+        if dump.lines is None:
+            assert number is None, line
+        else:
+            assert number is not None and int(number) in dump.lines, (line, dump.lines)
+    if not dump.bad.fails:  # a cp1252 record: loaded, with one warning
+        assert [line.split(": ", 2)[2] for line in lines] == ["not valid UTF-8; decoded as cp1252"]
 
 
 # --- odd file names: undecodable bytes, newlines, RTL, combining marks -------------------------

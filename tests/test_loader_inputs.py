@@ -134,10 +134,17 @@ def test_empty_file(cli, tmp_path: Path, good: Path, content: bytes) -> None:
     assert (code, len(records)) == (1, 1)
 
 
-def test_binary_file(cli, tmp_path: Path, good: Path) -> None:
-    path = write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+        (b"\x00\x01\x02\x03" * 20 + b"some text", "contains NUL bytes"),
+    ],
+)
+def test_binary_file(cli, tmp_path: Path, good: Path, content: bytes, what: str) -> None:
+    path = write(tmp_path / "image.txt", content)
     code, records, errors = run(cli, path, good)
-    assert errors == [f"vntrade: {path}: binary file (contains NUL bytes), not text"]
+    assert errors == [f"vntrade: {path}: binary file ({what}), not text"]
     assert (code, len(records)) == (1, 1)
 
 

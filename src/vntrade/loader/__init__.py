@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 
 from vntrade.loader.csv_ import load_csv
-from vntrade.loader.jsonl import load_json, load_jsonl
+from vntrade.loader.json_ import load_json
+from vntrade.loader.jsonl import load_jsonl
 from vntrade.loader.paths import (
     NO_SUCH_PATH,
     FileKey,

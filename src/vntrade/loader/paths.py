@@ -1,11 +1,14 @@
 """Input paths: expanding directories, opening files and stdin, and the checks on their bytes.
 
 Every check that does not need the format (missing, too large, empty, binary) happens here,
-on at most the first few kilobytes; the format loaders then stream the rest.
+on at most the first few kilobytes; the format loaders then stream the rest. A file is binary
+by its signature or by its share of control bytes, not by one NUL byte: in a text dump, a NUL
+byte costs only the record it is in (`NUL_BYTE`).
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import io
 import os
@@ -27,7 +30,9 @@ NO_SUCH_PATH = "no such file or directory"
 NO_INPUTS = "no .txt, .jsonl, .json or .csv files"
 EMPTY_FILE = "empty file"
 EMPTY_STDIN = "empty input"
-BINARY = "binary file (contains NUL bytes), not text"
+BINARY = "binary file ({what}), not text"
+NUL_BYTE = "contains a NUL byte (binary data, not text)"
+NOT_REGULAR = "not a regular file ({what}); not read"
 TOO_LARGE = "file is {size:,} bytes, over the {limit:,}-byte limit (raise it with --max-bytes)"
 STDIN_TOO_LARGE = "input is over the {limit:,}-byte limit (raise it with --max-bytes)"
 RECORD_TOO_LARGE = (
@@ -35,6 +40,22 @@ RECORD_TOO_LARGE = (
 )
 NOT_UTF8 = "not valid UTF-8; decoded as cp1252"
 OWN_OUTPUT = "skipped: this command writes its output to this file"
+# Signatures of the binary files most likely to be met among dumps, and what to call them.
+SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive: extract it first"),
+    (b"\x1f\x8b", "gzip-compressed: decompress it first"),
+    (b"\xfd7zXZ\x00", "xz-compressed: decompress it first"),
+    (b"(\xb5/\xfd", "zstd-compressed: decompress it first"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+UTF16 = "UTF-16 text: convert it to UTF-8 first"
+# C0 control bytes that text does not hold (tab, line ends, form feed and escape it may).
+_CONTROL_BYTES = bytes(set(range(32)) - set(b"\t\n\v\f\r\x1b"))
 
 
 @dataclass(slots=True)
@@ -106,7 +127,7 @@ def expand_paths(
 
 def _walk(directory: str, written: set[FileKey]) -> Iterator[str | LoadProblem]:
     """Input files under `directory` in a stable order, skipping hidden files and folders and
-    the files this run writes."""
+    the files this run writes; a named pipe, socket or device is named, never opened."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(
             d
@@ -118,8 +139,26 @@ def _walk(directory: str, written: set[FileKey]) -> Iterator[str | LoadProblem]:
                 path = os.path.join(root, name)
                 if file_key(path) in written:
                     yield LoadWarning(path, OWN_OUTPUT)
+                elif special := _special_kind(path):
+                    yield LoadFailure(path, NOT_REGULAR.format(what=special))
                 else:
                     yield path
+
+
+def _special_kind(path: str) -> str | None:
+    """What `path` is if it exists and is not a regular file: opening a named pipe found in
+    a folder would wait for a writer forever, and a device may never end."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None  # opening it says what is wrong
+    if stat_mod.S_ISREG(mode):
+        return None
+    if stat_mod.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat_mod.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat_mod.S_ISCHR(mode) or stat_mod.S_ISBLK(mode) else "a special file"
 
 
 def open_input(name: str, max_bytes: int, stdin: BinaryIO | None = None) -> Input | LoadFailure:
@@ -143,17 +182,15 @@ def open_input(name: str, max_bytes: int, stdin: BinaryIO | None = None) -> Inpu
     if not head.removeprefix(BOM).strip():
         stream.close()
         return LoadFailure(name, EMPTY_STDIN if name == STDIN else EMPTY_FILE)
-    if b"\x00" in head:
+    if what := binary_kind(head):
         stream.close()
-        return LoadFailure(name, BINARY)
+        return LoadFailure(name, BINARY.format(what=what))
     kind = FORMATS.get(Path(name).suffix.lower()) if name != STDIN else None
     kind = kind or _sniff(head)
-    if kind == "jsonl" and _sniff(head) == "json":
-        kind = "json"  # a .jsonl file holding one JSON array
     if kind == "text" and size is not None and size > max_bytes:
         stream.close()
         return LoadFailure(name, TOO_LARGE.format(size=size, limit=max_bytes))
-    return Input(name, kind, io.BufferedReader(_PrefixedStream(head, stream)), max_bytes)
+    return Input(name, kind, prepend(head, stream), max_bytes)
 
 
 def _read_head(stream: BinaryIO) -> bytes:
@@ -168,9 +205,42 @@ def _read_head(stream: BinaryIO) -> bytes:
 
 
 def _sniff(head: bytes) -> str:
-    """The format of input without a telling suffix: JSON by its first character, else text."""
+    """The format of input without a telling suffix: JSON(L) by its first character, else
+    text; the JSONL loader reads a JSON document spread over lines as JSON."""
     first = head.removeprefix(BOM).lstrip()[:1]
-    return {b"{": "jsonl", b"[": "json"}.get(first, "text")
+    return "jsonl" if first in (b"{", b"[") else "text"
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What makes the first bytes of an input binary, or None if they may be text.
+
+    A known signature decides (UTF-16: its byte-order mark and a NUL byte); else the share of
+    control bytes: over 10%, or over 1% in bytes that are not UTF-8 either. A stray NUL byte
+    in a text dump is not binary: it costs only its record.
+    """
+    for signature, what in SIGNATURES:
+        if head.startswith(signature):
+            return what
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in head:
+        return UTF16  # with a byte-order mark, and the NUL bytes of its ASCII characters
+    share = (len(head) - len(head.translate(None, _CONTROL_BYTES))) / max(len(head), 1)
+    if share > 0.10 or (share > 0.01 and not _utf8(head)):
+        return "contains NUL bytes" if b"\x00" in head else "contains control bytes"
+    return None
+
+
+def _utf8(data: bytes) -> bool:
+    """Whether `data` is UTF-8, perhaps cut inside its last character."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def prepend(data: bytes, stream: BinaryIO) -> io.BufferedReader:
+    """A reader of `data` followed by the rest of `stream` (to read again what was peeked)."""
+    return io.BufferedReader(_PrefixedStream(data, stream))
 
 
 def _stdin() -> BinaryIO:

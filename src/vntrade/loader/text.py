@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from vntrade.loader.article import NO_TEXT_LEFT, make_article, parse_text
-from vntrade.loader.paths import NOT_UTF8, STDIN, STDIN_TOO_LARGE, Input, decode
+from vntrade.loader.paths import NOT_UTF8, NUL_BYTE, STDIN, STDIN_TOO_LARGE, Input, decode
 from vntrade.records import Article, LoadFailure, LoadProblem, LoadWarning
 
 
@@ -16,6 +16,9 @@ def load_text(source: Input) -> Iterator[Article | LoadProblem]:
     data = source.stream.read(limit + 1) if limit else source.stream.read()
     if limit and len(data) > limit:  # stdin, whose size is only known by reading it
         yield LoadFailure(source.name, STDIN_TOO_LARGE.format(limit=limit))
+        return
+    if b"\x00" in data:  # a few NUL bytes (more make the file binary): not an article
+        yield LoadFailure(source.name, NUL_BYTE)
         return
     text, fell_back = decode(data)
     if fell_back:
