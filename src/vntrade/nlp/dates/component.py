@@ -129,12 +129,22 @@ def _resolve(
     previous: Anchor | None = None
     last: tuple[int, Resolved] | None = None  # (sentence, date) of the last period named
     last_quarter: Resolved | None = None
+    reported_quarter: Resolved | None = None  # the first quarter named
     for candidate, found_tense in zip(candidates, tenses, strict=True):
         sentence = bisect_right(sentences or [], candidate.start)
         gap = sentence - last[0] if last is not None else 0
         near = last[1] if last is not None and gap <= 3 else None
         context = Context(
-            anchor, found_tense, shift, previous, month, near, gap, today_named, last_quarter
+            anchor,
+            found_tense,
+            shift,
+            previous,
+            month,
+            near,
+            gap,
+            today_named,
+            last_quarter,
+            reported_quarter,
         )
         try:
             resolved = candidate.rule.normalise(candidate.match, context)
@@ -152,6 +162,7 @@ def _resolve(
             last = (sentence, resolved)
             if resolved.kind == "quarter":
                 last_quarter = resolved
+                reported_quarter = reported_quarter or resolved
         mentions.append(
             DateMention(
                 text=text[candidate.start : candidate.end],

@@ -150,3 +150,16 @@ _CONTRACT_AFTER = re.compile(
 def contract_after(text: str, end: int) -> bool:
     """A month naming a futures contract follows (`December delivery`, `the May contract`)."""
     return bool(_CONTRACT_AFTER.match(text, end))
+
+
+# Words before a date that put it ahead of the text's time, whatever the verb's tense: what
+# is scheduled, set, slated or due happens after it was planned (`was scheduled for Monday`).
+_SCHEDULED_BEFORE = re.compile(
+    r"(?i:\b(?:scheduled|slated|planned|set|due)\s+(?:to\s+[a-z]+\s+(?:[a-z]+\s+)?)?"
+    r"(?:for|on|at)?\s*(?:the\s+)?)$"
+)
+
+
+def scheduled_before(text: str, start: int) -> bool:
+    """Whether the date starting at `start` is what something is scheduled for."""
+    return _SCHEDULED_BEFORE.search(text, max(0, start - 40), start) is not None

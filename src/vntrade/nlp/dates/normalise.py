@@ -75,6 +75,8 @@ class Context:
     # The last quarter the text named, however far back: in a quarterly report, what a
     # comparison compares with when no period was named near it.
     last_quarter: Resolved | None = None
+    # The first quarter the text named: in a quarterly report, the quarter it reports.
+    reported_quarter: Resolved | None = None
 
     def anchor_day(self, precision: str) -> dt.date | None:
         """The anchor's day, if the anchor is known to at least `precision`."""
@@ -372,6 +374,9 @@ def compared(ctx: Context, years: int, direction: str, reach: int = 1) -> Resolv
         base = ctx.last_quarter
     if base is None:
         return None
+    reported = ctx.reported_quarter
+    if base.kind == "quarter" and ctx.compared_gap and reported and base.value < reported.value:
+        base = reported  # an earlier quarter named in passing is not what is compared
     if (value := shift_years(base.value, -years)) is None:
         return None
     if direction == "ago":

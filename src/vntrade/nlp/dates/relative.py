@@ -277,6 +277,14 @@ PERIOD_RULES = (
                 "2025-01-20",
             ),
             Example("June exports were 9% above year-ago levels.", "year-ago", "2024-06"),
+            # a quarter before the reported one, named in passing, is not what is compared
+            Example(
+                "In the third quarter, net income was $45 million. In the second quarter, "
+                "the company earned $30 million. Revenue rose 5% from the year-earlier period.",
+                "the year-earlier period",
+                "1988-Q3",
+                "1989-10-26",
+            ),
             Example(
                 "Net income in the year-earlier quarter was $4 million.",
                 "the year-earlier quarter",

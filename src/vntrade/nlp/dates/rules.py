@@ -294,6 +294,12 @@ RULES: tuple[Rule, ...] = (
                 "1990-08-10",
                 "1990-08-17",
             ),
+            Example(  # what is scheduled lies ahead
+                "The vote is scheduled for 10 a.m. Monday.",
+                "10 a.m. Monday",
+                "1998-02-16T10",
+                "1998-02-12",
+            ),
             Example(  # so does one that calls the day before `yesterday`
                 "Stocks fell sharply Friday. Bonds rose yesterday.",
                 "Friday",
@@ -328,6 +334,9 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("Exports rose this month.", "this month", "2025-07"),
             Example("Talks were held last week.", "last week", "2025-W27"),
+            # week numbers have two digits, as ISO 8601 writes them
+            Example("Officials will meet this week.", "this week", "2000-W06", "2000-02-10"),
+            Example("Talks resume next week.", "next week", "1990-W02", "1990-01-03"),
             Example(
                 "Third-quarter profit rose 4% from the previous quarter.",
                 "the previous quarter",

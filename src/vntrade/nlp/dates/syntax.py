@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from vntrade.nlp.dates.calendar import FUTURE, PAST, PRESENT
-from vntrade.nlp.dates.guards import deadline_before
+from vntrade.nlp.dates.guards import deadline_before, scheduled_before
 from vntrade.nlp.dates.rule import Candidate
 
 _FUTURE_AUXILIARIES = frozenset(
@@ -61,6 +61,8 @@ def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
     if verb is None:
         return PRESENT if token is not None and _verbless_present(token.sent.root) else None
     found = verb_tense(verb)
+    if found == PRESENT and scheduled_before(candidate.match.string, start):
+        return FUTURE  # "the vote is scheduled for 10 a.m. Monday"
     if _purpose_infinitive(verb) and _narrated(verb.head):
         found = PAST  # "held on to beat Canada on Sunday": what the past clause achieved
     if found != FUTURE and deadline_before(candidate.match.string, start):
