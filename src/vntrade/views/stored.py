@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from vntrade.errors import StoreError, UsageError
+from vntrade.errors import StoreError, UsageError, shown
 from vntrade.names import NameIndex
 from vntrade.periods import Period, YearVotes
 from vntrade.store import Store
@@ -34,8 +34,8 @@ def check_events(store: Store) -> None:
         "pending": "it was made by an older vntrade, or a re-clustering was interrupted",
     }.get(state or "", "its events are not indexed")
     raise StoreError(
-        f"the events of {store.path} are not clustered ({why}). Cluster them with "
-        f"`vntrade db recluster --db {store.path}`."
+        f"the events of {shown(store.path)} are not clustered ({why}). Cluster them with "
+        f"`vntrade db recluster --db {shown(store.path)}`."
     )
 
 
