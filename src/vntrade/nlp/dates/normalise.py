@@ -375,8 +375,8 @@ def compared(ctx: Context, years: int, direction: str, reach: int = 1) -> Resolv
     if base is None:
         return None
     reported = ctx.reported_quarter
-    if base.kind == "quarter" and ctx.compared_gap and reported and base.value < reported.value:
-        base = reported  # an earlier quarter named in passing is not what is compared
+    if ctx.compared_gap and reported is not None and _in_passing(base, reported):
+        base = reported
     if (value := shift_years(base.value, -years)) is None:
         return None
     if direction == "ago":
@@ -384,6 +384,12 @@ def compared(ctx: Context, years: int, direction: str, reach: int = 1) -> Resolv
         if ctx.anchor is None or abs(year - ctx.anchor.year) > 1:
             return None
     return Resolved(value, base.kind)
+
+
+def _in_passing(period: Resolved, reported: Resolved) -> bool:
+    """In a quarterly report, a year or an earlier quarter named in an earlier sentence
+    is mentioned in passing: figures compare with the reported quarter."""
+    return period.kind == "year" or (period.kind == "quarter" and period.value < reported.value)
 
 
 def narrative_day(match: Match, ctx: Context) -> Resolved:

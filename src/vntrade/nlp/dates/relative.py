@@ -105,6 +105,14 @@ def the_day(match: Match, ctx: Context) -> Resolved | None:
     return Resolved(day.isoformat(), "day") if day else None
 
 
+def one_day(match: Match, ctx: Context) -> Resolved | None:
+    """`one day` / `someday` ahead is a vague future (`one day the dam will break`); `one
+    day` otherwise is a day's duration."""
+    if ctx.direction == FUTURE:
+        return Resolved("FUTURE_REF", "ref")
+    return Resolved("P1D", "duration", "DURATION") if word(match, "one") else None
+
+
 def apostrophe_year(match: Match, ctx: Context) -> Resolved:
     """`'82` -> 1982: the latest such year not more than ten years after the anchor's."""
     this_year = ctx.anchor.year if ctx.anchor is not None else 2000
@@ -382,6 +390,21 @@ PERIOD_RULES = (
                 "1998-03-03",
                 "1998-03-05",
             ),
+        ),
+    ),
+    rule(
+        "one_day",  # not a count (`in one day`, `for one day`, `one day's trading`)
+        r"(?<![\w-])(?i:(?P<one>one)\s+day|some\s*day)(?![\w'’-]|\s+(?:of|after|before|later|"
+        r"earlier|ago)\b)",
+        one_day,
+        tense=True,
+        accept=lambda match: PREPOSITIONS.search(match.string, 0, match.start()) is None,
+        reach=(6, 4),
+        triggers=("day", "someday"),
+        examples=(
+            Example("One day, the dam will break.", "One day", "FUTURE_REF"),
+            Example("Someday the debt will be paid.", "Someday", "FUTURE_REF"),
+            Example("Prices fell 3% in one day.", "one day", "P1D"),
         ),
     ),
     rule(

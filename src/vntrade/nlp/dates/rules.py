@@ -395,6 +395,14 @@ RULES: tuple[Rule, ...] = (
                 "1988-Q3",
                 "1989-10-26",
             ),
+            # nor is a year named in passing in an earlier sentence
+            Example(
+                "XYZ reported third-quarter net of $5 million. Earlier this year, it sold a "
+                "unit. Net was $4 million a year earlier.",
+                "a year earlier",
+                "1988-Q3",
+                "1989-10-26",
+            ),
             # the last day of a period (`ended Sept. 30`) is not what is compared
             Example(
                 "Net for the third quarter ended Sept. 30 rose to $5 million from $4 million "
