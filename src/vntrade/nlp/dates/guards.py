@@ -163,3 +163,22 @@ _SCHEDULED_BEFORE = re.compile(
 def scheduled_before(text: str, start: int) -> bool:
     """Whether the date starting at `start` is what something is scheduled for."""
     return _SCHEDULED_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+# Words that make `the 60s` a range of temperatures, ages or scores rather than a decade.
+_NOT_A_DECADE_BEFORE = re.compile(
+    r"(?i:temperature|degree|high|low|reading|mercury|thermometer|\bage|score|price|cent|trad|"
+    r"yield|rate|\bhis\b|\bher\b|\btheir\b)"
+)
+_DECADE_BEFORE = re.compile(r"(?i:\b(?:the|and|or)\s+)$")
+
+
+def decade_ok(match: Match) -> bool:
+    """`the 70s and 80s` are decades; `temperatures rose into the 60s` and `in his 70s` not."""
+    if not match.group("dec3"):
+        return True
+    before = match.string[max(0, match.start() - 60) : match.start()]
+    if not (match.group().lower().startswith("the") or _DECADE_BEFORE.search(before)):
+        return False
+    sentence = re.split(r"[.!?]\s", before)[-1]
+    return not _NOT_A_DECADE_BEFORE.search(sentence)

@@ -220,6 +220,8 @@ def decade(match: Match, ctx: Context) -> Resolved:
     """`the 1990s` -> `199`; `the '90s` -> `199`, `the '10s` -> `201`."""
     if group(match, "cent"):
         return Resolved(match.group("cent") + match.group("dec"), "decade")
+    if group(match, "dec3"):  # `the 70s`: of the 20th century
+        return Resolved("19" + match.group("dec3"), "decade")
     digit = match.group("dec2")
     return Resolved(("20" if digit in "012" else "19") + digit, "decade")
 

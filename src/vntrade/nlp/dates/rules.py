@@ -168,11 +168,16 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "decade",
         r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
-        r"(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0['’]?s|['’](?P<dec2>\d)0s)(?!\w)",
+        r"(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0['’]?s|['’](?P<dec2>\d)0s|(?<![\w'’.,$-])"
+        r"(?P<dec3>[3-9])0s)(?!\w|\s*(?:%|(?i:degrees|percent|per\s+cent)\b))",
         norm.decade,
+        accept=guard.decade_ok,
         reach=(24, 8),
         triggers=DIGITS,
-        examples=(Example("Reforms began in the 1980s.", "the 1980s", "198"),),
+        examples=(
+            Example("Reforms began in the 1980s.", "the 1980s", "198"),
+            Example("The boxy cars of the 70s and 80s are gone.", "80s", "198", "2007-02-09"),
+        ),
     ),
     _rule(
         "century",
