@@ -11,62 +11,32 @@ import contextlib
 import dataclasses
 import functools
 import json
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from vntrade.errors import DiskFull, StoreDamaged, StoreError, VntradeError, shown
+from vntrade.errors import DiskFull, StoreDamaged, StoreError, shown
 from vntrade.store.events import clear_events as clear_event_tables
 from vntrade.store.events import id_chunks, write_events
-from vntrade.store.rows import Batch, EventWrite, Known, SourceState
-from vntrade.store.schema import (
-    ADDED_COLUMNS,
-    ADDED_TABLES,
-    SCHEMA_SQL,
-    SCHEMA_VERSION,
-    upgrade_sql,
+from vntrade.store.layout import (
+    find_damage,
+    inspect_layout,
+    new_store_sql,
+    open_error,
+    upgrade_layout,
 )
+from vntrade.store.rows import Batch, EventWrite, Known, SourceState
 from vntrade.store.sqlite import (
     check_path,
     connect_for,
     create_file,
     disk_full,
-    is_access,
     is_corrupt,
-    looks_like_sqlite,
     now,
     transaction,
     writable,
 )
-
-# The events tables' JSON columns (a cluster of one event has no profile: NULL).
-_EVENT_JSON = (("events", "data"), ("timeline_entries", "entry"), ("event_clusters", "profile"))
-
-
-def _new_store_sql() -> str:
-    """The script that makes a new store: today's tables and its `meta` rows."""
-    return (
-        f"BEGIN IMMEDIATE; {SCHEMA_SQL} INSERT INTO meta VALUES"
-        f" ('schema_version', '{SCHEMA_VERSION}'), ('created_at', '{now()}'),"
-        " ('events', 'current'); COMMIT;"
-    )
-
-
-def _open_error(error: sqlite3.DatabaseError, path: Path) -> VntradeError:
-    """What an SQLite error while opening a store means for the user."""
-    where = disk_full(error, path)
-    if where is not None:
-        return DiskFull(where)
-    if isinstance(error, sqlite3.OperationalError) and is_access(error):
-        return StoreError(f"cannot open {shown(path)}: {error}.")
-    if not looks_like_sqlite(path):
-        return StoreError(
-            f"{shown(path)} is not a usable vntrade database (not an SQLite file); "
-            "choose another --db FILE."
-        )
-    return StoreDamaged(path, str(error))
 
 
 def _guard(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -115,21 +85,21 @@ class Store:
         store = None
         try:
             if not exists:
-                create_file(path, _new_store_sql())
+                create_file(path, new_store_sql())
             store = cls(connect_for(path, write=False), path)
             with store.guarded():
-                missing = store._inspect(upgrade=create)
+                missing = inspect_layout(store.conn, path, upgrade=create)
                 if write:
                     store._refuse_damage()
                     store.conn.close()
                     store.conn = connect_for(path, write=True)
                     if missing:
-                        store._upgrade(missing)
+                        upgrade_layout(store.conn, missing)
         except BaseException as error:
             if store is not None:
                 store.close()
             if isinstance(error, sqlite3.DatabaseError):
-                raise _open_error(error, path) from None
+                raise open_error(error, path) from None
             where = disk_full(error, path)  # no inode left for a new store, say
             if where is not None:
                 raise DiskFull(where) from None
@@ -163,39 +133,7 @@ class Store:
         """SQLite's integrity check (its quick check without `full`), that every record holds
         JSON (with `records`) and so does every row of the events tables (with `events`): the
         problems found."""
-        pragma = "integrity_check" if full else "quick_check"
-        bad, rows = [], 0
-        try:
-            problems = [row[0] for row in self.conn.execute(f"PRAGMA {pragma}")]
-            problems = [problem for problem in problems if problem != "ok"]
-            if problems:
-                return problems
-            if records:
-                bad = self.conn.execute(
-                    "SELECT id FROM articles WHERE (article IS NOT NULL AND NOT"
-                    " json_valid(article)) OR (extraction IS NOT NULL AND NOT"
-                    " json_valid(extraction)) LIMIT 20"
-                ).fetchall()
-            tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master")}
-            for table, column in _EVENT_JSON if events else ():
-                if table in tables:  # a store of an older layout lacks them
-                    query = (
-                        f"SELECT count(*) FROM {table}"
-                        f" WHERE {column} IS NOT NULL AND NOT json_valid({column})"
-                    )
-                    rows += self.conn.execute(query).fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            where = disk_full(error, self.path)
-            if where is not None:
-                raise DiskFull(where) from None
-            return [str(error)]
-        problems = [f"article {row[0]!r}: its record is not valid JSON" for row in bad]
-        if rows:
-            problems.append(
-                f"{rows} event rows are not valid JSON: run `vntrade db recluster --db "
-                f"{shown(self.path)}` to make them again"
-            )
-        return problems
+        return find_damage(self.conn, self.path, full=full, records=records, events=events)
 
     def close(self) -> None:
         self.conn.close()
@@ -206,34 +144,6 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _inspect(self, upgrade: bool) -> list[str]:
-        """What today's layout has that this store lacks; a `StoreError` if it is not a
-        vntrade store, or one this vntrade cannot read (or, without `upgrade`, an older one)."""
-        name = shown(self.path)
-        tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master")}
-        if "meta" not in tables:
-            raise StoreError(
-                f"{name} is an SQLite file but not a vntrade database; choose another --db FILE."
-            )
-        value = self.meta("schema_version")
-        if value is not None and not re.fullmatch("[0-9]{1,9}", str(value)):
-            raise StoreError(
-                f"{name} is not a usable vntrade database (unknown schema version "
-                f"{str(value)[:40]!r}); choose another --db FILE."
-            )
-        version = int(value or 0)
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{name} was written by a newer vntrade (schema {version}); upgrade vntrade."
-            )
-        missing = self._missing_layout(tables)
-        if missing and not upgrade:
-            raise StoreError(
-                f"{name} has the layout of an older vntrade (it lacks {', '.join(missing)}). "
-                f"Upgrade it by running `vntrade ingest PATH... --db {name}` once."
-            )
-        return missing
-
     def _refuse_damage(self) -> None:
         """A `StoreDamaged` unless SQLite's quick check passes and every record holds JSON
         (what `db check` calls damage is never written into; the events tables are made
@@ -241,23 +151,6 @@ class Store:
         damage = self.check(full=False, records=True, events=False)
         if damage:
             raise StoreDamaged(self.path, "; ".join(damage[:3]))
-
-    def _upgrade(self, missing: list[str]) -> None:
-        """Add what a store from an older vntrade lacks."""
-        # Events come from the records already stored: the ingest indexes them (`events`).
-        events = ", ('events', 'pending')" if "table events" in missing else ""
-        # executescript commits any open transaction, so the script carries its own.
-        self.conn.executescript(
-            f"BEGIN IMMEDIATE; {SCHEMA_SQL} {upgrade_sql(missing)} INSERT OR REPLACE INTO meta"
-            f" VALUES ('schema_version', '{SCHEMA_VERSION}'){events}; COMMIT;"
-        )
-
-    def _missing_layout(self, tables: set[str]) -> list[str]:
-        """The tables and article columns of today's layout that this store lacks."""
-        missing = [f"table {name}" for name in ADDED_TABLES if name not in tables]
-        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(articles)")}
-        missing += [f"column {name}" for name in ADDED_COLUMNS if name not in columns]
-        return missing
 
     @_guard
     def count_articles(self) -> int:
