@@ -156,7 +156,7 @@ FRAMES = ["{s} {v} {a} {x}.", '"{s} {v} {a} {x}," {q} said.', '{q} said: "{s} {v
           "{s} must {v} {a} {x}, {q} said.", "{s} {v} {a} {x} and {v} {a} {x}."]  # fmt: skip
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     frame=st.sampled_from(FRAMES),
     issuer=st.sampled_from(ISSUERS),
