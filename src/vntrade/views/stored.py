@@ -141,7 +141,7 @@ class _Comparer:
     def _article(self, article: str, total: int) -> Comparison:
         found = tables.lead_of(self.conn, article)
         if found is None:
-            raise UsageError(f"no article {article!r} among these articles.", "--article")
+            raise UsageError(f"no article '{shown(article)}' among these articles.", "--article")
         cluster, leads = found
         if cluster is None or leads < 2:
             return self._result([], [], [article], total)
