@@ -102,8 +102,7 @@ def test_a_file_name_that_is_not_utf8_is_stored_with_its_bytes_escaped(cli, tmp_
     result = cli("compare", "--db", str(db), "--article", "\udcff")
     assert (result.exit_code, result.stderr) == (
         2,
-        "vntrade: error: Invalid value for '--article': no article '\\xff' among these "
-        "articles.\n",
+        "vntrade: error: Invalid value for '--article': no article '\\xff' among these articles.\n",
     )
 
 
