@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
 
-from vntrade.evaluation.timeml import GoldTimex, _article
+from vntrade.evaluation.documents import GoldTimex, as_article
 from vntrade.records import Article
 
 SPLITS = ("all", "dev", "aside")
@@ -88,7 +88,7 @@ def read_cat(path: Path) -> tuple[Article, list[GoldTimex]]:
         gold.append(GoldTimex(text[start:end], start, end, kind, timex.get("value") or ""))
     gold.sort(key=lambda item: item.start)
     title = text.split("\n", 1)[0] if "\n" in text else None
-    return _article(path.stem, str(path), published, text, title), gold
+    return as_article(path.stem, str(path), published, text, title), gold
 
 
 def _iso_day(value: str) -> str | None:
