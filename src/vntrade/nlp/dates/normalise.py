@@ -4,7 +4,9 @@ Each takes the match and a `Context` (anchor, verb tense) and returns a `Resolve
 or None when the expression cannot be a date. Conventions: a period in a deadline
 (`by the end of June`) takes the value of the whole period (`2025-06`); a day or month
 named without a year is placed around the anchor by the verb's tense; what the anchor
-cannot resolve keeps TimeML's X placeholders (`XXXX-04-22`, `2025-WXX`).
+cannot resolve keeps TimeML's X placeholders (`XXXX-04-22`, `2025-WXX`). Here: what every
+normaliser shares (`Resolved`, `Context`, the match helpers) and the normalisers of days,
+months, years, decades and centuries.
 """
 
 from __future__ import annotations
@@ -13,30 +15,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from vntrade.nlp.dates.calendar import (
-    FUTURE,
-    PAST,
-    Anchor,
-    day_value,
-    month_value,
-    shift_unit,
-    shift_years,
-    unit_value,
-    unknown_unit_value,
-    weekday_date,
-    year_for_month,
-    year_text,
-)
+from vntrade.nlp.dates.calendar import FUTURE, PAST, Anchor, day_value, month_value, year_for_month
 from vntrade.nlp.dates.guards import contract_after, figures_after
-from vntrade.nlp.dates.lexicon import (
-    MONTH_RE,
-    MONTHS,
-    PARTS_OF_DAY,
-    UNIT_FACTORS,
-    UNITS,
-    WEEKDAYS,
-    parse_number,
-)
+from vntrade.nlp.dates.lexicon import MONTH_RE, MONTHS
 
 Match = re.Match[str]
 
@@ -235,176 +216,3 @@ def century(match: Match, ctx: Context) -> Resolved | None:
     digits = re.match(r"\d+", text)
     number = int(digits.group()) if digits else _CENTURY_WORDS.get(text)
     return Resolved(f"{number - 1:02d}", "century") if number else None
-
-
-def weekday(match: Match, ctx: Context) -> Resolved:
-    """`Thursday`, `last Friday`, `Sunday night` (a TIME with the part of the day)."""
-    number = WEEKDAYS[word(match, "wd")]
-    relation = {"past": "last", "coming": "next"}.get(relation_word(match), relation_word(match))
-    anchor = ctx.anchor_day("day")
-    if anchor is None:
-        value = f"{year_text(ctx.anchor.year if ctx.anchor else None)}-WXX-{number}"
-    else:
-        day = weekday_date(number, anchor, ctx.direction, relation or None, ctx.today_named)
-        value = day.isoformat()
-    return _with_part_of_day(value, match)
-
-
-def _with_part_of_day(value: str, match: Match) -> Resolved:
-    part = word(match, "pod") or word(match, "pod2")
-    if not part:
-        return Resolved(value, "day")
-    return Resolved(f"{value}T{PARTS_OF_DAY[part]}", "time", "TIME")
-
-
-def relative_day(match: Match, ctx: Context) -> Resolved:
-    """`today`, `yesterday morning`, `tonight`, `last night`, `this afternoon`."""
-    name = word(match, "word") or ("yesterday" if word(match, "rel") == "last" else "today")
-    anchor = ctx.anchor_day("day")
-    if anchor is None:
-        if name == "today" and not word(match, "pod"):
-            return Resolved("PRESENT_REF", "ref")
-        return _with_part_of_day("XXXX-XX-XX", match)
-    offset = {"yesterday": -1, "tomorrow": 1}.get(name, 0)
-    value = (anchor + dt.timedelta(days=offset)).isoformat()
-    if name == "tonight":
-        return Resolved(value + "TNI", "time", "TIME")
-    return _with_part_of_day(value, match)
-
-
-RELATION_OFFSETS = {
-    "this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1,
-    "following": 1, "upcoming": 1, "preceding": -1, "prior": -1,
-}  # fmt: skip
-# How precisely the anchor must be known to resolve `this <unit>`.
-UNIT_PRECISION = {
-    "day": "day",
-    "week": "day",
-    "weekend": "day",
-    "month": "month",
-    "quarter": "month",
-}
-
-
-def relative_period(match: Match, ctx: Context) -> Resolved:
-    """`this week`, `last year`, `earlier this month`, `the end of the year`, `next quarter`.
-
-    `the past year` / `the next month` are durations (P1Y, P1M), as in TimeML; `the
-    previous/following year` count from the last explicit date when there is one.
-    """
-    unit = word(match, "unit").split()[-1]  # "fiscal year" -> "year"
-    words = word(match, "rel").split()
-    relation = words[-1] if words else "this"
-    if unit in UNITS and (relation == "past" or words == ["the", "next"]):
-        letter, _ = UNITS[unit]
-        return Resolved(f"P{UNIT_FACTORS.get(unit, 1)}{letter}", "duration", "DURATION")
-    kind = "week" if unit == "weekend" else unit
-    precision = UNIT_PRECISION.get(unit, "year")
-    if (moved := _next_to_compared(ctx, unit, relation)) is not None:
-        return Resolved(moved, kind)
-    if relation in ("previous", "following", "preceding", "prior"):
-        base = ctx.narrative_day(precision)
-    else:
-        base = ctx.anchor_day(precision)
-    if base is None and unit == "month" and ctx.yearless_month and relation in RELATION_OFFSETS:
-        number = (ctx.yearless_month - 1 + RELATION_OFFSETS[relation]) % 12 + 1
-        return Resolved(month_value(None, number), kind)
-    if base is None:
-        return Resolved(unknown_unit_value(unit, ctx.anchor), kind)
-    offset = RELATION_OFFSETS.get(relation, 0)
-    if not words and unit == "year" and _year_end_over(match, ctx, base):
-        offset = -1
-    moved = shift_unit(base, unit, offset)
-    return Resolved(unit_value(moved, unit), kind)
-
-
-def _year_end_over(match: Match, ctx: Context, base: dt.date) -> bool:
-    """`peaked by the end of the year`, reported in the first quarter: last year's end."""
-    ends = any(w in ("end", "close") for w in word(match, "mod").split())
-    return ends and ctx.direction == PAST and ctx.shift and base.month <= 3
-
-
-_QUARTER_VALUE = re.compile(r"(FY)?(\d{4})-Q([1-4])")
-
-
-def _next_to_compared(ctx: Context, unit: str, relation: str) -> str | None:
-    """`the previous quarter` after `third-quarter profit`: the quarter before that one."""
-    found = _QUARTER_VALUE.fullmatch(ctx.compared.value) if ctx.compared else None
-    offset = {"previous": -1, "preceding": -1, "prior": -1, "following": 1}.get(relation)
-    if unit != "quarter" or found is None or offset is None:
-        return None
-    index = int(found.group(2)) * 4 + int(found.group(3)) - 1 + offset
-    return f"{found.group(1) or ''}{index // 4}-Q{index % 4 + 1}"
-
-
-def ago(match: Match, ctx: Context) -> Resolved:
-    """`four years ago` -> the year, `a week ago` -> the week; `years ago` -> PAST_REF.
-
-    `a year earlier` / `two months later` count from the last explicit date, if any.
-    """
-    raw = word(match, "unit")
-    unit = "century" if raw.startswith("centur") else raw.rstrip("s")
-    amount = _whole_number(word(match, "qty"))
-    if amount is None or unit in ("second", "minute", "hour"):
-        return Resolved("PAST_REF", "ref")
-    if unit == "fortnight":
-        unit, amount = "week", amount * 2
-    precision = UNIT_PRECISION.get(unit, "year")
-    direction = word(match, "dir")
-    if (
-        unit == "year"
-        and amount == 1
-        and direction != "later"
-        and (same := compared(ctx, 1, direction))
-    ):
-        return same
-    base = ctx.anchor_day(precision) if direction == "ago" else ctx.narrative_day(precision)
-    if base is None:
-        return Resolved(unknown_unit_value(unit, ctx.anchor), unit)
-    moved = shift_unit(base, unit, amount if direction == "later" else -amount)
-    return Resolved(unit_value(moved, unit), unit)
-
-
-def compared(ctx: Context, years: int, direction: str, reach: int = 1) -> Resolved | None:
-    """`a year earlier` than the period just mentioned, at its granularity: after
-    `third-quarter profit` 1989-Q3 it is 1988-Q3, after `on Oct. 31` a day. `ago` counts
-    from the anchor, so the period mentioned must be a recent one. `reach`: how many
-    sentences back the period may be named; past it, a quarterly report compares with
-    the last quarter it named."""
-    base = ctx.compared
-    if base is None or ctx.compared_gap > reach:
-        base = ctx.last_quarter
-    if base is None:
-        return None
-    reported = ctx.reported_quarter
-    if ctx.compared_gap and reported is not None and _in_passing(base, reported):
-        base = reported
-    if (value := shift_years(base.value, -years)) is None:
-        return None
-    if direction == "ago":
-        year = int(base.value.removeprefix("FY")[:4])
-        if ctx.anchor is None or abs(year - ctx.anchor.year) > 1:
-            return None
-    return Resolved(value, base.kind)
-
-
-def _in_passing(period: Resolved, reported: Resolved) -> bool:
-    """In a quarterly report, a year or an earlier quarter named in an earlier sentence
-    is mentioned in passing: figures compare with the reported quarter."""
-    return period.kind == "year" or (period.kind == "quarter" and period.value < reported.value)
-
-
-def narrative_day(match: Match, ctx: Context) -> Resolved:
-    """`the next day`, `the day before`, `the month before`: from the last explicit date."""
-    relation = word(match, "rel") or word(match, "rel2")
-    offset = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}.get(relation, 0)
-    unit = word(match, "unit") or "day"
-    base = ctx.narrative_day(UNIT_PRECISION.get(unit, "year"))
-    if base is None:
-        return Resolved(unknown_unit_value(unit, ctx.anchor), unit)
-    return Resolved(unit_value(shift_unit(base, unit, offset), unit), unit)
-
-
-def _whole_number(text: str) -> int | None:
-    value = parse_number(text) if text else None
-    return int(value) if value is not None and value == int(value) else None

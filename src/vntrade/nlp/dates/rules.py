@@ -1,11 +1,14 @@
 """The grammar of temporal expressions: one compiled regex per kind, with its normaliser.
 
-`find_candidates(text)` runs every rule over the text and keeps the longest
+`scan.find_candidates(text)` runs every rule over the text and keeps the longest
 non-overlapping matches. Month and weekday names must be capitalised (so that the verb
 `may` or `march` never matches); quantities and units are case-insensitive. Each rule
-carries examples that the tests run through the real pipeline. Rules of comparisons,
-anaphora and years in words live in `periods`, of durations, sets, clock times and vague
-references in `amounts`; `scan` runs them all.
+carries examples that the tests run through the real pipeline. Here: the rules of dates
+named on the calendar (days, months, years, decades, centuries, quarters, halves, seasons)
+and `RULES`, the whole table. The other kinds live with their normalisers: `holidays`,
+comparisons and anaphora in `anaphora`, years in words in `spelled_years`, weekdays and
+days named from today in `days`, periods counted from the anchor in `relative_periods`;
+durations, sets, clock times and vague references in `amounts`.
 """
 
 from __future__ import annotations
@@ -14,41 +17,31 @@ from vntrade.nlp.dates import guards as guard
 from vntrade.nlp.dates import normalise as norm
 from vntrade.nlp.dates import quarters
 from vntrade.nlp.dates.amounts import AMOUNT_RULES
-from vntrade.nlp.dates.lexicon import (
-    MONTH_RE,
-    MONTHS,
-    PART_OF_DAY_RE,
-    SEASON_RE,
-    SEASONS,
-    WEEKDAY_RE,
-    WEEKDAYS,
-)
-from vntrade.nlp.dates.relative import PERIOD_RULES
+from vntrade.nlp.dates.anaphora import ANAPHORA_RULES
+from vntrade.nlp.dates.days import DAY_RULES, WEEKDAY_WORDS
+from vntrade.nlp.dates.holidays import HOLIDAY_RULES
+from vntrade.nlp.dates.lexicon import MONTH_RE, MONTHS, SEASON_RE, SEASONS, WEEKDAY_RE
+from vntrade.nlp.dates.relative_periods import RELATIVE_PERIOD_RULES
 from vntrade.nlp.dates.rule import (
     DAY,
     DIGITS,
     FULL_MONTH,
     MOD,
     MOD_WORDS,
-    PARTS,
-    QTY,
     REL,
-    UNIT,
     YEAR,
     Example,
     Rule,
 )
 from vntrade.nlp.dates.rule import rule as _rule
+from vntrade.nlp.dates.spelled_years import SPELLED_YEAR_RULES
 
 # Words that must occur in a rule's match; the rule only runs in a window around them.
 MONTH_WORDS = tuple(MONTHS)
-WEEKDAY_WORDS = tuple(WEEKDAYS)
 SEASON_WORDS = tuple(SEASONS)
-PERIOD_WORDS = ("week", "weekend", "month", "quarter", "year", "decade", "century")
 WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?"
 
-RULES: tuple[Rule, ...] = (
-    *PERIOD_RULES,
+CALENDAR_RULES = (
     _rule(
         "month_day",
         rf"{WD_PREFIX}(?P<month>{MONTH_RE})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?",
@@ -259,184 +252,15 @@ RULES: tuple[Rule, ...] = (
         triggers=SEASON_WORDS,
         examples=(Example("Talks stalled last summer.", "last summer", "2024-SU"),),
     ),
-    _rule(
-        "weekday",
-        rf"(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WEEKDAY_RE})"
-        rf"(?:\s+(?P<pod>{PART_OF_DAY_RE}))?(?!\w)",
-        norm.weekday,
-        tense=True,
-        reach=(12, 20),
-        triggers=WEEKDAY_WORDS,
-        examples=(
-            Example("The minister said on Monday that talks would go on.", "Monday", "2025-07-07"),
-            Example(
-                "The delegation will arrive on Friday morning.", "Friday morning", "2025-07-11TMO"
-            ),
-            # a gerund after a preposition, a purpose infinitive: the tense of their clause
-            Example(
-                "The jury deliberated for four days before returning its verdict Friday.",
-                "Friday",
-                "1992-10-30",
-                "1992-11-04",
-            ),
-            Example(
-                "Sweden took the lead and held on to beat Canada on Sunday.",
-                "Sunday",
-                "1994-02-20",
-                "1994-02-24",
-            ),
-            # a base form with a subject is a present tense: the nearest such day
-            Example(
-                "The Bulls, who won 72 games, open the second round Saturday night.",
-                "Saturday night",
-                "1996-05-04TNI",
-                "1996-05-02",
-            ),
-            # a text that says `today` for its own day names other days by weekday
-            Example(
-                "Iraq said today that its troops crossed the border Friday.",
-                "Friday",
-                "1990-08-10",
-                "1990-08-17",
-            ),
-            Example(  # what is scheduled lies ahead
-                "The vote is scheduled for 10 a.m. Monday.",
-                "10 a.m. Monday",
-                "1998-02-16T10",
-                "1998-02-12",
-            ),
-            Example(  # so does one that calls the day before `yesterday`
-                "Stocks fell sharply Friday. Bonds rose yesterday.",
-                "Friday",
-                "1989-10-13",
-                "1989-10-20",
-            ),
-            Example(  # `open` tagged as an adjective: a present tense all the same
-                "The Paris Olympics open Friday evening with a ceremony on the Seine.",
-                "Friday evening",
-                "2024-07-26TEV",
-                "2024-07-25",
-            ),
-        ),
-    ),
-    _rule(
-        "relative_day",
-        rf"(?:(?P<word>(?i:today|yesterday|tomorrow|tonight))(?:\s+(?P<pod>{PART_OF_DAY_RE}))?"
-        rf"|(?P<rel>(?i:this|last))\s+(?P<pod2>{PART_OF_DAY_RE}))(?![\w-])",
-        norm.relative_day,
-        reach=(8, 14),
-        triggers=("today", "yesterday", "tomorrow", "tonight", *PARTS),
-        examples=(Example("The ministry announced the cut yesterday.", "yesterday", "2025-07-08"),),
-    ),
-    _rule(
-        "relative_period",
-        rf"{MOD}(?P<rel>(?i:(?:the\s+)?(?:past|last|next|coming|current|previous|following|"
-        r"upcoming|preceding|prior)|this))\s+(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|"
-        r"(?:fiscal|financial)\s+year))(?![\w-])",
-        norm.relative_period,
-        reach=(45, 12),
-        triggers=PERIOD_WORDS,
-        examples=(
-            Example("Exports rose this month.", "this month", "2025-07"),
-            Example("Talks were held last week.", "last week", "2025-W27"),
-            # week numbers have two digits, as ISO 8601 writes them
-            Example("Officials will meet this week.", "this week", "2000-W06", "2000-02-10"),
-            Example("Talks resume next week.", "next week", "1990-W02", "1990-01-03"),
-            Example(
-                "Third-quarter profit rose 4% from the previous quarter.",
-                "the previous quarter",
-                "2025-Q2",
-                "2025-10-20",
-            ),
-        ),
-    ),
-    _rule(
-        "period_of",
-        r"(?P<mod>(?i:(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of))\s+(?:the\s+)?"
-        r"(?P<unit>(?i:week|month|quarter|year|decade|century))(?![\w-])",
-        norm.relative_period,
-        tense=True,  # "flu peaked by the end of the year", written in March: last year's end
-        reach=(40, 12),
-        triggers=PERIOD_WORDS,
-        examples=(
-            Example("The deal is due by the end of the month.", "the end of the month", "2025-07"),
-            Example(
-                "Exports peaked at the end of the year, officials said.",
-                "the end of the year",
-                "2024",
-                "2025-02-11",
-            ),
-        ),
-    ),
-    _rule(
-        "period_end",
-        r"(?P<unit>(?i:year|month|quarter))[\s-](?i:end)(?![\w-])",
-        norm.relative_period,
-        reach=(10, 4),
-        triggers=("end",),
-        examples=(Example("Prices rose before year-end.", "year-end", "2025"),),
-    ),
-    _rule(
-        "ago",
-        rf"(?:{QTY}[\s-]+)?(?:(?P<half>and\s+a\s+half)\s+)?{UNIT}\s+"
-        r"(?P<dir>(?i:ago|earlier|later))(?!\w)",
-        norm.ago,
-        reach=(40, 6),
-        triggers=("ago", "earlier", "later"),
-        accept=guard.ago_ok,
-        examples=(
-            Example("The tariff was imposed two years ago.", "two years ago", "2023"),
-            Example("June exports rose 9% from a year earlier.", "a year earlier", "2024-06"),
-            Example(
-                "Exports rose 5% in June, the ministry said on Monday, up from a year earlier.",
-                "a year earlier",
-                "2024-06",
-            ),
-            # far from any period named, a quarterly report compares with its last quarter
-            Example(
-                "Net income rose 10% in the third quarter. Sales grew in Europe. Costs fell "
-                "in Asia. The tax rate was lower. Net was $4 million a year earlier.",
-                "a year earlier",
-                "1988-Q3",
-                "1989-10-26",
-            ),
-            # nor is a year named in passing in an earlier sentence
-            Example(
-                "XYZ reported third-quarter net of $5 million. Earlier this year, it sold a "
-                "unit. Net was $4 million a year earlier.",
-                "a year earlier",
-                "1988-Q3",
-                "1989-10-26",
-            ),
-            # the last day of a period (`ended Sept. 30`) is not what is compared
-            Example(
-                "Net for the third quarter ended Sept. 30 rose to $5 million from $4 million "
-                "a year earlier.",
-                "a year earlier",
-                "1988-Q3",
-                "1989-10-26",
-            ),
-        ),
-    ),
-    _rule(
-        "narrative_day",
-        r"(?i:the\s+(?P<rel>next|following|previous|same)\s+day(?![\w-])|the\s+"
-        r"(?P<unit>day|week|month|year)\s+(?P<rel2>before|after)(?=\s*(?:[,.;:!?)]|$)))",
-        norm.narrative_day,
-        reach=(20, 14),
-        triggers=("day", "week", "month", "year"),
-        examples=(
-            Example(
-                "Talks opened on June 3; the next day the delegations met.",
-                "the next day",
-                "2025-06-04",
-            ),
-            Example(
-                "Retail sales in May were flat, after a 1% gain the month before.",
-                "the month before",
-                "2025-04",
-            ),
-        ),
-    ),
+)
+
+# When two rules match the same span, the one earlier in the table wins.
+RULES: tuple[Rule, ...] = (
+    *HOLIDAY_RULES,
+    *ANAPHORA_RULES,
+    *SPELLED_YEAR_RULES,
+    *CALENDAR_RULES,
+    *DAY_RULES,
+    *RELATIVE_PERIOD_RULES,
     *AMOUNT_RULES,
 )
