@@ -30,12 +30,20 @@ from vntrade.cli.sources import iter_records, source_options
     "tests/data/timex_dev/tune.jsonl: score date values (TempEval-3 style).",
 )
 @click.option(
+    "--events",
+    "events_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Event gold (tests/data/events/gold.json): score the events of PATH... (detection, "
+    "kind, main actor, span, lead, well-formed summaries).",
+)
+@click.option(
     "--split",
     type=click.Choice(["all", "dev", "aside"]),
     default="all",
     show_default=True,
     help="With --timeml on a MEANTIME folder (CAT XML): every document, the two thirds to "
-    "develop on, or the third kept aside (every third by file name).",
+    "develop on, or the third kept aside (every third by file name); with --events, the "
+    "articles of that split in the gold file.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="List every missed and spurious item.")
 @click.option(
@@ -55,6 +63,7 @@ def evaluate(
     ctx: click.Context,
     gold_file: Path | None,
     timeml_dir: Path | None,
+    events_file: Path | None,
     split: str,
     verbose: bool,
     by_type: bool,
@@ -68,11 +77,20 @@ def evaluate(
     vntrade eval --gold gold.json PATH...   actors, dates, commodities, directives
     vntrade eval --timeml DIR|FILE.jsonl    date values against TimeML gold (TempEval-3)
     vntrade eval --timeml MEANTIME_DIR --split dev   the same on MEANTIME's CAT XML
+    vntrade eval --events gold.json PATH...   events: detection, kind, actor, span, lead
     """
-    if (gold_file is None) == (timeml_dir is None):
-        raise click.UsageError("Give exactly one of --gold FILE (with PATH...) or --timeml DIR.")
+    if [gold_file, timeml_dir, events_file].count(None) != 2:
+        raise click.UsageError(
+            "Give exactly one of --gold FILE (with PATH...), --timeml DIR or --events FILE "
+            "(with PATH...)."
+        )
     reporter = ProblemReporter()
-    if gold_file is not None:
+    if events_file is not None:
+        report = _score_events(events_file, reporter, verbose, split, source)
+        f1s = [report["detection"]["f1"]]
+        render = lambda r: _render_events(r, verbose)  # noqa: E731
+        write_document(report, fmt, render, _events_rows, EVENT_COLUMNS)
+    elif gold_file is not None:
         report = _score_gold(gold_file, reporter, verbose, source)
         f1s = [field["f1"] for field in report["fields"].values()]
         write_document(report, fmt, lambda r: _render_gold(r, verbose), _gold_rows, SCORE_COLUMNS)
@@ -115,6 +133,62 @@ def _score_timeml(
         return score_timeml(timeml_dir, nlp, verbose, by_type, split)
     except (ValueError, KeyError) as error:  # a malformed development set line
         raise click.ClickException(f"{timeml_dir}: not a date development set ({error})") from None
+
+
+def _score_events(
+    events_file: Path,
+    reporter: ProblemReporter,
+    verbose: bool,
+    split: str,
+    source: dict[str, Any],
+) -> dict[str, Any]:
+    from vntrade.evaluation.events import load_event_gold, score_events
+    from vntrade.nlp.pipeline import load_pipeline
+
+    gold = load_event_gold(events_file)
+    records = iter_records(reporter=reporter, **source)
+    nlp = load_pipeline(source["model"], source["actors_file"], source["commodities_file"])
+    return score_events(gold, records, nlp, split, details=verbose)
+
+
+EVENT_COLUMNS = ("measure", "score", "right", "of")
+_EVENT_MEASURES = ("kind", "main_actor", "actor_named", "span", "lead", "summaries")
+
+
+def _events_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Detection precision, recall and F1, then one row per accuracy, for jsonl and csv."""
+    detection = report["detection"]
+    rows = [
+        {"measure": f"detection {name}", "score": detection[name], "right": detection["tp"],
+         "of": detection["tp"] + detection[miss]}
+        for name, miss in (("precision", "fp"), ("recall", "fn"), ("f1", "fn"))
+    ]  # fmt: skip
+    for name in _EVENT_MEASURES:
+        tally = report[name]
+        rows.append({"measure": name, "score": tally["accuracy"], "right": tally["right"],
+                     "of": tally["of"]})  # fmt: skip
+    return rows
+
+
+def _render_events(report: dict[str, Any], verbose: bool) -> None:
+    from rich.table import Table
+
+    console = stdout_console()
+    title = f"Event detection ({report['split']}: {report['articles']} articles)"
+    detection = _score_table(title, "events")
+    detection.add_row(*_score_row("all", report["detection"]))
+    console.print(detection)
+    table = Table(title="Matched events", header_style="bold cyan")
+    for column in ("measure", "accuracy", "right", "of"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    for name in _EVENT_MEASURES:
+        tally = report[name]
+        accuracy = f"[bold]{tally['accuracy']:.3f}[/bold]"
+        table.add_row(name.replace("_", " "), accuracy, str(tally["right"]), str(tally["of"]))
+    console.print(table)
+    for error in report.get("errors", []) if verbose else []:
+        details = " | ".join(f"{key}: {value}" for key, value in error.items() if key != "article")
+        console.print(f"{error['article']} {details}", markup=False)
 
 
 SCORE_COLUMNS = ("scope", "field", "precision", "recall", "f1", "tp", "fp", "fn")

@@ -1,0 +1,161 @@
+"""`vntrade eval --events`: event detection, kind, actor, span, lead and summary scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from vntrade.evaluation.events import match_events, summary_problem
+
+ARTICLES = [
+    {
+        "id": "t1",
+        "title": "Vietnam, US hold talks",
+        "published": "2025-05-16",
+        "text": "Minister Nguyen Hong Dien met US Trade Representative Jamieson Greer in "
+        "Washington on Thursday. Vietnam's exports to the US rose 20% in April, customs "
+        "data showed on May 10.",
+    },
+    {
+        "id": "t2",
+        "published": "2025-07-03",
+        "text": "President Donald Trump said on Wednesday the United States had reached a "
+        "trade agreement with Vietnam.",
+    },
+    {"id": "t3", "text": "The two delegations met in Hanoi on July 14."},
+]
+
+
+def _event(start, kind, actors, lead=False, end=None):
+    return {"start": start, "end": end, "kind": kind, "actors": actors, "what": "", "lead": lead}
+
+
+GOLD = {
+    "about": "test",
+    "articles": [
+        {
+            "id": "t1",
+            "split": "dev",
+            "events": [
+                _event("2025-05-15", "meeting", ["Nguyen Hong Dien", "Jamieson L. Greer"], True),
+                _event("2025-05-10", "report", ["Vietnam Customs"]),
+            ],
+        },
+        {
+            "id": "t2",
+            "split": "dev",
+            "events": [_event("2025-07-02", "agreement", ["Donald Trump", "Vietnam"], True)],
+        },
+        {
+            "id": "t3",
+            "split": "aside",
+            "events": [
+                _event("XXXX-07-14", "meeting", [], True),
+                _event("XXXX-07-20", "visit", []),
+            ],
+        },
+    ],
+}
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD), encoding="utf-8")
+    return gold, articles
+
+
+def test_scores_of_the_dev_split(cli, files):
+    gold, articles = files
+    result = cli("eval", "--events", str(gold), str(articles), "--split", "dev", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    # t1: the meeting and the customs data match; "in April" (a month) dates a spurious event.
+    # t2: the agreement is found as a briefing ("said") that names the US first.
+    assert report["detection"] == {
+        "precision": 0.75, "recall": 1.0, "f1": 0.8571, "tp": 3, "fp": 1, "fn": 0
+    }  # fmt: skip
+    assert report["kind"] == {"accuracy": 0.6667, "right": 2, "of": 3}
+    assert report["main_actor"] == {"accuracy": 0.3333, "right": 1, "of": 3}
+    assert report["actor_named"] == {"accuracy": 0.6667, "right": 2, "of": 3}
+    assert report["span"] == {"accuracy": 1.0, "right": 3, "of": 3}
+    assert report["lead"] == {"accuracy": 1.0, "right": 2, "of": 2}
+    assert report["summaries"] == {"accuracy": 1.0, "right": 4, "of": 4}
+
+
+def test_aside_split_matches_year_less_days_and_counts_misses(cli, files):
+    gold, articles = files
+    result = cli("eval", "--events", str(gold), str(articles), "--split", "aside", "-v",
+                 "--format", "json", "--min-f1", "0.9")  # fmt: skip
+    assert result.exit_code == 3
+    report = json.loads(result.stdout)
+    assert report["articles"] == 1
+    assert report["detection"]["tp"] == 1 and report["detection"]["fn"] == 1
+    assert report["main_actor"]["of"] == 0  # no gold actor: not asked
+    assert report["lead"]["accuracy"] == 1.0
+    assert [e["error"] for e in report["errors"]] == ["missed"]
+    assert "below --min-f1" in result.stderr
+
+
+def test_table_and_rows(cli, files):
+    gold, articles = files
+    table = cli("eval", "--events", str(gold), str(articles), "--split", "dev", "--format", "table")
+    assert "Event detection (dev: 2 articles)" in table.stdout
+    assert "main actor" in table.stdout
+    rows = cli("eval", "--events", str(gold), str(articles), "--split", "dev", "--format", "jsonl")
+    measures = [json.loads(line)["measure"] for line in rows.stdout.splitlines()]
+    assert measures[:3] == ["detection precision", "detection recall", "detection f1"]
+    assert measures[3:] == ["kind", "main_actor", "actor_named", "span", "lead", "summaries"]
+
+
+def test_one_mode_at_a_time_and_a_bad_gold_file(cli, files, tmp_path):
+    gold, articles = files
+    both = cli("eval", "--events", str(gold), "--gold", str(gold), str(articles))
+    assert both.exit_code == 2 and "exactly one of" in both.stderr
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"articles": [{"id": "x", "events": [{"start": "May"}]}]}')
+    result = cli("eval", "--events", str(bad), str(articles))
+    assert result.exit_code != 0 and "not an event gold file" in result.stderr
+
+
+def _system(value, start=None, end=None, actors=()):
+    return {"value": value, "start": start, "end": end, "actors": list(actors)}
+
+
+def test_matching_rules():
+    gold = [_event("2025-06-09", "negotiation", ["Vietnam"], end="2025-06-12")]
+    # An overlapping day matches a span; the one sharing an actor wins.
+    system = [
+        _system("2025-06-10", "2025-06-10", "2025-06-11"),
+        _system("2025-06-11", "2025-06-11", "2025-06-12", ["Vietnam"]),
+    ]
+    assert match_events(gold, system) == {0: 1}
+    # A quarter overlaps but is too long to date it; a year-less day matches on month-day.
+    assert match_events(gold, [_system("2025-Q2", "2025-04-01", "2025-07-01")]) == {}
+    assert match_events(gold, [_system("XXXX-06-09")]) == {0: 0}
+    yearless = [_event("XXXX-07-14", "meeting", [])]
+    assert match_events(yearless, [_system("2025-07-14", "2025-07-14", "2025-07-15")]) == {0: 0}
+    assert match_events(yearless, [_system("2025-07-15", "2025-07-15", "2025-07-16")]) == {}
+
+
+@pytest.mark.parametrize(
+    ("tags", "problem"),
+    [
+        ([("Dien", "NNP"), ("met", "VBD"), ("Greer", "NNP")], None),
+        ([("Deadline", "NN"), (":", ":"), ("firms", "NNS"), ("to", "TO"), ("act", "VB")], None),
+        ([("Deadline", "NN"), (":", ":"), ("sign", "VB"), ("deals", "NNS")], "starts with a verb"),
+        ([("Met", "VBD"), ("Greer", "NNP")], "starts with a verb"),
+        ([("the", "DT"), ("talks", "NNS"), ("ended", "VBD")], "no capital"),
+        ([("The", "DT"), ("round", "NN"), ("of", "IN"), ("talks", "NNS")], "no finite verb"),
+        ([("Long", "NNP"), ("led", "VBD"), ("a", "DT"), ("team", "NN"), ("-12", "CD")],
+         "ends in a hyphen-number"),
+        ([("The", "DT"), ("round", "NN"), ("runs", "VBZ"), ("through", "IN")], "ends in 'through'"),
+        ([("Talks", "NNS"), ("ended", "VBD"), ("(", "-LRB-"), (")", "-RRB-")], "emptied brackets"),
+    ],
+)  # fmt: skip
+def test_summary_rules(tags, problem):
+    assert summary_problem(tags) == problem
