@@ -243,7 +243,7 @@ def test_csv_and_table_formats(cli, seeds):
 
     table = cli("timeline", str(seeds), "--format", "table", "--evidence")
     assert table.exit_code == 0
-    for text in ("April 2025", "March 2025", "May 2025", "2025-W11 (week)", "tariff measure"):
+    for text in ("April 2025", "March 2025", "May 2025", "2025-W11 (week only)", "tariff measure"):
         assert text in table.stdout
     assert "directed" in table.stdout  # --evidence shows the sentences ("He directed ...")
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from vntrade.views.compare import ASPECTS
+from vntrade.views.timeline import DAY_UNKNOWN, date_label, period_label
 
 KIND_STYLES = {
     "meeting": "bold blue",
@@ -100,19 +101,23 @@ def _first(names: list[str], count: int) -> str:
 
 
 def _by_month(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Consecutive rows under one heading: the month of a day, week or month; a period that
+    gives no month has its own ("2025, month unknown"), after the months it covers."""
     from datetime import date
 
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: list[tuple[str, list[dict[str, Any]]]] = []
     for row in rows:
         start = row["start"]
         if start is None:
             title = "Undated"
-        elif row["precision"] in ("day", "week", "month"):
-            title = date.fromisoformat(start).strftime("%B %Y")
+        elif row["precision"] in DAY_UNKNOWN and row["precision"] != "month":
+            title = period_label(row["date"], row["precision"])
         else:
-            title = f"{row['precision'].capitalize()} {row['date']}"
-        groups.setdefault(title, []).append(row)
-    return list(groups.items())
+            title = date.fromisoformat(start).strftime("%B %Y")
+        if not groups or groups[-1][0] != title:
+            groups.append((title, []))
+        groups[-1][1].append(row)
+    return groups
 
 
 def _date_text(row: dict[str, Any]) -> Any:
@@ -120,7 +125,7 @@ def _date_text(row: dict[str, Any]) -> Any:
 
     text = Text(row["date"], style="bold")
     if row["precision"] != "day":
-        text.append(f" ({row['precision']})", style="dim")
+        text.append(date_label("", row["precision"]), style="dim")
     if row.get("date_inferred"):
         text.append(" *", style="dim")  # the year comes from the rest of the corpus
     return text
@@ -263,14 +268,27 @@ def _directive_text(directive: dict[str, Any]) -> str:
 
 
 def _conflict_text(conflict: dict[str, Any], colours: dict[str, str]) -> Any:
-    """A conflict with the value and evidence of its first `MORE_NAMED` articles."""
+    """A conflict grouped by value, the most reported first: how many reports give each value,
+    their outlets and articles, and the evidence sentence of the first of them."""
     from rich.text import Text
 
-    text = Text(f"Conflict ({conflict['type']}): {conflict['what']}\n", style="bold red")
-    values = list(conflict["values"].items())
-    for article, value in values[:MORE_NAMED]:
-        text.append(f"  {article}", style=colours.get(article, ""))
-        text.append(f": {value} — {conflict['evidence'].get(article, '')}\n")
-    if len(values) > MORE_NAMED:
-        text.append(f"  and {len(values) - MORE_NAMED} more articles (--format json)\n", "dim")
+    groups = conflict.get("groups") or []
+    reports = sum(group["reports"] for group in groups)
+    text = Text(f"Conflict ({conflict['type']}): {conflict['what']}", style="bold red")
+    text.append(f" — {len(groups)} values in {reports} reports\n", style="red")
+    for group in groups[:MORE_NAMED]:
+        n = group["reports"]
+        text.append(f"  {group['value']}", style="bold")
+        text.append(f": {n} report{'s' if n != 1 else ''}")
+        if group["sources"]:
+            text.append(f" ({_first(group['sources'], 5)})")
+        text.append("\n    ")
+        for i, article in enumerate(group["articles"][:SIDE_BY_SIDE]):
+            text.append(("" if not i else ", ") + article, style=colours.get(article, ""))
+        if n > SIDE_BY_SIDE:
+            text.append(f" +{n - SIDE_BY_SIDE}", style="dim")
+        first = group["articles"][0]
+        text.append(f"\n    {first}: {conflict['evidence'].get(first, '')}\n", style="dim")
+    if len(groups) > MORE_NAMED:
+        text.append(f"  and {len(groups) - MORE_NAMED} more values (--format json)\n", "dim")
     return text

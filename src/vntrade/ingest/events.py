@@ -30,9 +30,8 @@ from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite, NameR
 from vntrade.views.clustering import LONGEST_PERIOD, WINDOW_DAYS, Cluster, Clusterer, EventRef
 from vntrade.views.event_refs import actor_types, key_actors, lead_events, make_ref
 from vntrade.views.events import Event, article_events
-from vntrade.views.kinds import kind_rank
 from vntrade.views.lists import commodity_directives
-from vntrade.views.timeline import PRECISION_ORDER, Entry, day_key
+from vntrade.views.timeline import Entry, day_key
 
 EVENT_FIELDS = tuple(f.name for f in fields(Event))
 Member = tuple[str, bool, bool, dict[str, Any]]  # (article, lead, inferred, event data)
@@ -216,9 +215,8 @@ def _entry_row(members: list[tuple[Event, Period, bool]]) -> EntryRow:
     entry = Entry(event.value, period, inferred, [event for event, _, _ in members])
     row = entry.to_row()
     start = period.start.isoformat() if period.start else None
-    rank = PRECISION_ORDER.index(period.precision)
     return EntryRow(
-        sort_key=f"{start or '~'}|{rank}|{entry.value}|{kind_rank(entry.kind):03d}",
+        sort_key=entry.sort_key(),
         start=start,
         end=period.end.isoformat() if period.end else None,
         kind=entry.kind,

@@ -15,7 +15,7 @@ import json
 from datetime import date
 from typing import Any
 
-from vntrade.periods import parse_period
+from vntrade.periods import Period, add_months, parse_period
 from vntrade.report.evidence import ArticleEvidence, Span
 from vntrade.store import Store, summaries
 from vntrade.store.events import count_lone
@@ -23,6 +23,7 @@ from vntrade.views.compare import ASPECTS
 from vntrade.views.kinds import KINDS
 from vntrade.views.lists import actor_rows, commodity_rows, directive_rows_of
 from vntrade.views.stored import compare_store, corpus_year_of
+from vntrade.views.timeline import date_label, period_label
 
 MAX_MARKS = 1000  # timeline entries drawn one by one
 MAX_REPORTS = 5  # evidence sentences per timeline entry or directive
@@ -30,9 +31,11 @@ MAX_LISTED = 20  # article ids listed per timeline entry or directive (the count
 MAX_CLUSTERS = 50  # the most reported; each carries its facts with their evidence
 MAX_COLUMNS = 6  # articles side by side in one cluster
 MAX_CONFLICTS = 20  # per cluster: a large cluster has conflicts between many pairs
+MAX_VALUES = 10  # values per conflict, the most reported first (each with its count)
 MAX_DIRECTIVES = 200
 MAX_TEXT_CHARS = 600_000  # article text embedded for the evidence reader
 MAX_NAMES = 20  # actors and commodities in the co-occurrence and by-month views
+MAX_MONTHS = 240  # months without events shown as empty bins between the first and last
 
 
 class EvidenceRefs:
@@ -106,9 +109,7 @@ def _build(store: Store, version: str, fingerprint: str) -> dict[str, Any]:
         "corpus": corpus,
         "kinds": list(KINDS),
         "timeline": _timeline(marks, outlets, refs),
-        "months": [
-            {"month": m, "kind": k, "events": n} for m, k, n in summaries.entries_per_month(conn)
-        ],
+        **_per_month(summaries.entries_per_month(conn)),
         "clusters": [_cluster(c, outlets, refs) for c in clusters],
         "singletons": count_lone(conn),
         "directives": [_directive(row, refs) for row in directives[:MAX_DIRECTIVES]],
@@ -169,7 +170,10 @@ def _timeline(
         marks.append(
             {
                 "date": row["date"],
+                "label": date_label(row["date"], row["precision"]),
                 "precision": row["precision"],
+                # A year or decade is drawn beside the dates, never as a day or a mid-year.
+                "year_only": _year_bin(period),
                 "start": row["start"],
                 "end": period.end.isoformat() if period and period.placed else None,
                 "inferred": row["date_inferred"],
@@ -211,17 +215,7 @@ def _cluster(
         }
         for article in articles
     }
-    conflicts = [
-        {
-            **conflict,
-            "evidence": {
-                a: refs.ref(a, None, sentence)
-                for a, sentence in conflict.get("evidence", {}).items()
-                if a in articles
-            },
-        }
-        for conflict in cluster["conflicts"][:MAX_CONFLICTS]
-    ]
+    conflicts = [_conflict(conflict, refs) for conflict in cluster["conflicts"][:MAX_CONFLICTS]]
     return {
         "date": cluster["date"],
         "kind": cluster["kind"],
@@ -235,6 +229,26 @@ def _cluster(
         "unique": unique,
         "conflicts": conflicts,
         "more_conflicts": len(cluster["conflicts"]) - len(conflicts),
+    }
+
+
+def _conflict(conflict: dict[str, Any], refs: EvidenceRefs) -> dict[str, Any]:
+    """A conflict grouped by value (see `compare.value_groups`), each value with the evidence
+    of its first report; at most `MAX_VALUES` values."""
+    groups = conflict.get("groups", [])
+    return {
+        "type": conflict["type"],
+        "what": conflict["what"],
+        "groups": [
+            {
+                **group,
+                "evidence": refs.ref(
+                    group["articles"][0], None, conflict["evidence"].get(group["articles"][0])
+                ),
+            }
+            for group in groups[:MAX_VALUES]
+        ],
+        "more_values": max(0, len(groups) - MAX_VALUES),
     }
 
 
@@ -270,15 +284,68 @@ def _cooccurrence(conn: Any, actors: list[dict[str, Any]]) -> dict[str, Any]:
     return {"names": names, "counts": counts}
 
 
+def _per_month(rows: list[tuple[str, str, int]]) -> dict[str, Any]:
+    """The events per month (`months`), per year or decade that gives no month
+    (`month_unknown`), and the bins of the chart in order (`month_axis`)."""
+    months = [{"month": b, "kind": k, "events": n} for b, k, n in rows if len(b) == 7]
+    unknown = [
+        {"period": b, "label": _bin_label(b), "kind": k, "events": n}
+        for b, k, n in rows
+        if len(b) != 7
+    ]
+    bins = sorted({b for b, _, _ in rows}, key=_bin_order)
+    month_bins = [b for b in bins if len(b) == 7]
+    if month_bins:  # months without events are bins too, when there are not too many
+        every = _months_between(month_bins[0], month_bins[-1])
+        if len(every) <= MAX_MONTHS:
+            bins = sorted({*bins, *every}, key=_bin_order)
+    axis = [{"bin": b, "label": _bin_label(b)} for b in bins]
+    return {"months": months, "month_unknown": unknown, "month_axis": axis}
+
+
+def _year_bin(period: Period | None) -> str | None:
+    """The label of the bin a year (`2025, month unknown`) or a decade is drawn in; None for
+    shorter periods, drawn on the dates as the spans they are."""
+    if period is None or period.start is None or period.precision not in ("year", "decade"):
+        return None
+    year = period.start.year
+    return _bin_label(f"{year // 10:03d}" if period.precision == "decade" else f"{year:04d}")
+
+
+def _bin_order(bin_: str) -> str:
+    """Months in order, a year's "month unknown" after its December, a decade after its
+    last year."""
+    if len(bin_) == 3:
+        return f"{bin_}9-14"
+    return bin_ if len(bin_) == 7 else f"{bin_}-13"
+
+
+def _bin_label(bin_: str) -> str:
+    """`2025-04` -> Apr 2025, `2025` -> 2025, month unknown, `202` -> 2020s, year unknown."""
+    if len(bin_) == 7:
+        return date.fromisoformat(f"{bin_}-01").strftime("%b %Y")
+    return period_label(bin_, "decade" if len(bin_) == 3 else "year")
+
+
+def _months_between(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last and len(months) <= MAX_MONTHS:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = add_months(year, month, 1)
+    return months
+
+
 def _commodity_months(conn: Any, commodities: list[dict[str, Any]]) -> dict[str, Any]:
-    """Timeline events naming each of the most reported commodities, per month."""
+    """Timeline events naming each of the most reported commodities, per month (and per year
+    or decade whose month is unknown, after its months)."""
     names = [row["name"] for row in commodities[:MAX_NAMES]]
-    counts = {(name, month): n for name, month, n in summaries.goods_per_month(conn, names)}
-    months = sorted({month for _, month in counts})
+    counts = {(name, bin_): n for name, bin_, n in summaries.goods_per_month(conn, names)}
+    bins = sorted({bin_ for _, bin_ in counts}, key=_bin_order)
     return {
         "names": names,
-        "months": months,
-        "counts": [[counts.get((name, month), 0) for month in months] for name in names],
+        "months": [b if len(b) == 7 else _bin_label(b) for b in bins],
+        "counts": [[counts.get((name, b), 0) for b in bins] for name in names],
     }
 
 

@@ -41,8 +41,8 @@ def render_page(report: dict[str, Any], title: str = TITLE) -> str:
 
 def _page_data(report: dict[str, Any]) -> dict[str, Any]:
     """What the page's script draws (clusters and directives are HTML already)."""
-    keys = ("corpus", "kinds", "timeline", "months", "cooccurrence", "commodity_months",
-            "articles", "limits")  # fmt: skip
+    keys = ("corpus", "kinds", "timeline", "months", "month_unknown", "month_axis",
+            "cooccurrence", "commodity_months", "articles", "limits")  # fmt: skip
     return {key: report[key] for key in keys}
 
 

@@ -8,6 +8,16 @@ import sqlite3
 from collections.abc import Iterator
 
 _DAY = "coalesce(published, reference_date)"
+# The bin an entry is counted in, never a day it does not give: an entry of a month or less (a
+# day, a week, a month) counts in the month of its middle day (`2025-04`); one of a longer
+# period that gives no month (a quarter, a season, a half, a year) in that period's year
+# (`2025`, "month unknown"); a decade as itself (`202`). `end` is the day after the entry.
+_LENGTH = "julianday(t.end) - julianday(t.start)"
+_MIDDLE = f"date(julianday(t.start) + ({_LENGTH} - 1) / 2)"
+_BIN = (
+    f"CASE WHEN {_LENGTH} <= 31 THEN substr({_MIDDLE}, 1, 7)"
+    f" WHEN {_LENGTH} <= 366 THEN substr({_MIDDLE}, 1, 4) ELSE substr(t.start, 1, 3) END"
+)
 
 
 def outlets(conn: sqlite3.Connection) -> list[tuple[str, int]]:
@@ -37,10 +47,11 @@ def dated(conn: sqlite3.Connection) -> tuple[str | None, str | None, int]:
 
 
 def entries_per_month(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
-    """(month, kind, timeline entries) over every placed entry."""
+    """(bin, kind, timeline entries) over every placed entry: a bin is a month, a year whose
+    month is unknown or a decade (see `_BIN`)."""
     query = (
-        "SELECT substr(start, 1, 7), kind, count(*) FROM timeline_entries"
-        " WHERE start IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
+        f"SELECT {_BIN}, t.kind, count(*) FROM timeline_entries t"
+        " WHERE t.start IS NOT NULL AND t.end IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
     )
     return conn.execute(query).fetchall()
 
@@ -77,13 +88,13 @@ def together(conn: sqlite3.Connection, names: list[str]) -> list[tuple[str, str,
 
 
 def goods_per_month(conn: sqlite3.Connection, names: list[str]) -> list[tuple[str, str, int]]:
-    """(commodity, month, timeline entries naming it) for `names`."""
+    """(commodity, bin, timeline entries naming it) for `names`; bins as `entries_per_month`."""
     if not names:
         return []
     marks = ",".join("?" * len(names))
     query = (
-        "SELECT n.name, substr(t.start, 1, 7), count(*) FROM entry_names n"
+        f"SELECT n.name, {_BIN}, count(*) FROM entry_names n"
         " JOIN timeline_entries t ON t.id = n.entry WHERE n.field = 'commodities'"
-        f" AND t.start IS NOT NULL AND n.name IN ({marks}) GROUP BY 1, 2"
+        f" AND t.start IS NOT NULL AND t.end IS NOT NULL AND n.name IN ({marks}) GROUP BY 1, 2"
     )
     return conn.execute(query, names).fetchall()

@@ -26,6 +26,7 @@ from vntrade.views.timeline import KEY_ACTOR_TYPES
 ASPECTS = ("actors", "commodities", "dates", "figures", "directives")  # in this order
 MAX_CONFLICTS = 50  # per cluster: a cluster of many reports would list every pair of them
 MAX_QUANTITIES = 200  # quantities a cluster's figures are compared by
+MAX_GROUP_ARTICLES = 20  # article ids listed per value of a conflict (the count is exact)
 
 
 @dataclass(slots=True)
@@ -39,6 +40,7 @@ class Profile:
     dates: list[str]
     figures: list[Figure]
     directives: list[dict[str, Any]]
+    agency: str | None = None
     lead: list[Event] = field(default_factory=list)  # the lead events, earliest first
     refs: list[EventRef] = field(default_factory=list)  # theirs, for clustering
 
@@ -93,6 +95,7 @@ def _profiles(records: list[dict[str, Any]], year: int | None = None) -> list[Pr
             dates=_dates(record, year),
             figures=find_figures(record),
             directives=article_directives(record, actors, year),
+            agency=record.get("agency"),
         )
         _set_lead(profile, record, year)
         profiles.append(profile)
@@ -121,27 +124,46 @@ def _groups(profiles: list[Profile]) -> list[list[Profile]]:
 
 
 def _date_conflicts(profiles: list[Profile]) -> list[dict[str, Any]]:
-    """Members whose lead gives another day than the cluster's most reported one."""
-    days = Counter(p.refs[0].day for p in profiles if p.refs and p.refs[0].day)
+    """The cluster's lead given on different days: one conflict, every member's date, grouped
+    by day (the most reported day first)."""
+    dated = [p for p in profiles if p.refs and p.refs[0].day]
+    days = Counter(p.refs[0].day for p in dated)
     if len(days) < 2:
         return []
     main_day = min(days, key=lambda d: (-days[d], d))
-    main = next(p for p in profiles if p.refs and p.refs[0].day == main_day)
-    a = _ref_event(main)
-    conflicts = []
-    for p in profiles:
-        if not p.refs or p.refs[0].day in (None, main_day):
-            continue
-        b = _ref_event(p)
-        conflicts.append(
+    a = _ref_event(next(p for p in dated if p.refs[0].day == main_day))
+    given = [(p, _ref_event(p)) for p in dated]
+    return [
+        {
+            "type": "date",
+            "what": f"{a.kind}: {a.summary}",
+            "values": {p.id: event.value for p, event in given},
+            "evidence": {p.id: event.sentence for p, event in given},
+            "groups": value_groups([(p, p.refs[0].day, str(p.refs[0].day)) for p, _ in given]),
+        }
+    ]
+
+
+def value_groups(given: list[tuple[Profile, Any, str]]) -> list[dict[str, Any]]:
+    """The values of one conflict grouped: `given` is (article, value's key, value's text);
+    per key its most given text, how many reports, the first `MAX_GROUP_ARTICLES` of them
+    and their outlets (the most reporting first), the most reported value first."""
+    groups: dict[Any, list[tuple[Profile, str]]] = {}
+    for profile, key, text in given:
+        groups.setdefault(key, []).append((profile, text))
+    rows = []
+    for members in groups.values():
+        texts = Counter(text for _, text in members)
+        outlets = Counter(p.agency for p, _ in members if p.agency)
+        rows.append(
             {
-                "type": "date",
-                "what": f"{a.kind}: {a.summary}",
-                "values": {a.article: a.value, b.article: b.value},
-                "evidence": {a.article: a.sentence, b.article: b.sentence},
+                "value": min(texts, key=lambda t: -texts[t]),
+                "reports": len(members),
+                "articles": [p.id for p, _ in members[:MAX_GROUP_ARTICLES]],
+                "sources": sorted(outlets, key=lambda o: (-outlets[o], o)),
             }
         )
-    return conflicts
+    return sorted(rows, key=lambda row: -row["reports"])
 
 
 def _ref_event(profile: Profile) -> Event:
@@ -215,16 +237,26 @@ def _figure_conflicts(
                 groups.append((figure, {p.id: figure}))
             elif group is not None:
                 group[1].setdefault(p.id, figure)
+    by_id = {p.id: p for p in profiles}
     return [
         {
             "type": "figure",
             "what": next((f.quantity for f in given.values() if f.quantity), first.quantity),
             "values": {article: f.text for article, f in given.items()},
             "evidence": {article: f.sentence for article, f in given.items()},
+            "groups": value_groups(
+                [(by_id[a], _same_value_key(f, given.values()), f.text) for a, f in given.items()]
+            ),
         }
         for first, given in groups
         if len(given) > 1 and any(not first.same_value(f) for f in given.values())
     ]
+
+
+def _same_value_key(figure: Figure, given: Any) -> float:
+    """The value of the first figure given that has the same value as `figure` (within 1%):
+    "20 percent" and "20%" are one value."""
+    return next(f.value for f in given if f.same_value(figure))
 
 
 def _compare_directives(
@@ -252,11 +284,13 @@ def _compare_directives(
                 unique[d["article"]]["directives"].append(public(d))
         deadlines = {d["article"]: d["deadline"] for d in group if d["deadline"]}
         if len(set(deadlines.values())) > 1 and len(conflicts) < MAX_CONFLICTS:
+            by_id = {p.id: p for p in profiles}
             conflicts.append(
                 {
                     "type": "deadline",
                     "what": f"{group[0]['issuer'] or 'someone'}: {group[0]['action']}",
                     "values": deadlines,
                     "evidence": {d["article"]: d["sentence"] for d in group if d["deadline"]},
+                    "groups": value_groups([(by_id[a], v, v) for a, v in deadlines.items()]),
                 }
             )

@@ -1,5 +1,9 @@
 """Timeline entries: the reports of one event (an event cluster, see `views.clustering`)
-that give one day or coarser value, and the row the timeline prints for them."""
+that give one day or coarser value, and the row the timeline prints for them.
+
+An entry that gives no day (a month, quarter, season, half, year or decade) is never placed on
+a day: it sorts after the dated entries of its period ("2025" after 2025-12-31, "2025-05"
+after May 31) and says what it gives ("2025 (year only)")."""
 
 from __future__ import annotations
 
@@ -8,12 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from vntrade.periods import Period
+from vntrade.periods import Period, add_days
 from vntrade.views.events import Event
 from vntrade.views.kinds import kind_rank
 
 KEY_ACTOR_TYPES = ("PERSON", "ORG")
 PRECISION_ORDER = ("decade", "year", "half", "season", "quarter", "month", "week", "day")
+# Precisions that give no day: such an entry sorts after the days of its period, the finer
+# first (May, then Q2, then the first half, then the year).
+DAY_UNKNOWN = frozenset(PRECISION_ORDER[:6])
 
 
 @dataclass(slots=True)
@@ -48,10 +55,19 @@ class Entry:
         reports = [event for event in self.events if event.kind == kind]
         return min(reports, key=lambda event: event.caption).summary
 
-    def sort_key(self) -> tuple[Any, ...]:
-        start = self.period.start
-        rank = PRECISION_ORDER.index(self.period.precision)
-        return (start is None, start or "", rank, self.value, kind_rank(self.kind))
+    def sort_key(self) -> str:
+        """The timeline's order, as the store keeps it: `start|rank|value|kind` for a day or
+        a week, `last day|~rank|value|kind` for a period that gives no day (`~` sorts after
+        the digits of the days' ranks), `~|...` for an entry with no place."""
+        precision, start, end = self.period.precision, self.period.start, self.period.end
+        rank = PRECISION_ORDER.index(precision)
+        if start is None or end is None:
+            place = f"~|{rank}"
+        elif precision in DAY_UNKNOWN:
+            place = f"{add_days(end, -1).isoformat()}|~{len(PRECISION_ORDER) - rank}"
+        else:
+            place = f"{start.isoformat()}|{rank}"
+        return f"{place}|{self.value}|{kind_rank(self.kind):03d}"
 
     def to_row(self) -> dict[str, Any]:
         start = self.period.start
@@ -69,6 +85,20 @@ class Entry:
                 {"article": event.article, "sentence": event.sentence} for event in self.events
             ),
         }
+
+
+def date_label(value: str, precision: str) -> str:
+    """How a view writes an entry's date: a day as it is, a coarser value with what it
+    gives ("2025 (year only)", "2025-05 (month only)", "2025-W11 (week only)")."""
+    return value if precision == "day" else f"{value} ({precision} only)"
+
+
+def period_label(value: str, precision: str) -> str:
+    """The heading of a period that gives no month: "2025, month unknown" for a year (or a
+    quarter, a half, a season of it: "2025-Q2, month unknown"), "2020s, year unknown"."""
+    if precision == "decade":
+        return f"{value.rstrip('X')}0s, year unknown"
+    return f"{value}, month unknown"
 
 
 def day_key(period: Period) -> str:

@@ -71,7 +71,9 @@
 
   // ---- the timeline --------------------------------------------------------------------
   const entries = data.timeline;
-  const placed = entries.filter((e) => e.start);
+  // A year or decade (`year_only`: "2025, month unknown") is drawn in a chart of its own,
+  // never as a day of January or a mark in the middle of the year.
+  const placed = entries.filter((e) => e.start && !e.year_only);
   const kinds = data.kinds.filter((k) => entries.some((e) => e.kind === k));
   const filters = {
     actor: document.getElementById("filter-actor"),
@@ -112,27 +114,27 @@
   }
 
   function hover(e) {
-    const date = e.precision === "day" ? e.date : `${e.date} (${e.precision})`;
-    return `<b>${plotlyText(date)}</b>${e.inferred ? " <i>year inferred</i>" : ""} · ` +
+    return `<b>${plotlyText(e.label)}</b>${e.inferred ? " <i>year inferred</i>" : ""} · ` +
       `${plotlyText(e.kind)}<br>${wrap(e.summary, 70)}<br><b>Actors:</b> ${list(e.actors, 5)}` +
       `<br><b>Commodities:</b> ${list(e.commodities, 5)}<br><b>Reported by:</b> ` +
       `${e.reports} article${e.reports === 1 ? "" : "s"} (${list(e.outlets, 5)})`;
   }
 
-  function traces(shown) {
+  // The marks of `shown` at `where` (their day, or their year's bin for the years' chart).
+  function traces(shown, where, legend) {
     const lanes = {};
     const spans = [];
     const marks = [];
     for (const kind of kinds) {
       // Marks of known years first: the legend shows a trace's first symbol.
-      const mine = shown.filter((e) => e.kind === kind && e.start)
+      const mine = shown.filter((e) => e.kind === kind)
         .sort((a, b) => Number(a.inferred) - Number(b.inferred));
       if (!mine.length) continue;
       const lane = kinds.indexOf(kind);
       const x = [], y = [], size = [], symbol = [], text = [], index = [];
       const lineX = [], lineY = [];
       for (const e of mine) {
-        const at = middle(e);
+        const at = where(e);
         const key = `${lane}|${at}`;
         const n = lanes[key] = (lanes[key] ?? -1) + 1;
         // Marks of one day fan out within their lane (at most 0.39 of a lane each way), so
@@ -144,7 +146,7 @@
         size.push(Math.min(26, 9 + 6 * Math.log2(e.reports)));
         symbol.push(e.inferred ? "circle-open" : "circle");
         text.push(hover(e)); index.push(entries.indexOf(e));
-        if (e.precision !== "day") {
+        if (e.precision !== "day" && !e.year_only) {
           const last = new Date(Date.parse(e.end) - DAY).toISOString().slice(0, 10);
           lineX.push(e.start, last, null); lineY.push(lane + offset, lane + offset, null);
         }
@@ -155,7 +157,7 @@
           line: { color: colour(kind), width: 8 }, opacity: 0.35 });
       }
       marks.push({ type: "scatter", mode: "markers", name: plotlyText(kind), legendgroup: kind,
-        x, y, text, customdata: index, hovertemplate: "%{text}<extra></extra>",
+        showlegend: legend, x, y, text, customdata: index, hovertemplate: "%{text}<extra></extra>",
         marker: { color: colour(kind), size, symbol, line: { color: colour(kind), width: 2 },
                   opacity: 0.85 } });
     }
@@ -178,19 +180,37 @@
   }
 
   const timeline = document.getElementById("timeline");
+  const years = document.getElementById("timeline-years");
+  const yearBins = [...new Set(entries.filter((e) => e.year_only).map((e) => e.year_only))];
+  document.getElementById("timeline-years-section").hidden = !yearBins.length;
+
+  function yearsLayout() {
+    return { ...layout(), showlegend: false, margin: { l: 110, r: 20, t: 10, b: 30 },
+             xaxis: { type: "category", categoryorder: "array",
+                      categoryarray: yearBins.map(plotlyText), fixedrange: true } };
+  }
+
   function drawTimeline() {
     const shown = selected();
+    const dated = shown.filter((e) => !e.year_only);
+    const yearOnly = shown.filter((e) => e.year_only);
     document.getElementById("timeline-count").textContent =
       `${shown.length} of ${entries.length} events shown` +
-      (data.limits.marks[1] > entries.length ? ` (of ${data.limits.marks[1]} in the corpus)` : "");
-    return Plotly.react(timeline, traces(shown), layout(), CONFIG);
+      (data.limits.marks[1] > entries.length ? ` (of ${data.limits.marks[1]} in the corpus)` : "") +
+      (yearOnly.length ? `; ${yearOnly.length} give only a year (below)` : "");
+    const drawn = [Plotly.react(timeline, traces(dated, middle, true), layout(), CONFIG)];
+    if (yearBins.length) {
+      drawn.push(Plotly.react(years, traces(yearOnly, (e) => plotlyText(e.year_only), false),
+                              yearsLayout(), CONFIG));
+    }
+    return Promise.all(drawn);
   }
 
   function showEntry(entry) {
     const box = document.getElementById("event-details");
     box.replaceChildren();
     const title = document.createElement("h3");
-    title.textContent = `${entry.date}${entry.inferred ? " (year inferred)" : ""} · ${entry.kind}`;
+    title.textContent = `${entry.label}${entry.inferred ? " (year inferred)" : ""} · ${entry.kind}`;
     const summary = document.createElement("p");
     summary.textContent = entry.summary;
     const facts = document.createElement("p");
@@ -220,10 +240,12 @@
   }
 
   drawTimeline().then(() => {
-    timeline.on("plotly_click", (event) => {
-      const point = event.points && event.points[0];
-      if (point && point.customdata !== undefined) showEntry(entries[point.customdata]);
-    });
+    for (const chart of yearBins.length ? [timeline, years] : [timeline]) {
+      chart.on("plotly_click", (event) => {
+        const point = event.points && event.points[0];
+        if (point && point.customdata !== undefined) showEntry(entries[point.customdata]);
+      });
+    }
     timeline.dataset.ready = "true";
   });
   for (const element of Object.values(filters)) element.addEventListener("change", drawTimeline);
@@ -233,15 +255,24 @@
   });
 
   // ---- events per month, co-occurrence, goods by month ----------------------------------
-  const monthKinds = data.kinds.filter((k) => data.months.some((m) => m.kind === k));
+  // One bar per month, and after a year's December one for its events that give no month
+  // ("2025, month unknown", hatched): a year-only date is never counted in January.
+  const bins = data.month_axis.map((b) => b.bin);
+  const binLabels = data.month_axis.map((b) => plotlyText(b.label));
+  const perBin = [...data.months.map((m) => ({ ...m, bin: m.month })),
+                  ...data.month_unknown.map((m) => ({ ...m, bin: m.period }))];
+  const monthKinds = data.kinds.filter((k) => perBin.some((m) => m.kind === k));
   Plotly.newPlot("months", monthKinds.map((kind) => {
-    const rows = data.months.filter((m) => m.kind === kind);
+    const counts = bins.map((bin) => perBin.filter((m) => m.kind === kind && m.bin === bin)
+      .reduce((sum, m) => sum + m.events, 0));
     // The kind comes in as the trace's name: data is never part of a hover template.
-    return { type: "bar", name: plotlyText(kind), x: rows.map((m) => m.month + "-15"),
-             y: rows.map((m) => m.events), marker: { color: colour(kind) },
-             hovertemplate: "%{x|%B %Y}: %{y} %{fullData.name}<extra></extra>" };
-  }), { barmode: "stack", height: 220, margin: { l: 40, r: 20, t: 10, b: 30 }, showlegend: false,
-        xaxis: { type: "date", tickformat: "%b %Y", dtick: "M1" } }, CONFIG);
+    return { type: "bar", name: plotlyText(kind), x: binLabels, y: counts,
+             marker: { color: colour(kind),
+                       pattern: { shape: bins.map((bin) => (bin.length === 7 ? "" : "/")) } },
+             hovertemplate: "%{x}: %{y} %{fullData.name}<extra></extra>" };
+  }), { barmode: "stack", height: 240, margin: { l: 40, r: 20, t: 10, b: 50 }, showlegend: false,
+        xaxis: { type: "category", categoryorder: "array", categoryarray: binLabels,
+                 automargin: true } }, CONFIG);
 
   function heatmap(id, z, x, y, label) {
     if (!y.length) {
