@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vntrade.nlp.events.finder import find_events
+from vntrade.nlp.events.participants import Parse
 from vntrade.nlp.extensions import (
     ACTOR_SPANS,
     COMMODITY_SPANS,
@@ -61,7 +62,8 @@ class EventFinder:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        set_events(doc, find_events(doc_results(doc), sentences(doc), references(doc)))
+        found = find_events(doc_results(doc), sentences(doc), references(doc), Parse(doc))
+        set_events(doc, found)
         return doc
 
 

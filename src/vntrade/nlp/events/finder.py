@@ -16,6 +16,8 @@ from vntrade.names import NameIndex
 from vntrade.nlp.events.clauses import clause_spans
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.mentions import Mentions
+from vntrade.nlp.events.participants import Parse, Participants
+from vntrade.nlp.events.ranges import merge_ranges, phrase_span
 from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
 from vntrade.periods import parse_period
 from vntrade.records import Event
@@ -28,21 +30,25 @@ _TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
 
 
 def find_events(
-    record: dict[str, Any], sentences: list[tuple[int, int]], references: dict[int, str]
+    record: dict[str, Any],
+    sentences: list[tuple[int, int]],
+    references: dict[int, str],
+    parse: Parse | None = None,
 ) -> list[Event]:
     """Every event of one article (`record`: its text and the pipeline's other results as
-    JSON), dated sentences then directive deadlines, with the lead event marked."""
+    JSON; `parse`: its parsed `Doc`, when there is one), dated sentences then directive
+    deadlines, with the lead event marked. A range of days is one event."""
     mentions = Mentions(record, sentences, references)
     events: list[Event] = []
     seen: set[tuple[int, str]] = set()
-    for date in sorted(record.get("dates", []), key=lambda d: d["start"]):
+    for date in merge_ranges(record.get("dates", []), record["text"]):
         index = _sentence_index(sentences, date["start"])
         if index is None or not _is_event_date(date) or (index, date["value"]) in seen:
             continue
         seen.add((index, date["value"]))
         if _directive_covers(record, date, sentences, index):
             continue  # the directive's own deadline event reports it
-        event = _event_from_date(record, mentions, sentences[index], index, date)
+        event = _event_from_date(record, mentions, sentences[index], index, date, parse)
         if event.kind in WEAK_KINDS and event.precision in COARSE:
             continue  # "this year", "in the first quarter" naming no happening: a statistic
         events.append(event)
@@ -86,13 +92,19 @@ def _event_from_date(
     sentence: tuple[int, int],
     index: int,
     date: dict[str, Any],
+    parse: Parse | None = None,
 ) -> Event:
     text = record["text"]
     start, end = sentence
     clauses = clause_spans(text, start, end)
     clause = next((c for c in clauses if c[0] <= date["start"] < c[1]), (start, end))
     kind, trigger = choose_kind(text, sentence, clause, (date["start"], date["end"]))
-    summary, subject = clause_summary(text, clauses, clause, date, mentions)
+    who = parse.participants(date["start"], date["end"]) if parse else None
+    # The summary leaves out the whole date phrase ("on July 1 and 2", "from May 19 to 22").
+    first, last = phrase_span(date, record.get("dates", []), text)
+    summary, subject = clause_summary(
+        text, clauses, clause, {**date, "start": first, "end": last}, mentions, who, parse
+    )
     cue = _DEADLINE_CUE.search(text, max(start, date["start"] - 40), date["start"])
     order = ORDER.search(text, clause[0], date["start"])
     if date.get("deadline") or cue or order:
@@ -102,11 +114,13 @@ def _event_from_date(
         trigger = (order["verb"] if order else cue.group().strip() if cue else None) or trigger
         summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
     named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
+    participants = _participant_names(who, subject)
     return _event(
         date["value"],
+        last=date.get("last"),
         kind=kind,
         trigger=trigger,
-        actors=_unique([subject, *_names(named)]),  # who acts first, countries last
+        actors=_unique([*participants, *_names(named)]),  # who acts first, countries last
         commodities=mentions.commodities_in(start, end),
         summary=summary,
         text=text,
@@ -145,14 +159,27 @@ def _directive_deadlines(
     return events
 
 
-def _event(value: str, *, text: str, sentence: tuple[int, int], **fields: Any) -> Event:
-    """An event record with the period of its value (a day and time: its day)."""
+def _participant_names(who: Participants | None, subject: str | None) -> list[str]:
+    """The trigger's participants, agent first; without a parse, the summary's subject."""
+    if who is None or not who.names:
+        return [subject] if subject else []
+    return who.names
+
+
+def _event(
+    value: str, *, text: str, sentence: tuple[int, int], last: str | None = None, **fields: Any
+) -> Event:
+    """An event record with the period of its value (a day and time: its day), to the end
+    of the period of `last` for a range of days."""
     period = parse_period(value)
     placed = period is not None and period.placed
+    final = parse_period(last) if last else None
+    if final is None or not final.placed:
+        final = period
     return Event(
         value=value,
         start=period.start.isoformat() if placed else None,
-        end=period.end.isoformat() if placed else None,
+        end=final.end.isoformat() if placed else None,
         precision=period.precision if period else None,
         sentence=text[sentence[0] : sentence[1]],
         sentence_start=sentence[0],

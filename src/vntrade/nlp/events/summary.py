@@ -11,6 +11,7 @@ from vntrade.nlp.events.mentions import ROLE_PHRASE
 
 if TYPE_CHECKING:
     from vntrade.nlp.events.mentions import Mentions
+    from vntrade.nlp.events.participants import Parse, Participants
 
 MAX_WORDS = 20
 _REPORTING = re.compile(
@@ -19,10 +20,19 @@ _REPORTING = re.compile(
     re.DOTALL,
 )
 _PREPOSITION = re.compile(
-    r"(?:,\s*)?\b(?:on|in|at|during|from|of|by|before|until|no\s+later\s+than)\s+(?:the\s+)?$",
+    r"(?:,\s*)?\b(?:on|in|at|during|from|of|by|before|until|between|since|starting|"
+    r"beginning|no\s+later\s+than)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
+# The last day of a range the dates left unread ("June 10 -12"): part of the date phrase.
+_DAY_TAIL = re.compile(r"\s*[-–]\s*\d{1,2}\b(?!\s*(?:%|per|percent|\.\d))")
+_EMPTY_BRACKETS = re.compile(r"\s*(?:\[[\s,;]*\]|\([\s,;]*\))")
+_PHRASE_BREAK = re.compile(
+    r"(?:,|\s(?=(?:in|on|at|to|for|with|from|of|by|and|as|that|which|while|amid|after|"
+    r"before|under|over|into|during|following)\s))"
+)
+MIN_WORDS = 8
 _SUBORDINATOR = re.compile(
     r"(?:as|while|when|whereas|after|before|following|which|where|although|though|but|"
     r"because|since|thus|and|that|so|earlier|meanwhile|later|previously|separately|"
@@ -76,8 +86,12 @@ def clause_summary(
     clause: tuple[int, int],
     date: dict[str, Any],
     mentions: Mentions,
+    who: Participants | None = None,
+    parse: Parse | None = None,
 ) -> tuple[str, str | None]:
-    """A short clause saying who did what around `date`, and the actor it names as subject."""
+    """A short clause saying who did what around `date`, and the actor it names as subject;
+    with the parse (`who`), a clause whose subject is elsewhere ("..., which was signed")
+    is given it, and a relative or adverbial clause ends where its words end."""
     start, end = clause
     reporting = _REPORTING.match(text, start, end)
     if reporting and reporting.start("subject") <= date["start"]:
@@ -97,13 +111,25 @@ def clause_summary(
             start = clauses[0][0]
         else:
             break
+    if who is not None and who.clause_end and start < who.clause_end < end:
+        end = who.clause_end
     participle = re.match(r"[A-Z][a-z]+ing\b", text[start:end])
+    if parse is not None and participle and not parse.is_participle(start):
+        participle = None  # "During ...", "Following ...": a preposition
     if participle and index == 0 and len(clauses) > 1:
         subject = _leading_actor(text, clauses[1], mentions)
         summary, _ = _render(text, (start + participle.end(), end), date, mentions)
         verb = _past(participle.group().lower())
         return _finish(f"{subject + ' ' if subject else ''}{verb} {summary}"), subject
     summary, actor = _render(text, (start, end), date, mentions)
+    if who is not None and who.subject_text and who.subject:
+        gap = text[who.subject[1] : start].strip(" –—-")
+        if who.subject[0] < start and (start <= who.subject[1] or not gap):
+            # the subject runs into the clause ("the Viet Nam – United States agreement")
+            summary, actor = _render(text, (who.subject[0], end), date, mentions)
+        elif not start <= who.subject[0] < end:
+            summary = f"{who.subject_text} {summary}"
+            actor = who.agents[0] if who.agents else actor
     return _finish(summary), actor
 
 
@@ -156,11 +182,13 @@ def _render(
     if start <= date["start"] and date["end"] <= end:
         before = _PREPOSITION.search(text, start, date["start"])
         cut_from = before.start() if before else date["start"]
-        after = _DAY_PART.match(text, date["end"], end)
+        after = _DAY_PART.match(text, date["end"], end) or _DAY_TAIL.match(text, date["end"], end)
         cut_to = after.end() if after else date["end"]
         if text.startswith(",", cut_to) and cut_from == start:
             cut_to += 1  # a fronted "Last week, ..."
         edits.append((cut_from, cut_to, ""))
+        if cut_from == start:  # the clause goes on after its fronted date: "On May 9 the PM"
+            start = len(text[:cut_to]) + len(text[cut_to:end]) - len(text[cut_to:end].lstrip())
     lead = start
     for pattern in (_DATELINE, _SUBORDINATOR):
         match = pattern.match(text, lead, end)
@@ -200,7 +228,7 @@ def _subject(
     if pronoun:
         return mentions.person_before(pronoun.start()), pronoun.span()
     role = ROLE_PHRASE.match(text, start, end)
-    if role:
+    if role and not mentions.actors_in(role.start("role"), role.end()):
         return mentions.person_with_role(role["role"], role.start()), role.span()
     return None, (start, start)
 
@@ -225,10 +253,19 @@ def _past(participle: str) -> str:
 
 def _finish(summary: str, capitalise: bool = True) -> str:
     """Clean punctuation and spacing, capitalise, and trim to MAX_WORDS words."""
-    summary = _NOISE.sub("", summary)
+    summary = _EMPTY_BRACKETS.sub("", _NOISE.sub("", summary))
     summary = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(summary.split()))
     summary = re.sub(r"(?:,\s*)+(?=,|$)", "", summary).strip(" ,;:.-–—")
     words = summary.split()
     if len(words) > MAX_WORDS:
-        summary = " ".join(words[:MAX_WORDS]).rstrip(",;:") + "…"
+        summary = _shorten(" ".join(words[: MAX_WORDS + 1])) + "…"
     return summary[:1].upper() + summary[1:] if capitalise else summary
+
+
+def _shorten(words: str) -> str:
+    """`words` up to MAX_WORDS words, cut before the last phrase that would not fit whole
+    (a comma, a preposition or a conjunction), when that leaves MIN_WORDS words or more."""
+    cuts = [m.start() for m in _PHRASE_BREAK.finditer(words)]
+    fit = " ".join(words.split()[:MAX_WORDS])
+    cuts = [c for c in cuts if c <= len(fit) and len(words[:c].split()) >= MIN_WORDS]
+    return (words[: cuts[-1]] if cuts else fit).rstrip(" ,;:")

@@ -1,0 +1,160 @@
+"""Events through `vntrade extract`: who did what from the parse, one event per range of days,
+and summaries that read as clauses (issue 21, items 1-3)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import extract_one
+
+HEADER = "Published: 2025-07-20\n\n"
+
+
+def events_of(cli, tmp_path, body: str) -> list[dict]:
+    return extract_one(cli, tmp_path, HEADER + body)["events"]
+
+
+def test_an_actor_of_an_earlier_sentence_never_replaces_the_subject(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Vietnamese Ambassador to the United States Nguyen Quoc Dung met American business "
+        "leaders in Washington on April 11. The US announced reciprocal tariffs of 46 percent "
+        "on Vietnamese goods on April 2.",
+    )
+    meeting, tariffs = sorted(events, key=lambda e: e["order"])
+    assert meeting["actors"][0] == "Nguyen Quoc Dung"
+    assert tariffs["summary"].startswith("The US announced reciprocal tariffs")
+    assert tariffs["actors"][0] == "United States"
+    assert "Nguyen Quoc Dung" not in tariffs["actors"]
+
+
+def test_a_role_phrase_subject_is_named_after_a_fronted_date(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Prime Minister Pham Minh Chinh received US Ambassador Marc Knapper in Hanoi on May 8. "
+        "On May 9 the PM met business leaders.",
+    )
+    later = next(e for e in events if e["value"] == "2025-05-09")
+    assert later["summary"] == "Pham Minh Chinh met business leaders"
+    assert later["actors"] == ["Pham Minh Chinh"]
+
+
+def test_partners_follow_the_agent(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "Deputy Prime Minister Ho Duc Phoc held talks with US Commerce Secretary Howard "
+        "Lutnick in Washington on June 10.",
+    )
+    assert event["actors"][:2] == ["Ho Duc Phoc", "Howard Lutnick"]
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "end"),
+    [
+        ("The two sides held the first round of negotiations in Washington on May 19-22.",
+         "2025-05-19", "2025-05-23"),
+        ("Minister Nguyen Hong Dien led a delegation to Washington from May 19 to 22.",
+         "2025-05-19", "2025-05-23"),
+        ("Negotiators from Vietnam and the United States met in Washington between June 9 "
+         "and 12.", "2025-06-09", "2025-06-13"),
+        ("The US delegation visited Hanoi from June 9 through June 12.",
+         "2025-06-09", "2025-06-13"),
+        ("Deputy Prime Minister Ho Duc Phoc held talks with US officials in Washington "
+         "June 9-12.", "2025-06-09", "2025-06-13"),
+        ("The trade delegation stayed in New York June 3 to June 5.", "2025-06-03", "2025-06-06"),
+    ],
+)  # fmt: skip
+def test_a_range_of_days_is_one_event_from_its_first_to_its_last_day(
+    cli, tmp_path, body, start, end
+):
+    (event,) = events_of(cli, tmp_path, body)
+    assert (event["start"], event["end"]) == (start, end)
+    assert not re.search(r"\d|\s[-–]|\b(?:from|to|through|between|and|on)$", event["summary"])
+
+
+def test_a_range_whose_last_day_the_dates_left_unread_leaves_no_dash(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "The third round of negotiations took place in Washington D.C. from June 10 -12.",
+    )
+    assert event["summary"].startswith("The third round of negotiations took place in Washington")
+    assert "-12" not in event["summary"] and "12" not in event["summary"]
+
+
+def test_a_subject_cut_by_a_dash_stays_whole(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "The second round of talks on the Viet Nam – United States reciprocal trade agreement "
+        "was held as planned from June 9-12 in Washington DC.",
+    )
+    assert event["summary"].startswith("The second round of talks on the Viet Nam – United States")
+    assert (event["start"], event["end"]) == ("2025-06-09", "2025-06-13")
+    assert "-12" not in event["summary"]
+
+
+def test_a_preposition_ending_in_ing_is_no_participle_and_listed_days_go_whole(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "During phone conversations on July 1 and 2, Prime Minister Pham Minh Chinh and US "
+        "Treasury Secretary Scott Bessent discussed the tariff negotiations.",
+    )
+    for event in events:
+        assert "dured" not in event["summary"].lower()
+        assert not re.search(r"\band\s+\d|\bon\s+July|\band,", event["summary"])
+        assert "discussed the tariff negotiations" in event["summary"]
+        assert event["actors"][:2] == ["Pham Minh Chinh", "Scott Bessent"]
+
+
+def test_a_relative_clause_gets_its_antecedent_as_subject(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "The new decree, which was signed and effective on May 5, said customs fraud was "
+        "likely to rise as tariffs went up.",
+    )
+    assert event["summary"] == "The new decree was signed and effective"
+
+
+def test_a_clause_without_its_own_subject_gets_the_sentence_subject(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "Washington will keep a 20 percent duty on most Vietnamese goods; starting August 7, "
+        "exempt some unnamed products from the new duty as well.",
+    )
+    assert event["summary"].startswith("Washington exempt some unnamed products")
+
+
+def test_a_date_in_brackets_leaves_no_empty_brackets(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "President Donald Trump said he struck a trade deal with Vietnam during a phone call "
+        "with General Secretary To Lam [July 2], in which the two leaders agreed on tariffs.",
+    )
+    assert events
+    for event in events:
+        assert "[]" not in event["summary"] and "()" not in event["summary"]
+        assert event["summary"].startswith("President Donald Trump said")
+
+
+def test_a_long_summary_is_shortened_at_a_phrase_boundary(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "Prime Minister Pham Minh Chinh chaired a meeting on April 29 with ministries, agencies "
+        "and exporters of seafood, textiles and electronics to review the preparations for the "
+        "coming negotiations with the United States.",
+    )
+    summary = event["summary"]
+    assert summary.endswith("…")
+    last = summary[:-1].split()[-1]
+    assert last.lower() not in ("of", "with", "to", "for", "the", "and", "a", "in", "on")
