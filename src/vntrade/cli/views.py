@@ -130,9 +130,10 @@ def timeline(
 ) -> None:
     """Events reported in PATH..., in date order, one entry per event.
 
-    An event reported by several articles is one entry listing them all. Week, month and
-    quarter dates sort at the start of their period; `*` (or `date_inferred`) marks a year
-    taken from the rest of the corpus. Directive deadlines appear as `deadline` entries.
+    An event reported by several articles is one entry listing them all. A week sorts at its
+    start; a date that gives no day (a month, quarter or year) after the days of its period,
+    labelled so ("2025 (year only)"); `*` (or `date_inferred`) marks a year taken from the
+    rest of the corpus. Directive deadlines appear as `deadline` entries.
     A store's timeline is read from the events `vntrade ingest` clustered; filters run in
     the store and the entries stream, so a year of news prints at once.
     """
@@ -236,7 +237,8 @@ def compare(
 
     For each group: what all reports share and what each adds (actors, commodities, dates,
     figures, directives), and conflicts (one event given different dates, one quantity
-    different figures), with the evidence. Articles about different events stay apart.
+    different figures), grouped by value with how many reports give each and the evidence.
+    Articles about different events stay apart.
     Given exactly two articles (`vntrade compare A B`), compares them side by side.
     Clusters are numbered largest first; past --limit of them a table shows an overview,
     and --cluster N, --event DATE or --article ID the side by side of one. A store's
