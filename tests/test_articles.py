@@ -153,10 +153,12 @@ def test_articles_help_explains_inputs(cli) -> None:
         assert words in result.stdout
 
 
-def test_no_path_is_a_usage_error(cli) -> None:
+def test_no_path_is_a_usage_error(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no vntrade.db here
     result = cli("articles")
     assert result.exit_code == 2
     assert result.stderr.endswith(
         "vntrade: error: Give at least one PATH (a file, a directory, or - for stdin), or --db "
-        "FILE to read a store made by `vntrade ingest` (not both).\n"
+        "FILE to read a store made by `vntrade ingest` (there is no vntrade.db here, the store "
+        "it writes by default).\n"
     )

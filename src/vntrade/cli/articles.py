@@ -6,6 +6,7 @@ import click
 
 from vntrade.cli.inputs import ProblemReporter, max_bytes_option, paths_or_store_options
 from vntrade.cli.output import output_options, resolve_format, write_rows
+from vntrade.cli.sources import check_sources
 from vntrade.loader import iter_inputs
 
 TABLE_COLUMNS = ("id", "title", "published", "agency", "dateline", "words", "source")
@@ -28,11 +29,7 @@ def articles(
     from vntrade.cli.progress import IngestProgress
 
     columns = TABLE_COLUMNS if resolve_format(fmt) == "table" else None
-    if bool(db) == bool(paths):
-        raise click.UsageError(
-            "Give at least one PATH (a file, a directory, or - for stdin), or --db FILE to "
-            "read a store made by `vntrade ingest` (not both)."
-        )
+    check_sources(paths, db)
     if db:
         from vntrade.store import Store
 

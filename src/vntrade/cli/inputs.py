@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -10,6 +11,7 @@ import click
 from vntrade.cli.output import error, warn
 from vntrade.loader import DEFAULT_MAX_BYTES
 from vntrade.records import Article, LoadFailure, LoadProblem
+from vntrade.store.schema import DEFAULT_DB
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,13 +43,16 @@ def check_db_name(ctx: click.Context, param: click.Parameter, value: str | None)
 
 def store_or_paths(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """`--db` of a command that reads PATHs or a store: $VNTRADE_DB counts only without PATHs,
-    so that `vntrade timeline data/seeds` still reads the files when it is set."""
+    so that `vntrade timeline data/seeds` still reads the files when it is set; with neither,
+    the store `vntrade ingest` writes by default (./vntrade.db), when there is one."""
     value = check_db_name(ctx, param, value)
     from_env = (
         ctx.get_parameter_source(param.name or "db") == click.core.ParameterSource.ENVIRONMENT
     )
     if from_env and ctx.params.get("paths"):
         return None
+    if value is None and not ctx.params.get("paths") and os.path.lexists(DEFAULT_DB):
+        return DEFAULT_DB
     return value
 
 
@@ -63,7 +68,8 @@ def paths_or_store_options(what: str) -> Callable[[F], F]:
             envvar="VNTRADE_DB",
             callback=store_or_paths,
             help=f"{what} of a store made by `vntrade ingest` instead of PATHs "
-            "[env: VNTRADE_DB, used when no PATH is given].",
+            f"[env: VNTRADE_DB, used when no PATH is given; default without PATH: {DEFAULT_DB} "
+            "when it exists, the store `vntrade ingest` writes by default].",
         )(func)
         return click.argument("paths", nargs=-1, metavar="PATH...")(func)
 

@@ -25,6 +25,7 @@ from vntrade.cli.inputs import (
 )
 from vntrade.cli.output import warn
 from vntrade.nlp.budget import DEFAULT_ARTICLE_TIMEOUT
+from vntrade.store.schema import DEFAULT_DB
 
 if TYPE_CHECKING:
     from vntrade.batch import PipelineSpec
@@ -138,7 +139,8 @@ def check_sources(paths: tuple[str, ...], db: str | None) -> None:
     if not db and not paths:
         raise click.UsageError(
             "Give at least one PATH (a file, a directory, or - for stdin), "
-            "or --db FILE to read a store made by `vntrade ingest`."
+            "or --db FILE to read a store made by `vntrade ingest` (there is no "
+            f"{DEFAULT_DB} here, the store it writes by default)."
         )
 
 

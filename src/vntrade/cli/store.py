@@ -17,9 +17,10 @@ from vntrade.cli.inputs import check_db_name
 from vntrade.cli.output import note, warn
 from vntrade.cli.sources import pipeline_options
 from vntrade.errors import DiskFull
+from vntrade.store.schema import DEFAULT_DB
 
 KEPT = "every committed batch is kept"
-DB_HELP = "Store file [env: VNTRADE_DB; default: vntrade.db in the current directory]."
+DB_HELP = f"Store file [env: VNTRADE_DB; default: {DEFAULT_DB} in the current directory]."
 
 
 def db_option(func: Any) -> Any:
@@ -27,7 +28,7 @@ def db_option(func: Any) -> Any:
         "--db",
         type=click.Path(dir_okay=False),
         envvar="VNTRADE_DB",
-        default="vntrade.db",
+        default=DEFAULT_DB,
         callback=check_db_name,
         help=DB_HELP,
     )(func)
