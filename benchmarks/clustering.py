@@ -2,7 +2,7 @@
 
 Each size runs in a fresh process: the labelled generator (`vntrade.corpus_events`) streams
 extraction records in publication order, each record's lead event goes through the views'
-event reading (`vntrade.views.event_refs.record_refs`) into one `Clusterer`, as ingest would add
+event reading (`vntrade.events.refs.record_refs`) into one `Clusterer`, as ingest would add
 them, and the clusters are scored against the generator's event labels with B-cubed.
 Prints one row per size (time of each phase, peak RSS, P/R/F1, look-alike pairs merged);
 exits 0 even when a target is missed.
@@ -22,8 +22,8 @@ from typing import Any
 
 from vntrade.corpus_events import make_event_corpus
 from vntrade.evaluation.bcubed import bcubed, lookalikes_merged
-from vntrade.views.clustering import Clusterer
-from vntrade.views.event_refs import record_refs
+from vntrade.events.clustering import Clusterer
+from vntrade.events.refs import record_refs
 
 TARGET_F1 = 0.95
 SIZES = (1_000, 10_000, 100_000)

@@ -10,8 +10,8 @@ import pytest
 
 from vntrade.corpus_events import make_event_corpus, write_event_jsonl
 from vntrade.evaluation.bcubed import bcubed
-from vntrade.views.clustering import Cluster, Clusterer, EventRef, cluster_all
-from vntrade.views.event_refs import record_refs
+from vntrade.events.clustering import Cluster, Clusterer, EventRef, cluster_all
+from vntrade.events.refs import record_refs
 
 CHINH = ("Pham Minh Chinh", "PERSON")
 GREER = ("Jamieson Greer", "PERSON")

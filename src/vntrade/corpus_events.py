@@ -47,8 +47,8 @@ from vntrade.corpus_templates import (
     VN_ORGS,
     VN_ROLES,
 )
+from vntrade.events.text import sentence_spans
 from vntrade.nlp.events.finder import find_events
-from vntrade.views.text import sentence_spans
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from vntrade.cli.views import as_period, names_of, say_nothing_matched
 
 def _keep(rows: list[dict[str, Any]], field: str, wanted: tuple[str, ...]) -> list[dict[str, Any]]:
     """The rows whose `field` is one of `wanted` (any case and diacritics), or all rows."""
-    from vntrade.views.text import fold
+    from vntrade.events.text import fold
 
     folded = {fold(value) for value in wanted}
     return [row for row in rows if not folded or fold(row[field] or "") in folded]

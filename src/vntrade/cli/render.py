@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from vntrade.events.entries import DAY_UNKNOWN
 from vntrade.views.compare import ASPECTS
-from vntrade.views.timeline import DAY_UNKNOWN, date_label, period_label
+from vntrade.views.timeline import date_label, period_label
 
 KIND_STYLES = {
     "meeting": "bold blue",

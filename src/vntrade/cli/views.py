@@ -18,7 +18,7 @@ from vntrade.cli.output import (
     write_rows,
 )
 from vntrade.cli.sources import source_options
-from vntrade.views.kinds import KINDS
+from vntrade.events.kinds import KINDS
 
 TIMELINE_COLUMNS = ("date", "precision", "start", "date_inferred", "kind", "summary", "actors",
                     "commodities", "articles", "evidence")  # fmt: skip

@@ -15,6 +15,10 @@ from dataclasses import fields
 from datetime import MAXYEAR, date
 from typing import Any
 
+from vntrade.events.clustering import LONGEST_PERIOD, WINDOW_DAYS, Cluster, Clusterer, EventRef
+from vntrade.events.entries import Entry, day_key
+from vntrade.events.model import Event, article_events
+from vntrade.events.refs import actor_types, key_actors, lead_events, make_ref
 from vntrade.folding import fold_key
 from vntrade.periods import Period, YearVotes, add_days, add_months, parse_period, with_year
 from vntrade.store import Store
@@ -27,11 +31,6 @@ from vntrade.store.events import (
     profiles_starting,
 )
 from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite, NameRow
-from vntrade.views.clustering import LONGEST_PERIOD, WINDOW_DAYS, Cluster, Clusterer, EventRef
-from vntrade.views.event_refs import actor_types, key_actors, lead_events, make_ref
-from vntrade.views.events import Event, article_events
-from vntrade.views.lists import commodity_directives
-from vntrade.views.timeline import Entry, day_key
 
 EVENT_FIELDS = tuple(f.name for f in fields(Event))
 Member = tuple[str, bool, bool, dict[str, Any]]  # (article, lead, inferred, event data)
@@ -258,6 +257,19 @@ def name_rows(record: dict[str, Any]) -> list[NameRow]:
                     _folded(commodity["name"], *texts))
         )  # fmt: skip
     return rows
+
+
+def commodity_directives(record: dict[str, Any], commodity: dict[str, Any]) -> int:
+    """How many of the record's directive sentences name the commodity (sentences, not
+    orders: directives are located by their sentence)."""
+    spans = [(m["start"], m["end"]) for m in commodity.get("mentions", [])]
+    return len(
+        {
+            (d["start"], d["end"])
+            for d in record.get("directives", [])
+            if any(d["start"] <= s and e <= d["end"] for s, e in spans)
+        }
+    )
 
 
 def recluster(

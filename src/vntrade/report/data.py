@@ -15,12 +15,12 @@ import json
 from datetime import date
 from typing import Any
 
+from vntrade.events.kinds import KINDS
 from vntrade.periods import Period, add_months, parse_period
 from vntrade.report.evidence import ArticleEvidence, Span
 from vntrade.store import Store, summaries
 from vntrade.store.events import count_lone
 from vntrade.views.compare import ASPECTS
-from vntrade.views.kinds import KINDS
 from vntrade.views.lists import actor_rows, commodity_rows, directive_rows_of
 from vntrade.views.stored import compare_store, corpus_year_of
 from vntrade.views.timeline import date_label, period_label

@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+from vntrade.events.text import sentence_spans
 from vntrade.periods import with_year
-from vntrade.views.text import sentence_spans
 
 Span = tuple[int, int]
 

@@ -14,14 +14,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from vntrade.events.clustering import EventRef, cluster_all
+from vntrade.events.directives import article_directives
+from vntrade.events.model import Event, article_events
+from vntrade.events.refs import KEY_ACTOR_TYPES, actor_types, lead_events
 from vntrade.periods import Period, corpus_year, parse_period, with_year
-from vntrade.views.clustering import EventRef, cluster_all
-from vntrade.views.directives import article_directives, group_directives, public
-from vntrade.views.event_refs import actor_types, lead_events
-from vntrade.views.events import Event, article_events
+from vntrade.views.directives import group_directives, public
 from vntrade.views.figures import Figure, find_figures
 from vntrade.views.names import NameIndex
-from vntrade.views.timeline import KEY_ACTOR_TYPES
 
 ASPECTS = ("actors", "commodities", "dates", "figures", "directives")  # in this order
 MAX_CONFLICTS = 50  # per cluster: a cluster of many reports would list every pair of them

@@ -1,4 +1,5 @@
-"""Directives across articles: canonical issuers, resolved deadlines, and one order told twice."""
+"""Directives across articles: one order told twice (a record's directives, with canonical
+issuers and resolved deadlines, are read by `events.directives`)."""
 
 from __future__ import annotations
 
@@ -6,43 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from vntrade.periods import with_year
-from vntrade.views.names import NameIndex
-from vntrade.views.text import content_words, fold, jaccard
+from vntrade.events.text import fold, jaccard
 
 SAME_ACTION = 0.25  # Jaccard of action content words above which two orders are one
-
-
-def article_directives(
-    record: dict[str, Any], actors: NameIndex, year: int | None = None
-) -> list[dict[str, Any]]:
-    """The record's directives with canonical issuer and addressee and a resolved deadline."""
-    found = []
-    for directive in record.get("directives", []):
-        deadline = directive.get("deadline")
-        found.append(
-            {
-                "article": record["id"],
-                "issuer": _canonical(directive.get("issuer"), actors),
-                "verb": directive.get("verb"),
-                "addressee": _canonical(directive.get("addressee"), actors),
-                "action": directive.get("action", ""),
-                "deadline": with_year(deadline, year) if deadline else None,
-                "deadline_inferred": bool(deadline and deadline.startswith("XXXX") and year),
-                "sentence": directive.get("sentence", ""),
-                "start": directive.get("start", 0),
-                "end": directive.get("end", 0),
-                "words": content_words(directive.get("action", "")),
-            }
-        )
-    return found
-
-
-def _canonical(name: str | None, actors: NameIndex) -> str | None:
-    if not name:
-        return None
-    matches = actors.match(name)
-    return next(iter(matches)) if len(matches) == 1 else name
 
 
 def same_directive(first: dict[str, Any], second: dict[str, Any]) -> bool:

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from vntrade.events.text import content_words, sentence_spans, stem, word_set
 from vntrade.nlp.dates.lexicon import NUMBER_WORDS
-from vntrade.views.text import content_words, sentence_spans, stem, word_set
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"trillion|billion|million|thousand|tn|bn|mn|mln|m|k"

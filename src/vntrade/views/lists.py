@@ -10,10 +10,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from vntrade.events.directives import article_directives
 from vntrade.periods import parse_period
 from vntrade.store import Store
 from vntrade.store import events as tables
-from vntrade.views.directives import article_directives, group_directives
+from vntrade.views.directives import group_directives
 from vntrade.views.stored import corpus_year_of, name_index
 
 ACTOR_COLUMNS = ("name", "type", "roles", "aliases", "mentions", "n_articles", "articles",
@@ -25,19 +26,6 @@ ACTOR_TABLE = ("name", "type", "roles", "aliases", "mentions", "n_articles", "fi
 DIRECTIVE_TABLE = ("deadline", "status", "issuer", "addressee", "action", "n_articles")
 DIRECTIVE_COLUMNS = ("deadline", "status", "issuer", "verb", "addressee", "action",
                      "n_articles", "articles", "evidence")  # fmt: skip
-
-
-def commodity_directives(record: dict[str, Any], commodity: dict[str, Any]) -> int:
-    """How many of the record's directive sentences name the commodity (sentences, not
-    orders: directives are located by their sentence)."""
-    spans = [(m["start"], m["end"]) for m in commodity.get("mentions", [])]
-    return len(
-        {
-            (d["start"], d["end"])
-            for d in record.get("directives", [])
-            if any(d["start"] <= s and e <= d["end"] for s, e in spans)
-        }
-    )
 
 
 def order_rows(found: Iterable[dict[str, Any]], as_of: date | None = None) -> list[dict[str, Any]]:

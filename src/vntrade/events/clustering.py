@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from vntrade.events.kinds import KINDS, compatible
 from vntrade.periods import add_days, parse_period
-from vntrade.views.kinds import KINDS, compatible
 
 WINDOW_DAYS = 3  # how far around its days an event looks for clusters
 LONGEST_PERIOD = 31  # days; an event dated more coarsely ("this year") is not matched

@@ -1,5 +1,5 @@
-"""Events of one extraction record, as the views use them: the pipeline's events
-(`record["events"]`, see `nlp/events/`) with what the views match them on."""
+"""Events of one extraction record, as ingest stores them and the views read them: the
+pipeline's events (`record["events"]`, see `nlp/events/`) with what clustering matches them on."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from vntrade.events.directives import article_directives
+from vntrade.events.text import content_words, sentence_spans, stem, word_set
+from vntrade.names import NameIndex
 from vntrade.nlp.events.finder import find_events
-from vntrade.views.directives import article_directives
-from vntrade.views.names import NameIndex
-from vntrade.views.text import content_words, sentence_spans, stem, word_set
 
 # Words of office that go with names ("Prime Minister ..."): they say who, not what.
 TITLE_WORDS = frozenset(

@@ -1,8 +1,8 @@
 """Light text helpers over a record's clean text: sentences, content words, name folding.
 
-Views work on extraction records alone (which may come from a store, without spaCy); events
-come with their sentences from the pipeline, and the few views that need other sentences
-(figures, the report's evidence) split them by punctuation.
+Events and views work on extraction records alone (which may come from a store, without
+spaCy); events come with their sentences from the pipeline, and the few views that need other
+sentences (figures, the report's evidence) split them by punctuation.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ STOPWORDS = word_set(
 )
 
 
-fold = fold_key  # views compare names and words without case, accents or punctuation
+fold = fold_key  # events and views compare names and words without case, accents or punctuation
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from vntrade.events.clustering import EventRef
+from vntrade.events.model import Event, article_events
+from vntrade.events.text import fold
 from vntrade.periods import with_year
-from vntrade.views.clustering import EventRef
-from vntrade.views.events import Event, article_events
-from vntrade.views.text import fold
-from vntrade.views.timeline import KEY_ACTOR_TYPES  # countries name every story
+
+KEY_ACTOR_TYPES = ("PERSON", "ORG")  # the actors clustering matches on: countries name every story
 
 
 def record_refs(record: dict[str, Any], *, lead_only: bool = False) -> list[EventRef]:
