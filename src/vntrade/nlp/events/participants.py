@@ -5,6 +5,16 @@ noun); partners are its object and its "with" and "between ... and" phrases. A p
 names the actor mention at its head word, else the pronoun or role phrase the actors
 component resolved there ("he", "the PM"), else the people named in its phrase (a title such
 as "Ambassador to the US" does not make a person "the US").
+
+Descriptions name actors too: "a delegation led by X", "the decree, signed by X" are X's;
+"Vietnamese and U.S. negotiators" are Vietnam's and the United States'; "the two sides" are
+the last two countries named before them; "the Government" of Vietnam's press is Vietnam's.
+An object-control verb gives its object as the agent of what it asks ("asked the ministry to
+report": the ministry). A predicate whose agent is still unnamed (a passive without "by",
+"the delegation", "it", "the survey was conducted") takes, in this order, the named speaker
+of the verb that reports it ("officials said the decision would be issued"), else the agent
+of the nearest of the two sentences before it that names one. Names after a preposition
+other than "of", "at", "from" or "in" are not the agent ("exports to the US fell").
 """
 
 from __future__ import annotations
@@ -13,6 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from vntrade.nlp.actors.nationalities import GROUP_NOUNS, country_of
 from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
 
 _PREDICATE = ("VERB", "AUX")
@@ -23,6 +34,22 @@ _INHERITS_SUBJECT = ("conj", "xcomp", "advcl")
 _EMBEDDED = ("relcl", "acl", "advcl")
 _RELATIVE = ("which", "that", "who", "whom")
 _PHRASE_END = ("relcl", "acl", "punct", "cc", "conj", "advcl", "appos")
+# Prepositions whose object can be who a noun phrase is ("analysts at HSBC", "officials of
+# the ministry"); any other ("exports to the US", "tariffs on Vietnam") names no agent.
+_MEMBER_PREPOSITIONS = ("of", "at", "from", "in")
+_PAIR_NUMBERS = ("two", "both")
+_PAIR_NOUNS = ("sides", "countries", "nations", "parties", "governments", "delegations")
+# The state nouns of Vietnam's English-language press ("the Government", "the Cabinet").
+_STATE_NOUNS = ("government", "cabinet")
+HOME_COUNTRY = "Vietnam"
+# The verbs that report a clause (the pipeline has no lemmatizer: their forms).
+_REPORTING = frozenset(
+    {"say", "says", "said", "tell", "tells", "told", "announce", "announces", "announced"}
+    | {"report", "reports", "reported", "add", "adds", "added", "note", "notes", "noted"}
+    | {"state", "states", "stated", "confirm", "confirms", "confirmed", "wrote", "writes"}
+)
+_CONTROL_OBJECTS = ("dobj", "dative")
+LOOK_BACK_SENTENCES = 2
 
 
 @dataclass
@@ -82,6 +109,9 @@ class Parse:
             found.subject_text = self._phrase(head)
             if not passive:
                 found.agents = self._names_of(head)
+        controller = _controller(token)
+        if controller is not None:
+            found.agents = self._names_of(controller)
         for child in token.children:
             if child.dep_ == "agent":
                 found.agents += [n for obj in _objects(child) for n in self._names_of(obj)]
@@ -89,14 +119,51 @@ class Parse:
             for child in noun.children:
                 if child.dep_ == "poss":
                     found.agents += self._names_of(child)
-        for holder in (token, *nominal, *(c for c in token.children if c.dep_ in _OBJECTS)):
+        holders = [token, *nominal, *(c for c in token.children if c.dep_ in _OBJECTS)]
+        if subject is not None:
+            holders.append(subject)  # "talks between the two sides resume"
+        for holder in holders:
             for child in holder.children:
                 if child.dep_ in _OBJECTS and holder is token:
                     found.partners += self._names_of(child)
                 elif child.dep_ == "prep" and child.lower_ in _PARTNER_PREPOSITIONS:
                     found.partners += [n for obj in _objects(child) for n in self._names_of(obj)]
+        if not found.agents:
+            found.agents = self._reporter(token) or self._earlier_agents(token)
         found.agents = list(dict.fromkeys(found.agents))
+        found.partners = [n for n in dict.fromkeys(found.partners) if n not in found.agents]
         return found
+
+    def _agents_of(self, predicate: Token) -> list[str]:
+        """The named agent of a predicate, without looking elsewhere."""
+        controller = _controller(predicate)
+        if controller is not None:
+            return self._names_of(controller)
+        subject, passive = self._subject(predicate)
+        names = [] if subject is None or passive else self._names_of(self._antecedent(subject))
+        for child in predicate.children:
+            if child.dep_ == "agent":
+                names += [n for obj in _objects(child) for n in self._names_of(obj)]
+        return names
+
+    def _reporter(self, predicate: Token) -> list[str]:
+        """Who reports a clause whose doer goes unnamed ("officials said X would be issued")."""
+        token = predicate
+        while token.dep_ in ("ccomp", "conj", "xcomp") and token.head.i != token.i:
+            token = token.head
+            if token.lower_ in _REPORTING:
+                return self._agents_of(token)
+        return []
+
+    def _earlier_agents(self, predicate: Token) -> list[str]:
+        """The agent of the nearest earlier sentence (of the two before) that names one."""
+        sentences = list(self.doc.sents)
+        index = next(i for i, s in enumerate(sentences) if s.start <= predicate.i < s.end)
+        for sentence in reversed(sentences[max(0, index - LOOK_BACK_SENTENCES) : index]):
+            names = self._agents_of(sentence.root)
+            if names:
+                return names
+        return []
 
     def _token(self, position: int) -> Token | None:
         span = self.doc.char_span(position, position + 1, alignment_mode="expand")
@@ -108,7 +175,8 @@ class Parse:
         for _ in range(6):
             for child in token.children:
                 if child.dep_ in _SUBJECTS:
-                    return child, child.dep_ == "nsubjpass"
+                    # "the decree was signed and took effect": passive for "signed" only
+                    return child, child.dep_ == "nsubjpass" and token is predicate
             if token.dep_ not in _INHERITS_SUBJECT or token.head.i == token.i:
                 return None, False
             token = token.head
@@ -132,13 +200,82 @@ class Parse:
         for table in (self._named, self._referred):
             if head.i in table:
                 return [table[head.i].kb_id_]
-        phrase = _phrase_tokens(head)
-        spans = list(dict.fromkeys(self._named[t.i] for t in phrase if t.i in self._named))
-        people = [s.kb_id_ for s in spans if s.label_ == "PERSON"]
+        for owner in (head, *(c for c in head.children if c.dep_ == "poss")):
+            pair = self._pair(owner)  # "the two sides", "the two sides' teams"
+            if pair:
+                return pair
+        for child in head.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                leaders = [n for c in child.children if c.dep_ == "agent" for n in self._by(c)]
+                if leaders:
+                    return leaders[:1]
+        whole = _phrase_tokens(head)
+        people = [
+            n
+            for t in whole
+            if t.i in self._named and self._named[t.i].label_ == "PERSON"
+            for n in [self._named[t.i].kb_id_]
+        ]
         if people:
-            return people[:1]
+            return people[:1]  # "Ambassador to the US Nguyen Quoc Dung": the person
+        phrase = _member_tokens(head)
+        countries = self._countries(head, phrase)
+        if countries:
+            return countries
+        spans = list(dict.fromkeys(self._named[t.i] for t in phrase if t.i in self._named))
         referred = [self._referred[t.i].kb_id_ for t in phrase if t.i in self._referred]
         return referred[:1] or list(dict.fromkeys(s.kb_id_ for s in spans))
+
+    def _by(self, agent: Token) -> list[str]:
+        return [n for obj in _objects(agent) for n in self._names_of(obj)]
+
+    def _countries(self, head: Token, phrase: list[Token]) -> list[str]:
+        """The countries a group noun acts for ("Vietnamese and U.S. negotiators"), and the
+        Government of Vietnam's press ("the Government", "the Government's committee")."""
+        if head.lower_ in _STATE_NOUNS and head.text[0].isupper() and len(phrase) <= 2:
+            return [HOME_COUNTRY] if self._names_country(HOME_COUNTRY) else []
+        for token in phrase:
+            if token.lower_ in _STATE_NOUNS and token.text[0].isupper() and token.dep_ == "poss":
+                return [HOME_COUNTRY] if self._names_country(HOME_COUNTRY) else []
+        group = head.lower_ in GROUP_NOUNS or any(
+            t.dep_ == "conj" and t.lower_ in GROUP_NOUNS for t in head.children
+        )
+        if not group:
+            return []
+        found = []
+        for token in sorted(
+            [*phrase, *(t for c in head.children if c.dep_ == "conj" for t in c.subtree)],
+            key=lambda t: t.i,
+        ):
+            if token.i in self._named and self._named[token.i].label_ == "GPE":
+                found.append(self._named[token.i].kb_id_)
+            elif country_of(token.text):
+                found.append(country_of(token.text))
+        return list(dict.fromkeys(found))
+
+    def _names_country(self, name: str) -> bool:
+        return any(span.kb_id_ == name for span in self._named.values())
+
+    def _pair(self, head: Token) -> list[str]:
+        """ "The two sides", "both countries": the last two countries named before them."""
+        if head.lower_ not in _PAIR_NOUNS:
+            return []
+        if not any(c.lower_ in _PAIR_NUMBERS for c in head.children):
+            return []
+        before = sorted(
+            (s for s in set(self._named.values()) if s.end <= head.i and s.label_ == "GPE"),
+            key=lambda s: s.start,
+        )
+        latest: list[str] = []
+        for span in reversed(before):
+            if span.kb_id_ not in latest:
+                latest.append(span.kb_id_)
+            if len(latest) == 2:
+                break
+        if len(latest) < 2:
+            return []
+        first = {name: min(s.start for s in before if s.kb_id_ == name) for name in latest}
+        return sorted(latest, key=first.__getitem__)
 
     def _phrase(self, head: Token) -> str:
         """The text of a noun phrase, with a resolved pronoun or role phrase as its name."""
@@ -175,6 +312,30 @@ def _phrase_tokens(head: Token) -> list[Token]:
         tokens += list(child.subtree)
     tokens.sort(key=lambda t: t.i)
     return [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i]
+
+
+def _member_tokens(head: Token) -> list[Token]:
+    """The head's phrase without prepositional phrases that say what it is not
+    ("exports to the US"), as `_phrase_tokens`."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in _PHRASE_END and child.i > head.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in _MEMBER_PREPOSITIONS:
+            continue
+        tokens += list(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    return [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i]
+
+
+def _controller(predicate: Token) -> Token | None:
+    """The object that does what a verb asks of it ("asked the ministry to report")."""
+    if predicate.dep_ != "xcomp" or predicate.head.i == predicate.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children):
+        return None
+    objects = [c for c in predicate.head.children if c.dep_ in _CONTROL_OBJECTS]
+    return objects[0] if objects else None
 
 
 def _phrase_end(head: Token) -> int:
