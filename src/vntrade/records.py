@@ -140,6 +140,21 @@ class Event:
 
 
 @dataclass(slots=True)
+class Figure:
+    """A number the article gives, with its unit and what it measures:
+    `text == article.text[start:end]`, in the sentence `text[sentence_start:sentence_end]`."""
+
+    text: str
+    quantity: float  # the number, scales applied: `US$1.2 billion` is 1200000000.0
+    unit: str  # percent, percentage point, USD, VND, EUR, tonne, TEU, ...; a count's noun
+    measures: str | None  # tariff rate, trade surplus, exports growth, ...; None when unknown
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(slots=True)
 class Extraction:
     """An article with everything the pipeline found in it."""
 
@@ -151,6 +166,7 @@ class Extraction:
     commodities: list[Commodity] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
     def to_dict(self, with_text: bool = True) -> dict[str, Any]:
         record = self.article.to_dict()
@@ -158,6 +174,6 @@ class Extraction:
             record.pop("text")
         record["published_inferred"] = self.published_inferred
         record["reference_date"] = self.reference_date
-        for name in ("actors", "dates", "commodities", "directives", "events"):
+        for name in ("actors", "dates", "commodities", "directives", "events", "figures"):
             record[name] = [asdict(item) for item in getattr(self, name)]
         return record

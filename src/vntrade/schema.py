@@ -10,7 +10,7 @@ import typing
 from typing import Any
 
 from vntrade.nlp.events.kinds import KINDS
-from vntrade.records import Actor, Article, DateMention, Event, Extraction
+from vntrade.records import Actor, Article, DateMention, Event, Extraction, Figure
 
 _OFFSET = {"minimum": 0}
 # What a type hint cannot say, by (record class, field).
@@ -49,6 +49,17 @@ NOTES: dict[tuple[type, str], dict[str, Any]] = {
     (Event, "order"): {"description": "Index of the evidence sentence in the article", **_OFFSET},
     (Event, "lead"): {"description": "The article's lead event (one per article)"},
     (Event, "directive"): {"description": "Index in directives of the order it is the deadline of"},
+    (Figure, "quantity"): {"description": "The number, scales applied (US$1.2 billion: 1.2e9)"},
+    (Figure, "unit"): {
+        "description": "percent, percentage point, USD, VND, EUR, tonne, TEU, ...; "
+        "a count's noun (aircraft)"
+    },
+    (Figure, "measures"): {
+        "description": "What it measures (tariff rate, trade surplus, "
+        "exports growth, number of aircraft, ...), null when unknown"
+    },
+    (Figure, "sentence_start"): _OFFSET,
+    (Figure, "sentence_end"): _OFFSET,
 }
 _OFFSETS = ("start", "end")
 _JSON_TYPES = {str: "string", int: "integer", bool: "boolean", float: "number"}

@@ -22,8 +22,11 @@ survives `DocBin(store_user_data=True)` and `doc_to_extraction` reads it back:
   `span._.event_kind`, `span._.event_trigger`, `span._.event_actors`,
   `span._.event_commodities`, `span._.event_summary`, `span._.event_order`,
   `span._.event_lead` and `span._.event_directive`.
-`doc._.vntrade_dates`, `doc._.vntrade_directives` and `doc._.vntrade_events` read those
-spans back as records.
+- `doc.spans["vntrade_figures"]`: money, percentages, measures and counts; `label_` is the
+  unit, with `span._.figure_quantity`, `span._.figure_measures` and `span._.figure_sentence`
+  (the offsets of its sentence).
+`doc._.vntrade_dates`, `doc._.vntrade_directives`, `doc._.vntrade_events` and
+`doc._.vntrade_figures` read those spans back as records.
 
 A date whose characters do not fall on token bounds (`April 30` in `April 30-May 1`) is the
 smallest span covering it, with its own offsets in `span._.char_offsets`.
@@ -36,7 +39,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from vntrade.records import DateMention, Directive, Event
+from vntrade.records import DateMention, Directive, Event, Figure
 
 ACTOR_SPANS = "vntrade_actors"
 REFERENCE_SPANS = "vntrade_references"
@@ -46,6 +49,7 @@ DIRECTIVE_SPANS = "vntrade_directives"
 DIRECTIVE_LABEL = "DIRECTIVE"
 EVENT_SPANS = "vntrade_events"
 EVENT_LABEL = "EVENT"
+FIGURE_SPANS = "vntrade_figures"
 
 _DEFAULTS: dict[str, object] = {
     "published": None,
@@ -77,6 +81,9 @@ _SPAN_VALUES = (
     "addressee",
     "action",
     *(f"event_{name}" for name in EVENT_VALUES),
+    "figure_quantity",
+    "figure_measures",
+    "figure_sentence",
 )
 
 
@@ -91,6 +98,8 @@ def register_extensions() -> None:
         Doc.set_extension("vntrade_directives", getter=directives)
     if not Doc.has_extension("vntrade_events"):
         Doc.set_extension("vntrade_events", getter=events)
+    if not Doc.has_extension("vntrade_figures"):
+        Doc.set_extension("vntrade_figures", getter=figures)
     for name in _SPAN_VALUES:
         if not Span.has_extension(name):
             getter, setter = _span_value(name)
@@ -235,6 +244,40 @@ def events(doc: Doc) -> list[Event]:
                 order=span._.event_order,
                 lead=bool(span._.event_lead),
                 directive=span._.event_directive,
+            )
+        )
+    return found
+
+
+def set_figures(doc: Doc, found: list[Figure]) -> None:
+    """Store `vntrade_figures` results as spans of their text."""
+    spans = []
+    for number, figure in enumerate(found):
+        span = _char_span(doc, figure.start, figure.end, figure.unit, number)
+        span._.figure_quantity = figure.quantity
+        span._.figure_measures = figure.measures
+        span._.figure_sentence = [figure.sentence_start, figure.sentence_end]
+        spans.append(span)
+    doc.spans[FIGURE_SPANS] = spans
+
+
+def figures(doc: Doc) -> list[Figure]:
+    """The `vntrade_figures` results of `doc` as records, in text order."""
+    text = doc.text
+    found = []
+    for span in doc.spans.get(FIGURE_SPANS, []):
+        start, end = _offsets(span)
+        sentence_start, sentence_end = span._.figure_sentence
+        found.append(
+            Figure(
+                text=text[start:end],
+                quantity=span._.figure_quantity,
+                unit=span.label_,
+                measures=span._.figure_measures,
+                start=start,
+                end=end,
+                sentence_start=sentence_start,
+                sentence_end=sentence_end,
             )
         )
     return found

@@ -96,6 +96,7 @@ def doc_to_extraction(doc: Doc, article: Article) -> Extraction:
         commodities=_commodities(doc),
         directives=list(doc._.vntrade_directives or []),
         events=list(doc._.vntrade_events or []),
+        figures=list(doc._.vntrade_figures or []),
     )
 
 

@@ -82,10 +82,16 @@ def merge_pieces(article: Article, parts: list[tuple[int, Extraction, int]]) -> 
             event.lead = False
             if event.directive is not None:
                 event.directive += len(merged.directives)
+        for figure in part.figures:
+            figure.start += offset
+            figure.end += offset
+            figure.sentence_start += offset
+            figure.sentence_end += offset
         sentences += count
         merged.dates.extend(part.dates)
         merged.directives.extend(part.directives)
         merged.events.extend(part.events)
+        merged.figures.extend(part.figures)
     if merged.events:
         min(merged.events, key=lambda event: event.order).lead = True
     merged.actors = list(actors.values())

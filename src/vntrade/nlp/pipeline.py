@@ -33,6 +33,7 @@ CONFIG_FILE = "config.cfg"
 FACTORY_MODULES = (
     "vntrade.nlp.pos",
     "vntrade.nlp.dates.component",
+    "vntrade.nlp.figures.component",
     "vntrade.nlp.commodities.component",
     "vntrade.nlp.actors.component",
     "vntrade.nlp.directives.component",

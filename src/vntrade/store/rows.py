@@ -18,6 +18,7 @@ EXTRACTION_KEYS = (
     "commodities",
     "directives",
     "events",
+    "figures",
 )
 
 ARTICLE_KEYS = tuple(Article.__dataclass_fields__)

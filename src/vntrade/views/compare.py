@@ -20,7 +20,7 @@ from vntrade.events.model import Event, article_events
 from vntrade.events.refs import KEY_ACTOR_TYPES, actor_types, lead_events
 from vntrade.periods import Period, corpus_year, parse_period, with_year
 from vntrade.views.directives import group_directives, public
-from vntrade.views.figures import Figure, find_figures
+from vntrade.views.figures import Figure, record_figures
 from vntrade.views.names import NameIndex
 
 ASPECTS = ("actors", "commodities", "dates", "figures", "directives")  # in this order
@@ -93,7 +93,7 @@ def _profiles(records: list[dict[str, Any]], year: int | None = None) -> list[Pr
             key_actors={n for n in names if actors.types.get(n) in KEY_ACTOR_TYPES},
             commodities=[c["name"] for c in record.get("commodities", [])],
             dates=_dates(record, year),
-            figures=find_figures(record),
+            figures=record_figures(record),
             directives=article_directives(record, actors, year),
             agency=record.get("agency"),
         )
@@ -241,7 +241,7 @@ def _figure_conflicts(
     return [
         {
             "type": "figure",
-            "what": next((f.quantity for f in given.values() if f.quantity), first.quantity),
+            "what": first.measures,
             "values": {article: f.text for article, f in given.items()},
             "evidence": {article: f.sentence for article, f in given.items()},
             "groups": value_groups(

@@ -1,0 +1,1 @@
+"""The `vntrade_figures` component: money, percentages, measures and counts."""

@@ -1,0 +1,127 @@
+"""The word lists behind the figure patterns (`data/figures/units.jsonl`, `measures.jsonl`):
+units and scales, the cues that say what a figure measures, and the patterns built from them."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from vntrade.errors import DataFileError
+from vntrade.nlp.commodities.lexicon import phrase_key
+
+UNITS_FILE = "units.jsonl"
+MEASURES_FILE = "measures.jsonl"
+FILES = (UNITS_FILE, MEASURES_FILE)
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Units, scales and cues, with the regular expressions they make."""
+
+    money: list[re.Pattern[str]]  # currency before or after the number
+    rate: re.Pattern[str]  # a number with a percent or a measure unit after it
+    units: dict[str, tuple[str, str]]  # lower-case form -> (unit, kind)
+    currencies: dict[str, str]
+    scales: dict[str, float]
+    count_words: frozenset[str]
+    invariant: frozenset[str]
+    not_counted: frozenset[str]
+    cues: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # -> (what, percent)
+    changes: dict[str, str] = field(default_factory=dict)  # verb -> growth, decline
+    value_words: frozenset[str] = frozenset()
+    longest_cue: int = 1
+
+
+def shipped_texts() -> dict[str, str]:
+    """The shipped word lists, by file name, as JSONL text."""
+    folder = resources.files("vntrade.nlp").joinpath("data", "figures")
+    return {name: folder.joinpath(name).read_text("utf-8") for name in FILES}
+
+
+def _records(text: str, source: str) -> list[dict]:
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise DataFileError(f"{source}:{number}: not JSON ({error})") from None
+    return records
+
+
+def _alternation(forms: list[str]) -> str:
+    """Forms longest first, so `metric tonnes` wins over `tonnes`; spaces match any space."""
+    ordered = sorted(set(forms), key=len, reverse=True)
+    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
+
+
+def load_lexicon(texts: dict[str, str]) -> Lexicon:
+    """Read units and measure cues from their JSONL texts (a fresh object per call)."""
+    units: dict[str, tuple[str, str]] = {}
+    currencies: dict[str, str] = {}
+    before: list[str] = []
+    after: list[str] = []
+    scales: dict[str, float] = {}
+    words: dict[str, list[str]] = {}
+    for record in _records(texts[UNITS_FILE], UNITS_FILE):
+        kind = record["kind"]
+        if kind == "scale":
+            scales.update(dict.fromkeys(record["after"], float(record["value"])))
+        elif kind == "currency":
+            for form in [*record.get("before", []), *record.get("after", [])]:
+                currencies[_key(form)] = record["unit"]
+            before += record.get("before", [])
+            after += record.get("after", [])
+        elif kind in ("percent", "measure"):
+            units.update((_key(form), (record["unit"], kind)) for form in record["after"])
+        else:
+            words.setdefault(kind, []).extend(record["after"])
+    scale = _alternation(list(scales))
+    money = [
+        re.compile(
+            rf"(?<![\w$€])(?P<cur>{_alternation(before)})\s?(?P<num>{NUMBER})"
+            rf"(?:\s*(?P<scale>{scale}))?\b",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            rf"\b(?P<num>{NUMBER})(?:\s*(?P<scale>{scale}))?\s*(?P<cur>{_alternation(after)})\b",
+            re.IGNORECASE,
+        ),
+    ]
+    rate = re.compile(
+        rf"\b(?P<num>{NUMBER})(?:\s*(?P<scale>{scale}))?\s?(?P<unit>{_alternation(list(units))})"
+        r"(?!\w)",
+        re.IGNORECASE,
+    )
+    cues: dict[str, tuple[str, str | None]] = {}
+    changes: dict[str, str] = {}
+    value_words: set[str] = set()
+    for record in _records(texts[MEASURES_FILE], MEASURES_FILE):
+        keys = [phrase_key(cue) for cue in record["cues"]]
+        if "measures" in record:
+            cues.update(dict.fromkeys(keys, (record["measures"], record.get("percent"))))
+        elif "change" in record:
+            changes.update(dict.fromkeys(keys, record["change"]))
+        else:
+            value_words.update(keys)
+    return Lexicon(
+        money=money,
+        rate=rate,
+        units=units,
+        currencies=currencies,
+        scales={form.lower(): value for form, value in scales.items()},
+        count_words=frozenset(words.get("count word", [])),
+        invariant=frozenset(words.get("invariant", [])),
+        not_counted=frozenset(words.get("not counted", [])),
+        cues=cues,
+        changes=changes,
+        value_words=frozenset(value_words),
+        longest_cue=max((len(key.split()) for key in cues), default=1),
+    )
+
+
+def _key(form: str) -> str:
+    return " ".join(form.lower().split())
