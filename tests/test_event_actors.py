@@ -102,3 +102,22 @@ def test_a_named_subject_is_never_replaced(cli, tmp_path):
         "publish the text on July 30.",
     )
     assert actors == ["United States"]
+
+
+def test_the_sentence_before_gives_the_doer_it_reports_not_its_reporter(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "The agriculture ministry said the US Department of Agriculture had approved imports "
+        "of Vietnamese longan. The rule takes effect on September 2.",
+    )
+    assert actors == ["US Department of Agriculture"]
+
+
+def test_analysts_at_a_bank_are_the_bank(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Analysts at Standard Chartered said in a note on July 3 that exports held up.",
+    )
+    assert actors == ["Standard Chartered"]

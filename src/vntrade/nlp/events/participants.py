@@ -13,7 +13,8 @@ An object-control verb gives its object as the agent of what it asks ("asked the
 report": the ministry). A predicate whose agent is still unnamed (a passive without "by",
 "the delegation", "it", "the survey was conducted") takes, in this order, the named speaker
 of the verb that reports it ("officials said the decision would be issued"), else the agent
-of the nearest of the two sentences before it that names one. Names after a preposition
+of the nearest of the two sentences before it that names one (of what it reports, if it
+reports something). Names after a preposition
 other than "of", "at", "from" or "in" are not the agent ("exports to the US fell").
 """
 
@@ -160,9 +161,15 @@ class Parse:
         sentences = list(self.doc.sents)
         index = next(i for i, s in enumerate(sentences) if s.start <= predicate.i < s.end)
         for sentence in reversed(sentences[max(0, index - LOOK_BACK_SENTENCES) : index]):
-            names = self._agents_of(sentence.root)
-            if names:
-                return names
+            root = sentence.root
+            # "The ministry said the USDA had approved imports": the USDA did it
+            reported = [c for c in root.children if c.dep_ == "ccomp"]
+            if root.lower_ not in _REPORTING:
+                reported = []
+            for predicate in (*reported, root):
+                names = self._agents_of(predicate)
+                if names:
+                    return names
         return []
 
     def _token(self, position: int) -> Token | None:
