@@ -53,7 +53,7 @@ class EventFinder:
         *,
         nlp: Language | None = None,
     ) -> None:
-        """Nothing to read: the trigger words are code (`nlp/events/kinds.py`)."""
+        """Nothing to read: the kinds table is package data (`nlp/data/events/kinds.jsonl`)."""
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,8 @@
 """One Doc's events: each dated sentence, and each directive's deadline.
 
 A date mention (not a duration or set) anchors an event in its sentence (the parser's
-sentences): the kind comes from the trigger words nearest the date, the actors from the
+sentences): the kind comes from the trigger and its frame in the parse (`frames.py`, the
+table `data/events/kinds.jsonl`), else the trigger words nearest the date, the actors from the
 actor mentions of the sentence and the pipeline's resolved references, the summary from the
 clause around the date. Directive deadlines, and dates an order or a "by" makes due, become
 `deadline` events. The first event of the earliest sentence leads the article.
@@ -14,6 +15,7 @@ from typing import Any
 
 from vntrade.names import NameIndex
 from vntrade.nlp.events.clauses import clause_spans
+from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.mentions import Mentions
 from vntrade.nlp.events.participants import Parse, Participants
@@ -98,7 +100,8 @@ def _event_from_date(
     start, end = sentence
     clauses = clause_spans(text, start, end)
     clause = next((c for c in clauses if c[0] <= date["start"] < c[1]), (start, end))
-    kind, trigger = choose_kind(text, sentence, clause, (date["start"], date["end"]))
+    framed = frame_kind(parse.doc, date["start"], date["end"]) if parse else None
+    kind, trigger = framed or choose_kind(text, sentence, clause, (date["start"], date["end"]))
     who = parse.participants(date["start"], date["end"]) if parse else None
     # The summary leaves out the whole date phrase ("on July 1 and 2", "from May 19 to 22").
     first, last = phrase_span(date, record.get("dates", []), text)

@@ -1,0 +1,298 @@
+"""An event's kind from its trigger and frame in the parse (`data/events/kinds.jsonl`).
+
+The trigger is the predicate a date belongs to. A kind's `verbs` give it alone ("met",
+"visited"); its `light_verbs` take the kind of their frame's nouns and give their own only
+when no noun does ("signed an order" is a decision, "signed a deal" an agreement); its
+`nouns` give it as the event noun a date is written on, or as the trigger's object, the noun
+the trigger modifies, its subject or a prepositional object, in that order. Three frames read
+their nouns their own way: speech ("said", "told": a briefing, a report when it tells data, an
+announcement "in a statement"), taking effect ("takes effect", "applies": the kind of what
+takes effect) and phases ("ends", "expires", "resumes": the kind of what ends; a pause that
+ends is a deadline). No answer (None) leaves the kind to the trigger words (`kinds.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from vntrade.nlp.actors.lexicon import read_jsonl
+from vntrade.nlp.commodities.lexicon import normal_form
+
+KINDS_FILE = "kinds.jsonl"
+_PREDICATE = ("VERB", "AUX")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_OBJECTS = ("dobj", "attr", "dative", "oprd")
+_RELATIVE = ("which", "that", "who", "whom")
+_EFFECT = ("apply", "take effect", "come into effect", "come into force", "enter into force")
+_PHASES = ("begin", "start", "resume", "continue", "end", "expire", "lapse", "open", "close")
+_ENDS = ("end", "expire", "lapse", "close")
+_HAPPENINGS = ("negotiation", "meeting", "visit", "call")
+_SPEECH_DATA = ("report",)  # what a speech verb's words make of it, besides a briefing
+# The pipeline runs no lemmatizer: irregular verb forms, and suffix rules for the rest.
+_IRREGULAR = {
+    "met": "meet", "spoke": "speak", "spoken": "speak", "held": "hold", "told": "tell",
+    "said": "say", "left": "leave", "sent": "send", "led": "lead", "took": "take",
+    "taken": "take", "came": "come", "began": "begin", "begun": "begin", "rose": "rise",
+    "risen": "rise", "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow",
+    "struck": "strike", "flew": "fly", "flown": "fly", "found": "find", "made": "make",
+    "went": "go", "gone": "go", "was": "be", "were": "be", "is": "be", "are": "be",
+    "been": "be", "am": "be", "'s": "be", "set": "set", "cut": "cut", "put": "put",
+    "brought": "bring", "wrote": "write", "written": "write", "gave": "give", "given": "give",
+    "dealt": "deal", "sought": "seek", "laid": "lay", "paid": "pay", "won": "win",
+}  # fmt: skip
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+             ("d", ""), ("ing", ""), ("ing", "e"))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class KindEntry:
+    """One row of the kinds table."""
+
+    kind: str
+    definition: str
+    verbs: tuple[str, ...]
+    light_verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@cache
+def kinds_table() -> tuple[KindEntry, ...]:
+    """The shipped kinds table, in its file's order."""
+    source = resources.files("vntrade.nlp").joinpath("data", "events", KINDS_FILE)
+    return tuple(
+        KindEntry(
+            kind=row["kind"],
+            definition=row["definition"],
+            verbs=tuple(row.get("verbs", ())),
+            light_verbs=tuple(row.get("light_verbs", ())),
+            nouns=tuple(row.get("nouns", ())),
+            examples=tuple(row.get("examples", ())),
+        )
+        for _where, row in read_jsonl(source)
+    )
+
+
+@cache
+def _lexicon() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    verbs: dict[str, str] = {}
+    light: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    for entry in kinds_table():
+        for table, words in ((verbs, entry.verbs), (light, entry.light_verbs),
+                             (nouns, entry.nouns)):  # fmt: skip
+            for word in words:
+                table.setdefault(word, entry.kind)
+    return verbs, light, nouns
+
+
+def verb_lemma(word: str) -> str:
+    """The lemma of a verb form the table may list ("held" -> hold, "phoned" -> phone)."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    known = _known_verbs()
+    if w in known:
+        return w
+    for suffix, replacement in _SUFFIXES:
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            stem = w[: -len(suffix)] + replacement
+            if stem in known:
+                return stem
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in known:
+                return stem[:-1]  # "chaired" is chair, "vetted" vet
+    return w
+
+
+@cache
+def _known_verbs() -> frozenset[str]:
+    verbs, light, _nouns = _lexicon()
+    return frozenset({*verbs, *light, *_PHASES, "take", "come", "enter", "apply", "be"})
+
+
+def _lemma(token: Token) -> str:
+    if token.pos_ in _PREDICATE:
+        return verb_lemma(token.text)
+    return normal_form(token.text)
+
+
+def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
+    """The kind of the event the date at `start:end` belongs to, and its trigger's words."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token, path = span.root, []
+    while token.head.i != token.i and (
+        token.pos_ not in _PREDICATE or _only_dates(token, start, end)
+    ):
+        if token.pos_ in ("NOUN", "PROPN") and not start <= token.idx < end:
+            path.append(token)
+        token = token.head
+    for noun in path:
+        kind = noun_kind(noun)
+        if kind:
+            return kind, noun.text
+    if token.pos_ not in _PREDICATE:
+        return None
+    return _predicate_kind(token)
+
+
+def noun_kind(noun: Token) -> str | None:
+    """The kind a noun names: its compound with its modifier ("press conference"), then its
+    lemma ("conference")."""
+    nouns = _lexicon()[2]
+    lemma = _lemma(noun)
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
+            kind = nouns.get(f"{_lemma(child)} {lemma}") or nouns.get(f"{child.lower_} {lemma}")
+            if kind:
+                return kind
+        if child.dep_ == "prep" and child.lower_ == "of":  # "letter of intent"
+            for pobj in _pobjects(child):
+                kind = nouns.get(f"{lemma} of {_lemma(pobj)}")
+                if kind:
+                    return kind
+    return nouns.get(lemma) or nouns.get(noun.lower_)
+
+
+def _predicate_kind(verb: Token) -> tuple[str, str] | None:
+    verbs, light, _nouns = _lexicon()
+    lemma = _lemma(verb)
+    phrase = _phrasal(verb)
+    if phrase in _EFFECT:
+        kind = _first_kind(_subjects(verb))
+        return kind or "decision", _words(verb, phrase)
+    if lemma in light and light[lemma] == "briefing":
+        return _speech_kind(verb), verb.text
+    if lemma in verbs:
+        return verbs[lemma], verb.text
+    if lemma in _PHASES:
+        kind = _first_kind([*_objects(verb), *_subjects(verb)])
+        if lemma in _ENDS and kind not in _HAPPENINGS:
+            return "deadline", verb.text
+        return (kind, verb.text) if kind else None
+    if lemma == "be":
+        kind = _first_kind(_subjects(verb))
+        return (kind, verb.text) if kind == "visit" else None
+    if _in_writing(verb):
+        return "announcement", verb.text  # "welcomed the decision in a statement"
+    found = _first_noun([*_objects(verb), *_modified(verb), *_subjects(verb), *_preposed(verb)])
+    if found:
+        return found  # the noun's words are the trigger: "held phone talks"
+    return (light[lemma], verb.text) if lemma in light else None
+
+
+def _speech_kind(verb: Token) -> str:
+    """A speech verb's kind: a report when it tells data (its speaker is an analyst or a
+    statistics office, or what it says is a figure moving), an announcement "in a statement",
+    else a briefing."""
+    if _first_kind(_subjects(verb)) == "report":
+        return "report"
+    verbs, light, _nouns = _lexicon()
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            lemma = _lemma(child)
+            said = verbs.get(lemma) or light.get(lemma) or _first_kind(_subjects(child))
+            if said in _SPEECH_DATA:
+                return "report"
+    return "announcement" if _in_writing(verb) else "briefing"
+
+
+def _in_writing(verb: Token) -> bool:
+    """Whether the verb says how it was made public: "in a statement", "in a letter"."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "in" and _first_kind(_pobjects(child)) ==
+        "announcement" for child in verb.children
+    )  # fmt: skip
+
+
+def _first_kind(nouns: list[Token]) -> str | None:
+    found = _first_noun(nouns)
+    return found[0] if found else None
+
+
+def _first_noun(nouns: list[Token]) -> tuple[str, str] | None:
+    """The kind of the first noun that names one, and its words; an object "setting tariff
+    rates" is a tariff measure whatever it is (an order, letters)."""
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ in ("acl", "relcl") and child.pos_ in _PREDICATE:
+                inner = [*_objects(child), *_subjects(child, relative=False)]
+                if any(noun_kind(n) == "tariff measure" for n in inner):
+                    return "tariff measure", f"{noun.text} {child.text}"
+    for noun in nouns:
+        kind = noun_kind(noun)
+        if kind:
+            return kind, _noun_words(noun)
+    return None
+
+
+def _noun_words(noun: Token) -> str:
+    """The noun with the compound words just before it ("phone talks")."""
+    first = noun
+    while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).head == noun:
+        first = first.nbor(-1)
+    return noun.doc[first.i : noun.i + 1].text
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in _OBJECTS and c.pos_ in ("NOUN", "PROPN")]
+
+
+def _subjects(verb: Token, *, relative: bool = True) -> list[Token]:
+    """The verb's subjects; a relative pronoun stands for the noun it follows, and a verb
+    modifying a noun ("the deal announced") has that noun as its subject."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if relative and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                found.append(verb.head)
+            else:
+                found.append(child)
+    if not found and relative:
+        found = _modified(verb)
+    if not found and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return _subjects(verb.head, relative=relative)  # "is scheduled to take effect"
+    return found
+
+
+def _modified(verb: Token) -> list[Token]:
+    """The noun a participle or relative clause modifies ("agreements signed at a forum")."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return []
+
+
+def _preposed(verb: Token) -> list[Token]:
+    """The objects of the verb's prepositions and of its passive "by"."""
+    return [n for c in verb.children if c.dep_ in ("prep", "agent") for n in _pobjects(c)]
+
+
+def _pobjects(preposition: Token) -> list[Token]:
+    return [c for c in preposition.children if c.dep_ == "pobj"]
+
+
+def _phrasal(verb: Token) -> str:
+    """The verb with its "effect"/"into force" complement, as `_EFFECT` lists it."""
+    lemma = _lemma(verb)
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ == "effect":
+            return f"{lemma} effect"
+        if child.dep_ == "prep" and child.lower_ == "into":
+            objects = [o.lower_ for o in _pobjects(child)]
+            if objects:
+                return f"{lemma} into {objects[0]}"
+    return lemma
+
+
+def _words(verb: Token, phrase: str) -> str:
+    return verb.text if phrase == _lemma(verb) else f"{verb.text} {phrase.split()[-1]}"
+
+
+def _only_dates(verb: Token, start: int, end: int) -> bool:
+    """Whether a verb says nothing but the date ("starting August 7")."""
+    return all(start <= t.idx < end for t in verb.subtree if t.i != verb.i and not t.is_punct)

@@ -1,0 +1,84 @@
+"""Event kinds through `vntrade extract`: from the trigger and its frame in the parse, as the
+table `nlp/data/events/kinds.jsonl` defines them, whose examples are tests too (issue 21,
+item 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_one
+from vntrade.nlp.events.frames import kinds_table
+from vntrade.nlp.events.kinds import KINDS
+
+HEADER = "Published: 2025-07-20\n\n"
+
+# One sentence per case, of this file's own wording: (sentence, the kind of its event).
+CASES = [
+    # a phone conversation is a call, whatever verb tells it
+    ("The foreign minister spoke with the Australian trade minister by phone on July 3.", "call"),
+    # a ministry's press conference is a briefing, not a meeting
+    ("The trade ministry held its monthly press conference on July 4.", "briefing"),
+    # letters or an order setting tariff rates are a tariff measure
+    ("The president sent letters to ten governments setting tariff rates from August 1.",
+     "tariff measure"),
+    ("The White House published an executive order setting higher tariff rates on July 2.",
+     "tariff measure"),
+    # an order signed is a decision, an agreement signed an agreement
+    ("The 15% rate was set in an order the president signed on July 5.", "decision"),
+    ("The two ministers signed a memorandum on farm trade on July 6.", "agreement"),
+    # a pause that ends is a deadline
+    ("Both sides want a deal within the 60-day pause, which ends on August 12.", "deadline"),
+    # agreements signed at a forum are agreements
+    ("Six contracts worth $900 million were signed at a business forum in Ohio on July 8.",
+     "agreement"),
+    # going and coming back are visits
+    ("The delegation returned to Hanoi on July 9.", "visit"),
+    ("The ambassador leaves Hanoi on July 24 at the end of his term.", "visit"),
+    ("The deputy minister led a delegation to Ottawa on July 10.", "visit"),
+    # answering legislators is a meeting
+    ("The minister answered questions from National Assembly deputies on July 11.", "meeting"),
+    # taking firms off a list is a decision, and so is what takes effect
+    ("The Commerce Department removed two Thai firms from its entity list on July 12.",
+     "decision"),
+    ("The new decree takes effect on September 1.", "decision"),
+    ("The higher tariffs take effect on August 30.", "tariff measure"),
+    # a statistics release is a report, a company's written statement an announcement
+    ("The statistics office said on July 13 that exports to Japan rose 9% in June.", "report"),
+    ("The carmaker said in a statement on July 14 that it would keep its plant open.",
+     "announcement"),
+    ("The spokesperson told reporters on July 15 that talks were going well.", "briefing"),
+    ("Negotiators began a fifth round of talks in Geneva on July 16.", "negotiation"),
+    ("The prime minister met the visiting senator in Hanoi on July 17.", "meeting"),
+    ("The agriculture ministry proposed scrapping duties on US almonds on July 18.",
+     "announcement"),
+]  # fmt: skip
+
+
+def kinds_of(cli, tmp_path, sentences: list[str]) -> dict[str, str]:
+    """The kind of each sentence's first event, extracted from one article of them all."""
+    record = extract_one(cli, tmp_path, HEADER + "\n\n".join(sentences) + "\n")
+    found: dict[str, str] = {}
+    for event in record["events"]:
+        found.setdefault(event["sentence"], event["kind"])
+    return found
+
+
+def test_each_kind_and_each_error_class_from_its_frame(cli, tmp_path):
+    found = kinds_of(cli, tmp_path, [sentence for sentence, _kind in CASES])
+    wrong = {s: (found.get(s), kind) for s, kind in CASES if found.get(s) != kind}
+    assert not wrong, wrong
+    assert {kind for _s, kind in CASES} == set(KINDS) - {"deadline"} | {"deadline"}
+
+
+def test_the_table_has_every_kind_a_definition_and_examples():
+    table = kinds_table()
+    assert [entry.kind for entry in table] == sorted(KINDS, key=[e.kind for e in table].index)
+    assert {entry.kind for entry in table} == set(KINDS)
+    for entry in table:
+        assert entry.definition and len(entry.examples) >= 2, entry.kind
+
+
+@pytest.mark.parametrize("entry", kinds_table(), ids=lambda entry: entry.kind)
+def test_the_examples_of_each_kind_get_that_kind(cli, tmp_path, entry):
+    found = kinds_of(cli, tmp_path, list(entry.examples))
+    assert {s: found.get(s) for s in entry.examples} == dict.fromkeys(entry.examples, entry.kind)
