@@ -366,6 +366,7 @@ def _record(article: LabelledArticle) -> dict[str, Any]:
         ],
         "commodities": list(goods.values()),
         "directives": [],
+        "figures": [],  # the generator writes no figures
         "event": article.event,
     }
     # The events component's rules, over punctuation sentences (there is no parse here).
