@@ -119,7 +119,7 @@ def test_report_never_counts_a_year_in_january(cli, store, tmp_path: Path):
     assert months == {
         ("2025-01", "meeting"): 1,  # the meeting of January 3 only
         ("2025-05", "call"): 1,
-        ("2025-05", "meeting"): 1,  # the visit of May 2025, in May
+        ("2025-05", "visit"): 1,  # the visit of May 2025, in May
         ("2025-07", "meeting"): 1,
     }
     assert data["month_unknown"] == [

@@ -130,7 +130,9 @@ class Parse:
                 elif child.dep_ == "prep" and child.lower_ in _PARTNER_PREPOSITIONS:
                     found.partners += [n for obj in _objects(child) for n in self._names_of(obj)]
         if not found.agents:
-            found.agents = self._reporter(token) or self._earlier_agents(token)
+            found.agents = self._reporter(token)
+        if not found.agents and not found.partners:  # a clause that names nobody at all
+            found.agents = self._earlier_agents(token)
         found.agents = list(dict.fromkeys(found.agents))
         found.partners = [n for n in dict.fromkeys(found.partners) if n not in found.agents]
         return found
