@@ -136,6 +136,24 @@ def test_3_deep_nesting_in_jsonl_and_an_unclosed_deep_array_at_the_end(cli, tmp_
     assert (code, [r["id"] for r in records]) == (1, ["g1", "g2", "g3"])
 
 
+def test_3_very_deep_items_are_passed_over_in_one_pass_and_an_unclosed_one_ends_at_its_line(
+    cli, tmp_path
+):
+    """300,000 levels closed, and 300,000 left open on their own line: each costs only itself
+    (passing over them is linear in their size: it took minutes when closing a bracket
+    searched the whole stack)."""
+    depth = 300_000
+    items = [line_of(GOOD[0]), "[" * depth + "]" * depth, line_of(GOOD[1]), "[" * depth,
+             line_of(GOOD[2])]  # fmt: skip
+    path = write(tmp_path / "d.json", "[\n" + ",\n".join(items) + "\n]\n")
+    code, records, errors = articles(cli, path)
+    assert errors.splitlines() == [
+        f"vntrade: {path}:3: {TOO_DEEP}",
+        f"vntrade: {path}:5: {TOO_DEEP}",
+    ]
+    assert (code, [r["id"] for r in records]) == (1, ["g1", "g2", "g3"])
+
+
 @pytest.mark.parametrize(
     ("bad", "line", "reason"),
     [

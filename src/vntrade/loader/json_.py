@@ -183,7 +183,7 @@ class _ValueStream:
             try:
                 value, end = DECODER.raw_decode(self._buffer, self._pos)
             except RecursionError:
-                return self._skip(_Bad(TOO_DEEP, line))
+                return self._skip(_Bad(TOO_DEEP, line), column)
             except json.JSONDecodeError as error:
                 if self._max_chars and len(self._buffer) - self._pos > self._max_chars:
                     return self._skip(too_large)
@@ -228,6 +228,7 @@ class _ValueStream:
         object at that column or further left (the next item of a dump, as writers indent).
         """
         stack: list[str] = []
+        open_count = {"[": 0, "{": 0}  # so that a closing bracket costs O(1), amortized
         in_string = False
         while True:
             match = (_STRING_END if in_string else _STRUCTURE).search(self._buffer, self._pos)
@@ -251,8 +252,13 @@ class _ValueStream:
                 in_string = not in_string
             elif char in "[{":
                 stack.append(char)
-            elif char in "]}" and _OPENER[char] in stack:
-                del stack[len(stack) - 1 - stack[::-1].index(_OPENER[char]) :]
+                open_count[char] += 1
+            elif char in "]}" and open_count[_OPENER[char]]:
+                while True:  # close the innermost open bracket of its kind, and all inside it
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == _OPENER[char]:
+                        break
                 if not stack:
                     return bad
             elif char == "]" and self.in_array:
