@@ -129,10 +129,11 @@ class Parse:
                     found.partners += self._names_of(child)
                 elif child.dep_ == "prep" and child.lower_ in _PARTNER_PREPOSITIONS:
                     found.partners += [n for obj in _objects(child) for n in self._names_of(obj)]
-        if not found.agents:
-            found.agents = self._reporter(token)
-        if not found.agents and not found.partners:  # a clause that names nobody at all
-            found.agents = self._earlier_agents(token)
+        # Only a clause that names nobody takes its doer from its reporter or the sentences
+        # before: one whose named actor the parse left out of subject and objects keeps the
+        # sentence's actors ("as US White House this week indicated that ...").
+        if not found.agents and not found.partners and not self._names_anyone(token):
+            found.agents = self._reporter(token) or self._earlier_agents(token)
         found.agents = list(dict.fromkeys(found.agents))
         found.partners = [n for n in dict.fromkeys(found.partners) if n not in found.agents]
         return found
@@ -148,6 +149,12 @@ class Parse:
             if child.dep_ == "agent":
                 names += [n for obj in _objects(child) for n in self._names_of(obj)]
         return names
+
+    def _names_anyone(self, predicate: Token) -> bool:
+        """Whether the predicate's own words (not a clause it reports) name an actor."""
+        reported = {c.i for c in predicate.children if c.dep_ in ("ccomp", "xcomp")}
+        words = [t for t in predicate.subtree if not any(a.i in reported for a in t.ancestors)]
+        return any(t.i in self._named and t.i not in reported for t in words)
 
     def _reporter(self, predicate: Token) -> list[str]:
         """Who reports a clause whose doer goes unnamed ("officials said X would be issued")."""
