@@ -16,11 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.lexicon import read_jsonl
 from vntrade.nlp.commodities.lexicon import normal_form
+
+if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
+    from spacy.tokens import Doc, Token
 
 KINDS_FILE = "kinds.jsonl"
 _PREDICATE = ("VERB", "AUX")

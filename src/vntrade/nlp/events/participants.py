@@ -21,11 +21,12 @@ other than "of", "at", "from" or "in" are not the agent ("exports to the US fell
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import GROUP_NOUNS, country_of
-from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
+
+if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
+    from spacy.tokens import Doc, Span, Token
 
 _PREDICATE = ("VERB", "AUX")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -75,6 +76,8 @@ class Parse:
         self.doc = doc
         self._named: dict[int, Span] = {}
         self._referred: dict[int, Span] = {}
+        from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS  # spaCy: a parse only
+
         for spans, table in ((ACTOR_SPANS, self._named), (REFERENCE_SPANS, self._referred)):
             for span in doc.spans.get(spans, []):
                 for token in span:
