@@ -10,7 +10,39 @@ import click
 from vntrade.cli.inputs import ProblemReporter
 from vntrade.cli.output import output_options, resolve_format, write_rows
 from vntrade.cli.sources import source_options
+from vntrade.cli.tables import Column
 from vntrade.cli.views import as_period, names_of, say_nothing_matched
+
+_COUNT = {"kind": "fixed", "justify": "right"}
+# The terminal tables: the long lists (article ids, evidence) stay in the data formats, and
+# on a narrow terminal the columns of the highest priority are left out first.
+ACTOR_TABLE = (
+    Column("name", "name", ratio=2),
+    Column("type", "type", "fixed", 1),
+    Column("mentions", "mentions", priority=2, **_COUNT),
+    Column("n_articles", "articles", priority=2, **_COUNT),
+    Column("first", "first", "fixed", 3),
+    Column("last", "last", "fixed", 3),
+    Column("roles", "roles", "list", 4, ratio=2),
+    Column("aliases", "aliases", "list", 5, ratio=2),
+)
+COMMODITY_TABLE = (
+    Column("name", "name", ratio=2),
+    Column("category", "category", "fixed", 1),
+    Column("mentions", "mentions", priority=2, **_COUNT),
+    Column("n_articles", "articles", priority=2, **_COUNT),
+    Column("directives", "directives", priority=3, **_COUNT),
+    Column("first", "first", "fixed", 4),
+    Column("last", "last", "fixed", 4),
+)
+DIRECTIVE_TABLE = (
+    Column("deadline", "deadline", "fixed"),
+    Column("status", "status", "fixed", 2),
+    Column("issuer", "issuer", priority=3),
+    Column("addressee", "addressee", priority=4),
+    Column("action", "action", ratio=3, min_width=20),
+    Column("n_articles", "articles", priority=1, **_COUNT),
+)
 
 
 def _keep(rows: list[dict[str, Any]], field: str, wanted: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -54,7 +86,7 @@ def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source
     articles mentioning it). Most widely reported first.
     """
     from vntrade.cli.sources import event_store
-    from vntrade.views.lists import ACTOR_COLUMNS, ACTOR_TABLE, actor_rows
+    from vntrade.views.lists import ACTOR_COLUMNS, actor_rows
 
     reporter = ProblemReporter()
     with event_store(reporter, **source) as store:
@@ -84,7 +116,7 @@ def commodities(
     reporter = ProblemReporter()
     with event_store(reporter, **source) as store:
         rows = _keep(commodity_rows(store), "category", categories)
-    _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_COLUMNS, "Commodities", bool(categories))
+    _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_TABLE, "Commodities", bool(categories))
     ctx.exit(reporter.exit_code)
 
 
@@ -122,7 +154,7 @@ def directives(
     once the whole deadline period (a day, a month...) is over before --as-of, else `open`.
     """
     from vntrade.cli.sources import event_store
-    from vntrade.views.lists import DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, directive_rows_of
+    from vntrade.views.lists import DIRECTIVE_COLUMNS, directive_rows_of
     from vntrade.views.stored import name_index
 
     reporter = ProblemReporter()

@@ -201,25 +201,68 @@ def _write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None) ->
     return count
 
 
-def _table_cell(value: Any, width: int = 120) -> str:
-    text = _cell(value)
+# Table headers for the data keys that are not words.
+HEADERS = {"n_articles": "articles", "date_inferred": "year inferred", "tp": "tp", "fp": "fp",
+           "fn": "fn", "f1": "F1"}  # fmt: skip
+TABLE_CELL = 120  # characters of a nested value (a dict) a table cell shows
+
+
+def table_value(value: Any) -> Any:
+    """A value as a terminal table shows it: numbers with thousands separators, yes/no,
+    lists of names as lists (folded to the column), anything nested as short JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        text = ", ".join(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
+        return [printable(item) for item in value]
+    text = _cell(value)
+    return text if len(text) <= TABLE_CELL else text[: TABLE_CELL - 1] + "…"
+
+
+def infer_column(name: str, values: Sequence[Any], position: int) -> Any:
+    """A column for a data key, from the values it holds: numbers right-aligned, lists folded,
+    one-word values (dates, ids, kinds) kept whole, the rest wrapped between words; the
+    first column is always shown, the others are left out from the right when too narrow."""
+    from vntrade.cli.tables import Column
+
+    present = [v for v in values if v is not None]
+    header = HEADERS.get(name, name.replace("_", " "))
+    priority = 0 if position == 0 else position
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return Column(name, header, "fixed", priority, justify="right")
+    if any(isinstance(v, list) and all(isinstance(i, str) for i in v) for v in present):
+        return Column(name, header, "list", priority)
+    texts = [_cell(v) for v in present]
+    if name in ("id", "article"):
+        return Column(name, header, "id", priority)
+    if all(" " not in text and len(text) <= 40 for text in texts):
+        return Column(name, header, "fixed", priority)
+    return Column(name, header, "text", priority)
 
 
 def _write_table(
-    rows: list[dict[str, Any]], columns: Sequence[str] | None, title: str | None
+    rows: list[dict[str, Any]], columns: Sequence[Any] | None, title: str | None
 ) -> int:
-    from rich.table import Table
+    from vntrade.cli.tables import Column, plan
 
     names = list(columns or (rows[0].keys() if rows else []))
-    table = Table(title=title, show_lines=False, header_style="bold cyan")
-    for name in names:
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(*(_table_cell(row.get(name)) for name in names))
-    stdout_console().print(table)
+    specs = [
+        name if isinstance(name, Column) else infer_column(name, [r.get(name) for r in rows], n)
+        for n, name in enumerate(names)
+    ]
+    cells = [[table_value(row.get(spec.key)) for spec in specs] for row in rows]
+    console = stdout_console()
+    layout = plan(specs, cells, console.width)
+    table = layout.table(title=title, show_lines=False, header_style="bold cyan")
+    for row in cells:
+        table.add_row(*layout.cells(row))
+    console.print(table)
+    narrowed = layout.note()
+    if narrowed:
+        note(narrowed)
     return len(rows)
 
 
