@@ -24,7 +24,7 @@ KIND_STYLES = {
 }
 SIDE_BY_SIDE = 6  # articles of a cluster given a column each in the terminal
 MORE_NAMED = 20  # the other articles of a cluster named under its table
-WIDE = 110  # columns from which the timeline gives actors and articles columns of their own
+WIDE = 140  # columns from which the timeline gives actors and articles columns of their own
 _ARTICLE_PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan",
                     "bright_magenta", "bright_green", "bright_yellow", "bright_blue")  # fmt: skip
 
@@ -39,11 +39,12 @@ def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
     """A table per month: date, kind, what happened, who, and which articles say so.
 
     Below `WIDE` columns the actors and articles go under the summary instead of in
-    columns of their own, so that no column is squeezed to a few characters."""
-    from rich.table import Table
+    columns of their own, so that no column is squeezed to a few characters; lists of
+    actors and articles are folded ("A, B +3") and no word or id is ever split."""
     from rich.text import Text
 
     from vntrade.cli.output import stdout_console
+    from vntrade.cli.tables import Column, plan
 
     console = stdout_console()
     if not rows:
@@ -52,47 +53,60 @@ def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
     wide = console.width >= WIDE
     colours = article_styles(i for row in rows for i in row["articles"])
     inferred = any(row.get("date_inferred") for row in rows)
-    table = Table(
+    groups = _by_month(rows)
+    columns = [Column("date", "date", "fixed"), Column("kind", "kind", "fixed")]
+    if wide:
+        columns += [
+            Column("what", "what", ratio=3, min_width=24),
+            Column("actors", "actors", "list", 2, min_width=16, lines=3),
+            Column("articles", "articles", "list", 1, min_width=24, lines=3),
+        ]
+    else:
+        columns.append(Column("what", "what · who · articles", min_width=24))
+    measured = [[Text(month), "", "", [], []][: len(columns)] for month, _ in groups]
+    for row in rows:
+        cells = [_date_text(row), row["kind"], row["summary"]]
+        measured.append([*cells, row["actors"], row["articles"]] if wide else cells)
+    layout = plan(columns, measured, console.width)
+    table = layout.table(
         title="Timeline",
         header_style="bold",
-        expand=True,
         caption="* year inferred from the other articles" if inferred else None,
     )
-    table.add_column("date", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    if wide:
-        table.add_column("what", overflow="fold", ratio=3)
-        table.add_column("actors", overflow="fold", ratio=1)
-        table.add_column("articles", no_wrap=True)
-    else:
-        table.add_column("what · who · articles", overflow="fold")
-    for month, group in _by_month(rows):
+    what_width = layout.widths[[c.key for c in layout.columns].index("what")]
+    for month, group in groups:
         table.add_section()
         table.add_row(Text(month, style="bold underline"))
         for row in group:
             what = Text(row["summary"])
             if not wide:
-                _append_who(what, row, colours)
+                _append_who(what, row, colours, what_width)
             if evidence:
                 for item in row["evidence"]:
                     what.append(f"\n{item['article']}: ", style=colours[item["article"]])
                     what.append(item["sentence"], style="dim")
-            cells = [_date_text(row), Text(row["kind"], style=KIND_STYLES.get(row["kind"], ""))]
-            if wide:
-                cells += [what, _first(row["actors"], 3), _ids_text(row["articles"], colours)]
-            else:
-                cells.append(what)
-            table.add_row(*cells)
+            kind = Text(row["kind"], style=KIND_STYLES.get(row["kind"], ""))
+            ids = [Text(i, style=colours.get(i, "")) for i in row["articles"]]
+            cells = [_date_text(row), kind, what]
+            table.add_row(*layout.cells([*cells, row["actors"], ids] if wide else cells))
     console.print(table)
 
 
-def _append_who(text: Any, row: dict[str, Any], colours: dict[str, str]) -> None:
-    """The actors and articles of a row on lines of their own under its summary."""
+def _append_who(text: Any, row: dict[str, Any], colours: dict[str, str], width: int) -> None:
+    """The actors and articles of a row on lines of their own under its summary, each list
+    folded to the width of the column."""
+    from rich.text import Text
+
+    from vntrade.cli.tables import fold_list
+
     if row["actors"]:
-        text.append(f"\n{_first(row['actors'], 3)}", style="italic")
+        actors = fold_list(row["actors"], width, 1)
+        actors.stylize("italic")
+        text.append("\n")
+        text.append_text(actors)
     text.append("\n")
-    for n, article in enumerate(row["articles"]):
-        text.append(("" if not n else ", ") + article, style=colours.get(article, "dim"))
+    ids = [Text(i, style=colours.get(i, "dim")) for i in row["articles"]]
+    text.append_text(fold_list(ids, width, 2))
 
 
 def _first(names: list[str], count: int) -> str:
@@ -148,12 +162,13 @@ def render_comparison(
 
     `leads` gives each article's lead event (date, kind, summary) for the lone articles,
     `numbers` the clusters' numbers (1, 2, ... by default). At most `SIDE_BY_SIDE` articles
-    of a cluster get a column; the others are named under its table.
+    of a cluster get a column, fewer when the terminal is narrow (their ids then shortened,
+    with a key under the table); the others are named under its table.
     """
-    from rich.table import Table
     from rich.text import Text
 
     from vntrade.cli.output import stdout_console
+    from vntrade.cli.tables import Column, plan
 
     console = stdout_console()
     clusters, singletons = document["clusters"], document["singletons"]
@@ -161,44 +176,82 @@ def render_comparison(
         [*singletons, *(i for cluster in clusters for i in cluster["articles"])]
     )
     for number, cluster in zip(numbers or range(1, len(clusters) + 1), clusters, strict=True):
-        table = Table(title=_cluster_title(number, cluster), title_justify="left", show_lines=True)
-        table.add_column("", style="bold")
-        table.add_column("shared by all", overflow="fold")
-        ids = cluster["articles"][:SIDE_BY_SIDE]
-        for i in ids:
-            table.add_column(Text(i, style=colours[i]), overflow="fold")
-        events = cluster.get("events", {})
-        if not cluster["same_event"]:
-            table.add_row("event", "", *(_event_text(events.get(i)) for i in ids))
-        for aspect in ASPECTS:
-            shared = _aspect_text(aspect, cluster["shared"].get(aspect, []))
-            own = [_aspect_text(aspect, cluster["unique"][i].get(aspect, [])) for i in ids]
-            if shared or any(own):
-                table.add_row(aspect, shared, *own)
+        layout, rows, shortened = _side_by_side(cluster, colours, console.width)
+        table = layout.table(
+            title=_cluster_title(number, cluster), title_justify="left", show_lines=True
+        )
+        for row in rows:
+            table.add_row(*layout.cells(row))
         console.print(table)
-        if len(cluster["articles"]) > len(ids):
-            more = cluster["articles"][len(ids) :]
+        shown = [c.key for c in layout.columns[2:]]
+        if shortened:
+            key = " · ".join(f"{c.title} {c.key}" for c in layout.columns[2:])
+            console.print(f"key: {key}", style="dim", markup=False, highlight=False)
+        if len(cluster["articles"]) > len(shown):
+            more = [i for i in cluster["articles"] if i not in shown]
             console.print(
                 f"and {len(more)} more articles (--format json compares them all): "
                 + ", ".join(more[:MORE_NAMED])
                 + (" ..." if len(more) > MORE_NAMED else ""),
                 style="dim",
+                markup=False,
+                highlight=False,
             )
         for conflict in cluster["conflicts"]:
             console.print(_conflict_text(conflict, colours))
     if singletons:
-        table = Table(title="Articles about events no other article reports", title_justify="left")
-        for name in ("article", "date", "kind", "event"):
-            table.add_column(name, overflow="fold")
+        columns = [
+            Column("article", "article", "id"),
+            Column("date", "date", "fixed"),
+            Column("kind", "kind", "fixed", 1),
+            Column("event", "event", min_width=20),
+        ]
+        rows = []
         for i in singletons:
             lead = leads.get(i) or {}
-            table.add_row(
-                Text(i, style=colours[i]),
-                lead.get("date") or "",
-                Text(lead.get("kind") or "", style=KIND_STYLES.get(lead.get("kind") or "", "")),
-                lead.get("summary") or "",
-            )
+            kind = lead.get("kind") or ""
+            style = KIND_STYLES.get(kind, "")
+            rows.append([Text(i, style=colours[i]), lead.get("date") or "",
+                         Text(kind, style=style), lead.get("summary") or ""])  # fmt: skip
+        layout = plan(columns, rows, console.width)
+        table = layout.table(
+            title="Articles about events no other article reports", title_justify="left"
+        )
+        for row in rows:
+            table.add_row(*layout.cells(row))
         console.print(table)
+
+
+def _side_by_side(cluster: dict[str, Any], colours: dict[str, str], width: int) -> Any:
+    """The layout and rows of a cluster's table: aspect, shared, then an article a column
+    as many as fit (ids as headers, shortened to a unique prefix when that lets more fit)."""
+    from vntrade.cli.tables import Column, plan, short_id, unique_prefix
+
+    ids = cluster["articles"][:SIDE_BY_SIDE]
+    events = cluster.get("events", {})
+    rows = []
+    if not cluster["same_event"]:
+        rows.append(["event", "", *(_event_text(events.get(i)) for i in ids)])
+    for aspect in ASPECTS:
+        shared = _aspect_text(aspect, cluster["shared"].get(aspect, []))
+        own = [_aspect_text(aspect, cluster["unique"][i].get(aspect, [])) for i in ids]
+        if shared or any(own):
+            rows.append([aspect, shared, *own])
+    length = unique_prefix(ids)
+    best = None
+    for headers in (list(ids), [short_id(i, length) for i in ids]):
+        columns = [
+            Column("aspect", "", "fixed", style="bold"),
+            Column("shared", "shared by all"),
+            *(
+                Column(i, header, priority=n + 1, header_style=colours[i])
+                for n, (i, header) in enumerate(zip(ids, headers, strict=True))
+            ),
+        ]
+        layout = plan(columns, rows, width)
+        if best is None or len(layout.columns) > len(best.columns):
+            best, shortened = layout, headers != ids
+    return best, rows, shortened
 
 
 def render_overview(
@@ -206,32 +259,37 @@ def render_overview(
 ) -> None:
     """One line per cluster shown (its number, size, event and conflicts); `articles` is how
     many were compared, `clusters_in_all` how many clusters they make."""
-    from rich.table import Table
     from rich.text import Text
 
     from vntrade.cli.output import stdout_console
+    from vntrade.cli.tables import Column, plan
 
     clusters = document["clusters"]
-    table = Table(
-        title=f"Clusters of {articles} articles, largest first", title_justify="left", expand=True
-    )
-    for name in ("#", "articles", "date", "kind", "event", "conflicts"):
-        ratio = 1 if name == "event" else None
-        table.add_column(name, overflow="fold", ratio=ratio, no_wrap=name != "event")
+    columns = [
+        Column("#", "#", "fixed", justify="right"),
+        Column("articles", "articles", "fixed", 2, justify="right"),
+        Column("date", "date", "fixed"),
+        Column("kind", "kind", "fixed", 3),
+        Column("event", "event", min_width=20),
+        Column("conflicts", "conflicts", "fixed", 1, justify="right"),
+    ]
+    rows = []
     for number, cluster in zip(numbers, clusters, strict=True):
         kind = cluster["kind"] or ""
-        table.add_row(
-            str(number),
-            str(len(cluster["articles"])),
-            cluster["date"] or "",
-            Text(kind, style=KIND_STYLES.get(kind, "")),
-            cluster["summary"] or "",
-            str(len(cluster["conflicts"])) if cluster["conflicts"] else "",
-        )
+        conflicts = f"{len(cluster['conflicts']):,}" if cluster["conflicts"] else ""
+        rows.append([f"{number:,}", f"{len(cluster['articles']):,}", cluster["date"] or "",
+                     Text(kind, style=KIND_STYLES.get(kind, "")), cluster["summary"] or "",
+                     conflicts])  # fmt: skip
     console = stdout_console()
+    layout = plan(columns, rows, console.width)
+    table = layout.table(
+        title=f"Clusters of {articles:,} articles, largest first", title_justify="left"
+    )
+    for row in rows:
+        table.add_row(*layout.cells(row))
     console.print(table)
     console.print(
-        f"{len(clusters)} of {clusters_in_all} clusters shown. "
+        f"{len(clusters):,} of {clusters_in_all:,} clusters shown. "
         "--cluster N shows a cluster side by side.",
         style="dim",
     )

@@ -24,7 +24,7 @@ class Column:
     highest `priority` are left out first; 0 is never left out."""
 
     key: str
-    header: str = ""
+    header: str | None = None
     kind: str = "text"
     priority: int = 0
     min_width: int = 14
@@ -32,10 +32,11 @@ class Column:
     justify: str = "left"
     lines: int = 2
     style: str = ""
+    header_style: str = ""
 
     @property
     def title(self) -> str:
-        return self.header or self.key.replace("_", " ")
+        return self.key.replace("_", " ") if self.header is None else self.header
 
 
 @dataclass
@@ -67,11 +68,12 @@ class Layout:
     def table(self, **options: Any) -> Any:
         """A rich Table with the kept columns at their widths; `options` go to Table."""
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(**options)
         for column, width in zip(self.columns, self.widths, strict=True):
             table.add_column(
-                column.title,
+                Text(column.title, style=column.header_style),
                 width=width,
                 no_wrap=column.kind in ("fixed", "id"),
                 overflow="ellipsis",
