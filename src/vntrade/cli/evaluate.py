@@ -45,7 +45,8 @@ from vntrade.cli.sources import iter_records, source_options
     "develop on, or the third kept aside (every third by file name); with --events, the "
     "articles of that split in the gold file.",
 )
-@click.option("-v", "--verbose", is_flag=True, help="List every missed and spurious item.")
+@click.option("--misses", is_flag=True, help="List every missed and spurious item.")
+@click.option("-v", "--verbose", "legacy_misses", is_flag=True, hidden=True, help="Old --misses.")
 @click.option(
     "--by-type",
     is_flag=True,
@@ -65,7 +66,8 @@ def evaluate(
     timeml_dir: Path | None,
     events_file: Path | None,
     split: str,
-    verbose: bool,
+    misses: bool,
+    legacy_misses: bool,
     by_type: bool,
     min_f1: float | None,
     fmt: str | None,
@@ -84,6 +86,7 @@ def evaluate(
             "Give exactly one of --gold FILE (with PATH...), --timeml DIR or --events FILE "
             "(with PATH...)."
         )
+    verbose = misses or legacy_misses
     reporter = ProblemReporter()
     if events_file is not None:
         report = _score_events(events_file, reporter, verbose, split, source)
