@@ -155,6 +155,24 @@ class Figure:
 
 
 @dataclass(slots=True)
+class Statement:
+    """Who said what: a quotation or reported speech, its content `text[start:end]` in the
+    sentences `text[sentence_start:sentence_end]`."""
+
+    speaker: str | None  # canonical actor; as written when unnamed; None when unknown
+    speaker_text: str | None  # the source's words (`the PM`, `Hằng`, `a government official`)
+    cue: str  # what attributes it: `said`, `told reporters`, `according to`, `expressed hope`
+    text: str  # the content (inside the quotation marks for a quotation)
+    start: int
+    end: int
+    direct: bool  # a quotation (the speaker's words), else reported speech
+    sentence_start: int
+    sentence_end: int
+    date: str | None  # TimeML value of when it was said, else the article's reference date
+    unnamed: bool = False  # a source that names nobody (`a government official`)
+
+
+@dataclass(slots=True)
 class Extraction:
     """An article with everything the pipeline found in it."""
 
@@ -167,6 +185,7 @@ class Extraction:
     directives: list[Directive] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
 
     def to_dict(self, with_text: bool = True) -> dict[str, Any]:
         record = self.article.to_dict()
@@ -174,6 +193,14 @@ class Extraction:
             record.pop("text")
         record["published_inferred"] = self.published_inferred
         record["reference_date"] = self.reference_date
-        for name in ("actors", "dates", "commodities", "directives", "events", "figures"):
+        for name in (
+            "actors",
+            "dates",
+            "commodities",
+            "directives",
+            "events",
+            "figures",
+            "statements",
+        ):
             record[name] = [asdict(item) for item in getattr(self, name)]
         return record

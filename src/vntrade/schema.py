@@ -10,7 +10,7 @@ import typing
 from typing import Any
 
 from vntrade.nlp.events.kinds import KINDS
-from vntrade.records import Actor, Article, DateMention, Event, Extraction, Figure
+from vntrade.records import Actor, Article, DateMention, Event, Extraction, Figure, Statement
 
 _OFFSET = {"minimum": 0}
 # What a type hint cannot say, by (record class, field).
@@ -60,6 +60,19 @@ NOTES: dict[tuple[type, str], dict[str, Any]] = {
     },
     (Figure, "sentence_start"): _OFFSET,
     (Figure, "sentence_end"): _OFFSET,
+    (Statement, "speaker"): {
+        "description": "Canonical actor who said it; the source as written when unnamed"
+    },
+    (Statement, "speaker_text"): {"description": "The source's words (the PM, Hằng, he)"},
+    (Statement, "cue"): {"description": "What attributes it: said, told reporters, according to"},
+    (Statement, "text"): {"description": "The content: text[start:end] (inside the quote marks)"},
+    (Statement, "direct"): {"description": "A quotation; false for reported speech"},
+    (Statement, "sentence_start"): _OFFSET,
+    (Statement, "sentence_end"): _OFFSET,
+    (Statement, "date"): {
+        "description": "TimeML value of when it was said, else the article's reference date"
+    },
+    (Statement, "unnamed"): {"description": "The source names nobody (a government official)"},
 }
 _OFFSETS = ("start", "end")
 _JSON_TYPES = {str: "string", int: "integer", bool: "boolean", float: "number"}

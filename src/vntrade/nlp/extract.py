@@ -18,6 +18,7 @@ from vntrade.nlp.budget import Budget
 from vntrade.nlp.events.component import sentences
 from vntrade.nlp.extensions import ACTOR_SPANS, COMMODITY_SPANS
 from vntrade.nlp.pieces import merge_pieces, piece_article, split_text
+from vntrade.nlp.statements.spans import statements
 from vntrade.records import Actor, Article, Commodity, Extraction, Mention
 
 BATCH_SIZE = 64
@@ -82,6 +83,7 @@ def _make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.published = article.published
     doc._.dateline_date = article.dateline_date
+    doc._.dateline = article.dateline
     return doc
 
 
@@ -97,6 +99,7 @@ def doc_to_extraction(doc: Doc, article: Article) -> Extraction:
         directives=list(doc._.vntrade_directives or []),
         events=list(doc._.vntrade_events or []),
         figures=list(doc._.vntrade_figures or []),
+        statements=statements(doc),
     )
 
 

@@ -87,6 +87,12 @@ def merge_pieces(article: Article, parts: list[tuple[int, Extraction, int]]) -> 
             figure.end += offset
             figure.sentence_start += offset
             figure.sentence_end += offset
+        for statement in part.statements:
+            statement.start += offset
+            statement.end += offset
+            statement.sentence_start += offset
+            statement.sentence_end += offset
+        merged.statements.extend(part.statements)
         sentences += count
         merged.dates.extend(part.dates)
         merged.directives.extend(part.directives)

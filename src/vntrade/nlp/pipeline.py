@@ -38,6 +38,7 @@ FACTORY_MODULES = (
     "vntrade.nlp.actors.component",
     "vntrade.nlp.directives.component",
     "vntrade.nlp.events.component",
+    "vntrade.nlp.statements.component",
 )
 # The files of `nlp/` (any depth) whose content shapes extraction.
 FINGERPRINTED = (".py", ".jsonl", ".cfg")

@@ -19,6 +19,7 @@ EXTRACTION_KEYS = (
     "directives",
     "events",
     "figures",
+    "statements",
 )
 
 ARTICLE_KEYS = tuple(Article.__dataclass_fields__)

@@ -1,0 +1,1 @@
+"""The `vntrade_statements` component: who said what, quoted or reported."""

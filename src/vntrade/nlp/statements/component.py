@@ -1,0 +1,133 @@
+"""The `vntrade_statements` component: who said what, quoted or reported.
+
+Runs after `vntrade_actors` (speakers are its canonical actors: names, pronouns and role
+phrases already resolved) and `vntrade_dates` (a statement's date). Cues are data
+(`data/statements/`): speech and cognition verbs with the content each takes, nouns a light
+verb expresses, phrases that name a source. Orders are the directives component's: no
+ordering verb is a cue. Results go to `doc.spans["vntrade_statements"]` (see `spans.py`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from vntrade.nlp.actors.lexicon import read_jsonl
+from vntrade.nlp.events.component import sentences
+from vntrade.nlp.extensions import DATE_SPANS, register_extensions
+from vntrade.nlp.statements.finder import Found, statements
+from vntrade.nlp.statements.lexicon import FILES, Cues, load_cues, shipped_records
+from vntrade.nlp.statements.spans import register, set_statements
+from vntrade.records import Statement
+
+# How far up the parse a date may hang from the cue (`said on Thursday`: date, pobj, prep).
+DATE_REACH = 3
+
+
+@Language.factory(
+    "vntrade_statements",
+    assigns=["doc.spans"],
+    requires=["token.tag", "token.dep", "doc.sents", "doc.spans"],
+    default_config={},
+)
+def make_statements(nlp: Language, name: str) -> StatementFinder:
+    register_extensions()
+    register()
+    return StatementFinder(name=name)
+
+
+class StatementFinder:
+    """Finds quotations and reported speech with their speakers."""
+
+    def __init__(self, *, name: str = "vntrade_statements") -> None:
+        self.name = name
+        self.records: dict[str, list[tuple[str, dict]]] = {}
+        self.cues: Cues | None = None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+    ) -> None:
+        """Read the shipped cue lists."""
+        self.set_records(shipped_records())
+
+    def set_records(self, records: dict[str, list[tuple[str, dict]]]) -> None:
+        self.cues = load_cues(records)
+        self.records = records
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, records in self.records.items():
+            srsly.write_jsonl(path / name, [record for _, record in records])
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> StatementFinder:
+        path = Path(path)
+        self.set_records({name: list(read_jsonl(path / name)) for name in FILES})
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.cues is None:
+            raise ValueError(f"{self.name}: not initialized (call `initialize` or `from_disk`)")
+        found = statements(doc, self.cues)
+        bounds = sentences(doc)
+        starts = [start for start, _ in bounds]
+        dates = list(doc.spans.get(DATE_SPANS, []))
+        records = []
+        for item in found:
+            assert item.speaker is not None
+            low = min(item.start, item.cue_token.idx) if item.cue_token is not None else item.start
+            high = max(item.end, _cue_end(item))
+            first = bounds[max(0, bisect.bisect_right(starts, low) - 1)]
+            last = bounds[max(0, bisect.bisect_right(starts, max(low, high - 1)) - 1)]
+            records.append(
+                Statement(
+                    speaker=item.speaker.name,
+                    speaker_text=item.speaker.text,
+                    cue=item.cue,
+                    text=doc.text[item.start : item.end],
+                    start=item.start,
+                    end=item.end,
+                    direct=item.direct,
+                    sentence_start=first[0],
+                    sentence_end=max(last[1], item.end),
+                    date=_date(item, dates) or doc._.reference_date,
+                    unnamed=item.speaker.unnamed,
+                )
+            )
+        set_statements(doc, records)
+        return doc
+
+
+def _cue_end(item: Found) -> int:
+    token = item.cue_token
+    return token.idx + len(token.text) if token is not None else item.end
+
+
+def _date(item: Found, dates: list[Span]) -> str | None:
+    """The date the cue's own words give (`said on Thursday`), outside the content."""
+    cue = item.cue_token
+    if cue is None:
+        return None
+    for span in dates:
+        if item.start <= span.start_char < item.end or span.label_ not in ("DATE", "TIME"):
+            continue
+        value = span._.timex_value
+        if not value or (not value[:1].isdigit() and not value.startswith("XXXX")):
+            continue
+        token = span.root
+        for _ in range(DATE_REACH):  # through prepositions only, never another verb
+            token = token.head
+            if token.i == cue.i:
+                return value
+            if token.dep_ not in ("prep", "pobj") or token.head.i == token.i:
+                break
+    return None

@@ -1,0 +1,416 @@
+"""Statements of one document: quotations with the cue that attributes them, and reported
+speech read from the parse (the clause or object of a cue verb, the clause an `according to
+X` phrase belongs to, the clause of an expressed noun)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from vntrade.nlp.statements.lexicon import Cues, CueVerb
+from vntrade.nlp.statements.quotes import Quote, find_quotes
+from vntrade.nlp.statements.speakers import Speaker, SpeakerFinder
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A verb with no subject of its own takes that of the verb it hangs from (`..., adding that`).
+INHERITS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+CLAUSES = frozenset({"ccomp"})
+NOUN_CLAUSES = frozenset({"acl", "ccomp"})
+PARENTHETICAL = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+QUESTIONS = frozenset({"whether", "if"})
+# Objects that are no content: `said it`, `noted this`.
+EMPTY_OBJECTS = frozenset({"it", "this", "that", "these", "those", "nothing", "something"})
+MIN_QUOTE_WORDS = 4  # a shorter quotation is a phrase someone used, not a statement
+# A quotation with no cue of its own goes on the speaker of a statement this many sentences back.
+CONTINUATION_SENTENCES = 2
+EDGE_PUNCT = ",;:—–-"
+
+
+@dataclass(slots=True)
+class Found:
+    """A statement before its speaker is resolved: content offsets (characters)."""
+
+    start: int
+    end: int
+    cue: str
+    cue_token: Token | None
+    source: Token | None  # head word of the source phrase
+    direct: bool
+    speaker: Speaker | None = None
+
+
+class DocStatements:
+    """Finds the statements of one document."""
+
+    def __init__(self, doc: Doc, cues: Cues) -> None:
+        self.doc = doc
+        self.cues = cues
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.speakers = SpeakerFinder(doc)
+        self.sentence_starts = [s.start for s in doc.sents]
+
+    def with_speakers(self, found: list[Found]) -> list[Found]:
+        """Each statement's speaker; a pronoun the actors component left, or a quotation with
+        no cue, is the last speaker's when one spoke in the sentences just before."""
+        kept: list[Found] = []
+        for item in found:
+            speaker = self.speakers.speaker(item.source) if item.source is not None else None
+            if speaker is None or speaker.pronoun:
+                last = kept[-1] if kept else None
+                near = last is not None and (
+                    self._sentence_of(item.start) - self._sentence_of(last.end - 1)
+                    <= CONTINUATION_SENTENCES
+                )
+                if not near or last is None or last.speaker is None:
+                    continue
+                text = speaker.text if speaker is not None else None
+                speaker = Speaker(last.speaker.name, text or last.speaker.text,
+                                  last.speaker.unnamed)  # fmt: skip
+            item.speaker = speaker
+            kept.append(item)
+        return kept
+
+    # -- quotations --------------------------------------------------------------------
+    def quotations(self, quotes: list[Quote]) -> list[Found]:
+        """Quotations that are someone's words, each with its cue (or none yet)."""
+        found: list[Found] = []
+        merged = self._merge_split(quotes)
+        for group in merged:
+            first, last = group[0], group[-1]
+            if self._embedded(first) or self._words(first.start, last.end) < MIN_QUOTE_WORDS:
+                continue
+            cue = self._quote_cue(group, quotes)
+            start, end = self._strip(first.start, last.end)
+            if cue is None:
+                found.append(Found(start, end, "", None, None, True))
+                continue
+            verb, source = cue
+            found.append(Found(start, end, self._cue_text(verb), verb, source, True))
+        return found
+
+    def _merge_split(self, quotes: list[Quote]) -> list[list[Quote]]:
+        """`"...," he said, "..."`: the parts of a quotation split by its attribution."""
+        groups: list[list[Quote]] = []
+        for quote in quotes:
+            if groups:
+                before = groups[-1][-1]
+                gap = self.text[before.outer_end : quote.outer_start]
+                inside = self.text[before.start : before.end].rstrip()
+                if (
+                    "\n" not in gap
+                    and len(gap) < 80
+                    and (inside.endswith(",") or gap.lstrip().startswith(","))
+                    and gap.rstrip().endswith((",", ":"))
+                    and self._has_cue(before.outer_end, quote.outer_start)
+                ):
+                    groups[-1].append(quote)
+                    continue
+            groups.append([quote])
+        return groups
+
+    def _has_cue(self, start: int, end: int) -> bool:
+        return any(self._is_cue(t) for t in self._tokens(start, end))
+
+    def _embedded(self, quote: Quote) -> bool:
+        """Whether a quotation is a phrase inside a sentence of the writer's (`pursuing
+        “balanced interests”`), not a statement standing on its own or after its cue."""
+        before = self.text[: quote.outer_start].rstrip()
+        if not before or before[-1] in ".:!?\n,;—–-([" or before.endswith(("'", '"', "”")):
+            return False
+        tokens = self._tokens(0, quote.outer_start)
+        if not tokens:
+            return False
+        previous = tokens[-1]
+        if previous.lower_ == "that" and previous.i > 0 and self._is_cue(self.doc[previous.i - 1]):
+            return False
+        return not self._is_cue(previous)
+
+    def _quote_cue(self, group: list[Quote], quotes: list[Quote]) -> tuple[Token, Token] | None:
+        """The cue verb (and its source) nearest a quotation, outside every quotation, in the
+        sentences the quotation touches (or the one before, ending with a colon)."""
+        start, end = group[0].outer_start, group[-1].outer_end
+        first = self._sentence_of(start)
+        last = self._sentence_of(max(start, end - 1))
+        low = self.sentence_starts[first]
+        following = last + 1
+        high = len(self.doc)
+        if following < len(self.sentence_starts):
+            high = self.sentence_starts[following]
+        before = self.text[:start].rstrip()
+        if before.endswith(":") and first > 0:
+            low = self.sentence_starts[first - 1]
+        candidates = []
+        for token in self.doc[low:high]:
+            if not self._is_cue(token) or self._in_quote(token.idx, quotes):
+                continue
+            if not self._same_line(token.idx, start, end):
+                continue
+            verb = self.cues.verbs.get(token.lower_)
+            source = self._source(token)
+            if verb is None or "quote" not in verb.contents or source is None:
+                continue
+            distance = start - token.idx if token.idx < start else token.idx - end
+            candidates.append((distance, token.i, token, source))
+        if not candidates:
+            return None
+        _, _, token, source = min(candidates)
+        return token, source
+
+    def _same_line(self, position: int, start: int, end: int) -> bool:
+        """A cue on the quotation's line(s), or on the line before one that ends with `:`."""
+        if start <= position < end:
+            return True
+        low, high = sorted((position, start if position < start else end))
+        gap = self.text[low:high]
+        if "\n" not in gap:
+            return True
+        return (
+            position < start
+            and self.text[:start].rstrip().endswith(":")
+            and gap.count("\n") <= 2
+            and self.text[position:start].rstrip().endswith(":")
+        )
+
+    # -- reported speech ---------------------------------------------------------------
+    def reported(self, quotes: list[Quote]) -> list[Found]:
+        """Reported statements: cue verbs' clauses and objects, `according to X`."""
+        found: list[Found] = []
+        for token in self.doc:
+            if self._in_quote(token.idx, quotes):
+                continue
+            verb = self.cues.verbs.get(token.lower_)
+            if verb is not None and token.pos_ in ("VERB", "AUX") and self._particle(token, verb):
+                found += self._from_verb(token, verb)
+            elif token.dep_ == "prep":
+                found += self._from_phrase(token)
+        return found
+
+    def _from_verb(self, verb: Token, cue: CueVerb) -> list[Found]:
+        if self._question(verb) or self._negated(verb):
+            return []
+        source = self._source(verb)
+        if source is None:
+            return []
+        found = []
+        if "clause" in cue.contents:
+            for child in verb.children:
+                if child.dep_ in CLAUSES and not self._question(child):
+                    found.append(self._clause(verb, child, source))
+            if not found and verb.dep_ in PARENTHETICAL and self._parenthetical(verb):
+                found.append(self._around(verb, source))
+        if not found and "noun" in cue.contents:
+            found += self._expressed(verb, source)
+        if not found and "object" in cue.contents:
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.lower_ not in EMPTY_OBJECTS:
+                    start, end = self._strip(child.left_edge.idx, self._until_cue(child))
+                    found.append(Found(start, end, self._cue_text(verb), verb, source, False))
+        return [f for f in found if f.end > f.start]
+
+    def _expressed(self, verb: Token, source: Token) -> list[Found]:
+        """`expressed hope that S`, `expressing the desire to V`: the noun's clause."""
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.lower_ in self.cues.nouns:
+                clause = next((c for c in child.children if c.dep_ in NOUN_CLAUSES), None)
+                if clause is not None:
+                    return [self._clause(verb, clause, source, f"{verb.text} {child.text}")]
+        return []
+
+    def _from_phrase(self, prep: Token) -> list[Found]:
+        """`According to the PM, S`, `In his view, S`: the clause the phrase belongs to."""
+        for (first, second), phrase in self.cues.sources.items():
+            if prep.lower_ != first:
+                continue
+            inner = next((c for c in prep.children if c.lower_ == second), None)
+            if inner is None:
+                continue
+            source = self._phrase_source(inner, phrase.source)
+            clause = prep.head
+            if source is None or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            start, end = self._outside(clause, prep)
+            if end <= start:
+                continue
+            cue = self.text[prep.idx : _end(inner)]
+            return [Found(start, end, cue, prep, source, False)]
+        return []
+
+    def _phrase_source(self, inner: Token, relation: str) -> Token | None:
+        if relation == "object":
+            return next((c for c in inner.children if c.dep_ == "pobj"), None)
+        if relation == "possessor":
+            return next((c for c in inner.children if c.dep_ == "poss"), None)
+        of = next((c for c in inner.children if c.lower_ == "of"), None)
+        return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+
+    def _clause(self, verb: Token, clause: Token, source: Token, cue: str | None = None) -> Found:
+        words = [t for t in clause.subtree if t.i != verb.i]
+        start, end = self._strip(words[0].idx, self._until_cue(clause, words[-1]))
+        return Found(start, end, cue or self._cue_text(verb), verb, source, False)
+
+    def _until_cue(self, head: Token, last: Token | None = None) -> int:
+        """Where a content ends: its last word, or before `, expressing ...` / `, adding
+        that ...` when the parse put a second statement inside it."""
+        last = last or head.right_edge
+        for token in self.doc[head.left_edge.i + 1 : last.i + 1]:
+            if token.tag_ == "VBG" and self._is_cue(token) and self.doc[token.i - 1].text == ",":
+                return self.doc[token.i - 1].idx
+        return _end(last)
+
+    def _parenthetical(self, verb: Token) -> bool:
+        """`S, he said` / `S, he noted, S`: a cue with no clause of its own, hanging from the
+        verb of the clause it reports."""
+        head = verb.head
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+            return False
+        if verb.dep_ in ("conj", "advcl"):  # `S, he said`, parsed as a second clause
+            own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
+            after_comma = self.text[head.idx : verb.idx].rstrip().endswith(",")
+            return verb.i > head.i and own_subject and after_comma
+        return True
+
+    def _around(self, verb: Token, source: Token) -> Found:
+        """The reported clause around a parenthetical cue, without the cue's own words."""
+        start, end = self._outside(verb.head, verb)
+        return Found(start, end, self._cue_text(verb), verb, source, False)
+
+    def _outside(self, clause: Token, part: Token) -> tuple[int, int]:
+        """The clause's characters, less a part at its start or its end (one in the middle
+        stays: `Negotiations, he noted, must be calm`)."""
+        words = list(clause.subtree)
+        inner = list(part.subtree)
+        first, last = words[0], words[-1]
+        if inner[0].i <= first.i:
+            rest = [t for t in words if t.i > inner[-1].i]
+            if not rest:
+                return (0, 0)
+            first = rest[0]
+        elif inner[-1].i >= last.i:
+            rest = [t for t in words if t.i < inner[0].i]
+            if not rest:
+                return (0, 0)
+            last = rest[-1]
+        return self._strip(first.idx, _end(last))
+
+    # -- sources -----------------------------------------------------------------------
+    def _source(self, verb: Token) -> Token | None:
+        """The head word of who speaks: the verb's subject, or that of the verb it hangs
+        from (`..., adding that`), or the agent of a passive (`was stated by X`)."""
+        token = verb
+        for _ in range(4):
+            for child in token.children:
+                if child.dep_ == "nsubj" or child.dep_ == "csubj":
+                    return child
+                if child.dep_ == "agent":
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if any(c.dep_ == "nsubjpass" for c in token.children):
+                return None
+            if token.dep_ not in INHERITS or token.head.i == token.i:
+                return None
+            token = token.head
+            # `..., expressing the desire to ...` hung on a noun: the verb above that noun.
+            while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+                token = token.head
+        return None
+
+    def _question(self, token: Token) -> bool:
+        """`whether Vietnam believes ...`: a clause opened by `whether` or `if` asks."""
+        return any(c.dep_ == "mark" and c.lower_ in QUESTIONS for c in token.children)
+
+    def _negated(self, verb: Token) -> bool:
+        return any(c.dep_ == "neg" for c in verb.children)
+
+    def _is_cue(self, token: Token) -> bool:
+        verb = self.cues.verbs.get(token.lower_)
+        return verb is not None and token.pos_ in ("VERB", "AUX") and self._particle(token, verb)
+
+    def _particle(self, token: Token, verb: CueVerb) -> bool:
+        if verb.particle is None:
+            return True
+        return any(c.lower_ == verb.particle for c in token.children)
+
+    def _cue_text(self, verb: Token) -> str:
+        cue = self.cues.verbs.get(verb.lower_)
+        if cue is not None and cue.particle:
+            return f"{verb.text} {cue.particle}"
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+        if verb.lower_.startswith("tol") and objects:  # `told reporters`, `told the press`
+            target = objects[0]
+            return self.text[verb.idx : _end(target)]
+        return verb.text
+
+    # -- offsets -------------------------------------------------------------------------
+    def _tokens(self, start: int, end: int) -> Span:
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        return self.doc[low:high]
+
+    def _words(self, start: int, end: int) -> int:
+        return sum(1 for t in self._tokens(start, end) if t.is_alpha or t.like_num)
+
+    def _in_quote(self, position: int, quotes: list[Quote]) -> bool:
+        for quote in quotes:
+            if quote.start <= position < quote.end:
+                return True
+            if quote.start > position:
+                return False
+        return False
+
+    def _sentence_of(self, position: int) -> int:
+        token = bisect.bisect_right(self.starts, position) - 1
+        return bisect.bisect_right(self.sentence_starts, max(token, 0)) - 1
+
+    def _strip(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets without surrounding spaces, edge punctuation and a leading `that`."""
+        text = self.text
+        while True:
+            while start < end and (text[start].isspace() or text[start] in EDGE_PUNCT):
+                start += 1
+            while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCT):
+                end -= 1
+            if text[start : start + 5].lower() == "that " and start + 5 < end:
+                start += 5
+                continue
+            return start, end
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def statements(doc: Doc, cues: Cues) -> list[Found]:
+    """The statements of `doc`, speakers resolved, in text order."""
+    finder = DocStatements(doc, cues)
+    quotes = find_quotes(finder.text)
+    direct = finder.quotations(quotes)
+    used = {f.cue_token.i for f in direct if f.cue_token is not None}
+    reported = [
+        f for f in finder.reported(quotes) if f.cue_token is None or f.cue_token.i not in used
+    ]
+    reported = [f for f in reported if not any(_overlaps(f, d) for d in direct)]
+    found = _outermost(direct + reported)
+    found.sort(key=lambda f: (f.start, f.end))
+    return finder.with_speakers(found)
+
+
+def _overlaps(a: Found, b: Found) -> bool:
+    common = min(a.end, b.end) - max(a.start, b.start)
+    return common > 0 and common * 2 > (a.end - a.start)
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """Without a statement reported inside another's content (`he said the minister noted
+    that ...` is the outer speaker's), and without a second reading of the same content."""
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        cue = item.cue_token.idx if item.cue_token is not None else item.start
+        if any(k.start <= cue < k.end and k.start <= item.start and item.end <= k.end
+               for k in kept):  # fmt: skip
+            continue
+        if any(_overlaps(item, k) and (k.start, k.end) == (item.start, item.end) for k in kept):
+            continue
+        kept.append(item)
+    return kept

@@ -1,0 +1,85 @@
+"""Quotations in a text, by their marks: straight (`"`), curly (“ ”) and guillemets.
+
+A quotation opened and not closed in its paragraph runs to the paragraph's end when the next
+paragraph opens another one (the convention for a quote that runs over several paragraphs:
+every paragraph opens, only the last closes); otherwise an unclosed mark is not a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING = {"“": "”", "«": "»", "„": "“"}
+STRAIGHT = '"'
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """The characters between a quotation's marks: `text[start:end]`; `outer` includes them."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quotation of `text`, in order; one running over paragraphs is one quotation."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    found: list[Quote] = []
+    running: Quote | None = None  # a quotation that goes on in the next paragraph
+    for number, (start, end) in enumerate(paragraphs):
+        quotes, unclosed = _paragraph_quotes(text, start, end)
+        if running is not None:
+            if quotes and quotes[0].outer_start == _first_char(text, start):
+                first = quotes.pop(0)
+                running = Quote(running.start, first.end, running.outer_start, first.outer_end)
+            elif unclosed is not None and unclosed == _first_char(text, start):
+                running = Quote(running.start, end, running.outer_start, end)
+                unclosed = None
+                found += quotes
+                continue
+            found.append(_trimmed(text, running))
+            running = None
+        found += quotes
+        if unclosed is not None and number + 1 < len(paragraphs):
+            following = _first_char(text, paragraphs[number + 1][0])
+            if text[following] in OPENING or text[following] == STRAIGHT:
+                running = Quote(unclosed + 1, end, unclosed, end)
+    if running is not None:
+        found.append(_trimmed(text, running))
+    return found
+
+
+def _first_char(text: str, start: int) -> int:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
+def _trimmed(text: str, quote: Quote) -> Quote:
+    end = quote.end
+    while end > quote.start and text[end - 1].isspace():
+        end -= 1
+    return Quote(quote.start, end, quote.outer_start, max(end, quote.outer_end))
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], int | None]:
+    """The closed quotations of one paragraph, and where an unclosed one opens (or None)."""
+    quotes: list[Quote] = []
+    opened: int | None = None
+    closer = ""
+    for i in range(start, end):
+        char = text[i]
+        if opened is None:
+            if char in OPENING:
+                opened, closer = i, OPENING[char]
+            elif char == STRAIGHT:
+                opened, closer = i, STRAIGHT
+        elif char == closer:
+            if i > opened + 1:
+                quotes.append(Quote(opened + 1, i, opened, i + 1))
+            opened = None
+    return quotes, opened

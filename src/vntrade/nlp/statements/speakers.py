@@ -1,0 +1,114 @@
+"""Who a statement's source phrase names: the canonical actor of the actors component.
+
+The actors component has already named every mention (`doc.spans["vntrade_actors"]`) and
+resolved pronouns and role phrases (`he`, `the PM`, `the foreign ministry spokesperson`:
+`doc.spans["vntrade_references"]`); a short name (`Hằng`) is a mention of the actor named in
+full or listed (`Pham Thu Hang`). Here the source's head word is looked up in those spans,
+then the words of its own phrase (`Minister X`, `X's spokesperson`, `the minister, X,`); a
+source that names nobody (`a government official`, `analysts`) is kept as written, unnamed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
+
+# Pronouns the actors component leaves alone; they stand for the last speaker.
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "who", "which", "that"}) | {
+    "his", "her", "its", "their", "our", "my"
+}  # fmt: skip
+RELATIVES = frozenset({"who", "which", "that"})
+# Words of a source phrase that are not part of it: clauses, appositions are looked at apart.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp"})
+# `X's spokesperson`: someone who speaks for the organisation named with them.
+SPOKES = ("spokes", "representative", "envoy")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A statement's source: canonical name (as written when unnamed) and its words."""
+
+    name: str | None
+    text: str
+    unnamed: bool = False
+    pronoun: bool = False  # an unresolved pronoun: the caller gives it the last speaker
+
+
+class SpeakerFinder:
+    """Looks up the actors and references of one document by token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actor_at: dict[int, tuple[str, int, int]] = {}
+        self.reference_at: dict[int, tuple[str, int, int]] = {}
+        self.types: dict[str, str] = {}
+        for group, table in ((ACTOR_SPANS, self.actor_at), (REFERENCE_SPANS, self.reference_at)):
+            for span in doc.spans.get(group, []):
+                self.types.setdefault(span.kb_id_, span.label_)
+                for i in range(span.start, span.end):
+                    table.setdefault(i, (span.kb_id_, span.start, span.end))
+
+    def speaker(self, head: Token) -> Speaker:
+        """The speaker a source phrase with head word `head` names."""
+        if head.lower_ in RELATIVES and head.head.dep_ == "relcl":
+            head = head.head.head  # `Dien, who said ...`: the noun the clause belongs to
+        named = self._named(head)
+        if named is not None:
+            return named
+        if head.lower_ in PRONOUNS:
+            return Speaker(None, head.text, pronoun=True)
+        for child in head.children:  # `the minister, Nguyen Hong Dien,`
+            if child.dep_ == "appos":
+                named = self._named(child) or self._inside(child)
+                if named is not None:
+                    return named
+        inside = self._inside(head)
+        text = self._phrase_text(head)
+        if inside is not None and (
+            head.pos_ == "PROPN" or any(word in head.lower_ for word in SPOKES)
+        ):
+            return Speaker(inside.name, text)
+        if head.pos_ == "PROPN":
+            return Speaker(text, text)
+        return Speaker(text, text, unnamed=True)
+
+    def actor(self, token: Token) -> str | None:
+        """The actor a single token belongs to, if any."""
+        hit = self.reference_at.get(token.i) or self.actor_at.get(token.i)
+        return hit[0] if hit else None
+
+    def _named(self, token: Token) -> Speaker | None:
+        for table in (self.reference_at, self.actor_at):
+            hit = table.get(token.i)
+            if hit is not None:
+                name, start, end = hit
+                return Speaker(name, self.doc[start:end].text)
+        return None
+
+    def _inside(self, head: Token) -> Speaker | None:
+        """A person named inside the phrase, else the organisation (`X's spokesperson`)."""
+        found: list[tuple[str, int, int]] = []
+        for token in self._phrase(head):
+            hit = self.reference_at.get(token.i) or self.actor_at.get(token.i)
+            if hit is not None and hit not in found:
+                found.append(hit)
+        if not found:
+            return None
+        people = [hit for hit in found if self.types.get(hit[0]) == "PERSON"]
+        name, start, end = (people or found)[-1]
+        return Speaker(name, self.doc[start:end].text)
+
+    def _phrase(self, head: Token) -> list[Token]:
+        """The words of a noun phrase without its clauses and appositions."""
+        words = [head]
+        for child in head.children:
+            if child.dep_ not in CLAUSE_DEPS and child.dep_ != "appos":
+                words += self._phrase(child)
+        return sorted(words, key=lambda t: t.i)
+
+    def _phrase_text(self, head: Token) -> str:
+        words = self._phrase(head)
+        return self.doc[words[0].i : words[-1].i + 1].text
