@@ -37,13 +37,20 @@ from vntrade.cli.sources import iter_records, source_options
     "kind, main actor, span, lead, well-formed summaries).",
 )
 @click.option(
+    "--statements",
+    "statements_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Statement gold (tests/data/statements/gold.json): score the statements of PATH... "
+    "(P/R/F1 at 0.3 and 0.8 token overlap, speaker and direct/reported accuracy).",
+)
+@click.option(
     "--split",
     type=click.Choice(["all", "dev", "aside"]),
     default="all",
     show_default=True,
     help="With --timeml on a MEANTIME folder (CAT XML): every document, the two thirds to "
     "develop on, or the third kept aside (every third by file name); with --events, the "
-    "articles of that split in the gold file.",
+    "articles of that split in the gold file (also with --statements).",
 )
 @click.option("--misses", is_flag=True, help="List every missed and spurious item.")
 @click.option("-v", "--verbose", "legacy_misses", is_flag=True, hidden=True, help="Old --misses.")
@@ -65,6 +72,7 @@ def evaluate(
     gold_file: Path | None,
     timeml_dir: Path | None,
     events_file: Path | None,
+    statements_file: Path | None,
     split: str,
     misses: bool,
     legacy_misses: bool,
@@ -80,15 +88,21 @@ def evaluate(
     vntrade eval --timeml DIR|FILE.jsonl    date values against TimeML gold (TempEval-3)
     vntrade eval --timeml MEANTIME_DIR --split dev   the same on MEANTIME's CAT XML
     vntrade eval --events gold.json PATH...   events: detection, kind, actor, span, lead
+    vntrade eval --statements gold.json PATH...   statements: found, extent, speaker, direct
     """
-    if [gold_file, timeml_dir, events_file].count(None) != 2:
+    if [gold_file, timeml_dir, events_file, statements_file].count(None) != 3:
         raise click.UsageError(
-            "Give exactly one of --gold FILE (with PATH...), --timeml DIR or --events FILE "
-            "(with PATH...)."
+            "Give exactly one of --gold FILE (with PATH...), --timeml DIR, --events FILE or "
+            "--statements FILE (with PATH...)."
         )
     verbose = misses or legacy_misses
     reporter = ProblemReporter()
-    if events_file is not None:
+    if statements_file is not None:
+        report = _score_statements(statements_file, reporter, verbose, split, source)
+        f1s = [report[f"overlap {t}"]["f1"] for t in (0.3, 0.8)]
+        render = lambda r: _render_statements(r, verbose)  # noqa: E731
+        write_document(report, fmt, render, _statements_rows, EVENT_COLUMNS)
+    elif events_file is not None:
         report = _score_events(events_file, reporter, verbose, split, source)
         f1s = [report["detection"]["f1"]]
         render = lambda r: _render_events(r, verbose)  # noqa: E731
@@ -152,6 +166,57 @@ def _score_events(
     records = iter_records(reporter=reporter, **source)
     nlp = load_pipeline(source["model"], source["actors_file"], source["commodities_file"])
     return score_events(gold, records, nlp, split, details=verbose)
+
+
+def _score_statements(
+    statements_file: Path,
+    reporter: ProblemReporter,
+    verbose: bool,
+    split: str,
+    source: dict[str, Any],
+) -> dict[str, Any]:
+    from vntrade.evaluation.statements import load_statement_gold, score_statements
+
+    gold = load_statement_gold(statements_file)
+    records = iter_records(reporter=reporter, **source)
+    return score_statements(gold, records, split, details=verbose)
+
+
+def _statements_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """P/R/F1 at each overlap, then the speaker and direct accuracies, for jsonl and csv."""
+    rows = []
+    for key in (k for k in report if k.startswith("overlap")):
+        score = report[key]
+        for name, miss in (("precision", "fp"), ("recall", "fn"), ("f1", "fn")):
+            rows.append({"measure": f"{name} at {key}", "score": score[name],
+                         "right": score["tp"], "of": score["tp"] + score[miss]})  # fmt: skip
+    for name in ("speaker", "direct"):
+        tally = report[name]
+        rows.append({"measure": name, "score": tally["accuracy"], "right": tally["right"],
+                     "of": tally["of"]})  # fmt: skip
+    return rows
+
+
+def _render_statements(report: dict[str, Any], verbose: bool) -> None:
+    from rich.table import Table
+
+    console = stdout_console()
+    title = f"Statements ({report['split']}: {report['articles']} articles)"
+    found = _score_table(title, "token overlap")
+    for key in (k for k in report if k.startswith("overlap")):
+        found.add_row(*_score_row(key.removeprefix("overlap "), report[key]))
+    console.print(found)
+    table = Table(title="Statements matched at 0.3", header_style="bold cyan")
+    for column in ("measure", "accuracy", "right", "of"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    for name in ("speaker", "direct"):
+        tally = report[name]
+        table.add_row(name, f"[bold]{tally['accuracy']:.3f}[/bold]", str(tally["right"]),
+                      str(tally["of"]))  # fmt: skip
+    console.print(table)
+    for error in report.get("errors", []) if verbose else []:
+        details = " | ".join(f"{key}: {value}" for key, value in error.items() if key != "article")
+        console.print(f"{error['article']} {details}", markup=False)
 
 
 EVENT_COLUMNS = ("measure", "score", "right", "of")
