@@ -7,9 +7,19 @@ import click
 from vntrade.cli.inputs import ProblemReporter, max_bytes_option, paths_or_store_options
 from vntrade.cli.output import output_options, resolve_format, write_rows
 from vntrade.cli.sources import check_sources
+from vntrade.cli.tables import Column
 from vntrade.loader import iter_inputs
 
-TABLE_COLUMNS = ("id", "title", "published", "agency", "dateline", "words", "source")
+# The terminal table: on a narrow terminal the columns of the highest priority go first.
+TABLE_COLUMNS = (
+    Column("id", "id", "id"),
+    Column("title", "title", ratio=3, min_width=24),
+    Column("published", "published", "fixed", 1),
+    Column("agency", "agency", "fixed", 3),
+    Column("dateline", "dateline", priority=5),
+    Column("words", "words", "fixed", 4, justify="right"),
+    Column("source", "source", "fixed", 6),
+)
 
 
 @click.command()

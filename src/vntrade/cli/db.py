@@ -53,10 +53,10 @@ def _render_stats(stats: dict[str, Any]) -> None:
         ("articles", f"{stats['articles']:,}"),
         ("words", f"{stats['words']:,}"),
         ("dates", f"{stats['first_date'] or '?'} .. {stats['last_date'] or '?'}"),
-        ("agencies", ", ".join(f"{k} {v}" for k, v in stats["agencies"].items()) or "-"),
-        ("pipelines", ", ".join(f"{k} ({v})" for k, v in stats["pipelines"].items()) or "-"),
-        ("made by another pipeline", str(stats["stale"] or 0)),
-        ("failures", str(len(stats["failures"]))),
+        ("agencies", ", ".join(f"{k} {v:,}" for k, v in stats["agencies"].items()) or "-"),
+        ("pipelines", ", ".join(f"{k} ({v:,})" for k, v in stats["pipelines"].items()) or "-"),
+        ("made by another pipeline", f"{stats['stale'] or 0:,}"),
+        ("failures", f"{len(stats['failures']):,}"),
         (
             "events",
             f"{stats['events']:,} in {stats['event_clusters']:,} clusters"
@@ -69,9 +69,9 @@ def _render_stats(stats: dict[str, Any]) -> None:
         rows.append(
             (
                 "last run",
-                f"#{last['run']} {last['status']} {last['started_at']}: {last['new']} new, "
-                f"{last['updated']} updated, {last['unchanged']} unchanged, "
-                f"{last['failed']} failed",
+                f"#{last['run']} {last['status']} {last['started_at']}: {last['new']:,} new, "
+                f"{last['updated']:,} updated, {last['unchanged']:,} unchanged, "
+                f"{last['failed']:,} failed",
             )
         )
     for row in rows:
@@ -79,12 +79,22 @@ def _render_stats(stats: dict[str, Any]) -> None:
     console = stdout_console()
     console.print(table)
     if stats["failures"]:
-        failures = Table(title="Failures", header_style="bold red")
-        for name in ("source", "line", "article", "reason"):
-            failures.add_column(name, overflow="fold")
-        for item in stats["failures"]:
-            cells = (item["source"], item["line"], item["article"], item["reason"])
-            failures.add_row(*("" if cell is None else str(cell) for cell in cells))
+        from vntrade.cli.tables import Column, plan
+
+        columns = [
+            Column("source", "source", min_width=16),
+            Column("line", "line", "fixed", 2, justify="right"),
+            Column("article", "article", "id", 1),
+            Column("reason", "reason", ratio=2, min_width=20),
+        ]
+        rows = [
+            ["" if item[c.key] is None else str(item[c.key]) for c in columns]
+            for item in stats["failures"]
+        ]
+        layout = plan(columns, rows, console.width)
+        failures = layout.table(title="Failures", header_style="bold red")
+        for row in rows:
+            failures.add_row(*layout.cells(row))
         console.print(failures)
 
 

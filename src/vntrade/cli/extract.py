@@ -10,8 +10,17 @@ import click
 from vntrade.cli.inputs import ProblemReporter, with_text_option
 from vntrade.cli.output import output_options, resolve_format, write_rows
 from vntrade.cli.sources import iter_records, source_options
+from vntrade.cli.tables import Column
 
-TABLE_COLUMNS = ("id", "published", "actors", "dates", "commodities", "directives")
+# The terminal table: on a narrow terminal the columns of the highest priority go first.
+TABLE_COLUMNS = (
+    Column("id", "id", "id"),
+    Column("published", "published", min_width=10),
+    Column("actors", "actors", "list", 2, min_width=16, ratio=2),
+    Column("dates", "dates", "list", 3, min_width=16, ratio=2),
+    Column("commodities", "commodities", "list", 4, min_width=16),
+    Column("directives", "directives", "fixed", 1, justify="right"),
+)
 
 
 def _summary(record: dict) -> dict:

@@ -21,7 +21,8 @@ class Column:
     """A table column: `key` in the rows, `header` shown. `kind`: "text" wraps between words,
     "fixed" is one line never cut (a date, a number, a kind), "id" is fixed but may be
     shortened to a unique prefix, "list" folds its items to `lines` lines. Columns of the
-    highest `priority` are left out first; 0 is never left out."""
+    highest `priority` are left out first; 0 is never left out. An id column is shortened
+    when the columns left out reach `shorten_at` (before those of that priority)."""
 
     key: str
     header: str | None = None
@@ -33,6 +34,7 @@ class Column:
     lines: int = 2
     style: str = ""
     header_style: str = ""
+    shorten_at: int = 3
 
     @property
     def title(self) -> str:
@@ -122,7 +124,7 @@ def _measure(column: Column, values: list[Any]) -> tuple[int, int]:
 
 def plan(columns: Sequence[Column], rows: Sequence[Sequence[Any]], width: int) -> Layout:
     """The columns to show at `width` and their widths: text and lists narrowed to their
-    minimum, then ids shortened, then columns left out by priority, until the table fits."""
+    minimum, then columns left out and ids shortened by priority, until the table fits."""
     columns = list(columns)
     values = [[row[n] for row in rows] for n in range(len(columns))]
     measured = [_measure(c, v) for c, v in zip(columns, values, strict=True)]
@@ -132,24 +134,32 @@ def plan(columns: Sequence[Column], rows: Sequence[Sequence[Any]], width: int) -
         for c, (n, word) in zip(columns, measured, strict=True)
     ]
     shortened: dict[str, int] = {}
+    tried: set[int] = set()  # id columns shortened, or too short to shorten
     kept = list(range(len(columns)))
 
     def total(indices: list[int]) -> int:
         return sum(need[i] for i in indices) + BORDER * len(indices) + 1
 
-    if total(kept) > width:
-        for i, column in enumerate(columns):
-            if column.kind == "id":
-                length = unique_prefix([plain(v) for v in values[i] if v])
-                if length + 1 < need[i]:
-                    shortened[column.key] = length
-                    need[i] = max(length + 1, len(column.title))
-                    natural[i] = need[i]
     while total(kept) > width:
-        droppable = [i for i in kept if columns[i].priority > 0]
-        if not droppable:
+        # The next to give way: the column of the highest priority, or an id column to
+        # shorten whose level is as high (shortening keeps more than leaving out).
+        steps = [(columns[i].priority, 0, i) for i in kept if columns[i].priority > 0]
+        steps += [
+            (columns[i].shorten_at, 1, i)
+            for i in kept
+            if columns[i].kind == "id" and i not in tried
+        ]
+        if not steps:
             break
-        kept.remove(max(droppable, key=lambda i: (columns[i].priority, i)))
+        _, shorten, i = max(steps, key=lambda step: (step[0], step[1], step[2]))
+        if not shorten:
+            kept.remove(i)
+            continue
+        tried.add(i)
+        length = unique_prefix([plain(v) for v in values[i] if v])
+        if length + 1 < need[i]:
+            shortened[columns[i].key] = length
+            need[i] = natural[i] = max(length + 1, len(columns[i].title))
     widths = _share(
         [columns[i] for i in kept], [need[i] for i in kept], [natural[i] for i in kept], width
     )
