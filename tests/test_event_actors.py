@@ -121,3 +121,101 @@ def test_analysts_at_a_bank_are_the_bank(cli, tmp_path):
         "Analysts at Standard Chartered said in a note on July 3 that exports held up.",
     )
     assert actors == ["Standard Chartered"]
+
+
+def test_a_deadline_is_first_of_the_one_who_must_act(cli, tmp_path):
+    events = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Deputy Prime Minister Tran Hong Ha asked the Ministry of Agriculture and "
+        "Environment to submit a plan on US farm imports before August 15.",
+    )["events"]
+    [deadline] = [e for e in events if e["kind"] == "deadline"]
+    assert deadline["actors"][0] == "Ministry of Agriculture and Environment"
+
+
+def test_a_capital_that_acts_is_its_country(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Foreign ministry officials said Washington had sent a new proposal to Hanoi on "
+        "July 4. The talks in Washington resumed on July 9.",
+    )
+    assert actors[0] == "United States"
+
+
+def test_a_city_s_authorities_are_the_city(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Hai Phong authorities on July 8 began inspecting warehouses that store goods bound "
+        "for the US.",
+    )
+    assert actors == ["Hai Phong"]
+
+
+def test_it_in_a_reported_clause_is_the_reporter(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Boeing said it would deliver two 737 MAX jets to Vietnam Airlines in September.",
+    )
+    assert actors == ["Boeing"]
+
+
+def test_a_description_used_again_names_who_it_named_before(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "The World Bank released a study on Vietnam's export growth on July 1. "
+        "The study was presented to lawmakers in Hanoi on July 3.",
+    )
+    assert actors == ["World Bank", "World Bank"]
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "A delegation of the American Chamber of Commerce in Vietnam met Deputy Prime "
+        "Minister Bui Thanh Son on June 11. The delegation left for Da Nang on June 13.",
+    )
+    assert actors[-1] == "American Chamber of Commerce in Vietnam"
+
+
+def test_the_ministry_is_the_one_that_was_acting_not_the_one_last_named(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Vietnam's Ministry of Finance said on July 11 it had sent a draft decree to the "
+        "Ministry of Justice. The ministry had consulted exporters from June 20 to June 30.",
+    )
+    assert actors[-1] == "Ministry of Finance"
+
+
+def test_the_company_is_the_business_named_before(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Steelmaker Hoa Phat said on July 2 that it planned to buy more US scrap. "
+        "The company signed a supply contract with a Texas dealer on July 10.",
+    )
+    assert actors == ["Hoa Phat Group", "Hoa Phat Group"]
+
+
+def test_according_to_names_the_source_of_a_figure(cli, tmp_path):
+    events = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Shrimp exports to the US rose 18% in the first half, according to "
+        "figures from the Vietnam Association of Seafood Exporters and Producers released "
+        "on July 15.",
+    )["events"]
+    [released] = [e for e in events if e["value"] == "2025-07-15"]
+    assert released["actors"][0] == "Vietnam Association of Seafood Exporters and Producers"
+
+
+def test_a_meeting_of_a_body_is_that_body_s(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "The decision follows a meeting of the Government's standing committee on July 12.",
+    )
+    assert actors == ["Vietnam"]

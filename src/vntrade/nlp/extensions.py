@@ -5,6 +5,8 @@ survives `DocBin(store_user_data=True)` and `doc_to_extraction` reads it back:
 - `doc._.published`: ISO date of publication or None, set before the pipeline runs.
 - `doc._.dateline_date`: the date of a wire dateline (`2025-03-03`, `XXXX-03-03`) or None,
   set before the pipeline runs; the anchor when there is no publication date.
+- `doc._.dateline`: the place of the dateline (`Da Nang`) or None, set before the pipeline
+  runs; the city or province of "the provincial People's Committee".
 - `doc._.reference_date` / `doc._.published_inferred`: the anchor for relative dates,
   set by `vntrade_dates` (inferred from the article's own dates when not published).
 - `doc.spans["vntrade_dates"]`: temporal expressions; `label_` is the TIMEX3 type, with
@@ -54,6 +56,7 @@ FIGURE_SPANS = "vntrade_figures"
 _DEFAULTS: dict[str, object] = {
     "published": None,
     "dateline_date": None,
+    "dateline": None,
     "reference_date": None,
     "published_inferred": False,
     "vntrade_actor_roles": None,

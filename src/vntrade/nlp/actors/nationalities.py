@@ -1,7 +1,14 @@
 """Nationality words and the countries they stand for ("Vietnamese negotiators" are
-Vietnam's, "American officials" the United States')."""
+Vietnam's, "American officials" the United States'), capitals that act for their country,
+and the places listed in `data/actors/nonactors.jsonl`."""
 
 from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+
+from vntrade.folding import fold
 
 # Folded adjective -> canonical country name (as in `data/actors/actors.jsonl`).
 NATIONALITIES = {
@@ -25,8 +32,48 @@ GROUP_NOUNS = frozenset(
     | {"businesses", "firms", "companies", "exporters", "importers", "producers", "diplomats"}
     | {"lawmakers", "counterparts", "representatives", "envoy", "envoys", "administration"}
 )
+# Capitals that stand for their country when they act ("Hanoi sent a note to Washington",
+# "talks with Beijing"); as a place ("in Hanoi") or a modifier ("Hanoi authorities") they
+# do not.
+CAPITALS = {
+    "hanoi": "Vietnam",
+    "ha noi": "Vietnam",
+    "washington": "United States",
+    "beijing": "China",
+    "tokyo": "Japan",
+    "seoul": "South Korea",
+    "bangkok": "Thailand",
+    "kuala lumpur": "Malaysia",
+    "jakarta": "Indonesia",
+    "new delhi": "India",
+    "phnom penh": "Cambodia",
+    "brussels": "European Union",
+}
 
 
 def country_of(word: str) -> str | None:
     """The country a nationality adjective names, if it is one."""
     return NATIONALITIES.get(word.lower())
+
+
+def country_of_capital(name: str) -> str | None:
+    """The country a capital's name stands for when it acts ("Hanoi", "Ha Noi")."""
+    return CAPITALS.get(" ".join(name.lower().split()))
+
+
+@functools.cache
+def _places() -> dict[str, str]:
+    data = resources.files("vntrade.nlp") / "data" / "actors" / "nonactors.jsonl"
+    with data.open(encoding="utf-8") as lines:
+        entries = [json.loads(line) for line in lines if line.strip()]
+    return {_key(e["name"]): e["name"] for e in entries if e.get("kind") == "place"}
+
+
+def _key(name: str) -> str:
+    return fold(" ".join(name.split())).lower()
+
+
+def place_name(name: str) -> str | None:
+    """The listed spelling of a place (a city or province: "Hai Phong", "Đà Nẵng" → "Da
+    Nang"), or None when `name` is not a listed place."""
+    return _places().get(_key(name))

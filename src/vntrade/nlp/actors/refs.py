@@ -29,6 +29,12 @@ ORGANISATION_NOUNS = frozenset(
     | {"chamber", "office", "administration", "authority", "bank", "corporation", "group"}
     | {"federation", "company", "firm", "union", "alliance", "cooperative", "board"}
 )
+# `the company`, `the firm`: a business; with no business of that word named, the latest
+# organisation whose name has no word of a public body (`Vinamilk`, not `the Ministry of`).
+BUSINESS_NOUNS = frozenset({"company", "firm", "corporation", "group", "carrier", "airline"})
+PUBLIC_BODY_WORDS = ORGANISATION_NOUNS - BUSINESS_NOUNS | {"government", "assembly"}
+# How far before its name a descriptor may stand (`dairy company Vinamilk`).
+DESCRIPTOR_WORDS = 3
 
 
 @dataclass(slots=True)
@@ -94,13 +100,37 @@ class ReferenceResolver:
             following = self.doc[i + 1] if i + 1 < len(self.doc) else None
             if following is not None and (following.lower_ == "of" or following.is_title):
                 continue  # the start of a name: `the Ministry of ...`
-            words = keys[the + 1 : i + 1]
-            before = bisect.bisect_left(self.organisations, i, key=_start)
-            for mention in reversed(self.organisations[:before]):
-                if set(words) <= set(key(mention.name).split()):
-                    found.append(Reference(the, i + 1, mention.name, "ORG"))
-                    break
+            name = self._organisation(keys, keys[the + 1 : i + 1], i)
+            if name is not None:
+                found.append(Reference(the, i + 1, name, "ORG"))
         return found
+
+    def _organisation(self, keys: Sequence[str], words: Sequence[str], i: int) -> str | None:
+        """The organisation `the <words>` at token `i` stands for: of those named with
+        these words (in the name or just before it: `dairy company Vinamilk`), the latest
+        subject of the last sentences, else the latest before, else the first after; a
+        business noun alone takes the latest business named."""
+        fitting = [m for m in self.organisations if set(words) <= self._words(keys, m)]
+        before = [m for m in fitting if m.start < i]
+        recent = self.sentence_starts[max(0, self.sentence_of[i] - WINDOW_SENTENCES)]
+        subjects = [m for m in before if m.start >= recent and self._subject(m)]
+        if subjects or before:
+            return (subjects or before)[-1].name
+        if fitting:
+            return fitting[0].name
+        if len(words) == 1 and words[0] in BUSINESS_NOUNS:
+            businesses = [
+                m
+                for m in self.organisations
+                if m.start < i and not set(key(m.name).split()) & PUBLIC_BODY_WORDS
+            ]
+            return businesses[-1].name if businesses else None
+        return None
+
+    def _words(self, keys: Sequence[str], mention: NamedMention) -> set[str]:
+        """A named organisation's words and the descriptor before it."""
+        descriptor = keys[max(0, mention.start - DESCRIPTOR_WORDS) : mention.start]
+        return set(key(mention.name).split()) | set(descriptor)
 
     def _role_references(self, keys: Sequence[str], texts: Sequence[str]) -> list[Reference]:
         titles_of_names = {m.start for m in self.mentions}

@@ -144,7 +144,9 @@ def _directive_deadlines(
         start, end = directive["start"], directive["end"]
         issuer = _canonical(directive.get("issuer"), names)
         addressee = _canonical(directive.get("addressee"), names)
-        named = [name for name in (issuer, addressee) if name in mentions.types]
+        # The one who must act leads a deadline ("the ministry is to report by May 20"); a
+        # directive whose addressee names no actor ("ministries") is its issuer's.
+        named = [name for name in (addressee, issuer) if name in mentions.types]
         events.append(
             _event(
                 value,

@@ -23,7 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.actors.nationalities import GROUP_NOUNS, country_of
+from vntrade.nlp.actors.nationalities import (
+    GROUP_NOUNS,
+    country_of,
+    country_of_capital,
+    place_name,
+)
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Span, Token
@@ -51,6 +56,14 @@ _REPORTING = frozenset(
     | {"state", "states", "stated", "confirm", "confirms", "confirmed", "wrote", "writes"}
 )
 _CONTROL_OBJECTS = ("dobj", "dative")
+# Subjects that stand for whoever reports the clause ("Nike said it would raise prices").
+_REPORTED_PRONOUNS = ("it", "they", "we")
+# A city's or province's own bodies: "Hanoi authorities", "the Da Nang People's Committee".
+_LOCAL_BODIES = ("authorities",)
+_LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
+_LOCAL_WORDS = ("provincial", "municipal", "city", "province")
+# Determiners of a description that refers back ("the delegation", "this survey").
+_DEFINITE = ("the", "this", "that", "these", "those")
 LOOK_BACK_SENTENCES = 2
 
 
@@ -113,16 +126,31 @@ class Parse:
             found.subject_text = self._phrase(head)
             if not passive:
                 found.agents = self._names_of(head)
+                if not found.agents and head.lower_ in _REPORTED_PRONOUNS:
+                    found.agents = self._reporter(token)
+            else:  # "the survey was conducted": by whoever made the survey named before
+                found.agents = self._described_before(head)
         controller = _controller(token)
         if controller is not None:
             found.agents = self._names_of(controller)
         for child in token.children:
             if child.dep_ == "agent":
                 found.agents += [n for obj in _objects(child) for n in self._names_of(obj)]
+        members: list[str] = []  # "a meeting of the Government's standing committee"
         for noun in nominal:
             for child in noun.children:
                 if child.dep_ == "poss":
                     found.agents += self._names_of(child)
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    members += self._by(child)
+        if not found.agents:
+            found.agents = members
+        # "Exports rose 14%, according to data from the statistics office": the source's.
+        found.agents = self._source(token) + found.agents
+        if not found.agents and token.dep_ == "acl":
+            # "data from the statistics office published today", "the joint statement
+            # announced on July 2" (by those who discuss it): the noun's, else its clause's.
+            found.agents = self._names_of(token.head) or self._governing_agents(token.head)
         holders = [token, *nominal, *(c for c in token.children if c.dep_ in _OBJECTS)]
         if subject is not None:
             holders.append(subject)  # "talks between the two sides resume"
@@ -152,6 +180,22 @@ class Parse:
             if child.dep_ == "agent":
                 names += [n for obj in _objects(child) for n in self._names_of(obj)]
         return names
+
+    def _source(self, predicate: Token) -> list[str]:
+        """Who an "according to" phrase of the predicate names as the source."""
+        for child in predicate.children:
+            if child.lower_ == "according":
+                return [n for to in child.children if to.lower_ == "to" for n in self._by(to)]
+        return []
+
+    def _governing_agents(self, noun: Token) -> list[str]:
+        """The named agent of the nearest predicate a noun phrase belongs to."""
+        token = noun
+        while token.head.i != token.i:
+            token = token.head
+            if token.pos_ in _PREDICATE:
+                return self._agents_of(token)
+        return []
 
     def _names_anyone(self, predicate: Token) -> bool:
         """Whether the predicate's own words (not a clause it reports) name an actor."""
@@ -215,10 +259,16 @@ class Parse:
             names += self._name(member)
         return list(dict.fromkeys(names))
 
-    def _name(self, head: Token) -> list[str]:
+    def _name(self, head: Token, look_back: bool = True) -> list[str]:
+        place = self._locality(head)
+        if place:
+            return [place]  # "Hanoi authorities", "the Da Nang People's Committee"
         for table in (self._named, self._referred):
             if head.i in table:
                 return [table[head.i].kb_id_]
+        country = country_of_capital(_proper_name(head))
+        if country:
+            return [country]  # "Hanoi sent a note to Washington"
         for owner in (head, *(c for c in head.children if c.dep_ == "poss")):
             pair = self._pair(owner)  # "the two sides", "the two sides' teams"
             if pair:
@@ -243,7 +293,50 @@ class Parse:
             return countries
         spans = list(dict.fromkeys(self._named[t.i] for t in phrase if t.i in self._named))
         referred = [self._referred[t.i].kb_id_ for t in phrase if t.i in self._referred]
-        return referred[:1] or list(dict.fromkeys(s.kb_id_ for s in spans))
+        names = referred[:1] or list(dict.fromkeys(s.kb_id_ for s in spans))
+        return names or (self._described_before(head) if look_back else [])
+
+    def _described_before(self, head: Token) -> list[str]:
+        """ "The delegation arrived": the names of the nearest earlier phrase with the same
+        noun ("a delegation of the US Congress", "a survey released by JETRO"), or of who
+        made it ("the World Bank released a report ... The report")."""
+        if head.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children
+        ):
+            return []
+        noun = _singular(head.lower_)
+        for earlier in reversed(self.doc[: head.left_edge.i]):
+            if earlier.pos_ == "NOUN" and _singular(earlier.lower_) == noun:
+                names = self._name(earlier, look_back=False)
+                if not names and earlier.dep_ == "dobj":
+                    names = self._agents_of(earlier.head)
+                if names:
+                    return names
+        return []
+
+    def _locality(self, head: Token) -> str | None:
+        """The city or province whose authorities a phrase names ("Hanoi authorities")."""
+        local = head.lower_ in _LOCAL_BODIES or (
+            head.i in self._named and self._named[head.i].kb_id_ in _LOCAL_BODY_NAMES
+        )
+        if not local:
+            return None
+        for child in head.children:
+            place = place_name(_proper_name(child)) if child.dep_ in ("compound", "poss") else None
+            if place:
+                return place
+        if any(t.lower_ in _LOCAL_WORDS for t in head.subtree if t.i < head.i):  # "provincial"
+            return self._latest_place(head.i)
+        return None
+
+    def _latest_place(self, before: int) -> str | None:
+        """The listed place named last before token `before`, else the dateline's."""
+        for token in reversed(self.doc[:before]):
+            place = place_name(_proper_name(token)) if token.pos_ == "PROPN" else None
+            if place:
+                return place
+        dateline = self.doc._.dateline
+        return place_name(dateline.split("/")[0]) if dateline else None
 
     def _by(self, agent: Token) -> list[str]:
         return [n for obj in _objects(agent) for n in self._names_of(obj)]
@@ -252,10 +345,10 @@ class Parse:
         """The countries a group noun acts for ("Vietnamese and U.S. negotiators"), and the
         Government of Vietnam's press ("the Government", "the Government's committee")."""
         if head.lower_ in _STATE_NOUNS and head.text[0].isupper() and len(phrase) <= 2:
-            return [HOME_COUNTRY] if self._names_country(HOME_COUNTRY) else []
+            return [HOME_COUNTRY]
         for token in phrase:
             if token.lower_ in _STATE_NOUNS and token.text[0].isupper() and token.dep_ == "poss":
-                return [HOME_COUNTRY] if self._names_country(HOME_COUNTRY) else []
+                return [HOME_COUNTRY]
         group = head.lower_ in GROUP_NOUNS or any(
             t.dep_ == "conj" and t.lower_ in GROUP_NOUNS for t in head.children
         )
@@ -268,8 +361,8 @@ class Parse:
         ):
             if token.i in self._named and self._named[token.i].label_ == "GPE":
                 found.append(self._named[token.i].kb_id_)
-            elif country_of(token.text):
-                found.append(country_of(token.text))
+            elif country_of(token.text) and token.i not in self._named:  # not "American
+                found.append(country_of(token.text))  # Chamber of Commerce"
         return list(dict.fromkeys(found))
 
     def _names_country(self, name: str) -> bool:
@@ -302,6 +395,20 @@ class Parse:
             return self._referred[head.i].kb_id_
         tokens = _phrase_tokens(head)
         return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+
+
+def _proper_name(head: Token) -> str:
+    """A proper noun with the proper nouns compounded before it ("Ha Noi")."""
+    words = [head]
+    for child in reversed(list(head.lefts)):
+        if child.dep_ != "compound" or child.pos_ != "PROPN" or child.i != words[0].i - 1:
+            break
+        words.insert(0, child)
+    return " ".join(t.text for t in words)
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if len(noun) > 3 and noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _only_dates(verb: Token, start: int, end: int) -> bool:
