@@ -42,7 +42,38 @@ def test_page_is_self_contained(seeds_page):
     assert not re.search(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=[\"']?(?:https?:)?//",
                          seeds_page)  # fmt: skip
     assert "Plotly" in seeds_page and "<style>" in seeds_page
-    assert len(seeds_page.encode()) < 6_000_000
+    # plotly.js's basic bundle (1.2 MB), not plotly's full one (4.8 MB; the page was 4.9 MB).
+    assert "plotly.js (basic - minified) v4.1.1" in seeds_page
+    assert len(seeds_page.encode()) < 1_500_000
+
+
+def test_the_vendored_plotly_bundle_is_the_pinned_one():
+    """`make vendor-plotly` fetched it; its checksum is pinned in the Makefile."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent.parent
+    bundle = root / "src" / "vntrade" / "report" / "templates" / "plotly-basic.min.js"
+    pinned = re.search(r"PLOTLY_BASIC_SHA256 := (\w+)", (root / "Makefile").read_text("utf-8"))
+    assert pinned and hashlib.sha256(bundle.read_bytes()).hexdigest() == pinned[1]
+    # The traces the page draws are in the bundle: scatter and bar (the heatmaps are tables).
+    assert "Plotly.newPlot" in (bundle.parent / "report.js").read_text("utf-8")
+    assert '"heatmap"' not in (bundle.parent / "report.js").read_text("utf-8")
+
+
+def test_heatmaps_are_tables_of_counts(seeds_page, cli, seeds):
+    data = embedded(seeds_page)
+    co = data["cooccurrence"]
+    table = seeds_page.split('<table id="cooccurrence" class="heat">')[1].split("</table>")[0]
+    rows = table.split("<tbody>")[1].split("<tr>")[1:]
+    assert len(rows) == len(co["names"])
+    first = rows[0].split("<td")[1:]
+    assert [cell.split(">")[1].split("<")[0] for cell in first] == [
+        str(n) if n else "" for n in co["counts"][0]
+    ]
+    # The most counted cell is the darkest, with white text.
+    assert "background:#08306b;color:#fff" in table
+    goods = seeds_page.split('<table id="commodity-months" class="heat">')[1].split("</table>")[0]
+    assert all(name in goods for name in data["commodity_months"]["names"])
 
 
 def test_page_renders_the_timeline_and_comparison_of_the_views(cli, seeds, seeds_page):
@@ -183,3 +214,5 @@ def test_readme_shows_a_screenshot_of_the_seeds_report():
     root = Path(__file__).resolve().parent.parent
     assert "](docs/report.png)" in (root / "README.md").read_text(encoding="utf-8")
     assert 10_000 < (root / "docs" / "report.png").stat().st_size < 400_000
+    assert "](docs/report-phone.png)" in (root / "README.md").read_text(encoding="utf-8")
+    assert 10_000 < (root / "docs" / "report-phone.png").stat().st_size < 400_000

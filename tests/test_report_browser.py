@@ -27,6 +27,7 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync",
                   "--window-size=1280,1600")  # fmt: skip
+PHONE_WIDTH = 390
 
 
 def _missing() -> str | None:
@@ -67,8 +68,9 @@ def browser(views, tmp_path_factory):
 
 
 @contextlib.contextmanager
-def _opened(page: Path, tmp_path_factory):
-    """Headless Chromium showing `page`, once its timeline is drawn."""
+def _opened(page: Path, tmp_path_factory, phone: bool = False):
+    """Headless Chromium showing `page`, once its timeline is drawn; as a phone 390 CSS
+    pixels wide when `phone` (Chromium's own windows are never narrower than 500)."""
     missing = _missing()
     if missing:
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
@@ -82,6 +84,9 @@ def _opened(page: Path, tmp_path_factory):
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium')}")
+    if phone:
+        metrics = {"width": PHONE_WIDTH, "height": 844, "pixelRatio": 2}
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": metrics})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     try:
@@ -218,20 +223,87 @@ def markup_browser(tmp_path_factory):
 def test_names_in_the_charts_are_text_and_never_links(markup_browser):
     from test_robust_filters import BOLD, DURIAN, LINK
 
-    charts = "#timeline, #months, #cooccurrence, #commodity-months"
+    charts = "#timeline, #months"
     assert markup_browser.find_elements("css selector", f"{charts} svg")
     assert markup_browser.find_elements("css selector", ":is(" + charts + ") svg a") == []
 
-    def ticks(chart: str, axis: str) -> list[str]:
-        labels = markup_browser.find_elements("css selector", f"#{chart} .{axis}tick text")
-        return [label.get_attribute("textContent") for label in labels]
+    # The heatmaps are tables: each name is a header cell's text, never an element.
+    def headers(table: str, where: str) -> list[str]:
+        cells = markup_browser.find_elements("css selector", f"#{table} {where} th")
+        return [cell.get_attribute("textContent") for cell in cells if cell.text]
 
-    assert {LINK, BOLD} <= set(ticks("cooccurrence", "y")) & set(ticks("cooccurrence", "x"))
-    assert ticks("commodity-months", "y") == [DURIAN]
-    # No tag of a name became an element: a label's only child is Plotly's own tspan at most.
-    labels = markup_browser.find_elements("css selector", "#cooccurrence .ytick text")
-    assert [label.get_attribute("innerHTML") for label in labels if "Link" in label.text] == [
+    assert {LINK, BOLD} <= set(headers("cooccurrence", "tbody")) & set(
+        headers("cooccurrence", "thead")
+    )
+    assert headers("commodity-months", "tbody") == [DURIAN]
+    assert markup_browser.find_elements("css selector", ".heat a, .heat b, .heat i") == []
+    cells = markup_browser.find_elements("css selector", "#cooccurrence tbody th")
+    assert [cell.get_attribute("innerHTML") for cell in cells if "Link" in cell.text] == [
         '&lt;a href="https://example.com/x"&gt;Link&lt;/a&gt;'
     ]
     [mark] = [m for m in _marks(markup_browser) if "agreement" in _hover_text(markup_browser, m)]
     assert f"Actors: {LINK}, {BOLD}" in _hover_text(markup_browser, mark)
+
+
+# -- the page on a phone, 390 CSS pixels wide (issue 23) -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def phone(views, tmp_path_factory):
+    with _opened(views["page"], tmp_path_factory, phone=True) as driver:
+        yield driver
+
+
+def _right_edges(driver, selector: str) -> list[float]:
+    return driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])]"
+        ".map((e) => e.getBoundingClientRect().right)",
+        selector,
+    )
+
+
+def test_nothing_is_cut_off_at_phone_width(phone):
+    width = phone.execute_script("return window.innerWidth")
+    assert width == PHONE_WIDTH
+    assert phone.execute_script("return document.body.scrollWidth") <= width
+    assert phone.execute_script("return document.documentElement.scrollWidth") <= width
+    # Every card, chart and table box ends inside the screen; wide tables scroll inside.
+    boxes = ".chart, .cluster, .table-wrap, .card, #filters, header, main > section"
+    assert all(right <= width for right in _right_edges(phone, boxes))
+
+
+def test_wide_tables_scroll_inside_their_card_with_a_hint(phone):
+    for selector in (".cluster .table-wrap", "#directives .table-wrap"):
+        wrap = phone.find_element("css selector", selector)
+        assert phone.execute_script(
+            "return arguments[0].scrollWidth > arguments[0].clientWidth", wrap
+        )
+        hint = phone.execute_script("return arguments[0].previousElementSibling", wrap)
+        assert "scroll-hint" in hint.get_attribute("class")
+        assert hint.is_displayed() and "Scroll sideways" in hint.text
+
+
+def test_charts_fit_the_screen_and_have_no_toolbar(phone):
+    for chart in ("timeline", "months"):
+        fits = phone.execute_script(
+            "const g = document.getElementById(arguments[0]);"
+            "return [g._fullLayout.width, g.clientWidth + 2]",
+            chart,
+        )
+        assert fits[0] <= fits[1] <= PHONE_WIDTH, chart
+    assert len(_marks(phone)) == 9
+    # Plotly's modebar would cover the chart's top rows on a phone: there is none.
+    bars = phone.find_elements("css selector", ".modebar")
+    assert [bar for bar in bars if bar.is_displayed()] == []
+
+
+def test_no_console_errors_at_phone_width(phone):
+    assert [entry for entry in phone.get_log("browser") if entry["level"] == "SEVERE"] == []
+
+
+def test_no_toolbar_and_no_needless_hint_at_desktop_width(browser):
+    assert browser.find_elements("css selector", ".modebar-container .modebar") == []
+    hint = browser.execute_script(
+        "return document.querySelector('#directives .table-wrap').previousElementSibling"
+    )
+    assert not hint.is_displayed()  # the directive table fits 1280 pixels

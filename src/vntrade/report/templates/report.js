@@ -1,12 +1,16 @@
 /* vntrade report: the timeline, its filters, the charts and the evidence reader.
-   Data comes from the JSON block that `vntrade report` wrote; drawing is Plotly's. */
+   Data comes from the JSON block that `vntrade report` wrote; drawing is Plotly's (its basic
+   bundle: scatter and bar; the heatmaps are HTML tables written by the template). */
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("report-data").textContent);
   const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
                    "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79"];
   const colour = (kind) => PALETTE[Math.max(0, data.kinds.indexOf(kind)) % PALETTE.length];
-  const CONFIG = { responsive: true, displaylogo: false, scrollZoom: true };
+  // No toolbar (modebar): on a phone it covered the chart's first rows. Drag zooms and a
+  // double click zooms out; on a narrow screen a drag scrolls the page instead.
+  const NARROW = Boolean(globalThis.matchMedia?.("(max-width: 700px)").matches);
+  const CONFIG = { responsive: true, displayModeBar: false, scrollZoom: !NARROW };
   const DAY = 86400000;
 
   // Plotly reads a little HTML in every string it draws (<a href> makes a link; <b>, <i>,
@@ -169,7 +173,8 @@
       ? [filters.since.value || filters.since.min, filters.until.value || filters.until.max]
       : undefined;
     return {
-      margin: { l: 110, r: 20, t: 10, b: 40 }, height: 120 + 45 * Math.max(kinds.length, 2),
+      margin: { l: NARROW ? 96 : 110, r: NARROW ? 8 : 20, t: 10, b: 40 },
+      height: 120 + 45 * Math.max(kinds.length, 2), dragmode: NARROW ? false : "zoom",
       hovermode: "closest", showlegend: true, legend: { orientation: "h", y: -0.15 },
       xaxis: { type: "date", range, autorange: range ? false : true, gridcolor: "#eee" },
       yaxis: { tickvals: kinds.map((_, i) => i), ticktext: kinds.map(plotlyText),
@@ -185,7 +190,8 @@
   document.getElementById("timeline-years-section").hidden = !yearBins.length;
 
   function yearsLayout() {
-    return { ...layout(), showlegend: false, margin: { l: 110, r: 20, t: 10, b: 30 },
+    return { ...layout(), showlegend: false,
+             margin: { l: NARROW ? 96 : 110, r: NARROW ? 8 : 20, t: 10, b: 30 },
              xaxis: { type: "category", categoryorder: "array",
                       categoryarray: yearBins.map(plotlyText), fixedrange: true } };
   }
@@ -270,30 +276,22 @@
              marker: { color: colour(kind),
                        pattern: { shape: bins.map((bin) => (bin.length === 7 ? "" : "/")) } },
              hovertemplate: "%{x}: %{y} %{fullData.name}<extra></extra>" };
-  }), { barmode: "stack", height: 240, margin: { l: 40, r: 20, t: 10, b: 50 }, showlegend: false,
+  }), { barmode: "stack", height: 240, margin: { l: 40, r: NARROW ? 8 : 20, t: 10, b: 50 },
+        showlegend: false, dragmode: NARROW ? false : "zoom",
         xaxis: { type: "category", categoryorder: "array", categoryarray: binLabels,
                  automargin: true } }, CONFIG);
 
-  function heatmap(id, z, x, y, label) {
-    if (!y.length) {
-      document.getElementById(id).textContent = "Nothing to show.";
-      return;
+  // ---- tables wider than their card scroll inside it, with a hint that says so ---------
+  function hintOverflow() {
+    for (const wrap of document.querySelectorAll(".table-wrap")) {
+      const hint = wrap.previousElementSibling;
+      if (hint && hint.classList.contains("scroll-hint")) {
+        hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1;
+      }
     }
-    // White for none, darker blue for more; names and months are categories, not numbers.
-    Plotly.newPlot(id, [{ type: "heatmap", z, x: x.map(plotlyText), y: y.map(plotlyText),
-      zmin: 0, showscale: true,
-      colorscale: [[0, "#ffffff"], [0.01, "#deebf7"], [1, "#08306b"]], xgap: 1, ygap: 1,
-      colorbar: { title: { text: label, side: "right" }, thickness: 10 },
-      hovertemplate: `%{y} · %{x}: %{z} ${label}<extra></extra>` }],
-      { height: 160 + 22 * y.length, margin: { l: 190, r: 10, t: 10, b: 130 },
-        xaxis: { type: "category", tickangle: -45, automargin: true },
-        yaxis: { type: "category", autorange: "reversed", automargin: true } },
-      CONFIG);
   }
-  const co = data.cooccurrence;
-  heatmap("cooccurrence", co.counts, co.names, co.names, "articles");
-  const goods = data.commodity_months;
-  heatmap("commodity-months", goods.counts, goods.months, goods.names, "events");
+  hintOverflow();
+  globalThis.addEventListener?.("resize", hintOverflow);
 
   // ---- sortable directive table ----------------------------------------------------------
   for (const table of document.querySelectorAll("table.sortable")) {
