@@ -94,12 +94,8 @@ class LazyGroup(click.Group):
 
 
 def _show(error: click.ClickException) -> None:
-    """A usage error with the command's usage line, then one `vntrade: error:` line."""
-    if isinstance(error, click.UsageError) and error.ctx is not None:
-        context = error.ctx
-        click.echo(context.get_usage(), err=True)
-        help_option = context.help_option_names[0] if context.help_option_names else "--help"
-        click.echo(f"Try '{context.command_path} {help_option}' for help.\n", err=True)
+    """Every error, a usage error (exit code 2) included, as one `vntrade: error:` line: the
+    same shape whether click or vntrade found it (`--kind meetin`, `--since 2025-13`)."""
     click.echo(f"vntrade: error: {error.format_message()}", err=True)
 
 

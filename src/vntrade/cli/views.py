@@ -51,8 +51,7 @@ def _kinds(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
     unknown = sorted(kinds - set(KINDS))
     if unknown:
         raise click.BadParameter(
-            f"unknown kind {', '.join(map(repr, unknown))}; choose from {', '.join(KINDS)}.",
-            param_hint="--kind",
+            f"unknown kind {', '.join(map(repr, unknown))}; choose from {', '.join(KINDS)}."
         )
     return kinds
 
@@ -153,15 +152,10 @@ def timeline(
         )
         shown = limit if limit is not None else TIMELINE_LIMIT if fmt == "table" else 0
         rows: Any = timeline_json(store, keep) if fmt == "jsonl" else timeline_rows(store, keep)
+        left_out = 0
         if shown:
-            total = count_entries(store, keep)
+            left_out = max(0, count_entries(store, keep) - shown)
             rows = itertools.islice(rows, shown)
-            if total > shown:
-                note(
-                    f"{total - shown} more entries left out (the earliest {shown} are shown): "
-                    "narrow them with --since, --until, --actor, --kind or --commodity, or "
-                    "give --limit N (0 for all) or --format jsonl."
-                )
         if fmt == "table":
             from vntrade.cli.render import render_timeline
 
@@ -176,6 +170,12 @@ def timeline(
         filters = (since, until, actor_names, commodity_names, kinds)
         if not rows and any(filters):
             say_nothing_matched("events")
+    if left_out:  # after the table, where it is seen
+        note(
+            f"{left_out:,} more entries left out (the earliest {shown:,} are shown): narrow "
+            "them with --since, --until, --actor, --kind or --commodity, or give --limit N "
+            "(0 for all) or --format jsonl."
+        )
     ctx.exit(reporter.exit_code)
 
 
@@ -256,16 +256,8 @@ def compare(
             store, limit=limit or None, number=number, period=period, article=article
         )
         articles = store.count_articles()
-    for message in result.notes:
-        note(message)
     document, order = result.document, result.numbers
     overview = result.left_out > 0
-    if overview:
-        note(
-            f"{result.left_out} more clusters left out (the {len(order)} largest are shown), "
-            "and the articles reported alone: --limit N shows more (0 for all), --cluster N "
-            "one side by side, --event DATE those of a period."
-        )
     if fmt == "csv":
         write_rows(_comparison_rows(document, order), fmt, columns=COMPARE_COLUMNS)
     elif fmt == "jsonl":
@@ -280,6 +272,14 @@ def compare(
                 render_comparison(doc, result.leads, order)
 
         write_document(document, fmt, render)
+    for message in result.notes:  # after the tables, where they are seen
+        note(message)
+    if overview:
+        note(
+            f"{result.left_out:,} more clusters left out (the {len(order):,} largest are "
+            "shown), and the articles reported alone: --limit N shows more (0 for all), "
+            "--cluster N one side by side, --event DATE those of a period."
+        )
     ctx.exit(reporter.exit_code)
 
 
