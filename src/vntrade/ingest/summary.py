@@ -27,8 +27,9 @@ class Summary:
     def line(self) -> str:
         c = self.counts
         return (
-            f"ingested {self.articles} articles: {c['new']} new, {c['updated']} updated, "
-            f"{c['unchanged']} unchanged, {c['failed']} failed ({self.kind}: {shown(self.target)})"
+            f"ingested {self.articles:,} articles: {c['new']:,} new, {c['updated']:,} updated, "
+            f"{c['unchanged']:,} unchanged, {c['failed']:,} failed "
+            f"({self.kind}: {shown(self.target)})"
         )
 
     def to_dict(self) -> dict[str, Any]:
