@@ -164,7 +164,7 @@ def export(db: str, fmt: str, output_dir: str | None, with_text: bool) -> None:
     with Store.open(db) as store:
         if fmt == "parquet":
             count = _export_parquet(store, Path(output_dir or "."), with_text)
-            note(f"wrote {count} records to {output_dir}")
+            note(f"wrote {count:,} records to {output_dir}")
             return
         records = store.iter_records()
         if not with_text:
@@ -238,4 +238,4 @@ def recluster(db: str, wait: float, quiet: bool) -> None:
     ):
         done = recluster_store(store, advance)
     if not quiet:
-        note(f"re-clustered the events of {done} articles (db: {shown(db)}).")
+        note(f"re-clustered the events of {done:,} articles (db: {shown(db)}).")

@@ -168,16 +168,19 @@ def _write_json(rows: Iterable[dict[str, Any]]) -> int:
 
 
 def _cell(value: Any) -> str:
+    """A value as one cell of text: null is empty, a string is itself, anything else (a
+    number, a boolean, a list, an object) is written as in JSON (`false`, `["a", "b"]`)."""
     if value is None:
         return ""
-    if isinstance(value, (list, dict)):
-        return _dumps(value)
-    return printable(str(value))
+    if isinstance(value, str):
+        return printable(value)
+    return _dumps(value)
 
 
 def csv_cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet shows as text: one starting with = + - @ (or a tab or CR)
-    gets a leading apostrophe, as OWASP advises against formula injection; numbers stay."""
+    """A CSV cell (see `_cell`) that a spreadsheet shows as text: one starting with = + - @
+    (or a tab or CR) gets a leading apostrophe, as OWASP advises against formula injection;
+    numbers stay."""
     text = _cell(value)
     if text.startswith(_FORMULA_START) and not isinstance(value, (int, float)):
         return "'" + text
