@@ -40,7 +40,7 @@ def parse(text: str) -> list[dict]:
     for block in re.split(r"^### ", text, flags=re.M)[1:]:
         header, _, body = block.partition("\n")
         ident, published, title = (part.strip() for part in header.split("|", 2))
-        body = re.sub(r"\n\s*\n", "\n", body.strip())
+        body = re.sub(r"\n\s*", "\n\n", body.strip())
         clean, statements, shift = [], [], 0
         position = 0
         for match in MARK.finditer(body):
