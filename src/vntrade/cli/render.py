@@ -24,7 +24,7 @@ KIND_STYLES = {
 }
 SIDE_BY_SIDE = 6  # articles of a cluster given a column each in the terminal
 MORE_NAMED = 20  # the other articles of a cluster named under its table
-WIDE = 140  # columns from which the timeline gives actors and articles columns of their own
+WIDE = 110  # columns from which the timeline gives actors and articles columns of their own
 _ARTICLE_PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan",
                     "bright_magenta", "bright_green", "bright_yellow", "bright_blue")  # fmt: skip
 
@@ -59,7 +59,7 @@ def render_timeline(rows: list[dict[str, Any]], evidence: bool = False) -> None:
         columns += [
             Column("what", "what", ratio=3, min_width=24),
             Column("actors", "actors", "list", 2, min_width=16, lines=3),
-            Column("articles", "articles", "list", 1, min_width=24, lines=3),
+            Column("articles", "articles", "list", 1, min_width=24, ratio=0, lines=3),
         ]
     else:
         columns.append(Column("what", "what · who · articles", min_width=24))

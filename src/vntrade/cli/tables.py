@@ -21,7 +21,8 @@ class Column:
     """A table column: `key` in the rows, `header` shown. `kind`: "text" wraps between words,
     "fixed" is one line never cut (a date, a number, a kind), "id" is fixed but may be
     shortened to a unique prefix, "list" folds its items to `lines` lines. Columns of the
-    highest `priority` are left out first; 0 is never left out. An id column is shortened
+    highest `priority` are left out first; 0 is never left out. Room left is shared by
+    `ratio` (0: the column keeps its minimum width). An id column is shortened
     when the columns left out reach `shorten_at` (before those of that priority)."""
 
     key: str
@@ -177,7 +178,7 @@ def _share(columns: list[Column], need: list[int], natural: list[int], width: in
     columns that wrap by their ratios."""
     room = width - sum(need) - BORDER * len(columns) - 1
     widths = list(need)
-    growing = [i for i, c in enumerate(columns) if widths[i] < natural[i]]
+    growing = [i for i, c in enumerate(columns) if c.ratio and widths[i] < natural[i]]
     while room > 0 and growing:
         ratios = sum(columns[i].ratio for i in growing)
         given = 0
