@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import click
@@ -58,14 +57,16 @@ def _write_list(
     fmt: str | None,
     columns: Any,
     table_columns: Any,
-    title: str,
+    what: str,
     filtered: bool = False,
+    title: str | None = None,
 ) -> None:
-    """A list view's rows: every column as data, the short ones in a terminal table."""
+    """A list view's rows (`what`: "Actors"...): every column as data, the short ones in a
+    terminal table under `title` (by default `what`)."""
     if filtered and not rows:
-        say_nothing_matched(title.lower())
+        say_nothing_matched(what.lower())
     table = resolve_format(fmt) == "table"
-    write_rows(rows, fmt, columns=table_columns if table else columns, title=title)
+    write_rows(rows, fmt, columns=table_columns if table else columns, title=title or what)
 
 
 @click.command()
@@ -136,7 +137,8 @@ def commodities(
     "--as-of",
     callback=as_period,
     metavar="DATE",
-    help="The day deadlines are checked against [default: today].",
+    help="The day deadlines are checked against [default: the day of the newest article, as "
+    "in the report].",
 )
 @output_options
 @click.pass_context
@@ -151,20 +153,24 @@ def directives(
     """Directives of PATH...: who ordered whom to do what, by when; one row per order.
 
     An order reported by several articles is one row listing them. `status` is `overdue`
-    once the whole deadline period (a day, a month...) is over before --as-of, else `open`.
+    once the whole deadline period (a day, a month...) is over before --as-of (by default
+    the day of the newest article, so that old news reads the same on any day), else `open`.
     """
     from vntrade.cli.sources import event_store
+    from vntrade.views.as_of import as_of as judged_on
     from vntrade.views.lists import DIRECTIVE_COLUMNS, directive_rows_of
     from vntrade.views.stored import name_index
 
     reporter = ProblemReporter()
     with event_store(reporter, **source) as store:
-        rows = directive_rows_of(store, as_of.start if as_of else date.today())
+        day = judged_on(store, as_of.start if as_of else None)
+        rows = directive_rows_of(store, day)
         wanted = names_of(name_index(store, "actors"), issuers, "actor")
     if wanted is not None:
         rows = [row for row in rows if row["issuer"] in wanted]
     if overdue:
         rows = [row for row in rows if row["status"] == "overdue"]
     filtered = bool(issuers) or overdue
-    _write_list(rows, fmt, DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, "Directives", filtered)
+    title = f"Directives (deadlines as of {day.isoformat()})"
+    _write_list(rows, fmt, DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, "Directives", filtered, title)
     ctx.exit(reporter.exit_code)
