@@ -44,13 +44,21 @@ from vntrade.cli.sources import iter_records, source_options
     "(P/R/F1 at 0.3 and 0.8 token overlap, speaker and direct/reported accuracy).",
 )
 @click.option(
+    "--participants",
+    "participants_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="MEANTIME's folder of CAT XML: score the agent (first actor) of each event against "
+    "its gold event mention's Arg0 (agent right, agent named, no agent given).",
+)
+@click.option(
     "--split",
     type=click.Choice(["all", "dev", "aside"]),
     default="all",
     show_default=True,
     help="With --timeml on a MEANTIME folder (CAT XML): every document, the two thirds to "
     "develop on, or the third kept aside (every third by file name); with --events, the "
-    "articles of that split in the gold file (also with --statements).",
+    "articles of that split in the gold file (also with --statements); with --participants, "
+    "the MEANTIME documents of that split.",
 )
 @click.option("--misses", is_flag=True, help="List every missed and spurious item.")
 @click.option("-v", "--verbose", "legacy_misses", is_flag=True, hidden=True, help="Old --misses.")
@@ -73,6 +81,7 @@ def evaluate(
     timeml_dir: Path | None,
     events_file: Path | None,
     statements_file: Path | None,
+    participants_dir: Path | None,
     split: str,
     misses: bool,
     legacy_misses: bool,
@@ -89,15 +98,22 @@ def evaluate(
     vntrade eval --timeml MEANTIME_DIR --split dev   the same on MEANTIME's CAT XML
     vntrade eval --events gold.json PATH...   events: detection, kind, actor, span, lead
     vntrade eval --statements gold.json PATH...   statements: found, extent, speaker, direct
+    vntrade eval --participants MEANTIME_DIR --split dev   event agents against MEANTIME's Arg0
     """
-    if [gold_file, timeml_dir, events_file, statements_file].count(None) != 3:
+    chosen = [gold_file, timeml_dir, events_file, statements_file, participants_dir]
+    if chosen.count(None) != len(chosen) - 1:
         raise click.UsageError(
-            "Give exactly one of --gold FILE (with PATH...), --timeml DIR, --events FILE or "
-            "--statements FILE (with PATH...)."
+            "Give exactly one of --gold FILE (with PATH...), --timeml DIR, --events FILE, "
+            "--statements FILE (with PATH...) or --participants DIR."
         )
     verbose = misses or legacy_misses
     reporter = ProblemReporter()
-    if statements_file is not None:
+    if participants_dir is not None:
+        report = _score_participants(participants_dir, verbose, split, source)
+        f1s = [report["agent_right"]["accuracy"]]  # --min-f1 checks the agent accuracy
+        render = lambda r: _render_participants(r, verbose)  # noqa: E731
+        write_document(report, fmt, render, _participants_rows, EVENT_COLUMNS)
+    elif statements_file is not None:
         report = _score_statements(statements_file, reporter, verbose, split, source)
         f1s = [report[f"overlap {t}"]["f1"] for t in (0.3, 0.8)]
         render = lambda r: _render_statements(r, verbose)  # noqa: E731
@@ -180,6 +196,52 @@ def _score_statements(
     gold = load_statement_gold(statements_file)
     records = iter_records(reporter=reporter, **source)
     return score_statements(gold, records, split, details=verbose)
+
+
+def _score_participants(
+    directory: Path, verbose: bool, split: str, source: dict[str, Any]
+) -> dict[str, Any]:
+    from vntrade.evaluation.participants import score_participants
+    from vntrade.nlp.pipeline import load_pipeline
+
+    if source.get("paths"):
+        raise click.UsageError("--participants DIR takes no PATH arguments.")
+    nlp = load_pipeline(source["model"], source["actors_file"], source["commodities_file"])
+    return score_participants(directory, nlp, split, details=verbose)
+
+
+_AGENT_MEASURES = ("agent_right", "agent_named", "no_agent")
+
+
+def _participants_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per agent measure over the events scored, for jsonl and csv."""
+    return [{"measure": name, "score": report[name]["accuracy"], "right": report[name]["right"],
+             "of": report[name]["of"]} for name in _AGENT_MEASURES]  # fmt: skip
+
+
+def _render_participants(report: dict[str, Any], verbose: bool) -> None:
+    from rich.table import Table
+
+    console = stdout_console()
+    title = (f"Event agents against MEANTIME's Arg0 ({report['split']}: {report['articles']} "
+             f"articles, {report['events']} events, {report['scored']} scored)")  # fmt: skip
+    table = Table(title=title, header_style="bold cyan")
+    for column in ("measure", "share", "events", "of"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    for name in _AGENT_MEASURES:
+        tally = report[name]
+        share = f"[bold]{tally['accuracy']:.3f}[/bold]"
+        table.add_row(name.replace("_", " "), share, str(tally["right"]), str(tally["of"]))
+    console.print(table)
+    for reason, count in report["unscored"].items():
+        console.print(f"not scored, {reason}: {count}", markup=False)
+    for miss in report.get("misses", []) if verbose else []:
+        console.print(
+            f"{miss['article']} | trigger: {miss['trigger']} | gold event: {miss['gold_event']}"
+            f" | gold agent: {miss['gold_agent']} | actors: {', '.join(miss['actors']) or '-'}"
+            f"\n  {miss['sentence']}",
+            markup=False,
+        )
 
 
 def _statements_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
