@@ -132,3 +132,36 @@ def test_every_command_shown_runs(page, tmp_path, monkeypatch, cache, seeds_stor
         if result.exit_code != command.exit_code:
             failed.append(f"{command.line}: exit {result.exit_code}, {result.stderr[-500:]}")
     assert failed == []
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+HEADING = re.compile(r"^#+ (.+)$", re.MULTILINE)
+
+
+def _anchors(text: str) -> set[str]:
+    """GitHub's anchors of `text`'s headings (outside fenced blocks)."""
+    text = re.sub(r"^```.*?^```", "", text, flags=re.DOTALL | re.MULTILINE)
+    slugs = set()
+    for heading in HEADING.findall(text):
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        slugs.add(slug)
+    return slugs
+
+
+@pytest.mark.parametrize("page", sorted(ALL))
+def test_links_between_pages_resolve(page):
+    source = ALL[page]
+    text = re.sub(r"^```.*?^```", "", source.read_text("utf-8"), flags=re.DOTALL | re.MULTILINE)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)  # notes to the authors
+    broken = []
+    for target in LINK.findall(text):
+        if re.match(r"[a-z]+:", target):
+            continue  # a web address
+        path, _, anchor = target.partition("#")
+        file = (source.parent / path).resolve() if path else source
+        missing = not file.exists()
+        if not missing and anchor and file.suffix == ".md":
+            missing = anchor not in _anchors(file.read_text("utf-8"))
+        if missing:
+            broken.append(target)
+    assert broken == []
