@@ -24,7 +24,7 @@ from vntrade.cli import main
 pytestmark = pytest.mark.slow  # the real model, stores, worker processes
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+PAGES = [ROOT / "README.md", ROOT / "CHANGELOG.md", *sorted((ROOT / "docs").glob("*.md"))]
 FENCE = re.compile(r"^```(sh|console)\n(.*?)^```", re.DOTALL | re.MULTILINE)
 EXIT = re.compile(r"#\s*exit (\d+)")
 
