@@ -148,7 +148,9 @@ def read_participants(path: Path) -> ParticipantDocument:
             pronoun = mention.get("syntactic_type") == "PRO" or fold(text) in _PRONOUNS
             named = mention.get("syntactic_type") in _NAME_TYPES
             mentions[mention.get("m_id", "")] = _EntityMention(tokens, text, pronoun, named)
-    instances = {e.get("m_id", ""): e.get("TAG_DESCRIPTOR", "") for e in markables.iter("ENTITY")}
+    entities = list(markables.iter("ENTITY"))
+    instances = {e.get("m_id", ""): e.get("TAG_DESCRIPTOR", "") for e in entities}
+    places = {e.get("m_id", "") for e in entities if e.get("ent_type") == "LOC"}
     refers: dict[str, str] = {}
     arg0: dict[str, str] = {}
     for link in relations if relations is not None else ():
@@ -160,10 +162,24 @@ def read_participants(path: Path) -> ParticipantDocument:
         elif link.tag == "HAS_PARTICIPANT" and link.get("sem_role") == "Arg0":
             arg0.setdefault(source.get("m_id", ""), target.get("m_id", ""))
     instance_of = _instances(mentions, refers, instances)
+    place_tokens = {
+        token: instance_of[m_id]
+        for m_id, mention in mentions.items()
+        if instance_of.get(m_id) in places
+        for token in mention.tokens
+    }
+
+    def own_text(m_id: str) -> str:
+        """The mention without the places that modify it (`United States automaker GM`)."""
+        own = instance_of.get(m_id)
+        tokens = mentions[m_id].tokens
+        kept = [t for t in tokens if place_tokens.get(t, own) == own] or list(tokens)
+        return " ".join(article.text[s:e] for s, e in _joined(_spans(kept, offsets), article.text))
+
     texts: dict[str, list[str]] = {}
     for m_id, mention in mentions.items():
         if m_id in instance_of and not mention.pronoun:
-            texts.setdefault(instance_of[m_id], []).append(mention.text)
+            texts.setdefault(instance_of[m_id], []).append(own_text(m_id))
     events = []
     for event in markables.iter("EVENT_MENTION"):
         spans = _spans(tuple(a.get("t_id", "") for a in event.iter("token_anchor")), offsets)
@@ -175,7 +191,7 @@ def read_participants(path: Path) -> ParticipantDocument:
             instance = instance_of[participant]
             agent = GoldAgent(instances[instance], tuple(dict.fromkeys(texts.get(instance, []))))
         elif participant in mentions and mentions[participant].named:
-            agent = GoldAgent(mentions[participant].text, (), instance=False)
+            agent = GoldAgent(own_text(participant), (), instance=False)
         text = " ".join(article.text[s:e] for s, e in _joined(spans, article.text))
         events.append(GoldEventMention(tuple(spans), text, agent, participant is not None))
     events.sort(key=lambda item: item.start)
@@ -239,7 +255,7 @@ def _token_offsets(root: ElementTree.Element, text: str) -> dict[str, tuple[int,
     return offsets
 
 
-def _spans(tokens: tuple[str, ...], offsets: dict[str, tuple[int, int]]) -> list[tuple[int, int]]:
+def _spans(tokens: Iterable[str], offsets: dict[str, tuple[int, int]]) -> list[tuple[int, int]]:
     return sorted(offsets[t_id] for t_id in tokens if t_id in offsets)
 
 
