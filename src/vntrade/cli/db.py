@@ -142,34 +142,41 @@ def _render_check(document: dict[str, Any]) -> None:
     "--format",
     "fmt",
     type=click.Choice(["jsonl", "json", "csv", "parquet"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl, json and csv go to stdout; parquet goes to --output DIR.",
+    default=None,
+    help="jsonl, json and csv go to stdout or -o FILE; parquet goes to -o DIR [default: from "
+    "the name of -o FILE (.json, .csv), else jsonl].",
 )
 @click.option(
+    "-o",
     "--output",
-    "output_dir",
-    type=click.Path(file_okay=False),
-    help="Directory of the Parquet dataset (with --format parquet).",
+    metavar="PATH",
+    help="Write to PATH instead of standard output: a FILE (written whole or not at all), or "
+    "the DIR of a Parquet dataset with --format parquet.",
 )
 @with_text_option
-def export(db: str, fmt: str, output_dir: str | None, with_text: bool) -> None:
+def export(db: str, fmt: str | None, output: str | None, with_text: bool) -> None:
     """Print every record in the store (as `vntrade extract` does), or write them as Parquet."""
+    from vntrade.cli.output import format_of, written_to
     from vntrade.store import Store
 
-    if fmt == "parquet" and not output_dir:
+    if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet writes a dataset: give --output DIR.")
-    if fmt != "parquet" and output_dir:
-        raise click.UsageError("--output is for --format parquet; other formats go to stdout.")
+    if fmt is None:
+        fmt = format_of(output) if output and output != "-" else "jsonl"
+        fmt = "jsonl" if fmt == "table" else fmt
     with Store.open(db) as store:
         if fmt == "parquet":
-            count = _export_parquet(store, Path(output_dir or "."), with_text)
-            note(f"wrote {count:,} records to {output_dir}")
+            count = _export_parquet(store, Path(output or "."), with_text)
+            note(f"wrote {count:,} records to {output}")
             return
         records = store.iter_records()
         if not with_text:
             records = ({k: v for k, v in r.items() if k != "text"} for r in records)
-        write_rows(records, fmt)
+        if output and output != "-":
+            with written_to(output):
+                write_rows(records, fmt)
+        else:
+            write_rows(records, fmt)
 
 
 def _export_parquet(store: Any, directory: Path, with_text: bool, batch: int = 2048) -> int:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
 import json
 import logging
+import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -20,15 +24,90 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# The format a file's name asks for (`-o rows.csv`); any other name gets JSONL.
+EXTENSIONS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
+              ".txt": "table"}  # fmt: skip
+OUTPUT_HELP = (
+    "Write the output to FILE instead of standard output (- for standard output); written "
+    "whole or not at all. Its format: --format, else the name's extension (.json, .jsonl, "
+    ".csv, .txt for a table), else JSONL."
+)
+
+
 def output_options(func: F) -> F:
-    """Add the shared `--format` option to a command."""
-    return click.option(
+    """Add the shared `--format` and `-o/--output FILE` options to a command: with -o, what
+    the command prints goes to FILE instead of stdout (see `written_to`)."""
+
+    @functools.wraps(func)
+    def command(*args: Any, **kwargs: Any) -> Any:
+        output = kwargs.pop("output", None)
+        if output is None or output == "-":
+            return func(*args, **kwargs)
+        if kwargs.get("fmt") is None:
+            kwargs["fmt"] = format_of(output)
+        with written_to(output):
+            return func(*args, **kwargs)
+
+    command = click.option(
+        "-o", "--output", metavar="FILE", type=click.Path(dir_okay=False), help=OUTPUT_HELP
+    )(command)
+    return click.option(  # type: ignore[return-value]
         "--format",
         "fmt",
         type=click.Choice(FORMATS),
         default=None,
-        help="Output format. Default: a table on a terminal, JSONL when piped.",
-    )(func)
+        help="Output format. Default: a table on a terminal, JSONL when piped or written to "
+        "a file (-o).",
+    )(command)
+
+
+def format_of(path: str) -> str:
+    """The output format a file name asks for by its extension; JSONL for any other."""
+    return EXTENSIONS.get(os.path.splitext(path)[1].lower(), "jsonl")
+
+
+@contextlib.contextmanager
+def written_to(path: str) -> Iterator[None]:
+    """Standard output goes to `path` for the time of the block: into a temporary file beside
+    it, renamed over it when the block ends (an exit code of 1, some inputs failed, included),
+    removed if the block fails, so an older file stays as it was; a device is written to."""
+    target = os.path.realpath(path)
+    if os.path.exists(target) and not os.path.isfile(target):
+        with open(target, "w", encoding="utf-8") as handle, contextlib.redirect_stdout(handle):
+            yield
+        return
+    directory, name = os.path.split(target)
+    try:
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".part")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise click.ClickException(f"cannot write {path}: {reason}.") from None
+    keep, stopped = False, None
+    try:
+        with (
+            open(fd, "w", encoding="utf-8", newline="") as handle,
+            contextlib.redirect_stdout(handle),
+        ):
+            try:
+                yield
+            except click.exceptions.Exit as done:  # ctx.exit(code): kept for 0 and 1
+                stopped = done
+        keep = stopped is None or stopped.exit_code in (0, 1)
+        if keep:
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, target)
+    finally:
+        if not keep:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    if stopped is not None:
+        raise stopped
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def resolve_format(fmt: str | None) -> str:

@@ -83,6 +83,7 @@ def wait_option(func: Any) -> Any:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @click.option(
+    "-o",
     "--output",
     "output_dir",
     type=click.Path(file_okay=False),
