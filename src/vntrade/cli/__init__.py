@@ -122,7 +122,10 @@ def _user_error(message: str, exit_code: int) -> click.ClickException:
 @click.version_option(__version__, prog_name="vntrade")
 @click.option("-v", "--verbose", is_flag=True, help="Also print debugging messages on stderr.")
 @click.option(
-    "-q", "--quiet", is_flag=True, help="Print only errors on stderr: no warnings or notes."
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print only errors on stderr: no warnings, notes, progress bars or summary lines.",
 )
 def main(verbose: bool, quiet: bool) -> None:
     """Analyse news about the Vietnam-US trade negotiations.

@@ -10,7 +10,14 @@ from typing import Any
 import click
 
 from vntrade.cli.inputs import with_text_option
-from vntrade.cli.output import note, output_options, warn, write_document, write_rows
+from vntrade.cli.output import (
+    is_quiet,
+    note,
+    output_options,
+    warn,
+    write_document,
+    write_rows,
+)
 from vntrade.cli.sources import model_options
 from vntrade.cli.store import db_option, removed_if_failed, summary_options, wait_option
 from vntrade.errors import StoreDamaged, as_text, shown
@@ -222,7 +229,7 @@ def import_(directory: str, db: str, wait: float, summary: str, legacy_summary: 
 @db.command()
 @db_option
 @wait_option
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
+@click.option("-q", "--quiet", is_flag=True, hidden=True, help="Old place of the global -q.")
 def recluster(db: str, wait: float, quiet: bool) -> None:
     """Make the events and event clusters of every stored article afresh.
 
@@ -236,6 +243,7 @@ def recluster(db: str, wait: float, quiet: bool) -> None:
     from vntrade.store import Store
     from vntrade.store.lock import ingest_lock
 
+    quiet = quiet or is_quiet()  # `vntrade -q db recluster`, or the old `db recluster -q`
     # Opened to write only once SQLite's quick check passes and every record is JSON; the
     # events tables, which it makes afresh, may hold anything.
     with (

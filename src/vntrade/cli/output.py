@@ -137,6 +137,12 @@ def set_verbosity(verbosity: int) -> None:
     )
 
 
+def is_quiet() -> bool:
+    """Whether -q asked for errors only: no progress bar, no summary line either."""
+    _ensure_handler()
+    return LOGGER.level >= logging.ERROR
+
+
 def error(message: str) -> None:
     """A failure (an input that could not be processed) on stderr."""
     _ensure_handler()

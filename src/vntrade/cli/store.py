@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from vntrade.cli.inputs import check_db_name
-from vntrade.cli.output import note, warn
+from vntrade.cli.output import is_quiet, note, warn
 from vntrade.cli.sources import pipeline_options
 from vntrade.errors import DiskFull
 from vntrade.store.schema import DEFAULT_DB
@@ -124,7 +124,7 @@ def wait_option(func: Any) -> Any:
 )
 @pipeline_options
 @wait_option
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary line.")
+@click.option("-q", "--quiet", is_flag=True, hidden=True, help="Old place of the global -q.")
 @summary_options
 @click.pass_context
 def ingest(
@@ -181,6 +181,7 @@ def ingest(
         store_path = Path(output_dir) / INDEX_NAME  # the dataset's own incremental index
     spec = PipelineSpec(model, actors_file, commodities_file, article_timeout or None)
     check_path(store_path, create=True)  # a pipe or an empty file: refused at once
+    quiet = quiet or is_quiet()  # `vntrade -q ingest`, or the old `ingest -q`
     progress = IngestProgress(paths, quiet)
     # The engine first: an unreachable scheduler must fail before any file is created.
     pool = make_engine(spec, engine, workers or default_workers(), scheduler)
