@@ -16,7 +16,7 @@ import click
 from vntrade.cli.inputs import check_db_name
 from vntrade.cli.output import is_quiet, note, warn
 from vntrade.cli.sources import pipeline_options
-from vntrade.errors import DiskFull
+from vntrade.errors import DiskFull, shown
 from vntrade.store.schema import DEFAULT_DB
 
 KEPT = "every committed batch is kept"
@@ -180,7 +180,7 @@ def ingest(
         dataset = DatasetWriter(output_dir)
         store_path = Path(output_dir) / INDEX_NAME  # the dataset's own incremental index
     spec = PipelineSpec(model, actors_file, commodities_file, article_timeout or None)
-    check_path(store_path, create=True)  # a pipe or an empty file: refused at once
+    existed = check_path(store_path, create=True)  # a pipe or an empty file: refused at once
     quiet = quiet or is_quiet()  # `vntrade -q ingest`, or the old `ingest -q`
     progress = IngestProgress(paths, quiet)
     # The engine first: an unreachable scheduler must fail before any file is created.
@@ -226,7 +226,18 @@ def ingest(
         click.echo(json.dumps(result.to_dict()))
     elif not quiet:
         note(result.line())
+    if not existed and dataset is None and _removed_if_empty(store_path):
+        warn(f"removed {shown(store_path)} again: no input gave an article to store.")
     ctx.exit(1 if result.counts["failed"] else 0)
+
+
+def _removed_if_empty(path: Path) -> bool:
+    """Remove the store a first ingest made if it holds no article (every input failed), as a
+    failed command leaves nothing behind; whether it was removed."""
+    from vntrade.store.sqlite import remove_if_empty
+
+    remove_if_empty(path)
+    return not os.path.lexists(path)
 
 
 @contextmanager
