@@ -19,9 +19,15 @@ INHERITS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 CLAUSES = frozenset({"ccomp"})
 NOUN_CLAUSES = frozenset({"acl", "ccomp"})
 PARENTHETICAL = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+# What a parenthetical cue may have besides its source: `, he said on Friday in Hanoi,`.
+PARENTHETICAL_CHILDREN = frozenset(
+    {"nsubj", "aux", "advmod", "punct", "prep", "npadvmod", "neg", "cc", "agent"}
+)
 QUESTIONS = frozenset({"whether", "if"})
 # Objects that are no content: `said it`, `noted this`.
 EMPTY_OBJECTS = frozenset({"it", "this", "that", "these", "those", "nothing", "something"})
+# Pronouns that stand for the person who spoke just before.
+PERSONAL = frozenset({"he", "she", "his", "her"})
 MIN_QUOTE_WORDS = 4  # a shorter quotation is a phrase someone used, not a statement
 # A quotation with no cue of its own goes on the speaker of a statement this many sentences back.
 CONTINUATION_SENTENCES = 2
@@ -53,25 +59,56 @@ class DocStatements:
         self.sentence_starts = [s.start for s in doc.sents]
 
     def with_speakers(self, found: list[Found]) -> list[Found]:
-        """Each statement's speaker; a pronoun the actors component left, or a quotation with
-        no cue, is the last speaker's when one spoke in the sentences just before."""
+        """Each statement's speaker. A pronoun right after someone's statement, with no other
+        person named in between, is that speaker (`"...," he said` after Hung's words is Hung,
+        whoever the pronoun resolver picked); any other pronoun is the actors component's
+        resolution, else the last speaker's when one spoke just before. A quotation with no
+        cue goes on the last speaker just before, else the next one's (an interview's answers
+        before `Trang said`)."""
         kept: list[Found] = []
+        waiting: list[Found] = []  # quotations with no cue and no speaker before them
         for item in found:
             speaker = self.speakers.speaker(item.source) if item.source is not None else None
+            last = kept[-1] if kept else None
+            follows = last is not None and last.speaker is not None and self._follows(last, item)
+            if speaker is not None and speaker.pronoun and item.source is not None:
+                if follows and speaker.text.lower() in PERSONAL and self._person(last, item):
+                    speaker = Speaker(last.speaker.name, speaker.text, last.speaker.unnamed)
+                else:
+                    resolved = self.speakers.actor(item.source)
+                    if resolved is not None:
+                        speaker = Speaker(resolved, speaker.text)
             if speaker is None or speaker.pronoun:
-                last = kept[-1] if kept else None
-                near = last is not None and (
-                    self._sentence_of(item.start) - self._sentence_of(last.end - 1)
-                    <= CONTINUATION_SENTENCES
-                )
-                if not near or last is None or last.speaker is None:
+                if not follows:
+                    if item.source is None:
+                        waiting.append(item)
                     continue
-                text = speaker.text if speaker is not None else None
-                speaker = Speaker(last.speaker.name, text or last.speaker.text,
-                                  last.speaker.unnamed)  # fmt: skip
+                text = speaker.text if speaker is not None else last.speaker.text
+                speaker = Speaker(last.speaker.name, text, last.speaker.unnamed)
             item.speaker = speaker
             kept.append(item)
-        return kept
+            for quote in waiting:
+                quote.speaker = Speaker(speaker.name, speaker.text, speaker.unnamed)
+                kept.append(quote)
+            waiting = []
+        return sorted(kept, key=lambda f: (f.start, f.end))
+
+    def _follows(self, last: Found, item: Found) -> bool:
+        """Whether a statement comes within a sentence or two after the last one."""
+        distance = self._sentence_of(item.start) - self._sentence_of(max(last.end - 1, 0))
+        return distance <= CONTINUATION_SENTENCES
+
+    def _person(self, last: Found, item: Found) -> bool:
+        """Whether the last statement's speaker is the last person named before `item`'s
+        source (no one else is named, or spoken of, in between)."""
+        if last.speaker is None or last.speaker.unnamed or item.source is None:
+            return False
+        begin = max(last.end, _cue_end(last))
+        for token in self._tokens(begin, item.source.idx):
+            name = self.speakers.actor(token)
+            if name is not None and name != last.speaker.name and self.speakers.person(name):
+                return False
+        return True
 
     # -- quotations --------------------------------------------------------------------
     def quotations(self, quotes: list[Quote]) -> list[Found]:
@@ -186,7 +223,17 @@ class DocStatements:
                 found += self._from_verb(token, verb)
             elif token.dep_ == "prep":
                 found += self._from_phrase(token)
-        return found
+        for item in found:  # reported speech stays in its cue's paragraph
+            item.start, item.end = self._in_paragraph(item)
+        return [item for item in found if item.end > item.start]
+
+    def _in_paragraph(self, item: Found) -> tuple[int, int]:
+        anchor = item.cue_token.idx if item.cue_token is not None else item.start
+        low = self.text.rfind("\n", 0, anchor) + 1
+        high = self.text.find("\n", anchor)
+        high = len(self.text) if high < 0 else high
+        start, end = max(item.start, low), min(item.end, high)
+        return self._strip(start, end) if end > start else (start, start)
 
     def _from_verb(self, verb: Token, cue: CueVerb) -> list[Found]:
         if self._question(verb) or self._negated(verb):
@@ -197,7 +244,7 @@ class DocStatements:
         found = []
         if "clause" in cue.contents:
             for child in verb.children:
-                if child.dep_ in CLAUSES and not self._question(child):
+                if child.dep_ in CLAUSES and self._reportable(child):
                     found.append(self._clause(verb, child, source))
             if not found and verb.dep_ in PARENTHETICAL and self._parenthetical(verb):
                 found.append(self._around(verb, source))
@@ -209,6 +256,15 @@ class DocStatements:
                     start, end = self._strip(child.left_edge.idx, self._until_cue(child))
                     found.append(Found(start, end, self._cue_text(verb), verb, source, False))
         return [f for f in found if f.end > f.start]
+
+    def _reportable(self, clause: Token) -> bool:
+        """Not a question (`whether ...`), nor a cue whose subject follows it (`said a
+        Vietnamese official`: it reports, it is not reported)."""
+        if self._question(clause):
+            return False
+        return not self._is_cue(clause) or not any(
+            c.dep_ in SUBJECTS and c.i > clause.i for c in clause.children
+        )
 
     def _expressed(self, verb: Token, source: Token) -> list[Found]:
         """`expressed hope that S`, `expressing the desire to V`: the noun's clause."""
@@ -261,15 +317,27 @@ class DocStatements:
         return _end(last)
 
     def _parenthetical(self, verb: Token) -> bool:
-        """`S, he said` / `S, he noted, S`: a cue with no clause of its own, hanging from the
-        verb of the clause it reports."""
+        """`S, he said` / `S, he noted, S` / `S, said X`: a cue set off by a comma with
+        nothing of its own but its source (and where and when), hanging from the verb of the
+        clause it reports; never the clause a cue reports (`said Beijing was assessing`)."""
         head = verb.head
         if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
             return False
+        if verb.dep_ == "ccomp" and self._is_cue(head):
+            return False
+        for child in verb.children:
+            if child.dep_ in PARENTHETICAL_CHILDREN:
+                continue
+            if child.dep_ in ("dobj", "dative") and verb.lower_.startswith("tol"):
+                continue  # `S, he told reporters`
+            if child.dep_ in ("advcl", "conj") and self._is_cue(child):
+                continue  # `S, the ministry said, adding that ...`
+            return False
+        before = self.text[: verb.left_edge.idx].rstrip()
+        if not before.endswith((",", "—", "–")) and not _ends_quote(before):
+            return False
         if verb.dep_ in ("conj", "advcl"):  # `S, he said`, parsed as a second clause
-            own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
-            after_comma = self.text[head.idx : verb.idx].rstrip().endswith(",")
-            return verb.i > head.i and own_subject and after_comma
+            return verb.i > head.i and any(c.dep_ in SUBJECTS for c in verb.children)
         return True
 
     def _around(self, verb: Token, source: Token) -> Found:
@@ -280,8 +348,8 @@ class DocStatements:
     def _outside(self, clause: Token, part: Token) -> tuple[int, int]:
         """The clause's characters, less a part at its start or its end (one in the middle
         stays: `Negotiations, he noted, must be calm`)."""
-        words = list(clause.subtree)
-        inner = list(part.subtree)
+        words = [t for t in clause.subtree if not t.is_punct] or list(clause.subtree)
+        inner = [t for t in part.subtree if not t.is_punct] or list(part.subtree)
         first, last = words[0], words[-1]
         if inner[0].i <= first.i:
             rest = [t for t in words if t.i > inner[-1].i]
@@ -377,6 +445,15 @@ class DocStatements:
             return start, end
 
 
+def _cue_end(item: Found) -> int:
+    token = item.cue_token
+    return token.idx + len(token.text) if token is not None else item.end
+
+
+def _ends_quote(text: str) -> bool:
+    return text.endswith(('"', "”")) and text[:-1].rstrip().endswith(",")
+
+
 def _end(token: Token) -> int:
     return token.idx + len(token.text)
 
@@ -403,14 +480,35 @@ def _overlaps(a: Found, b: Found) -> bool:
 
 def _outermost(found: list[Found]) -> list[Found]:
     """Without a statement reported inside another's content (`he said the minister noted
-    that ...` is the outer speaker's), and without a second reading of the same content."""
+    that ...` is the outer speaker's), and without a second reading of the same content. A
+    source phrase gives way to a cue inside its clause: in `X told Y that S, according to a
+    statement`, S is X's."""
     kept: list[Found] = []
-    for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        cue = item.cue_token.idx if item.cue_token is not None else item.start
-        if any(k.start <= cue < k.end and k.start <= item.start and item.end <= k.end
-               for k in kept):  # fmt: skip
+    phrases = [f for f in found if _phrase(f)]
+    for item in sorted((f for f in found if not _phrase(f)), key=_outer_first):
+        if not any(_inside(item, k) or (k.start, k.end) == (item.start, item.end) for k in kept):
+            kept.append(item)
+    for item in sorted(phrases, key=_outer_first):
+        if any(item.start <= _cue_at(k) < item.end for k in kept):
             continue
-        if any(_overlaps(item, k) and (k.start, k.end) == (item.start, item.end) for k in kept):
-            continue
-        kept.append(item)
+        if not any(_inside(item, k) for k in kept):
+            kept.append(item)
     return kept
+
+
+def _phrase(item: Found) -> bool:
+    return item.cue_token is not None and item.cue_token.dep_ == "prep"
+
+
+def _outer_first(item: Found) -> tuple[int, int]:
+    return (item.start - item.end, item.start)
+
+
+def _cue_at(item: Found) -> int:
+    return item.cue_token.idx if item.cue_token is not None else item.start
+
+
+def _inside(item: Found, outer: Found) -> bool:
+    """Whether `item`, cue and content, is reported inside `outer`'s content."""
+    cue = _cue_at(item)
+    return outer.start <= cue < outer.end and outer.start <= item.start and item.end <= outer.end

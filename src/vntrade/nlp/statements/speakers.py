@@ -25,6 +25,15 @@ RELATIVES = frozenset({"who", "which", "that"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "ccomp"})
 # `X's spokesperson`: someone who speaks for the organisation named with them.
 SPOKES = ("spokes", "representative", "envoy")
+# A document speaks for whoever issued it: `a report by X`, `X's statement`, or, named on its
+# own (`The statement said`), the subject of the sentence that first gave it (`X said in a
+# statement`, `the PM signed a directive`).
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "letter", "directive", "report", "note", "announcement", "communique"}
+    | {"document", "decision", "decree", "resolution", "release", "notice", "post", "memo"}
+    | {"dispatch", "circular", "study", "paper"}
+)
+DOCUMENT_REACH = 3  # how far up the parse an earlier mention of the document finds its verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,29 +60,80 @@ class SpeakerFinder:
                 for i in range(span.start, span.end):
                     table.setdefault(i, (span.kb_id_, span.start, span.end))
 
-    def speaker(self, head: Token) -> Speaker:
+    def speaker(self, head: Token, depth: int = 0) -> Speaker:
         """The speaker a source phrase with head word `head` names."""
         if head.lower_ in RELATIVES and head.head.dep_ == "relcl":
             head = head.head.head  # `Dien, who said ...`: the noun the clause belongs to
         named = self._named(head)
         if named is not None:
-            return named
+            return self._full_name(named)
         if head.lower_ in PRONOUNS:
             return Speaker(None, head.text, pronoun=True)
         for child in head.children:  # `the minister, Nguyen Hong Dien,`
             if child.dep_ == "appos":
-                named = self._named(child) or self._inside(child)
+                named = self._named(child) or self._inside(child, people_only=True)
                 if named is not None:
-                    return named
-        inside = self._inside(head)
+                    return self._full_name(named)
+        person = self._inside(head, people_only=True)  # `former head of X Nguyen Bich Lam`
+        if person is not None:
+            return self._full_name(person)
         text = self._phrase_text(head)
-        if inside is not None and (
-            head.pos_ == "PROPN" or any(word in head.lower_ for word in SPOKES)
-        ):
-            return Speaker(inside.name, text)
         if head.pos_ == "PROPN":
-            return Speaker(text, text)
+            entity = self._entity(head)  # a name the actors component does not list
+            return Speaker(entity, entity) if entity else Speaker(text, text)
+        inside = self._inside(head)
+        if inside is not None and any(word in head.lower_ for word in SPOKES):
+            return Speaker(inside.name, text)
+        if head.lower_ in DOCUMENT_NOUNS:
+            if inside is not None:
+                return Speaker(inside.name, text)
+            issuer = self._issuer(head, depth)
+            if issuer is not None:
+                return Speaker(issuer.name, text, issuer.unnamed)
         return Speaker(text, text, unnamed=True)
+
+    def _issuer(self, document: Token, depth: int) -> Speaker | None:
+        """Who issued a document named earlier: the subject of the verb it first hung from."""
+        if depth > 1:
+            return None
+        for token in self.doc[: document.i]:
+            if token.lower_ != document.lower_:
+                continue
+            verb = token
+            for _ in range(DOCUMENT_REACH):
+                verb = verb.head
+                if verb.pos_ in ("VERB", "AUX"):
+                    break
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i != document.i:
+                found = self.speaker(subject, depth + 1)
+                if found.name is not None and not found.pronoun:
+                    return found
+        return None
+
+    def _entity(self, head: Token) -> str | None:
+        for entity in self.doc.ents:
+            if entity.start <= head.i < entity.end and entity.label_ in ("PERSON", "ORG"):
+                return entity.text
+        return None
+
+    def _full_name(self, speaker: Speaker) -> Speaker:
+        """`Pichai` for `Pichai Naripthaphan`: a one-word name the actors component kept
+        apart is the person named in full with it (first or last word) in the article."""
+        if speaker.name is None or " " in speaker.name or self.types.get(speaker.name) != "PERSON":
+            return speaker
+        wanted = speaker.name.lower()
+        fuller = [
+            name
+            for name, kind in self.types.items()
+            if kind == "PERSON"
+            and " " in name
+            and wanted in (name.split()[0].lower(), name.split()[-1].lower())
+        ]
+        return Speaker(fuller[0], speaker.text) if len(set(fuller)) == 1 else speaker
+
+    def person(self, name: str) -> bool:
+        return self.types.get(name) == "PERSON"
 
     def actor(self, token: Token) -> str | None:
         """The actor a single token belongs to, if any."""
@@ -88,16 +148,16 @@ class SpeakerFinder:
                 return Speaker(name, self.doc[start:end].text)
         return None
 
-    def _inside(self, head: Token) -> Speaker | None:
+    def _inside(self, head: Token, people_only: bool = False) -> Speaker | None:
         """A person named inside the phrase, else the organisation (`X's spokesperson`)."""
         found: list[tuple[str, int, int]] = []
         for token in self._phrase(head):
             hit = self.reference_at.get(token.i) or self.actor_at.get(token.i)
             if hit is not None and hit not in found:
                 found.append(hit)
-        if not found:
-            return None
         people = [hit for hit in found if self.types.get(hit[0]) == "PERSON"]
+        if not (people if people_only else found):
+            return None
         name, start, end = (people or found)[-1]
         return Speaker(name, self.doc[start:end].text)
 
