@@ -307,3 +307,34 @@ def test_no_toolbar_and_no_needless_hint_at_desktop_width(browser):
         "return document.querySelector('#directives .table-wrap').previousElementSibling"
     )
     assert not hint.is_displayed()  # the directive table fits 1280 pixels
+
+
+@pytest.fixture(scope="module")
+def large_phone(tmp_path_factory):
+    """The page of 300 generated articles (many actors, long names) on a phone."""
+    from vntrade.batch import PipelineSpec
+    from vntrade.corpus_events import make_event_corpus
+    from vntrade.ingest import import_records
+    from vntrade.store import Store
+
+    folder = tmp_path_factory.mktemp("large")
+    fingerprint = PipelineSpec().fingerprint()
+
+    def pairs():
+        for article in make_event_corpus(300, 0):
+            record = article.record()
+            del record["event"]
+            yield record, fingerprint
+
+    with Store.open(folder / "large.db", create=True) as store:
+        import_records(store, pairs())
+    page = folder / "large.html"
+    _vntrade("report", "--db", str(folder / "large.db"), "-o", str(page), cache=folder)
+    with _opened(page, tmp_path_factory, phone=True) as driver:
+        yield driver
+
+
+def test_a_large_page_fits_a_phone_too(large_phone):
+    assert large_phone.execute_script("return document.body.scrollWidth") <= PHONE_WIDTH
+    assert all(right <= PHONE_WIDTH for right in _right_edges(large_phone, "#filters *, .card"))
+    assert [e for e in large_phone.get_log("browser") if e["level"] == "SEVERE"] == []
