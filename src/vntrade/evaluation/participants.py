@@ -115,6 +115,7 @@ class _EntityMention:
     text: str
     pronoun: bool
     named: bool  # a name, or a name in apposition or conjunction
+    joined: bool  # an apposition or conjunction: its parts are all it
 
 
 def iter_participants(directory: Path, split: str = "all") -> Iterator[ParticipantDocument]:
@@ -146,11 +147,13 @@ def read_participants(path: Path) -> ParticipantDocument:
         if spans:
             text = " ".join(article.text[s:e] for s, e in _joined(spans, article.text))
             pronoun = mention.get("syntactic_type") == "PRO" or fold(text) in _PRONOUNS
-            named = mention.get("syntactic_type") in _NAME_TYPES
-            mentions[mention.get("m_id", "")] = _EntityMention(tokens, text, pronoun, named)
+            kind = mention.get("syntactic_type")
+            joined = kind in ("APP", "CONJ")
+            mentions[mention.get("m_id", "")] = _EntityMention(
+                tokens, text, pronoun, kind in _NAME_TYPES, joined
+            )
     entities = list(markables.iter("ENTITY"))
     instances = {e.get("m_id", ""): e.get("TAG_DESCRIPTOR", "") for e in entities}
-    places = {e.get("m_id", "") for e in entities if e.get("ent_type") == "LOC"}
     refers: dict[str, str] = {}
     arg0: dict[str, str] = {}
     for link in relations if relations is not None else ():
@@ -162,19 +165,21 @@ def read_participants(path: Path) -> ParticipantDocument:
         elif link.tag == "HAS_PARTICIPANT" and link.get("sem_role") == "Arg0":
             arg0.setdefault(source.get("m_id", ""), target.get("m_id", ""))
     instance_of = _instances(mentions, refers, instances)
-    place_tokens = {
-        token: instance_of[m_id]
-        for m_id, mention in mentions.items()
-        if instance_of.get(m_id) in places
-        for token in mention.tokens
-    }
 
     def own_text(m_id: str) -> str:
-        """The mention without the places that modify it (`United States automaker GM`)."""
-        own = instance_of.get(m_id)
-        tokens = mentions[m_id].tokens
-        kept = [t for t in tokens if place_tokens.get(t, own) == own] or list(tokens)
-        return " ".join(article.text[s:e] for s, e in _joined(_spans(kept, offsets), article.text))
+        """The mention without the other entities' mentions that modify it (`The United
+        States's largest carmaker General Motors`), unless it is an apposition or a
+        conjunction (`Ryanair, an Irish airline`)."""
+        mention, own = mentions[m_id], instance_of.get(m_id)
+        modifiers: set[str] = set()
+        for other_id, other in mentions.items() if not mention.joined else ():
+            inside = set(other.tokens) < set(mention.tokens)
+            other_instance = instance_of.get(other_id)
+            if inside and other.tokens[-1] != mention.tokens[-1] and other_instance != own:
+                modifiers.update(other.tokens)
+        kept = [t for t in mention.tokens if t not in modifiers] or list(mention.tokens)
+        pieces = _joined(_spans(kept, offsets), article.text)
+        return " ".join(article.text[s:e] for s, e in pieces).strip(" ,;:()")
 
     texts: dict[str, list[str]] = {}
     for m_id, mention in mentions.items():
