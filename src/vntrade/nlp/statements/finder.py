@@ -71,13 +71,9 @@ class DocStatements:
             speaker = self.speakers.speaker(item.source) if item.source is not None else None
             last = kept[-1] if kept else None
             follows = last is not None and last.speaker is not None and self._follows(last, item)
-            if speaker is not None and speaker.pronoun and item.source is not None:
-                if follows and speaker.text.lower() in PERSONAL and self._person(last, item):
-                    speaker = Speaker(last.speaker.name, speaker.text, last.speaker.unnamed)
-                else:
-                    resolved = self.speakers.actor(item.source)
-                    if resolved is not None:
-                        speaker = Speaker(resolved, speaker.text)
+            pronoun = item.source is not None and item.source.lower_ in PERSONAL
+            if pronoun and follows and self._person(last, item):
+                speaker = Speaker(last.speaker.name, item.source.text, last.speaker.unnamed)
             if speaker is None or speaker.pronoun:
                 if not follows:
                     if item.source is None:
@@ -102,6 +98,8 @@ class DocStatements:
         """Whether the last statement's speaker is the last person named before `item`'s
         source (no one else is named, or spoken of, in between)."""
         if last.speaker is None or last.speaker.unnamed or item.source is None:
+            return False
+        if last.speaker.name is None or not self.speakers.person(last.speaker.name):
             return False
         begin = max(last.end, _cue_end(last))
         for token in self._tokens(begin, item.source.idx):
@@ -246,6 +244,10 @@ class DocStatements:
             for child in verb.children:
                 if child.dep_ in CLAUSES and self._reportable(child):
                     found.append(self._clause(verb, child, source))
+            if not found:
+                clause = self._misattached(verb)
+                if clause is not None:
+                    found.append(self._clause(verb, clause, source))
             if not found and verb.dep_ in PARENTHETICAL and self._parenthetical(verb):
                 found.append(self._around(verb, source))
         if not found and "noun" in cue.contents:
@@ -256,6 +258,18 @@ class DocStatements:
                     start, end = self._strip(child.left_edge.idx, self._until_cue(child))
                     found.append(Found(start, end, self._cue_text(verb), verb, source, False))
         return [f for f in found if f.end > f.start]
+
+    def _misattached(self, verb: Token) -> Token | None:
+        """`told Trump in a phone call that S`: a `that` clause the parser hung on a noun of
+        the cue's phrase as a relative clause, though `that` opens it as a complement."""
+        for token in verb.subtree:
+            if token.dep_ != "relcl" or token.i < verb.i:
+                continue
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+                between = self.doc[verb.i + 1 : token.left_edge.i]
+                if not any(t.pos_ == "VERB" for t in between):
+                    return token
+        return None
 
     def _reportable(self, clause: Token) -> bool:
         """Not a question (`whether ...`), nor a cue whose subject follows it (`said a
@@ -348,8 +362,8 @@ class DocStatements:
     def _outside(self, clause: Token, part: Token) -> tuple[int, int]:
         """The clause's characters, less a part at its start or its end (one in the middle
         stays: `Negotiations, he noted, must be calm`)."""
-        words = [t for t in clause.subtree if not t.is_punct] or list(clause.subtree)
-        inner = [t for t in part.subtree if not t.is_punct] or list(part.subtree)
+        words = [t for t in clause.subtree if _word(t)] or list(clause.subtree)
+        inner = [t for t in part.subtree if _word(t)] or list(part.subtree)
         first, last = words[0], words[-1]
         if inner[0].i <= first.i:
             rest = [t for t in words if t.i > inner[-1].i]
@@ -369,9 +383,11 @@ class DocStatements:
         from (`..., adding that`), or the agent of a passive (`was stated by X`)."""
         token = verb
         for _ in range(4):
+            # The subject nearest the verb (`Hanoi - The State Bank said`: the bank).
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects:
+                return min(subjects, key=lambda c: abs(c.i - token.i))
             for child in token.children:
-                if child.dep_ == "nsubj" or child.dep_ == "csubj":
-                    return child
                 if child.dep_ == "agent":
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
             if any(c.dep_ == "nsubjpass" for c in token.children):
@@ -443,6 +459,10 @@ class DocStatements:
                 start += 5
                 continue
             return start, end
+
+
+def _word(token: Token) -> bool:
+    return not token.is_punct and not token.is_space
 
 
 def _cue_end(item: Found) -> int:
