@@ -57,8 +57,9 @@ def labelled(n: int, seed: int) -> tuple[dict[str, int], dict[str, str]]:
         gold[article.id] = article.event
         refs = record_refs(article.record(), lead_only=True)
         if refs:
-            predicted[article.id] = clusterer.add(refs[0])
-    return predicted, gold
+            predicted[article.id] = (refs[0].value, clusterer.add(refs[0]))
+    placed = {a: clusterer.place(a, value, cid) for a, (value, cid) in predicted.items()}
+    return placed, gold
 
 
 def test_time_of_day_report_joins_the_day_of_the_same_call():

@@ -7,19 +7,26 @@ the share of members that use them, and a day-precision event must fall on the c
 day. One odd member moves no core, so a weak link cannot chain two stories together.
 Candidates come from a bounded window: clusters indexed by (key actor or kind, day), looked
 up over the event's days ± `WINDOW_DAYS`. Cost per event is the window, memory is the clusters.
+
+Two things keep the result close to independent of the order events arrive in: an actor
+weighs by how few clusters of the window name it (idf), so one prominent actor shared on a
+day says little; and once an event joins a cluster, the small clusters of its window that
+now match the grown cluster are merged into it (a report that came first, alone, is not
+left out of the story the later reports make).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from vntrade.events.kinds import KINDS, compatible
-from vntrade.periods import add_days, parse_period
+from vntrade.periods import add_days, parse_period, with_year
 
 WINDOW_DAYS = 3  # how far around its days an event looks for clusters
 LONGEST_PERIOD = 31  # days; an event dated more coarsely ("this year") is not matched
@@ -32,6 +39,13 @@ MIN_WORDS = 0.25  # the word score below which no event joins, whoever it names
 MAX_WORDS = 120  # words kept in a profile, the most frequent first
 WEAK_KINDS = ("report", "briefing")  # "said" tells little about what happened
 WEIGHTS = {"actors": 0.4, "words": 0.4, "date": 0.2}
+OTHER_KIND = 0.1  # the score taken off an event whose kind the cluster's kinds do not allow
+OTHER_KIND_WORDS = 0.4  # the word score such an event needs (same day, same people)
+ONE_ACTOR_OTHER_KIND_WORDS = 0.55  # ... when the people it shares with the cluster are one
+MERGE_SIZE = 3  # clusters this small are re-checked against a grown cluster of their window
+# The year that year-less values ("XXXX-07-02": a page with no date and no year) are placed
+# in for clustering: a leap year no news is dated in, so equal months and days meet.
+YEARLESS = 4
 ORDINAL = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
     r"\s+(?:\w+\s+){0,2}?(meeting|round|session|conference|dialogue|talks|visit)\b",
@@ -66,7 +80,7 @@ class EventRef:
         """The reference of an event dated `value`, or None when the value has no place
         on the calendar. A day and time ("2025-03-04TNI") is its day; ordinals come from
         `text`."""
-        period = parse_period(value)
+        period = parse_period(with_year(value, YEARLESS))
         if period is None or period.start is None or period.end is None:
             return None
         ordinals = frozenset(f"{m[1].lower()} {m[2].lower()}" for m in ORDINAL.finditer(text))
@@ -83,6 +97,26 @@ class EventRef:
     def matchable(self) -> bool:
         return (self.end - self.start).days <= LONGEST_PERIOD
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """(article, value): which stored event this is."""
+        return self.article, self.value
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "value": self.value,
+            "kind": self.kind,
+            **{name: sorted(getattr(self, name)) for name in ("actors", "words", "ordinals")},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventRef | None:
+        ref = cls.make(data["article"], data["value"], data["kind"], data["actors"], data["words"])
+        if ref is None:
+            return None
+        return dataclasses.replace(ref, ordinals=frozenset(data.get("ordinals", ())))
+
 
 @dataclass(slots=True)
 class Cluster:
@@ -96,6 +130,9 @@ class Cluster:
     actors: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     ordinals: Counter[str] = field(default_factory=Counter)
+    # Members dated more coarsely than a day ("this week"), kept whole: the cluster that fits
+    # them best may only come later, and they move there (see `Clusterer`).
+    loose: dict[tuple[str, str], EventRef] = field(default_factory=dict)
     # What the properties below derive from the counts, kept until the next add or remove:
     # a cluster is scored against many more events than join it.
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -132,6 +169,8 @@ class Cluster:
             self.days[event.day.isoformat()] += 1
         else:
             self.periods[f"{event.start.isoformat()}/{event.end.isoformat()}"] += 1
+            if event.article:
+                self.loose[event.key] = event
         self.actors.update(event.actors)
         self.words.update(event.words)
         self.ordinals.update(event.ordinals)
@@ -143,6 +182,7 @@ class Cluster:
         """Take back what `add(event)` counted (a re-ingested article's old event)."""
         self._memo.clear()
         self.size = max(0, self.size - 1)
+        self.loose.pop(event.key, None)
         counts = (self.kinds, self.actors, self.words, self.ordinals)
         items = ([event.kind], event.actors, event.words, event.ordinals)
         if event.day:
@@ -155,6 +195,30 @@ class Cluster:
             counter.subtract(key for key in keys if key in counter)
             for key in [key for key, n in counter.items() if n <= 0]:
                 del counter[key]
+
+    def merge(self, other: Cluster) -> None:
+        """Count `other`'s members as this cluster's own."""
+        self._memo.clear()
+        self.size += other.size
+        for name in _COUNTERS:
+            getattr(self, name).update(getattr(other, name))
+        self.loose.update(other.loose)
+
+    def as_ref(self) -> EventRef:
+        """The cluster as one event (what most members give), to score it against another."""
+        start, end = self.span()
+        day = self.day
+        return EventRef(
+            article="",
+            value=day.isoformat() if day else f"{start}/{end}",
+            precision="day" if day else "period",
+            start=start,
+            end=end,
+            kind=self.kind,
+            actors=frozenset(self.core(self.actors)),
+            words=frozenset(self.core(self.words)),
+            ordinals=frozenset(self.core(self.ordinals)),
+        )
 
     @property
     def matchable(self) -> bool:
@@ -186,38 +250,57 @@ class Cluster:
             "id": self.id,
             "size": self.size,
             **{name: dict(getattr(self, name)) for name in _COUNTERS},
+            "loose": [ref.to_dict() for ref in self.loose.values()],
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Cluster:
         counters = {name: Counter(data.get(name, {})) for name in _COUNTERS}
-        return cls(id=data["id"], size=data["size"], **counters)
+        refs = (EventRef.from_dict(item) for item in data.get("loose", ()))
+        loose = {ref.key: ref for ref in refs if ref is not None}
+        return cls(id=data["id"], size=data["size"], **counters, loose=loose)
 
 
 _COUNTERS = ("kinds", "days", "periods", "actors", "words", "ordinals")
 
 
-def score(event: EventRef, cluster: Cluster) -> float:
-    """How well `event` matches `cluster` (0 when it cannot belong to it)."""
+def score(event: EventRef, cluster: Cluster, weights: Mapping[str, float] | None = None) -> float:
+    """How well `event` matches `cluster` (0 when it cannot belong to it); `weights` gives
+    each actor's distinctiveness (1 / the clusters of the window naming it; 1 if absent)."""
     if not cluster.size:
         return 0.0  # emptied by re-ingested articles
     when = _date_score(event, cluster)
-    if not when or not _kinds_agree(event.kind, cluster):
+    if not when:
+        return 0.0
+    kinds_agree = _kinds_agree(event.kind, cluster)
+    if not kinds_agree and (when < 1 or "deadline" in (event.kind, cluster.kind)):
         return 0.0
     core_ordinals = cluster.core(cluster.ordinals)
     if event.ordinals and core_ordinals and not event.ordinals & core_ordinals:
         return 0.0  # "the second round" is not "the third round"
     core_actors = cluster.core(cluster.actors)
-    shared = len(event.actors & core_actors)
+    shared = event.actors & core_actors
     if event.actors and core_actors and not shared:
         return 0.0
-    actors = shared / min(len(event.actors), len(core_actors)) if shared else 0.0
+    if _other_counterparts(event, cluster, shared, core_actors, weights):
+        return 0.0
+    actors = _actor_score(event.actors, core_actors, shared, weights)
     words = _word_score(event, cluster)
-    if _same_order(event, cluster, shared, when):
+    if _same_order(event, cluster, len(shared), when) or _same_happening(
+        event, cluster, shared, actors, when
+    ):
         words = max(words, MIN_WORDS)
     elif words < MIN_WORDS:
         return 0.0  # same people, same day, another subject: another event
     total = WEIGHTS["actors"] * actors + WEIGHTS["words"] * words + WEIGHTS["date"] * when
+    if not kinds_agree:
+        # Reports name one happening differently ("talks" as a meeting, an announcement):
+        # the same day, the same people and the same subject make it one event (a closer
+        # subject when they share one person only).
+        needed = OTHER_KIND_WORDS if len(shared) >= 2 else ONE_ACTOR_OTHER_KIND_WORDS
+        if actors < 1 or words < needed:
+            return 0.0
+        total -= OTHER_KIND
     if when == NEAR_DAY and total < NEAR_DAY_JOIN:
         return 0.0  # a day off: only an otherwise very close report may join
     if when < 1 and total < COARSE_JOIN:
@@ -225,10 +308,68 @@ def score(event: EventRef, cluster: Cluster) -> float:
     return total
 
 
+def _weight(actor: str, weights: Mapping[str, float] | None) -> float:
+    return weights.get(actor, 1.0) if weights else 1.0
+
+
+def _actor_score(
+    actors: frozenset[str],
+    core: set[str],
+    shared: frozenset[str],
+    weights: Mapping[str, float] | None,
+) -> float:
+    """The weight of the shared actors over that of the smaller side (1 when one side's
+    actors are all the other's)."""
+    if not shared:
+        return 0.0
+    if shared == actors or shared >= core:
+        return 1.0
+    mass = sum(_weight(a, weights) for a in shared)
+    side = min(sum(_weight(a, weights) for a in actors), sum(_weight(a, weights) for a in core))
+    return min(1.0, mass / side) if side else 0.0
+
+
+def _other_counterparts(
+    event: EventRef,
+    cluster: Cluster,
+    shared: frozenset[str],
+    core: set[str],
+    weights: Mapping[str, float] | None,
+) -> bool:
+    """Whether each side names someone the other does not while they share one actor, or
+    only actors that weigh less than either side's own: Greer's call with one minister is
+    not his call with another, whoever is named more often."""
+    own = event.actors - cluster.actors.keys()
+    theirs = core - event.actors
+    if not own or not theirs:
+        return False
+    if len(shared) < 2:
+        return True
+    mass = sum(_weight(a, weights) for a in shared)
+    return mass < min(
+        sum(_weight(a, weights) for a in own), sum(_weight(a, weights) for a in theirs)
+    )
+
+
 def _same_order(event: EventRef, cluster: Cluster, shared: int, when: float) -> bool:
     """A deadline is who orders whom by when: the same issuer and addressee (two shared key
     actors) and the same day make the same deadline, however differently it is worded."""
     return event.kind == "deadline" and cluster.kind == "deadline" and shared >= 2 and when == 1
+
+
+def _same_happening(
+    event: EventRef, cluster: Cluster, shared: frozenset[str], actors: float, when: float
+) -> bool:
+    """A call (or meeting, round of talks...) of the same two or more people on the same day
+    is one happening, however differently two reports word the rest ("phone call" and
+    "spoke by telephone")."""
+    return (
+        when == 1
+        and len(shared) >= 2
+        and actors == 1
+        and event.kind == cluster.kind
+        and event.kind not in WEAK_KINDS
+    )
 
 
 def _kinds_may_meet(kind: str, other: str) -> bool:
@@ -278,6 +419,9 @@ class Clusterer:
         self.clusters: dict[int, Cluster] = {}
         self._index: dict[tuple[str, int], list[int]] = {}
         self.touched: set[int] = set()  # clusters changed since the last `take_touched`
+        self.merged: dict[int, int] = {}  # a cluster merged into another → that other
+        # Coarse members moved to a cluster that fits them better: (article, value) → cluster.
+        self.moved: dict[tuple[str, str], int] = {}
         self.comparisons = 0  # events scored against clusters, for the benchmark
         self._next = next_id  # a store's clusters may be loaded only in part
         for cluster in clusters:
@@ -294,6 +438,12 @@ class Clusterer:
         self._next += 1
         return self._next - 1
 
+    def resolve(self, cluster_id: int) -> int:
+        """The cluster `cluster_id` is now part of (itself unless it was merged)."""
+        while cluster_id in self.merged:
+            cluster_id = self.merged[cluster_id]
+        return cluster_id
+
     def remove(self, event: EventRef, cluster_id: int) -> None:
         """Take `event` out of cluster `cluster_id` (which must be loaded)."""
         cluster = self.clusters[cluster_id]
@@ -301,8 +451,15 @@ class Clusterer:
         self.touched.add(cluster_id)
 
     def add(self, event: EventRef) -> int:
-        """Put `event` in the best matching cluster, or a new one; return the cluster's id."""
-        best = self._best(event) if event.matchable else None
+        """Put `event` in the best matching cluster, or a new one; return the cluster's id
+        (which `resolve` follows if a later merge moves the cluster)."""
+        candidates: set[int] = set()
+        weights: dict[str, float] = {}
+        best = None
+        if event.matchable:
+            candidates = self._candidates(event)
+            weights = self._weights(event, candidates)
+            best = self._best(event, candidates, weights)
         if best is None:
             cluster = Cluster(self._next)
             self._next += 1
@@ -313,15 +470,25 @@ class Clusterer:
         self.touched.add(cluster.id)
         if event.matchable:
             self._reindex(cluster, _keys_of_event(event, cluster))
+            others = candidates - {cluster.id}
+            if best is not None:
+                self._absorb(cluster, others)
+            if event.day is not None:
+                self._replace_loose(others)
         return cluster.id
 
-    def _best(self, event: EventRef) -> int | None:
+    def place(self, article: str, value: str, cluster_id: int) -> int:
+        """Where the event (`article`, `value`) first put in `cluster_id` is now."""
+        return self.resolve(self.moved.get((article, value), cluster_id))
+
+    def _best(
+        self, event: EventRef, candidates: set[int], weights: Mapping[str, float]
+    ) -> int | None:
         """The cluster `event` joins: the best score from `JOIN`, the lowest id on a tie; none
         when a coarse date ("this week") fits two clusters about as well (look-alikes)."""
-        candidates = sorted(self._candidates(event))
         self.comparisons += len(candidates)
         found = sorted(
-            ((score(event, self.clusters[cid]), cid) for cid in candidates),
+            ((score(event, self.clusters[cid], weights), cid) for cid in candidates),
             key=lambda pair: (-pair[0], pair[1]),
         )
         found = [pair for pair in found if pair[0] >= JOIN]
@@ -331,9 +498,79 @@ class Clusterer:
             return None
         return found[0][1]
 
+    def _absorb(self, grown: Cluster, others: set[int]) -> None:
+        """Merge into `grown` the small clusters of the window that would join it now, were
+        they new: a report that came before the others, and alone matched none of them,
+        joins the story they make."""
+        for cid in sorted(others):
+            other = self.clusters.get(cid)
+            if other is None or not other.size or other.size > MERGE_SIZE or not other.matchable:
+                continue
+            if other.size > grown.size:
+                continue  # the larger one absorbs, when its own turn comes
+            ref = other.as_ref()
+            candidates = self._candidates(ref) - {cid}
+            if grown.id not in candidates:
+                continue
+            if self._best(ref, candidates, self._weights(ref, candidates)) != grown.id:
+                continue
+            keys = _keys_of_cluster(other)
+            grown.merge(other)
+            del self.clusters[cid]
+            self.merged[cid] = grown.id
+            self.touched.add(cid)
+            self._reindex(grown, keys)
+
+    def _replace_loose(self, others: set[int]) -> None:
+        """Place again the coarse members ("this week") of the window's other clusters: a
+        day cluster that came after them may fit them better, or make them ambiguous."""
+        for cid in sorted(others):
+            cluster = self.clusters.get(cid)
+            if cluster is None or not cluster.loose:
+                continue
+            for ref in sorted(cluster.loose.values(), key=lambda r: r.key):
+                if cluster.size < 2:
+                    break  # alone, it is where it would start anyway
+                cluster.remove(ref)
+                candidates = self._candidates(ref)
+                best = self._best(ref, candidates, self._weights(ref, candidates))
+                if best == cid:
+                    cluster.add(ref)
+                    continue
+                target = self.clusters[best] if best is not None else Cluster(self._next)
+                if best is None:
+                    self._next += 1
+                    self.clusters[target.id] = target
+                target.add(ref)
+                self.moved[ref.key] = target.id
+                self.touched |= {cid, target.id}
+                self._reindex(target, _keys_of_event(ref, target))
+
+    def _weights(self, event: EventRef, candidates: set[int]) -> dict[str, float]:
+        """Each actor of the event and of the candidates' cores: 1 / how many of the
+        window's clusters (and the event) name it, as idf weighs a word."""
+        actors = set(event.actors)
+        for cid in candidates:
+            cluster = self.clusters.get(cid)
+            if cluster is not None:
+                actors |= cluster.core(cluster.actors)
+        first, last = window(event)
+        days = range(first.toordinal(), last.toordinal())
+        weights = {}
+        for actor in actors:
+            named = {
+                cid
+                for day in days
+                for cid in self._index.get((f"a:{actor}", day), ())
+                if cid in self.clusters
+            }
+            weights[actor] = 1.0 / max(1, len(named) + (actor in event.actors))
+        return weights
+
     def take_touched(self) -> list[Cluster]:
-        """The clusters changed since the last call (what a store must write back)."""
-        changed = [self.clusters[cid] for cid in sorted(self.touched)]
+        """The clusters changed since the last call that still exist (what a store must
+        write back); merged ones are in `merged`."""
+        changed = [self.clusters[cid] for cid in sorted(self.touched) if cid in self.clusters]
         self.touched.clear()
         return changed
 
@@ -347,7 +584,7 @@ class Clusterer:
         for day in range(first.toordinal(), last.toordinal()):
             for label in labels:
                 found.update(self._index.get((label, day), ()))
-        return found
+        return {cid for cid in found if cid in self.clusters}
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
         for key in keys:
@@ -370,7 +607,7 @@ def cluster_all(events: Iterable[EventRef]) -> dict[str, int]:
     assigned: dict[str, int] = {}
     for event in sorted(events, key=lambda e: (e.start, e.end, e.article, e.value)):
         assigned.setdefault(event.article, clusterer.add(event))
-    return assigned
+    return {article: clusterer.resolve(cid) for article, cid in assigned.items()}
 
 
 def _keys_of_event(event: EventRef, cluster: Cluster) -> list[tuple[str, int]]:

@@ -11,6 +11,7 @@ from vntrade.events.directives import article_directives
 from vntrade.events.text import content_words, sentence_spans, stem, word_set
 from vntrade.names import NameIndex
 from vntrade.nlp.events.finder import find_events
+from vntrade.nlp.events.kinds import TRIGGERS
 
 # Words of office that go with names ("Prime Minister ..."): they say who, not what.
 TITLE_WORDS = frozenset(
@@ -20,6 +21,7 @@ TITLE_WORDS = frozenset(
         "head official standing permanent acting"
     )
 )
+MAX_TRIGGER_WORDS = 3
 _CAPTION = re.compile(r"\s*(?:\(|__)?Photo\b")
 
 
@@ -83,9 +85,21 @@ def _view_event(
     )
 
 
+def trigger_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of `text[start:end]` that the event kinds' trigger patterns match, short ones
+    only (a pattern may also span the words between a verb and its object)."""
+    return [
+        match.span()
+        for _, pattern in TRIGGERS
+        for match in pattern.finditer(text, start, end)
+        if len(match.group().split()) <= MAX_TRIGGER_WORDS
+    ]
+
+
 def _topic_words(record: dict[str, Any], start: int, end: int) -> set[str]:
-    """Content words of a sentence without its names and dates: what it is about, which tells
-    apart two meetings of one minister on one day."""
+    """Content words of a sentence without its names, dates and trigger words ("met",
+    "phone call": the kind says those): what it is about, which tells apart two meetings of
+    one minister on one day."""
     chars = list(record["text"][start:end])
     spans = [
         (m["start"], m["end"])
@@ -94,6 +108,7 @@ def _topic_words(record: dict[str, Any], start: int, end: int) -> set[str]:
         if start <= m["start"] and m["end"] <= end
     ]
     spans += [(d["start"], d["end"]) for d in record.get("dates", []) if start <= d["start"] < end]
+    spans += trigger_spans(record["text"], start, end)
     for a, b in spans:
         chars[a - start : b - start] = " " * (min(b, end) - a)
     return content_words("".join(chars)) - TITLE_WORDS

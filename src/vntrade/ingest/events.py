@@ -18,7 +18,7 @@ from typing import Any
 from vntrade.events.clustering import LONGEST_PERIOD, WINDOW_DAYS, Cluster, Clusterer, EventRef
 from vntrade.events.entries import Entry, day_key
 from vntrade.events.model import Event, article_events
-from vntrade.events.refs import actor_types, key_actors, lead_events, make_ref
+from vntrade.events.refs import actor_types, article_year, key_actors, lead_events, make_ref
 from vntrade.folding import fold_key
 from vntrade.periods import Period, YearVotes, add_days, add_months, parse_period, with_year
 from vntrade.store import Store
@@ -55,20 +55,30 @@ class EventIndexer:
             self.votes.add(record)
         year = self.votes.year
         touched: set[int] = self._forget(ids)
-        new: dict[int, list[Member]] = {}
+        placed: list[tuple[EventRow, dict[str, Any]]] = []
         for record in records:
             for row, ref, data in self._rows(record, year):
                 if self.cluster:
                     row.cluster = self._place(ref)
-                    touched.add(row.cluster)
-                    new.setdefault(row.cluster, []).append(
-                        (row.article, row.lead, row.inferred, data)
-                    )
+                    placed.append((row, data))
                 write.events.append(row)
             write.names += name_rows(record)
-        touched |= {c.id for c in self.clusterer.take_touched()}
+        clusterer = self.clusterer
+        # Events placed early in the batch may since have moved, with their cluster or alone.
+        new: dict[int, list[Member]] = {}
+        for row, data in placed:
+            row.cluster = clusterer.place(row.article, row.value, row.cluster)
+            new.setdefault(row.cluster, []).append((row.article, row.lead, row.inferred, data))
+        touched |= set(new) | clusterer.touched
+        clusterer.take_touched()
+        write.merged = [(cid, clusterer.resolve(cid)) for cid in clusterer.merged]
+        write.moved = [
+            (a, v, clusterer.place(a, v, cid)) for (a, v), cid in clusterer.moved.items()
+        ]
         if touched:
             write.clusters, write.dropped = self._rebuild(touched, new, set(ids))
+        clusterer.merged.clear()
+        clusterer.moved.clear()
         write.year_votes = self.votes.to_json()
         return write
 
@@ -79,6 +89,7 @@ class EventIndexer:
         rows hold as JSON."""
         types = actor_types(record)
         events = article_events(record)
+        year = article_year(record) or year  # the article's own first, then the store's
         inferred = {id(e) for e in events if e.value.startswith("XXXX") and year is not None}
         lead = next((e for e, ref in lead_events(events, types, year) if ref), None)
         rows = []
@@ -154,7 +165,11 @@ class EventIndexer:
             profiles = profiles_starting(self.store.conn, start, end)
         for profile in profiles:
             cluster = Cluster.from_dict(json.loads(profile))
-            if cluster.id not in self.clusterer.clusters:  # ours is newer
+            # ours is newer; a merged one is gone once this batch is written
+            if (
+                cluster.id not in self.clusterer.clusters
+                and cluster.id not in self.clusterer.merged
+            ):
                 self.clusterer.load(cluster)
 
     def _rebuild(
@@ -167,7 +182,10 @@ class EventIndexer:
             stored = members(self.store.conn, touched)
         for cid, article, lead, inferred, data in stored:
             if article not in replaced:
-                found[cid].append((article, bool(lead), bool(inferred), json.loads(data)))
+                event = json.loads(data)
+                # where the event is now: its cluster may be merged, or the event moved
+                now = self.clusterer.place(article, event["value"], cid)
+                found.setdefault(now, []).append((article, bool(lead), bool(inferred), event))
         for cid, items in new.items():
             found[cid] += items
         rows, dropped = [], []

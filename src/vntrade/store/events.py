@@ -37,6 +37,11 @@ def _columns(row: Any, count: int) -> tuple[Any, ...]:
 
 def write_events(conn: sqlite3.Connection, write: EventWrite) -> None:
     """Apply one batch's event changes (inside the caller's transaction)."""
+    # Stored events follow their clusters' merges and their own moves first.
+    merged = [(into, cluster) for cluster, into in write.merged]
+    conn.executemany("UPDATE events SET cluster = ? WHERE cluster = ?", merged)
+    moved = [(cluster, article, value) for article, value, cluster in write.moved]
+    conn.executemany("UPDATE events SET cluster = ? WHERE article = ? AND value = ?", moved)
     for chunk in id_chunks(write.articles):
         marks = _marks(chunk)
         conn.execute(

@@ -163,3 +163,5 @@ class EventWrite:
     dropped: list[int] = field(default_factory=list)  # clusters left empty
     names: list[NameRow] = field(default_factory=list)
     year_votes: str | None = None  # JSON, kept in `meta`
+    merged: list[tuple[int, int]] = field(default_factory=list)  # (cluster, merged into)
+    moved: list[tuple[str, str, int]] = field(default_factory=list)  # (article, value, cluster)

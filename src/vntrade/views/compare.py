@@ -17,7 +17,7 @@ from typing import Any
 from vntrade.events.clustering import EventRef, cluster_all
 from vntrade.events.directives import article_directives
 from vntrade.events.model import Event, article_events
-from vntrade.events.refs import KEY_ACTOR_TYPES, actor_types, lead_events
+from vntrade.events.refs import KEY_ACTOR_TYPES, actor_types, article_year, lead_events
 from vntrade.periods import Period, corpus_year, parse_period, with_year
 from vntrade.views.directives import group_directives, public
 from vntrade.views.figures import Figure, record_figures
@@ -103,7 +103,9 @@ def _profiles(records: list[dict[str, Any]], year: int | None = None) -> list[Pr
 
 
 def _set_lead(profile: Profile, record: dict[str, Any], year: int | None) -> None:
-    """The article's lead events (see `event_refs.lead_events`) and their references."""
+    """The article's lead events (see `event_refs.lead_events`) and their references; a
+    year-less value takes the article's own year, else the corpus's."""
+    year = article_year(record) or year
     placed = lead_events(article_events(record), actor_types(record), year)
     profile.lead = [event for event, _ in placed]
     profile.refs = [ref for _, ref in placed if ref is not None]
