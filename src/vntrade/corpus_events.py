@@ -7,6 +7,11 @@ publication day ("Tuesday", "the same day", "March 4 evening", "this week"). Loo
 events repeat an earlier event's actors and kind a few days later (a later round of talks
 gets the next ordinal). `LabelledArticle.record()` is the extraction record `vntrade extract`
 would print for it, with exact offsets, so large stores can be built without spaCy.
+
+A `Shape` (`SHAPES`: default, dense, renamed, undated, yearless) departs from the defaults:
+denser days with more look-alikes and reports, same-day events that share one prominent
+actor, reports worded as another kind, reports without a publication date, and reports
+without any year.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from vntrade.corpus_templates import (
     MIDDLES,
     OUTLETS,
     PLACES,
+    RENAMED,
     REPORT_WEIGHTS,
     REPORTS,
     SURNAMES,
@@ -49,6 +55,36 @@ from vntrade.corpus_templates import (
 )
 from vntrade.events.text import sentence_spans
 from vntrade.nlp.events.finder import find_events
+from vntrade.periods import parse_period
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """How a labelled corpus departs from the defaults (each share is of events or reports)."""
+
+    events_per_day: int = EVENTS_PER_DAY
+    lookalike_share: float = LOOKALIKE_SHARE
+    report_weights: tuple[int, ...] = REPORT_WEIGHTS
+    same_day_share: float = 0.0  # events: another call/meeting of one prominent actor that day
+    renamed_share: float = 0.0  # reports worded as another kind ("announced after talks")
+    undated_share: float = 0.0  # reports without a publication date ("on Tuesday")
+    yearless_share: float = 0.0  # reports without a publication date or year ("on July 2")
+
+
+SHAPES = {
+    "default": Shape(),
+    # Denser days, half of the events look-alikes, ~3.7 reports an event, and same-day events
+    # of one prominent actor with other counterparts.
+    "dense": Shape(
+        events_per_day=60,
+        lookalike_share=0.5,
+        report_weights=(5, 10, 25, 35, 25),
+        same_day_share=0.15,
+    ),
+    "renamed": Shape(renamed_share=0.3),
+    "undated": Shape(undated_share=0.3),
+    "yearless": Shape(yearless_share=0.3),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +123,7 @@ class LabelledArticle:
     title: str
     pieces: tuple[tuple[str, Any], ...]  # (text, None | Actor | ("good", name) | ("date", ...))
     lookalike_of: str | None = None  # the event this one's event resembles
+    dated: bool = True  # False: the page gives no publication date
 
     @property
     def body(self) -> str:
@@ -102,17 +139,25 @@ class LabelledArticle:
         return _record(self)
 
 
-def make_events(n_events: int, seed: int = 0) -> list[TradeEvent]:
+def make_events(n_events: int, seed: int = 0, shape: Shape = SHAPES["default"]) -> list[TradeEvent]:
     """`n_events` events in day order; a look-alike continues a series (same actors and
-    kind) two to six days after its latest event, a round of talks with the next ordinal."""
+    kind) two to six days after its latest event, a round of talks with the next ordinal;
+    with `shape.same_day_share`, some events are another event of a prominent actor on the
+    day of the last one, with another counterpart."""
     rng = random.Random(seed)
-    span = max(365, math.ceil(n_events / EVENTS_PER_DAY))
+    span = max(365, math.ceil(n_events / shape.events_per_day))
     days = sorted(date(2025, 1, 1) + timedelta(days=rng.randrange(span)) for _ in range(n_events))
     events: list[TradeEvent] = []
     latest: dict[tuple[Actor, Actor, str], TradeEvent] = {}  # the last event of each series
     for index, day in enumerate(days):
         ident = f"e{index:06d}"
-        if events and rng.random() < LOOKALIKE_SHARE:
+        if events and shape.same_day_share and rng.random() < shape.same_day_share:
+            other = _same_day(rng, events, ident)
+            if other is not None:
+                events.append(other)
+                latest.setdefault((other.vn, other.us, other.kind), other)
+                continue
+        if events and rng.random() < shape.lookalike_share:
             model = events[-1 - rng.randrange(min(30, len(events)))]
             model = latest[(model.vn, model.us, model.kind)]
             if model.day >= day - LOOKALIKE_LAG:  # keeps events nearly in day order
@@ -139,12 +184,17 @@ def make_events(n_events: int, seed: int = 0) -> list[TradeEvent]:
     return events
 
 
-def make_event_corpus(n_articles: int, seed: int = 0) -> Iterator[LabelledArticle]:
-    """Yield `n_articles` labelled reports in publication order; deterministic per `seed`.
+def make_event_corpus(
+    n_articles: int, seed: int = 0, shape: Shape | str = "default"
+) -> Iterator[LabelledArticle]:
+    """Yield `n_articles` labelled reports in publication order; deterministic per `seed`
+    and `shape` (a `Shape` or a name in `SHAPES`).
 
     Streams: an article is held only until no later event can be published before it."""
-    mean = sum(r * w for r, w in zip(REPORTS, REPORT_WEIGHTS, strict=True)) / sum(REPORT_WEIGHTS)
-    events = make_events(math.ceil(1.1 * n_articles / mean) + 5, seed)
+    shape = SHAPES[shape] if isinstance(shape, str) else shape
+    weights = shape.report_weights
+    mean = sum(r * w for r, w in zip(REPORTS, weights, strict=True)) / sum(weights)
+    events = make_events(math.ceil(1.1 * n_articles / mean) + 5, seed, shape)
     rng = random.Random(seed + 1)
     waiting: list[tuple[date, str, LabelledArticle]] = []
     made = 0
@@ -155,9 +205,9 @@ def make_event_corpus(n_articles: int, seed: int = 0) -> Iterator[LabelledArticl
         settled = event.day - timedelta(days=4) if event.lookalike_of is None else settled
         while waiting and waiting[0][0] < settled:
             yield heapq.heappop(waiting)[2]
-        count = rng.choices(REPORTS, REPORT_WEIGHTS)[0]
+        count = rng.choices(REPORTS, weights)[0]
         for outlet in rng.sample(OUTLETS, count)[: n_articles - made]:
-            article = _report(rng, event, outlet, made)
+            article = _report(rng, event, outlet, made, shape)
             made += 1
             heapq.heappush(waiting, (article.published, article.id, article))
         if made >= n_articles:
@@ -167,17 +217,23 @@ def make_event_corpus(n_articles: int, seed: int = 0) -> Iterator[LabelledArticl
 
 
 def write_event_jsonl(
-    path: str | Path, n_articles: int, seed: int = 0, *, records: bool = False
+    path: str | Path,
+    n_articles: int,
+    seed: int = 0,
+    *,
+    records: bool = False,
+    shape: Shape | str = "default",
 ) -> Path:
     """Write labelled articles as JSONL (id, published, agency, dateline, text, event), or
-    with `records` their extraction records (each with its "event" label)."""
+    with `records` their extraction records (each with its "event" label); an article
+    without a publication date has `published` null."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("w", encoding="utf-8") as out:
-        for article in make_event_corpus(n_articles, seed):
+        for article in make_event_corpus(n_articles, seed, shape):
             row = article.record() if records else {
                 "id": article.id,
-                "published": article.published.isoformat(),
+                "published": article.published.isoformat() if article.dated else None,
                 "agency": article.agency,
                 "dateline": article.dateline,
                 "text": article.text,
@@ -207,6 +263,34 @@ def _lookalike(rng: random.Random, model: TradeEvent, ident: str) -> TradeEvent:
     )
 
 
+def _same_day(rng: random.Random, events: list[TradeEvent], ident: str) -> TradeEvent | None:
+    """Another event of a prominent US actor of the last day's events, that day, with
+    another Vietnamese counterpart, company and subject ("Greer's second call that day")."""
+    famous = {name for name, _ in AMERICANS}
+    day = events[-1].day
+    models = [e for e in events[-30:] if e.day == day and e.us.name in famous]
+    if not models:
+        return None
+    model = models[rng.randrange(len(models))]
+    goods = rng.sample(GOODS, 2)
+    vn = _vn_person(rng)
+    while vn == model.vn:
+        vn = _vn_person(rng)
+    return TradeEvent(
+        id=ident,
+        day=day,
+        kind=model.kind,
+        vn=vn,
+        us=model.us,
+        org=Actor(rng.choice(VN_ORGS), "ORG", None),
+        topic=rng.choice([t for t in TOPICS if t != model.topic]),
+        goods=(goods[0], goods[1]),
+        place=rng.choice(PLACES),
+        ordinal=model.ordinal,
+        lookalike_of=model.id,
+    )
+
+
 def _vn_person(rng: random.Random) -> Actor:
     if rng.random() < 0.3:
         plain, _accented, title = VIETNAMESE[rng.randrange(len(VIETNAMESE))]
@@ -224,9 +308,18 @@ def _us_actor(rng: random.Random, kind: str) -> Actor:
     return Actor(f"{rng.choice(US_FIRST)} {rng.choice(US_LAST)}", "PERSON", rng.choice(US_ROLES))
 
 
-def _report(rng: random.Random, event: TradeEvent, outlet: str, index: int) -> LabelledArticle:
+def _report(
+    rng: random.Random, event: TradeEvent, outlet: str, index: int, shape: Shape
+) -> LabelledArticle:
     published = event.day + timedelta(days=rng.choices((0, 1, 2, 3), (50, 30, 12, 8))[0])
+    undated = bool(shape.undated_share) and rng.random() < shape.undated_share
+    yearless = bool(shape.yearless_share) and rng.random() < shape.yearless_share
     when = _when(rng, event.day, published)
+    if yearless:
+        when = _yearless_when(rng, event.day)
+    elif undated:
+        when = _unanchored(when)
+    renamed = bool(shape.renamed_share) and rng.random() < shape.renamed_share
     fill = {
         "A": _named(event.vn, rng),
         "B": _named(event.us, rng),
@@ -240,7 +333,7 @@ def _report(rng: random.Random, event: TradeEvent, outlet: str, index: int) -> L
         "a": [(_short(event.vn), event.vn)],
         "b": [(_short(event.us), event.us)],
     }
-    pieces = _fill(rng.choice(LEADS[event.kind]), fill)
+    pieces = _fill(rng.choice((RENAMED if renamed else LEADS)[event.kind]), fill)
     for follow in rng.sample(FOLLOWS, rng.randrange(1, 4)):
         pieces.append((" " if rng.random() < 0.5 else "\n\n", None))
         pieces.extend(_fill(follow, fill))
@@ -256,6 +349,7 @@ def _report(rng: random.Random, event: TradeEvent, outlet: str, index: int) -> L
         title=f"Vietnam and US: {event.topic} and {event.goods[0]}",
         pieces=tuple(pieces),
         lookalike_of=event.lookalike_of,
+        dated=not (undated or yearless),
     )
 
 
@@ -300,6 +394,34 @@ def _when(rng: random.Random, day: date, published: date) -> tuple[str, str, str
     return rng.choice(styles)
 
 
+def _yearless_when(rng: random.Random, day: date) -> tuple[str, str, str, str]:
+    """The event day written without a year, as a page with no date gives it."""
+    month_day = f"{MONTHS[day.month - 1]} {day.day}"
+    value = f"XXXX-{day.month:02d}-{day.day:02d}"
+    return rng.choice(((f"on {month_day}", value, "day", "DATE"),
+                       (f"{month_day} evening", value, "day", "DATE")))  # fmt: skip
+
+
+def _unanchored(when: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
+    """The value the pipeline gives a date phrase with no publication date to anchor it:
+    "Tuesday" is some Tuesday (XXXX-WXX-2), "the same day" some day, "on March 4" a year-less
+    day."""
+    text, value, kind, timex = when
+    period = parse_period(value.split("T")[0])
+    day = period.start if period and period.precision == "day" else None
+    if text == "the same day":
+        return text, "XXXX-XX-XX", kind, timex
+    if kind == "week":
+        return text, "XXXX-WXX", kind, timex
+    if kind == "month":
+        return text, "XXXX-XX", kind, timex
+    if day and any(name in text for name in WEEKDAYS):
+        return text, f"XXXX-WXX-{day.isoweekday()}", "day", "DATE"
+    if day:
+        return text, f"XXXX-{day.month:02d}-{day.day:02d}", kind, timex
+    return when
+
+
 def _dateline(agency: str, place: str, published: date) -> str:
     month_day = f"{MONTHS[published.month - 1]} {published.day}"
     return {
@@ -339,7 +461,7 @@ def _record(article: LabelledArticle) -> dict[str, Any]:
             dates.append(
                 {**mention, "value": value, "kind": kind, "timex_type": timex, "deadline": False}
             )
-    published = article.published.isoformat()
+    published = article.published.isoformat() if article.dated else None
     record = {
         "id": article.id,
         "source": f"{article.id}.txt",
@@ -367,6 +489,7 @@ def _record(article: LabelledArticle) -> dict[str, Any]:
         "commodities": list(goods.values()),
         "directives": [],
         "figures": [],  # the generator writes no figures
+        "statements": [],
         "event": article.event,
     }
     # The events component's rules, over punctuation sentences (there is no parse here).

@@ -106,3 +106,26 @@ FOLLOWS = (
     "Two-way trade has grown strongly in recent years, according to the customs department.",
 )
 CATEGORIES = {"LNG": "energy", "crude oil": "energy", "ethanol": "energy", "aircraft": "aviation"}
+# Reports that tell an event with another kind's words: a meeting "announced", talks a
+# "report" (the pipeline gives them another kind; clustering must still find them).
+RENAMED: dict[str, tuple[str, ...]] = {
+    "meeting": (
+        "{A} announced {W}, after talks with {B} in {P}, that both sides would work on {T} "
+        "and trade in {G}.",
+    ),
+    "call": (
+        "{A} announced {W} new steps on {T} and {G}, after a phone conversation with {B}.",
+    ),
+    "negotiation": (
+        "{A} said {W} that the {N} round with {B} in {P} had made progress on {T} and {G}.",
+    ),
+    "agreement": (
+        "{O} and {B} announced {W} a purchase of US {G} and {H} in {P}, covering {T}.",
+    ),
+    "tariff measure": (
+        "{B} announced {W} higher duties on Vietnamese {G}, citing {T}.",
+    ),
+    "announcement": (
+        "{A} met {B} {W} and presented a plan on {T} and on imports of US {G}.",
+    ),
+}  # fmt: skip
