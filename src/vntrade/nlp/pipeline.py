@@ -42,6 +42,9 @@ FACTORY_MODULES = (
 )
 # The files of `nlp/` (any depth) whose content shapes extraction.
 FINGERPRINTED = (".py", ".jsonl", ".cfg")
+# Where the config takes a user's actor and goods files (`--actors`, `--commodities`).
+USER_ACTORS = "initialize.components.vntrade_actors.tables.extra"
+USER_COMMODITIES = "initialize.components.vntrade_commodities.tables.extra"
 # Trained components the extraction does not use.
 UNUSED_MODEL_COMPONENTS = ("lemmatizer",)
 
@@ -63,6 +66,7 @@ def load_pipeline(
     A missing model is a clear error naming the package to install.
     """
     import spacy
+    from spacy.util import registry
 
     from vntrade.nlp.extensions import register_extensions
     from vntrade.nlp.pos import replace_attribute_ruler
@@ -81,26 +85,36 @@ def load_pipeline(
             "installed pipeline with --model / VNTRADE_MODEL."
         ) from None
     replace_attribute_ruler(nlp)  # same POS tags, a fraction of the time
-    user_files = {"vntrade_actors": actors_file, "vntrade_commodities": commodities_file}
-    config = pipeline_config()
+    config = pipeline_config(user_files(actors_file, commodities_file))
     for component in config["nlp"]["pipeline"]:
         settings = dict(config["components"][component])
-        pipe = nlp.add_pipe(settings.pop("factory"), name=component, config=settings)
-        initial = dict(config["initialize"]["components"].get(component) or {})
-        if user_files.get(component):
-            initial["extra_patterns"] = str(user_files[component])
+        nlp.add_pipe(settings.pop("factory"), name=component, config=settings)
+    # As `nlp.initialize` would, for vntrade's components only (the model's stay trained):
+    # the readers of `[initialize]` give each its data.
+    initial = registry.resolve(config["initialize"]["components"])
+    for component in config["nlp"]["pipeline"]:
+        pipe = nlp.get_pipe(component)
         if hasattr(pipe, "initialize"):
-            pipe.initialize(lambda: [], nlp=nlp, **initial)
+            pipe.initialize(lambda: [], nlp=nlp, **initial.get(component, {}))
     nlp.meta["vntrade_fingerprint"] = pipeline_fingerprint(name, actors_file, commodities_file)
     return nlp
 
 
-def pipeline_config() -> Config:
-    """The shipped `config.cfg`: vntrade's components and their initial settings."""
+def pipeline_config(overrides: dict[str, Any] | None = None) -> Config:
+    """The shipped `config.cfg` (vntrade's components, their settings and the readers of their
+    data), with `overrides` by dotted path as `spacy train` takes them."""
     from spacy.util import load_config_from_str
 
     text = resources.files("vntrade.nlp").joinpath(CONFIG_FILE).read_text("utf-8")
-    return load_config_from_str(text)
+    return load_config_from_str(text, overrides=overrides or {})
+
+
+def user_files(
+    actors_file: str | Path | None = None, commodities_file: str | Path | None = None
+) -> dict[str, str]:
+    """The config overrides that give the readers a user's `--actors` and `--commodities`."""
+    paths = {USER_ACTORS: actors_file, USER_COMMODITIES: commodities_file}
+    return {setting: str(path) for setting, path in paths.items() if path}
 
 
 def pipeline_fingerprint(

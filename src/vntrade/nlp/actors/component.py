@@ -7,60 +7,75 @@ named in full; titles give roles; pronouns and role phrases (`He`, `The PM`) are
 for directive issuers (`finder`, `refs`). A company named as the make of a good (`Boeing
 aircraft`) is no actor.
 
-The lists are read by `initialize` (shipped data plus `extra_patterns`, a user's JSONL
-file) and written by `to_disk`, so a saved pipeline keeps a user's actors.
+The lists come to `initialize` from the config's `[initialize]` block through the reader
+`vntrade.actor_tables.v1` (the shipped lists plus `extra`, a user's JSONL file) and are saved
+with the pipeline (`to_disk`, `to_bytes`), so a saved pipeline keeps a user's actors. The
+span keys are settings (`spans_key`, `references_key`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from vntrade.errors import DataFileError
 from vntrade.nlp.actors.finder import DocActors, without_brands
-from vntrade.nlp.actors.lexicon import (
-    DATA_FILES,
-    ActorDataError,
-    ActorLexicon,
-    Records,
-    read_jsonl,
-    shipped_records,
-)
+from vntrade.nlp.actors.lexicon import USER_FILE, ActorLexicon, shipped_records
 from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.refs import NamedMention, ReferenceResolver
 from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS, register_extensions
+from vntrade.nlp.jsonl import DataError, Records, TableData, Tables, read_table
 
-USER_FILE = "user_actors.jsonl"
 ENTRY_EXAMPLE = (
     '{"name": "Nguyen Van A", "type": "PERSON", '
     '"roles": ["Deputy Minister of Finance"], "aliases": ["A"]}'
 )
 
 
+@registry.readers("vntrade.actor_tables.v1")
+def read_actor_tables(extra: str | None = None) -> Tables:
+    """The shipped actor, non-actor and role lists, and a user's actors (`--actors FILE`;
+    None: none) as `user_actors.jsonl`."""
+    tables = shipped_records()
+    try:
+        tables[USER_FILE] = read_table(Path(extra)) if extra else []
+    except (DataError, OSError, UnicodeDecodeError) as error:
+        raise _data_error(error) from None
+    return tables
+
+
 @Language.factory(
     "vntrade_actors",
     assigns=["doc.spans", "doc._.vntrade_actor_roles"],
     requires=["token.tag", "token.pos", "token.dep", "token.ent_type", "doc.sents"],
-    default_config={},
+    default_config={"spans_key": ACTOR_SPANS, "references_key": REFERENCE_SPANS},
 )
-def make_actors(nlp: Language, name: str) -> ActorResolver:
+def make_actors(nlp: Language, name: str, spans_key: str, references_key: str) -> ActorResolver:
     register_extensions()
-    return ActorResolver(nlp, name=name)
+    return ActorResolver(nlp, name=name, spans_key=spans_key, references_key=references_key)
 
 
-class ActorResolver:
+class ActorResolver(TableData):
     """Finds actors and gives each one canonical name, type and role."""
 
-    def __init__(self, nlp: Language, *, name: str = "vntrade_actors") -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        name: str = "vntrade_actors",
+        spans_key: str = ACTOR_SPANS,
+        references_key: str = REFERENCE_SPANS,
+    ) -> None:
         self.name = name
+        self.spans_key = spans_key
+        self.references_key = references_key
         self.tokenizer = nlp.tokenizer  # not `nlp` itself: the component pickles on its own
-        self.records: dict[str, Records] = {}
-        self.user_records: Records = []
+        self.tables: Tables = {}
         self.lexicon: ActorLexicon | None = None
 
     def initialize(
@@ -68,22 +83,18 @@ class ActorResolver:
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
-        extra_patterns: str | Path | None = None,
+        tables: Mapping[str, Records] | None = None,
     ) -> None:
-        """Read the shipped lists and, if given, a user's actor file (`--actors`)."""
-        try:
-            user = list(read_jsonl(Path(extra_patterns))) if extra_patterns else []
-        except (ActorDataError, OSError, UnicodeDecodeError) as error:
-            raise _data_error(error) from None
-        self.set_records(shipped_records(), user)
+        """Use the lists of `tables` (`vntrade.actor_tables.v1`'s; None: the shipped ones)."""
+        self.set_tables(read_actor_tables() if tables is None else tables)
 
-    def set_records(self, records: dict[str, Records], user: Records = ()) -> None:
-        """Build the lexicon from the records of `DATA_FILES` and a user's entries."""
+    def set_tables(self, tables: Mapping[str, Records]) -> None:
+        """Build the lexicon from the lists of `DATA_FILES` and a user's `USER_FILE`."""
         try:
-            self.lexicon = ActorLexicon(self._tokenize, records, user)
-        except ActorDataError as error:
+            self.lexicon = ActorLexicon(self._tokenize, tables, tables.get(USER_FILE, ()))
+        except DataError as error:
             raise _data_error(error) from None
-        self.records, self.user_records = records, list(user)
+        self.tables = dict(tables)
 
     def _tokenize(self, text: str) -> list[str]:
         return [t.text for t in self.tokenizer(text)]
@@ -100,29 +111,14 @@ class ActorResolver:
         organisations = [NamedMention(f.start, f.end, f.name) for f in found if f.type == "ORG"]
         resolver = ReferenceResolver(doc, self.lexicon, people, roles, organisations)
         references = resolver.resolve(keys, texts)
-        doc.spans[ACTOR_SPANS] = [
+        doc.spans[self.spans_key] = [
             Span(doc, f.start, f.end, label=f.type, kb_id=f.name) for f in found
         ]
-        doc.spans[REFERENCE_SPANS] = [
+        doc.spans[self.references_key] = [
             Span(doc, r.start, r.end, label=r.type, kb_id=r.name) for r in references
         ]
         doc._.vntrade_actor_roles = {name: held[0] for name, held in roles.items()}
         return doc
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write the lists as JSONL: the shipped ones and the user's entries apart."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for name, records in self.records.items():
-            srsly.write_jsonl(path / name, [record for _, record in records])
-        srsly.write_jsonl(path / USER_FILE, [record for _, record in self.user_records])
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorResolver:
-        """Read the lists written by `to_disk`."""
-        path = Path(path)
-        records = {name: list(read_jsonl(path / name)) for name in DATA_FILES}
-        self.set_records(records, list(read_jsonl(path / USER_FILE)))
-        return self
 
 
 def _data_error(error: Exception) -> DataFileError:

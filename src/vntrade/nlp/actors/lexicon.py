@@ -7,15 +7,16 @@ list never leaks into another.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
 from vntrade.nlp.actors.phrases import PhraseTable, fold, key
+from vntrade.nlp.jsonl import DataError, Records, shipped_tables
+
+# Re-exported for the statements' and event frames' lexicons, until they import it from
+# `vntrade.nlp.jsonl` themselves.
+from vntrade.nlp.jsonl import read_jsonl as read_jsonl
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 # Non-actor kinds that hide a name everywhere. Places and generic words (`State`, `Party`)
@@ -25,13 +26,12 @@ BLOCKING_KINDS = frozenset({"media", "product"})
 VETO_KINDS = frozenset({"place", "generic"})
 
 Tokenize = Callable[[str], list[str]]
-# (`file:line`, object) for each entry of a JSONL file.
-Records = Sequence[tuple[str, dict]]
 ACTORS_FILE, NONACTORS_FILE, ROLES_FILE = "actors.jsonl", "nonactors.jsonl", "roles.jsonl"
 DATA_FILES = (ACTORS_FILE, NONACTORS_FILE, ROLES_FILE)
+USER_FILE = "user_actors.jsonl"  # a user's actors (`--actors FILE`), kept apart
 
 
-class ActorDataError(ValueError):
+class ActorDataError(DataError):
     """A malformed actor, role or non-actor entry (the message names the file and line)."""
 
 
@@ -65,27 +65,6 @@ class RoleHead:
         return self.matches in folded and not any(word in folded for word in self.excludes)
 
 
-def _shipped(name: str) -> Traversable:
-    return resources.files("vntrade.nlp").joinpath("data", "actors", name)
-
-
-def read_jsonl(source: Traversable | Path) -> Iterator[tuple[str, dict]]:
-    """Yield (`file:line`, object) for each non-blank line of a JSONL file."""
-    label = getattr(source, "name", str(source))
-    with source.open("r", encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{label}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ActorDataError(f"{where}: not valid JSON ({error.msg})") from None
-            if not isinstance(record, dict):
-                raise ActorDataError(f"{where}: each line must be a JSON object")
-            yield where, record
-
-
 def _strings(record: dict, name: str, where: str) -> list[str]:
     value = record.get(name, [])
     if isinstance(value, str):
@@ -109,7 +88,7 @@ def parse_actor(record: dict, where: str) -> ActorEntry:
 
 def shipped_records() -> dict[str, Records]:
     """The shipped actor, non-actor and role lists, by file name."""
-    return {name: list(read_jsonl(_shipped(name))) for name in DATA_FILES}
+    return shipped_tables("actors", DATA_FILES)
 
 
 def load_actor_entries(actors: Records, user: Records = ()) -> tuple[list[ActorEntry], set[str]]:

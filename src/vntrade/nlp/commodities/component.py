@@ -1,152 +1,78 @@
 """The `vntrade_commodities` component: traded goods with a canonical name and a category.
 
-Goods come from a shipped gazetteer (`data/commodities/gazetteer.jsonl`, plus a user JSONL
-file given as `extra_patterns`) matched on lower-case singular word forms, from token
+Goods come from a shipped gazetteer (`data/commodities/gazetteer.jsonl`, plus a user's JSONL
+file, `--commodities FILE`) matched on lower-case singular word forms, from token
 patterns in the same files (`Boeing 787`), and from general patterns for goods the
-gazetteer lacks (`patterns`). Results go to `doc.spans["vntrade_commodities"]`. The
-data is read by `initialize` and written by `to_disk`, so a saved pipeline keeps user goods.
+gazetteer lacks (`patterns`). Results go to `doc.spans[spans_key]` (`vntrade_commodities`).
+The data comes to `initialize` from the config's `[initialize]` block through the reader
+`vntrade.commodity_tables.v1` and is saved with the pipeline (`to_disk`, `to_bytes`), so a
+saved pipeline keeps a user's goods.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
+from spacy.util import filter_spans, registry
 
 from vntrade.errors import DataFileError
 from vntrade.nlp.commodities.lexicon import (
+    GAZETTEER_FILE,
     LEXICON_FILE,
+    USER_FILE,
+    Entry,
     load_lexicon,
+    merge_entries,
     normal_form,
-    shipped_lexicon,
+    parse_entries,
+    shipped_tables,
+    user_records,
 )
 from vntrade.nlp.commodities.patterns import NAME_LABELS, Found, GoodsFinder
 from vntrade.nlp.extensions import COMMODITY_SPANS, register_extensions
+from vntrade.nlp.jsonl import Records, TableData, Tables
 
-GAZETTEER_FILE = "gazetteer.jsonl"
-DEFAULT_CATEGORY = "other"
 # Single-token hits with these parts of speech are verbs or function words (`ship`, `produce`).
 NON_NOMINAL_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 CLAUSE_DEPS = frozenset({"ROOT", "xcomp", "ccomp", "advcl", "relcl", "pcomp"})
-ENTRY_EXAMPLE = '{"name": "durian", "category": "agriculture", "aliases": ["durians"]}'
 
 
-@dataclass(slots=True)
-class Entry:
-    """A gazetteer entry: canonical name, category, aliases and optional token patterns."""
-
-    name: str
-    category: str | None = None  # None: not given (a user entry that only adds aliases)
-    aliases: list[str] = field(default_factory=list)
-    patterns: list[list[dict[str, Any]]] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return self.category or DEFAULT_CATEGORY
-
-    def to_dict(self) -> dict[str, Any]:
-        record = {"name": self.name, "category": self.category, "aliases": list(self.aliases)}
-        if self.patterns:
-            record["patterns"] = list(self.patterns)
-        return record
-
-
-def parse_entries(lines: Iterable[str], source: str) -> list[Entry]:
-    """Read gazetteer JSONL; a malformed line is a `ClickException` naming file and line."""
-    entries = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            entries.append(_entry(json.loads(line)))
-        except (json.JSONDecodeError, TypeError, ValueError) as error:
-            raise DataFileError(
-                f"{source}:{number}: not a commodity entry ({error}). Each line must be a "
-                f"JSON object like {ENTRY_EXAMPLE}"
-            ) from None
-    return entries
-
-
-def _entry(record: Any) -> Entry:
-    if not isinstance(record, dict):
-        raise TypeError("expected a JSON object")
-    name, category = record.get("name"), record.get("category")
-    aliases, patterns = record.get("aliases") or [], record.get("patterns") or []
-    if not isinstance(name, str) or not name.strip():
-        raise ValueError('"name" must be a non-empty string')
-    if category is not None and (not isinstance(category, str) or not category.strip()):
-        raise ValueError('"category" must be a non-empty string')
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise ValueError('"aliases" must be a list of non-empty strings')
-    if not isinstance(patterns, list) or not all(isinstance(p, list) and p for p in patterns):
-        raise ValueError('"patterns" must be a list of spaCy token patterns')
-    category = category.strip() if category else None
-    return Entry(name.strip(), category, [a.strip() for a in aliases], patterns)
-
-
-def shipped_entries() -> list[Entry]:
-    """The gazetteer shipped with vntrade."""
-    text = (
-        resources.files("vntrade.nlp")
-        .joinpath("data", "commodities", GAZETTEER_FILE)
-        .read_text("utf-8")
-    )
-    return parse_entries(text.splitlines(), GAZETTEER_FILE)
-
-
-def user_entries(path: str | Path) -> list[Entry]:
-    """Entries of a user file given with `--commodities`."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(
-            f"{path}: cannot read commodities file ({error}); give a UTF-8 JSONL file"
-        ) from None
-    return parse_entries(text.splitlines(), str(path))
-
-
-def merge_entries(base: list[Entry], extra: list[Entry]) -> list[Entry]:
-    """Add `extra` to `base`: same name (any case) adds aliases and overrides the category."""
-    merged = {entry.name.lower(): Entry(**entry.to_dict()) for entry in base}
-    for entry in extra:
-        known = merged.get(entry.name.lower())
-        if known is None:
-            merged[entry.name.lower()] = Entry(**entry.to_dict())
-            continue
-        known.category = entry.category or known.category
-        known.aliases += [a for a in entry.aliases if a not in known.aliases]
-        known.patterns += entry.patterns
-    return list(merged.values())
+@registry.readers("vntrade.commodity_tables.v1")
+def read_commodity_tables(extra: str | None = None) -> Tables:
+    """The shipped gazetteer and word lists, and a user's goods (`--commodities FILE`; None:
+    none) as `user_commodities.jsonl`."""
+    tables = shipped_tables()
+    tables[USER_FILE] = user_records(extra) if extra else []
+    return tables
 
 
 @Language.factory(
     "vntrade_commodities",
     assigns=["doc.spans"],
     requires=["token.tag", "token.pos", "token.dep", "token.ent_iob", "token.ent_type"],
-    default_config={},
+    default_config={"spans_key": COMMODITY_SPANS},
 )
-def make_commodities(nlp: Language, name: str) -> CommodityTagger:
+def make_commodities(nlp: Language, name: str, spans_key: str) -> CommodityTagger:
     register_extensions()
-    return CommodityTagger(nlp, name=name)
+    return CommodityTagger(nlp, name=name, spans_key=spans_key)
 
 
-class CommodityTagger:
+class CommodityTagger(TableData):
     """Finds traded goods and gives them a canonical name and category."""
 
-    def __init__(self, nlp: Language, *, name: str = "vntrade_commodities") -> None:
+    def __init__(
+        self, nlp: Language, *, name: str = "vntrade_commodities", spans_key: str = COMMODITY_SPANS
+    ) -> None:
         self.name = name
+        self.spans_key = spans_key
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer  # not `nlp` itself: the component pickles on its own
-        self.lexicon_text = ""
+        self.tables: Tables = {}
         self.finder: GoodsFinder | None = None
         self.set_entries([])
 
@@ -155,19 +81,19 @@ class CommodityTagger:
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
-        extra_patterns: str | Path | None = None,
+        tables: Mapping[str, Records] | None = None,
     ) -> None:
-        """Read the shipped gazetteer and word lists, and a user's file (`--commodities`)."""
-        self.set_lexicon(shipped_lexicon())
-        entries = shipped_entries()
-        if extra_patterns:
-            entries = merge_entries(entries, user_entries(extra_patterns))
-        self.set_entries(entries)
+        """Use the gazetteer and word lists of `tables` (`vntrade.commodity_tables.v1`'s;
+        None: the shipped ones)."""
+        self.set_tables(read_commodity_tables() if tables is None else tables)
 
-    def set_lexicon(self, text: str) -> None:
-        """Use the word lists of the general patterns in `text` (JSONL)."""
-        self.finder = GoodsFinder(load_lexicon(text))
-        self.lexicon_text = text
+    def set_tables(self, tables: Mapping[str, Records]) -> None:
+        """Build the matchers and word lists from the gazetteer, a user's goods (same name:
+        more aliases, their category) and the general patterns' word lists."""
+        user = parse_entries(tables.get(USER_FILE, ()))
+        self.set_entries(merge_entries(parse_entries(tables[GAZETTEER_FILE]), user))
+        self.finder = GoodsFinder(load_lexicon(tables[LEXICON_FILE]))
+        self.tables = dict(tables)
 
     def set_entries(self, entries: list[Entry]) -> None:
         """Build the matchers for `entries` (replacing any earlier ones)."""
@@ -202,7 +128,7 @@ class CommodityTagger:
         found = self.finder.find(doc, norms, covered)
         spans += [Span(doc, f.start, f.end, label=f.category, kb_id=f.name) for f in found]
         spans += self._repeats(doc, norms, found, spans)
-        doc.spans[COMMODITY_SPANS] = sorted(filter_spans(spans), key=lambda s: s.start)
+        doc.spans[self.spans_key] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
 
     def _gazetteer_spans(self, doc: Doc, norms: list[str]) -> list[Span]:
@@ -292,22 +218,6 @@ class CommodityTagger:
         lex = self.finder.lex
         head = normal_form(token.text)
         return head in lex.trade_head or head in lex.hypernym or head in lex.head_category
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the merged gazetteer (user entries included) and the word lists."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        lines = (json.dumps(e.to_dict(), ensure_ascii=False) for e in self.entries)
-        (path / GAZETTEER_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        (path / LEXICON_FILE).write_text(self.lexicon_text, encoding="utf-8")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CommodityTagger:
-        """Load what `to_disk` saved."""
-        path = Path(path)
-        self.set_lexicon((path / LEXICON_FILE).read_text("utf-8"))
-        file = path / GAZETTEER_FILE
-        self.set_entries(parse_entries(file.read_text("utf-8").splitlines(), str(file)))
-        return self
 
 
 def _one_object(span: Span, entry: Entry) -> bool:

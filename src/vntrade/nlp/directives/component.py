@@ -12,15 +12,13 @@ the signer its sentence names, else of the order just before.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
-from vntrade.nlp.actors.lexicon import read_jsonl
 from vntrade.nlp.directives.finder import PASSIVE_REACH, DocDirectives
 from vntrade.nlp.directives.lexicon import (
     NOMINALS,
@@ -28,34 +26,40 @@ from vntrade.nlp.directives.lexicon import (
     DirectiveVerb,
     load_nominals,
     load_verbs,
-    shipped_nominals,
-    shipped_verbs,
+    shipped_tables,
 )
-from vntrade.nlp.extensions import (
-    register_extensions,
-    set_directives,
-)
+from vntrade.nlp.extensions import register_extensions, set_directives
+from vntrade.nlp.jsonl import Records, TableData, Tables
 from vntrade.records import Directive
+
+
+@registry.readers("vntrade.directive_tables.v1")
+def read_directive_tables() -> Tables:
+    """The shipped directive verbs and action nouns, by file name."""
+    return shipped_tables()
 
 
 @Language.factory(
     "vntrade_directives",
     assigns=["doc.spans"],
     requires=["token.tag", "token.dep", "doc.sents", "doc.spans"],
-    default_config={},
+    default_config={"passive_reach": PASSIVE_REACH},
 )
-def make_directives(nlp: Language, name: str) -> DirectiveFinder:
+def make_directives(nlp: Language, name: str, passive_reach: int) -> DirectiveFinder:
     register_extensions()
-    return DirectiveFinder(name=name)
+    return DirectiveFinder(name=name, passive_reach=passive_reach)
 
 
-class DirectiveFinder:
+class DirectiveFinder(TableData):
     """Finds who instructed whom to do what, by when."""
 
-    def __init__(self, *, name: str = "vntrade_directives") -> None:
+    def __init__(
+        self, *, name: str = "vntrade_directives", passive_reach: int = PASSIVE_REACH
+    ) -> None:
         self.name = name
-        self.records: list[tuple[str, dict]] = []
-        self.nominal_records: list[tuple[str, dict]] = []
+        # How many sentences on an order with no named issuer is still the last issuer's.
+        self.passive_reach = passive_reach
+        self.tables: Tables = {}
         self.verbs: dict[str, list[DirectiveVerb]] = {}
         self.nominals: dict[str, str] = {}
 
@@ -64,28 +68,17 @@ class DirectiveFinder:
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
+        tables: Mapping[str, Records] | None = None,
     ) -> None:
-        """Read the shipped directive verbs and action nouns."""
-        self.set_records(shipped_verbs(), shipped_nominals())
+        """Use the verbs and action nouns of `tables` (`vntrade.directive_tables.v1`'s; None:
+        the shipped ones)."""
+        self.set_tables(read_directive_tables() if tables is None else tables)
 
-    def set_records(
-        self, records: list[tuple[str, dict]], nominals: list[tuple[str, dict]]
-    ) -> None:
-        self.verbs = load_verbs(records)
-        self.nominals = load_nominals(nominals)
-        self.records = records
-        self.nominal_records = nominals
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / VERBS, [record for _, record in self.records])
-        srsly.write_jsonl(path / NOMINALS, [record for _, record in self.nominal_records])
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DirectiveFinder:
-        path = Path(path)
-        self.set_records(list(read_jsonl(path / VERBS)), list(read_jsonl(path / NOMINALS)))
-        return self
+    def set_tables(self, tables: Mapping[str, Records]) -> None:
+        """Index the directive verbs by word form and the action nouns by noun."""
+        self.verbs = load_verbs(tables[VERBS])
+        self.nominals = load_nominals(tables[NOMINALS])
+        self.tables = dict(tables)
 
     def __call__(self, doc: Doc) -> Doc:
         triggers = [t for t in doc if t.lower_ in self.verbs and t.tag_.startswith("VB")]
@@ -109,7 +102,7 @@ class DirectiveFinder:
                 if (
                     directive.issuer is None
                     and last_issuer is not None
-                    and sentence - last_issuer[0] <= PASSIVE_REACH
+                    and sentence - last_issuer[0] <= self.passive_reach
                 ):
                     directive.issuer = last_issuer[1]
                 if directive.issuer is not None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
-from vntrade.nlp.actors.lexicon import ActorDataError, read_jsonl
+from vntrade.nlp import jsonl
 from vntrade.nlp.directives import frames
+from vntrade.nlp.jsonl import DataError, Records, Tables
 
 VERBS = "verbs.jsonl"
 NOMINALS = "nominals.jsonl"
@@ -24,38 +24,32 @@ class DirectiveVerb:
     passive: bool | str = True
 
 
-def shipped_verbs() -> list[tuple[str, dict]]:
-    """The shipped directive verb entries, each with its `file:line`."""
-    return list(read_jsonl(resources.files("vntrade.nlp").joinpath("data", "directives", VERBS)))
+def shipped_tables() -> Tables:
+    """The shipped directive verbs and nominalisations of actions, by file name."""
+    return jsonl.shipped_tables("directives", (VERBS, NOMINALS))
 
 
-def shipped_nominals() -> list[tuple[str, dict]]:
-    """The shipped nominalisations of actions (`creation` → create), each with `file:line`."""
-    source = resources.files("vntrade.nlp").joinpath("data", "directives", NOMINALS)
-    return list(read_jsonl(source))
-
-
-def load_nominals(records: list[tuple[str, dict]]) -> dict[str, str]:
+def load_nominals(records: Records) -> dict[str, str]:
     """Verbs by the noun naming their action (`creation` → create)."""
     nominals = {}
     for where, record in records:
         if not record.get("noun") or not record.get("verb"):
-            raise ActorDataError(f"{where}: needs noun and verb")
+            raise DataError(f"{where}: needs noun and verb")
         nominals[str(record["noun"]).lower()] = str(record["verb"])
     return nominals
 
 
-def load_verbs(records: list[tuple[str, dict]]) -> dict[str, list[DirectiveVerb]]:
+def load_verbs(records: Records) -> dict[str, list[DirectiveVerb]]:
     """Directive verbs by word form (`urged` → urge)."""
     by_form: dict[str, list[DirectiveVerb]] = {}
     for where, record in records:
         names = tuple(record.get("frames", []))
         unknown = set(names) - frames.FRAME_NAMES
         if not names or unknown or not record.get("verb") or not record.get("forms"):
-            raise ActorDataError(f"{where}: needs verb, forms and known frames ({unknown})")
+            raise DataError(f"{where}: needs verb, forms and known frames ({unknown})")
         passive = record.get("passive", True)
         if passive not in (True, False, "named"):
-            raise ActorDataError(f'{where}: "passive" must be true, false or "named"')
+            raise DataError(f'{where}: "passive" must be true, false or "named"')
         entry = DirectiveVerb(
             str(record["verb"]), names, tuple(record.get("particles", [])), passive
         )

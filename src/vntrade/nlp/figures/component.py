@@ -6,49 +6,64 @@ and measures (`1.5 million tonnes`, `2,000 containers`) are read from the text w
 made of the word lists in `data/figures/units.jsonl`; counts (`50 Boeing aircraft`) from the
 parse (a number modifying a plural noun). Dates are never figures. What a figure measures
 comes from `measures.py` and the cues of `data/figures/measures.jsonl`. Results go to
-`doc.spans["vntrade_figures"]` (see `extensions.py`); `to_disk` writes the word lists.
+`doc.spans["vntrade_figures"]` (see `extensions.py`). The word lists come to `initialize`
+through the reader `vntrade.figure_tables.v1` and are saved with the pipeline.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from vntrade.nlp.commodities.lexicon import normal_form
 from vntrade.nlp.dates.lexicon import parse_number
 from vntrade.nlp.events.component import sentences
 from vntrade.nlp.extensions import date_mentions, register_extensions, set_figures
-from vntrade.nlp.figures.lexicon import FILES, Lexicon, load_lexicon, shipped_texts
+from vntrade.nlp.figures.lexicon import Lexicon, load_lexicon, shipped_tables
 from vntrade.nlp.figures.measures import measures
+from vntrade.nlp.jsonl import Records, TableData, Tables
 from vntrade.records import Figure
 
 MAX_COUNT_WORDS = 4  # from the number to the counted noun: `50 Boeing 787 aircraft`
 _NOT_BEFORE_COUNT = frozenset({"the", "both", "these", "those", "its", "their", "our", "his"})
 
 
+@registry.readers("vntrade.figure_tables.v1")
+def read_figure_tables() -> Tables:
+    """The shipped units and measure cues, by file name."""
+    return shipped_tables()
+
+
 @Language.factory(
     "vntrade_figures",
     assigns=["doc.spans"],
     requires=["token.tag", "token.pos", "token.dep", "doc.sents"],
-    default_config={},
+    default_config={"max_count_words": MAX_COUNT_WORDS},
 )
-def make_figures(nlp: Language, name: str) -> FigureTagger:
+def make_figures(nlp: Language, name: str, max_count_words: int) -> FigureTagger:
     register_extensions()
-    return FigureTagger(nlp, name=name)
+    return FigureTagger(nlp, name=name, max_count_words=max_count_words)
 
 
-class FigureTagger:
+class FigureTagger(TableData):
     """Finds figures and says what they measure."""
 
-    def __init__(self, nlp: Language, *, name: str = "vntrade_figures") -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        name: str = "vntrade_figures",
+        max_count_words: int = MAX_COUNT_WORDS,
+    ) -> None:
         self.name = name
-        self.texts: dict[str, str] = {}
+        self.max_count_words = max_count_words
+        self.tables: Tables = {}
         self.lex: Lexicon | None = None
 
     def initialize(
@@ -56,14 +71,16 @@ class FigureTagger:
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
+        tables: Mapping[str, Records] | None = None,
     ) -> None:
-        """Read the shipped units and measure cues."""
-        self.set_texts(shipped_texts())
+        """Use the units and measure cues of `tables` (`vntrade.figure_tables.v1`'s; None: the
+        shipped ones)."""
+        self.set_tables(read_figure_tables() if tables is None else tables)
 
-    def set_texts(self, texts: dict[str, str]) -> None:
-        """Use the word lists of `texts` (JSONL by file name)."""
-        self.lex = load_lexicon(texts)
-        self.texts = dict(texts)
+    def set_tables(self, tables: Mapping[str, Records]) -> None:
+        """Build the patterns and cue tables from the units and measure cues."""
+        self.lex = load_lexicon(tables)
+        self.tables = dict(tables)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lex is None:
@@ -117,7 +134,7 @@ class FigureTagger:
         lex, found = self.lex, []
         for token in doc:
             head = token.head
-            if token.dep_ != "nummod" or not 0 < head.i - token.i <= MAX_COUNT_WORDS:
+            if token.dep_ != "nummod" or not 0 < head.i - token.i <= self.max_count_words:
                 continue
             if not (token.like_num or token.lower_ in lex.count_words) or head.pos_ != "NOUN":
                 continue
@@ -138,19 +155,6 @@ class FigureTagger:
             taken.append((start, end))
             found.append((start, end, quantity, unit, f"number of {head.lower_}"))
         return found
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the word lists."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for name, text in self.texts.items():
-            (path / name).write_text(text, encoding="utf-8")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> FigureTagger:
-        """Load what `to_disk` saved."""
-        path = Path(path)
-        self.set_texts({name: (path / name).read_text("utf-8") for name in FILES})
-        return self
 
 
 def _count_value(words: Any, lex: Lexicon) -> float | None:

@@ -3,13 +3,13 @@ units and scales, the cues that say what a figure measures, and the patterns bui
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 
-from vntrade.errors import DataFileError
+from vntrade.nlp import jsonl
 from vntrade.nlp.commodities.lexicon import phrase_key
+from vntrade.nlp.jsonl import Records, Tables
 
 UNITS_FILE = "units.jsonl"
 MEASURES_FILE = "measures.jsonl"
@@ -35,21 +35,9 @@ class Lexicon:
     longest_cue: int = 1
 
 
-def shipped_texts() -> dict[str, str]:
-    """The shipped word lists, by file name, as JSONL text."""
-    folder = resources.files("vntrade.nlp").joinpath("data", "figures")
-    return {name: folder.joinpath(name).read_text("utf-8") for name in FILES}
-
-
-def _records(text: str, source: str) -> list[dict]:
-    records = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                raise DataFileError(f"{source}:{number}: not JSON ({error})") from None
-    return records
+def shipped_tables() -> Tables:
+    """The shipped units and measure cues, by file name."""
+    return jsonl.shipped_tables("figures", FILES)
 
 
 def _alternation(forms: list[str]) -> str:
@@ -58,15 +46,15 @@ def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
 
 
-def load_lexicon(texts: dict[str, str]) -> Lexicon:
-    """Read units and measure cues from their JSONL texts (a fresh object per call)."""
+def load_lexicon(tables: Mapping[str, Records]) -> Lexicon:
+    """Units and measure cues from their tables (a fresh object per call)."""
     units: dict[str, tuple[str, str]] = {}
     currencies: dict[str, str] = {}
     before: list[str] = []
     after: list[str] = []
     scales: dict[str, float] = {}
     words: dict[str, list[str]] = {}
-    for record in _records(texts[UNITS_FILE], UNITS_FILE):
+    for _, record in tables[UNITS_FILE]:
         kind = record["kind"]
         if kind == "scale":
             scales.update(dict.fromkeys(record["after"], float(record["value"])))
@@ -99,7 +87,7 @@ def load_lexicon(texts: dict[str, str]) -> Lexicon:
     cues: dict[str, tuple[str, str | None]] = {}
     changes: dict[str, str] = {}
     value_words: set[str] = set()
-    for record in _records(texts[MEASURES_FILE], MEASURES_FILE):
+    for _, record in tables[MEASURES_FILE]:
         keys = [phrase_key(cue) for cue in record["cues"]]
         if "measures" in record:
             cues.update(dict.fromkeys(keys, (record["measures"], record.get("percent"))))
