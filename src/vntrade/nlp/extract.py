@@ -7,7 +7,6 @@ that sends a rule into a long loop becomes a failure of its own and the rest goe
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -15,11 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vntrade.nlp.budget import Budget
+from vntrade.nlp.doc_records import doc_actors, doc_commodities
 from vntrade.nlp.events.component import sentences
-from vntrade.nlp.extensions import ACTOR_SPANS, COMMODITY_SPANS
 from vntrade.nlp.pieces import merge_pieces, piece_article, split_text
 from vntrade.nlp.statements.spans import statements
-from vntrade.records import Actor, Article, Commodity, Extraction, Mention
+from vntrade.records import Article, Extraction
 
 BATCH_SIZE = 64
 RULE_PREFIX = "vntrade_"  # our components: rules in Python, run per article within a budget
@@ -93,35 +92,11 @@ def doc_to_extraction(doc: Doc, article: Article) -> Extraction:
         article=article,
         published_inferred=bool(doc._.published_inferred),
         reference_date=doc._.reference_date,
-        actors=_actors(doc),
+        actors=doc_actors(doc),
         dates=list(doc._.vntrade_dates or []),
-        commodities=_commodities(doc),
+        commodities=doc_commodities(doc),
         directives=list(doc._.vntrade_directives or []),
         events=list(doc._.vntrade_events or []),
         figures=list(doc._.vntrade_figures or []),
         statements=statements(doc),
     )
-
-
-def _actors(doc: Doc) -> list[Actor]:
-    roles = doc._.vntrade_actor_roles or {}
-    actors: dict[str, Actor] = {}
-    for span in sorted(doc.spans.get(ACTOR_SPANS, []), key=lambda s: s.start_char):
-        actor = actors.setdefault(
-            span.kb_id_, Actor(name=span.kb_id_, type=span.label_, role=roles.get(span.kb_id_))
-        )
-        actor.mentions.append(Mention(span.text, span.start_char, span.end_char))
-        if span.text != actor.name and span.text not in actor.aliases:
-            actor.aliases.append(span.text)
-    return list(actors.values())
-
-
-def _commodities(doc: Doc) -> list[Commodity]:
-    found: dict[str, Commodity] = {}
-    mentions: dict[str, list[Mention]] = defaultdict(list)
-    for span in sorted(doc.spans.get(COMMODITY_SPANS, []), key=lambda s: s.start_char):
-        found.setdefault(span.kb_id_, Commodity(name=span.kb_id_, category=span.label_))
-        mentions[span.kb_id_].append(Mention(span.text, span.start_char, span.end_char))
-    for name, commodity in found.items():
-        commodity.mentions = mentions[name]
-    return list(found.values())

@@ -17,15 +17,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vntrade.nlp.doc_records import doc_actors, doc_commodities
 from vntrade.nlp.events.finder import find_events
 from vntrade.nlp.events.participants import Parse
-from vntrade.nlp.extensions import (
-    ACTOR_SPANS,
-    COMMODITY_SPANS,
-    REFERENCE_SPANS,
-    register_extensions,
-    set_events,
-)
+from vntrade.nlp.extensions import REFERENCE_SPANS, register_extensions, set_events
 
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
@@ -69,24 +64,11 @@ class EventFinder:
 
 def doc_results(doc: Doc) -> dict[str, Any]:
     """The text and the earlier components' results, as the JSON of an extraction record."""
-    actors: dict[str, dict[str, Any]] = {}
-    for span in sorted(doc.spans.get(ACTOR_SPANS, []), key=lambda s: s.start_char):
-        actor = actors.setdefault(
-            span.kb_id_, {"name": span.kb_id_, "type": span.label_, "aliases": [], "mentions": []}
-        )
-        actor["mentions"].append(_mention(span))
-    roles = doc._.vntrade_actor_roles or {}
-    for name, actor in actors.items():
-        actor["role"] = roles.get(name)
-    commodities: dict[str, dict[str, Any]] = {}
-    for span in sorted(doc.spans.get(COMMODITY_SPANS, []), key=lambda s: s.start_char):
-        commodity = commodities.setdefault(span.kb_id_, {"name": span.kb_id_, "mentions": []})
-        commodity["mentions"].append(_mention(span))
     return {
         "text": doc.text,
         "dates": [asdict(date) for date in doc._.vntrade_dates or []],
-        "actors": list(actors.values()),
-        "commodities": list(commodities.values()),
+        "actors": [asdict(actor) for actor in doc_actors(doc)],
+        "commodities": [asdict(commodity) for commodity in doc_commodities(doc)],
         "directives": [asdict(directive) for directive in doc._.vntrade_directives or []],
     }
 
@@ -120,7 +102,3 @@ def _runs_on(text: str, end: int, start: int) -> bool:
 def references(doc: Doc) -> dict[int, str]:
     """Where each pronoun or role phrase the actors component resolved starts, and who it is."""
     return {span.start_char: span.kb_id_ for span in doc.spans.get(REFERENCE_SPANS, [])}
-
-
-def _mention(span: Any) -> dict[str, Any]:
-    return {"text": span.text, "start": span.start_char, "end": span.end_char}
