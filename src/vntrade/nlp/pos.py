@@ -4,8 +4,8 @@ The trained English pipelines set `token.pos_` with an `attribute_ruler` that al
 lemmas and morphology, which vntrade never reads; matching all its patterns costs about a
 tenth of the model's time. This component compiles the ruler's POS rules into lookups keyed
 by fine-grained tag and applies only those, giving the same `pos_` on every token. The
-patterns it was built from are saved with the pipeline (`to_disk`) and compiled again on
-loading (`from_disk`).
+patterns it was built from are saved with the pipeline (`to_disk`, `to_bytes`) and compiled
+again on loading (`from_disk`, `from_bytes`).
 """
 
 from __future__ import annotations
@@ -178,6 +178,13 @@ class PosTagger:
         ]
         self.rules = PosRules.from_patterns([*self.patterns, *kept])
         self.patterns += kept
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.patterns)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> PosTagger:
+        self.initialize(patterns=srsly.msgpack_loads(data))
+        return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
