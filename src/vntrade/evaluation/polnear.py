@@ -62,6 +62,8 @@ def attributions(ann: str, text: str) -> list[dict[str, Any]]:
         end = max(b for _, b in content[1])
         source = spans.get(relation.get("Source", ""))
         source_text = " ".join(text[a:b] for a, b in source[1]) if source else None
+        cue = spans.get(relation.get("Cue", ""))
+        cue_text = " ".join(text[a:b] for a, b in cue[1]) if cue else None
         stripped = text[start:end].lstrip(" ,")
         direct = stripped[:1] in QUOTES or text[max(0, start - 1) : start] in QUOTES
         statements.append(
@@ -71,6 +73,7 @@ def attributions(ann: str, text: str) -> list[dict[str, Any]]:
                 "text": text[start:end],
                 "speaker": None,
                 "source_text": source_text,
+                "cue": cue_text,
                 "direct": direct,
             }
         )

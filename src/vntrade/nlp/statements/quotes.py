@@ -1,4 +1,5 @@
-"""Quotations in a text, by their marks: straight (`"`), curly (“ ”) and guillemets.
+"""Quotations in a text, by their marks: straight (`"`), curly (“ ”), guillemets, and the
+doubled marks of newspaper archives (``...'' and ''...'').
 
 A quotation opened and not closed in its paragraph runs to the paragraph's end when the next
 paragraph opens another one (the convention for a quote that runs over several paragraphs:
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 OPENING = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
+DOUBLED = ("``", "''")  # two backquotes or apostrophes for a double mark (newspaper archives)
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -46,8 +48,13 @@ def find_quotes(text: str) -> list[Quote]:
         found += quotes
         if unclosed is not None and number + 1 < len(paragraphs):
             following = _first_char(text, paragraphs[number + 1][0])
-            if text[following] in OPENING or text[following] == STRAIGHT:
-                running = Quote(unclosed + 1, end, unclosed, end)
+            if (
+                text[following] in OPENING
+                or text[following] == STRAIGHT
+                or text[following : following + 2] in DOUBLED
+            ):
+                width = 2 if text[unclosed : unclosed + 2] in DOUBLED else 1
+                running = Quote(unclosed + width, end, unclosed, end)
     if running is not None:
         found.append(_trimmed(text, running))
     return found
@@ -71,15 +78,25 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], int
     quotes: list[Quote] = []
     opened: int | None = None
     closer = ""
-    for i in range(start, end):
+    width = 1
+    i = start
+    while i < end:
         char = text[i]
+        pair = text[i : i + 2]
         if opened is None:
+            if pair in DOUBLED:  # ``news style'' and ''news style''
+                opened, closer, width = i, "''", 2
+                i += 2
+                continue
             if char in OPENING:
-                opened, closer = i, OPENING[char]
+                opened, closer, width = i, OPENING[char], 1
             elif char == STRAIGHT:
-                opened, closer = i, STRAIGHT
-        elif char == closer:
-            if i > opened + 1:
-                quotes.append(Quote(opened + 1, i, opened, i + 1))
+                opened, closer, width = i, STRAIGHT, 1
+        elif text.startswith(closer, i):
+            if i > opened + width:
+                quotes.append(Quote(opened + width, i, opened, i + len(closer)))
             opened = None
+            i += len(closer)
+            continue
+        i += 1
     return quotes, opened
