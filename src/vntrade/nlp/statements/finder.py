@@ -74,6 +74,10 @@ class DocStatements:
             pronoun = item.source is not None and item.source.lower_ in PERSONAL
             if pronoun and follows and self._person(last, item):
                 speaker = Speaker(last.speaker.name, item.source.text, last.speaker.unnamed)
+            if speaker is not None and speaker.pronoun and pronoun:
+                person = self._last_person(item.source)  # `his` the resolver left alone
+                if person is not None:
+                    speaker = Speaker(person, item.source.text)
             if speaker is None or speaker.pronoun:
                 if not follows:
                     if item.source is None:
@@ -93,6 +97,17 @@ class DocStatements:
         """Whether a statement comes within a sentence or two after the last one."""
         distance = self._sentence_of(item.start) - self._sentence_of(max(last.end - 1, 0))
         return distance <= CONTINUATION_SENTENCES
+
+    def _last_person(self, pronoun: Token) -> str | None:
+        """The person last named (or resolved) before a pronoun, in its sentence or the
+        sentences just before."""
+        sentence = self._sentence_of(pronoun.idx)
+        low = self.sentence_starts[max(0, sentence - CONTINUATION_SENTENCES)]
+        for token in reversed(self.doc[low : pronoun.i]):
+            name = self.speakers.actor(token)
+            if name is not None and self.speakers.person(name):
+                return name
+        return None
 
     def _person(self, last: Found, item: Found) -> bool:
         """Whether the last statement's speaker is the last person named before `item`'s
@@ -347,7 +362,8 @@ class DocStatements:
             if child.dep_ in ("advcl", "conj") and self._is_cue(child):
                 continue  # `S, the ministry said, adding that ...`
             return False
-        before = self.text[: verb.left_edge.idx].rstrip()
+        first = next((t for t in verb.subtree if _word(t)), verb)
+        before = self.text[: first.idx].rstrip()
         if not before.endswith((",", "—", "–")) and not _ends_quote(before):
             return False
         if verb.dep_ in ("conj", "advcl"):  # `S, he said`, parsed as a second clause
@@ -393,11 +409,22 @@ class DocStatements:
             if any(c.dep_ == "nsubjpass" for c in token.children):
                 return None
             if token.dep_ not in INHERITS or token.head.i == token.i:
-                return None
+                return self._name_before(verb)
             token = token.head
             # `..., expressing the desire to ...` hung on a noun: the verb above that noun.
             while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
                 token = token.head
+        return None
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """`as US White House this week indicated that ...`: a name right before a cue the
+        parser gave no subject (only a date or an adverb between)."""
+        for token in reversed(self.doc[max(0, verb.i - 6) : verb.i]):
+            if token.ent_type_ in ("DATE", "TIME") or token.dep_ in ("advmod", "aux", "neg"):
+                continue
+            if token.pos_ == "PROPN" and self.speakers.actor(token) is not None:
+                return token
+            return None
         return None
 
     def _question(self, token: Token) -> bool:
