@@ -333,8 +333,22 @@ class DocStatements:
 
     def _clause(self, verb: Token, clause: Token, source: Token, cue: str | None = None) -> Found:
         words = [t for t in clause.subtree if t.i != verb.i]
-        start, end = self._strip(words[0].idx, self._until_cue(clause, words[-1]))
+        last = self._coordinated(verb, words[-1])
+        start, end = self._strip(words[0].idx, self._until_cue(clause, last))
         return Found(start, end, cue or self._cue_text(verb), verb, source, False)
+
+    def _coordinated(self, verb: Token, last: Token) -> Token:
+        """`underlined that S1, and S2`: a clause with its own subject the parser joined to
+        the cue rather than to the content goes on the content."""
+        for child in verb.children:
+            if child.dep_ != "conj" or child.i <= last.i or self._is_cue(child):
+                continue
+            if not any(c.dep_ in SUBJECTS for c in child.children):
+                continue
+            between = self.doc[last.i + 1 : child.left_edge.i]
+            if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in between):
+                return child.right_edge
+        return last
 
     def _until_cue(self, head: Token, last: Token | None = None) -> int:
         """Where a content ends: its last word, or before `, expressing ...` / `, adding
