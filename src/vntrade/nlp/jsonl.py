@@ -3,7 +3,9 @@ pipeline (`to_disk`/`from_disk`, `to_bytes`/`from_bytes`) as the tables they wer
 
 A component's data is a `Tables`: its records by file name, the shipped files plus a user's
 (`--actors`, `--commodities`) under a name of their own. A registered reader gives them to
-`initialize` from the config's `[initialize]` block, as spaCy's own rulers receive patterns.
+`initialize` from the config's `[initialize]` block, as spaCy's own rulers receive patterns
+(`initialize` annotates them as a plain `dict`: `nlp.initialize` checks its arguments with
+pydantic, which cannot resolve these aliases).
 """
 
 from __future__ import annotations

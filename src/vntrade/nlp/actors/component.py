@@ -83,7 +83,7 @@ class ActorResolver(TableData):
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
-        tables: Mapping[str, Records] | None = None,
+        tables: dict | None = None,
     ) -> None:
         """Use the lists of `tables` (`vntrade.actor_tables.v1`'s; None: the shipped ones)."""
         self.set_tables(read_actor_tables() if tables is None else tables)

@@ -81,7 +81,7 @@ class CommodityTagger(TableData):
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
-        tables: Mapping[str, Records] | None = None,
+        tables: dict | None = None,
     ) -> None:
         """Use the gazetteer and word lists of `tables` (`vntrade.commodity_tables.v1`'s;
         None: the shipped ones)."""

@@ -68,7 +68,7 @@ class DirectiveFinder(TableData):
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
-        tables: Mapping[str, Records] | None = None,
+        tables: dict | None = None,
     ) -> None:
         """Use the verbs and action nouns of `tables` (`vntrade.directive_tables.v1`'s; None:
         the shipped ones)."""

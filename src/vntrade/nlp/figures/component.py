@@ -71,7 +71,7 @@ class FigureTagger(TableData):
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
-        tables: Mapping[str, Records] | None = None,
+        tables: dict | None = None,
     ) -> None:
         """Use the units and measure cues of `tables` (`vntrade.figure_tables.v1`'s; None: the
         shipped ones)."""
