@@ -198,11 +198,15 @@ def test_a_request_for_too_many_clusters_says_how_to_narrow_it(cli, seeds, tmp_p
     db = tmp_path / "seeds.db"
     ingest(cli, db, seeds)
     monkeypatch.setattr("vntrade.views.stored.MAX_CLUSTERS", 0)  # a store of a year of news
-    result = cli("compare", "--db", str(db), "--limit", "0")
+    result = cli("compare", "--db", str(db), "--limit", "0", "--format", "json")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == (
+    assert result.stderr.endswith(
         "vntrade: error: these articles make 1 clusters to compare, more than the 0 one "
         "request compares side by side. Narrow them with --event DATE (a month: --event "
-        "2025-04; a week: --event 2025-W15), or give --limit N for the N largest.\n"
+        "2025-04; a week: --event 2025-W15), or give --limit N for the N largest (--format "
+        "jsonl or csv stream every cluster).\n"
     )
+    for fmt in ("jsonl", "csv"):  # streamed, however many clusters there are
+        streamed = cli("compare", "--db", str(db), "--limit", "0", "--format", fmt)
+        assert streamed.exit_code == 0 and "000_a6d94dcbb98d2318" in streamed.stdout
     assert cli("compare", "--db", str(db), "--event", "2025-03").exit_code == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -251,18 +252,25 @@ def compare(
         raise click.UsageError("give one of --cluster, --event and --article.")
     reporter = ProblemReporter()
     fmt = resolve_format(fmt)
+    # --limit 0 in JSONL or CSV streams every cluster, read as it is written.
+    stream = not limit and fmt in ("csv", "jsonl")
     with event_store(reporter, **source) as store:
         result = compare_store(
-            store, limit=limit or None, number=number, period=period, article=article
+            store,
+            limit=limit or None,
+            number=number,
+            period=period,
+            article=article,
+            stream=stream,
         )
         articles = store.count_articles()
-    document, order = result.document, result.numbers
+        document, order = result.document, result.numbers
+        if fmt == "csv":
+            write_rows(_comparison_rows(document, order), fmt, columns=COMPARE_COLUMNS)
+        elif fmt == "jsonl":
+            write_rows(_cluster_rows(document, order), fmt)
     overview = result.left_out > 0
-    if fmt == "csv":
-        write_rows(_comparison_rows(document, order), fmt, columns=COMPARE_COLUMNS)
-    elif fmt == "jsonl":
-        write_rows(_cluster_rows(document, order), fmt)
-    else:
+    if fmt not in ("csv", "jsonl"):
         from vntrade.cli.render import render_comparison, render_overview
 
         def render(doc: dict[str, Any]) -> None:
@@ -283,18 +291,19 @@ def compare(
     ctx.exit(reporter.exit_code)
 
 
-def _cluster_rows(document: dict[str, Any], numbers: list[int]) -> list[dict[str, Any]]:
-    """One JSONL row per cluster (numbered from 1), then one per article reported alone."""
-    clusters = zip(numbers, document["clusters"], strict=True)
-    rows = [{"cluster": n, **cluster} for n, cluster in clusters]
-    rows += [{"cluster": None, "articles": [article]} for article in document["singletons"]]
-    return rows
+def _cluster_rows(document: dict[str, Any], numbers: list[int]) -> Iterator[dict[str, Any]]:
+    """One JSONL row per cluster (numbered from 1), then one per article reported alone,
+    as the clusters come (they may be streamed from a store)."""
+    for n, cluster in zip(numbers, document["clusters"], strict=True):
+        yield {"cluster": n, **cluster}
+    for article in document["singletons"]:
+        yield {"cluster": None, "articles": [article]}
 
 
-def _comparison_rows(document: dict[str, Any], numbers: list[int]) -> list[dict[str, Any]]:
+def _comparison_rows(document: dict[str, Any], numbers: list[int]) -> Iterator[dict[str, Any]]:
     """The comparison flattened for CSV: one row per cluster, article (or shared) and aspect."""
-    rows = []
     for number, cluster in zip(numbers, document["clusters"], strict=True):
+        rows: list[dict[str, Any]] = []
         parts = [("shared", cluster["shared"]), *cluster["unique"].items()]
         for article, aspects in parts:
             for aspect, values in aspects.items():
@@ -304,10 +313,10 @@ def _comparison_rows(document: dict[str, Any], numbers: list[int]) -> list[dict[
             aspect = f"conflict: {conflict['type']}"
             rows.append({"cluster": number, "date": cluster["date"], "article": None,
                          "aspect": aspect, "values": conflict})  # fmt: skip
+        yield from rows
     for article in document["singletons"]:
-        rows.append({"cluster": None, "date": None, "article": article, "aspect": "singleton",
-                     "values": None})  # fmt: skip
-    return rows
+        yield {"cluster": None, "date": None, "article": article, "aspect": "singleton",
+               "values": None}  # fmt: skip
 
 
 def say_nothing_matched(what: str) -> None:

@@ -295,6 +295,17 @@ def shared_rank(conn: sqlite3.Connection, cluster: int) -> int:
     return int(conn.execute(query, (leads, leads, first)).fetchone()[0]) + 1
 
 
+def shared_ranks(conn: sqlite3.Connection, days: tuple[str, str]) -> list[tuple[int, int]]:
+    """(id, number from 1 in compare's order) of the shared clusters whose date overlaps
+    `days` (ISO first, day after last), in that order: one pass over the ordered index."""
+    query = (
+        "SELECT id, rank FROM (SELECT id, start, end, row_number() OVER"
+        f" ({_ORDER}) AS rank FROM event_clusters WHERE {_SHARED})"
+        " WHERE start < ? AND end > ? ORDER BY rank"
+    )
+    return [(row[0], row[1]) for row in conn.execute(query, (days[1], days[0]))]
+
+
 def lead_articles(conn: sqlite3.Connection, cluster: int) -> list[str]:
     """The articles that lead with an event of this cluster, by id."""
     query = "SELECT DISTINCT article FROM events WHERE cluster = ? AND lead ORDER BY article"

@@ -8,7 +8,7 @@ reads only the clusters it shows and the records of their articles.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,19 +88,25 @@ def compare_store(
     number: int | None = None,
     period: Period | None = None,
     article: str | None = None,
+    stream: bool = False,
 ) -> Comparison:
     """The clusters of articles that lead with the same event (largest first, at most
     `limit`, all for None), or cluster `number`, the clusters and lone articles of `period`,
-    or the cluster of `article`."""
+    or the cluster of `article`.
+
+    With `stream`, the document's clusters and lone articles are iterators that read each
+    cluster's records as they are consumed (the store must stay open): any number of
+    clusters in memory that does not grow with them."""
     with store.guarded():
-        return _Comparer(store).compare(limit, number, period, article)
+        return _Comparer(store, stream).compare(limit, number, period, article)
 
 
 class _Comparer:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, stream: bool = False) -> None:
         self.store = store
         self.conn = store.conn
         self.year = corpus_year_of(store)
+        self.stream = stream
 
     def compare(
         self, limit: int | None, number: int | None, period: Period | None, article: str | None
@@ -127,7 +133,7 @@ class _Comparer:
             return self._period(period, total)
         ids = tables.shared_clusters(self.conn, limit)
         left_out = total - len(ids)
-        lone = [] if left_out else list(tables.lone_articles(self.conn))
+        lone: Iterable[str] = [] if left_out else self._lone(tables.lone_articles(self.conn))
         result = self._result(ids, list(range(1, len(ids) + 1)), lone, total)
         result.left_out, result.lone_left_out = left_out, bool(left_out)
         return result
@@ -149,9 +155,9 @@ class _Comparer:
 
     def _period(self, period: Period, total: int) -> Comparison:
         days = (period.start.isoformat(), period.end.isoformat())
-        ids = tables.shared_clusters(self.conn, None, 0, days)
+        ranked = tables.shared_ranks(self.conn, days)  # one query, not one per cluster
+        ids, numbers = [cid for cid, _ in ranked], [rank for _, rank in ranked]
         lone = list(tables.lone_articles(self.conn, days))
-        numbers = [tables.shared_rank(self.conn, cid) for cid in ids]
         result = self._result(ids, numbers, lone, total)
         document = result.document
         kept = [
@@ -167,29 +173,54 @@ class _Comparer:
         return result
 
     def _result(
-        self, ids: list[int], numbers: list[int], lone: list[str], total: int
+        self, ids: list[int], numbers: list[int], lone: Iterable[str], total: int
     ) -> Comparison:
-        if len(ids) > MAX_CLUSTERS:
+        if len(ids) > MAX_CLUSTERS and not self.stream:
             raise UsageError(
                 f"these articles make {len(ids):,} clusters to compare, more than the "
                 f"{MAX_CLUSTERS:,} one request compares side by side. Narrow them with "
                 "--event DATE (a month: --event 2025-04; a week: --event 2025-W15), or give "
-                "--limit N for the N largest."
+                "--limit N for the N largest (--format jsonl or csv stream every cluster)."
             )
-        clusters, notes = [], []
+        notes: list[str] = []
+        clusters: Iterable[dict[str, Any]] = self._clusters(ids, notes)
+        leads: dict[str, dict[str, Any]] = {}
+        if not self.stream:
+            clusters, lone = list(clusters), list(lone)
+            leads = self._leads(lone)
+        document = {"clusters": clusters, "singletons": lone}
+        return Comparison(document, leads, numbers, total, notes=notes)
+
+    def _clusters(self, ids: list[int], notes: list[str]) -> Iterator[dict[str, Any]]:
+        """The comparison of each cluster, read as it is wanted."""
         for cid in ids:
-            members = tables.lead_articles(self.conn, cid)
-            compared = members[:MAX_COMPARED]
-            if len(members) > len(compared):
-                notes.append(
-                    f"a cluster of {len(members)} articles: the first {MAX_COMPARED} are compared."
-                )
-            records = self.store.records(compared)
+            with self.store.guarded():
+                members = tables.lead_articles(self.conn, cid)
+                compared = members[:MAX_COMPARED]
+                if len(members) > len(compared):
+                    notes.append(
+                        f"a cluster of {len(members)} articles: the first {MAX_COMPARED} "
+                        "are compared."
+                    )
+                records = self.store.records(compared)
             cluster = cluster_of(
                 profiles([records[i] for i in compared if i in records], self.year)
             )
             cluster["articles"] = members
-            clusters.append(cluster)
+            yield cluster
+
+    def _lone(self, ids: Iterator[str]) -> Iterable[str]:
+        """Lone article ids: streamed (under the store's guard), or read now."""
+        if not self.stream:
+            return list(ids)
+
+        def guarded() -> Iterator[str]:
+            with self.store.guarded():
+                yield from ids
+
+        return guarded()
+
+    def _leads(self, lone: list[str]) -> dict[str, dict[str, Any]]:
         leads = {}
         for i in lone:
             data = tables.lead_event(self.conn, i)
@@ -197,8 +228,7 @@ class _Comparer:
                 event = json.loads(data)
                 leads[i] = {"date": event["value"], "kind": event["kind"],
                             "summary": event["summary"]}  # fmt: skip
-        document = {"clusters": clusters, "singletons": lone}
-        return Comparison(document, leads, numbers, total, notes=notes)
+        return leads
 
 
 def corpus_year_of(store: Store) -> int | None:
