@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import click
@@ -44,16 +45,18 @@ DIRECTIVE_TABLE = (
 )
 
 
-def _keep(rows: list[dict[str, Any]], field: str, wanted: tuple[str, ...]) -> list[dict[str, Any]]:
+def _keep(
+    rows: Iterable[dict[str, Any]], field: str, wanted: tuple[str, ...]
+) -> Iterator[dict[str, Any]]:
     """The rows whose `field` is one of `wanted` (any case and diacritics), or all rows."""
     from vntrade.events.text import fold
 
     folded = {fold(value) for value in wanted}
-    return [row for row in rows if not folded or fold(row[field] or "") in folded]
+    return (row for row in rows if not folded or fold(row[field] or "") in folded)
 
 
 def _write_list(
-    rows: list[dict[str, Any]],
+    rows: Iterable[dict[str, Any]],
     fmt: str | None,
     columns: Any,
     table_columns: Any,
@@ -61,12 +64,14 @@ def _write_list(
     filtered: bool = False,
     title: str | None = None,
 ) -> None:
-    """A list view's rows (`what`: "Actors"...): every column as data, the short ones in a
-    terminal table under `title` (by default `what`)."""
-    if filtered and not rows:
-        say_nothing_matched(what.lower())
+    """A list view's rows (`what`: "Actors"...), streamed where the format allows: every
+    column as data, the short ones in a terminal table under `title` (by default `what`)."""
     table = resolve_format(fmt) == "table"
-    write_rows(rows, fmt, columns=table_columns if table else columns, title=title or what)
+    written = write_rows(
+        rows, fmt, columns=table_columns if table else columns, title=title or what
+    )
+    if filtered and not written:
+        say_nothing_matched(what.lower())
 
 
 @click.command()
@@ -87,12 +92,12 @@ def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source
     articles mentioning it). Most widely reported first.
     """
     from vntrade.cli.sources import event_store
-    from vntrade.views.lists import ACTOR_COLUMNS, actor_rows
+    from vntrade.views.lists import ACTOR_COLUMNS, iter_actor_rows
 
     reporter = ProblemReporter()
     with event_store(reporter, **source) as store:
-        rows = _keep(actor_rows(store), "type", types)
-    _write_list(rows, fmt, ACTOR_COLUMNS, ACTOR_TABLE, "Actors", filtered=bool(types))
+        rows = _keep(iter_actor_rows(store), "type", types)
+        _write_list(rows, fmt, ACTOR_COLUMNS, ACTOR_TABLE, "Actors", filtered=bool(types))
     ctx.exit(reporter.exit_code)
 
 
@@ -112,12 +117,12 @@ def commodities(
 ) -> None:
     """Commodities of PATH...: category, mentions, articles, directives naming them, dates."""
     from vntrade.cli.sources import event_store
-    from vntrade.views.lists import COMMODITY_COLUMNS, commodity_rows
+    from vntrade.views.lists import COMMODITY_COLUMNS, iter_commodity_rows
 
     reporter = ProblemReporter()
     with event_store(reporter, **source) as store:
-        rows = _keep(commodity_rows(store), "category", categories)
-    _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_TABLE, "Commodities", bool(categories))
+        rows = _keep(iter_commodity_rows(store), "category", categories)
+        _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_TABLE, "Commodities", bool(categories))
     ctx.exit(reporter.exit_code)
 
 

@@ -1,12 +1,12 @@
 """Corpus-wide lists of a store: actors, commodities and directives, with counts, articles and
 dates. Actors and commodities are aggregated in SQL (`article_names`, and the timeline
-entries naming them for their first and last dates); directives are read from the records
-that have any, keeping only the directives."""
+entries naming them for their first and last dates) and streamed row by row; directives are
+read from the records that have any, keeping only the directives."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -63,18 +63,27 @@ SEP = "\x1f"
 
 def actor_rows(store: Store) -> list[dict[str, Any]]:
     """One row per canonical actor, as `views.lists.actor_rows` gives for records."""
-    return _rows(store, "actors", ACTOR_COLUMNS)
+    return list(iter_actor_rows(store))
 
 
 def commodity_rows(store: Store) -> list[dict[str, Any]]:
     """One row per commodity, as `views.lists.commodity_rows` gives for records."""
+    return list(iter_commodity_rows(store))
+
+
+def iter_actor_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """`actor_rows`, streamed from SQL's aggregation: memory does not grow with the store."""
+    return _rows(store, "actors", ACTOR_COLUMNS)
+
+
+def iter_commodity_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """`commodity_rows`, streamed."""
     return _rows(store, "commodities", COMMODITY_COLUMNS)
 
 
-def _rows(store: Store, field: str, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+def _rows(store: Store, field: str, columns: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     with store.guarded():
         spans = tables.name_spans(store.conn, field)
-        rows = []
         for name, _, kind, roles, aliases, mentions, ordered, articles, n in tables.name_totals(
             store.conn, field
         ):
@@ -92,8 +101,7 @@ def _rows(store: Store, field: str, columns: tuple[str, ...]) -> list[dict[str, 
                 "first": first,
                 "last": last,
             }
-            rows.append({key: row[key] for key in columns})
-    return rows
+            yield {key: row[key] for key in columns}
 
 
 def directive_rows_of(store: Store, as_of: date | None) -> list[dict[str, Any]]:
