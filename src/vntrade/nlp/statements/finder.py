@@ -275,10 +275,10 @@ class DocStatements:
         return [f for f in found if f.end > f.start]
 
     def _misattached(self, verb: Token) -> Token | None:
-        """`told Trump in a phone call that S`: a `that` clause the parser hung on a noun of
-        the cue's phrase as a relative clause, though `that` opens it as a complement."""
+        """`told Trump in a phone call that S`, `said in a statement that S`: a `that` clause
+        the parser hung on a noun of the cue's phrase, though `that` opens it as a complement."""
         for token in verb.subtree:
-            if token.dep_ != "relcl" or token.i < verb.i:
+            if token.dep_ not in ("relcl", "acl") or token.i < verb.i:
                 continue
             if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
                 between = self.doc[verb.i + 1 : token.left_edge.i]
