@@ -219,3 +219,31 @@ def test_a_meeting_of_a_body_is_that_body_s(cli, tmp_path):
         "The decision follows a meeting of the Government's standing committee on July 12.",
     )
     assert actors == ["Vietnam"]
+
+
+def test_a_line_break_ends_the_sentence_before_the_parser_reads_it(cli, tmp_path):
+    """A caption line without end punctuation is not the subject of the next line."""
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Vietnamese exporters brace for US duties.\n\n"
+        "Vietnam coffee exports to US surge by 30%\n"
+        "Hoa Phat Group announced on July 16 that it would open an office in Houston.",
+    )
+    assert actors[-1] == "Hoa Phat Group"
+
+
+def test_a_name_the_actors_do_not_list_still_acts(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "US carmaker Ford announced on July 14 that it would cut prices of models "
+        "assembled in Vietnam.",
+    )
+    assert actors == ["Ford"]
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Budget carrier, Vietravel Airlines, said on July 15 it would lease two more jets.",
+    )
+    assert actors == ["Vietravel Airlines"]

@@ -69,6 +69,7 @@ def load_pipeline(
     from spacy.util import registry
 
     from vntrade.nlp.extensions import register_extensions
+    from vntrade.nlp.lines import add_line_breaks
     from vntrade.nlp.pos import replace_attribute_ruler
 
     register_extensions()
@@ -85,6 +86,7 @@ def load_pipeline(
             "installed pipeline with --model / VNTRADE_MODEL."
         ) from None
     replace_attribute_ruler(nlp)  # same POS tags, a fraction of the time
+    add_line_breaks(nlp)  # a line break ends a sentence before the parser runs
     config = pipeline_config(user_files(actors_file, commodities_file))
     for component in config["nlp"]["pipeline"]:
         settings = dict(config["components"][component])

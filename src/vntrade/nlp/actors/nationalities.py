@@ -1,6 +1,6 @@
 """Nationality words and the countries they stand for ("Vietnamese negotiators" are
 Vietnam's, "American officials" the United States'), capitals that act for their country,
-and the places listed in `data/actors/nonactors.jsonl`."""
+and the places and other names listed in `data/actors/nonactors.jsonl`."""
 
 from __future__ import annotations
 
@@ -62,11 +62,12 @@ def country_of_capital(name: str) -> str | None:
 
 
 @functools.cache
-def _places() -> dict[str, str]:
+def _nonactors() -> dict[str, tuple[str, str]]:
+    """Folded name -> (listed name, kind) of `nonactors.jsonl` (places, media, ...)."""
     data = resources.files("vntrade.nlp") / "data" / "actors" / "nonactors.jsonl"
     with data.open(encoding="utf-8") as lines:
         entries = [json.loads(line) for line in lines if line.strip()]
-    return {_key(e["name"]): e["name"] for e in entries if e.get("kind") == "place"}
+    return {_key(e["name"]): (e["name"], e.get("kind", "")) for e in entries}
 
 
 def _key(name: str) -> str:
@@ -76,4 +77,10 @@ def _key(name: str) -> str:
 def place_name(name: str) -> str | None:
     """The listed spelling of a place (a city or province: "Hai Phong", "Đà Nẵng" → "Da
     Nang"), or None when `name` is not a listed place."""
-    return _places().get(_key(name))
+    listed, kind = _nonactors().get(_key(name), ("", ""))
+    return listed if kind == "place" else None
+
+
+def is_nonactor(name: str) -> bool:
+    """Whether a name is listed as no actor (a place, a newspaper, a generic phrase)."""
+    return _key(name) in _nonactors()

@@ -27,6 +27,7 @@ from vntrade.nlp.actors.nationalities import (
     GROUP_NOUNS,
     country_of,
     country_of_capital,
+    is_nonactor,
     place_name,
 )
 
@@ -62,6 +63,8 @@ _REPORTED_PRONOUNS = ("it", "they", "we")
 _LOCAL_BODIES = ("authorities",)
 _LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
 _LOCAL_WORDS = ("provincial", "municipal", "city", "province")
+# The model's entity types a name the actors do not list may act under.
+_UNLISTED_TYPES = ("ORG", "PERSON")
 # Determiners of a description that refers back ("the delegation", "this survey").
 _DEFINITE = ("the", "this", "that", "these", "those")
 LOOK_BACK_SENTENCES = 2
@@ -269,6 +272,13 @@ class Parse:
         country = country_of_capital(_proper_name(head))
         if country:
             return [country]  # "Hanoi sent a note to Washington"
+        unlisted = _unlisted_name(head)
+        if unlisted:  # "Ford has announced cuts", "US automaker General Motors said"
+            return [unlisted]
+        for child in head.children:  # "US carmaker Ford", "budget carrier, Vietravel, said"
+            named = self._name(child, look_back=False) if child.dep_ == "appos" else []
+            if named:
+                return named
         for owner in (head, *(c for c in head.children if c.dep_ == "poss")):
             pair = self._pair(owner)  # "the two sides", "the two sides' teams"
             if pair:
@@ -294,7 +304,9 @@ class Parse:
         spans = list(dict.fromkeys(self._named[t.i] for t in phrase if t.i in self._named))
         referred = [self._referred[t.i].kb_id_ for t in phrase if t.i in self._referred]
         names = referred[:1] or list(dict.fromkeys(s.kb_id_ for s in spans))
-        return names or (self._described_before(head) if look_back else [])
+        if names:
+            return names
+        return self._described_before(head) if look_back else []
 
     def _described_before(self, head: Token) -> list[str]:
         """ "The delegation arrived": the names of the nearest earlier phrase with the same
@@ -395,6 +407,17 @@ class Parse:
             return self._referred[head.i].kb_id_
         tokens = _phrase_tokens(head)
         return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+
+
+def _unlisted_name(head: Token) -> str | None:
+    """The name a proper-noun head writes when the model takes it for an organisation or a
+    person the actors component does not list ("Ford", "Fiat"); not a listed non-actor."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in _UNLISTED_TYPES:
+        return None
+    name = _proper_name(head)
+    if is_nonactor(name) or is_nonactor(f"The {name}") or country_of_capital(name):
+        return None  # a place or a newspaper ("told Viet Nam News")
+    return name
 
 
 def _proper_name(head: Token) -> str:
