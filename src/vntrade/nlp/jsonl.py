@@ -11,13 +11,16 @@ pydantic, which cannot resolve these aliases).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import srsly
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # (`file:line`, object) for each entry of a JSONL file; the label names it in error messages.
 Records = Sequence[tuple[str, dict[str, Any]]]
@@ -71,13 +74,26 @@ def numbered(name: str, objects: Iterable[dict[str, Any]]) -> Records:
 
 
 class TableData:
-    """Saving and loading for a component whose data is `Tables`: it keeps them in `tables`
-    and builds its lookups from them in `set_tables` (which validates them)."""
+    """Initializing, saving and loading for a component whose data is `Tables`: it keeps them
+    in `tables`, builds its lookups from them in `set_tables` (which validates them), and reads
+    its shipped files with its registered reader, `read_tables`."""
 
     tables: Tables
+    read_tables: ClassVar[Callable[[], Tables]]
 
     def set_tables(self, tables: Mapping[str, Records]) -> None:
         raise NotImplementedError
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        tables: dict | None = None,
+    ) -> None:
+        """Use `tables`, as the reader of the config's `[initialize]` block gives them (None:
+        the shipped files)."""
+        self.set_tables(self.read_tables() if tables is None else tables)
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """The tables as msgpack, by file name."""

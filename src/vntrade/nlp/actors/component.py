@@ -15,9 +15,8 @@ span keys are settings (`spans_key`, `references_key`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -63,6 +62,8 @@ def make_actors(nlp: Language, name: str, spans_key: str, references_key: str) -
 class ActorResolver(TableData):
     """Finds actors and gives each one canonical name, type and role."""
 
+    read_tables = staticmethod(read_actor_tables)
+
     def __init__(
         self,
         nlp: Language,
@@ -77,16 +78,6 @@ class ActorResolver(TableData):
         self.tokenizer = nlp.tokenizer  # not `nlp` itself: the component pickles on its own
         self.tables: Tables = {}
         self.lexicon: ActorLexicon | None = None
-
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable[Any]] | None = None,
-        *,
-        nlp: Language | None = None,
-        tables: dict | None = None,
-    ) -> None:
-        """Use the lists of `tables` (`vntrade.actor_tables.v1`'s; None: the shipped ones)."""
-        self.set_tables(read_actor_tables() if tables is None else tables)
 
     def set_tables(self, tables: Mapping[str, Records]) -> None:
         """Build the lexicon from the lists of `DATA_FILES` and a user's `USER_FILE`."""

@@ -11,8 +11,7 @@ saved pipeline keeps a user's goods.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -65,6 +64,8 @@ def make_commodities(nlp: Language, name: str, spans_key: str) -> CommodityTagge
 class CommodityTagger(TableData):
     """Finds traded goods and gives them a canonical name and category."""
 
+    read_tables = staticmethod(read_commodity_tables)
+
     def __init__(
         self, nlp: Language, *, name: str = "vntrade_commodities", spans_key: str = COMMODITY_SPANS
     ) -> None:
@@ -75,17 +76,6 @@ class CommodityTagger(TableData):
         self.tables: Tables = {}
         self.finder: GoodsFinder | None = None
         self.set_entries([])
-
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable[Any]] | None = None,
-        *,
-        nlp: Language | None = None,
-        tables: dict | None = None,
-    ) -> None:
-        """Use the gazetteer and word lists of `tables` (`vntrade.commodity_tables.v1`'s;
-        None: the shipped ones)."""
-        self.set_tables(read_commodity_tables() if tables is None else tables)
 
     def set_tables(self, tables: Mapping[str, Records]) -> None:
         """Build the matchers and word lists from the gazetteer, a user's goods (same name:

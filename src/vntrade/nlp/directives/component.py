@@ -12,8 +12,7 @@ the signer its sentence names, else of the order just before.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -53,6 +52,8 @@ def make_directives(nlp: Language, name: str, passive_reach: int) -> DirectiveFi
 class DirectiveFinder(TableData):
     """Finds who instructed whom to do what, by when."""
 
+    read_tables = staticmethod(read_directive_tables)
+
     def __init__(
         self, *, name: str = "vntrade_directives", passive_reach: int = PASSIVE_REACH
     ) -> None:
@@ -62,17 +63,6 @@ class DirectiveFinder(TableData):
         self.tables: Tables = {}
         self.verbs: dict[str, list[DirectiveVerb]] = {}
         self.nominals: dict[str, str] = {}
-
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable[Any]] | None = None,
-        *,
-        nlp: Language | None = None,
-        tables: dict | None = None,
-    ) -> None:
-        """Use the verbs and action nouns of `tables` (`vntrade.directive_tables.v1`'s; None:
-        the shipped ones)."""
-        self.set_tables(read_directive_tables() if tables is None else tables)
 
     def set_tables(self, tables: Mapping[str, Records]) -> None:
         """Index the directive verbs by word form and the action nouns by noun."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.language import Language
@@ -54,6 +54,8 @@ def make_figures(nlp: Language, name: str, max_count_words: int) -> FigureTagger
 class FigureTagger(TableData):
     """Finds figures and says what they measure."""
 
+    read_tables = staticmethod(read_figure_tables)
+
     def __init__(
         self,
         nlp: Language,
@@ -65,17 +67,6 @@ class FigureTagger(TableData):
         self.max_count_words = max_count_words
         self.tables: Tables = {}
         self.lex: Lexicon | None = None
-
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable[Any]] | None = None,
-        *,
-        nlp: Language | None = None,
-        tables: dict | None = None,
-    ) -> None:
-        """Use the units and measure cues of `tables` (`vntrade.figure_tables.v1`'s; None: the
-        shipped ones)."""
-        self.set_tables(read_figure_tables() if tables is None else tables)
 
     def set_tables(self, tables: Mapping[str, Records]) -> None:
         """Build the patterns and cue tables from the units and measure cues."""
