@@ -247,3 +247,21 @@ def test_a_name_the_actors_do_not_list_still_acts(cli, tmp_path):
         "Budget carrier, Vietravel Airlines, said on July 15 it would lease two more jets.",
     )
     assert actors == ["Vietravel Airlines"]
+
+
+def test_an_indefinite_doer_is_not_whoever_was_named_before(cli, tmp_path):
+    events = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Vinatex reported a 12% fall in orders on July 8. Executives from several "
+        "garment firms said on July 9 that buyers were returning.",
+    )["events"]
+    later = max(events, key=_order)
+    assert "Vinatex" not in later["actors"]
+    events = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Hanoi authorities launched a campaign against fake origin labels on July 1. "
+        "Inspection teams will visit 200 firms on July 9.",
+    )["events"]
+    assert max(events, key=_order)["actors"][:1] == ["Hanoi"]

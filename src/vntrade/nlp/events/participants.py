@@ -63,6 +63,8 @@ _REPORTED_PRONOUNS = ("it", "they", "we")
 _LOCAL_BODIES = ("authorities",)
 _LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
 _LOCAL_WORDS = ("provincial", "municipal", "city", "province")
+# Determiners of someone new ("an official", "some analysts").
+_INDEFINITE = ("a", "an", "some", "several", "many", "few", "two", "three", "other", "one")
 # The model's entity types a name the actors do not list may act under.
 _UNLISTED_TYPES = ("ORG", "PERSON")
 # Determiners of a description that refers back ("the delegation", "this survey").
@@ -166,8 +168,11 @@ class Parse:
         # Only a clause that names nobody takes its doer from its reporter or the sentences
         # before: one whose named actor the parse left out of subject and objects keeps the
         # sentence's actors ("as US White House this week indicated that ...").
+        # An indefinite doer ("executives from several firms said", "an official told")
+        # is someone unnamed, not whoever was named before.
+        unnamed = subject is not None and not passive and _indefinite(subject)
         if not found.agents and not found.partners and not self._names_anyone(token):
-            found.agents = self._reporter(token) or self._earlier_agents(token)
+            found.agents = [] if unnamed else self._reporter(token) or self._earlier_agents(token)
         found.agents = list(dict.fromkeys(found.agents))
         found.partners = [n for n in dict.fromkeys(found.partners) if n not in found.agents]
         return found
@@ -407,6 +412,17 @@ class Parse:
             return self._referred[head.i].kb_id_
         tokens = _phrase_tokens(head)
         return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether a noun phrase introduces someone new: "an official", "executives from
+    several firms" (an indefinite determiner in the phrase, none definite on the noun)."""
+    if noun.pos_ != "NOUN":
+        return False
+    own = [c.lower_ for c in noun.children if c.dep_ in ("det", "poss")]
+    if any(d not in _INDEFINITE for d in own):
+        return False  # "the delegation", "its teams"
+    return any(t.lower_ in _INDEFINITE and t.dep_ in ("det", "amod") for t in _phrase_tokens(noun))
 
 
 def _unlisted_name(head: Token) -> str | None:
