@@ -182,7 +182,7 @@ def ingest(
     spec = PipelineSpec(model, actors_file, commodities_file, article_timeout or None)
     existed = check_path(store_path, create=True)  # a pipe or an empty file: refused at once
     quiet = quiet or is_quiet()  # `vntrade -q ingest`, or the old `ingest -q`
-    progress = IngestProgress(paths, quiet)
+    progress = IngestProgress(paths, quiet, lines=True)  # a line now and then off a terminal
     # The engine first: an unreachable scheduler must fail before any file is created.
     pool = make_engine(spec, engine, workers or default_workers(), scheduler)
     run = None
@@ -203,6 +203,7 @@ def ingest(
                 report=progress.report,
                 progress=progress.advance,
                 cluster=not defer_clustering,
+                starting=progress.loading,
             )
             result = run.run(read_inputs(store, paths, max_bytes, spec.fingerprint()))
     except KeyboardInterrupt:

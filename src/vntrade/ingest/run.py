@@ -67,6 +67,7 @@ class Ingest:
         report: Callable[[str], None] = lambda message: None,
         progress: Progress | None = None,
         cluster: bool = True,
+        starting: Callable[[], None] | None = None,
     ) -> None:
         self.store = store
         self.engine = engine
@@ -75,6 +76,7 @@ class Ingest:
         self.dataset = dataset
         self.report = report
         self.progress = progress
+        self.starting = starting  # called once, before the first articles go to the engine
         self.pending: dict[str, str] = {}  # ids in flight -> digest
         self.failed_sources: set[str] = set()  # inputs with a failure: read them again next time
         self.warned_version = False
@@ -190,6 +192,9 @@ class Ingest:
             unchanged=unchanged,
         )
         if todo:
+            if self.starting is not None:  # the engine loads the model with its first chunk
+                self.starting()
+                self.starting = None
             job.handle = self.engine.submit([article for article, _, _ in todo])
         return job
 
