@@ -219,3 +219,28 @@ def test_polnear_reader_refuses_the_test_split(tmp_path):
     with pytest.raises(ValueError, match="only train and dev"):
         read_split(tmp_path, "test")
     assert ROOT.exists()
+
+
+def test_statements_command_by_any_alias_date_and_words(cli, seeds, tmp_path):
+    db = tmp_path / "news.db"
+    assert cli("ingest", str(seeds), "--db", str(db)).exit_code == 0
+    for speaker in ("Hằng", "Pham Thu Hang", "the foreign ministry spokesperson"):
+        rows = jsonl(cli("statements", "--db", str(db), "--speaker", speaker, "--format", "jsonl"))
+        assert [(r["speaker"], r["direct"], r["cue"]) for r in rows] == [
+            ("Pham Thu Hang", True, "told the press"),
+            ("Pham Thu Hang", True, "noted"),
+        ], speaker
+    rows = jsonl(
+        cli("statements", str(seeds), "--speaker", "the PM", "--since", "2025-04-01",
+            "--contains", "trade balance", "--format", "jsonl")
+    )  # fmt: skip
+    assert rows and all(r["speaker"] == "Pham Minh Chinh" for r in rows)
+    assert all("trade balance" in r["text"] for r in rows)
+    march = jsonl(cli("statements", "--db", str(db), "--until", "2025-03", "--format", "jsonl"))
+    assert {r["date"] for r in march} == {"2025-03-20", "2025-W12"}  # `this week indicated`
+    assert len(march) == 6
+    csv = cli("statements", "--db", str(db), "--speaker", "Greer", "--format", "csv").stdout
+    assert csv.splitlines()[0].startswith("date,speaker,direct,cue,text")
+    assert len(csv.splitlines()) == 3
+    none = cli("statements", "--db", str(db), "--speaker", "Nobody At All")
+    assert none.exit_code == 0 and none.stdout == "" and "no statements match" in none.stderr

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "actors": "vntrade.cli.lists:actors",
     "commodities": "vntrade.cli.lists:commodities",
     "directives": "vntrade.cli.lists:directives",
+    "statements": "vntrade.cli.statements:statements",
     "report": "vntrade.cli.report:report",
     "ingest": "vntrade.cli.store:ingest",
     "db": "vntrade.cli.db:db",

@@ -31,6 +31,7 @@ from vntrade.store.events import (
     profiles_starting,
 )
 from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite, NameRow
+from vntrade.store.statements import statement_rows
 
 EVENT_FIELDS = tuple(f.name for f in fields(Event))
 Member = tuple[str, bool, bool, dict[str, Any]]  # (article, lead, inferred, event data)
@@ -63,6 +64,7 @@ class EventIndexer:
                     placed.append((row, data))
                 write.events.append(row)
             write.names += name_rows(record)
+            write.statements += statement_rows(record)
         clusterer = self.clusterer
         # Events placed early in the batch may since have moved, with their cluster or alone.
         new: dict[int, list[Member]] = {}

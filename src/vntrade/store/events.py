@@ -15,6 +15,7 @@ from typing import Any
 
 from vntrade.errors import as_text
 from vntrade.store.rows import EventWrite
+from vntrade.store.statements import write_statements
 
 CHUNK = 500  # ids bound in one query (SQLite's bound-parameter limit is far above)
 
@@ -107,6 +108,7 @@ def write_events(conn: sqlite3.Connection, write: EventWrite) -> None:
         "INSERT OR IGNORE INTO name_aliases VALUES (?, ?, ?)",
         [(name.field, alias, name.name) for name in write.names for alias in name.folded],
     )
+    write_statements(conn, write.articles, write.statements)
     if write.year_votes is not None:
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('year_votes', ?)", (write.year_votes,))
 
@@ -114,7 +116,7 @@ def write_events(conn: sqlite3.Connection, write: EventWrite) -> None:
 def clear_events(conn: sqlite3.Connection) -> None:
     """Empty every events table (before they are made again from the records)."""
     tables = ("event_actors", "events", "entry_names", "timeline_entries", "event_clusters",
-              "article_names", "name_aliases")  # fmt: skip
+              "article_names", "name_aliases", "statements")  # fmt: skip
     for table in tables:
         conn.execute(f"DELETE FROM {table}")
     conn.execute("DELETE FROM meta WHERE key = 'year_votes'")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vntrade.records import Article, LoadFailure
+from vntrade.store.statements import StatementRow
 
 # Keys of an extraction record that come from the pipeline rather than the loader.
 EXTRACTION_KEYS = (
@@ -162,6 +163,7 @@ class EventWrite:
     clusters: list[ClusterRow] = field(default_factory=list)  # written whole
     dropped: list[int] = field(default_factory=list)  # clusters left empty
     names: list[NameRow] = field(default_factory=list)
+    statements: list[StatementRow] = field(default_factory=list)
     year_votes: str | None = None  # JSON, kept in `meta`
     merged: list[tuple[int, int]] = field(default_factory=list)  # (cluster, merged into)
     moved: list[tuple[str, str, int]] = field(default_factory=list)  # (article, value, cluster)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from vntrade.store.statements import STATEMENTS_SQL
+
 SCHEMA_VERSION = 2
 DEFAULT_DB = "vntrade.db"
 
@@ -130,10 +132,12 @@ CREATE TABLE IF NOT EXISTS name_aliases (
     PRIMARY KEY (field, alias, name)
 ) WITHOUT ROWID;
 """
+SCHEMA_SQL += STATEMENTS_SQL  # who said what, by speaker (store/statements.py)
 
 # Tables added after the first layout; a store without them is upgraded by `ingest`.
 ADDED_TABLES = ("sources", "stale_parts", "events", "event_actors", "event_clusters",
-                "timeline_entries", "entry_names", "article_names", "name_aliases")  # fmt: skip
+                "timeline_entries", "entry_names", "article_names", "name_aliases",
+                "statements")  # fmt: skip
 
 
 def upgrade_sql(missing: list[str]) -> str:
