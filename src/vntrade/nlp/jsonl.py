@@ -3,9 +3,7 @@ pipeline (`to_disk`/`from_disk`, `to_bytes`/`from_bytes`) as the tables they wer
 
 A component's data is a `Tables`: its records by file name, the shipped files plus a user's
 (`--actors`, `--commodities`) under a name of their own. A registered reader gives them to
-`initialize` from the config's `[initialize]` block, as spaCy's own rulers receive patterns
-(`initialize` annotates them as a plain `dict`: `nlp.initialize` checks its arguments with
-pydantic, which cannot resolve these aliases).
+`initialize` from the config's `[initialize]` block, as spaCy's own rulers receive patterns.
 """
 
 from __future__ import annotations
@@ -82,6 +80,7 @@ class TableData:
     read_tables: ClassVar[Callable[[], Tables]]
 
     def set_tables(self, tables: Mapping[str, Records]) -> None:
+        """Build the component's lookups from `tables` and keep them."""
         raise NotImplementedError
 
     def initialize(
@@ -89,7 +88,7 @@ class TableData:
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
-        tables: dict | None = None,
+        tables: dict | None = None,  # `Tables`; a plain type for `nlp.initialize`'s pydantic
     ) -> None:
         """Use `tables`, as the reader of the config's `[initialize]` block gives them (None:
         the shipped files)."""
