@@ -67,6 +67,10 @@ def test_partners_follow_the_agent(cli, tmp_path):
         ("Deputy Prime Minister Ho Duc Phoc held talks with US officials in Washington "
          "June 9-12.", "2025-06-09", "2025-06-13"),
         ("The trade delegation stayed in New York June 3 to June 5.", "2025-06-03", "2025-06-06"),
+        ("A US congressional delegation arrived in Hanoi on July 14 for a four-day visit.",
+         "2025-07-14", "2025-07-18"),
+        ("The two-day Vietnam-US investment forum closed in Ho Chi Minh City on July 11.",
+         "2025-07-10", "2025-07-12"),
     ],
 )  # fmt: skip
 def test_a_range_of_days_is_one_event_from_its_first_to_its_last_day(

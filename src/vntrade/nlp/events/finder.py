@@ -19,7 +19,7 @@ from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.mentions import Mentions
 from vntrade.nlp.events.participants import Parse, Participants
-from vntrade.nlp.events.ranges import merge_ranges, phrase_span
+from vntrade.nlp.events.ranges import merge_ranges, phrase_span, stretch_by_lengths
 from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
 from vntrade.periods import parse_period
 from vntrade.records import Event
@@ -43,7 +43,10 @@ def find_events(
     mentions = Mentions(record, sentences, references)
     events: list[Event] = []
     seen: set[tuple[int, str]] = set()
-    for date in merge_ranges(record.get("dates", []), record["text"]):
+    dates = record.get("dates", [])
+    ranges = merge_ranges(dates, record["text"])
+    numbered = lambda position: _sentence_index(sentences, position)  # noqa: E731
+    for date in stretch_by_lengths(ranges, dates, numbered, record["text"]):
         index = _sentence_index(sentences, date["start"])
         if index is None or not _is_event_date(date) or (index, date["value"]) in seen:
             continue

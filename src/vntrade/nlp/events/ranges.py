@@ -1,16 +1,27 @@
 """Date mentions read together: a range ("May 19-22", "from June 9 to 12", "between June 9
-and 12") is one happening from its first day to its last; dates joined by "and" or a comma
-("on July 1 and 2") are one phrase, which a summary leaves out whole."""
+and 12") is one happening from its first day to its last, and so is a day with the length
+of what happens on it ("arrived on June 1 for a three-day visit": June 1 to 3; "the two-day
+forum closed on June 12": June 11 to 12); dates joined by "and" or a comma ("on July 1 and
+2") are one phrase, which a summary leaves out whole."""
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from vntrade.periods import parse_period
 
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+# "a three-day visit", "the 2-day forum": a length in days written before what lasts it.
+_DAYS_LONG = re.compile(r"(?:^|\s)(?:\w+|\d+)-day$", re.IGNORECASE)
+_DAYS_VALUE = re.compile(r"^P(\d+)D$")
+LONGEST_STRETCH_DAYS = 31  # a "90-day pause" is a deadline's matter, not one happening
+# Verbs that make the day the last one ("the three-day talks ended on May 22").
+_ENDED = re.compile(
+    r"\b(?:end|ends|ended|clos(?:e|es|ed)|conclud(?:e|es|ed)|wrap(?:s|ped)? up)\b", re.I
+)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)", re.IGNORECASE)
 
 
@@ -30,6 +41,39 @@ def merge_ranges(dates: list[dict[str, Any]], text: str) -> list[dict[str, Any]]
             merged.append(first)
             index += 1
     return merged
+
+
+def stretch_by_lengths(
+    dates: list[dict[str, Any]], all_dates: list[dict[str, Any]], sentence_of: Any, text: str
+) -> list[dict[str, Any]]:
+    """Each single day given the length in days its sentence states for what happens
+    ("a three-day visit"): `last` becomes its last day (or the day its first, when the
+    sentence says the happening ended then). `sentence_of(position)` numbers sentences."""
+    lengths: dict[Any, tuple[int, dict[str, Any]]] = {}
+    for mention in all_dates:
+        match = _DAYS_VALUE.match(str(mention.get("value", "")))
+        if match and _DAYS_LONG.search(text[mention["start"] : mention["end"]]):
+            days = int(match.group(1))
+            if 1 < days <= LONGEST_STRETCH_DAYS:
+                lengths.setdefault(sentence_of(mention["start"]), (days, mention))
+    stretched = []
+    for date in dates:
+        period = parse_period(str(date.get("value", "")))
+        found = lengths.get(sentence_of(date["start"]))
+        if date.get("last") or found is None or period is None or period.precision != "day":
+            stretched.append(date)
+            continue
+        days, mention = found
+        around = text[min(mention["end"], date["start"]) : max(mention["start"], date["end"])]
+        if _ENDED.search(around) and period.placed:
+            first = (period.start - timedelta(days=days - 1)).isoformat()
+            stretched.append({**date, "value": first, "last": date["value"]})
+        elif period.placed:
+            last = (period.start + timedelta(days=days - 1)).isoformat()
+            stretched.append({**date, "last": last})
+        else:
+            stretched.append(date)
+    return stretched
 
 
 def phrase_span(date: dict[str, Any], dates: list[dict[str, Any]], text: str) -> tuple[int, int]:
