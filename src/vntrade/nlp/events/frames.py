@@ -18,8 +18,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.actors.lexicon import read_jsonl
 from vntrade.nlp.commodities.lexicon import normal_form
+from vntrade.nlp.jsonl import read_jsonl
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Token
