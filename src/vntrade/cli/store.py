@@ -227,7 +227,7 @@ def ingest(
         click.echo(json.dumps(result.to_dict()))
     elif not quiet:
         note(result.line())
-    if not existed and dataset is None and _removed_if_empty(store_path):
+    if not existed and not result.articles and dataset is None and _removed_if_empty(store_path):
         warn(f"removed {shown(store_path)} again: no input gave an article to store.")
     ctx.exit(1 if result.counts["failed"] else 0)
 

@@ -34,7 +34,9 @@ from vntrade.store.sqlite import (
     disk_full,
     is_corrupt,
     now,
+    tidy_after_reading,
     transaction,
+    wal_files,
     writable,
 )
 
@@ -56,6 +58,8 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.writer = False
+        self.tidy = False  # a reader that made SQLite's -wal and -shm files removes them
 
     @classmethod
     def open(
@@ -86,13 +90,16 @@ class Store:
         try:
             if not exists:
                 create_file(path, new_store_sql())
+            tidy = not wal_files(path)
             store = cls(connect_for(path, write=False), path)
+            store.tidy = tidy
             with store.guarded():
                 missing = inspect_layout(store.conn, path, upgrade=create)
                 if write:
                     store._refuse_damage()
                     store.conn.close()
                     store.conn = connect_for(path, write=True)
+                    store.writer = True
                     if missing:
                         upgrade_layout(store.conn, missing)
         except BaseException as error:
@@ -137,6 +144,8 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self.tidy and not self.writer:  # the views leave nothing beside the store
+            tidy_after_reading(self.path)
 
     def __enter__(self) -> Store:
         return self

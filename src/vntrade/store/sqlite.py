@@ -106,6 +106,7 @@ def remove_if_empty(path: Path) -> None:
     """Delete the store at `path` and its journal files if it holds no article."""
     if not path.is_file():
         return
+    tidy = not wal_files(path)
     try:
         conn = connect(path, readonly=True)
         try:
@@ -114,6 +115,8 @@ def remove_if_empty(path: Path) -> None:
             conn.close()
     except sqlite3.Error:
         articles = 0
+    if articles and tidy:
+        tidy_after_reading(path)
     if not articles:
         for suffix in ("", "-wal", "-shm", "-journal"):
             with contextlib.suppress(OSError):
@@ -122,6 +125,7 @@ def remove_if_empty(path: Path) -> None:
 
 def integrity_problems(path: Path) -> list[str]:
     """What SQLite's integrity check says of a file too damaged to open as a store."""
+    tidy = not wal_files(path)
     try:
         conn = connect(path, readonly=True)
         try:
@@ -130,6 +134,9 @@ def integrity_problems(path: Path) -> list[str]:
             conn.close()
     except sqlite3.DatabaseError as error:
         return [str(error)]
+    finally:
+        if tidy:
+            tidy_after_reading(path)
     return [problem for problem in problems if problem != "ok"]
 
 
@@ -218,6 +225,29 @@ def connect(
         # In WAL mode NORMAL never corrupts on a crash; it only skips an fsync per commit.
         conn.execute("PRAGMA synchronous = NORMAL")
     return conn
+
+
+def wal_files(path: Path) -> bool:
+    """Whether SQLite's -wal or -shm file is beside the store."""
+    return any(os.path.lexists(f"{path}{suffix}") for suffix in ("-wal", "-shm"))
+
+
+def tidy_after_reading(path: Path) -> None:
+    """Remove the -wal and -shm files that a read-only connection to a WAL store leaves (it
+    may not remove them itself), as SQLite does when the last connection closes: a plain
+    connection that reads and closes removes them when no other connection uses them, and
+    leaves them, and the store's bytes, as they are otherwise (an ingest running)."""
+    if not wal_files(path):
+        return
+    uri = Path(path).resolve().as_uri() + "?mode=rw"  # never makes a file that is gone
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)
+        try:
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
 
 
 @contextlib.contextmanager
