@@ -9,7 +9,6 @@ ordering verb is a cue. Results go to `doc.spans["vntrade_statements"]` (see `sp
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from vntrade.nlp.actors.lexicon import read_jsonl
-from vntrade.nlp.events.component import sentences
 from vntrade.nlp.extensions import DATE_SPANS, register_extensions
 from vntrade.nlp.statements.finder import Found, statements
 from vntrade.nlp.statements.lexicon import FILES, Cues, load_cues, shipped_records
@@ -77,28 +75,26 @@ class StatementFinder:
     def __call__(self, doc: Doc) -> Doc:
         if self.cues is None:
             raise ValueError(f"{self.name}: not initialized (call `initialize` or `from_disk`)")
-        found = statements(doc, self.cues)
-        bounds = sentences(doc)
-        starts = [start for start, _ in bounds]
+        finder, found = statements(doc, self.cues)
+        text = finder.text
         dates = list(doc.spans.get(DATE_SPANS, []))
         records = []
         for item in found:
             assert item.speaker is not None
             low = min(item.start, item.cue_token.idx) if item.cue_token is not None else item.start
             high = max(item.end, _cue_end(item))
-            first = bounds[max(0, bisect.bisect_right(starts, low) - 1)]
-            last = bounds[max(0, bisect.bisect_right(starts, max(low, high - 1)) - 1)]
+            first, last = finder.sentence_bounds(low, max(low, high - 1))
             records.append(
                 Statement(
                     speaker=item.speaker.name,
                     speaker_text=item.speaker.text,
                     cue=item.cue,
-                    text=doc.text[item.start : item.end],
+                    text=text[item.start : item.end],
                     start=item.start,
                     end=item.end,
                     direct=item.direct,
-                    sentence_start=first[0],
-                    sentence_end=max(last[1], item.end),
+                    sentence_start=first,
+                    sentence_end=max(last, item.end),
                     date=_date(item, dates) or doc._.reference_date,
                     unnamed=item.speaker.unnamed,
                 )

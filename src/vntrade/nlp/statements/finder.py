@@ -332,9 +332,11 @@ class DocStatements:
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
 
     def _clause(self, verb: Token, clause: Token, source: Token, cue: str | None = None) -> Found:
-        words = [t for t in clause.subtree if t.i != verb.i]
-        last = self._coordinated(verb, words[-1])
-        start, end = self._strip(words[0].idx, self._until_cue(clause, last))
+        first, last = clause.left_edge, clause.right_edge  # a subtree is contiguous
+        if first.i == verb.i:
+            first = self.doc[verb.i + 1]
+        last = self._coordinated(verb, last)
+        start, end = self._strip(first.idx, self._until_cue(clause, last))
         return Found(start, end, cue or self._cue_text(verb), verb, source, False)
 
     def _coordinated(self, verb: Token, last: Token) -> Token:
@@ -484,6 +486,20 @@ class DocStatements:
                 return False
         return False
 
+    def sentence_bounds(self, first: int, last: int) -> tuple[int, int]:
+        """Where the sentences holding characters `first` and `last` start and end: the
+        parser's sentences, cut at line breaks (as the events' sentences are)."""
+        sentences = self.sentence_starts
+        low = self.doc[sentences[self._sentence_of(first)]].idx
+        following = self._sentence_of(last) + 1
+        high = self.doc[sentences[following]].idx if following < len(sentences) else len(self.text)
+        low = max(low, self.text.rfind("\n", 0, first) + 1)
+        line_end = self.text.find("\n", last)
+        high = min(high, line_end) if line_end >= 0 else high
+        while high > low and self.text[high - 1].isspace():
+            high -= 1
+        return low, high
+
     def _sentence_of(self, position: int) -> int:
         token = bisect.bisect_right(self.starts, position) - 1
         return bisect.bisect_right(self.sentence_starts, max(token, 0)) - 1
@@ -519,8 +535,9 @@ def _end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
-def statements(doc: Doc, cues: Cues) -> list[Found]:
-    """The statements of `doc`, speakers resolved, in text order."""
+def statements(doc: Doc, cues: Cues) -> tuple[DocStatements, list[Found]]:
+    """The statements of `doc`, speakers resolved, in text order (and the finder, which
+    knows the text and the sentences)."""
     finder = DocStatements(doc, cues)
     quotes = find_quotes(finder.text)
     direct = finder.quotations(quotes)
@@ -531,7 +548,7 @@ def statements(doc: Doc, cues: Cues) -> list[Found]:
     reported = [f for f in reported if not any(_overlaps(f, d) for d in direct)]
     found = _outermost(direct + reported)
     found.sort(key=lambda f: (f.start, f.end))
-    return finder.with_speakers(found)
+    return finder, finder.with_speakers(found)
 
 
 def _overlaps(a: Found, b: Found) -> bool:
