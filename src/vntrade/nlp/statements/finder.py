@@ -5,6 +5,7 @@ X` phrase belongs to, the clause of an expressed noun)."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +33,16 @@ MIN_QUOTE_WORDS = 4  # a shorter quotation is a phrase someone used, not a state
 # A quotation with no cue of its own goes on the speaker of a statement this many sentences back.
 CONTINUATION_SENTENCES = 2
 EDGE_PUNCT = ",;:—–-"
+DASH_SOURCE = re.compile(r"[ \t\xa0]*[―—–-][ \t\xa0]*")
+# `WALLACE: ...`, `Pat Caddell: ...`: a paragraph opened by a speaker's name and a colon
+# (transcripts, interviews, headlines); not a caption's or a note's label.
+LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):[ \t\xa0]+(?=\S)")
+NOT_SPEAKERS = frozenset(
+    {"photo", "photos", "source", "sources", "note", "related", "read", "update", "editor",
+     "caption", "video", "image", "reporting", "editing", "tags", "keywords", "q", "a",
+     "see", "also", "watch", "listen", "contact", "email", "tel", "fax", "address", "date",
+     "time", "venue", "location", "warning", "disclaimer", "correction", "clarification"}
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -79,12 +90,14 @@ class DocStatements:
                 if person is not None:
                     speaker = Speaker(person, item.source.text)
             if speaker is None or speaker.pronoun:
-                if not follows:
-                    if item.source is None:
-                        waiting.append(item)
+                if follows:
+                    text = speaker.text if speaker is not None else last.speaker.text
+                    speaker = Speaker(last.speaker.name, text, last.speaker.unnamed)
+                elif speaker is not None:  # a pronoun that names no one here: as written
+                    speaker = Speaker(None, speaker.text)
+                else:
+                    waiting.append(item)
                     continue
-                text = speaker.text if speaker is not None else last.speaker.text
-                speaker = Speaker(last.speaker.name, text, last.speaker.unnamed)
             item.speaker = speaker
             kept.append(item)
             for quote in waiting:
@@ -205,9 +218,25 @@ class DocStatements:
             distance = start - token.idx if token.idx < start else token.idx - end
             candidates.append((distance, token.i, token, source))
         if not candidates:
-            return None
+            return self._dash_source(end)
         _, _, token, source = min(candidates)
         return token, source
+
+    def _dash_source(self, end: int) -> tuple[Token, Token] | None:
+        """`"...” ― Sonya Herridge`: a name after a dash right after the quotation."""
+        match = DASH_SOURCE.match(self.text, end)
+        if match is None:
+            return None
+        names = [t for t in self._tokens(match.end(), match.end() + 60) if t.pos_ == "PROPN"]
+        if not names or names[0].idx != match.end():
+            return None
+        run = [names[0]]
+        for token in names[1:]:
+            if token.i != run[-1].i + 1:
+                break
+            run.append(token)
+        dash = self._tokens(match.start(), match.end())
+        return (dash[-1] if len(dash) else run[0]), run[-1]
 
     def _same_line(self, position: int, start: int, end: int) -> bool:
         """A cue on the quotation's line(s), or on the line before one that ends with `:`."""
@@ -223,6 +252,30 @@ class DocStatements:
             and gap.count("\n") <= 2
             and self.text[position:start].rstrip().endswith(":")
         )
+
+    # -- labels -------------------------------------------------------------------------
+    def labelled(self) -> list[Found]:
+        """`WALLACE: ...`, `Pat Caddell: ...`: paragraphs opened by a speaker's name."""
+        found = []
+        text = self.text
+        line = 0
+        while line < len(text):
+            end = text.find("\n", line)
+            end = len(text) if end < 0 else end
+            match = LABEL.match(text, line, end)
+            if match is not None and match.group(1).split()[0].lower() not in NOT_SPEAKERS:
+                label = self._tokens(match.start(1), match.end(1))
+                names = [t for t in label if t.pos_ == "PROPN" or self.speakers.actor(t)]
+                start, stop = self._strip(match.end(), end)
+                while stop > start and text[stop - 1] in '"”':
+                    stop -= 1
+                if names and self._words(start, stop) >= MIN_QUOTE_WORDS:
+                    quoted = text[line : match.start(1)].strip() != "" or label.text.isupper()
+                    colon = self._tokens(match.end(1), match.end())
+                    cue = colon[0] if len(colon) else names[-1]
+                    found.append(Found(start, stop, ":", cue, names[-1], quoted))
+            line = end + 1
+        return found
 
     # -- reported speech ---------------------------------------------------------------
     def reported(self, quotes: list[Quote]) -> list[Found]:
@@ -540,7 +593,12 @@ def statements(doc: Doc, cues: Cues) -> tuple[DocStatements, list[Found]]:
     knows the text and the sentences)."""
     finder = DocStatements(doc, cues)
     quotes = find_quotes(finder.text)
-    direct = finder.quotations(quotes)
+    labels = finder.labelled()
+    direct = [
+        quote
+        for quote in finder.quotations(quotes)
+        if quote.cue_token is not None or not any(_overlaps(label, quote) for label in labels)
+    ] + labels
     used = {f.cue_token.i for f in direct if f.cue_token is not None}
     reported = [
         f for f in finder.reported(quotes) if f.cue_token is None or f.cue_token.i not in used
