@@ -124,9 +124,14 @@ def iter_records(
 def _records_from_store(db: str, spec: PipelineSpec) -> Iterator[dict[str, Any]]:
     from vntrade.extraction import records_from_store
 
-    stale, records = records_from_store(db, spec)
+    stale, records = records_from_store(db, spec)  # opened now: a missing store fails at once
+    return _warned_after(records, db, stale)
+
+
+def _warned_after(records: Iterator[dict[str, Any]], db: str, stale: int) -> Iterator[Any]:
+    """The records, then the warning about stale ones, after the output where it is seen."""
+    yield from records
     warn_stale(db, stale)
-    return records
 
 
 def check_sources(paths: tuple[str, ...], db: str | None) -> None:
@@ -198,8 +203,9 @@ def event_store(
     check_sources(paths, db)
     if db:
         with open_events(db) as store:
-            warn_stale(db, store.count_stale(spec.fingerprint()))
+            stale = store.count_stale(spec.fingerprint())
             yield store
+        warn_stale(db, stale)  # after the output, where it is seen
         return
     from vntrade.ingest import import_records
 
