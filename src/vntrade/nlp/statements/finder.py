@@ -29,6 +29,7 @@ QUESTIONS = frozenset({"whether", "if"})
 EMPTY_OBJECTS = frozenset({"it", "this", "that", "these", "those", "nothing", "something"})
 # Pronouns that stand for the person who spoke just before.
 PERSONAL = frozenset({"he", "she", "his", "her"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 MIN_QUOTE_WORDS = 4  # a shorter quotation is a phrase someone used, not a statement
 # A quotation with no cue of its own goes on the speaker of a statement this many sentences back.
 CONTINUATION_SENTENCES = 2
@@ -179,7 +180,10 @@ class DocStatements:
 
     def _embedded(self, quote: Quote) -> bool:
         """Whether a quotation is a phrase inside a sentence of the writer's (`pursuing
-        “balanced interests”`), not a statement standing on its own or after its cue."""
+        “balanced interests”`, `“You squeezed employees” to drive up the price`), not a
+        statement standing on its own or after its cue."""
+        if self._runs_on(quote):
+            return True
         before = self.text[: quote.outer_start].rstrip()
         if not before or before[-1] in ".:!?\n,;—–-([" or before.endswith(("'", '"', "”")):
             return False
@@ -190,6 +194,23 @@ class DocStatements:
         if previous.lower_ == "that" and previous.i > 0 and self._is_cue(self.doc[previous.i - 1]):
             return False
         return not self._is_cue(previous)
+
+    def _runs_on(self, quote: Quote) -> bool:
+        """Whether the writer's sentence goes on after a quotation that ends without its own
+        punctuation (`“...” against what the campaign sees`; not `“...” he said`)."""
+        inside = self.text[quote.start : quote.end].rstrip()
+        if not inside or inside[-1] in ".,!?;:—–-…":
+            return False
+        following = self._tokens(quote.outer_end, quote.outer_end + 40)
+        if not len(following):
+            return False
+        word = following[0]
+        return (
+            word.is_lower
+            and word.is_alpha
+            and not self._is_cue(word)
+            and (word.lower_ not in SUBJECT_PRONOUNS)
+        )
 
     def _quote_cue(self, group: list[Quote], quotes: list[Quote]) -> tuple[Token, Token] | None:
         """The cue verb (and its source) nearest a quotation, outside every quotation, in the
@@ -388,6 +409,16 @@ class DocStatements:
         first, last = clause.left_edge, clause.right_edge  # a subtree is contiguous
         if first.i == verb.i:
             first = self.doc[verb.i + 1]
+        # `S1, but S2, another source said`: the parser made the cue a second conjunct of S1.
+        before = self.doc[first.i - 1] if first.i > 0 else None
+        if (
+            verb.dep_ == "conj"
+            and clause.i < verb.i
+            and before is not None
+            and before.dep_ == "cc"
+            and before.head.i == verb.head.i
+        ):
+            first = verb.head.left_edge
         last = self._coordinated(verb, last)
         start, end = self._strip(first.idx, self._until_cue(clause, last))
         return Found(start, end, cue or self._cue_text(verb), verb, source, False)
