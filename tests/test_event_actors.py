@@ -265,3 +265,42 @@ def test_an_indefinite_doer_is_not_whoever_was_named_before(cli, tmp_path):
         "Inspection teams will visit 200 firms on July 9.",
     )["events"]
     assert max(events, key=_order)["actors"][:1] == ["Hanoi"]
+
+
+def test_customs_of_vietnam_s_press_is_vietnam_customs(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Customs figures released on July 10 showed exports of wood to the US up 11%. "
+        "U.S. Customs officials detained four containers of plywood on July 12.",
+    )
+    assert actors == ["Vietnam Customs", "US Customs and Border Protection"]
+
+
+def test_a_delegation_of_firms_led_by_a_council_is_the_council(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "A mission of 25 American farm exporters led by the US Grains Council arrived in "
+        "Hanoi on July 15.",
+    )
+    assert actors == ["US Grains Council"]
+
+
+def test_talks_whose_sides_go_unnamed_are_between_the_article_s_countries(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Vietnam and the United States have narrowed their differences on tariffs, Deputy "
+        "Minister Nguyen Hoang Long told reporters on July 8. The next round of talks will "
+        "open in Washington on July 21.",
+    )
+    assert actors[-1] == "Vietnam"
+    events = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Vietnam and the United States have narrowed their differences on tariffs, "
+        "Deputy Minister Nguyen Hoang Long told reporters on July 8. The next round of talks "
+        "will open in Washington on July 21.",
+    )["events"]
+    assert max(events, key=_order)["actors"][:2] == ["Vietnam", "United States"]

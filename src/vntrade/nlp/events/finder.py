@@ -121,6 +121,10 @@ def _event_from_date(
         summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
     named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
     participants = _participant_names(who, subject)
+    if kind == "negotiation" and (who is None or not who.agents or who.borrowed):
+        # Talks whose sides go unnamed ("the second round of talks will open") are between
+        # the two countries the article names most, not its last speaker's.
+        participants = _unique([*mentions.main_countries(), *(who.partners if who else [])])
     return _event(
         date["value"],
         last=date.get("last"),

@@ -4,6 +4,7 @@ the pipeline's resolved reference (`doc.spans["vntrade_references"]`) where it h
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from vntrade.folding import fold_key as fold
@@ -45,6 +46,14 @@ class Mentions:
         self._subjects = [
             m for m in self.actors if m[3] == "PERSON" and _near_start(m[0], starts, text)
         ]
+
+    def main_countries(self, count: int = 2) -> list[str]:
+        """The `count` countries the record names most (in order of first mention)."""
+        named = Counter(name for _, _, name, kind in self.actors if kind == "GPE")
+        top = {name for name, _ in named.most_common(count)}
+        if len(top) < count:
+            return []
+        return list(dict.fromkeys(m[2] for m in self.actors if m[2] in top))
 
     def actors_in(self, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
         return [m for m in self.actors if start <= m[0] and m[1] <= end]

@@ -50,6 +50,8 @@ _PAIR_NOUNS = ("sides", "countries", "nations", "parties", "governments", "deleg
 # The state nouns of Vietnam's English-language press ("the Government", "the Cabinet").
 _STATE_NOUNS = ("government", "cabinet")
 HOME_COUNTRY = "Vietnam"
+HOME_CUSTOMS, US_CUSTOMS = "Vietnam Customs", "US Customs and Border Protection"
+_AMERICAN = ("us", "u.s.", "american", "united")
 # The verbs that report a clause (the pipeline has no lemmatizer: their forms).
 _REPORTING = frozenset(
     {"say", "says", "said", "tell", "tells", "told", "announce", "announces", "announced"}
@@ -81,6 +83,7 @@ class Participants:
     subject: tuple[int, int] | None = None  # characters of the subject phrase, when written
     subject_text: str | None = None  # how a summary names the subject when it has to
     clause_end: int | None = None  # where a relative or adverbial predicate's words end
+    borrowed: bool = False  # the agents come from the reporter or an earlier sentence
 
     @property
     def names(self) -> list[str]:
@@ -173,6 +176,7 @@ class Parse:
         unnamed = subject is not None and not passive and _indefinite(subject)
         if not found.agents and not found.partners and not self._names_anyone(token):
             found.agents = [] if unnamed else self._reporter(token) or self._earlier_agents(token)
+            found.borrowed = bool(found.agents)
         found.agents = list(dict.fromkeys(found.agents))
         found.partners = [n for n in dict.fromkeys(found.partners) if n not in found.agents]
         return found
@@ -288,6 +292,15 @@ class Parse:
             pair = self._pair(owner)  # "the two sides", "the two sides' teams"
             if pair:
                 return pair
+        customs = self._customs(head)
+        if customs:
+            return customs
+        # "a delegation, led by X", "a delegation of 40 US companies led by X": X's
+        for token in [*head.children, *_member_tokens(head)]:
+            if token.dep_ == "acl" and token.tag_ == "VBN" and token.lower_ == "led":
+                leaders = [n for c in token.children if c.dep_ == "agent" for n in self._by(c)]
+                if leaders:
+                    return leaders[:1]
         for child in head.children:
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 leaders = [n for c in child.children if c.dep_ == "agent" for n in self._by(c)]
@@ -329,6 +342,18 @@ class Parse:
                     names = self._agents_of(earlier.head)
                 if names:
                     return names
+        return []
+
+    def _customs(self, head: Token) -> list[str]:
+        """ "Customs data", "Customs officials seized": in Vietnam's press the country's
+        customs agency (after "US" or "American", the US one)."""
+        for token in (head, *head.children):
+            if token.text != "Customs" or token.i in self._named:
+                continue
+            if token.i == head.i or token.dep_ == "compound":
+                before = [t.lower_ for t in head.subtree if t.i < token.i]
+                american = any(word in _AMERICAN for word in before)
+                return [US_CUSTOMS if american else HOME_CUSTOMS]
         return []
 
     def _locality(self, head: Token) -> str | None:
