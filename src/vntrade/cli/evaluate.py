@@ -114,10 +114,11 @@ def evaluate(
         render = lambda r: _render_participants(r, verbose)  # noqa: E731
         write_document(report, fmt, render, _participants_rows, EVENT_COLUMNS)
     elif statements_file is not None:
-        report = _score_statements(statements_file, reporter, verbose, split, source)
+        from vntrade.cli.evaluate_statements import score_statements, write_statements
+
+        report = score_statements(statements_file, reporter, verbose, split, source)
         f1s = [report[f"overlap {t}"]["f1"] for t in (0.3, 0.8)]
-        render = lambda r: _render_statements(r, verbose)  # noqa: E731
-        write_document(report, fmt, render, _statements_rows, EVENT_COLUMNS)
+        write_statements(report, fmt, verbose)
     elif events_file is not None:
         report = _score_events(events_file, reporter, verbose, split, source)
         f1s = [report["detection"]["f1"]]
@@ -184,20 +185,6 @@ def _score_events(
     return score_events(gold, records, nlp, split, details=verbose)
 
 
-def _score_statements(
-    statements_file: Path,
-    reporter: ProblemReporter,
-    verbose: bool,
-    split: str,
-    source: dict[str, Any],
-) -> dict[str, Any]:
-    from vntrade.evaluation.statements import load_statement_gold, score_statements
-
-    gold = load_statement_gold(statements_file)
-    records = iter_records(reporter=reporter, **source)
-    return score_statements(gold, records, split, details=verbose)
-
-
 def _score_participants(
     directory: Path, verbose: bool, split: str, source: dict[str, Any]
 ) -> dict[str, Any]:
@@ -242,43 +229,6 @@ def _render_participants(report: dict[str, Any], verbose: bool) -> None:
             f"\n  {miss['sentence']}",
             markup=False,
         )
-
-
-def _statements_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """P/R/F1 at each overlap, then the speaker and direct accuracies, for jsonl and csv."""
-    rows = []
-    for key in (k for k in report if k.startswith("overlap")):
-        score = report[key]
-        for name, miss in (("precision", "fp"), ("recall", "fn"), ("f1", "fn")):
-            rows.append({"measure": f"{name} at {key}", "score": score[name],
-                         "right": score["tp"], "of": score["tp"] + score[miss]})  # fmt: skip
-    for name in ("speaker", "direct"):
-        tally = report[name]
-        rows.append({"measure": name, "score": tally["accuracy"], "right": tally["right"],
-                     "of": tally["of"]})  # fmt: skip
-    return rows
-
-
-def _render_statements(report: dict[str, Any], verbose: bool) -> None:
-    from rich.table import Table
-
-    console = stdout_console()
-    title = f"Statements ({report['split']}: {report['articles']} articles)"
-    found = _score_table(title, "token overlap")
-    for key in (k for k in report if k.startswith("overlap")):
-        found.add_row(*_score_row(key.removeprefix("overlap "), report[key]))
-    console.print(found)
-    table = Table(title="Statements matched at 0.3", header_style="bold cyan")
-    for column in ("measure", "accuracy", "right", "of"):
-        table.add_column(column, justify="left" if column == "measure" else "right")
-    for name in ("speaker", "direct"):
-        tally = report[name]
-        table.add_row(name, f"[bold]{tally['accuracy']:.3f}[/bold]", str(tally["right"]),
-                      str(tally["of"]))  # fmt: skip
-    console.print(table)
-    for error in report.get("errors", []) if verbose else []:
-        details = " | ".join(f"{key}: {value}" for key, value in error.items() if key != "article")
-        console.print(f"{error['article']} {details}", markup=False)
 
 
 EVENT_COLUMNS = ("measure", "score", "right", "of")

@@ -1,0 +1,169 @@
+"""What the statement finders of one document share: its text, tokens, sentences and
+speakers, the cue verbs, and the subject of a cue (who speaks)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from vntrade.nlp.statements.lexicon import Cues, CueVerb
+from vntrade.nlp.statements.quotes import Quote
+from vntrade.nlp.statements.speakers import Speaker, SpeakerFinder
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A verb with no subject of its own takes that of the verb it hangs from (`..., adding that`).
+INHERITS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+QUESTIONS = frozenset({"whether", "if"})
+EDGE_PUNCT = ",;:—–-"
+
+
+@dataclass(slots=True)
+class Found:
+    """A statement before its speaker is resolved: content offsets (characters)."""
+
+    start: int
+    end: int
+    cue: str
+    cue_token: Token | None
+    source: Token | None  # head word of the source phrase
+    direct: bool
+    speaker: Speaker | None = None
+
+
+class DocContext:
+    """One document as the statement finders read it."""
+
+    def __init__(self, doc: Doc, cues: Cues) -> None:
+        self.doc = doc
+        self.cues = cues
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.speakers = SpeakerFinder(doc)
+        self.sentence_starts = [s.start for s in doc.sents]
+
+    # -- sources and cues ----------------------------------------------------------------
+    def _source(self, verb: Token) -> Token | None:
+        """The head word of who speaks: the verb's subject, or that of the verb it hangs
+        from (`..., adding that`), or the agent of a passive (`was stated by X`)."""
+        token = verb
+        for _ in range(4):
+            # The subject nearest the verb (`Hanoi - The State Bank said`: the bank).
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects:
+                return min(subjects, key=lambda c: abs(c.i - token.i))
+            for child in token.children:
+                if child.dep_ == "agent":
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if any(c.dep_ == "nsubjpass" for c in token.children):
+                return None
+            if token.dep_ not in INHERITS or token.head.i == token.i:
+                return self._name_before(verb)
+            token = token.head
+            # `..., expressing the desire to ...` hung on a noun: the verb above that noun.
+            while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+                token = token.head
+        return None
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """`as US White House this week indicated that ...`: a name right before a cue the
+        parser gave no subject (only a date or an adverb between)."""
+        for token in reversed(self.doc[max(0, verb.i - 6) : verb.i]):
+            if token.ent_type_ in ("DATE", "TIME") or token.dep_ in ("advmod", "aux", "neg"):
+                continue
+            if token.pos_ == "PROPN" and self.speakers.actor(token) is not None:
+                return token
+            return None
+        return None
+
+    def _question(self, token: Token) -> bool:
+        """`whether Vietnam believes ...`: a clause opened by `whether` or `if` asks."""
+        return any(c.dep_ == "mark" and c.lower_ in QUESTIONS for c in token.children)
+
+    def _negated(self, verb: Token) -> bool:
+        return any(c.dep_ == "neg" for c in verb.children)
+
+    def _is_cue(self, token: Token) -> bool:
+        verb = self.cues.verbs.get(token.lower_)
+        return verb is not None and token.pos_ in ("VERB", "AUX") and self._particle(token, verb)
+
+    def _particle(self, token: Token, verb: CueVerb) -> bool:
+        if verb.particle is None:
+            return True
+        return any(c.lower_ == verb.particle for c in token.children)
+
+    def _cue_text(self, verb: Token) -> str:
+        cue = self.cues.verbs.get(verb.lower_)
+        if cue is not None and cue.particle:
+            return f"{verb.text} {cue.particle}"
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+        if verb.lower_.startswith("tol") and objects:  # `told reporters`, `told the press`
+            target = objects[0]
+            return self.text[verb.idx : end_of(target)]
+        return verb.text
+
+    # -- offsets -------------------------------------------------------------------------
+    def _tokens(self, start: int, end: int) -> Span:
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        return self.doc[low:high]
+
+    def _words(self, start: int, end: int) -> int:
+        return sum(1 for t in self._tokens(start, end) if t.is_alpha or t.like_num)
+
+    def _in_quote(self, position: int, quotes: list[Quote]) -> bool:
+        for quote in quotes:
+            if quote.start <= position < quote.end:
+                return True
+            if quote.start > position:
+                return False
+        return False
+
+    def sentence_bounds(self, first: int, last: int) -> tuple[int, int]:
+        """Where the sentences holding characters `first` and `last` start and end: the
+        parser's sentences, cut at line breaks (as the events' sentences are)."""
+        sentences = self.sentence_starts
+        low = self.doc[sentences[self._sentence_of(first)]].idx
+        following = self._sentence_of(last) + 1
+        high = self.doc[sentences[following]].idx if following < len(sentences) else len(self.text)
+        low = max(low, self.text.rfind("\n", 0, first) + 1)
+        line_end = self.text.find("\n", last)
+        high = min(high, line_end) if line_end >= 0 else high
+        while high > low and self.text[high - 1].isspace():
+            high -= 1
+        return low, high
+
+    def _sentence_of(self, position: int) -> int:
+        token = bisect.bisect_right(self.starts, position) - 1
+        return bisect.bisect_right(self.sentence_starts, max(token, 0)) - 1
+
+    def _strip(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets without surrounding spaces, edge punctuation and a leading `that`."""
+        text = self.text
+        while True:
+            while start < end and (text[start].isspace() or text[start] in EDGE_PUNCT):
+                start += 1
+            while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCT):
+                end -= 1
+            if text[start : start + 5].lower() == "that " and start + 5 < end:
+                start += 5
+                continue
+            return start, end
+
+
+def is_word(token: Token) -> bool:
+    return not token.is_punct and not token.is_space
+
+
+def cue_end(item: Found) -> int:
+    token = item.cue_token
+    return token.idx + len(token.text) if token is not None else item.end
+
+
+def ends_quote(text: str) -> bool:
+    return text.endswith(('"', "”")) and text[:-1].rstrip().endswith(",")
+
+
+def end_of(token: Token) -> int:
+    return token.idx + len(token.text)

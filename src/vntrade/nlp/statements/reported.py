@@ -1,0 +1,219 @@
+"""Reported speech read from the parse: the clause or object of a cue verb (`said that S`,
+`S, he said`, `welcomed the deal`), the clause an `according to X` phrase belongs to, the
+clause of an expressed noun (`expressed hope that S`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from vntrade.nlp.statements.context import SUBJECTS, DocContext, Found, end_of, ends_quote, is_word
+from vntrade.nlp.statements.lexicon import CueVerb
+from vntrade.nlp.statements.quotes import Quote
+
+CLAUSES = frozenset({"ccomp"})
+NOUN_CLAUSES = frozenset({"acl", "ccomp"})
+PARENTHETICAL = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+# What a parenthetical cue may have besides its source: `, he said on Friday in Hanoi,`.
+PARENTHETICAL_CHILDREN = frozenset(
+    {"nsubj", "aux", "advmod", "punct", "prep", "npadvmod", "neg", "cc", "agent"}
+)
+# Objects that are no content: `said it`, `noted this`.
+EMPTY_OBJECTS = frozenset({"it", "this", "that", "these", "those", "nothing", "something"})
+
+
+class ReportFinder(DocContext):
+    """Reported speech."""
+
+    def reported(self, quotes: list[Quote]) -> list[Found]:
+        """Reported statements: cue verbs' clauses and objects, `according to X`."""
+        found: list[Found] = []
+        for token in self.doc:
+            if self._in_quote(token.idx, quotes):
+                continue
+            verb = self.cues.verbs.get(token.lower_)
+            if verb is not None and token.pos_ in ("VERB", "AUX") and self._particle(token, verb):
+                found += self._from_verb(token, verb)
+            elif token.dep_ == "prep":
+                found += self._from_phrase(token)
+        for item in found:  # reported speech stays in its cue's paragraph
+            item.start, item.end = self._in_paragraph(item)
+        return [item for item in found if item.end > item.start]
+
+    def _in_paragraph(self, item: Found) -> tuple[int, int]:
+        anchor = item.cue_token.idx if item.cue_token is not None else item.start
+        low = self.text.rfind("\n", 0, anchor) + 1
+        high = self.text.find("\n", anchor)
+        high = len(self.text) if high < 0 else high
+        start, end = max(item.start, low), min(item.end, high)
+        return self._strip(start, end) if end > start else (start, start)
+
+    def _from_verb(self, verb: Token, cue: CueVerb) -> list[Found]:
+        if self._question(verb) or self._negated(verb):
+            return []
+        source = self._source(verb)
+        if source is None:
+            return []
+        found = []
+        if "clause" in cue.contents:
+            for child in verb.children:
+                if child.dep_ in CLAUSES and self._reportable(child):
+                    found.append(self._clause(verb, child, source))
+            if not found:
+                clause = self._misattached(verb)
+                if clause is not None:
+                    found.append(self._clause(verb, clause, source))
+            if not found and verb.dep_ in PARENTHETICAL and self._parenthetical(verb):
+                found.append(self._around(verb, source))
+        if not found and "noun" in cue.contents:
+            found += self._expressed(verb, source)
+        if not found and "object" in cue.contents:
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.lower_ not in EMPTY_OBJECTS:
+                    start, end = self._strip(child.left_edge.idx, self._until_cue(child))
+                    found.append(Found(start, end, self._cue_text(verb), verb, source, False))
+        return [f for f in found if f.end > f.start]
+
+    def _misattached(self, verb: Token) -> Token | None:
+        """`told Trump in a phone call that S`, `said in a statement that S`: a `that` clause
+        the parser hung on a noun of the cue's phrase, though `that` opens it as a complement."""
+        for token in verb.subtree:
+            if token.dep_ not in ("relcl", "acl") or token.i < verb.i:
+                continue
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+                between = self.doc[verb.i + 1 : token.left_edge.i]
+                if not any(t.pos_ == "VERB" for t in between):
+                    return token
+        return None
+
+    def _reportable(self, clause: Token) -> bool:
+        """Not a question (`whether ...`), nor a cue whose subject follows it (`said a
+        Vietnamese official`: it reports, it is not reported)."""
+        if self._question(clause):
+            return False
+        return not self._is_cue(clause) or not any(
+            c.dep_ in SUBJECTS and c.i > clause.i for c in clause.children
+        )
+
+    def _expressed(self, verb: Token, source: Token) -> list[Found]:
+        """`expressed hope that S`, `expressing the desire to V`: the noun's clause."""
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.lower_ in self.cues.nouns:
+                clause = next((c for c in child.children if c.dep_ in NOUN_CLAUSES), None)
+                if clause is not None:
+                    return [self._clause(verb, clause, source, f"{verb.text} {child.text}")]
+        return []
+
+    def _from_phrase(self, prep: Token) -> list[Found]:
+        """`According to the PM, S`, `In his view, S`: the clause the phrase belongs to."""
+        for (first, second), phrase in self.cues.sources.items():
+            if prep.lower_ != first:
+                continue
+            inner = next((c for c in prep.children if c.lower_ == second), None)
+            if inner is None:
+                continue
+            source = self._phrase_source(inner, phrase.source)
+            clause = prep.head
+            if source is None or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            start, end = self._outside(clause, prep)
+            if end <= start:
+                continue
+            cue = self.text[prep.idx : end_of(inner)]
+            return [Found(start, end, cue, prep, source, False)]
+        return []
+
+    def _phrase_source(self, inner: Token, relation: str) -> Token | None:
+        if relation == "object":
+            return next((c for c in inner.children if c.dep_ == "pobj"), None)
+        if relation == "possessor":
+            return next((c for c in inner.children if c.dep_ == "poss"), None)
+        of = next((c for c in inner.children if c.lower_ == "of"), None)
+        return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+
+    def _clause(self, verb: Token, clause: Token, source: Token, cue: str | None = None) -> Found:
+        first, last = clause.left_edge, clause.right_edge  # a subtree is contiguous
+        if first.i == verb.i:
+            first = self.doc[verb.i + 1]
+        # `S1, but S2, another source said`: the parser made the cue a second conjunct of S1.
+        before = self.doc[first.i - 1] if first.i > 0 else None
+        if (
+            verb.dep_ == "conj"
+            and clause.i < verb.i
+            and before is not None
+            and before.dep_ == "cc"
+            and before.head.i == verb.head.i
+        ):
+            first = verb.head.left_edge
+        last = self._coordinated(verb, last)
+        start, end = self._strip(first.idx, self._until_cue(clause, last))
+        return Found(start, end, cue or self._cue_text(verb), verb, source, False)
+
+    def _coordinated(self, verb: Token, last: Token) -> Token:
+        """`underlined that S1, and S2`: a clause with its own subject the parser joined to
+        the cue rather than to the content goes on the content."""
+        for child in verb.children:
+            if child.dep_ != "conj" or child.i <= last.i or self._is_cue(child):
+                continue
+            if not any(c.dep_ in SUBJECTS for c in child.children):
+                continue
+            between = self.doc[last.i + 1 : child.left_edge.i]
+            if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in between):
+                return child.right_edge
+        return last
+
+    def _until_cue(self, head: Token, last: Token | None = None) -> int:
+        """Where a content ends: its last word, or before `, expressing ...` / `, adding
+        that ...` when the parse put a second statement inside it."""
+        last = last or head.right_edge
+        for token in self.doc[head.left_edge.i + 1 : last.i + 1]:
+            if token.tag_ == "VBG" and self._is_cue(token) and self.doc[token.i - 1].text == ",":
+                return self.doc[token.i - 1].idx
+        return end_of(last)
+
+    def _parenthetical(self, verb: Token) -> bool:
+        """`S, he said` / `S, he noted, S` / `S, said X`: a cue set off by a comma with
+        nothing of its own but its source (and where and when), hanging from the verb of the
+        clause it reports; never the clause a cue reports (`said Beijing was assessing`)."""
+        head = verb.head
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+            return False
+        if verb.dep_ == "ccomp" and self._is_cue(head):
+            return False
+        for child in verb.children:
+            if child.dep_ in PARENTHETICAL_CHILDREN:
+                continue
+            if child.dep_ in ("dobj", "dative") and verb.lower_.startswith("tol"):
+                continue  # `S, he told reporters`
+            if child.dep_ in ("advcl", "conj") and self._is_cue(child):
+                continue  # `S, the ministry said, adding that ...`
+            return False
+        first = next((t for t in verb.subtree if is_word(t)), verb)
+        before = self.text[: first.idx].rstrip()
+        if not before.endswith((",", "—", "–")) and not ends_quote(before):
+            return False
+        if verb.dep_ in ("conj", "advcl"):  # `S, he said`, parsed as a second clause
+            return verb.i > head.i and any(c.dep_ in SUBJECTS for c in verb.children)
+        return True
+
+    def _around(self, verb: Token, source: Token) -> Found:
+        """The reported clause around a parenthetical cue, without the cue's own words."""
+        start, end = self._outside(verb.head, verb)
+        return Found(start, end, self._cue_text(verb), verb, source, False)
+
+    def _outside(self, clause: Token, part: Token) -> tuple[int, int]:
+        """The clause's characters, less a part at its start or its end (one in the middle
+        stays: `Negotiations, he noted, must be calm`)."""
+        words = [t for t in clause.subtree if is_word(t)] or list(clause.subtree)
+        inner = [t for t in part.subtree if is_word(t)] or list(part.subtree)
+        first, last = words[0], words[-1]
+        if inner[0].i <= first.i:
+            rest = [t for t in words if t.i > inner[-1].i]
+            if not rest:
+                return (0, 0)
+            first = rest[0]
+        elif inner[-1].i >= last.i:
+            rest = [t for t in words if t.i < inner[0].i]
+            if not rest:
+                return (0, 0)
+            last = rest[-1]
+        return self._strip(first.idx, end_of(last))
