@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from vntrade.nlp.actors.nationalities import NATIONALITIES
 from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
 
 # Pronouns the actors component leaves alone; they stand for the last speaker.
@@ -87,6 +88,12 @@ class SpeakerFinder:
         if head.lower_ in DOCUMENT_NOUNS:
             if inside is not None:
                 return Speaker(inside.name, text)
+            country = next(
+                (NATIONALITIES[c.lower_] for c in head.children if c.lower_ in NATIONALITIES),
+                None,
+            )
+            if country is not None:  # `the Vietnamese statement`
+                return Speaker(country, text)
             issuer = self._issuer(head, depth)
             if issuer is not None:
                 return Speaker(issuer.name, text, issuer.unnamed)
