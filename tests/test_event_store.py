@@ -184,11 +184,10 @@ def test_a_store_of_an_older_vntrade_gets_its_events_on_the_next_ingest(cli, see
 
 @pytest.mark.parametrize("view", ["timeline", "compare", "actors"])
 def test_views_of_an_empty_store_print_nothing_and_succeed(cli, tmp_path, view):
-    db = tmp_path / "empty.db"
-    folder = tmp_path / "none"
-    folder.mkdir()
-    (folder / "a.jsonl").write_text('{"id": "x", "text": ""}\n', encoding="utf-8")
-    cli("ingest", str(folder), "--db", str(db), "--workers", "1", "-q")
+    from vntrade.store import Store
+
+    db = tmp_path / "empty.db"  # (a first ingest that stores nothing removes its store)
+    Store.open(db, create=True).close()
     result = cli(view, "--db", str(db), "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
