@@ -69,6 +69,7 @@ def _render_stats(stats: dict[str, Any]) -> None:
             f"{stats['events']:,} in {stats['event_clusters']:,} clusters"
             + ("" if stats["events_state"] == "current" else " (run `vntrade db recluster`)"),
         ),
+        ("articles without a lead event", f"{stats['without_lead']:,}"),
         ("size", f"{stats['bytes'] / 1e6:.1f} MB"),
     ]
     if stats["last_run"]:

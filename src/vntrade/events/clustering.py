@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from vntrade.events.kinds import KINDS, compatible
+from vntrade.events.undated import FLOATING
 from vntrade.periods import add_days, parse_period, with_year
 
 WINDOW_DAYS = 3  # how far around its days an event looks for clusters
@@ -66,6 +67,7 @@ class EventRef:
     actors: frozenset[str] = frozenset()  # key actors (people, organisations)
     words: frozenset[str] = frozenset()  # content words of the evidence, goods included
     ordinals: frozenset[str] = frozenset()  # "second round"
+    weekday: int = 0  # of a floating value ("2025-WXX-2": some Tuesday): 1-7, 0 for any day
 
     @classmethod
     def make(
@@ -80,10 +82,17 @@ class EventRef:
         """The reference of an event dated `value`, or None when the value has no place
         on the calendar. A day and time ("2025-03-04TNI") is its day; ordinals come from
         `text`."""
+        ordinals = frozenset(f"{m[1].lower()} {m[2].lower()}" for m in ORDINAL.finditer(text))
+        floating = FLOATING.match(value)
+        if floating:  # some Tuesday, some day of the year: the whole year, a weekday
+            year = YEARLESS if floating["year"] == "XXXX" else int(floating["year"])
+            return cls(
+                article, value, "floating", date(year, 1, 1), date(year + 1, 1, 1), kind,
+                frozenset(actors), frozenset(words), ordinals, int(floating["weekday"] or 0),
+            )  # fmt: skip
         period = parse_period(with_year(value, YEARLESS))
         if period is None or period.start is None or period.end is None:
             return None
-        ordinals = frozenset(f"{m[1].lower()} {m[2].lower()}" for m in ORDINAL.finditer(text))
         return cls(
             article, value, period.precision, period.start, period.end, kind,
             frozenset(actors), frozenset(words), ordinals,
@@ -95,7 +104,12 @@ class EventRef:
 
     @property
     def matchable(self) -> bool:
-        return (self.end - self.start).days <= LONGEST_PERIOD
+        return self.floating or (self.end - self.start).days <= LONGEST_PERIOD
+
+    @property
+    def floating(self) -> bool:
+        """Whether only the year is known, and perhaps the weekday (see `events.undated`)."""
+        return self.precision == "floating"
 
     @property
     def key(self) -> tuple[str, str]:
@@ -130,6 +144,7 @@ class Cluster:
     actors: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     ordinals: Counter[str] = field(default_factory=Counter)
+    floating: Counter[str] = field(default_factory=Counter)  # values of floating members
     # Members dated more coarsely than a day ("this week"), kept whole: the cluster that fits
     # them best may only come later, and they move there (see `Clusterer`).
     loose: dict[tuple[str, str], EventRef] = field(default_factory=dict)
@@ -168,7 +183,10 @@ class Cluster:
         if event.day:
             self.days[event.day.isoformat()] += 1
         else:
-            self.periods[f"{event.start.isoformat()}/{event.end.isoformat()}"] += 1
+            if event.floating:
+                self.floating[event.value] += 1
+            else:
+                self.periods[f"{event.start.isoformat()}/{event.end.isoformat()}"] += 1
             if event.article:
                 self.loose[event.key] = event
         self.actors.update(event.actors)
@@ -188,6 +206,9 @@ class Cluster:
         if event.day:
             counts += (self.days,)
             items += ([event.day.isoformat()],)
+        elif event.floating:
+            counts += (self.floating,)
+            items += ([event.value],)
         else:
             counts += (self.periods,)
             items += ([f"{event.start.isoformat()}/{event.end.isoformat()}"],)
@@ -206,6 +227,8 @@ class Cluster:
 
     def as_ref(self) -> EventRef:
         """The cluster as one event (what most members give), to score it against another."""
+        if self.floating_only:
+            return min(self.loose.values(), key=lambda ref: (-self.floating[ref.value], ref.key))
         start, end = self.span()
         day = self.day
         return EventRef(
@@ -222,9 +245,12 @@ class Cluster:
 
     @property
     def matchable(self) -> bool:
-        """Whether new events can join it (its span is at most `LONGEST_PERIOD` days)."""
+        """Whether new events can join it (its span is at most `LONGEST_PERIOD` days, or
+        only floating members give it one)."""
         if not self.size:
             return False
+        if self.floating_only:
+            return bool(self.loose)
         start, end = self.span()
         return (end - start).days <= LONGEST_PERIOD
 
@@ -234,10 +260,21 @@ class Cluster:
             self._memo["span"] = self._span()
         return self._memo["span"]
 
+    @property
+    def floating_only(self) -> bool:
+        """Whether all its members are floating ("on Tuesday" in an undated article)."""
+        return not self.days and not self.periods and bool(self.floating)
+
     def _span(self) -> tuple[date, date]:
         day = self.day
         if day:
             return day, add_days(day, 1)
+        if self.floating_only:
+            refs = list(self.loose.values())
+            if refs:
+                return min(r.start for r in refs), max(r.end for r in refs)
+            year = min(int(v[:4]) if v[:4].isdigit() else YEARLESS for v in self.floating)
+            return date(year, 1, 1), date(year + 1, 1, 1)
         bounds = [p.split("/") for p in self.periods]
         return (
             date.fromisoformat(min(b[0] for b in bounds)),
@@ -261,7 +298,7 @@ class Cluster:
         return cls(id=data["id"], size=data["size"], **counters, loose=loose)
 
 
-_COUNTERS = ("kinds", "days", "periods", "actors", "words", "ordinals")
+_COUNTERS = ("kinds", "days", "periods", "actors", "words", "ordinals", "floating")
 
 
 def score(event: EventRef, cluster: Cluster, weights: Mapping[str, float] | None = None) -> float:
@@ -390,6 +427,8 @@ def _date_score(event: EventRef, cluster: Cluster) -> float:
     """1 for the cluster's own day, `NEAR_DAY` for the next or previous one, 0.5 for a
     coarser value that holds it (or a day inside a cluster of coarse values), 0 otherwise."""
     day = cluster.day
+    if event.floating or cluster.floating_only:
+        return _floating_date_score(event, cluster)
     if event.day and day:
         distance = abs((event.day - day).days)
         return 1.0 if distance == 0 else NEAR_DAY if distance == 1 else 0.0
@@ -399,6 +438,24 @@ def _date_score(event: EventRef, cluster: Cluster) -> float:
     if event.day and start <= event.day < end:  # a day inside a coarse-only cluster
         return 0.5
     return 0.0
+
+
+def _floating_date_score(event: EventRef, cluster: Cluster) -> float:
+    """0.5 for a floating value that a day cluster's day fits (its year, its weekday), or
+    for a day a floating cluster's values fit; two floating values meet when equal."""
+    day = cluster.day
+    if event.floating and day is not None:
+        return 0.5 if _fits(event, day) else 0.0
+    if event.floating:
+        return 0.5 if cluster.floating_only and event.value in cluster.floating else 0.0
+    if event.day is not None and cluster.floating_only:
+        return 0.5 if any(_fits(ref, event.day) for ref in cluster.loose.values()) else 0.0
+    return 0.0
+
+
+def _fits(ref: EventRef, day: date) -> bool:
+    """Whether a floating value may be `day`."""
+    return ref.start <= day < ref.end and (not ref.weekday or day.isoweekday() == ref.weekday)
 
 
 def _word_score(event: EventRef, cluster: Cluster) -> float:
@@ -474,7 +531,7 @@ class Clusterer:
             if best is not None:
                 self._absorb(cluster, others)
             if event.day is not None:
-                self._replace_loose(others)
+                self._replace_loose(others, event)
         return cluster.id
 
     def place(self, article: str, value: str, cluster_id: int) -> int:
@@ -521,9 +578,12 @@ class Clusterer:
             self.touched.add(cid)
             self._reindex(grown, keys)
 
-    def _replace_loose(self, others: set[int]) -> None:
-        """Place again the coarse members ("this week") of the window's other clusters: a
-        day cluster that came after them may fit them better, or make them ambiguous."""
+    def _replace_loose(self, others: set[int], event: EventRef) -> None:
+        """Place again the coarse members ("this week", "on Tuesday" of an undated report) of
+        the window's other clusters that `event`'s day fits and that share an actor with it:
+        the day cluster that came after them may fit them better, or make them ambiguous."""
+        day = event.day
+        assert day is not None
         for cid in sorted(others):
             cluster = self.clusters.get(cid)
             if cluster is None or not cluster.loose:
@@ -531,6 +591,8 @@ class Clusterer:
             for ref in sorted(cluster.loose.values(), key=lambda r: r.key):
                 if cluster.size < 2:
                     break  # alone, it is where it would start anyway
+                if not _fits(ref, day) or not (ref.actors & event.actors or not ref.actors):
+                    continue
                 cluster.remove(ref)
                 candidates = self._candidates(ref)
                 best = self._best(ref, candidates, self._weights(ref, candidates))
@@ -548,7 +610,10 @@ class Clusterer:
 
     def _weights(self, event: EventRef, candidates: set[int]) -> dict[str, float]:
         """Each actor of the event and of the candidates' cores: 1 / how many of the
-        window's clusters (and the event) name it, as idf weighs a word."""
+        window's clusters (and the event) name it, as idf weighs a word (a floating event's
+        window is a year: it weighs every actor alike)."""
+        if event.floating:
+            return {}
         actors = set(event.actors)
         for cid in candidates:
             cluster = self.clusters.get(cid)
@@ -581,9 +646,16 @@ class Clusterer:
             f"k:{k}" for k in KINDS if _kinds_may_meet(event.kind, k)
         ]
         found: set[int] = set()
-        for day in range(first.toordinal(), last.toordinal()):
+        days = range(first.toordinal(), last.toordinal())
+        if event.weekday:  # date.toordinal() is 1 on a Monday: keep the event's weekday
+            days = range(first.toordinal() + (event.weekday - first.isoweekday()) % 7,
+                         last.toordinal(), 7)  # fmt: skip
+        for day in days:
             for label in labels:
                 found.update(self._index.get((label, day), ()))
+        for key in _floating_keys(event):  # clusters of floating reports it may fit
+            for label in labels:
+                found.update(self._index.get((label, key), ()))
         return {cid for cid in found if cid in self.clusters}
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
@@ -610,13 +682,30 @@ def cluster_all(events: Iterable[EventRef]) -> dict[str, int]:
     return {article: clusterer.resolve(cid) for article, cid in assigned.items()}
 
 
+# Index keys of floating clusters take the place of days: -1 to -7 a weekday, -8 any day.
+ANY_DAY = -8
+
+
+def _floating_keys(event: EventRef) -> list[int]:
+    """The keys a floating cluster `event` may fit is indexed under."""
+    if event.floating:
+        return [-event.weekday if event.weekday else ANY_DAY]
+    if event.day is not None:
+        return [-event.day.isoweekday(), ANY_DAY]
+    return []
+
+
 def _keys_of_event(event: EventRef, cluster: Cluster) -> list[tuple[str, int]]:
     labels = [f"a:{a}" for a in event.actors] + [f"k:{event.kind}"]
+    if event.floating:
+        return [(label, -event.weekday if event.weekday else ANY_DAY) for label in labels]
     days = range(event.start.toordinal(), event.end.toordinal())
     return [(label, day) for label in labels for day in days]
 
 
 def _keys_of_cluster(cluster: Cluster) -> list[tuple[str, int]]:
+    if cluster.floating_only:
+        return [key for ref in cluster.loose.values() for key in _keys_of_event(ref, cluster)]
     start, end = cluster.span() if cluster.size else (date.min, date.min)
     labels = [f"a:{a}" for a in cluster.actors] + [f"k:{k}" for k in cluster.kinds]
     days = range(start.toordinal(), min(end, add_days(start, LONGEST_PERIOD)).toordinal())

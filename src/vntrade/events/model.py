@@ -4,14 +4,17 @@ pipeline's events (`record["events"]`, see `nlp/events/`) with what clustering m
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from vntrade.events.directives import article_directives
 from vntrade.events.text import content_words, sentence_spans, stem, word_set
+from vntrade.events.undated import floating_events
 from vntrade.names import NameIndex
 from vntrade.nlp.events.finder import find_events
 from vntrade.nlp.events.kinds import TRIGGERS
+from vntrade.periods import parse_period
 
 # Words of office that go with names ("Prime Minister ..."): they say who, not what.
 TITLE_WORDS = frozenset(
@@ -42,13 +45,44 @@ class Event:
     caption: bool = False  # a photo caption: repeats the story, in the present tense
 
 
-def article_events(record: dict[str, Any]) -> list[Event]:
-    """Every event of one record, as the pipeline found them."""
+def article_events(record: dict[str, Any], year: int | None = None) -> list[Event]:
+    """Every event of one record, as the pipeline found them, and those of its dates that
+    have no place on the calendar ("on Tuesday" in an article without a date: see
+    `events.undated`; `year` is the corpus's, for them)."""
     found = record_events(record)
+    floating = floating_events(record, article_year(record) or year)
+    if floating:
+        found = _in_text_order(found + floating)
     directives = []
     if any(event.get("directive") is not None for event in found):
         directives = article_directives(record, NameIndex.of_actors([record]), year=None)
     return [_view_event(record, event, directives) for event in found]
+
+
+def _in_text_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events of two sources numbered again by their sentences' place in the text."""
+    starts = sorted({event["sentence_start"] for event in events})
+    rank = {start: index for index, start in enumerate(starts)}
+    ordered = sorted(events, key=lambda event: event["sentence_start"])
+    return [{**event, "order": rank[event["sentence_start"]]} for event in ordered]
+
+
+def article_year(record: dict[str, Any]) -> int | None:
+    """The year the article itself gives: its publication or reference date's, else the
+    one year most of its explicit dates agree on; None when it gives none."""
+    for key in ("published", "reference_date"):
+        period = parse_period(record.get(key) or "")
+        if period and period.placed:
+            return period.start.year
+    years: Counter[int] = Counter()
+    for mention in record.get("dates", []):
+        period = parse_period(mention.get("value") or "")
+        if period and period.placed and period.precision not in ("decade", "year"):
+            years[period.start.year] += 1
+    if not years:
+        return None
+    year, count = years.most_common(1)[0]
+    return year if 2 * count > sum(years.values()) else None
 
 
 def record_events(record: dict[str, Any]) -> list[dict[str, Any]]:

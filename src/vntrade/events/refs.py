@@ -3,13 +3,12 @@ the rule that picks the event an article leads with."""
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from vntrade.events.clustering import EventRef
-from vntrade.events.model import Event, article_events
+from vntrade.events.model import Event, article_events, article_year
 from vntrade.events.text import fold
-from vntrade.periods import parse_period, with_year
+from vntrade.periods import with_year
 
 KEY_ACTOR_TYPES = ("PERSON", "ORG")  # the actors clustering matches on: countries name every story
 
@@ -21,7 +20,7 @@ def record_refs(
     of its lead sentence (see `lead_events`). Year-less values take the article's own year,
     else `year` (the corpus's)."""
     types = actor_types(record)
-    events = article_events(record)
+    events = article_events(record, year)
     if lead_only:
         year = article_year(record) or year
         return [ref for _, ref in lead_events(events, types, year) if ref is not None]
@@ -44,24 +43,6 @@ def lead_events(
         placed.append((ref.start if ref else None, event, ref))
     placed.sort(key=lambda item: (item[0] is None, item[0] or 0, item[1].value))
     return [(event, ref) for _, event, ref in placed]
-
-
-def article_year(record: dict[str, Any]) -> int | None:
-    """The year the article itself gives: its publication or reference date's, else the
-    one year its explicit dates agree on (most of them); None when it gives none."""
-    for key in ("published", "reference_date"):
-        period = parse_period(record.get(key) or "")
-        if period and period.placed:
-            return period.start.year
-    years: Counter[int] = Counter()
-    for mention in record.get("dates", []):
-        period = parse_period(mention.get("value") or "")
-        if period and period.placed and period.precision not in ("decade", "year"):
-            years[period.start.year] += 1
-    if not years:
-        return None
-    year, count = years.most_common(1)[0]
-    return year if 2 * count > sum(years.values()) else None
 
 
 def actor_types(record: dict[str, Any]) -> dict[str, str | None]:

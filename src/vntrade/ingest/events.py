@@ -19,6 +19,7 @@ from vntrade.events.clustering import LONGEST_PERIOD, WINDOW_DAYS, Cluster, Clus
 from vntrade.events.entries import Entry, day_key
 from vntrade.events.model import Event, article_events
 from vntrade.events.refs import actor_types, article_year, key_actors, lead_events, make_ref
+from vntrade.events.undated import is_floating
 from vntrade.folding import fold_key
 from vntrade.periods import Period, YearVotes, add_days, add_months, parse_period, with_year
 from vntrade.store import Store
@@ -90,15 +91,15 @@ class EventIndexer:
         """The record's events as rows, with their clustering references and the data the
         rows hold as JSON."""
         types = actor_types(record)
-        events = article_events(record)
         year = article_year(record) or year  # the article's own first, then the store's
+        events = article_events(record, year)
         inferred = {id(e) for e in events if e.value.startswith("XXXX") and year is not None}
         lead = next((e for e, ref in lead_events(events, types, year) if ref), None)
         rows = []
         for event in events:
             event.value = with_year(event.value, year)
             period = parse_period(event.value)
-            if period is None:
+            if period is None and not is_floating(event.value):
                 continue  # the timeline cannot show it either
             keys = key_actors(event, types)
             data = {name: getattr(event, name) for name in EVENT_FIELDS}
@@ -106,8 +107,8 @@ class EventIndexer:
             row = EventRow(
                 article=event.article,
                 value=event.value,
-                start=period.start.isoformat() if period.start else None,
-                end=period.end.isoformat() if period.end else None,
+                start=period.start.isoformat() if period and period.start else None,
+                end=period.end.isoformat() if period and period.end else None,
                 kind=event.kind,
                 lead=event is lead,
                 inferred=id(event) in inferred,
@@ -208,7 +209,8 @@ def cluster_row(cid: int, items: list[Member], profile: Cluster | None) -> Clust
     for _, _, inferred, data in items:
         event = _event(data)
         period = parse_period(event.value)
-        assert period is not None  # only events with a period are stored
+        if period is None:
+            continue  # floating ("some Tuesday"): counted, on no timeline entry of its own
         days.setdefault(day_key(period), []).append((event, period, inferred))
     entries = [_entry_row(members) for members in days.values()]
     leads = sorted({article for article, lead, _, _ in items if lead})

@@ -53,6 +53,11 @@ def store_stats(self: Any, pipeline: str | None = None) -> dict[str, Any]:
         "events": one("SELECT count(*) FROM events").fetchone()[0],
         "event_clusters": one("SELECT count(*) FROM event_clusters").fetchone()[0],
         "events_state": self.meta("events"),
+        # articles the timeline and compare cannot place: no event of theirs leads
+        "without_lead": one(
+            "SELECT count(*) FROM articles a WHERE a.article IS NOT NULL AND NOT EXISTS"
+            " (SELECT 1 FROM events e WHERE e.article = a.id AND e.lead)"
+        ).fetchone()[0],
         "last_run": None,
     }
     if last_run:

@@ -106,7 +106,7 @@ def _set_lead(profile: Profile, record: dict[str, Any], year: int | None) -> Non
     """The article's lead events (see `event_refs.lead_events`) and their references; a
     year-less value takes the article's own year, else the corpus's."""
     year = article_year(record) or year
-    placed = lead_events(article_events(record), actor_types(record), year)
+    placed = lead_events(article_events(record, year), actor_types(record), year)
     profile.lead = [event for event, _ in placed]
     profile.refs = [ref for _, ref in placed if ref is not None]
 
