@@ -67,3 +67,14 @@ def extract_one(cli: Callable[..., Result], tmp_path: Path, text: str, *options:
     for event in record["events"]:
         assert record["text"][event["sentence_start"] : event["sentence_end"]] == event["sentence"]
     return record
+
+
+def ingested(folder: Path, source: Path, name: str = "seeds.db") -> Path:
+    """A store of `source` made by `vntrade ingest` in `folder` (for module fixtures, which
+    cannot use `cli`), with a cache of its own."""
+    db = folder / name
+    env = {"VNTRADE_CACHE_DIR": str(folder / "cache"), "VNTRADE_DEBUG": "1"}
+    args = ["ingest", str(source), "--db", str(db), "-q", "--workers", "1"]
+    result = CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return db

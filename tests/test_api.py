@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import vntrade.api as vt
-from conftest import SEEDS
+from conftest import SEEDS, ingested
 from vntrade.cli import main
 from vntrade.errors import StoreError, UsageError
 
@@ -23,11 +23,7 @@ SEED_000, SEED_001 = "000_a6d94dcbb98d2318", "001_3a2340998392e8b3"
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("api")
-    db = folder / "seeds.db"
-    env = {"VNTRADE_CACHE_DIR": str(folder / "cache"), "VNTRADE_DEBUG": "1"}
-    args = ["ingest", str(SEEDS), "--db", str(db), "-q", "--workers", "1"]
-    assert CliRunner().invoke(main, args, env=env, catch_exceptions=False).exit_code == 0
-    return db
+    return ingested(folder, SEEDS)
 
 
 @pytest.fixture(scope="module")

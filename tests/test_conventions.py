@@ -13,9 +13,8 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
 
-from conftest import SEEDS, jsonl
+from conftest import SEEDS, ingested, jsonl
 from vntrade.cli import main
 from vntrade.ingest.summary import Summary
 
@@ -26,11 +25,7 @@ pytestmark = pytest.mark.slow
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds' store, made once by `vntrade ingest`; tests read it only."""
     folder = tmp_path_factory.mktemp("conventions")
-    db = folder / "seeds.db"
-    env = {"VNTRADE_CACHE_DIR": str(folder / "cache"), "VNTRADE_DEBUG": "1"}
-    args = ["ingest", str(SEEDS), "--db", str(db), "-q", "--workers", "1"]
-    assert CliRunner().invoke(main, args, env=env, catch_exceptions=False).exit_code == 0
-    return db
+    return ingested(folder, SEEDS)
 
 
 @pytest.fixture

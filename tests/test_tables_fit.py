@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import GOLD, ROOT, SEEDS
+from conftest import GOLD, ROOT, SEEDS, ingested
 from vntrade.cli import main
 from vntrade.corpus_events import write_event_jsonl
 
@@ -44,15 +44,7 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("fit")
     corpus = folder / "corpus.jsonl"
     write_event_jsonl(str(corpus), 40, 3)
-    env = {"VNTRADE_CACHE_DIR": str(folder / "cache"), "VNTRADE_DEBUG": "1"}
-    made = {}
-    for name, source in (("seeds", SEEDS), ("generated", corpus)):
-        db = folder / f"{name}.db"
-        args = ["ingest", str(source), "--db", str(db), "-q", "--workers", "1"]
-        result = CliRunner().invoke(main, args, env=env, catch_exceptions=False)
-        assert result.exit_code == 0, result.stderr
-        made[name] = db
-    return made
+    return {"seeds": ingested(folder, SEEDS), "generated": ingested(folder, corpus, "gen.db")}
 
 
 def render(args: tuple[str, ...], db: Path, columns: int) -> str:
