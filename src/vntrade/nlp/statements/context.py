@@ -4,6 +4,7 @@ speakers, the cue verbs, and the subject of a cue (who speaks)."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +18,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERITS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
 QUESTIONS = frozenset({"whether", "if"})
 EDGE_PUNCT = ",;:—–-"
+# A dateline the loader left at the start of the text: a place, maybe a date and an agency.
+DATELINE = re.compile(r"[A-Z][\w.’']*(?:[ ,/][\w.’'()]+){0,6} [-–—] (?=[A-Z“\"])")
 
 
 @dataclass(slots=True)
@@ -139,8 +142,13 @@ class DocContext:
         return bisect.bisect_right(self.sentence_starts, max(token, 0)) - 1
 
     def _strip(self, start: int, end: int) -> tuple[int, int]:
-        """Offsets without surrounding spaces, edge punctuation and a leading `that`."""
+        """Offsets without surrounding spaces, edge punctuation, a leading `that` and the
+        dateline that opens an article (`Ho Chi Minh City - `)."""
         text = self.text
+        if start < 60:
+            dateline = DATELINE.match(text, start, end)
+            if dateline is not None and text[:start].strip() == "":
+                start = dateline.end()
         while True:
             while start < end and (text[start].isspace() or text[start] in EDGE_PUNCT):
                 start += 1

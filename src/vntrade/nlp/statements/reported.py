@@ -17,6 +17,8 @@ PARENTHETICAL = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 PARENTHETICAL_CHILDREN = frozenset(
     {"nsubj", "aux", "advmod", "punct", "prep", "npadvmod", "neg", "cc", "agent"}
 )
+# `while chairing a meeting`: what the speaker was doing when speaking.
+CIRCUMSTANCE = frozenset({"while", "when", "after", "before"})
 # Objects that are no content: `said it`, `noted this`.
 EMPTY_OBJECTS = frozenset({"it", "this", "that", "these", "those", "nothing", "something"})
 
@@ -145,8 +147,20 @@ class ReportFinder(DocContext):
         ):
             first = verb.head.left_edge
         last = self._coordinated(verb, last)
+        last = self._without_circumstance(clause, last)
         start, end = self._strip(first.idx, self._until_cue(clause, last))
         return Found(start, end, cue or self._cue_text(verb), verb, source, False)
+
+    def _without_circumstance(self, clause: Token, last: Token) -> Token:
+        """`stressed that S while chairing a meeting`: a closing participle clause with no
+        subject of its own tells what the speaker was doing, not what was said."""
+        for child in self.doc[clause.i : last.i + 1]:  # at any depth, ending the content
+            if child.dep_ != "advcl" or child.tag_ != "VBG" or child.right_edge.i != last.i:
+                continue
+            marks = [c for c in child.children if c.dep_ == "mark" and c.i < child.i]
+            if marks and marks[0].lower_ in CIRCUMSTANCE and child.left_edge.i == marks[0].i:
+                return self.doc[marks[0].i - 1]
+        return last
 
     def _coordinated(self, verb: Token, last: Token) -> Token:
         """`underlined that S1, and S2`: a clause with its own subject the parser joined to
