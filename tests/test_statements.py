@@ -244,3 +244,19 @@ def test_statements_command_by_any_alias_date_and_words(cli, seeds, tmp_path):
     assert len(csv.splitlines()) == 3
     none = cli("statements", "--db", str(db), "--speaker", "Nobody At All")
     assert none.exit_code == 0 and none.stdout == "" and "no statements match" in none.stderr
+
+
+def test_offsets_stay_right_in_a_long_article_cut_into_pieces(cli, tmp_path):
+    paragraph = (
+        "In round {n}, Minister of Industry and Trade Nguyen Hong Dien said that the two "
+        "sides had narrowed their differences on tariffs.{filler}"
+    )
+    filler = " The talks went on." * 40
+    text = "\n\n".join(paragraph.format(n=n, filler=filler) for n in range(1, 31))
+    assert len(text) > 25_000  # more than one piece (nlp/pieces.py)
+    record = extract_one(cli, tmp_path, text)
+    statements = _statements(record)
+    assert len(statements) == 30
+    assert {s["speaker"] for s in statements} == {"Nguyen Hong Dien"}
+    assert all(s["text"] == "the two sides had narrowed their differences on tariffs"
+               for s in statements)  # fmt: skip
