@@ -53,7 +53,7 @@ def report(ctx: click.Context, output: str, **source: Any) -> None:
             reason = error.strerror or str(error)
             raise click.ClickException(f"cannot write {output}: {reason}.") from None
         articles = data["corpus"]["articles"]
-        warn(f"wrote {output}: {articles} articles, {len(page.encode()):,} bytes.")
+        warn(f"wrote {output}: {articles:,} articles, {len(page.encode()):,} bytes.")
     ctx.exit(reporter.exit_code)
 
 
