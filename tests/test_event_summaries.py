@@ -162,3 +162,27 @@ def test_a_long_summary_is_shortened_at_a_phrase_boundary(cli, tmp_path):
     assert summary.endswith("…")
     last = summary[:-1].split()[-1]
     assert last.lower() not in ("of", "with", "to", "for", "the", "and", "a", "in", "on")
+
+
+def test_a_shortened_summary_never_ends_on_a_preposition(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "The circular, signed by Deputy Minister Cao Anh Tuan, cuts the duty on pork to 15% "
+        "from as high as 30% and takes effect on July 1.",
+    )
+    summary = event["summary"].rstrip("…")
+    assert summary.split()[-1] not in {"from", "to", "on", "under", "of", "the", "during"}
+    assert not summary.endswith("from as high"), summary
+
+
+def test_a_figure_according_to_a_source_keeps_its_clause(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Cashew exports to the US fell 7% in the second quarter, according to figures "
+        "released by the Vietnam Cashew Association on July 9.",
+    )
+    [released] = [e for e in events if e["value"] == "2025-07-09"]
+    assert released["summary"].startswith("Cashew exports to the US fell 7%"), released
+    assert "according to figures released by the Vietnam Cashew Association" in released["summary"]

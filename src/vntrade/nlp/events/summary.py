@@ -20,8 +20,8 @@ _REPORTING = re.compile(
     re.DOTALL,
 )
 _PREPOSITION = re.compile(
-    r"(?:,\s*)?\b(?:on|in|at|during|from|of|by|before|until|between|since|starting|"
-    r"beginning|no\s+later\s+than)\s+(?:the\s+)?$",
+    r"(?:,\s*)?\b(?:on|in|at|during|from|of|by|before|until|till|through|thru|to|after|"
+    r"around|within|between|since|starting|beginning|no\s+later\s+than)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
@@ -33,6 +33,14 @@ _PHRASE_BREAK = re.compile(
     r"before|under|over|into|during|following)\s))"
 )
 MIN_WORDS = 8
+# Words a shortened summary must not end on.
+_DANGLING = frozenset(
+    {"on", "in", "at", "to", "for", "with", "from", "of", "by", "and", "or", "as", "that"}
+    | {"which", "while", "amid", "after", "before", "under", "over", "into", "during"}
+    | {"following", "the", "a", "an", "its", "their", "than", "between", "through", "but"}
+    | {"against", "within", "across", "around", "about", "toward", "towards", "via", "per"}
+)
+_ACCORDING = re.compile(r"\s*according\s+to\b", re.IGNORECASE)
 _SUBORDINATOR = re.compile(
     r"(?:as|while|when|whereas|after|before|following|which|where|although|though|but|"
     r"because|since|thus|and|that|so|earlier|meanwhile|later|previously|separately|"
@@ -100,6 +108,12 @@ def clause_summary(
         body, _ = _render(text, reporting.span("content"), date, mentions)
         return _finish(f"{summary} {body}"), actor
     index = clauses.index(clause) if clause in clauses else 0
+    if index > 0 and _ACCORDING.match(text, start, end):
+        # "Exports rose 4%, according to the report published on April 29": the figure's
+        # clause, then its source
+        main, _ = clause_summary(text, clauses, clauses[0], date, mentions)
+        source, _ = _render(text, (start, end), date, mentions)
+        return _finish(f"{main.rstrip('…')}, {source.strip()}"), None
     last = index
     while len(_render(text, (start, end), date, mentions)[0].split()) < 5 or _continues(
         text, clauses, last
@@ -268,4 +282,11 @@ def _shorten(words: str) -> str:
     cuts = [m.start() for m in _PHRASE_BREAK.finditer(words)]
     fit = " ".join(words.split()[:MAX_WORDS])
     cuts = [c for c in cuts if c <= len(fit) and len(words[:c].split()) >= MIN_WORDS]
-    return (words[: cuts[-1]] if cuts else fit).rstrip(" ,;:")
+    kept = (words[: cuts[-1]] if cuts else fit).rstrip(" ,;:").split()
+    # never end on "from", "during", "the", nor inside their phrase: "…32% from as high…"
+    dangling = [i for i in range(max(0, len(kept) - 3), len(kept)) if kept[i].lower() in _DANGLING]
+    if dangling and dangling[-1] >= MIN_WORDS:
+        kept = kept[: dangling[-1]]
+    while len(kept) > MIN_WORDS and kept[-1].lower() in _DANGLING:
+        kept.pop()
+    return " ".join(kept).rstrip(" ,;:")
