@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -50,6 +51,7 @@ from report import load_average, machine, now
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from scale_shapes import SHAPE_SIZE, markdown_rows, measure_shapes
 
 SIZES = (1_000, 10_000, 100_000)
 SEED = 2025
@@ -77,7 +79,13 @@ VIEWS: tuple[tuple[tuple[str, ...], float | None, str], ...] = (
         TIMELINE_S,
         "",
     ),
+    (("compare", "--event", "2025-05", "--format", "jsonl"), COMPARE_S, "a month's clusters"),
+    (("commodities", "--format", "jsonl"), None, ""),
+    (("directives", "--format", "jsonl"), None, ""),
+    (("compare", "--limit", "0", "--format", "jsonl"), None, "every cluster, streamed; one run"),
 )
+# Views whose output grows with the store: one run, its output counted as it is written.
+ONE_RUN = {"compare --limit 0 --format jsonl"}
 
 
 class Failures(list[str]):
@@ -94,8 +102,11 @@ class Failures(list[str]):
 # -- the build, in a child process -------------------------------------------------------
 
 
-def build_store(db: Path, n: int, seed: int, cluster: bool) -> dict[str, Any]:
-    """Store `n` generated records in a new store `db` (clustered or not); the times."""
+def build_store(
+    db: Path, n: int, seed: int, cluster: bool, shape: str = "default", shuffle: bool = False
+) -> dict[str, Any]:
+    """Store `n` generated records of a corpus `shape` in a new store `db` (clustered or
+    not; in publication order, or shuffled); the times."""
     from vntrade.batch import PipelineSpec
     from vntrade.corpus_events import make_event_corpus
     from vntrade.ingest import import_records
@@ -105,7 +116,11 @@ def build_store(db: Path, n: int, seed: int, cluster: bool) -> dict[str, Any]:
     spent = [0.0]  # seconds the generator took
 
     def pairs() -> Iterator[tuple[dict[str, Any], str]]:
-        articles = make_event_corpus(n, seed)
+        articles: Iterator[Any] = make_event_corpus(n, seed, shape)
+        if shuffle:  # the same articles in another order
+            listed = list(articles)
+            random.Random(seed).shuffle(listed)
+            articles = iter(listed)
         while True:
             start = time.perf_counter()
             article = next(articles, None)
@@ -210,8 +225,8 @@ def measure_view(
     finally:
         output.unlink(missing_ok=True)
     row["stderr"] = counted.stderr.strip()[:500]
-    runs = []
-    for _ in range(repeats):
+    runs = [counted] if key in ONE_RUN else []
+    for _ in range(0 if key in ONE_RUN else repeats):
         measured = run_measured(command, env=env, stdout_path=Path(os.devnull))
         if not failures.check(f"{n:,} articles: {row['command']}", measured):
             return {**row, "failed": True}
@@ -590,9 +605,20 @@ def main() -> int:
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--articles", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--no-cluster", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--shape", default="default", help=argparse.SUPPRESS)
+    parser.add_argument("--shuffle", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--shape-size",
+        type=int,
+        default=SHAPE_SIZE,
+        help=f"articles of each corpus shape scored for quality and order ({SHAPE_SIZE:,}; "
+        "0 to skip)",
+    )
     args = parser.parse_args()
     if args.build:
-        figures = build_store(args.build, args.articles, args.seed, not args.no_cluster)
+        figures = build_store(
+            args.build, args.articles, args.seed, not args.no_cluster, args.shape, args.shuffle
+        )
         print(json.dumps(figures))
         return 0
 
@@ -618,6 +644,12 @@ def main() -> int:
     }
     with tempfile.TemporaryDirectory(prefix="vntrade-scale-") as temporary:
         workdir = args.workdir or Path(temporary)
+        if args.shape_size:
+            console.print(f"[bold]corpus shapes[/], {args.shape_size:,} articles each")
+            results["shapes"] = measure_shapes(
+                __file__, args.shape_size, args.seed, workdir / "shapes",
+                subprocess_env(workdir / "cache"), failures,
+            )  # fmt: skip
         for n in args.sizes:
             results["sizes"].append(measure_size(n, args, workdir, failures, console))
     results["load_after"] = load_average()
@@ -631,6 +663,9 @@ def main() -> int:
     )
     print()
     print(markdown(results))
+    if results.get("shapes"):
+        print()
+        print(markdown_rows(results["shapes"]))
     if failures:
         console.print(f"[bold red]{len(failures)} command(s) failed:[/]")
         for failure in failures:
