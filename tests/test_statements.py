@@ -260,3 +260,31 @@ def test_offsets_stay_right_in_a_long_article_cut_into_pieces(cli, tmp_path):
     assert {s["speaker"] for s in statements} == {"Nguyen Hong Dien"}
     assert all(s["text"] == "the two sides had narrowed their differences on tariffs"
                for s in statements)  # fmt: skip
+
+
+def test_who_is_quoted_in_which_report_and_whether_the_words_agree(cli, tmp_path):
+    from vntrade.views.statements import quoted_across
+
+    wire = (
+        "date 2025-05-02\n\n"
+        '"We had a very productive conversation with Vietnam," Greer told a Senate hearing. '
+        "He added that transshipment remained a major concern for Washington.\n\n"
+        "Minister Nguyen Hong Dien said Vietnam was ready to buy more American goods.\n"
+    )
+    state_media = (
+        "date 2025-05-02\n\n"
+        "USTR Jamieson Greer said they had a very productive conversation with Vietnam, "
+        "adding that transshipment remained a major concern. "
+        '"We had a very productive conversation with Vietnam," he said.\n'
+    )
+    for name, text in (("wire", wire), ("vna", state_media)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    records = jsonl(cli("extract", str(tmp_path), "--format", "jsonl"))
+    rows = {row["speaker"]: row for row in quoted_across(records)}
+    greer = rows["Jamieson L. Greer"]
+    assert sorted(greer["articles"]) == ["vna", "wire"] and greer["missing"] == []
+    agreement = {(s["text"][:20], s["direct"]): s["agreement"] for s in greer["articles"]["vna"]}
+    assert agreement[("We had a very produc", True)] == "verbatim"
+    assert agreement[("they had a very prod", False)] == "paraphrased"
+    assert rows["Nguyen Hong Dien"]["missing"] == ["vna"]
+    assert rows["Nguyen Hong Dien"]["articles"]["wire"][0]["agreement"] == "alone"
