@@ -111,15 +111,19 @@ def plain(value: Any) -> str:
 
 
 def _measure(column: Column, values: list[Any]) -> tuple[int, int]:
-    """A column's natural width (its longest line) and its longest word, header included."""
+    """A column's natural width (its longest line) and its longest word, header included, in
+    terminal cells (a wide character takes two)."""
+    from rich.cells import cell_len
+
     texts = [plain(v) for v in values]
     lines = [line for text in texts for line in text.split("\n")]
-    natural = max([len(column.title), *(len(line) for line in lines)])
+    natural = max([cell_len(column.title), *(cell_len(line) for line in lines)])
     if column.kind == "list":
         words = [w for v in values for item in (v or []) for w in plain(item).split()]
     else:
         words = [w for line in lines for w in line.split()]
-    word = max([*(len(w) for w in column.title.split()), *(min(len(w), WORD_CAP) for w in words)])
+    word = max([*(cell_len(w) for w in column.title.split()),
+                *(min(cell_len(w), WORD_CAP) for w in words)])  # fmt: skip
     return natural, word
 
 
@@ -225,10 +229,10 @@ def fold_list(items: Sequence[Any], width: int, lines: int = 2) -> Any:
     rows: list[list[Text]] = [[]]
     used = 0
     for text in texts:
-        size = len(text.plain) + (2 if rows[-1] else 0)
+        size = text.cell_len + (2 if rows[-1] else 0)
         if rows[-1] and used + size + 1 > width:  # +1: the comma that ends a full line
             rows.append([])
-            used, size = 0, len(text.plain)
+            used, size = 0, text.cell_len
         rows[-1].append(text)
         used += size
     shown = rows[:lines]
@@ -252,4 +256,4 @@ def fold_list(items: Sequence[Any], width: int, lines: int = 2) -> Any:
 
 
 def _row_width(row: list[Any]) -> int:
-    return sum(len(text.plain) for text in row) + 2 * (len(row) - 1)
+    return sum(text.cell_len for text in row) + 2 * (len(row) - 1)
