@@ -82,3 +82,15 @@ def test_the_table_has_every_kind_a_definition_and_examples():
 def test_the_examples_of_each_kind_get_that_kind(cli, tmp_path, entry):
     found = kinds_of(cli, tmp_path, list(entry.examples))
     assert {s: found.get(s) for s in entry.examples} == dict.fromkeys(entry.examples, entry.kind)
+
+
+def test_what_is_unveiled_gives_the_kind(cli, tmp_path):
+    events = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-07-20\n\nThe European Commission unveiled new duties on Chinese "
+        "steel on July 14. On July 16, the trade ministry unveiled a plan to court more "
+        "buyers in Canada.",
+    )["events"]
+    kinds = {e["value"]: e["kind"] for e in events}
+    assert kinds == {"2025-07-14": "tariff measure", "2025-07-16": "announcement"}
