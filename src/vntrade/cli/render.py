@@ -270,7 +270,7 @@ def render_overview(
         Column("articles", "articles", "fixed", 2, justify="right"),
         Column("date", "date", "fixed"),
         Column("kind", "kind", "fixed", 3),
-        Column("event", "event", min_width=20),
+        Column("event", "event", min_width=16),
         Column("conflicts", "conflicts", "fixed", 1, justify="right"),
     ]
     rows = []
