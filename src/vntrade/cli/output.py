@@ -69,7 +69,8 @@ def format_of(path: str) -> str:
 @contextlib.contextmanager
 def written_to(path: str) -> Iterator[None]:
     """Standard output goes to `path` for the time of the block: into a temporary file beside
-    it, renamed over it when the block ends (an exit code of 1, some inputs failed, included),
+    it, renamed over it when the block ends (with exit code 1, some inputs failed, or 3, a score
+    under --min-f1, too: the output is whole),
     removed if the block fails, so an older file stays as it was; a device is written to."""
     target = os.path.realpath(path)
     if os.path.exists(target) and not os.path.isfile(target):
@@ -90,9 +91,9 @@ def written_to(path: str) -> Iterator[None]:
         ):
             try:
                 yield
-            except click.exceptions.Exit as done:  # ctx.exit(code): kept for 0 and 1
+            except click.exceptions.Exit as done:  # ctx.exit(code): kept for 0, 1 and 3
                 stopped = done
-        keep = stopped is None or stopped.exit_code in (0, 1)
+        keep = stopped is None or stopped.exit_code in (0, 1, 3)
         if keep:
             os.chmod(temporary, 0o666 & ~_umask())
             os.replace(temporary, target)
