@@ -69,9 +69,9 @@ def format_of(path: str) -> str:
 @contextlib.contextmanager
 def written_to(path: str) -> Iterator[None]:
     """Standard output goes to `path` for the time of the block: into a temporary file beside
-    it, renamed over it when the block ends (with exit code 1, some inputs failed, or 3, a score
-    under --min-f1, too: the output is whole),
-    removed if the block fails, so an older file stays as it was; a device is written to."""
+    it, renamed over it when the block ends, also with exit code 1 (some inputs failed) or 3
+    (a score under --min-f1), whose output is whole; removed if the block fails, so that an
+    older file stays as it was. A device is written to directly."""
     target = os.path.realpath(path)
     if os.path.exists(target) and not os.path.isfile(target):
         with open(target, "w", encoding="utf-8") as handle, contextlib.redirect_stdout(handle):
