@@ -16,7 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 MARK = re.compile(r"\{\{([^|{}]+)\|(.*?)\}\}", re.S)
-QUOTES = "\"“”«»"
+QUOTES = '"“”«»'
 ABOUT = (
     "Statements (who said what) in 60 articles written for vntrade's development set, in the "
     "styles of wire services, Vietnamese state media, business and regional press, US outlets, "
