@@ -30,6 +30,7 @@ COMMANDS = [
     ("actors",),
     ("commodities",),
     ("directives",),
+    ("statements",),
     ("articles",),
     ("extract",),
     ("db", "stats"),
