@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from vntrade.cli.inputs import ProblemReporter, with_text_option
-from vntrade.cli.output import output_options, resolve_format, write_rows
+from vntrade.cli.output import output_options, resolve_format, write_rows, written_to
 from vntrade.cli.sources import iter_records, source_options
 from vntrade.cli.tables import Column
 
@@ -66,8 +66,20 @@ def extract(
 
 
 @click.command()
-def schema() -> None:
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Write the schema to FILE instead of standard output (written whole or not at all).",
+)
+def schema(output: str | None) -> None:
     """Print the JSON Schema of the records printed by `vntrade extract`."""
     from vntrade.schema import extraction_schema
 
-    click.echo(json.dumps(extraction_schema(), indent=2))
+    text = json.dumps(extraction_schema(), indent=2)
+    if output is None or output == "-":
+        click.echo(text)
+        return
+    with written_to(output):
+        click.echo(text)
