@@ -58,8 +58,8 @@ def attributions(ann: str, text: str) -> list[dict[str, Any]]:
         content = spans.get(relation.get("Content", ""))
         if content is None:
             continue
-        start = min(a for a, _ in content[1])
-        end = max(b for _, b in content[1])
+        pieces = sorted(content[1])
+        start, end = pieces[0][0], max(b for _, b in pieces)
         source = spans.get(relation.get("Source", ""))
         source_text = " ".join(text[a:b] for a, b in source[1]) if source else None
         cue = spans.get(relation.get("Cue", ""))
@@ -75,6 +75,8 @@ def attributions(ann: str, text: str) -> list[dict[str, Any]]:
                 "source_text": source_text,
                 "cue": cue_text,
                 "direct": direct,
+                # `“A,” said X, “B.”`: the content's pieces, without the source and cue between
+                **({"fragments": [list(piece) for piece in pieces]} if len(pieces) > 1 else {}),
             }
         )
     return statements

@@ -2,15 +2,17 @@
 `tests/data/statements/gold.json`.
 
 Matching: a statement's content is the set of its word tokens (runs of letters and digits,
-located by their offsets in the article's text; a leading `that` is no content). A system and
-a gold statement of the same article overlap by |common tokens| / max(|system|, |gold|); they
+located by their offsets in the article's text; a leading `that` is no content). A system and a
+gold statement of the same article overlap by |common tokens| / max(|system|, |gold|); they
 match at a threshold when the overlap reaches it. Each gold statement matches at most one
 system statement, highest overlap first. Precision, recall and F1 are given at 0.3 (the
-statement is found) and 0.8 (its extent is right). Over the pairs matched at 0.3, the speaker
-is right when the system's speaker is the gold's (names folded: case and diacritics aside) or
-one of its aliases; an unnamed gold source (`a government official`) when the system keeps its
-source unnamed with words in common; a gold source given only as written (PolNeAR's `source`)
-when the system's speaker or its words share a word with it. `direct` is right when equal.
+statement is found) and 0.8 (its extent is right). A gold content given in pieces (`fragments`,
+as PolNeAR gives `“A,” said X, “B”`) is the union of its pieces' tokens. Over the pairs matched
+at 0.3, the speaker is right when the system's speaker is the gold's (names folded: case and
+diacritics aside) or one of its aliases; an unnamed gold source (`a government official`) when
+the system keeps its source unnamed with words in common; a gold source given only as written
+(PolNeAR's `source`) when the system's speaker or its words share a word with it. `direct` is
+right when equal.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class GoldStatement:
     unnamed: bool = False
     source_text: str | None = None  # the source as written, when that is all the gold gives
     direct: bool = False
+    fragments: list[tuple[int, int]] = field(default_factory=list)  # a content in pieces
 
 
 @dataclass(slots=True)
@@ -70,6 +73,7 @@ def load_statement_gold(path: Path) -> dict[str, GoldArticle]:
                     unnamed=bool(s.get("unnamed", False)),
                     source_text=s.get("source_text"),
                     direct=bool(s.get("direct", False)),
+                    fragments=[(int(a), int(b)) for a, b in s.get("fragments", [])],
                 )
                 for s in article["statements"]
             ]
@@ -152,7 +156,7 @@ def score_statements(
             if offsets is None:  # in a part the loader leaves out (a title, a dateline)
                 absent += 1
                 continue
-            wanted.append((statement, content_tokens(text, *offsets)))
+            wanted.append((statement, _gold_tokens(text, statement, offsets)))
         found = [content_tokens(text, s["start"], s["end"]) for s in system]
         for threshold in THRESHOLDS:
             pairs = _pairs(found, [tokens for _, tokens in wanted], threshold)
@@ -186,6 +190,18 @@ def score_statements(
     if details:
         report["errors"] = errors
     return report
+
+
+def _gold_tokens(text: str, statement: GoldStatement, offsets: tuple[int, int]) -> frozenset[int]:
+    """A gold content's tokens; one given in pieces is the union of its pieces' tokens (not
+    the source and cue between them), moved with the content when the loader moved it."""
+    if not statement.fragments:
+        return content_tokens(text, *offsets)
+    shift = offsets[0] - statement.start
+    tokens: frozenset[int] = frozenset()
+    for start, end in statement.fragments:
+        tokens |= content_tokens(text, start + shift, end + shift)
+    return tokens
 
 
 def _pairs(
