@@ -110,6 +110,7 @@ class Corpus:
         import pandas as pd
 
         from vntrade.views.stored import timeline_rows
+        from vntrade.views.timeline import TIMELINE_COLUMNS
 
         keep = EntryFilter(
             since=parse_user_date(since, "since").start.isoformat() if since else None,
@@ -118,7 +119,8 @@ class Corpus:
             commodities=self._names("commodities", commodities),
             kinds=_kinds(kinds),
         )
-        frame = pd.DataFrame(list(timeline_rows(self.store, keep)), columns=TIMELINE)
+        rows = list(timeline_rows(self.store, keep))
+        frame = pd.DataFrame(rows, columns=list(TIMELINE_COLUMNS))
         frame["start_day"] = pd.to_datetime(frame["start"], errors="coerce")
         return frame
 
@@ -228,7 +230,5 @@ def _kinds(kinds: Iterable[str]) -> set[str] | None:
     return wanted or None
 
 
-TIMELINE = ["date", "precision", "start", "date_inferred", "kind", "summary", "actors",
-            "commodities", "articles", "evidence"]  # fmt: skip
 CLUSTER_COLUMNS = ["cluster", "n_articles", "articles", "date", "kind", "summary", "same_event",
                    "events", "shared", "unique", "conflicts"]  # fmt: skip

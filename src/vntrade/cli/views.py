@@ -20,9 +20,8 @@ from vntrade.cli.output import (
 )
 from vntrade.cli.sources import source_options
 from vntrade.events.kinds import KINDS
+from vntrade.views.timeline import TIMELINE_COLUMNS
 
-TIMELINE_COLUMNS = ("date", "precision", "start", "date_inferred", "kind", "summary", "actors",
-                    "commodities", "articles", "evidence")  # fmt: skip
 COMPARE_COLUMNS = ("cluster", "date", "article", "aspect", "values")
 OVERVIEW_LIMIT = 20  # clusters compare shows before it gives an overview instead
 TIMELINE_LIMIT = 500  # entries a terminal table shows

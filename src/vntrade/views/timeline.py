@@ -1,6 +1,10 @@
-"""How the timeline writes an entry's date (the entries themselves: `events.entries`)."""
+"""How the timeline writes an entry's date (the entries themselves: `events.entries`), and
+the fields of an entry, in the order every output gives them."""
 
 from __future__ import annotations
+
+TIMELINE_COLUMNS = ("date", "precision", "start", "date_inferred", "kind", "summary", "actors",
+                    "commodities", "articles", "evidence")  # fmt: skip
 
 
 def date_label(value: str, precision: str) -> str:
