@@ -116,6 +116,7 @@ def speaker_keys(conn: sqlite3.Connection, names: Iterable[str]) -> frozenset[st
     alias or mention text the store knows (`Hằng` → `pham thu hang`), and the speakers of
     statements whose source was written so (`the PM`, `the foreign ministry spokesperson`)."""
     keys = set()
+    stored = _has_table(conn)  # a store from before statements has none
     for name in names:
         key = fold_key(name)
         keys.add(key)
@@ -124,8 +125,9 @@ def speaker_keys(conn: sqlite3.Connection, names: Iterable[str]) -> frozenset[st
                 "SELECT name FROM name_aliases WHERE field = 'actors' AND alias = ?", (alias,)
             ):
                 keys.add(fold_key(canonical))
-            query = "SELECT DISTINCT speaker_key FROM statements WHERE said_as = ?"
-            keys.update(found for (found,) in conn.execute(query, (alias,)) if found)
+            if stored:
+                query = "SELECT DISTINCT speaker_key FROM statements WHERE said_as = ?"
+                keys.update(found for (found,) in conn.execute(query, (alias,)) if found)
     return frozenset(keys)
 
 
