@@ -21,9 +21,6 @@ ACTOR_COLUMNS = ("name", "type", "roles", "aliases", "mentions", "n_articles", "
                  "first", "last")  # fmt: skip
 COMMODITY_COLUMNS = ("name", "category", "mentions", "n_articles", "articles", "directives",
                      "first", "last")  # fmt: skip
-# The terminal tables leave out the long lists (article ids, evidence) that data formats keep.
-ACTOR_TABLE = ("name", "type", "roles", "aliases", "mentions", "n_articles", "first", "last")
-DIRECTIVE_TABLE = ("deadline", "status", "issuer", "addressee", "action", "n_articles")
 DIRECTIVE_COLUMNS = ("deadline", "status", "issuer", "verb", "addressee", "action",
                      "n_articles", "articles", "evidence")  # fmt: skip
 
