@@ -1,0 +1,235 @@
+"""Which actors a noun phrase names: the actor mention at its head, the pronoun or role
+phrase the actors component resolved there, else what its words describe.
+
+A title's country never stands for a person ("Ambassador to the US Nguyen Quoc Dung" is the
+person); "a delegation led by X" is X's; "Vietnamese and U.S. negotiators" are the two
+countries; "the two sides" the last two countries named; "the Government" of Vietnam's press
+is Vietnam's; a capital that acts is its country ("Hanoi sent a note"); a city's authorities
+and "the provincial People's Committee" are the city or province; "Customs" of Vietnam's
+press is Vietnam Customs; a proper name the actors do not list still names ("Ford"); a
+description used again ("the delegation", "the survey") names what its earlier phrase named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from vntrade.nlp.actors.nationalities import GROUP_NOUNS, country_of, country_of_capital, place_name
+from vntrade.nlp.events.phrases import (
+    DEFINITE,
+    coordinated,
+    member_tokens,
+    objects_of,
+    phrase_tokens,
+    proper_name,
+    singular,
+    unlisted_name,
+)
+
+if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
+    from spacy.tokens import Doc, Span, Token
+
+_PAIR_NUMBERS = ("two", "both")
+_PAIR_NOUNS = ("sides", "countries", "nations", "parties", "governments", "delegations")
+# The state nouns of Vietnam's English-language press ("the Government", "the Cabinet").
+_STATE_NOUNS = ("government", "cabinet")
+HOME_COUNTRY = "Vietnam"
+HOME_CUSTOMS, US_CUSTOMS = "Vietnam Customs", "US Customs and Border Protection"
+_AMERICAN = ("us", "u.s.", "american", "united")
+# A city's or province's own bodies: "Hanoi authorities", "the Da Nang People's Committee".
+_LOCAL_BODIES = ("authorities",)
+_LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
+_LOCAL_WORDS = ("provincial", "municipal", "city", "province")
+
+
+class PhraseNames:
+    """The actor mentions and resolved references of a parsed `Doc`, by token, and the
+    actors its noun phrases name; `agents_of` gives a predicate's named agent (for "the
+    report" that the World Bank released)."""
+
+    def __init__(self, doc: Doc, agents_of: Callable[[Token], list[str]]) -> None:
+        self.doc = doc
+        self.named: dict[int, Span] = {}
+        self.referred: dict[int, Span] = {}
+        self._agents_of = agents_of
+        from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS  # spaCy: a parse only
+
+        for spans, table in ((ACTOR_SPANS, self.named), (REFERENCE_SPANS, self.referred)):
+            for span in doc.spans.get(spans, []):
+                for token in span:
+                    table.setdefault(token.i, span)
+
+    def names_of(self, token: Token) -> list[str]:
+        """The actors a participant names: itself and the words it is coordinated with."""
+        names = []
+        for member in coordinated(token):
+            names += self.name(member)
+        return list(dict.fromkeys(names))
+
+    def name(self, head: Token, look_back: bool = True) -> list[str]:
+        place = self._locality(head)
+        if place:
+            return [place]  # "Hanoi authorities", "the Da Nang People's Committee"
+        for table in (self.named, self.referred):
+            if head.i in table:
+                return [table[head.i].kb_id_]
+        country = country_of_capital(proper_name(head))
+        if country:
+            return [country]  # "Hanoi sent a note to Washington"
+        unlisted = unlisted_name(head)
+        if unlisted:  # "Ford has announced cuts", "US automaker General Motors said"
+            return [unlisted]
+        for child in head.children:  # "US carmaker Ford", "budget carrier, Vietravel, said"
+            named = self.name(child, look_back=False) if child.dep_ == "appos" else []
+            if named:
+                return named
+        for owner in (head, *(c for c in head.children if c.dep_ == "poss")):
+            pair = self._pair(owner)  # "the two sides", "the two sides' teams"
+            if pair:
+                return pair
+        customs = self._customs(head)
+        if customs:
+            return customs
+        # "a delegation, led by X", "a delegation of 40 US companies led by X": X's
+        for token in [*head.children, *member_tokens(head)]:
+            if token.dep_ == "acl" and token.tag_ == "VBN" and token.lower_ == "led":
+                leaders = [n for c in token.children if c.dep_ == "agent" for n in self.by(c)]
+                if leaders:
+                    return leaders[:1]
+        for child in head.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                leaders = [n for c in child.children if c.dep_ == "agent" for n in self.by(c)]
+                if leaders:
+                    return leaders[:1]
+        whole = phrase_tokens(head)
+        people = [
+            n
+            for t in whole
+            if t.i in self.named and self.named[t.i].label_ == "PERSON"
+            for n in [self.named[t.i].kb_id_]
+        ]
+        if people:
+            return people[:1]  # "Ambassador to the US Nguyen Quoc Dung": the person
+        phrase = member_tokens(head)
+        countries = self._countries(head, phrase)
+        if countries:
+            return countries
+        spans = list(dict.fromkeys(self.named[t.i] for t in phrase if t.i in self.named))
+        referred = [self.referred[t.i].kb_id_ for t in phrase if t.i in self.referred]
+        names = referred[:1] or list(dict.fromkeys(s.kb_id_ for s in spans))
+        if names:
+            return names
+        return self.described_before(head) if look_back else []
+
+    def described_before(self, head: Token) -> list[str]:
+        """ "The delegation arrived": the names of the nearest earlier phrase with the same
+        noun ("a delegation of the US Congress", "a survey released by JETRO"), or of who
+        made it ("the World Bank released a report ... The report")."""
+        if head.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children
+        ):
+            return []
+        noun = singular(head.lower_)
+        for earlier in reversed(self.doc[: head.left_edge.i]):
+            if earlier.pos_ == "NOUN" and singular(earlier.lower_) == noun:
+                names = self.name(earlier, look_back=False)
+                if not names and earlier.dep_ == "dobj":
+                    names = self._agents_of(earlier.head)
+                if names:
+                    return names
+        return []
+
+    def _customs(self, head: Token) -> list[str]:
+        """ "Customs data", "Customs officials seized": in Vietnam's press the country's
+        customs agency (after "US" or "American", the US one)."""
+        for token in (head, *head.children):
+            if token.text != "Customs" or token.i in self.named:
+                continue
+            if token.i == head.i or token.dep_ == "compound":
+                before = [t.lower_ for t in head.subtree if t.i < token.i]
+                american = any(word in _AMERICAN for word in before)
+                return [US_CUSTOMS if american else HOME_CUSTOMS]
+        return []
+
+    def _locality(self, head: Token) -> str | None:
+        """The city or province whose authorities a phrase names ("Hanoi authorities")."""
+        local = head.lower_ in _LOCAL_BODIES or (
+            head.i in self.named and self.named[head.i].kb_id_ in _LOCAL_BODY_NAMES
+        )
+        if not local:
+            return None
+        for child in head.children:
+            place = place_name(proper_name(child)) if child.dep_ in ("compound", "poss") else None
+            if place:
+                return place
+        if any(t.lower_ in _LOCAL_WORDS for t in head.subtree if t.i < head.i):  # "provincial"
+            return self._latest_place(head.i)
+        return None
+
+    def _latest_place(self, before: int) -> str | None:
+        """The listed place named last before token `before`, else the dateline's."""
+        for token in reversed(self.doc[:before]):
+            place = place_name(proper_name(token)) if token.pos_ == "PROPN" else None
+            if place:
+                return place
+        dateline = self.doc._.dateline
+        return place_name(dateline.split("/")[0]) if dateline else None
+
+    def by(self, agent: Token) -> list[str]:
+        return [n for obj in objects_of(agent) for n in self.names_of(obj)]
+
+    def _countries(self, head: Token, phrase: list[Token]) -> list[str]:
+        """The countries a group noun acts for ("Vietnamese and U.S. negotiators"), and the
+        Government of Vietnam's press ("the Government", "the Government's committee")."""
+        if head.lower_ in _STATE_NOUNS and head.text[0].isupper() and len(phrase) <= 2:
+            return [HOME_COUNTRY]
+        for token in phrase:
+            if token.lower_ in _STATE_NOUNS and token.text[0].isupper() and token.dep_ == "poss":
+                return [HOME_COUNTRY]
+        group = head.lower_ in GROUP_NOUNS or any(
+            t.dep_ == "conj" and t.lower_ in GROUP_NOUNS for t in head.children
+        )
+        if not group:
+            return []
+        found = []
+        for token in sorted(
+            [*phrase, *(t for c in head.children if c.dep_ == "conj" for t in c.subtree)],
+            key=lambda t: t.i,
+        ):
+            if token.i in self.named and self.named[token.i].label_ == "GPE":
+                found.append(self.named[token.i].kb_id_)
+            elif country_of(token.text) and token.i not in self.named:  # not "American
+                found.append(country_of(token.text))  # Chamber of Commerce"
+        return list(dict.fromkeys(found))
+
+    def _names_country(self, name: str) -> bool:
+        return any(span.kb_id_ == name for span in self.named.values())
+
+    def _pair(self, head: Token) -> list[str]:
+        """ "The two sides", "both countries": the last two countries named before them."""
+        if head.lower_ not in _PAIR_NOUNS:
+            return []
+        if not any(c.lower_ in _PAIR_NUMBERS for c in head.children):
+            return []
+        before = sorted(
+            (s for s in set(self.named.values()) if s.end <= head.i and s.label_ == "GPE"),
+            key=lambda s: s.start,
+        )
+        latest: list[str] = []
+        for span in reversed(before):
+            if span.kb_id_ not in latest:
+                latest.append(span.kb_id_)
+            if len(latest) == 2:
+                break
+        if len(latest) < 2:
+            return []
+        first = {name: min(s.start for s in before if s.kb_id_ == name) for name in latest}
+        return sorted(latest, key=first.__getitem__)
+
+    def phrase(self, head: Token) -> str:
+        """The text of a noun phrase, with a resolved pronoun or role phrase as its name."""
+        if head.i in self.referred and head.i not in self.named:
+            return self.referred[head.i].kb_id_
+        tokens = phrase_tokens(head)
+        return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
