@@ -94,3 +94,13 @@ def test_what_is_unveiled_gives_the_kind(cli, tmp_path):
     )["events"]
     kinds = {e["value"]: e["kind"] for e in events}
     assert kinds == {"2025-07-14": "tariff measure", "2025-07-16": "announcement"}
+
+
+def test_what_a_happening_is_about_does_not_give_its_kind(cli, tmp_path):
+    events = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-07-20\n\nThe two delegations held a second round of talks on a "
+        "reciprocal trade agreement with the Commerce Department on July 16.",
+    )["events"]
+    assert [e["kind"] for e in events] == ["negotiation"]

@@ -34,6 +34,7 @@ _PHASES = ("begin", "start", "resume", "continue", "end", "expire", "lapse", "op
 _ENDS = ("end", "expire", "lapse", "close")
 _HAPPENINGS = ("negotiation", "meeting", "visit", "call")
 _SPEECH_DATA = ("report",)  # what a speech verb's words make of it, besides a briefing
+_TOPIC = ("on", "about", "over", "regarding", "concerning")  # "talks on a trade agreement"
 # The pipeline runs no lemmatizer: irregular verb forms, and suffix rules for the rest.
 _IRREGULAR = {
     "met": "meet", "spoke": "speak", "spoken": "speak", "held": "hold", "told": "tell",
@@ -135,12 +136,26 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
             path.append(token)
         token = token.head
     for noun in path:
+        if _topic(noun, path):
+            continue  # "a round of negotiations on a trade agreement": what it is about
         kind = noun_kind(noun)
         if kind:
             return kind, noun.text
     if token.pos_ not in _PREDICATE:
         return None
     return _predicate_kind(token)
+
+
+def _topic(noun: Token, path: list[Token]) -> bool:
+    """Whether a noun is, or lies within, what a noun above it is about ("talks on a
+    trade agreement", "a meeting about tariffs")."""
+    above = {t.i for t in path}
+    token = noun
+    while token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in _TOPIC and token.head.head.i in above:
+            return True
+        token = token.head
+    return False
 
 
 def noun_kind(noun: Token) -> str | None:
