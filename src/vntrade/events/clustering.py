@@ -37,6 +37,7 @@ NEAR_DAY_JOIN = 0.8  # the score needed when the day is one off (time zones, lat
 COARSE_JOIN = 0.7  # the score needed by a coarser date ("this week") or a coarse cluster
 AMBIGUOUS = 0.1  # a coarse date matching two clusters within this margin joins neither
 MIN_WORDS = 0.25  # the word score below which no event joins, whoever it names
+PROMINENT_WORDS = 0.35  # ... when the actors it shares with the cluster are named all around
 MAX_WORDS = 120  # words kept in a profile, the most frequent first
 WEAK_KINDS = ("report", "briefing")  # "said" tells little about what happened
 WEIGHTS = {"actors": 0.4, "words": 0.4, "date": 0.2}
@@ -322,13 +323,15 @@ def score(event: EventRef, cluster: Cluster, weights: Mapping[str, float] | None
     if _other_counterparts(event, cluster, shared, core_actors, weights):
         return 0.0
     actors = _actor_score(event.actors, core_actors, shared, weights)
-    words = _word_score(event, cluster)
+    words = _word_score(event, cluster, weights)
     if _same_order(event, cluster, len(shared), when) or _same_happening(
         event, cluster, shared, actors, when
     ):
         words = max(words, MIN_WORDS)
     elif words < MIN_WORDS:
         return 0.0  # same people, same day, another subject: another event
+    elif words < PROMINENT_WORDS and _only_prominent(shared, weights):
+        return 0.0  # one much-reported official's day holds several events: say which
     total = WEIGHTS["actors"] * actors + WEIGHTS["words"] * words + WEIGHTS["date"] * when
     if not kinds_agree:
         # Reports name one happening differently ("talks" as a meeting, an announcement):
@@ -343,6 +346,11 @@ def score(event: EventRef, cluster: Cluster, weights: Mapping[str, float] | None
     if when < 1 and total < COARSE_JOIN:
         return 0.0  # "this week" holds look-alikes too: it takes closer content
     return total
+
+
+def _only_prominent(shared: frozenset[str], weights: Mapping[str, float] | None) -> bool:
+    """Whether every shared actor is named by other clusters of the window too."""
+    return bool(shared) and all(_weight(a, weights) < 0.5 for a in shared)
 
 
 def _weight(actor: str, weights: Mapping[str, float] | None) -> float:
@@ -458,14 +466,24 @@ def _fits(ref: EventRef, day: date) -> bool:
     return ref.start <= day < ref.end and (not ref.weekday or day.isoweekday() == ref.weekday)
 
 
-def _word_score(event: EventRef, cluster: Cluster) -> float:
+def _word_score(
+    event: EventRef, cluster: Cluster, weights: Mapping[str, float] | None = None
+) -> float:
     """The share of members that use the event's words, and the share of the cluster's
-    core words the event uses, averaged."""
+    core words the event uses, averaged; each word weighs by how few of the competing
+    clusters use it (`weights`, keys "w:word"), so "tariffs" tells apart less than "shrimp"."""
     if not event.words:
         return 0.0
-    used = sum(min(1.0, cluster.words[w] / cluster.size) for w in event.words) / len(event.words)
+
+    def weight(word: str) -> float:
+        return weights.get(f"w:{word}", 1.0) if weights else 1.0
+
+    mass = sum(weight(w) for w in event.words)
+    used = sum(weight(w) * min(1.0, cluster.words[w] / cluster.size) for w in event.words) / mass
     core = cluster.core(cluster.words)
-    covered = len(event.words & core) / len(core) if core else 0.0
+    covered = (
+        sum(weight(w) for w in event.words & core) / sum(weight(w) for w in core) if core else 0.0
+    )
     return (used + covered) / 2
 
 
@@ -622,6 +640,12 @@ class Clusterer:
         first, last = window(event)
         days = range(first.toordinal(), last.toordinal())
         weights = {}
+        clusters = [self.clusters[cid] for cid in candidates if cid in self.clusters]
+        if len(clusters) > 1:  # words the competing clusters share tell them apart less
+            words = set(event.words).union(*(c.core(c.words) for c in clusters))
+            for word in words:
+                used = sum(1 for c in clusters if word in c.words)
+                weights[f"w:{word}"] = 1.0 / max(1, used)
         for actor in actors:
             named = {
                 cid
