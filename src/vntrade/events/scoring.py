@@ -1,0 +1,207 @@
+"""How well one event matches one cluster's profile (`score`), from 0 (it cannot belong to
+it) up: the day, the key actors (each weighed by how few clusters of the window name it, as
+idf weighs a word), the words (likewise) and the kind, with the rules that keep look-alikes
+apart (another ordinal, other counterparts of one shared official, another subject)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from vntrade.events.kinds import compatible
+from vntrade.events.profile import WEAK_KINDS, Cluster, EventRef
+
+NEAR_DAY = 0.4  # the date score of a report one day off the cluster's day
+NEAR_DAY_JOIN = 0.8  # the score needed when the day is one off (time zones, late reports)
+COARSE_JOIN = 0.7  # the score needed by a coarser date ("this week") or a coarse cluster
+MIN_WORDS = 0.25  # the word score below which no event joins, whoever it names
+PROMINENT_WORDS = 0.35  # ... when the actors it shares with the cluster are named all around
+WEIGHTS = {"actors": 0.4, "words": 0.4, "date": 0.2}
+OTHER_KIND = 0.1  # the score taken off an event whose kind the cluster's kinds do not allow
+OTHER_KIND_WORDS = 0.4  # the word score such an event needs (same day, same people)
+ONE_ACTOR_OTHER_KIND_WORDS = 0.55  # ... when the people it shares with the cluster are one
+
+
+def score(event: EventRef, cluster: Cluster, weights: Mapping[str, float] | None = None) -> float:
+    """How well `event` matches `cluster` (0 when it cannot belong to it); `weights` gives
+    each actor's distinctiveness (1 / the clusters of the window naming it; 1 if absent)."""
+    if not cluster.size:
+        return 0.0  # emptied by re-ingested articles
+    when = _date_score(event, cluster)
+    if not when:
+        return 0.0
+    kinds_agree = _kinds_agree(event.kind, cluster)
+    if not kinds_agree and (when < 1 or "deadline" in (event.kind, cluster.kind)):
+        return 0.0
+    core_ordinals = cluster.core(cluster.ordinals)
+    if event.ordinals and core_ordinals and not event.ordinals & core_ordinals:
+        return 0.0  # "the second round" is not "the third round"
+    core_actors = cluster.core(cluster.actors)
+    shared = event.actors & core_actors
+    if event.actors and core_actors and not shared:
+        return 0.0
+    if _other_counterparts(event, cluster, shared, core_actors, weights):
+        return 0.0
+    actors = _actor_score(event.actors, core_actors, shared, weights)
+    words = _word_score(event, cluster, weights)
+    if _same_order(event, cluster, len(shared), when) or _same_happening(
+        event, cluster, shared, actors, when
+    ):
+        words = max(words, MIN_WORDS)
+    elif words < MIN_WORDS:
+        return 0.0  # same people, same day, another subject: another event
+    elif words < PROMINENT_WORDS and _only_prominent(shared, weights):
+        return 0.0  # one much-reported official's day holds several events: say which
+    total = WEIGHTS["actors"] * actors + WEIGHTS["words"] * words + WEIGHTS["date"] * when
+    if not kinds_agree:
+        # Reports name one happening differently ("talks" as a meeting, an announcement):
+        # the same day, the same people and the same subject make it one event (a closer
+        # subject when they share one person only).
+        needed = OTHER_KIND_WORDS if len(shared) >= 2 else ONE_ACTOR_OTHER_KIND_WORDS
+        if actors < 1 or words < needed:
+            return 0.0
+        total -= OTHER_KIND
+    if when == NEAR_DAY and total < NEAR_DAY_JOIN:
+        return 0.0  # a day off: only an otherwise very close report may join
+    if when < 1 and total < COARSE_JOIN:
+        return 0.0  # "this week" holds look-alikes too: it takes closer content
+    return total
+
+
+def _only_prominent(shared: frozenset[str], weights: Mapping[str, float] | None) -> bool:
+    """Whether every shared actor is named by other clusters of the window too."""
+    return bool(shared) and all(_weight(a, weights) < 0.5 for a in shared)
+
+
+def _weight(actor: str, weights: Mapping[str, float] | None) -> float:
+    return weights.get(actor, 1.0) if weights else 1.0
+
+
+def _actor_score(
+    actors: frozenset[str],
+    core: set[str],
+    shared: frozenset[str],
+    weights: Mapping[str, float] | None,
+) -> float:
+    """The weight of the shared actors over that of the smaller side (1 when one side's
+    actors are all the other's)."""
+    if not shared:
+        return 0.0
+    if shared == actors or shared >= core:
+        return 1.0
+    mass = sum(_weight(a, weights) for a in shared)
+    side = min(sum(_weight(a, weights) for a in actors), sum(_weight(a, weights) for a in core))
+    return min(1.0, mass / side) if side else 0.0
+
+
+def _other_counterparts(
+    event: EventRef,
+    cluster: Cluster,
+    shared: frozenset[str],
+    core: set[str],
+    weights: Mapping[str, float] | None,
+) -> bool:
+    """Whether each side names someone the other does not while they share one actor, or
+    only actors that weigh less than either side's own: Greer's call with one minister is
+    not his call with another, whoever is named more often."""
+    own = event.actors - cluster.actors.keys()
+    theirs = core - event.actors
+    if not own or not theirs:
+        return False
+    if len(shared) < 2:
+        return True
+    mass = sum(_weight(a, weights) for a in shared)
+    return mass < min(
+        sum(_weight(a, weights) for a in own), sum(_weight(a, weights) for a in theirs)
+    )
+
+
+def _same_order(event: EventRef, cluster: Cluster, shared: int, when: float) -> bool:
+    """A deadline is who orders whom by when: the same issuer and addressee (two shared key
+    actors) and the same day make the same deadline, however differently it is worded."""
+    return event.kind == "deadline" and cluster.kind == "deadline" and shared >= 2 and when == 1
+
+
+def _same_happening(
+    event: EventRef, cluster: Cluster, shared: frozenset[str], actors: float, when: float
+) -> bool:
+    """A call (or meeting, round of talks...) of the same two or more people on the same day
+    is one happening, however differently two reports word the rest ("phone call" and
+    "spoke by telephone")."""
+    return (
+        when == 1
+        and len(shared) >= 2
+        and actors == 1
+        and event.kind == cluster.kind
+        and event.kind not in WEAK_KINDS
+    )
+
+
+def kinds_may_meet(kind: str, other: str) -> bool:
+    """Whether an event of `kind` may join a cluster with a member of kind `other`: every
+    cluster `_kinds_agree` lets it join has one (its own kind is compatible, or weak)."""
+    return kind in WEAK_KINDS or other in WEAK_KINDS or compatible(kind, other)
+
+
+def _kinds_agree(kind: str, cluster: Cluster) -> bool:
+    if kind in WEAK_KINDS:
+        return True
+    return all(k in WEAK_KINDS or compatible(kind, k) for k in cluster.core(cluster.kinds)) and (
+        compatible(kind, cluster.kind) or cluster.kind in WEAK_KINDS
+    )
+
+
+def _date_score(event: EventRef, cluster: Cluster) -> float:
+    """1 for the cluster's own day, `NEAR_DAY` for the next or previous one, 0.5 for a
+    coarser value that holds it (or a day inside a cluster of coarse values), 0 otherwise."""
+    day = cluster.day
+    if event.floating or cluster.floating_only:
+        return _floating_date_score(event, cluster)
+    if event.day and day:
+        distance = abs((event.day - day).days)
+        return 1.0 if distance == 0 else NEAR_DAY if distance == 1 else 0.0
+    start, end = cluster.span()
+    if event.start <= start and end <= event.end:  # "this week" holding the cluster's days
+        return 0.5
+    if event.day and start <= event.day < end:  # a day inside a coarse-only cluster
+        return 0.5
+    return 0.0
+
+
+def _floating_date_score(event: EventRef, cluster: Cluster) -> float:
+    """0.5 for a floating value that a day cluster's day fits (its year, its weekday), or
+    for a day a floating cluster's values fit; two floating values meet when equal."""
+    day = cluster.day
+    if event.floating and day is not None:
+        return 0.5 if fits(event, day) else 0.0
+    if event.floating:
+        return 0.5 if cluster.floating_only and event.value in cluster.floating else 0.0
+    if event.day is not None and cluster.floating_only:
+        return 0.5 if any(fits(ref, event.day) for ref in cluster.loose.values()) else 0.0
+    return 0.0
+
+
+def fits(ref: EventRef, day: date) -> bool:
+    """Whether a floating value may be `day`."""
+    return ref.start <= day < ref.end and (not ref.weekday or day.isoweekday() == ref.weekday)
+
+
+def _word_score(
+    event: EventRef, cluster: Cluster, weights: Mapping[str, float] | None = None
+) -> float:
+    """The share of members that use the event's words, and the share of the cluster's
+    core words the event uses, averaged; each word weighs by how few of the competing
+    clusters use it (`weights`, keys "w:word"), so "tariffs" tells apart less than "shrimp"."""
+    if not event.words:
+        return 0.0
+
+    def weight(word: str) -> float:
+        return weights.get(f"w:{word}", 1.0) if weights else 1.0
+
+    mass = sum(weight(w) for w in event.words)
+    used = sum(weight(w) * min(1.0, cluster.words[w] / cluster.size) for w in event.words) / mass
+    core = cluster.core(cluster.words)
+    covered = (
+        sum(weight(w) for w in event.words & core) / sum(weight(w) for w in core) if core else 0.0
+    )
+    return (used + covered) / 2
