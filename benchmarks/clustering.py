@@ -32,7 +32,7 @@ SIZES = (1_000, 10_000, 100_000)
 def measure(n: int, seed: int, shuffled: bool) -> dict[str, Any]:
     """Cluster `n` generated articles; return the row of figures."""
     clusterer = Clusterer()
-    predicted: dict[str, int] = {}
+    placed: dict[str, tuple[str, int]] = {}  # article -> (value, the cluster it joined)
     gold: dict[str, str] = {}
     models: dict[str, str] = {}  # look-alike event -> the event it resembles
     clock = {"generate": 0.0, "events": 0.0, "cluster": 0.0}
@@ -48,7 +48,7 @@ def measure(n: int, seed: int, shuffled: bool) -> dict[str, Any]:
         refs = record_refs(record, lead_only=True)
         t2 = time.perf_counter()
         if refs:
-            predicted[article.id] = clusterer.add(refs[0])
+            placed[article.id] = (refs[0].value, clusterer.add(refs[0]))
         t3 = time.perf_counter()
         clock["generate"] += t1 - t0
         clock["events"] += t2 - t1
@@ -57,6 +57,8 @@ def measure(n: int, seed: int, shuffled: bool) -> dict[str, Any]:
         if article.lookalike_of:
             models[article.event] = article.lookalike_of
     total = time.perf_counter() - start
+    # where each event is now: clusters merge and coarse members move as reports arrive
+    predicted = {a: clusterer.place(a, value, cid) for a, (value, cid) in placed.items()}
     scores = bcubed(predicted, gold)
     merged, pairs = lookalikes_merged(predicted, gold, models)
     return {
