@@ -173,3 +173,34 @@ def test_bcubed_on_hand_cases(predicted, gold, expected):
     scores = bcubed(predicted, gold)
     assert (scores.precision, scores.recall) == pytest.approx(expected)
     assert scores.items == len(gold)
+
+
+def test_one_happening_told_as_another_kind_joins_on_the_same_day_people_and_subject():
+    words = {"rule", "origin", "shrimp", "textil", "tariff"}
+    met = EventRef.make("a", "2025-06-10", "meeting", {"dien", "greer"}, words)
+    told = EventRef.make("b", "2025-06-10", "announcement", {"dien", "greer"}, words | {"step"})
+    other_day = EventRef.make("c", "2025-06-12", "announcement", {"dien", "greer"}, words)
+    other_subject = EventRef.make("d", "2025-06-10", "announcement", {"dien", "greer"},
+                                  {"aircraft", "boeing", "purchas"})  # fmt: skip
+    assigned = cluster_all([met, told, other_day, other_subject])
+    assert assigned["a"] == assigned["b"]
+    assert len({assigned["a"], assigned["c"], assigned["d"]}) == 3
+
+
+def test_two_orders_of_a_generated_corpus_give_nearly_the_same_clusters():
+    articles = list(make_event_corpus(1500, seed=8))
+    refs = {a.id: record_refs(a.record(), lead_only=True)[0] for a in articles}
+
+    def clusters(order: list) -> dict[str, frozenset[str]]:
+        clusterer = Clusterer()
+        joined = {a.id: clusterer.add(refs[a.id]) for a in order}
+        placed = {i: clusterer.place(i, refs[i].value, cid) for i, cid in joined.items()}
+        members: dict[int, set[str]] = {}
+        for article, cid in placed.items():
+            members.setdefault(cid, set()).add(article)
+        return {article: frozenset(members[cid]) for article, cid in placed.items()}
+
+    first = clusters(articles)
+    second = clusters(articles[::-1])  # the newest first
+    same = sum(first[i] == second[i] for i in first) / len(first)
+    assert same >= 0.99, same

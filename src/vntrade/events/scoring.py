@@ -45,7 +45,7 @@ def score(event: EventRef, cluster: Cluster, weights: Mapping[str, float] | None
     actors = _actor_score(event.actors, core_actors, shared, weights)
     words = _word_score(event, cluster, weights)
     if _same_order(event, cluster, len(shared), when) or _same_happening(
-        event, cluster, shared, actors, when
+        event, cluster, shared, actors, when, words
     ):
         words = max(words, MIN_WORDS)
     elif words < MIN_WORDS:
@@ -123,13 +123,19 @@ def _same_order(event: EventRef, cluster: Cluster, shared: int, when: float) -> 
 
 
 def _same_happening(
-    event: EventRef, cluster: Cluster, shared: frozenset[str], actors: float, when: float
+    event: EventRef,
+    cluster: Cluster,
+    shared: frozenset[str],
+    actors: float,
+    when: float,
+    words: float,
 ) -> bool:
     """A call (or meeting, round of talks...) of the same two or more people on the same day
-    is one happening, however differently two reports word the rest ("phone call" and
-    "spoke by telephone")."""
+    that shares a word of its subject is one happening, however differently two reports
+    word the rest ("phone call" and "spoke by telephone")."""
     return (
         when == 1
+        and words > 0
         and len(shared) >= 2
         and actors == 1
         and event.kind == cluster.kind
