@@ -88,16 +88,21 @@ class DocContext:
         return any(c.dep_ == "neg" for c in verb.children)
 
     def _is_cue(self, token: Token) -> bool:
-        verb = self.cues.verbs.get(token.lower_)
-        return verb is not None and token.pos_ in ("VERB", "AUX") and self._particle(token, verb)
+        return bool(self.cue_verbs(token))
+
+    def cue_verbs(self, token: Token) -> list[CueVerb]:
+        """The cues a verb is here (`called for` before `called`): its particle is there."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return []
+        return [v for v in self.cues.verbs.get(token.lower_, ()) if self._particle(token, v)]
 
     def _particle(self, token: Token, verb: CueVerb) -> bool:
         if verb.particle is None:
             return True
         return any(c.lower_ == verb.particle for c in token.children)
 
-    def _cue_text(self, verb: Token) -> str:
-        cue = self.cues.verbs.get(verb.lower_)
+    def _cue_text(self, verb: Token, cue: CueVerb | None = None) -> str:
+        cue = cue or next(iter(self.cue_verbs(verb)), None)
         if cue is not None and cue.particle:
             return f"{verb.text} {cue.particle}"
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]

@@ -12,18 +12,25 @@ from vntrade.nlp.actors.lexicon import ActorDataError, read_jsonl
 VERBS, NOUNS, SOURCES = "verbs.jsonl", "nouns.jsonl", "sources.jsonl"
 FILES = (VERBS, NOUNS, SOURCES)
 # What a cue verb's content may be: a clause (`said that S`, `S, he said`), a quotation next
-# to it, its object (`welcomed the agreement`), or the clause of an expressed noun.
-CONTENTS = frozenset({"clause", "quote", "object", "noun"})
+# to it, its object (`welcomed the agreement`; with a particle, the particle's object: `called
+# for a ban`), the clause of an expressed noun, what the object is said to be (`called it "a
+# disgrace"`, `described X as Y`, `accused X of Y`: the verb's `predicate`), or an infinitive
+# (`vowed to fight on`).
+CONTENTS = frozenset({"clause", "quote", "object", "noun", "predicate", "infinitive"})
 SOURCE_RELATIONS = frozenset({"object", "possessor", "of"})
 
 
 @dataclass(frozen=True, slots=True)
 class CueVerb:
-    """A speech or cognition verb: its lemma, the content it takes, a particle it needs."""
+    """A speech or cognition verb: its lemma, the content it takes, a particle it needs,
+    what follows its object when it says what the object is (`oprd`, `as`, `of`), and the
+    head words of the only sources it takes (a finding: `the poll shows`, not `data showed`)."""
 
     cue: str
     contents: frozenset[str]
     particle: str | None = None
+    predicate: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # the only sources it takes, when given (`poll`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +45,9 @@ class SourcePhrase:
 class Cues:
     """Everything the component reads from its data files."""
 
-    verbs: dict[str, CueVerb] = field(default_factory=dict)  # by word form, lower case
+    # By word form, lower case; a form may be several cues (`called`, `called for`), those
+    # with a particle first.
+    verbs: dict[str, tuple[CueVerb, ...]] = field(default_factory=dict)
     nouns: frozenset[str] = frozenset()
     sources: dict[tuple[str, str], SourcePhrase] = field(default_factory=dict)
 
@@ -56,9 +65,15 @@ def load_cues(records: dict[str, list[tuple[str, dict]]]) -> Cues:
         contents = frozenset(record.get("content", []))
         if not record.get("cue") or not record.get("forms") or not contents <= CONTENTS:
             raise ActorDataError(f"{where}: needs cue, forms and content among {set(CONTENTS)}")
-        verb = CueVerb(str(record["cue"]), contents, record.get("particle"))
+        predicate = frozenset(record.get("predicate", []))
+        if ("predicate" in contents) != bool(predicate):
+            raise ActorDataError(f"{where}: a predicate content needs its predicate, and back")
+        subjects = frozenset(str(word).lower() for word in record.get("subjects", []))
+        verb = CueVerb(str(record["cue"]), contents, record.get("particle"), predicate, subjects)
         for form in record["forms"]:
-            cues.verbs[str(form).lower()] = verb
+            known = cues.verbs.get(str(form).lower(), ())
+            ordered = sorted((*known, verb), key=lambda v: v.particle is None)
+            cues.verbs[str(form).lower()] = tuple(ordered)
     nouns = set()
     for where, record in records.get(NOUNS, []):
         if not record.get("noun"):

@@ -122,9 +122,9 @@ class QuotationFinder(DocContext):
                 continue
             if not self._same_line(token.idx, start, end):
                 continue
-            verb = self.cues.verbs.get(token.lower_)
+            quoting = any("quote" in v.contents for v in self.cue_verbs(token))
             source = self._source(token)
-            if verb is None or "quote" not in verb.contents or source is None:
+            if not quoting or source is None:
                 continue
             distance = start - token.idx if token.idx < start else token.idx - end
             candidates.append((distance, token.i, token, source))

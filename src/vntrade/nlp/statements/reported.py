@@ -32,9 +32,9 @@ class ReportFinder(DocContext):
         for token in self.doc:
             if self._in_quote(token.idx, quotes):
                 continue
-            verb = self.cues.verbs.get(token.lower_)
-            if verb is not None and token.pos_ in ("VERB", "AUX") and self._particle(token, verb):
-                found += self._from_verb(token, verb)
+            verbs = self.cue_verbs(token)
+            if verbs:
+                found += self._from_cues(token, verbs)
             elif token.dep_ == "prep":
                 found += self._from_phrase(token)
         for item in found:  # reported speech stays in its cue's paragraph
@@ -49,11 +49,32 @@ class ReportFinder(DocContext):
         start, end = max(item.start, low), min(item.end, high)
         return self._strip(start, end) if end > start else (start, start)
 
+    def _from_cues(self, verb: Token, cues: list[CueVerb]) -> list[Found]:
+        """What the first of a verb's cues that finds a content finds (`called for a ban`
+        before `called it a disgrace`)."""
+        for cue in cues:
+            if self._ordered(verb, cue):
+                continue
+            found = self._from_verb(verb, cue)
+            if found:
+                for item in found:
+                    item.cue = item.cue if cue.particle is None else self._cue_text(verb, cue)
+                return found
+        return []
+
+    def _ordered(self, verb: Token, cue: CueVerb) -> bool:
+        """`The PM called for swift action`: a cue the directives component read as an order
+        in this sentence stays a directive (orders are no statements)."""
+        return any(
+            order.verb == cue.cue and order.start <= verb.idx < order.end
+            for order in self.doc._.vntrade_directives or []
+        )
+
     def _from_verb(self, verb: Token, cue: CueVerb) -> list[Found]:
         if self._question(verb) or self._negated(verb):
             return []
         source = self._source(verb)
-        if source is None:
+        if source is None or (cue.subjects and source.lower_ not in cue.subjects):
             return []
         found = []
         if "clause" in cue.contents:
@@ -68,12 +89,75 @@ class ReportFinder(DocContext):
                 found.append(self._around(verb, source))
         if not found and "noun" in cue.contents:
             found += self._expressed(verb, source)
-        if not found and "object" in cue.contents:
+        if not found and "predicate" in cue.contents:
+            found += self._predicated(verb, cue, source)
+        if not found and "infinitive" in cue.contents:
+            found += self._infinitive(verb, source)
+        if not found and "object" in cue.contents and cue.particle is not None:
+            found += self._particle_object(verb, cue, source)
+        elif not found and "object" in cue.contents:
             for child in verb.children:
                 if child.dep_ == "dobj" and child.lower_ not in EMPTY_OBJECTS:
                     start, end = self._strip(child.left_edge.idx, self._until_cue(child))
                     found.append(Found(start, end, self._cue_text(verb), verb, source, False))
         return [f for f in found if f.end > f.start]
+
+    def _particle_object(self, verb: Token, cue: CueVerb, source: Token) -> list[Found]:
+        """`called for a ban on imports`: what the particle's preposition takes."""
+        for prep in verb.children:
+            if prep.lower_ != cue.particle or prep.i < verb.i:
+                continue
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].lower_ not in EMPTY_OBJECTS:
+                first = min(objects[0].left_edge.i, prep.i + 1)
+                start, end = self._strip(self.doc[first].idx, self._until_cue(prep))
+                return [Found(start, end, self._cue_text(verb, cue), verb, source, False)]
+        return []
+
+    def _predicated(self, verb: Token, cue: CueVerb, source: Token) -> list[Found]:
+        """`called the deal "a disaster"`, `described X as Y`, `accused X of Y`: the object
+        with what it is said to be; not the object alone (`called him`, `described the
+        plan`). A relative object (`a clip that the judge called "distasteful"`) is the noun
+        it stands for, with its clause."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects:
+            return []
+        # `accused X of Y`: the preposition on the verb or, as the parser may put it, on X.
+        said = [
+            c
+            for c in (*verb.children, *objects[0].children)
+            if c.i > objects[0].i
+            and ((c.dep_ == "oprd" and "oprd" in cue.predicate) or
+                 (c.dep_ == "prep" and c.lower_ in cue.predicate))
+        ]  # fmt: skip
+        if not said:
+            return []
+        first = objects[0].left_edge
+        if objects[0].lower_ in ("that", "which", "whom") and verb.dep_ == "relcl":
+            first = verb.head.left_edge
+        last = max(said, key=lambda c: c.i)
+        start, end = self._strip(first.idx, self._until_cue(last))
+        return [Found(start, self._closing_mark(start, end), self._cue_text(verb), verb, source,
+                      False)]  # fmt: skip
+
+    def _closing_mark(self, start: int, end: int) -> int:
+        """`called it "a disgrace"`: the quotation mark that closes one the content opens."""
+        content = self.text[start:end]
+        opened = content.count("“") > content.count("”") or content.count('"') % 2 == 1
+        if opened and self.text[end : end + 1] in ('"', "”"):
+            return end + 1
+        return end
+
+    def _infinitive(self, verb: Token, source: Token) -> list[Found]:
+        """`vowed to fight on`, `hopes to compete in Iowa`: the infinitive the verb takes."""
+        for child in verb.children:
+            if child.dep_ != "xcomp" or child.i < verb.i:
+                continue
+            to = [c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"]
+            if to and to[0].i == verb.i + 1:
+                start, end = self._strip(to[0].idx, self._until_cue(child))
+                return [Found(start, end, self._cue_text(verb), verb, source, False)]
+        return []
 
     def _misattached(self, verb: Token) -> Token | None:
         """`told Trump in a phone call that S`, `said in a statement that S`: a `that` clause

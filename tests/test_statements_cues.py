@@ -1,0 +1,72 @@
+"""The statement cue families beyond `said that S`, through the real CLI and model: what a
+speaker calls something, whom they accuse of what, what they vow or threaten to do, what a
+call for something asks (speech, unless the directives component read it as an order), and
+what a poll or a study finds (not what bare figures show)."""
+
+from __future__ import annotations
+
+from conftest import extract_one
+
+
+def _found(cli, tmp_path, text: str) -> dict[str, dict]:
+    record = extract_one(cli, tmp_path, "date 2025-06-10\n\n" + text)
+    for statement in record["statements"]:
+        assert record["text"][statement["start"] : statement["end"]] == statement["text"]
+    return {s["text"]: s for s in record["statements"]}
+
+
+def test_what_a_speaker_calls_something_and_accuses_someone_of(cli, tmp_path):
+    found = _found(
+        cli,
+        tmp_path,
+        'Senator Mark Warner called the new tariff "a serious mistake" on Monday.\n\n'
+        "The union accused the importers of hiding the origin of their goods.\n\n"
+        "Mark Warner called his office before the vote.\n",
+    )
+    called = found['the new tariff "a serious mistake"']
+    assert (called["speaker"], called["cue"], called["direct"]) == ("Mark Warner", "called", False)
+    accused = found["the importers of hiding the origin of their goods"]
+    assert accused["cue"] == "accused" and accused["speaker_text"] == "The union"
+    assert len(found) == 2  # calling someone on the phone says nothing
+
+
+def test_what_a_speaker_vows_or_threatens_to_do(cli, tmp_path):
+    found = _found(
+        cli,
+        tmp_path,
+        "Exporter Le Thi Hoa vowed to keep shipping furniture to the United States.\n\n"
+        "Mark Warner threatened to block the agreement in the Senate.\n\n"
+        "The company promised that prices would not rise.\n",
+    )
+    assert found["to keep shipping furniture to the United States"]["cue"] == "vowed"
+    threat = found["to block the agreement in the Senate"]
+    assert (threat["speaker"], threat["cue"]) == ("Mark Warner", "threatened")
+    assert found["prices would not rise"]["cue"] == "promised"  # a clause, as before
+
+
+def test_a_call_for_something_is_speech_unless_it_is_an_order(cli, tmp_path):
+    found = _found(
+        cli,
+        tmp_path,
+        "Labour groups called for higher wages in the garment industry.\n\n"
+        "Prime Minister Pham Minh Chinh called for swift action by every ministry.\n",
+    )
+    call = found["higher wages in the garment industry"]
+    assert (call["cue"], call["direct"]) == ("called for", False)
+    assert (call["speaker"], call["unnamed"]) == ("Labour groups", True)
+    assert len(found) == 1  # the PM's call is an order: a directive
+
+
+def test_what_a_poll_or_a_study_finds_but_not_what_figures_show(cli, tmp_path):
+    found = _found(
+        cli,
+        tmp_path,
+        "A survey by the chamber found that most exporters expect fewer orders this year.\n\n"
+        "The latest poll shows that support for the agreement is growing.\n\n"
+        "Customs data showed that exports rose 25% in April.\n",
+    )
+    assert set(found) == {
+        "most exporters expect fewer orders this year",
+        "support for the agreement is growing",
+    }
+    assert found["support for the agreement is growing"]["cue"] == "shows"
