@@ -70,3 +70,28 @@ def test_what_a_poll_or_a_study_finds_but_not_what_figures_show(cli, tmp_path):
         "support for the agreement is growing",
     }
     assert found["support for the agreement is growing"]["cue"] == "shows"
+
+
+def test_beliefs_what_someone_wants_or_hopes_to_do(cli, tmp_path):
+    found = _found(
+        cli,
+        tmp_path,
+        "Mark Warner wants to see the rules of origin before the vote.\n\n"
+        "The exporters hope to sign new contracts in September.\n",
+    )
+    wants = found["to see the rules of origin before the vote"]
+    assert (wants["speaker"], wants["cue"]) == ("Mark Warner", "wants")
+    assert found["to sign new contracts in September"]["cue"] == "hope"
+
+
+def test_a_cue_opened_by_as_reports_the_clause_it_hangs_from(cli, tmp_path):
+    found = _found(
+        cli,
+        tmp_path,
+        "As the newspaper Tuoi Tre reported, exporters shipped more furniture in May.\n\n"
+        "Prices rose in June, as analysts had predicted.\n",
+    )
+    reported = found["exporters shipped more furniture in May"]
+    assert (reported["cue"], reported["direct"]) == ("reported", False)
+    predicted = found["Prices rose in June"]
+    assert (predicted["speaker"], predicted["unnamed"]) == ("analysts", True)

@@ -277,6 +277,8 @@ class ReportFinder(DocContext):
             return False
         if verb.dep_ == "ccomp" and self._is_cue(head):
             return False
+        if self._as_clause(verb):
+            return True
         for child in verb.children:
             if child.dep_ in PARENTHETICAL_CHILDREN:
                 continue
@@ -292,6 +294,17 @@ class ReportFinder(DocContext):
         if verb.dep_ in ("conj", "advcl"):  # `S, he said`, parsed as a second clause
             return verb.i > head.i and any(c.dep_ in SUBJECTS for c in verb.children)
         return True
+
+    def _as_clause(self, verb: Token) -> bool:
+        """`As the Post reported, S` / `S, as he said`: a cue opened by `as` with nothing of
+        its own but its source (and where and when) reports the clause it hangs from."""
+        if verb.dep_ != "advcl":
+            return False
+        marks = [c for c in verb.children if c.dep_ == "mark"]
+        if len(marks) != 1 or marks[0].lower_ != "as" or marks[0].i != verb.left_edge.i:
+            return False
+        allowed = PARENTHETICAL_CHILDREN | {"mark", "nsubjpass", "auxpass"}
+        return all(c.dep_ in allowed for c in verb.children)
 
     def _around(self, verb: Token, source: Token) -> Found:
         """The reported clause around a parenthetical cue, without the cue's own words."""
