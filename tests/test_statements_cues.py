@@ -95,3 +95,17 @@ def test_a_cue_opened_by_as_reports_the_clause_it_hangs_from(cli, tmp_path):
     assert (reported["cue"], reported["direct"]) == ("reported", False)
     predicted = found["Prices rose in June"]
     assert (predicted["speaker"], predicted["unnamed"]) == ("analysts", True)
+
+
+def test_stances_and_a_speaker_named_by_a_relative_pronoun(cli, tmp_path):
+    found = _found(
+        cli,
+        tmp_path,
+        "The garment association endorsed the agreement on Friday.\n\n"
+        "Senator Mark Warner, who opposed the new quota, met exporters in Hanoi.\n\n"
+        "Exporters blamed the tariff for the loss of orders.\n",
+    )
+    assert found["the agreement"]["cue"] == "endorsed"
+    opposed = found["the new quota"]
+    assert (opposed["speaker"], opposed["speaker_text"]) == ("Mark Warner", "who")
+    assert found["the tariff for the loss of orders"]["cue"] == "blamed"

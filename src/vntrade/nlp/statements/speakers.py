@@ -64,7 +64,12 @@ class SpeakerFinder:
     def speaker(self, head: Token, depth: int = 0) -> Speaker:
         """The speaker a source phrase with head word `head` names."""
         if head.lower_ in RELATIVES and head.head.dep_ == "relcl":
-            head = head.head.head  # `Dien, who said ...`: the noun the clause belongs to
+            # `Dien, who said ...`: the actor of the noun the clause belongs to, with the
+            # relative as its words (as a pronoun's); an unnamed noun is its own words.
+            found = self.speaker(head.head.head, depth)
+            if found.name is None or found.unnamed:
+                return found
+            return Speaker(found.name, head.text, pronoun=found.pronoun)
         named = self._named(head)
         if named is not None:
             return self._full_name(named)
