@@ -109,3 +109,16 @@ def test_stances_and_a_speaker_named_by_a_relative_pronoun(cli, tmp_path):
     opposed = found["the new quota"]
     assert (opposed["speaker"], opposed["speaker_text"]) == ("Mark Warner", "who")
     assert found["the tariff for the loss of orders"]["cue"] == "blamed"
+
+
+def test_a_claim_noun_with_its_possessor(cli, tmp_path):
+    found = _found(
+        cli,
+        tmp_path,
+        "Senator Mark Warner met exporters in Hanoi on Monday.\n\n"
+        "The ministry disputed Warner's claim that the quota hurts farmers.\n\n"
+        "The claim that prices will fall is common.\n",
+    )
+    claim = found["the quota hurts farmers"]
+    assert (claim["speaker"], claim["cue"], claim["direct"]) == ("Mark Warner", "Warner's claim", False)
+    assert len(found) == 1  # a claim nobody is said to hold is no statement

@@ -49,6 +49,9 @@ class Cues:
     # with a particle first.
     verbs: dict[str, tuple[CueVerb, ...]] = field(default_factory=dict)
     nouns: frozenset[str] = frozenset()
+    # Nouns that carry a statement on their own, with a possessor as source (`his view that
+    # S`, `Trump's claim that S`).
+    claims: frozenset[str] = frozenset()
     sources: dict[tuple[str, str], SourcePhrase] = field(default_factory=dict)
 
 
@@ -74,12 +77,15 @@ def load_cues(records: dict[str, list[tuple[str, dict]]]) -> Cues:
             known = cues.verbs.get(str(form).lower(), ())
             ordered = sorted((*known, verb), key=lambda v: v.particle is None)
             cues.verbs[str(form).lower()] = tuple(ordered)
-    nouns = set()
+    nouns, claims = set(), set()
     for where, record in records.get(NOUNS, []):
         if not record.get("noun"):
             raise ActorDataError(f"{where}: needs noun")
-        nouns.add(str(record["noun"]).lower())
-    cues.nouns = frozenset(nouns)
+        noun = str(record["noun"]).lower()
+        (claims if record.get("possessed") else nouns).add(noun)
+        if record.get("possessed") and record.get("expressed", True):
+            nouns.add(noun)
+    cues.nouns, cues.claims = frozenset(nouns), frozenset(claims)
     for where, record in records.get(SOURCES, []):
         words = str(record.get("phrase", "")).lower().split()
         if len(words) != 2 or record.get("source") not in SOURCE_RELATIONS:

@@ -37,6 +37,8 @@ class ReportFinder(DocContext):
                 found += self._from_cues(token, verbs)
             elif token.dep_ == "prep":
                 found += self._from_phrase(token)
+            elif token.pos_ == "NOUN" and token.lower_ in self.cues.claims:
+                found += self._claimed(token)
         for item in found:  # reported speech stays in its cue's paragraph
             item.start, item.end = self._in_paragraph(item)
         return [item for item in found if item.end > item.start]
@@ -187,6 +189,19 @@ class ReportFinder(DocContext):
                 clause = next((c for c in child.children if c.dep_ in NOUN_CLAUSES), None)
                 if clause is not None:
                     return [self._clause(verb, clause, source, f"{verb.text} {child.text}")]
+        return []
+
+    def _claimed(self, noun: Token) -> list[Found]:
+        """`his view that S`, `Trump's claim that S`: a claim's `that` clause, its possessor
+        the source."""
+        source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source is None:
+            return []
+        for clause in noun.children:
+            if clause.dep_ not in NOUN_CLAUSES or clause.i < noun.i:
+                continue
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                return [self._clause(noun, clause, source, self.text[source.idx : end_of(noun)])]
         return []
 
     def _from_phrase(self, prep: Token) -> list[Found]:
