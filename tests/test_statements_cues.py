@@ -123,3 +123,15 @@ def test_a_claim_noun_with_its_possessor(cli, tmp_path):
     assert (claim["speaker"], claim["cue"]) == ("Mark Warner", "Warner's claim")
     assert not claim["direct"]
     assert len(found) == 1  # a claim nobody is said to hold is no statement
+
+
+def test_a_second_cue_joined_to_the_content_ends_it_and_is_the_speakers(cli, tmp_path):
+    found = _found(
+        cli,
+        tmp_path,
+        "Senator Mark Warner said the quota was unfair and insisted that exporters "
+        "deserved more time.\n",
+    )
+    assert set(found) == {"the quota was unfair", "exporters deserved more time"}
+    assert {s["speaker"] for s in found.values()} == {"Mark Warner"}
+    assert found["exporters deserved more time"]["cue"] == "insisted"

@@ -63,11 +63,27 @@ class DocContext:
                 return None
             if token.dep_ not in INHERITS or token.head.i == token.i:
                 return self._name_before(verb)
-            token = token.head
+            # `X said S and stressed ...`: a second cue of X's the parser joined to S.
+            token = self.continued_cue(token) or token.head
             # `..., expressing the desire to ...` hung on a noun: the verb above that noun.
             while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
                 token = token.head
         return None
+
+    def continued_cue(self, verb: Token) -> Token | None:
+        """The cue a second cue goes on (`She said S and highlighted ...`, `said that S and
+        insisted that ...`): a cue with no subject of its own, in the tense of a cue, joined
+        by `and` to the verb of that cue's clause; the parser makes it part of the clause."""
+        clause = verb.head
+        if verb.dep_ != "conj" or clause.dep_ != "ccomp" or not self._is_cue(verb):
+            return None
+        cue = clause.head
+        if not self._is_cue(cue) or cue.tag_ != verb.tag_ or verb.tag_ not in ("VBD", "VBZ"):
+            return None
+        if any(c.dep_ in SUBJECTS for c in verb.children):
+            return None
+        joined = any(c.dep_ == "cc" and c.lower_ == "and" and c.i < verb.i for c in clause.children)
+        return cue if joined else None
 
     def _name_before(self, verb: Token) -> Token | None:
         """`as US White House this week indicated that ...`: a name right before a cue the

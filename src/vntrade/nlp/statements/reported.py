@@ -247,6 +247,7 @@ class ReportFinder(DocContext):
             first = verb.head.left_edge
         last = self._coordinated(verb, last)
         last = self._without_circumstance(clause, last)
+        last = self._without_second_cue(clause, last)
         start, end = self._strip(first.idx, self._until_cue(clause, last))
         return Found(start, end, cue or self._cue_text(verb), verb, source, False)
 
@@ -259,6 +260,17 @@ class ReportFinder(DocContext):
             marks = [c for c in child.children if c.dep_ == "mark" and c.i < child.i]
             if marks and marks[0].lower_ in CIRCUMSTANCE and child.left_edge.i == marks[0].i:
                 return self.doc[marks[0].i - 1]
+        return last
+
+    def _without_second_cue(self, clause: Token, last: Token) -> Token:
+        """`said she admires his determination and highlighted ...`: the content ends before
+        a second cue of the speaker's (see `continued_cue`)."""
+        for child in clause.children:
+            if child.i > clause.i and child.i <= last.i and self.continued_cue(child) is not None:
+                before = self.doc[child.left_edge.i - 1]
+                while before.i > clause.i and (before.dep_ == "cc" or before.is_punct):
+                    before = self.doc[before.i - 1]
+                return before
         return last
 
     def _coordinated(self, verb: Token, last: Token) -> Token:
