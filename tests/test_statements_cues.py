@@ -135,3 +135,14 @@ def test_a_second_cue_joined_to_the_content_ends_it_and_is_the_speakers(cli, tmp
     assert set(found) == {"the quota was unfair", "exporters deserved more time"}
     assert {s["speaker"] for s in found.values()} == {"Mark Warner"}
     assert found["exporters deserved more time"]["cue"] == "insisted"
+
+
+def test_no_statement_from_a_withheld_cue_or_a_label_without_a_verb(cli, tmp_path):
+    found = _found(
+        cli,
+        tmp_path,
+        "Senator Mark Warner declined to criticize the agreement on Monday.\n\n"
+        "Hanoi: Nguyen Van An, Tran Thi Binh, Le Van Cuong, Pham Thi Dung.\n\n"
+        "Le Van Cuong: We will ship the furniture before the tariff starts.\n",
+    )
+    assert set(found) == {"We will ship the furniture before the tariff starts."}

@@ -179,7 +179,9 @@ class QuotationFinder(DocContext):
                 start, stop = self._strip(match.end(), end)
                 while stop > start and text[stop - 1] in '"”':
                     stop -= 1
-                if names and self._words(start, stop) >= MIN_QUOTE_WORDS:
+                said = self._tokens(start, stop)  # a list of names, a title: no statement
+                verbs = any(t.pos_ in ("VERB", "AUX") for t in said)
+                if names and verbs and self._words(start, stop) >= MIN_QUOTE_WORDS:
                     quoted = text[line : match.start(1)].strip() != "" or label.text.isupper()
                     colon = self._tokens(match.end(1), match.end())
                     cue = colon[0] if len(colon) else names[-1]

@@ -19,6 +19,12 @@ PARENTHETICAL_CHILDREN = frozenset(
 )
 # `while chairing a meeting`: what the speaker was doing when speaking.
 CIRCUMSTANCE = frozenset({"while", "when", "after", "before"})
+# Verbs whose infinitive was not done: `declined to comment`, `refused to endorse`.
+WITHHOLDING = frozenset(
+    f"{stem}{ending}"
+    for stem in ("declin", "refus", "hesitat")
+    for ending in ("e", "es", "ed", "ing")
+) | {"fail", "fails", "failed", "failing"}
 # Objects that are no content: `said it`, `noted this`.
 EMPTY_OBJECTS = frozenset({"it", "this", "that", "these", "those", "nothing", "something"})
 
@@ -64,6 +70,10 @@ class ReportFinder(DocContext):
                 return found
         return []
 
+    def _withheld(self, verb: Token) -> bool:
+        """`declined to criticize X`, `refused to endorse Y`: a cue the speaker did not utter."""
+        return verb.dep_ == "xcomp" and verb.head.lower_ in WITHHOLDING
+
     def _ordered(self, verb: Token, cue: CueVerb) -> bool:
         """`The PM called for swift action`: a cue the directives component read as an order
         in this sentence stays a directive (orders are no statements)."""
@@ -73,7 +83,7 @@ class ReportFinder(DocContext):
         )
 
     def _from_verb(self, verb: Token, cue: CueVerb) -> list[Found]:
-        if self._question(verb) or self._negated(verb):
+        if self._question(verb) or self._negated(verb) or self._withheld(verb):
             return []
         source = self._source(verb)
         if source is None or (cue.subjects and source.lower_ not in cue.subjects):
