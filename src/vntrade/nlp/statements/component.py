@@ -2,9 +2,18 @@
 
 Runs after `vntrade_actors` (speakers are its canonical actors: names, pronouns and role
 phrases already resolved) and `vntrade_dates` (a statement's date). Cues are data
-(`data/statements/`): speech and cognition verbs with the content each takes, nouns a light
-verb expresses, phrases that name a source. Orders are the directives component's: no
-ordering verb is a cue. Results go to `doc.spans["vntrade_statements"]` (see `spans.py`).
+(`data/statements/`): speech and cognition verbs with the content each takes (a clause, a
+quotation, an object, what the object is said to be: `called the tariff "a mistake"`,
+`accused X of Y`, `blamed X for Y`; an infinitive: `vowed to`, `wants to`, `hopes to`), nouns
+a light verb expresses (`expressed hope that S`) and claim nouns with a possessor (`Warner's
+claim that S`, `his view that S`), phrases that name a source (`according to X`). Beliefs are
+statements (`believes`, `thinks`, `wants to`), and so are stances (`endorsed`, `opposed`,
+`praised X`) and what a poll, survey or study shows or finds (not bare figures: `customs data
+showed` is none). Orders are the directives component's: a cue the directives component read
+as an order in the same sentence stays a directive (`the PM called for swift action`), and
+`called for X` said by someone it did not read as ordering (`labour groups called for higher
+wages`) is speech. Questions are no statements, nor a cue the speaker withheld (`declined to
+criticize`). Results go to `doc.spans["vntrade_statements"]` (see `spans.py`).
 """
 
 from __future__ import annotations
