@@ -146,3 +146,14 @@ def test_no_statement_from_a_withheld_cue_or_a_label_without_a_verb(cli, tmp_pat
         "Le Van Cuong: We will ship the furniture before the tariff starts.\n",
     )
     assert set(found) == {"We will ship the furniture before the tariff starts."}
+
+
+def test_a_content_ends_before_a_second_cue_after_a_dash(cli, tmp_path):
+    found = _found(
+        cli,
+        tmp_path,
+        "Exporter Le Van Cuong says he could make no profit on the orders - noting that "
+        "freight rates doubled in May.\n",
+    )
+    assert "he could make no profit on the orders" in found
+    assert found["freight rates doubled in May"]["cue"] == "noting"

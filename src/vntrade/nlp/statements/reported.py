@@ -298,10 +298,11 @@ class ReportFinder(DocContext):
 
     def _until_cue(self, head: Token, last: Token | None = None) -> int:
         """Where a content ends: its last word, or before `, expressing ...` / `, adding
-        that ...` when the parse put a second statement inside it."""
+        that ...` / `- noting that ...` when the parse put a second statement inside it."""
         last = last or head.right_edge
         for token in self.doc[head.left_edge.i + 1 : last.i + 1]:
-            if token.tag_ == "VBG" and self._is_cue(token) and self.doc[token.i - 1].text == ",":
+            before = self.doc[token.i - 1].text
+            if token.tag_ == "VBG" and self._is_cue(token) and before in (",", "-", "–", "—"):
                 return self.doc[token.i - 1].idx
         return end_of(last)
 
