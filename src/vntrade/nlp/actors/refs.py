@@ -108,16 +108,14 @@ class ReferenceResolver:
     def _organisation(self, keys: Sequence[str], words: Sequence[str], i: int) -> str | None:
         """The organisation `the <words>` at token `i` stands for: of those named with
         these words (in the name or just before it: `dairy company Vinamilk`), the latest
-        subject of the last sentences, else the latest before, else the first after; a
-        business noun alone takes the latest business named."""
+        subject of the last sentences, else the latest before; a business noun alone takes
+        the latest business named."""
         fitting = [m for m in self.organisations if set(words) <= self._words(keys, m)]
         before = [m for m in fitting if m.start < i]
         recent = self.sentence_starts[max(0, self.sentence_of[i] - WINDOW_SENTENCES)]
         subjects = [m for m in before if m.start >= recent and self._subject(m)]
         if subjects or before:
             return (subjects or before)[-1].name
-        if fitting:
-            return fitting[0].name
         if len(words) == 1 and words[0] in BUSINESS_NOUNS:
             businesses = [
                 m
