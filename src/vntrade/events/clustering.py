@@ -17,6 +17,7 @@ left out of the story the later reports make).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -175,32 +176,24 @@ class Clusterer:
 
     def _weights(self, event: EventRef, candidates: set[int]) -> dict[str, float]:
         """Each actor of the event and of the candidates' cores: 1 / how many of the
-        window's clusters (and the event) name it, as idf weighs a word (a floating event's
-        window is a year: it weighs every actor alike)."""
+        window's clusters (the candidates: every cluster of the window naming one of the
+        event's actors) and the event name it, as idf weighs a word; each word ("w:word")
+        1 / how many candidates use it. A floating event's window is a year: it weighs all
+        alike."""
         if event.floating:
             return {}
-        actors = set(event.actors)
-        for cid in candidates:
-            cluster = self.clusters.get(cid)
-            if cluster is not None:
-                actors |= cluster.core(cluster.actors)
-        first, last = window(event)
-        days = range(first.toordinal(), last.toordinal())
-        weights = {}
         clusters = [self.clusters[cid] for cid in candidates if cid in self.clusters]
+        actors = set(event.actors).union(*(c.core(c.actors) for c in clusters))
+        named = Counter(event.actors)
+        for c in clusters:
+            named.update(actors & c.actors.keys())
+        weights = {actor: 1.0 / max(1, named[actor]) for actor in actors}
         if len(clusters) > 1:  # words the competing clusters share tell them apart less
             words = set(event.words).union(*(c.core(c.words) for c in clusters))
-            for word in words:
-                used = sum(1 for c in clusters if word in c.words)
-                weights[f"w:{word}"] = 1.0 / max(1, used)
-        for actor in actors:
-            named = {
-                cid
-                for day in days
-                for cid in self._index.get((f"a:{actor}", day), ())
-                if cid in self.clusters
-            }
-            weights[actor] = 1.0 / max(1, len(named) + (actor in event.actors))
+            used: Counter[str] = Counter()
+            for c in clusters:
+                used.update(words & c.words.keys())
+            weights.update((f"w:{word}", 1.0 / max(1, used[word])) for word in words)
         return weights
 
     def take_touched(self) -> list[Cluster]:

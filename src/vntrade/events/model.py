@@ -119,13 +119,16 @@ def _view_event(
     )
 
 
+# Every kind's trigger pattern in one, so that a sentence is scanned once.
+_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for _, p in TRIGGERS), re.IGNORECASE)
+
+
 def trigger_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of `text[start:end]` that the event kinds' trigger patterns match, short ones
     only (a pattern may also span the words between a verb and its object)."""
     return [
         match.span()
-        for _, pattern in TRIGGERS
-        for match in pattern.finditer(text, start, end)
+        for match in _ANY_TRIGGER.finditer(text, start, end)
         if len(match.group().split()) <= MAX_TRIGGER_WORDS
     ]
 
