@@ -16,12 +16,15 @@ from vntrade.nlp.events.finder import find_events
 from vntrade.nlp.events.kinds import TRIGGERS
 from vntrade.periods import parse_period
 
-# Words of office that go with names ("Prime Minister ..."): they say who, not what.
+# Words that say who, not what: words of office that go with names ("Prime Minister ..."),
+# and the two countries, which every story of the talks names.
 TITLE_WORDS = frozenset(
     stem(word)
     for word in word_set(
         "prime minister deputy vice president general secretary party chairman chairwoman "
-        "head official standing permanent acting"
+        "head official standing permanent acting ambassador representative governor senator "
+        "director assistant spokesperson spokesman spokeswoman "
+        "vietnam vietnamese american united states"
     )
 )
 MAX_TRIGGER_WORDS = 3

@@ -131,11 +131,11 @@ def _same_happening(
     words: float,
 ) -> bool:
     """A call (or meeting, round of talks...) of the same two or more people on the same day
-    that shares a word of its subject is one happening, however differently two reports
-    word the rest ("phone call" and "spoke by telephone")."""
+    is one happening, however differently two reports word the rest ("phone call" and
+    "spoke by telephone"), unless both say what about and share no word of it."""
     return (
         when == 1
-        and words > 0
+        and (words > 0 or len(event.words) <= 1 or len(cluster.core(cluster.words)) <= 1)
         and len(shared) >= 2
         and actors == 1
         and event.kind == cluster.kind
