@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, SEEDS, extract_one, jsonl
-from vntrade.evaluation.gold import fold
+from vntrade.evaluation.gold import gold_key
 from vntrade.evaluation.polnear import read_split
 from vntrade.evaluation.statements import content_tokens, overlap
 from vntrade.schema import extraction_schema
@@ -61,7 +61,7 @@ def test_every_statement_of_the_seeds_with_its_speaker(cli, article):
             i
             for i, tokens in enumerate(found)
             if overlap(tokens, wanted) >= MATCH
-            and fold(system[i]["speaker"]) == fold(gold["speaker"])
+            and gold_key(system[i]["speaker"]) == gold_key(gold["speaker"])
             and system[i]["direct"] == gold["direct"]
         ]
         if gold.get("optional"):

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from vntrade.folding import fold_key as fold
+from vntrade.folding import fold_key
 
 
 class NameIndex:
@@ -36,14 +36,14 @@ class NameIndex:
         return index
 
     def add(self, name: str, aliases: Iterable[str], kind: str | None = None) -> None:
-        self.aliases[name].update(fold(text) for text in (name, *aliases) if text)
+        self.aliases[name].update(fold_key(text) for text in (name, *aliases) if text)
         self.types.setdefault(name, kind)
         self._lookup = None
 
     def match(self, query: str) -> set[str]:
         """Canonical names that `query` names: a name or alias, or words of a name ("Greer")."""
         by_alias, by_word = self._indexes()
-        wanted = fold(query).removeprefix("the ")
+        wanted = fold_key(query).removeprefix("the ")
         exact = set(by_alias.get(wanted, ()))
         if exact or not wanted:
             return exact
@@ -62,7 +62,7 @@ class NameIndex:
             for name, aliases in self.aliases.items():
                 for alias in aliases:
                     by_alias[alias].add(name)
-                for word in fold(name).split():
+                for word in fold_key(name).split():
                     by_word[word].add(name)
             self._lookup = (dict(by_alias), dict(by_word))
         return self._lookup

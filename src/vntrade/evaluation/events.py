@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vntrade.errors import InputError
-from vntrade.evaluation.gold import Score, fold
+from vntrade.evaluation.gold import Score, gold_key
 from vntrade.periods import parse_period, with_year
 
 if TYPE_CHECKING:
@@ -155,11 +155,11 @@ def _pair(gold_event: dict, system_event: dict) -> tuple[Dated, Dated | None, bo
 
 
 def _shared_actors(gold_event: dict, system_event: dict) -> int:
-    return len({fold(a) for a in gold_event.get("actors", [])} & _actor_set(system_event))
+    return len({gold_key(a) for a in gold_event.get("actors", [])} & _actor_set(system_event))
 
 
 def _actor_set(event: dict) -> set[str]:
-    return {fold(actor) for actor in event.get("actors") or []}
+    return {gold_key(actor) for actor in event.get("actors") or []}
 
 
 def match_events(gold_events: list[dict], system_events: list[dict]) -> dict[int, int]:
@@ -217,8 +217,8 @@ def score_article(
             )
             continue
         system_event = system_events[pairs[g]]
-        gold_actors = [fold(actor) for actor in gold_event.get("actors", [])]
-        system_actors = [fold(actor) for actor in system_event.get("actors") or []]
+        gold_actors = [gold_key(actor) for actor in gold_event.get("actors", [])]
+        system_actors = [gold_key(actor) for actor in system_event.get("actors") or []]
         checks = {
             "kind": gold_event["kind"] == system_event.get("kind"),
             "main_actor": bool(gold_actors and system_actors)

@@ -24,7 +24,7 @@ from vntrade.folding import fold as fold_name
 FIELDS = ("actors", "dates", "commodities", "directives")
 
 
-def fold(text: str | None) -> str:
+def gold_key(text: str | None) -> str:
     """Lower-case, strip diacritics (đ→d) and collapse whitespace, for name comparison."""
     return " ".join(fold_name(text).lower().split()) if text else ""
 
@@ -102,12 +102,14 @@ def _match(
 
 
 def _names(item: dict[str, Any]) -> set[str]:
-    return {fold(item.get("name"))} | {fold(alias) for alias in item.get("aliases") or []}
+    return {gold_key(item.get("name"))} | {gold_key(alias) for alias in item.get("aliases") or []}
 
 
 def _score_actors(gold: list[dict], record: dict) -> Score:
     def matches(item: dict, actor: dict) -> bool:
-        return bool(_names(item) & ({fold(actor["name"])} | {fold(a) for a in actor["aliases"]}))
+        return bool(
+            _names(item) & ({gold_key(actor["name"])} | {gold_key(a) for a in actor["aliases"]})
+        )
 
     return _match(gold, record["actors"], matches, lambda g: g["name"], lambda a: a["name"])
 
@@ -122,19 +124,19 @@ def _score_dates(gold: list[dict], record: dict) -> Score:
 
 
 def _score_commodities(gold: list[dict], record: dict) -> Score:
-    names = sorted({fold(commodity["name"]) for commodity in record["commodities"]})
+    names = sorted({gold_key(commodity["name"]) for commodity in record["commodities"]})
     return _match(gold, names, lambda item, name: name in _names(item), lambda g: g["name"], str)
 
 
 def _score_directives(gold: list[dict], record: dict, gold_actors: list[dict]) -> Score:
-    aliases = {fold(actor["name"]): _names(actor) for actor in gold_actors}
+    aliases = {gold_key(actor["name"]): _names(actor) for actor in gold_actors}
 
     def matches(item: dict, directive: dict) -> bool:
-        issuer_names = aliases.get(fold(item["issuer"]), {fold(item["issuer"])})
-        if fold(directive["issuer"]) not in issuer_names:
+        issuer_names = aliases.get(gold_key(item["issuer"]), {gold_key(item["issuer"])})
+        if gold_key(directive["issuer"]) not in issuer_names:
             return False
-        action = fold(directive["action"])
-        return any(fold(keyword) in action for keyword in item["keywords"])
+        action = gold_key(directive["action"])
+        return any(gold_key(keyword) in action for keyword in item["keywords"])
 
     return _match(
         gold,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from vntrade.errors import InputError
 from vntrade.evaluation.documents import GoldTimex
-from vntrade.evaluation.gold import fold
+from vntrade.evaluation.gold import gold_key
 from vntrade.evaluation.meantime import (
     _dateline_sentences,
     _detokenise,
@@ -112,7 +112,7 @@ def read_participants(path: Path) -> ParticipantDocument:
         spans = _spans(tokens, offsets)
         if spans:
             text = " ".join(article.text[s:e] for s, e in _joined(spans, article.text))
-            pronoun = mention.get("syntactic_type") == "PRO" or fold(text) in _PRONOUNS
+            pronoun = mention.get("syntactic_type") == "PRO" or gold_key(text) in _PRONOUNS
             kind = mention.get("syntactic_type")
             joined = kind in ("APP", "CONJ")
             mentions[mention.get("m_id", "")] = _EntityMention(
@@ -181,8 +181,8 @@ def _instances(
     it ends with (`United States airframer Boeing`), unless a preposition comes before it
     (`executives from several auto firms` are not the firms)."""
     linked = {m_id: mentions[m_id] for m_id in refers if m_id in mentions}
-    by_text = {fold(mention.text): refers[m_id] for m_id, mention in linked.items()}
-    by_text.update({fold(descriptor): m_id for m_id, descriptor in instances.items()})
+    by_text = {gold_key(mention.text): refers[m_id] for m_id, mention in linked.items()}
+    by_text.update({gold_key(descriptor): m_id for m_id, descriptor in instances.items()})
     resolved = {}
     for m_id, mention in mentions.items():
         if m_id in refers:
@@ -190,7 +190,7 @@ def _instances(
             continue
         if mention.pronoun:
             continue
-        found = by_text.get(fold(mention.text))
+        found = by_text.get(gold_key(mention.text))
         for other_id, other in linked.items():
             if found is not None:
                 break
@@ -198,7 +198,7 @@ def _instances(
             if other.tokens == tokens or (
                 other.tokens[-1] == tokens[-1]
                 and set(other.tokens) <= set(tokens)
-                and not _PREPOSITIONS & set(_WORD.findall(fold(mention.text)))
+                and not _PREPOSITIONS & set(_WORD.findall(gold_key(mention.text)))
             ):
                 found = refers[other_id]
         if found is not None:

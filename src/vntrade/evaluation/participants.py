@@ -32,7 +32,7 @@ from spacy.language import Language
 
 from vntrade.errors import InputError
 from vntrade.evaluation.documents import GoldTimex
-from vntrade.evaluation.gold import fold
+from vntrade.evaluation.gold import gold_key
 from vntrade.evaluation.meantime_agents import (
     GoldAgent,
     GoldEventMention,
@@ -175,10 +175,10 @@ def _unscored_reason(gold: GoldEventMention | None) -> str | None:
 
 def agent_matches(actor: str, agent: GoldAgent) -> bool:
     """Folded equality with the descriptor or a mention text, or a shared content word."""
-    name = fold(actor)
+    name = gold_key(actor)
     words = _content_words(name)
     for other in agent.names():
-        folded = fold(other)
+        folded = gold_key(other)
         if folded and (folded == name or words & _content_words(folded)):
             return True
     return False

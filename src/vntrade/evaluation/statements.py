@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from vntrade.errors import InputError
-from vntrade.evaluation.gold import Score, fold
+from vntrade.evaluation.gold import Score, gold_key
 
 THRESHOLDS = (0.3, 0.8)
 SPLITS = ("all", "dev", "aside")
@@ -114,20 +114,20 @@ def locate(text: str, gold: GoldStatement) -> tuple[int, int] | None:
 
 def speaker_right(system: dict[str, Any], gold: GoldStatement) -> bool:
     """Whether a system statement names the gold statement's speaker (see the module doc)."""
-    said = fold(system.get("speaker"))
-    words = fold(system.get("speaker_text"))
+    said = gold_key(system.get("speaker"))
+    words = gold_key(system.get("speaker_text"))
     if gold.unnamed:
         wanted = _content_words(gold.speaker)
         return bool(system.get("unnamed")) and bool(wanted & _content_words(words))
     if gold.speaker is None and gold.source_text is not None:
         wanted = _content_words(gold.source_text)
         return bool(wanted & (_content_words(said) | _content_words(words)))
-    names = {fold(gold.speaker), *(fold(alias) for alias in gold.aliases)}
+    names = {gold_key(gold.speaker), *(gold_key(alias) for alias in gold.aliases)}
     return said in names
 
 
 def _content_words(text: str | None) -> set[str]:
-    return {w for w in _WORD.findall(fold(text)) if w not in _FUNCTION_WORDS}
+    return {w for w in _WORD.findall(gold_key(text)) if w not in _FUNCTION_WORDS}
 
 
 def score_statements(

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from vntrade.folding import fold_key as fold
+from vntrade.folding import fold_key
 from vntrade.nlp.events.clauses import clause_spans
 
 SUBJECT_REACH = 30  # characters from a clause start within which a name is its subject
@@ -80,11 +80,13 @@ class Mentions:
         for start in (position, position + len("the ")):  # "the PM" or "PM"
             if start in self.references:
                 return self.references[start]
-        wanted = fold(role)
+        wanted = fold_key(role)
         matches = {
             name
             for name, full in self.roles.items()
-            if wanted == fold(full) or wanted == _initials(full) or fold(full).endswith(wanted)
+            if wanted == fold_key(full)
+            or wanted == _initials(full)
+            or fold_key(full).endswith(wanted)
         }
         before = [m for m in self.actors if m[2] in matches and m[1] <= position]
         if before:
@@ -99,4 +101,4 @@ def _near_start(position: int, starts: list[int], text: str) -> bool:
 
 
 def _initials(role: str) -> str:
-    return "".join(word[0] for word in fold(role).split() if word not in ("of", "and", "the"))
+    return "".join(word[0] for word in fold_key(role).split() if word not in ("of", "and", "the"))
