@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# The lists the pipeline's components give an extraction record, in the record's order.
+RESULT_LISTS = ("actors", "dates", "commodities", "directives", "events", "figures", "statements")
+# Keys of an extraction record that come from the pipeline rather than the loader.
+EXTRACTION_KEYS = ("published_inferred", "reference_date", *RESULT_LISTS)
+
 
 @dataclass(slots=True)
 class Article:
@@ -193,14 +198,6 @@ class Extraction:
             record.pop("text")
         record["published_inferred"] = self.published_inferred
         record["reference_date"] = self.reference_date
-        for name in (
-            "actors",
-            "dates",
-            "commodities",
-            "directives",
-            "events",
-            "figures",
-            "statements",
-        ):
+        for name in RESULT_LISTS:
             record[name] = [asdict(item) for item in getattr(self, name)]
         return record

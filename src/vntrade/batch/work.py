@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vntrade.nlp.budget import ArticleTimeout
 from vntrade.nlp.pipeline import PipelineSpec
-from vntrade.records import Article, Extraction
-from vntrade.store import EXTRACTION_KEYS
+from vntrade.records import EXTRACTION_KEYS, Article, Extraction
 
 if TYPE_CHECKING:
     from vntrade.nlp.extract import Failed

@@ -4,7 +4,6 @@ Parquet dataset: everything that reads or writes SQL lives in this package."""
 from vntrade.store.database import Store
 from vntrade.store.rows import (
     ARTICLE_KEYS,
-    EXTRACTION_KEYS,
     Batch,
     Known,
     SourceState,
@@ -18,7 +17,6 @@ from vntrade.store.sqlite import connect, transaction
 __all__ = [
     "ARTICLE_KEYS",
     "DEFAULT_DB",
-    "EXTRACTION_KEYS",
     "SCHEMA_VERSION",
     "Batch",
     "Known",

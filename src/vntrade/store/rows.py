@@ -7,21 +7,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from vntrade.records import Article, LoadFailure
+from vntrade.records import EXTRACTION_KEYS, Article, LoadFailure
 from vntrade.store.statements import StatementRow
-
-# Keys of an extraction record that come from the pipeline rather than the loader.
-EXTRACTION_KEYS = (
-    "published_inferred",
-    "reference_date",
-    "actors",
-    "dates",
-    "commodities",
-    "directives",
-    "events",
-    "figures",
-    "statements",
-)
 
 ARTICLE_KEYS = tuple(Article.__dataclass_fields__)
 
