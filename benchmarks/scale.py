@@ -534,7 +534,11 @@ def markdown(results: dict[str, Any]) -> str:
         i = size.get("real_ingest")
         if not i:
             return "–"
-        return f"{i['clustered_s']:.1f} s / {i['deferred_s']:.1f} s ({i['overhead_pct']:+.0f} %)"
+        cpu = {mode: min(r["cpu_s"] for r in i["runs"][mode]) for mode in ("clustered", "deferred")}
+        return (
+            f"{i['clustered_s']:.1f} s / {i['deferred_s']:.1f} s ({i['overhead_pct']:+.0f} %); "
+            f"CPU of all processes {cpu['clustered']:.1f} s / {cpu['deferred']:.1f} s"
+        )
 
     if any(s.get("real_ingest") for s in sizes):
         add(f"spaCy ingest, --workers {INGEST_WORKERS}: clustered / deferred", "", ingest)
