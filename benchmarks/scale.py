@@ -26,6 +26,11 @@ temporary directory:
    Ingest does not read the extraction cache; each run gets an empty private cache folder
    all the same, so both do the same work.
 
+5. Corpus shapes (`scale_shapes.py`, before the sizes): stores of `--shape-size` (10,000)
+   articles of each shape of `vntrade.corpus_events.SHAPES` scored with B-cubed, three of
+   them built again in a shuffled order for the share of articles in the same cluster
+   across two orders, and re-clustered with `vntrade db recluster`.
+
 Prints a table with the targets (timeline <= 2 s, compare <= 5 s, each < 500 MB peak RSS,
 B-cubed F1 >= 0.95) and a Markdown table for the README, and writes every figure to
 benchmarks/scale_results.json. Exits 0 even when a target is missed, 1 if a command fails.
