@@ -235,15 +235,17 @@ def window(event: EventRef) -> tuple[date, date]:
 
 
 def cluster_all(events: Iterable[EventRef]) -> dict[str, int]:
-    """Cluster a whole store afresh (after a rule change), in date order: article → cluster.
+    """Cluster events held in memory (compare's paths), in date order: article → cluster.
 
-    An article with several events maps to the cluster of its first one here; use a
-    `Clusterer` directly to keep every event's cluster."""
+    An article with several events maps to the cluster of its first one here (where it is
+    at the end: clusters merge and coarse members move); use a `Clusterer` directly to keep
+    every event's cluster."""
     clusterer = Clusterer()
-    assigned: dict[str, int] = {}
+    assigned: dict[str, tuple[str, int]] = {}
     for event in sorted(events, key=lambda e: (e.start, e.end, e.article, e.value)):
-        assigned.setdefault(event.article, clusterer.add(event))
-    return {article: clusterer.resolve(cid) for article, cid in assigned.items()}
+        joined = clusterer.add(event)
+        assigned.setdefault(event.article, (event.value, joined))
+    return {a: clusterer.place(a, value, cid) for a, (value, cid) in assigned.items()}
 
 
 # Index keys of floating clusters take the place of days: -1 to -7 a weekday, -8 any day.
