@@ -122,27 +122,30 @@ class Clusterer:
         return found[0][1]
 
     def _absorb(self, grown: Cluster, others: set[int]) -> None:
-        """Merge into `grown` the small clusters of the window that would join it now, were
-        they new: a report that came before the others, and alone matched none of them,
-        joins the story they make."""
+        """Merge the small clusters of the window with `grown` where the smaller of the two
+        would join the other now, were it new: a report that came before the others, and
+        alone matched none of them, joins the story they make; and a story split in two
+        because its first reports came apart is one again."""
         for cid in sorted(others):
             other = self.clusters.get(cid)
-            if other is None or not other.size or other.size > MERGE_SIZE or not other.matchable:
+            if other is None or not other.size or not other.matchable:
                 continue
-            if other.size > grown.size:
-                continue  # the larger one absorbs, when its own turn comes
-            ref = other.as_ref()
-            candidates = self._candidates(ref) - {cid}
-            if grown.id not in candidates:
+            small, large = (other, grown) if other.size <= grown.size else (grown, other)
+            if small.size > MERGE_SIZE:
                 continue
-            if self._best(ref, candidates, self._weights(ref, candidates)) != grown.id:
+            ref = small.as_ref()
+            candidates = self._candidates(ref) - {small.id}
+            if large.id not in candidates:
                 continue
-            keys = _keys_of_cluster(other)
-            grown.merge(other)
-            del self.clusters[cid]
-            self.merged[cid] = grown.id
-            self.touched.add(cid)
-            self._reindex(grown, keys)
+            if self._best(ref, candidates, self._weights(ref, candidates)) != large.id:
+                continue
+            keys = _keys_of_cluster(small)
+            large.merge(small)
+            del self.clusters[small.id]
+            self.merged[small.id] = large.id
+            self.touched |= {small.id, large.id}
+            self._reindex(large, keys)
+            grown = large
 
     def _replace_loose(self, others: set[int], event: EventRef) -> None:
         """Place again the coarse members ("this week", "on Tuesday" of an undated report) of
