@@ -26,15 +26,6 @@ class NameIndex:
                 index.add(actor["name"], texts, actor.get("type"))
         return index
 
-    @classmethod
-    def of_commodities(cls, records: Iterable[dict[str, Any]]) -> NameIndex:
-        index = cls()
-        for record in records:
-            for commodity in record.get("commodities", []):
-                texts = (m["text"] for m in commodity.get("mentions", []))
-                index.add(commodity["name"], texts, commodity.get("category"))
-        return index
-
     def add(self, name: str, aliases: Iterable[str], kind: str | None = None) -> None:
         self.aliases[name].update(fold_key(text) for text in (name, *aliases) if text)
         self.types.setdefault(name, kind)

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from vntrade.cli.inputs import ProblemReporter
-from vntrade.cli.output import output_options, resolve_format, stdout_console, write_document
+from vntrade.cli.output import output_options, stdout_console, write_document
 from vntrade.cli.sources import iter_records, source_options
 
 
@@ -358,5 +358,3 @@ def _render_timeml(report: dict[str, Any], verbose: bool) -> None:
             for miss in misses:
                 console.print(f"  {miss}", markup=False)
 
-
-__all__ = ["evaluate", "resolve_format"]

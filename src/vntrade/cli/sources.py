@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from vntrade.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
-CHUNK = 64  # articles looked up in the cache and run through the pipeline together
 
 
 def model_options(func: F) -> F:

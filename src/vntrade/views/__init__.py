@@ -1,1 +1,2 @@
-"""The analyst's views: pure functions from extraction records to timelines, comparisons, lists."""
+"""The analyst's views: timelines, event comparisons, the actor, goods, directive and
+statement lists, from extraction records or from a store's rows."""
