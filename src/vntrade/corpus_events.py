@@ -28,7 +28,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from vntrade.corpus import AMERICANS, GOODS, MONTHS, ORDINALS, VIETNAMESE, WEEKDAYS
+from vntrade.corpus import AMERICANS, GOODS, ORDINALS, VIETNAMESE
+from vntrade.corpus_dates import dateline, unanchored, when_phrase, yearless_phrase
 from vntrade.corpus_templates import (
     CATEGORIES,
     EVENTS_PER_DAY,
@@ -55,7 +56,6 @@ from vntrade.corpus_templates import (
 )
 from vntrade.events.text import sentence_spans
 from vntrade.nlp.events.finder import find_events
-from vntrade.periods import parse_period
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +132,7 @@ class LabelledArticle:
     @property
     def text(self) -> str:
         """The raw article as an outlet prints it: title, dateline and body."""
-        return f"{self.title}\n{_dateline(self.agency, self.dateline, self.published)}{self.body}"
+        return f"{self.title}\n{dateline(self.agency, self.dateline, self.published)}{self.body}"
 
     def record(self) -> dict[str, Any]:
         """The extraction record of this article, with the event label under "event"."""
@@ -314,11 +314,11 @@ def _report(
     published = event.day + timedelta(days=rng.choices((0, 1, 2, 3), (50, 30, 12, 8))[0])
     undated = bool(shape.undated_share) and rng.random() < shape.undated_share
     yearless = bool(shape.yearless_share) and rng.random() < shape.yearless_share
-    when = _when(rng, event.day, published)
+    when = when_phrase(rng, event.day, published)
     if yearless:
-        when = _yearless_when(rng, event.day)
+        when = yearless_phrase(rng, event.day)
     elif undated:
-        when = _unanchored(when)
+        when = unanchored(when)
     renamed = bool(shape.renamed_share) and rng.random() < shape.renamed_share
     fill = {
         "A": _named(event.vn, rng),
@@ -371,66 +371,6 @@ def _fill(template: str, fill: dict[str, list[tuple[str, Any]]]) -> list[tuple[s
         if field:
             pieces.extend(fill[field])
     return pieces
-
-
-def _when(rng: random.Random, day: date, published: date) -> tuple[str, str, str, str]:
-    """(text, TimeML value, date kind, timex type) of the event day seen from `published`."""
-    iso = day.isoformat()
-    weekday = WEEKDAYS[day.weekday()]
-    month_day = f"{MONTHS[day.month - 1]} {day.day}"
-    styles = [(f"on {month_day}", iso, "day", "DATE"), (f"{month_day} evening", iso, "day", "DATE")]
-    if day == published:
-        styles.append(("the same day", iso, "day", "DATE"))
-    if day <= published < day + timedelta(days=6):
-        styles.append((f"on {weekday}", iso, "day", "DATE"))
-        styles.append((f"{weekday} night", f"{iso}TNI", "time", "TIME"))
-        styles.append((f"{weekday} morning", f"{iso}TMO", "time", "TIME"))
-    roll = rng.random()
-    if roll < 0.06 and day.isocalendar()[:2] == published.isocalendar()[:2]:
-        year, week, _ = day.isocalendar()
-        return ("this week", f"{year}-W{week:02d}", "week", "DATE")
-    if roll < 0.1 and (day.year, day.month) != (published.year, published.month):
-        return ("last month", f"{day.year}-{day.month:02d}", "month", "DATE")
-    return rng.choice(styles)
-
-
-def _yearless_when(rng: random.Random, day: date) -> tuple[str, str, str, str]:
-    """The event day written without a year, as a page with no date gives it."""
-    month_day = f"{MONTHS[day.month - 1]} {day.day}"
-    value = f"XXXX-{day.month:02d}-{day.day:02d}"
-    return rng.choice(((f"on {month_day}", value, "day", "DATE"),
-                       (f"{month_day} evening", value, "day", "DATE")))  # fmt: skip
-
-
-def _unanchored(when: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
-    """The value the pipeline gives a date phrase with no publication date to anchor it:
-    "Tuesday" is some Tuesday (XXXX-WXX-2), "the same day" some day, "on March 4" a year-less
-    day."""
-    text, value, kind, timex = when
-    period = parse_period(value.split("T")[0])
-    day = period.start if period and period.precision == "day" else None
-    if text == "the same day":
-        return text, "XXXX-XX-XX", kind, timex
-    if kind == "week":
-        return text, "XXXX-WXX", kind, timex
-    if kind == "month":
-        return text, "XXXX-XX", kind, timex
-    if day and any(name in text for name in WEEKDAYS):
-        return text, f"XXXX-WXX-{day.isoweekday()}", "day", "DATE"
-    if day:
-        return text, f"XXXX-{day.month:02d}-{day.day:02d}", kind, timex
-    return when
-
-
-def _dateline(agency: str, place: str, published: date) -> str:
-    month_day = f"{MONTHS[published.month - 1]} {published.day}"
-    return {
-        "VNA": "Hanoi (VNA) - ",
-        "VOV": "VOV.VN - ",
-        "VNS": "HÀ NỘI — ",
-        "Reuters": f"{place.upper()}, {month_day} (Reuters) - ",
-        "Xinhua": f"{place.upper()}, {month_day} (Xinhua) -- ",
-    }[agency]
 
 
 def _record(article: LabelledArticle) -> dict[str, Any]:
