@@ -22,6 +22,15 @@ def test_progress_line_says_done_total_rate_and_eta():
     assert progress_line(500, None, 10.0) == "ingested 500 articles, 50/s"
 
 
+
+def test_the_eta_waits_for_a_stable_rate_that_leaves_the_model_load_out():
+    # 20 s in all, of which the first article came after 15 s of loading the model
+    assert progress_line(50, 1_000, 20.0, working=5.0) == "ingested 50/1,000 articles, 10/s"
+    assert progress_line(400, 1_000, 55.0, working=40.0) == (
+        "ingested 400/1,000 articles, 10/s, ETA 0:01:00"
+    )
+
+
 def test_ingest_off_a_terminal_prints_progress_lines(cli, tmp_path, monkeypatch):
     dump = write_event_jsonl(tmp_path / "events.jsonl", 130, seed=1)
     monkeypatch.setenv("VNTRADE_PROGRESS_SECONDS", "0")  # a line after every batch

@@ -18,6 +18,10 @@ from vntrade.records import Article
 
 INPUT_SUFFIXES = (".txt", ".jsonl", ".json", ".csv")
 LINE_SECONDS = 30.0  # without a terminal, a progress line this often ($VNTRADE_PROGRESS_SECONDS)
+# An ETA is shown once this many articles and seconds of work (after the model has loaded)
+# give a rate worth trusting: the first batches run faster or slower than the rest.
+STABLE_ARTICLES = 100
+STABLE_SECONDS = 10.0
 
 
 def _input_files(paths: Sequence[str]) -> Iterator[Path] | None:
@@ -111,6 +115,7 @@ class IngestProgress:
         self.total: int | None = None  # articles, when they could be counted
         self.articles = 0
         self.started = self.last_line = 0.0
+        self.first = 0.0  # when the first article was done
         self.every = float(os.environ.get("VNTRADE_PROGRESS_SECONDS") or LINE_SECONDS)
 
     def __enter__(self) -> IngestProgress:
@@ -120,7 +125,7 @@ class IngestProgress:
         if not self.enabled:
             return self
         from rich.console import Console
-        from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, Progress, TaskProgressColumn
 
         self.total = input_articles(self.paths)
         self.progress = Progress(
@@ -128,7 +133,7 @@ class IngestProgress:
             BarColumn(),
             TaskProgressColumn(),
             _RatesColumn(),
-            TimeRemainingColumn(),
+            _EtaColumn(),
             console=Console(stderr=True),
             # stdout carries data: rich must never route it through its (stderr) console.
             redirect_stdout=False,
@@ -136,7 +141,14 @@ class IngestProgress:
         )
         self.progress.start()
         total = self.total if self.total is not None else input_size(self.paths)
-        self.task = self.progress.add_task(self.description, total=total, articles=0, words=0)
+        self.task = self.progress.add_task(
+            self.description,
+            total=total,
+            articles=0,
+            words=0,
+            counted=self.total,
+            first=None,  # when the first article was done: rates leave the model's loading out
+        )
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -156,11 +168,13 @@ class IngestProgress:
 
     def advance(self, articles: int, words: int, chars: int) -> None:
         self.articles += articles
-        if self.lines:
-            now = time.monotonic()
-            if now - self.last_line >= self.every:
-                self.last_line = now
-                note(progress_line(self.articles, self.total, now - self.started))
+        now = time.monotonic()
+        if articles and not self.first:
+            self.first = now
+        if self.lines and now - self.last_line >= self.every:
+            self.last_line = now
+            since = now - (self.first or now)
+            note(progress_line(self.articles, self.total, now - self.started, since))
         if self.progress is None:
             return
         fields = self.progress.tasks[0].fields
@@ -170,6 +184,7 @@ class IngestProgress:
             advance=articles if self.total is not None else chars,
             articles=fields["articles"] + articles,
             words=fields["words"] + words,
+            first=fields["first"] or (now if articles else None),
         )
 
     def track(self, articles: Iterable[Article]) -> Iterator[Article]:
@@ -186,14 +201,26 @@ class IngestProgress:
             self.progress.console.print(f"vntrade: {message}", markup=False, highlight=False)
 
 
-def progress_line(done: int, total: int | None, elapsed: float) -> str:
-    """`ingested 12,000/100,000 articles, 31/s, ETA 0:41:00` (no ETA for an unknown total)."""
-    rate = done / elapsed if elapsed > 0 else 0.0
+def progress_line(
+    done: int, total: int | None, elapsed: float, working: float | None = None
+) -> str:
+    """`ingested 12,000/100,000 articles, 31/s, ETA 0:41:00`: the rate over the `working`
+    seconds since the first article was done (the model's loading left out); an ETA only for
+    a known total and once it is stable (`eta`)."""
+    seconds = elapsed if working is None else working
+    rate = done / seconds if seconds > 0 else 0.0
     line = f"ingested {done:,}" + (f"/{total:,}" if total is not None else "") + " articles"
     line += f", {rate:,.0f}/s"
-    if total is not None and rate > 0 and total >= done:
-        line += f", ETA {datetime.timedelta(seconds=round((total - done) / rate))}"
-    return line
+    left = eta(done, total, seconds)
+    return line + (f", ETA {left}" if left else "")
+
+
+def eta(done: int, total: int | None, working: float) -> str | None:
+    """The time left as `0:41:00`, once the rate is worth trusting: at least
+    `STABLE_ARTICLES` articles and `STABLE_SECONDS` seconds of work since the first one."""
+    if total is None or total < done or working < STABLE_SECONDS or done < STABLE_ARTICLES:
+        return None
+    return str(datetime.timedelta(seconds=round((total - done) * working / done)))
 
 
 def _RatesColumn() -> Any:  # a factory: rich is imported only with a bar
@@ -202,17 +229,38 @@ def _RatesColumn() -> Any:  # a factory: rich is imported only with a bar
 
     class RatesColumn(ProgressColumn):
         def render(self, task: Any) -> Text:
-            elapsed = task.elapsed or 0.0
             articles, words = task.fields["articles"], task.fields["words"]
-            if elapsed <= 0:
-                return Text(f"{articles:,} articles")
+            counted = task.fields.get("counted")
+            done = f"{articles:,}" + (f"/{counted:,}" if counted is not None else "")
+            working = _working(task)
+            if working <= 0:
+                return Text(f"{done} articles")
             return Text(
-                f"{articles:,} articles  {articles / elapsed:,.1f}/s  "
-                f"{words / elapsed:,.0f} words/s",
+                f"{done} articles  {articles / working:,.1f}/s  {words / working:,.0f} words/s",
                 style="progress.data.speed",
             )
 
     return RatesColumn()
+
+
+def _working(task: Any) -> float:
+    """Seconds since the task's first article was done (0 before it)."""
+    first = task.fields.get("first")
+    return time.monotonic() - first if first else 0.0
+
+
+def _EtaColumn() -> Any:  # a factory: rich is imported only with a bar
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class EtaColumn(ProgressColumn):
+        """`ETA 0:41:00` once the rate is stable, `ETA …` before."""
+
+        def render(self, task: Any) -> Text:
+            left = eta(task.fields["articles"], task.fields.get("counted"), _working(task))
+            return Text(f"ETA {left or '…'}", style="progress.remaining")
+
+    return EtaColumn()
 
 
 @contextlib.contextmanager
