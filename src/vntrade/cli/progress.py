@@ -130,7 +130,7 @@ class IngestProgress:
         self.total = input_articles(self.paths)
         self.progress = Progress(
             "{task.description}",
-            BarColumn(),
+            BarColumn(bar_width=24),  # the rates and the ETA fit 80 columns
             TaskProgressColumn(),
             _RatesColumn(),
             _EtaColumn(),
