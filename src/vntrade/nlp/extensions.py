@@ -41,6 +41,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from vntrade.nlp.per_doc import doc_text
 from vntrade.records import DateMention, Directive, Event, Figure
 
 ACTOR_SPANS = "vntrade_actors"
@@ -157,7 +158,7 @@ def set_date_mentions(doc: Doc, mentions: list[DateMention]) -> None:
 
 def date_mentions(doc: Doc) -> list[DateMention]:
     """The `vntrade_dates` results of `doc` as records, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for span in doc.spans.get(DATE_SPANS, []):
         start, end = _offsets(span)
@@ -191,7 +192,7 @@ def set_directives(doc: Doc, found: list[Directive]) -> None:
 
 def directives(doc: Doc) -> list[Directive]:
     """The `vntrade_directives` results of `doc` as records."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for span in doc.spans.get(DIRECTIVE_SPANS, []):
         start, end = _offsets(span)
@@ -225,7 +226,7 @@ def set_events(doc: Doc, found: list[Event]) -> None:
 
 def events(doc: Doc) -> list[Event]:
     """The `vntrade_events` results of `doc` as records."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for span in doc.spans.get(EVENT_SPANS, []):
         start, end = _offsets(span)
@@ -266,7 +267,7 @@ def set_figures(doc: Doc, found: list[Figure]) -> None:
 
 def figures(doc: Doc) -> list[Figure]:
     """The `vntrade_figures` results of `doc` as records, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for span in doc.spans.get(FIGURE_SPANS, []):
         start, end = _offsets(span)

@@ -27,6 +27,7 @@ from vntrade.nlp.dates.rule import Candidate
 from vntrade.nlp.dates.scan import find_candidates
 from vntrade.nlp.dates.syntax import is_attribute, is_count, tense
 from vntrade.nlp.extensions import register_extensions, set_date_mentions
+from vntrade.nlp.per_doc import doc_text
 from vntrade.records import DateMention
 
 
@@ -72,7 +73,7 @@ class DateTagger:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built anew from the tokens at each access: read it once
+        text = doc_text(doc)
         candidates = [
             c for c in find_candidates(text) if not is_count(doc, c) and not is_attribute(doc, c)
         ]

@@ -11,6 +11,7 @@ from vntrade.nlp.extensions import (
     ACTOR_SPANS,
     REFERENCE_SPANS,
 )
+from vntrade.nlp.per_doc import doc_text
 from vntrade.records import DateMention, Directive
 
 # Date kinds that can be a deadline when they fall inside the action (`sign in May 2025`).
@@ -61,7 +62,7 @@ class DocDirectives:
         self, doc: Doc, verbs: dict[str, list[DirectiveVerb]], nominals: dict[str, str]
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: build it once
+        self.text = doc_text(doc)
         self.verbs = verbs
         self.nominals = nominals
         self.actor_at: dict[int, str] = {}

@@ -21,6 +21,7 @@ from vntrade.nlp.doc_records import doc_actors, doc_commodities
 from vntrade.nlp.events.finder import find_events
 from vntrade.nlp.events.participants import Parse
 from vntrade.nlp.extensions import REFERENCE_SPANS, register_extensions, set_events
+from vntrade.nlp.per_doc import doc_text, per_doc
 
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
@@ -65,7 +66,7 @@ class EventFinder:
 def doc_results(doc: Doc) -> dict[str, Any]:
     """The text and the earlier components' results, as the JSON of an extraction record."""
     return {
-        "text": doc.text,
+        "text": doc_text(doc),
         "dates": [asdict(date) for date in doc._.vntrade_dates or []],
         "actors": [asdict(actor) for actor in doc_actors(doc)],
         "commodities": [asdict(commodity) for commodity in doc_commodities(doc)],
@@ -73,12 +74,13 @@ def doc_results(doc: Doc) -> dict[str, Any]:
     }
 
 
+@per_doc
 def sentences(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the parser's sentences without surrounding whitespace, cut at line
     breaks too (a paragraph or a caption always ends a sentence); a parser break with no
     end punctuation before it (inside a name: "... Trade | Nguyễn Hồng Diên.") is ignored."""
     spans: list[tuple[int, int]] = []
-    text = doc.text
+    text = doc_text(doc)
     for sentence in doc.sents:
         start = sentence.start_char
         for number, line in enumerate(sentence.text.split("\n")):

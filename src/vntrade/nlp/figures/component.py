@@ -28,6 +28,7 @@ from vntrade.nlp.extensions import date_mentions, register_extensions, set_figur
 from vntrade.nlp.figures.lexicon import Lexicon, load_lexicon, shipped_tables
 from vntrade.nlp.figures.measures import measures
 from vntrade.nlp.jsonl import Records, TableData, Tables
+from vntrade.nlp.per_doc import doc_text
 from vntrade.records import Figure
 
 MAX_COUNT_WORDS = 4  # from the number to the counted noun: `50 Boeing 787 aircraft`
@@ -89,7 +90,7 @@ class FigureTagger(TableData):
             sentence = spans[index] if index >= 0 else (span.sent.start_char, span.sent.end_char)
             found.append(
                 Figure(
-                    text=doc.text[start:end],
+                    text=doc_text(doc)[start:end],
                     quantity=quantity,
                     unit=unit,
                     measures=what or measures(span, unit, sentence, self.lex),
@@ -106,7 +107,7 @@ class FigureTagger(TableData):
         """Money, percentages and measures as the patterns find them in the text."""
         lex, found = self.lex, []
         for pattern in [*lex.money, lex.rate]:
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(doc_text(doc)):
                 if _overlaps(match.span(), taken):
                     continue
                 quantity = float(match["num"].replace(",", ""))

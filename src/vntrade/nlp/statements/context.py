@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from vntrade.nlp.per_doc import doc_text
 from vntrade.nlp.statements.lexicon import Cues, CueVerb
 from vntrade.nlp.statements.quotes import Quote
 from vntrade.nlp.statements.speakers import Speaker, SpeakerFinder
@@ -41,7 +42,7 @@ class DocContext:
     def __init__(self, doc: Doc, cues: Cues) -> None:
         self.doc = doc
         self.cues = cues
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.starts = [t.idx for t in doc]
         self.speakers = SpeakerFinder(doc)
         self.sentence_starts = [s.start for s in doc.sents]

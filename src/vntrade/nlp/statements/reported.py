@@ -35,6 +35,7 @@ class ReportFinder(DocContext):
     def reported(self, quotes: list[Quote]) -> list[Found]:
         """Reported statements: cue verbs' clauses and objects, `according to X`."""
         found: list[Found] = []
+        self._orders = self.doc._.vntrade_directives or []  # records built once, not per cue
         for token in self.doc:
             if self._in_quote(token.idx, quotes):
                 continue
@@ -78,8 +79,7 @@ class ReportFinder(DocContext):
         """`The PM called for swift action`: a cue the directives component read as an order
         in this sentence stays a directive (orders are no statements)."""
         return any(
-            order.verb == cue.cue and order.start <= verb.idx < order.end
-            for order in self.doc._.vntrade_directives or []
+            order.verb == cue.cue and order.start <= verb.idx < order.end for order in self._orders
         )
 
     def _from_verb(self, verb: Token, cue: CueVerb) -> list[Found]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from vntrade.nlp.per_doc import doc_text
 from vntrade.records import Statement
 
 STATEMENT_SPANS = "vntrade_statements"
@@ -55,7 +56,7 @@ def set_statements(doc: Doc, found: list[Statement]) -> None:
 
 def statements(doc: Doc) -> list[Statement]:
     """The statements of `doc` as records, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for span in doc.spans.get(STATEMENT_SPANS, []):
         values = dict(span._.statement or {})

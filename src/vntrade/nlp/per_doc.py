@@ -1,0 +1,37 @@
+"""Values computed once per `Doc`: spaCy builds `Doc.text` anew from every token at each
+access, and the components and their records read the text and the sentences many times per
+article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+T = TypeVar("T")
+
+
+def per_doc(build: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """`build(doc)` at the first call for a `Doc`, the same value after (the entry goes with
+    its `Doc`). Only for what cannot change once the parse is done, and not to be mutated."""
+    values: WeakKeyDictionary[Doc, T] = WeakKeyDictionary()
+
+    def get(doc: Doc) -> T:
+        try:
+            return values[doc]
+        except KeyError:
+            value = values[doc] = build(doc)
+            return value
+
+    get.__doc__ = build.__doc__
+    get.__name__ = build.__name__
+    return get
+
+
+@per_doc
+def doc_text(doc: Doc) -> str:
+    """The text of `doc`, as `doc.text` gives it (retokenizing never changes it)."""
+    return doc.text
