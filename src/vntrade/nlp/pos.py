@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
 
-ANY_TAG = "*"
 PATTERNS_FILE = "patterns.jsonl"
 
 
@@ -45,19 +47,30 @@ def _allows(values: frozenset | None, value: Any) -> bool:
     return value not in values if isinstance(values, _NotIn) else value in values
 
 
+def _hashed(values: frozenset | None) -> frozenset | None:
+    """A condition on strings as the same condition on their spaCy hashes."""
+    if values is None:
+        return None
+    return type(values)(get_string_id(value) for value in values)
+
+
 @dataclass(frozen=True, slots=True)
 class _TokenTest:
+    """One token's conditions, on the hashes of tag, lowercase form and dependency."""
+
     tag: frozenset | None
     lower: frozenset | None
     dep: frozenset | None
     is_space: bool | None
 
-    def __call__(self, token: Token) -> bool:
+    def __call__(self, token: tuple[int, int, int, int]) -> bool:
+        """Whether a token's (TAG, LOWER, DEP, IS_SPACE) row passes."""
+        tag, lower, dep, is_space = token
         return (
-            _allows(self.tag, token.tag_)
-            and _allows(self.lower, token.lower_)
-            and _allows(self.dep, token.dep_)
-            and (self.is_space is None or token.is_space == self.is_space)
+            _allows(self.tag, tag)
+            and _allows(self.lower, lower)
+            and _allows(self.dep, dep)
+            and (self.is_space is None or bool(is_space) == self.is_space)
         )
 
 
@@ -66,20 +79,23 @@ class _Rule:
     order: int  # later patterns win, as in the attribute ruler
     tests: tuple[_TokenTest, ...]
     index: int  # which token of the pattern gets the POS
-    pos: str
+    pos: int  # the POS id
 
 
 @dataclass(slots=True)
 class PosRules:
-    """The POS-setting patterns of an attribute ruler, indexed for fast application."""
+    """The POS-setting patterns of an attribute ruler, indexed for fast application: the
+    one-token rules by tag hash, latest first (the first that passes wins)."""
 
-    by_tag: dict[str, list[_Rule]] = field(default_factory=lambda: defaultdict(list))
+    by_tag: dict[int, list[_Rule]] = field(default_factory=dict)
+    any_tag: list[_Rule] = field(default_factory=list)
     multi: list[_Rule] = field(default_factory=list)
 
     @classmethod
     def from_patterns(cls, patterns: Sequence[dict[str, Any]]) -> PosRules:
         """Compile attribute ruler entries; ValueError or KeyError if one cannot be."""
         rules = cls()
+        by_tag: dict[int, list[_Rule]] = defaultdict(list)
         for order, entry in enumerate(patterns):
             pos = entry["attrs"].get("POS")
             if pos is None:
@@ -95,40 +111,50 @@ class PosRules:
                     raise ValueError(f"attribute ruler pattern uses {sorted(unsupported)}")
                 tests = tuple(
                     _TokenTest(
-                        _values(t.get("TAG")),
-                        _values(t.get("LOWER")),
-                        _values(t.get("DEP")),
+                        _hashed(_values(t.get("TAG"))),
+                        _hashed(_values(t.get("LOWER"))),
+                        _hashed(_values(t.get("DEP"))),
                         t.get("IS_SPACE"),
                     )
                     for t in pattern
                 )
-                rule = _Rule(order, tests, entry["index"] % len(pattern), pos)
+                rule = _Rule(order, tests, entry["index"] % len(pattern), POS_IDS[pos])
                 if len(pattern) > 1:
                     rules.multi.append(rule)
                     continue
                 tags = tests[0].tag
-                keys = [ANY_TAG] if tags is None or isinstance(tags, _NotIn) else tags
-                for key in keys:
-                    rules.by_tag[key].append(rule)
+                if tags is None or isinstance(tags, _NotIn):
+                    rules.any_tag.append(rule)
+                else:
+                    for key in tags:
+                        by_tag[key].append(rule)
+        latest_first = lambda rule: -rule.order  # noqa: E731
+        rules.any_tag.sort(key=latest_first)
+        for tag, tagged in by_tag.items():
+            rules.by_tag[tag] = sorted([*tagged, *rules.any_tag], key=latest_first)
         return rules
 
     def apply(self, doc: Doc) -> None:
         """Set `pos_` where a rule matches; the last matching pattern wins."""
-        chosen: dict[int, tuple[int, str]] = {}
-        any_tag = self.by_tag.get(ANY_TAG, [])
-        for token in doc:
-            for rule in (*self.by_tag.get(token.tag_, ()), *any_tag):
-                if rule.tests[0](token) and rule.order >= chosen.get(token.i, (-1, ""))[0]:
-                    chosen[token.i] = (rule.order, rule.pos)
+        rows = [tuple(row) for row in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        chosen: dict[int, _Rule] = {}
+        for i, row in enumerate(rows):
+            for rule in self.by_tag.get(row[0], self.any_tag):
+                if rule.tests[0](row):
+                    chosen[i] = rule
+                    break
         for rule in self.multi:
             width = len(rule.tests)
-            for start in range(len(doc) - width + 1):
-                if all(test(doc[start + k]) for k, test in enumerate(rule.tests)):
+            for start in range(len(rows) - width + 1):
+                if all(test(rows[start + k]) for k, test in enumerate(rule.tests)):
                     target = start + rule.index
-                    if rule.order >= chosen.get(target, (-1, ""))[0]:
-                        chosen[target] = (rule.order, rule.pos)
-        for i, (_, pos) in chosen.items():
-            doc[i].pos_ = pos
+                    if target not in chosen or rule.order >= chosen[target].order:
+                        chosen[target] = rule
+        if chosen:
+            pos = doc.to_array([POS])
+            for i, rule in chosen.items():
+                pos[i] = rule.pos
+            doc.from_array([POS], pos)
 
 
 @Language.factory(
