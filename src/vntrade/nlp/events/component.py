@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from vntrade.nlp.events.participants import Parse
 from vntrade.nlp.extensions import REFERENCE_SPANS, register_extensions, set_events
 from vntrade.nlp.per_doc import doc_text, per_doc
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # each record type's field names
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
@@ -67,11 +68,24 @@ def doc_results(doc: Doc) -> dict[str, Any]:
     """The text and the earlier components' results, as the JSON of an extraction record."""
     return {
         "text": doc_text(doc),
-        "dates": [asdict(date) for date in doc._.vntrade_dates or []],
-        "actors": [asdict(actor) for actor in doc_actors(doc)],
-        "commodities": [asdict(commodity) for commodity in doc_commodities(doc)],
-        "directives": [asdict(directive) for directive in doc._.vntrade_directives or []],
+        "dates": [_as_dict(date) for date in doc._.vntrade_dates or []],
+        "actors": [_as_dict(actor) for actor in doc_actors(doc)],
+        "commodities": [_as_dict(commodity) for commodity in doc_commodities(doc)],
+        "directives": [_as_dict(directive) for directive in doc._.vntrade_directives or []],
     }
+
+
+def _as_dict(record: Any) -> Any:
+    """What `dataclasses.asdict` gives for these records (fields of strings, numbers, lists
+    and records), without its deep copies: the records are built afresh for this call."""
+    if isinstance(record, list):
+        return [_as_dict(item) for item in record]
+    names = _FIELDS.get(type(record))
+    if names is None:
+        if not is_dataclass(record):
+            return record
+        names = _FIELDS[type(record)] = tuple(f.name for f in fields(record))
+    return {name: _as_dict(getattr(record, name)) for name in names}
 
 
 @per_doc
