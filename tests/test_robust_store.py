@@ -238,10 +238,10 @@ def test_a_recluster_that_fails_midway_leaves_the_store_as_it_was(cli, store, mo
     before = digest(store)
     timeline = cli("timeline", "--db", str(store), "--format", "jsonl").stdout
 
-    def fail(conn, write):  # the first batch's write finds the disk full
+    def fail(self, write):  # the first batch's write finds the disk full
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr("vntrade.store.database.write_events", fail)
+    monkeypatch.setattr("vntrade.store.events.EventTables._write_events", fail)
     result = cli("db", "recluster", "--db", str(store), "-q")
     assert (result.exit_code, result.stderr) == (
         1,

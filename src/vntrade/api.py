@@ -27,8 +27,7 @@ from vntrade.batch import PipelineSpec
 from vntrade.loader import DEFAULT_MAX_BYTES
 from vntrade.periods import parse_user_date
 from vntrade.records import LoadProblem
-from vntrade.store import Store
-from vntrade.store.events import EntryFilter
+from vntrade.store import EntryFilter, Store
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -109,7 +108,6 @@ class Corpus:
         one of `kinds`."""
         import pandas as pd
 
-        from vntrade.views.stored import timeline_rows
         from vntrade.views.timeline import TIMELINE_COLUMNS
 
         keep = EntryFilter(
@@ -119,7 +117,7 @@ class Corpus:
             commodities=self._names("commodities", commodities),
             kinds=_kinds(kinds),
         )
-        rows = list(timeline_rows(self.store, keep))
+        rows = list(self.store.timeline_entries(keep))
         frame = pd.DataFrame(rows, columns=list(TIMELINE_COLUMNS))
         frame["start_day"] = pd.to_datetime(frame["start"], errors="coerce")
         return frame

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import sqlite3
 import sys
 from typing import Any
 
@@ -67,6 +66,7 @@ class LazyGroup(click.Group):
         Set VNTRADE_DEBUG=1 to let unexpected exceptions through with their traceback.
         """
         from vntrade.errors import VntradeError
+        from vntrade.store.sqlite import DatabaseError
 
         try:
             return super().invoke(ctx)
@@ -79,7 +79,7 @@ class LazyGroup(click.Group):
             # Unix tools do, with the exit code of a process killed by SIGPIPE.
             _silence_stdout()
             raise click.exceptions.Exit(141) from None
-        except sqlite3.DatabaseError as error:
+        except DatabaseError as error:
             if os.environ.get("VNTRADE_DEBUG"):
                 raise
             raise _user_error(f"the store could not be read or written ({error}).", 1) from None

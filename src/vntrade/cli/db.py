@@ -20,7 +20,7 @@ from vntrade.cli.output import (
 )
 from vntrade.cli.sources import model_options
 from vntrade.cli.store import db_option, removed_if_failed, summary_options, wait_option
-from vntrade.errors import StoreDamaged, as_text, shown
+from vntrade.errors import as_text, shown
 
 
 @click.group()
@@ -117,16 +117,9 @@ def check(ctx: click.Context, db: str, fmt: str | None) -> None:
     the inputs again into a new --db FILE).
     """
     from vntrade.store import Store
-    from vntrade.store.sqlite import integrity_problems
 
     path = Path(db)
-    try:
-        store = Store.open(path)
-    except StoreDamaged:  # damaged beyond opening: say what SQLite says
-        problems = integrity_problems(path)
-    else:
-        with store:
-            problems = store.check()
+    problems = Store.problems_of(path)
     document = {"db": as_text(str(path)), "ok": not problems, "problems": problems}
     write_document(document, fmt, _render_check)
     ctx.exit(1 if problems else 0)

@@ -7,11 +7,11 @@ from typing import Any
 
 import click
 
+from vntrade.cli.filters import as_period, names_of, say_nothing_matched
 from vntrade.cli.inputs import ProblemReporter
 from vntrade.cli.output import output_options, resolve_format, write_rows
 from vntrade.cli.sources import source_options
 from vntrade.cli.tables import Column
-from vntrade.cli.views import as_period, names_of, say_nothing_matched
 
 _COUNT = {"kind": "fixed", "justify": "right"}
 # The terminal tables: the long lists (article ids, evidence) stay in the data formats, and
@@ -164,13 +164,12 @@ def directives(
     from vntrade.cli.sources import event_store
     from vntrade.views.as_of import as_of as judged_on
     from vntrade.views.lists import DIRECTIVE_COLUMNS, directive_rows_of
-    from vntrade.views.stored import name_index
 
     reporter = ProblemReporter()
     with event_store(reporter, **source) as store:
         day = judged_on(store, as_of.start if as_of else None)
         rows = directive_rows_of(store, day)
-        wanted = names_of(name_index(store, "actors"), issuers, "actor")
+        wanted = names_of(store, "actors", issuers)
     if wanted is not None:
         rows = [row for row in rows if row["issuer"] in wanted]
     if overdue:

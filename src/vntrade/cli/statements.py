@@ -6,11 +6,11 @@ from typing import Any
 
 import click
 
+from vntrade.cli.filters import as_period, say_nothing_matched
 from vntrade.cli.inputs import ProblemReporter
 from vntrade.cli.output import output_options, resolve_format, write_rows
 from vntrade.cli.sources import source_options
 from vntrade.cli.tables import Column
-from vntrade.cli.views import as_period, say_nothing_matched
 
 STATEMENT_TABLE = (
     Column("date", "date", "fixed"),

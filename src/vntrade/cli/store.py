@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -164,7 +163,7 @@ def ingest(
     from vntrade.store import Store
     from vntrade.store.dataset import INDEX_NAME, DatasetWriter, check_empty_or_ours
     from vntrade.store.lock import ingest_lock
-    from vntrade.store.sqlite import check_path, disk_full
+    from vntrade.store.sqlite import OperationalError, check_path, disk_full
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask.")
@@ -213,7 +212,7 @@ def ingest(
         ctx.exit(130)
     except DiskFull as error:
         raise DiskFull(error.where, KEPT) from None
-    except (sqlite3.OperationalError, OSError) as error:
+    except (OperationalError, OSError) as error:
         where = disk_full(error, store_path)
         if where is not None:
             raise DiskFull(where, KEPT) from None

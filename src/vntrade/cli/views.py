@@ -8,12 +8,12 @@ from typing import Any
 
 import click
 
+from vntrade.cli.filters import as_period, names_of, say_nothing_matched
 from vntrade.cli.inputs import ProblemReporter
 from vntrade.cli.output import (
     note,
     output_options,
     resolve_format,
-    warn,
     write_document,
     write_json_lines,
     write_rows,
@@ -26,19 +26,6 @@ COMPARE_COLUMNS = ("cluster", "date", "article", "aspect", "values")
 OVERVIEW_LIMIT = 20  # clusters compare shows before it gives an overview instead
 TIMELINE_LIMIT = 500  # entries a terminal table shows
 MOST = 2**63 - 1  # what SQLite's LIMIT and itertools.islice take: a larger --limit means all
-
-
-def as_period(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    """A DATE option's period; a usage error names the option as typed (`--event`, not the
-    parameter `period` it fills)."""
-    from vntrade.periods import parse_user_date
-
-    return parse_user_date(value, option_name(param)) if value else None
-
-
-def option_name(param: click.Parameter) -> str:
-    """The long name of an option (`--as-of`), as the user types it."""
-    return max(param.opts, key=len)
 
 
 def at_most(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
@@ -54,19 +41,6 @@ def _kinds(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
             f"unknown kind {', '.join(map(repr, unknown))}; choose from {', '.join(KINDS)}."
         )
     return kinds
-
-
-def names_of(index: Any, queries: tuple[str, ...], what: str) -> set[str] | None:
-    """Canonical names for --actor / --commodity queries; a warning for each that names none."""
-    if not queries:
-        return None
-    found: set[str] = set()
-    for query in queries:
-        matches = index.match(query)
-        if not matches:
-            warn(f"no {what} called {query!r} in these articles.")
-        found |= matches
-    return found
 
 
 @click.command()
@@ -137,8 +111,7 @@ def timeline(
     the store and the entries stream, so a year of news prints at once.
     """
     from vntrade.cli.sources import event_store
-    from vntrade.store.events import EntryFilter
-    from vntrade.views.stored import count_entries, name_index, timeline_json, timeline_rows
+    from vntrade.store import EntryFilter
 
     reporter = ProblemReporter()
     fmt = resolve_format(fmt)
@@ -146,15 +119,15 @@ def timeline(
         keep = EntryFilter(
             since=since.start.isoformat() if since else None,
             until=until.end.isoformat() if until else None,
-            actors=names_of(name_index(store, "actors"), actor_names, "actor"),
-            commodities=names_of(name_index(store, "commodities"), commodity_names, "commodity"),
+            actors=names_of(store, "actors", actor_names),
+            commodities=names_of(store, "commodities", commodity_names),
             kinds=kinds or None,
         )
         shown = limit if limit is not None else TIMELINE_LIMIT if fmt == "table" else 0
-        rows: Any = timeline_json(store, keep) if fmt == "jsonl" else timeline_rows(store, keep)
+        rows: Any = store.timeline_json(keep) if fmt == "jsonl" else store.timeline_entries(keep)
         left_out = 0
         if shown:
-            left_out = max(0, count_entries(store, keep) - shown)
+            left_out = max(0, store.count_entries(keep) - shown)
             rows = itertools.islice(rows, shown)
         if fmt == "table":
             from vntrade.cli.render import render_timeline
@@ -316,8 +289,3 @@ def _comparison_rows(document: dict[str, Any], numbers: list[int]) -> Iterator[d
     for article in document["singletons"]:
         yield {"cluster": None, "date": None, "article": article, "aspect": "singleton",
                "values": None}  # fmt: skip
-
-
-def say_nothing_matched(what: str) -> None:
-    """A filter that keeps nothing says so, so an empty output is not taken for no data."""
-    warn(f"no {what} match the filters given.")

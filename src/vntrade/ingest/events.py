@@ -23,14 +23,6 @@ from vntrade.events.undated import is_floating
 from vntrade.folding import fold_key
 from vntrade.periods import Period, YearVotes, add_days, add_months, parse_period, with_year
 from vntrade.store import Store
-from vntrade.store.events import (
-    article_ids_by_date,
-    events_of,
-    members,
-    next_cluster_id,
-    profiles_by_id,
-    profiles_starting,
-)
 from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite, NameRow
 from vntrade.store.statements import statement_rows
 
@@ -44,8 +36,7 @@ class EventIndexer:
     def __init__(self, store: Store, *, cluster: bool = True) -> None:
         self.store = store
         self.cluster = cluster
-        with store.guarded():
-            self.clusterer = Clusterer(next_id=next_cluster_id(store.conn))
+        self.clusterer = Clusterer(next_id=store.next_cluster_id())
         self.votes = YearVotes.from_json(store.meta("year_votes"))
         self.loaded: set[tuple[int, int]] = set()  # months whose clusters are in memory
 
@@ -130,8 +121,7 @@ class EventIndexer:
     def _forget(self, ids: list[str]) -> set[int]:
         """Take the stored events of these (updated) articles out of their clusters; the
         clusters they were in."""
-        with self.store.guarded():
-            old = events_of(self.store.conn, ids)
+        old = self.store.events_of(ids)
         clusters = {cluster for _, cluster, _ in old if cluster is not None}
         if not self.cluster or not clusters:
             return clusters
@@ -144,8 +134,7 @@ class EventIndexer:
 
     def _load_ids(self, ids: Iterable[int]) -> None:
         wanted = [i for i in ids if i not in self.clusterer.clusters]
-        with self.store.guarded():
-            profiles = profiles_by_id(self.store.conn, wanted)
+        profiles = self.store.cluster_profiles(wanted)
         for profile in profiles:
             self.clusterer.load(Cluster.from_dict(json.loads(profile)))
 
@@ -164,8 +153,7 @@ class EventIndexer:
         start = date(year, month, 1).isoformat()
         # The month after December 9999 is past the calendar: its end is any later text.
         end = date(*add_months(year, month, 1), 1).isoformat() if year < MAXYEAR else "A"
-        with self.store.guarded():
-            profiles = profiles_starting(self.store.conn, start, end)
+        profiles = self.store.cluster_profiles_starting(start, end)
         for profile in profiles:
             cluster = Cluster.from_dict(json.loads(profile))
             # ours is newer; a merged one is gone once this batch is written
@@ -181,8 +169,7 @@ class EventIndexer:
         """The rows of the touched clusters (from their stored and new members), and the
         ids of those left without any member."""
         found: dict[int, list[Member]] = {cid: [] for cid in touched}
-        with self.store.guarded():
-            stored = members(self.store.conn, touched)
+        stored = self.store.cluster_members(touched)
         for cid, article, lead, inferred, data in stored:
             if article not in replaced:
                 event = json.loads(data)
@@ -304,8 +291,7 @@ def recluster(
     interrupted, even killed, leaves the store as it was, its old clusters readable."""
     with store.writing():
         store.set_meta("events", "pending", clear_events=True)
-        with store.guarded():
-            ids = article_ids_by_date(store.conn)
+        ids = store.article_ids_by_date()
         indexer = EventIndexer(store)
         for start in range(0, len(ids), batch_size):
             chunk = ids[start : start + batch_size]

@@ -18,8 +18,7 @@ from typing import Any
 from vntrade.events.kinds import KINDS
 from vntrade.periods import Period, add_months, parse_period
 from vntrade.report.evidence import ArticleEvidence, Span
-from vntrade.store import Store, summaries
-from vntrade.store.events import count_lone
+from vntrade.store import Store
 from vntrade.views.compare import ASPECTS
 from vntrade.views.lists import actor_rows, commodity_rows, directive_rows_of
 from vntrade.views.stored import compare_store, corpus_year_of
@@ -91,33 +90,30 @@ class EvidenceRefs:
 def build_report(store: Store, *, version: str, fingerprint: str) -> dict[str, Any]:
     """Everything the page shows, as JSON-ready data, read from a store's tables (only the
     records of the articles the page cites are read)."""
-    with store.guarded():
-        return _build(store, version, fingerprint)
-
-
-def _build(store: Store, version: str, fingerprint: str) -> dict[str, Any]:
-    conn = store.conn
     refs = EvidenceRefs(store, corpus_year_of(store))
-    corpus = _corpus(conn, version, fingerprint)
-    outlets = _Outlets(conn)
+    corpus = _corpus(store, version, fingerprint)
     newest = date.fromisoformat(corpus["newest"]) if corpus["newest"] else None
     compared = compare_store(store, limit=MAX_CLUSTERS)
     clusters = compared.document["clusters"]
     directives = directive_rows_of(store, newest)
-    marks = [json.loads(entry) for entry in summaries.most_reported_entries(conn, MAX_MARKS)]
+    marks = [json.loads(entry) for entry in store.most_reported_entries(MAX_MARKS)]
+    outlets = store.agencies(
+        {a for row in marks for a in row["articles"]}
+        | {a for cluster in clusters for a in cluster["articles"][:MAX_COLUMNS]}
+    )
     report = {
         "corpus": corpus,
         "kinds": list(KINDS),
         "timeline": _timeline(marks, outlets, refs),
-        **_per_month(summaries.entries_per_month(conn)),
+        **_per_month(store.entries_per_month()),
         "clusters": [_cluster(c, outlets, refs) for c in clusters],
-        "singletons": count_lone(conn),
+        "singletons": store.count_lone(),
         "directives": [_directive(row, refs) for row in directives[:MAX_DIRECTIVES]],
-        "cooccurrence": _cooccurrence(conn, actor_rows(store)),
-        "commodity_months": _commodity_months(conn, commodity_rows(store)),
+        "cooccurrence": _cooccurrence(store, actor_rows(store)),
+        "commodity_months": _commodity_months(store, commodity_rows(store)),
     }
     report["limits"] = {
-        "marks": [len(report["timeline"]), summaries.count_entries(conn)],
+        "marks": [len(report["timeline"]), store.count_entries()],
         "clusters": [len(report["clusters"]), max(compared.shared, len(clusters))],
         "directives": [len(report["directives"]), len(directives)],
     }
@@ -130,25 +126,10 @@ def _build(store: Store, version: str, fingerprint: str) -> dict[str, Any]:
     return report
 
 
-class _Outlets(dict):
-    """Article id -> agency, read from the store as the page asks for one."""
-
-    def __init__(self, conn: Any) -> None:
-        super().__init__()
-        self.conn = conn
-
-    def __missing__(self, article: str) -> str | None:
-        self[article] = summaries.agency(self.conn, article)
-        return self[article]
-
-    def get(self, article: str, default: Any = None) -> Any:  # type: ignore[override]
-        return self[article]
-
-
-def _corpus(conn: Any, version: str, fingerprint: str) -> dict[str, Any]:
+def _corpus(store: Store, version: str, fingerprint: str) -> dict[str, Any]:
     """Counts, outlets and dates of the articles, and what produced the report."""
-    outlets = summaries.outlets(conn)
-    first, newest, days = summaries.dated(conn)
+    outlets = store.outlet_counts()
+    first, newest, days = store.dated_span()
     return {
         "articles": sum(n for _, n in outlets),
         "outlets": [{"name": name, "articles": n} for name, n in outlets],
@@ -274,12 +255,12 @@ def _directive(row: dict[str, Any], refs: EvidenceRefs) -> dict[str, Any]:
     }
 
 
-def _cooccurrence(conn: Any, actors: list[dict[str, Any]]) -> dict[str, Any]:
+def _cooccurrence(store: Store, actors: list[dict[str, Any]]) -> dict[str, Any]:
     """Articles in which two of the most reported actors both appear."""
     names = [row["name"] for row in actors[:MAX_NAMES]]
     index = {name: i for i, name in enumerate(names)}
     counts = [[0] * len(names) for _ in names]
-    for a, b, n in summaries.together(conn, names):
+    for a, b, n in store.together(names):
         counts[index[a]][index[b]] = n
     return {"names": names, "counts": counts}
 
@@ -336,11 +317,11 @@ def _months_between(first: str, last: str) -> list[str]:
     return months
 
 
-def _commodity_months(conn: Any, commodities: list[dict[str, Any]]) -> dict[str, Any]:
+def _commodity_months(store: Store, commodities: list[dict[str, Any]]) -> dict[str, Any]:
     """Timeline events naming each of the most reported commodities, per month (and per year
     or decade whose month is unknown, after its months)."""
     names = [row["name"] for row in commodities[:MAX_NAMES]]
-    counts = {(name, bin_): n for name, bin_, n in summaries.goods_per_month(conn, names)}
+    counts = {(name, bin_): n for name, bin_, n in store.goods_per_month(names)}
     bins = sorted({bin_ for _, bin_ in counts}, key=_bin_order)
     return {
         "names": names,

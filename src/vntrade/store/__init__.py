@@ -2,6 +2,7 @@
 Parquet dataset: everything that reads or writes SQL lives in this package."""
 
 from vntrade.store.database import Store
+from vntrade.store.filters import EntryFilter, StatementFilter
 from vntrade.store.rows import (
     ARTICLE_KEYS,
     Batch,
@@ -19,8 +20,10 @@ __all__ = [
     "DEFAULT_DB",
     "SCHEMA_VERSION",
     "Batch",
+    "EntryFilter",
     "Known",
     "SourceState",
+    "StatementFilter",
     "Store",
     "StoredRow",
     "article_digest",

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from vntrade.errors import DiskFull, StoreDamaged, StoreError, shown
-from vntrade.store.events import clear_events as clear_event_tables
-from vntrade.store.events import id_chunks, write_events
+from vntrade.store.base import guard, id_chunks, marks
+from vntrade.store.events import EventTables
 from vntrade.store.layout import (
     find_damage,
     inspect_layout,
@@ -26,38 +25,30 @@ from vntrade.store.layout import (
     open_error,
     upgrade_layout,
 )
+from vntrade.store.queries import ViewQueries
 from vntrade.store.rows import Batch, EventWrite, Known, SourceState
 from vntrade.store.sqlite import (
     check_path,
     connect_for,
     create_file,
     disk_full,
-    is_corrupt,
+    integrity_problems,
     now,
     tidy_after_reading,
     transaction,
     wal_files,
     writable,
 )
+from vntrade.store.stats import StoreStats
+from vntrade.store.summaries import SummaryQueries
 
 
-def _guard(method: Callable[..., Any]) -> Callable[..., Any]:
-    """Run a `Store` method inside `Store.guarded`."""
-
-    @functools.wraps(method)
-    def guarded(self: Store, *args: Any, **kwargs: Any) -> Any:
-        with self.guarded():
-            return method(self, *args, **kwargs)
-
-    return guarded
-
-
-class Store:
-    """An article store in one SQLite file."""
+class Store(EventTables, ViewQueries, SummaryQueries, StoreStats):
+    """An article store in one SQLite file: every query the product runs is one of its
+    methods, named for what it returns."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
-        self.conn = conn
-        self.path = path
+        super().__init__(conn, path)
         self.writer = False
         self.tidy = False  # a reader that made SQLite's -wal and -shm files removes them
 
@@ -114,22 +105,6 @@ class Store:
         return store
 
     @contextlib.contextmanager
-    def guarded(self) -> Iterator[None]:
-        """Turn SQLite's "malformed" errors and rows that are not JSON into `StoreDamaged`,
-        and a full disk into `DiskFull`."""
-        try:
-            yield
-        except sqlite3.DatabaseError as error:
-            where = disk_full(error, self.path)
-            if where is not None:
-                raise DiskFull(where) from None
-            if isinstance(error, sqlite3.OperationalError) and not is_corrupt(error):
-                raise
-            raise StoreDamaged(self.path, str(error)) from None
-        except json.JSONDecodeError as error:
-            raise StoreDamaged(self.path, f"a row does not hold valid JSON: {error}") from None
-
-    @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
         """One transaction around many writes (each method's own becomes part of it): all
         of them are kept, or, if anything fails or the run is interrupted, none."""
@@ -141,6 +116,17 @@ class Store:
         JSON (with `records`) and so does every row of the events tables (with `events`): the
         problems found."""
         return find_damage(self.conn, self.path, full=full, records=records, events=events)
+
+    @classmethod
+    def problems_of(cls, path: str | Path) -> list[str]:
+        """What `db check` reports of a file: `check`'s problems, or SQLite's integrity check
+        of a file too damaged to open as a store; none when it is sound."""
+        try:
+            store = cls.open(path)
+        except StoreDamaged:
+            return integrity_problems(Path(path))
+        with store:
+            return store.check()
 
     def close(self) -> None:
         self.conn.close()
@@ -161,19 +147,14 @@ class Store:
         if damage:
             raise StoreDamaged(self.path, "; ".join(damage[:3]))
 
-    @_guard
+    @guard
     def count_articles(self) -> int:
         """How many articles the store holds (counted on an index, not the records)."""
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    @_guard
-    def meta(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
     # -- runs ---------------------------------------------------------------------------------
 
-    @_guard
+    @guard
     def start_run(self, pipeline: str) -> int:
         """Record the start of an ingest run and return its number."""
         with transaction(self.conn):
@@ -185,7 +166,7 @@ class Store:
             )
         return int(cursor.lastrowid)
 
-    @_guard
+    @guard
     def finish_run(self, run: int, status: str, counts: dict[str, int]) -> None:
         with transaction(self.conn):
             self.conn.execute(
@@ -196,7 +177,7 @@ class Store:
 
     # -- lookups and writes -------------------------------------------------------------------
 
-    @_guard
+    @guard
     def known(self, ids: Iterable[str]) -> dict[str, Known]:
         """What the store holds for these ids (the ones it has)."""
         ids = list(ids)
@@ -208,7 +189,7 @@ class Store:
                 found[row[0]] = Known(*row[1:])
         return found
 
-    @_guard
+    @guard
     def unchanged_source(self, state: SourceState) -> int | None:
         """How many articles an input file held, if it was read whole, with no failure, by
         this pipeline, and has the same size and mtime now; else None (read it again)."""
@@ -219,13 +200,13 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    @_guard
+    @guard
     def commit_batch(self, batch: Batch, run: int, events: EventWrite | None = None) -> None:
         """Write one batch, and what it changes in the events tables, in one transaction."""
         at = now()
         with transaction(self.conn):
             if events is not None:
-                write_events(self.conn, events)
+                self._write_events(events)
             if batch.sources:
                 # A source read again replaces its failures from earlier runs.
                 self.conn.executemany(
@@ -263,23 +244,24 @@ class Store:
                 [(part,) for part in batch.stale_parts],
             )
 
-    @_guard
+    @guard
     def commit_events(self, events: EventWrite) -> None:
         """Write changes to the events tables alone (re-clustering), in one transaction."""
         with transaction(self.conn):
-            write_events(self.conn, events)
+            self._write_events(events)
 
-    @_guard
+    @guard
     def set_meta(self, key: str, value: str, *, clear_events: bool = False) -> None:
         """Set a `meta` value; with `clear_events`, empty the events tables in the same
         transaction (so a killed re-clustering leaves the store marked as needing one)."""
         with transaction(self.conn):
             if clear_events:
-                clear_event_tables(self.conn)
+                self._clear_events()
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     # -- reading back -------------------------------------------------------------------------
 
+    @guard
     def iter_records(self, with_pipeline: bool = False, having: str | None = None) -> Iterator[Any]:
         """Every stored extraction record (text included), in id order, streamed.
 
@@ -292,11 +274,11 @@ class Store:
             "SELECT article, extraction, pipeline FROM articles"
             f" WHERE article IS NOT NULL{where} ORDER BY id"
         )
-        for article, extraction, pipeline in self.iter_rows(query):
-            with self.guarded():
-                record = {**json.loads(article), **json.loads(extraction or "{}")}
+        for article, extraction, pipeline in self._rows(query):
+            record = {**json.loads(article), **json.loads(extraction or "{}")}
             yield (record, pipeline) if with_pipeline else record
 
+    @guard
     def records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The extraction records (text included) of these ids, those the store has."""
         found = {}
@@ -304,63 +286,45 @@ class Store:
         for chunk in id_chunks(ids):
             query = (
                 "SELECT id, article, extraction FROM articles"
-                f" WHERE article IS NOT NULL AND id IN ({','.join('?' * len(chunk))})"
+                f" WHERE article IS NOT NULL AND id IN ({marks(chunk)})"
             )
-            for id_, article, extraction in self.iter_rows(query, tuple(chunk)):
-                with self.guarded():
-                    found[id_] = {**json.loads(article), **json.loads(extraction or "{}")}
+            for id_, article, extraction in self._rows(query, chunk):
+                found[id_] = {**json.loads(article), **json.loads(extraction or "{}")}
         return found
 
+    @guard
     def iter_articles(self) -> Iterator[dict[str, Any]]:
         """Every stored article record (as `vntrade articles` prints it), in id order."""
         query = "SELECT article FROM articles WHERE article IS NOT NULL ORDER BY id"
-        for (article,) in self.iter_rows(query):
-            with self.guarded():
-                yield json.loads(article)
-
-    def iter_rows(self, query: str, params: tuple = ()) -> Iterator[tuple]:
-        """Stream the rows of a read query."""
-        with self.guarded():
-            cursor = self.conn.execute(query, params)
-            rows = cursor.fetchmany(256)
-        while rows:
-            yield from rows
-            with self.guarded():
-                rows = cursor.fetchmany(256)
+        for (article,) in self._rows(query):
+            yield json.loads(article)
 
     # -- a Parquet dataset's index ----------------------------------------------------------
 
-    @_guard
+    @guard
     def parts_in_use(self) -> set[str]:
         """The Parquet part files that hold a current record."""
         return {row[0] for row in self.conn.execute("SELECT DISTINCT part FROM articles")}
 
-    @_guard
+    @guard
     def stale_parts(self) -> list[str]:
         """Part files that hold records superseded since they were written."""
         return [row[0] for row in self.conn.execute("SELECT part FROM stale_parts")]
 
-    @_guard
+    @guard
     def ids_in_part(self, part: str) -> set[str]:
         """The ids whose current record lives in `part`."""
         query = "SELECT id FROM articles WHERE part = ?"
         return {row[0] for row in self.conn.execute(query, (part,))}
 
-    @_guard
+    @guard
     def forget_stale_part(self, part: str) -> None:
         """`part` has been rewritten to hold only current records."""
         self.conn.execute("DELETE FROM stale_parts WHERE part = ?", (part,))
 
-    @_guard
+    @guard
     def count_stale(self, pipeline: str) -> int:
         """How many records another pipeline version made."""
         # Counted per pipeline on the index: a scan of the rows would read every record.
         counts = self.conn.execute("SELECT pipeline, count(*) FROM articles GROUP BY pipeline")
         return sum(n for made_by, n in counts if made_by != pipeline)
-
-    @_guard
-    def stats(self, pipeline: str | None = None) -> dict[str, Any]:
-        """Counts and dates that describe what the store holds."""
-        from vntrade.store.stats import store_stats
-
-        return store_stats(self, pipeline)

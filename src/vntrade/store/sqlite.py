@@ -16,6 +16,10 @@ from pathlib import Path
 
 from vntrade.errors import StoreError, UsageError, shown
 
+# What SQLite raises, for the CLI to turn into one line (only `vntrade.store` imports sqlite3).
+DatabaseError = sqlite3.DatabaseError
+OperationalError = sqlite3.OperationalError
+
 BUSY_TIMEOUT = 30.0  # seconds a write waits for another connection's transaction
 # SQLite's primary result codes that a full disk gives: SQLITE_FULL for the database, its
 # journal and temporary files; an I/O error or "cannot open" for the WAL index (-shm).

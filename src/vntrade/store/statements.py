@@ -4,13 +4,14 @@ by speaker, so that `vntrade statements --speaker NAME` reads a few rows of a la
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from vntrade.folding import fold_key
 from vntrade.periods import parse_period
+from vntrade.store.base import StoreBase, guard, id_chunks, marks
+from vntrade.store.filters import StatementFilter
 
 STATEMENTS_SQL = """
 CREATE TABLE IF NOT EXISTS statements (
@@ -27,7 +28,6 @@ CREATE INDEX IF NOT EXISTS statements_said_as ON statements (said_as);
 CREATE INDEX IF NOT EXISTS statements_article ON statements (article);
 CREATE INDEX IF NOT EXISTS statements_day ON statements (day);
 """
-_CHUNK = 500
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their"})
 
 
@@ -42,34 +42,6 @@ class StatementRow:
     direct: bool
     words: str
     data: str  # JSON
-
-
-@dataclass(frozen=True, slots=True)
-class StatementFilter:
-    """Which statements a query keeps: speakers (folded keys), a date range (ISO days, first
-    day and the day after), words the content must all contain. None keeps all."""
-
-    speakers: frozenset[str] | None = None
-    since: str | None = None
-    before: str | None = None
-    words: tuple[str, ...] = ()
-
-    def sql(self) -> tuple[str, list[Any]]:
-        where, params = [], []
-        if self.speakers is not None:
-            keys = sorted(self.speakers)
-            where.append(f"speaker_key IN ({', '.join('?' * len(keys))})" if keys else "0")
-            params += keys
-        if self.since is not None:
-            where.append("day >= ?")
-            params.append(self.since)
-        if self.before is not None:
-            where.append("day < ?")
-            params.append(self.before)
-        for word in self.words:
-            where.append("instr(words, ?) > 0")
-            params.append(fold_key(word))
-        return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def statement_rows(record: dict[str, Any]) -> list[StatementRow]:
@@ -91,56 +63,58 @@ def statement_rows(record: dict[str, Any]) -> list[StatementRow]:
     return rows
 
 
-def write_statements(
-    conn: sqlite3.Connection, articles: Iterable[str], rows: list[StatementRow]
-) -> None:
-    """Replace the statements of `articles` by `rows` (inside the caller's transaction)."""
-    ids = list(articles)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        conn.execute(
-            f"DELETE FROM statements WHERE article IN ({', '.join('?' * len(chunk))})", chunk
+class StatementTables(StoreBase):
+    """The `statements` table of a `Store`."""
+
+    def _write_statements(self, articles: Iterable[str], rows: list[StatementRow]) -> None:
+        """Replace the statements of `articles` by `rows` (inside the caller's transaction)."""
+        for chunk in id_chunks(articles):
+            self.conn.execute(f"DELETE FROM statements WHERE article IN ({marks(chunk)})", chunk)
+        self.conn.executemany(
+            "INSERT INTO statements (article, speaker_key, said_as, day, direct, words, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (r.article, r.speaker_key, r.said_as, r.day, int(r.direct), r.words, r.data)
+                for r in rows
+            ],
         )
-    conn.executemany(
-        "INSERT INTO statements (article, speaker_key, said_as, day, direct, words, data)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (r.article, r.speaker_key, r.said_as, r.day, int(r.direct), r.words, r.data)
-            for r in rows
-        ],
-    )
 
+    @guard
+    def speaker_keys(self, names: Iterable[str]) -> frozenset[str]:
+        """The speaker keys `names` stand for: each name folded, the canonical actor of any
+        alias or mention text the store knows (`Hằng` → `pham thu hang`), and the speakers of
+        statements whose source was written so (`the PM`, `the foreign ministry
+        spokesperson`)."""
+        keys = set()
+        stored = self._has_statements()  # a store from before statements has none
+        for name in names:
+            key = fold_key(name)
+            keys.add(key)
+            for alias in {key, key.removeprefix("the ")}:  # `the PM` is a mention `PM`
+                for (canonical,) in self.conn.execute(
+                    "SELECT name FROM name_aliases WHERE field = 'actors' AND alias = ?", (alias,)
+                ):
+                    keys.add(fold_key(canonical))
+                if stored:
+                    query = "SELECT DISTINCT speaker_key FROM statements WHERE said_as = ?"
+                    keys.update(found for (found,) in self.conn.execute(query, (alias,)) if found)
+        return frozenset(keys)
 
-def speaker_keys(conn: sqlite3.Connection, names: Iterable[str]) -> frozenset[str]:
-    """The speaker keys `names` stand for: each name folded, the canonical actor of any
-    alias or mention text the store knows (`Hằng` → `pham thu hang`), and the speakers of
-    statements whose source was written so (`the PM`, `the foreign ministry spokesperson`)."""
-    keys = set()
-    stored = _has_table(conn)  # a store from before statements has none
-    for name in names:
-        key = fold_key(name)
-        keys.add(key)
-        for alias in {key, key.removeprefix("the ")}:  # `the PM` is a mention `PM`
-            for (canonical,) in conn.execute(
-                "SELECT name FROM name_aliases WHERE field = 'actors' AND alias = ?", (alias,)
-            ):
-                keys.add(fold_key(canonical))
-            if stored:
-                query = "SELECT DISTINCT speaker_key FROM statements WHERE said_as = ?"
-                keys.update(found for (found,) in conn.execute(query, (alias,)) if found)
-    return frozenset(keys)
+    @guard
+    def statements(self, keep: StatementFilter) -> Iterator[dict[str, Any]]:
+        """The statements `keep` keeps, by date then article, streamed."""
+        if not self._has_statements():
+            return
+        where, params = keep.sql()
+        query = f"SELECT data FROM statements{where} ORDER BY day, article, rowid"
+        for (data,) in self._rows(query, params):
+            yield json.loads(data)
 
-
-def statements_of(conn: sqlite3.Connection, keep: StatementFilter) -> Iterator[str]:
-    """The statements `keep` keeps, as stored JSON, by date then article, streamed."""
-    if not _has_table(conn):
-        return
-    where, params = keep.sql()
-    query = f"SELECT data FROM statements{where} ORDER BY day, article, rowid"
-    cursor = conn.execute(query, params)
-    while batch := cursor.fetchmany(1000):
-        for (data,) in batch:
-            yield data
+    def _has_statements(self) -> bool:
+        found = self._one(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'statements'"
+        )
+        return found is not None
 
 
 def _said_as(text: str | None) -> str | None:
@@ -154,10 +128,3 @@ def _first_day(value: str | None) -> str | None:
     the calendar (`XXXX-03-20`)."""
     period = parse_period(value) if value else None
     return period.start.isoformat() if period is not None and period.start else None
-
-
-def _has_table(conn: sqlite3.Connection) -> bool:
-    found = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'statements'"
-    ).fetchone()
-    return found is not None

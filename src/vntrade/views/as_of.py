@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from vntrade.store import Store, summaries
+from vntrade.store import Store
 
 
 def newest_day(store: Store) -> date | None:
     """The newest day of publication (else reference) of the store's articles."""
-    with store.guarded():
-        _, newest, _ = summaries.dated(store.conn)
+    _, newest, _ = store.dated_span()
     return date.fromisoformat(newest) if newest else None
 
 

@@ -5,7 +5,6 @@ read from the records that have any, keeping only the directives."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -13,7 +12,6 @@ from typing import Any
 from vntrade.events.directives import article_directives
 from vntrade.periods import parse_period
 from vntrade.store import Store
-from vntrade.store import events as tables
 from vntrade.views.directives import group_directives
 from vntrade.views.stored import corpus_year_of, name_index
 
@@ -55,9 +53,6 @@ def order_rows(found: Iterable[dict[str, Any]], as_of: date | None = None) -> li
     return rows
 
 
-SEP = "\x1f"
-
-
 def actor_rows(store: Store) -> list[dict[str, Any]]:
     """One row per canonical actor, as `views.lists.actor_rows` gives for records."""
     return list(iter_actor_rows(store))
@@ -79,26 +74,19 @@ def iter_commodity_rows(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def _rows(store: Store, field: str, columns: tuple[str, ...]) -> Iterator[dict[str, Any]]:
-    with store.guarded():
-        spans = tables.name_spans(store.conn, field)
-        for name, _, kind, roles, aliases, mentions, ordered, articles, n in tables.name_totals(
-            store.conn, field
-        ):
-            first, last = spans.get(name, (None, None))
-            row = {
-                "name": name,
-                "type": kind,
-                "category": kind,
-                "roles": _distinct((roles or "").split(SEP)),
-                "aliases": _distinct(a for text in aliases.split(SEP) for a in json.loads(text)),
-                "mentions": mentions,
-                "n_articles": n,
-                "articles": _distinct(articles.split(SEP)),
-                "directives": ordered,
-                "first": first,
-                "last": last,
-            }
-            yield {key: row[key] for key in columns}
+    spans = store.name_spans(field)
+    for totals in store.name_totals(field):
+        first, last = spans.get(totals["name"], (None, None))
+        row = {
+            **totals,
+            "category": totals["type"],
+            "roles": _distinct(totals["roles"]),
+            "aliases": _distinct(totals["aliases"]),
+            "articles": _distinct(totals["articles"]),
+            "first": first,
+            "last": last,
+        }
+        yield {key: row[key] for key in columns}
 
 
 def directive_rows_of(store: Store, as_of: date | None) -> list[dict[str, Any]]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from vntrade.folding import fold_key
 from vntrade.periods import Period
-from vntrade.store import Store
-from vntrade.store import statements as tables
+from vntrade.store import StatementFilter, Store
 
 # Every field of a statement row (the data formats); the table shows the short ones.
 STATEMENT_COLUMNS = (
@@ -24,13 +22,12 @@ def statement_filter(
     since: Period | None = None,
     until: Period | None = None,
     words: Iterable[str] = (),
-) -> tables.StatementFilter:
+) -> StatementFilter:
     """The filter of a `statements` query: speakers by any alias the store knows (`Hằng`,
     `the spokesperson`: the actor they name), statements said within [since, until]."""
     names = list(speakers)
-    with store.guarded():
-        keys = tables.speaker_keys(store.conn, names) if names else None
-    return tables.StatementFilter(
+    keys = store.speaker_keys(names) if names else None
+    return StatementFilter(
         speakers=keys,
         since=since.start.isoformat() if since and since.start else None,
         before=until.end.isoformat() if until and until.end else None,
@@ -38,12 +35,10 @@ def statement_filter(
     )
 
 
-def statement_rows(store: Store, keep: tables.StatementFilter) -> Iterator[dict[str, Any]]:
+def statement_rows(store: Store, keep: StatementFilter) -> Iterator[dict[str, Any]]:
     """The statements `keep` keeps, by date, streamed as rows of `STATEMENT_COLUMNS`."""
-    with store.guarded():
-        for data in tables.statements_of(store.conn, keep):
-            statement = json.loads(data)
-            yield {name: statement.get(name) for name in STATEMENT_COLUMNS}
+    for statement in store.statements(keep):
+        yield {name: statement.get(name) for name in STATEMENT_COLUMNS}
 
 
 # Word overlap (common folded words over the larger side's) at which two reports give the

@@ -7,7 +7,6 @@ reads only the clusters it shows and the records of their articles.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,12 +15,11 @@ from vntrade.errors import StoreError, UsageError, shown
 from vntrade.names import NameIndex
 from vntrade.periods import Period, YearVotes
 from vntrade.store import Store
-from vntrade.store import events as tables
-from vntrade.store.events import EntryFilter
 from vntrade.views.compare import cluster_of, compare_records, profiles, within
 
 MAX_COMPARED = 200  # articles of one cluster compared side by side; the rest are only listed
 MAX_CLUSTERS = 2000  # clusters compared in one request (each reads its articles' records)
+CLUSTERS_READ = 100  # clusters whose articles and records are read together
 
 
 def check_events(store: Store) -> None:
@@ -42,29 +40,9 @@ def check_events(store: Store) -> None:
 def name_index(store: Store, field: str) -> NameIndex:
     """Every actor (field `actors`) or commodity (`commodities`) of the store by any alias."""
     index = NameIndex()
-    with store.guarded():
-        for name, alias in tables.aliases(store.conn, field):
-            index.aliases[name].add(alias)
+    for name, alias in store.aliases(field):
+        index.aliases[name].add(alias)
     return index
-
-
-def timeline_rows(store: Store, keep: EntryFilter) -> Iterator[dict[str, Any]]:
-    """The timeline entries `keep` keeps, in date order, streamed."""
-    with store.guarded():
-        for entry in timeline_json(store, keep):
-            yield json.loads(entry)
-
-
-def timeline_json(store: Store, keep: EntryFilter) -> Iterator[str]:
-    """The same entries as JSON text, as stored (what JSONL output prints)."""
-    with store.guarded():
-        for _, entry in tables.timeline_entries(store.conn, keep):
-            yield entry
-
-
-def count_entries(store: Store, keep: EntryFilter) -> int:
-    with store.guarded():
-        return tables.count_entries(store.conn, keep)
 
 
 @dataclass(slots=True)
@@ -97,21 +75,19 @@ def compare_store(
     With `stream`, the document's clusters and lone articles are iterators that read each
     cluster's records as they are consumed (the store must stay open): any number of
     clusters in memory that does not grow with them."""
-    with store.guarded():
-        return _Comparer(store, stream).compare(limit, number, period, article)
+    return _Comparer(store, stream).compare(limit, number, period, article)
 
 
 class _Comparer:
     def __init__(self, store: Store, stream: bool = False) -> None:
         self.store = store
-        self.conn = store.conn
         self.year = corpus_year_of(store)
         self.stream = stream
 
     def compare(
         self, limit: int | None, number: int | None, period: Period | None, article: str | None
     ) -> Comparison:
-        total = tables.count_shared(self.conn)
+        total = self.store.count_shared()
         if (
             self.store.count_articles() == 2
             and number is None
@@ -125,15 +101,15 @@ class _Comparer:
                     f"there is no cluster {number}: these articles make {total} clusters.",
                     "--cluster",
                 )
-            ids = tables.shared_clusters(self.conn, 1, number - 1)
+            ids = self.store.shared_clusters(1, number - 1)
             return self._result(ids, [number], [], total)
         if article is not None:
             return self._article(article, total)
         if period is not None:
             return self._period(period, total)
-        ids = tables.shared_clusters(self.conn, limit)
+        ids = self.store.shared_clusters(limit)
         left_out = total - len(ids)
-        lone: Iterable[str] = [] if left_out else self._lone(tables.lone_articles(self.conn))
+        lone: Iterable[str] = [] if left_out else self._lone(self.store.lone_articles())
         result = self._result(ids, list(range(1, len(ids) + 1)), lone, total)
         result.left_out, result.lone_left_out = left_out, bool(left_out)
         return result
@@ -145,19 +121,19 @@ class _Comparer:
         return Comparison(document, leads, list(range(1, len(document["clusters"]) + 1)), total)
 
     def _article(self, article: str, total: int) -> Comparison:
-        found = tables.lead_of(self.conn, article)
+        found = self.store.lead_of(article)
         if found is None:
             raise UsageError(f"no article '{shown(article)}' among these articles.", "--article")
         cluster, leads = found
         if cluster is None or leads < 2:
             return self._result([], [], [article], total)
-        return self._result([cluster], [tables.shared_rank(self.conn, cluster)], [], total)
+        return self._result([cluster], [self.store.shared_rank(cluster)], [], total)
 
     def _period(self, period: Period, total: int) -> Comparison:
         days = (period.start.isoformat(), period.end.isoformat())
-        ranked = tables.shared_ranks(self.conn, days)  # one query, not one per cluster
+        ranked = self.store.shared_ranks(days)  # one query, not one per cluster
         ids, numbers = [cid for cid, _ in ranked], [rank for _, rank in ranked]
-        lone = list(tables.lone_articles(self.conn, days))
+        lone = list(self.store.lone_articles(days))
         result = self._result(ids, numbers, lone, total)
         document = result.document
         kept = [
@@ -192,43 +168,36 @@ class _Comparer:
         return Comparison(document, leads, numbers, total, notes=notes)
 
     def _clusters(self, ids: list[int], notes: list[str]) -> Iterator[dict[str, Any]]:
-        """The comparison of each cluster, read as it is wanted."""
-        for cid in ids:
-            with self.store.guarded():
-                members = tables.lead_articles(self.conn, cid)
-                compared = members[:MAX_COMPARED]
-                if len(members) > len(compared):
+        """The comparison of each cluster, read as it is wanted: the articles and records of
+        `CLUSTERS_READ` clusters at a time (a few queries, not one per cluster)."""
+        for start in range(0, len(ids), CLUSTERS_READ):
+            chunk = ids[start : start + CLUSTERS_READ]
+            members = self.store.lead_articles(chunk)
+            compared = {cid: members.get(cid, [])[:MAX_COMPARED] for cid in chunk}
+            records = self.store.records(i for cid in chunk for i in compared[cid])
+            for cid in chunk:
+                if len(members.get(cid, [])) > len(compared[cid]):
                     notes.append(
-                        f"a cluster of {len(members)} articles: the first {MAX_COMPARED} "
+                        f"a cluster of {len(members[cid])} articles: the first {MAX_COMPARED} "
                         "are compared."
                     )
-                records = self.store.records(compared)
-            cluster = cluster_of(
-                profiles([records[i] for i in compared if i in records], self.year)
-            )
-            cluster["articles"] = members
-            yield cluster
+                cluster = cluster_of(
+                    profiles([records[i] for i in compared[cid] if i in records], self.year)
+                )
+                cluster["articles"] = members.get(cid, [])
+                yield cluster
 
     def _lone(self, ids: Iterator[str]) -> Iterable[str]:
-        """Lone article ids: streamed (under the store's guard), or read now."""
-        if not self.stream:
-            return list(ids)
-
-        def guarded() -> Iterator[str]:
-            with self.store.guarded():
-                yield from ids
-
-        return guarded()
+        """Lone article ids: streamed, or read now."""
+        return ids if self.stream else list(ids)
 
     def _leads(self, lone: list[str]) -> dict[str, dict[str, Any]]:
-        leads = {}
-        for i in lone:
-            data = tables.lead_event(self.conn, i)
-            if data:
-                event = json.loads(data)
-                leads[i] = {"date": event["value"], "kind": event["kind"],
-                            "summary": event["summary"]}  # fmt: skip
-        return leads
+        found = self.store.lead_events(lone)
+        return {
+            i: {"date": e["value"], "kind": e["kind"], "summary": e["summary"]}
+            for i in lone
+            if (e := found.get(i))
+        }
 
 
 def corpus_year_of(store: Store) -> int | None:
