@@ -35,3 +35,16 @@ def per_doc(build: Callable[[Doc], T]) -> Callable[[Doc], T]:
 def doc_text(doc: Doc) -> str:
     """The text of `doc`, as `doc.text` gives it (retokenizing never changes it)."""
     return doc.text
+
+
+@per_doc
+def sentence_ends(doc: Doc) -> list[int]:
+    """For each token, where its sentence ends (`token.sent.end`); without sentence
+    boundaries, the end of `doc`. Token offsets only: a value that held a `Span` would keep
+    its `Doc` alive."""
+    if not doc.has_annotation("SENT_START"):
+        return [len(doc)] * len(doc)
+    ends: list[int] = []
+    for sentence in doc.sents:
+        ends += [sentence.end] * len(sentence)
+    return ends

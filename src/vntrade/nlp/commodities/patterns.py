@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from vntrade.nlp.commodities.lexicon import Lexicon
+from vntrade.nlp.per_doc import sentence_ends
 
 # Entity labels of names and numbers: never the head of a goods phrase.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
@@ -154,7 +155,7 @@ class GoodsFinder:
         """Split `A, B C and D` into item ranges, stopping where the noun phrase list ends."""
         if i >= len(doc):
             return
-        end_of_sentence = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
+        end_of_sentence = sentence_ends(doc)[i]
         start, j, items, last = i, i, 0, False
         while j < end_of_sentence and items < MAX_ITEMS:
             token, norm = doc[j], norms[j]
