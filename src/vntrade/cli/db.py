@@ -48,10 +48,14 @@ def stats(
     write_document(document, fmt, _render_stats)
 
 
+RECLUSTER_HINT = " (run `vntrade db recluster`)"
+
+
 def _render_stats(stats: dict[str, Any]) -> None:
     from rich.table import Table
 
     from vntrade.cli.output import stdout_console
+    from vntrade.store import EventsState
 
     table = Table(title=f"vntrade store {stats['db']}", show_header=False)
     table.add_column("", style="bold cyan")
@@ -67,7 +71,7 @@ def _render_stats(stats: dict[str, Any]) -> None:
         (
             "events",
             f"{stats['events']:,} in {stats['event_clusters']:,} clusters"
-            + ("" if stats["events_state"] == "current" else " (run `vntrade db recluster`)"),
+            + ("" if stats["events_state"] == EventsState.CURRENT else RECLUSTER_HINT),
         ),
         ("articles without a lead event", f"{stats['without_lead']:,}"),
         ("size", f"{stats['bytes'] / 1e6:.1f} MB"),

@@ -22,7 +22,7 @@ from vntrade.events.refs import actor_types, article_year, key_actors, lead_even
 from vntrade.events.undated import is_floating
 from vntrade.folding import fold_key
 from vntrade.periods import Period, YearVotes, add_days, add_months, parse_period, with_year
-from vntrade.store import Store
+from vntrade.store import EventsState, Store
 from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite, NameRow
 from vntrade.store.statements import statement_rows
 
@@ -290,7 +290,7 @@ def recluster(
     All in one transaction: a run that fails (a record that is not JSON, a full disk) or is
     interrupted, even killed, leaves the store as it was, its old clusters readable."""
     with store.writing():
-        store.set_meta("events", "pending", clear_events=True)
+        store.set_events_state(EventsState.PENDING, clear_events=True)
         ids = store.article_ids_by_date()
         indexer = EventIndexer(store)
         for start in range(0, len(ids), batch_size):
@@ -299,7 +299,7 @@ def recluster(
             store.commit_events(indexer.index([found[i] for i in chunk if i in found]))
             if progress:
                 progress(len(chunk))
-        store.set_meta("events", "current")
+        store.set_events_state(EventsState.CURRENT)
     return len(ids)
 
 

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from vntrade.errors import as_text
-from vntrade.ingest.events import EventIndexer, recluster
+from vntrade.ingest.store_run import StoreRun
 from vntrade.ingest.summary import Summary
-from vntrade.store import Batch, Store, StoredRow, article_digest
+from vntrade.store import Batch, Store, StoredRow, article_digest, split_record
 
 
 def import_records(
@@ -22,14 +22,10 @@ def import_records(
     """Bring (record, pipeline) pairs, e.g. read from a Parquet dataset, into a store; their
     events are clustered as ingest clusters them."""
     from vntrade.batch import chunked
-    from vntrade.store import split_record
 
     summary = Summary(str(store.path))
-    summary.run = run = store.start_run("import")
-    events_state = store.meta("events")
-    if not cluster:
-        store.set_meta("events", "unclustered")
-    indexer = EventIndexer(store, cluster=cluster)
+    run = StoreRun(store, "import", summary, cluster=cluster)
+    run.start()
     done: set[str] = set()
     try:
         for chunk in chunked(iter(pairs), batch_size):
@@ -46,29 +42,24 @@ def import_records(
                 article, extraction = split_record(record)
                 digest = article_digest(article)
                 stored = known.get(record["id"])
-                if stored and stored.digest == digest and stored.pipeline == pipeline:
+                if stored and stored.unchanged(digest, pipeline):
                     batch.seen.append(record["id"])
                     summary.counts["unchanged"] += 1
                     continue
                 summary.counts["updated" if stored else "new"] += 1
                 records.append(record)
                 batch.rows.append(
-                    StoredRow(
-                        id=record["id"],
-                        source=record["source"],
-                        sha256=record["sha256"],
+                    StoredRow.of(
+                        article,
+                        json.dumps(extraction, ensure_ascii=False),
                         digest=digest,
                         pipeline=pipeline,
-                        published=record.get("published"),
                         reference_date=record.get("reference_date"),
-                        article=json.dumps(article, ensure_ascii=False),
-                        extraction=json.dumps(extraction, ensure_ascii=False),
                     )
                 )
-            store.commit_batch(batch, run, indexer.index(records))
-        if cluster and events_state != "current":
-            recluster(store)
+            run.commit(batch, records)
+        run.finish_events()
         summary.status = "done"
     finally:
-        store.finish_run(run, summary.status, summary.counts)
+        run.end()
     return summary

@@ -24,8 +24,8 @@ from vntrade.batch import (
     describe_error,
 )
 from vntrade.errors import EngineError, VntradeError, shown
-from vntrade.ingest.events import EventIndexer, recluster
 from vntrade.ingest.inputs import Item, SkippedSource, SourceTracker, stored_names
+from vntrade.ingest.store_run import StoreRun
 from vntrade.ingest.summary import COUNTS, Summary
 from vntrade.records import Article, LoadFailure, LoadProblem
 from vntrade.store import Batch, SourceState, Store, StoredRow, article_digest
@@ -85,15 +85,11 @@ class Ingest:
         self.window = max(2, 2 * engine.workers)
         kind, target = ("dataset", dataset.directory) if dataset else ("db", store.path)
         self.summary = Summary(str(target), kind)
-        self.cluster = cluster
-        self.events = EventIndexer(store, cluster=cluster)
+        self.store_run = StoreRun(store, fingerprint, self.summary, cluster=cluster)
 
     def run(self, items: Iterable[Article | LoadProblem]) -> Summary:
         """Ingest every item; commits as it goes, so an interruption keeps finished batches."""
-        self.summary.run = self.run_id = self.store.start_run(self.fingerprint)
-        events_state = self.store.meta("events")
-        if not self.cluster:
-            self.store.set_meta("events", "unclustered")
+        self.run_id = self.store_run.start()
         if self.dataset:
             compact_dataset(self.store, self.dataset.directory)
         in_flight: deque[_Job] = deque()
@@ -104,8 +100,7 @@ class Ingest:
                     self._commit(in_flight.popleft())
             while in_flight:
                 self._commit(in_flight.popleft())
-            if self.cluster and events_state != "current":  # an older or deferred store
-                recluster(self.store)
+            self.store_run.finish_events()
             if self.dataset:
                 compact_dataset(self.store, self.dataset.directory)
             # With failures, a later run has work left: it reads the failed inputs again.
@@ -115,7 +110,7 @@ class Ingest:
             raise
         finally:
             self.engine.close(abort=self.summary.status == "interrupted")
-            self.store.finish_run(self.run_id, self.summary.status, self.summary.counts)
+            self.store_run.end()
         return self.summary
 
     def _jobs(self, items: Iterable[Item]) -> Iterable[_Job]:
@@ -174,7 +169,7 @@ class Ingest:
                     batch.failures.append(duplicate_failure(article))
                 continue
             seen_here[article.id] = digest
-            if stored and stored.digest == digest and stored.pipeline == self.fingerprint:
+            if stored and stored.unchanged(digest, self.fingerprint):
                 batch.seen.append(article.id)
                 unchanged += 1
                 continue
@@ -214,19 +209,15 @@ class Ingest:
             fields = article.to_dict()
             records.append(({**fields, **json.loads(outcome.extraction)}, result.fingerprint))
             rows.append(
-                StoredRow(
-                    id=article.id,
-                    source=article.source,
-                    sha256=article.sha256,
+                StoredRow.of(
+                    fields,
+                    outcome.extraction,
                     digest=digest,
                     pipeline=result.fingerprint,
-                    published=article.published,
                     reference_date=outcome.reference_date,
-                    article=None if self.dataset else json.dumps(fields, ensure_ascii=False),
-                    extraction=None if self.dataset else outcome.extraction,
+                    with_record=self.dataset is None,
                 )
             )
-        events = self.events.index([record for record, _ in records])
         if self.dataset and records:
             parts = self.dataset.write(records)
             for row in rows:
@@ -235,7 +226,7 @@ class Ingest:
         job.batch.done_sources = [
             state for state in job.batch.done_sources if state.path not in self.failed_sources
         ]
-        self.store.commit_batch(job.batch, self.run_id, events)
+        self.store_run.commit(job.batch, [record for record, _ in records])
         counts["failed"] = len(job.batch.failures)
         for failure in job.batch.failures:
             if failure.article is not None:  # load failures were reported when read

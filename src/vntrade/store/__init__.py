@@ -12,7 +12,7 @@ from vntrade.store.rows import (
     article_digest,
     split_record,
 )
-from vntrade.store.schema import DEFAULT_DB, SCHEMA_VERSION
+from vntrade.store.schema import DEFAULT_DB, SCHEMA_VERSION, EventsState
 from vntrade.store.sqlite import connect, transaction
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Batch",
     "EntryFilter",
+    "EventsState",
     "Known",
     "SourceState",
     "StatementFilter",

@@ -27,6 +27,7 @@ from vntrade.store.layout import (
 )
 from vntrade.store.queries import ViewQueries
 from vntrade.store.rows import Batch, EventWrite, Known, SourceState
+from vntrade.store.schema import EventsState
 from vntrade.store.sqlite import (
     check_path,
     connect_for,
@@ -258,6 +259,15 @@ class Store(EventTables, ViewQueries, SummaryQueries, StoreStats):
             if clear_events:
                 self._clear_events()
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def events_state(self) -> EventsState | None:
+        """Whether the events tables are current, pending or unclustered (None: unknown)."""
+        value = self.meta("events")
+        return EventsState(value) if value in set(EventsState) else None
+
+    def set_events_state(self, state: EventsState, *, clear_events: bool = False) -> None:
+        """Mark the events tables (`clear_events`: emptied, in the same transaction)."""
+        self.set_meta("events", state.value, clear_events=clear_events)
 
     # -- reading back -------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from vntrade.store.schema import (
     ADDED_TABLES,
     SCHEMA_SQL,
     SCHEMA_VERSION,
+    EventsState,
     upgrade_sql,
 )
 from vntrade.store.sqlite import disk_full, is_access, looks_like_sqlite, now
@@ -26,7 +27,7 @@ def new_store_sql() -> str:
     return (
         f"BEGIN IMMEDIATE; {SCHEMA_SQL} INSERT INTO meta VALUES"
         f" ('schema_version', '{SCHEMA_VERSION}'), ('created_at', '{now()}'),"
-        " ('events', 'current'); COMMIT;"
+        f" ('events', '{EventsState.CURRENT.value}'); COMMIT;"
     )
 
 
@@ -78,7 +79,7 @@ def inspect_layout(conn: sqlite3.Connection, path: Path, upgrade: bool) -> list[
 def upgrade_layout(conn: sqlite3.Connection, missing: list[str]) -> None:
     """Add what a store from an older vntrade lacks."""
     # Events come from the records already stored: the ingest indexes them (`events`).
-    events = ", ('events', 'pending')" if "table events" in missing else ""
+    events = f", ('events', '{EventsState.PENDING.value}')" if "table events" in missing else ""
     # executescript commits any open transaction, so the script carries its own.
     conn.executescript(
         f"BEGIN IMMEDIATE; {SCHEMA_SQL} {upgrade_sql(missing)} INSERT OR REPLACE INTO meta"

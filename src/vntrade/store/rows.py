@@ -45,6 +45,31 @@ class StoredRow:
     extraction: str | None  # JSON
     part: str | None = None
 
+    @classmethod
+    def of(
+        cls,
+        article: dict[str, Any],
+        extraction: str | None,
+        *,
+        digest: str,
+        pipeline: str,
+        reference_date: str | None,
+        with_record: bool = True,
+    ) -> StoredRow:
+        """The row of an article (its `Article` fields) and its extraction (JSON); without
+        `with_record`, the index row alone (the record lives in a Parquet dataset)."""
+        return cls(
+            id=article["id"],
+            source=article["source"],
+            sha256=article["sha256"],
+            digest=digest,
+            pipeline=pipeline,
+            published=article.get("published"),
+            reference_date=reference_date,
+            article=json.dumps(article, ensure_ascii=False) if with_record else None,
+            extraction=extraction if with_record else None,
+        )
+
 
 @dataclass(slots=True)
 class Batch:
@@ -78,6 +103,10 @@ class Known:
     pipeline: str
     run: int
     part: str | None
+
+    def unchanged(self, digest: str, pipeline: str) -> bool:
+        """An article is unchanged when its content digest and the pipeline both match."""
+        return self.digest == digest and self.pipeline == pipeline
 
 
 @dataclass(slots=True)

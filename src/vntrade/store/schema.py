@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from vntrade.store.statements import STATEMENTS_SQL
 
 SCHEMA_VERSION = 2
 DEFAULT_DB = "vntrade.db"
+
+
+class EventsState(StrEnum):
+    """Whether the events tables hold every stored article's clustered events (the `meta`
+    row `events`)."""
+
+    CURRENT = "current"
+    PENDING = "pending"  # made by an older vntrade, or a re-clustering was interrupted
+    UNCLUSTERED = "unclustered"  # ingested with --defer-clustering
+
 
 # Columns of `articles` added after the first layout, with their SQL types.
 ADDED_COLUMNS = {"part": "TEXT"}

@@ -14,7 +14,7 @@ from typing import Any
 from vntrade.errors import StoreError, UsageError, shown
 from vntrade.names import NameIndex
 from vntrade.periods import Period, YearVotes
-from vntrade.store import Store
+from vntrade.store import EventsState, Store
 from vntrade.views.compare import cluster_of, compare_records, profiles, within
 
 MAX_COMPARED = 200  # articles of one cluster compared side by side; the rest are only listed
@@ -24,13 +24,13 @@ CLUSTERS_READ = 100  # clusters whose articles and records are read together
 
 def check_events(store: Store) -> None:
     """A `StoreError` unless every stored article's events are clustered."""
-    state = store.meta("events")
-    if state == "current":
+    state = store.events_state()
+    if state is EventsState.CURRENT:
         return
     why = {
-        "unclustered": "it was ingested with --defer-clustering",
-        "pending": "it was made by an older vntrade, or a re-clustering was interrupted",
-    }.get(state or "", "its events are not indexed")
+        EventsState.UNCLUSTERED: "it was ingested with --defer-clustering",
+        EventsState.PENDING: "it was made by an older vntrade, or a re-clustering was interrupted",
+    }.get(state, "its events are not indexed")
     raise StoreError(
         f"the events of {shown(store.path)} are not clustered ({why}). Cluster them with "
         f"`vntrade db recluster --db {shown(store.path)}`."
