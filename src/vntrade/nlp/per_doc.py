@@ -48,3 +48,10 @@ def sentence_ends(doc: Doc) -> list[int]:
     for sentence in doc.sents:
         ends += [sentence.end] * len(sentence)
     return ends
+
+
+@per_doc
+def sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
+    """Token bounds of the parser's sentences, as `doc.sents` gives them (and as it fails
+    without sentence boundaries)."""
+    return [(sentence.start, sentence.end) for sentence in doc.sents]

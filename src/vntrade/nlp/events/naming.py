@@ -12,6 +12,7 @@ description used again ("the delegation", "the survey") names what its earlier p
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,7 @@ class PhraseNames:
         self.named: dict[int, Span] = {}
         self.referred: dict[int, Span] = {}
         self._agents_of = agents_of
+        self._noun_index: dict[str, list[int]] | None = None
         from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS  # spaCy: a parse only
 
         for spans, table in ((ACTOR_SPANS, self.named), (REFERENCE_SPANS, self.referred)):
@@ -130,15 +132,25 @@ class PhraseNames:
             c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children
         ):
             return []
-        noun = singular(head.lower_)
-        for earlier in reversed(self.doc[: head.left_edge.i]):
-            if earlier.pos_ == "NOUN" and singular(earlier.lower_) == noun:
-                names = self.name(earlier, look_back=False)
-                if not names and earlier.dep_ == "dobj":
-                    names = self._agents_of(earlier.head)
-                if names:
-                    return names
+        same = self._nouns().get(singular(head.lower_), [])
+        for i in reversed(same[: bisect.bisect_left(same, head.left_edge.i)]):
+            earlier = self.doc[i]
+            names = self.name(earlier, look_back=False)
+            if not names and earlier.dep_ == "dobj":
+                names = self._agents_of(earlier.head)
+            if names:
+                return names
         return []
+
+    def _nouns(self) -> dict[str, list[int]]:
+        """Where each noun (in the singular) stands, in text order: built at the first
+        description looked back on, instead of a scan of all the words before each."""
+        if self._noun_index is None:
+            self._noun_index = {}
+            for token in self.doc:
+                if token.pos_ == "NOUN":
+                    self._noun_index.setdefault(singular(token.lower_), []).append(token.i)
+        return self._noun_index
 
     def _customs(self, head: Token) -> list[str]:
         """ "Customs data", "Customs officials seized": in Vietnam's press the country's

@@ -21,11 +21,13 @@ names is `naming.py`'s answer.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.events.naming import PhraseNames
 from vntrade.nlp.events.phrases import indefinite, phrase_end
+from vntrade.nlp.per_doc import sentence_tokens
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Token
@@ -194,10 +196,10 @@ class Parse:
 
     def _earlier_agents(self, predicate: Token) -> list[str]:
         """The agent of the nearest earlier sentence (of the two before) that names one."""
-        sentences = list(self.doc.sents)
-        index = next(i for i, s in enumerate(sentences) if s.start <= predicate.i < s.end)
-        for sentence in reversed(sentences[max(0, index - LOOK_BACK_SENTENCES) : index]):
-            root = sentence.root
+        bounds = sentence_tokens(self.doc)
+        index = bisect.bisect_right(bounds, (predicate.i, len(self.doc) + 1)) - 1
+        for start, end in reversed(bounds[max(0, index - LOOK_BACK_SENTENCES) : index]):
+            root = self.doc[start:end].root
             # "The ministry said the USDA had approved imports": the USDA did it
             reported = [c for c in root.children if c.dep_ == "ccomp"]
             if root.lower_ not in _REPORTING:
