@@ -156,6 +156,16 @@ def test_durations(cli):
     ]
 
 
+def test_an_ordinal_second_before_a_name_is_no_duration(cli):
+    found = values(
+        cli,
+        "2025-07-10",
+        "A second Boeing 787 will land in Hanoi, and a second Vietnamese delegation will "
+        "follow; the doors closed within a second.",
+    )
+    assert found == [("a second", "PT1S")]
+
+
 def test_sets(cli):
     found = values(
         cli,

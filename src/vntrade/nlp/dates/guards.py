@@ -83,12 +83,13 @@ def clock_ok(match: Match) -> bool:
 
 
 def duration_ok(match: Match) -> bool:
-    """`a quarter of`, `a second term`, `some day` and `an hour` of a ratio are no durations."""
+    """`a quarter of`, `a second term`, `a second A380`, `some day` and `an hour` of a ratio
+    are no durations."""
     quantity = (match.group("qty") or "").lower()
     unit = match.group("unit").lower()
     after = match.string[match.end() : match.end() + 4]
     if quantity in ("a", "an", "one") and unit.startswith(("quarter", "second")):
-        return not re.match(r"\s+(?:of\b|[a-z])", after)
+        return not re.match(r"\s+(?:of\b|\w)", after)
     if re.fullmatch(VAGUE_RE, quantity, re.IGNORECASE) and not unit.endswith("s"):
         return False
     return not re.match(r"(?:-|\s+)old\b", after + match.string[match.end() + 4 : match.end() + 6])
