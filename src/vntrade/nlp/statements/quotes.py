@@ -15,6 +15,9 @@ OPENING = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
 DOUBLED = ("``", "''")  # two backquotes or apostrophes for a double mark (newspaper archives)
 _PARAGRAPH = re.compile(r"[^\n]+")
+# The characters a quotation mark can start with.
+_MARK_CHARS = sorted({*OPENING, STRAIGHT, *(doubled[0] for doubled in DOUBLED)})
+_MARK = re.compile(f"[{re.escape(''.join(_MARK_CHARS))}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,22 +84,27 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Quote], int
     width = 1
     i = start
     while i < end:
-        char = text[i]
-        pair = text[i : i + 2]
         if opened is None:
-            if pair in DOUBLED:  # ``news style'' and ''news style''
+            mark = _MARK.search(text, i, end)  # straight to the next mark that may open
+            if mark is None:
+                break
+            i = mark.start()
+            if text[i : i + 2] in DOUBLED:  # ``news style'' and ''news style''
                 opened, closer, width = i, "''", 2
                 i += 2
                 continue
+            char = text[i]
             if char in OPENING:
                 opened, closer, width = i, OPENING[char], 1
             elif char == STRAIGHT:
                 opened, closer, width = i, STRAIGHT, 1
-        elif text.startswith(closer, i):
-            if i > opened + width:
-                quotes.append(Quote(opened + width, i, opened, i + len(closer)))
-            opened = None
-            i += len(closer)
+            i += 1
             continue
-        i += 1
+        i = text.find(closer, i)  # straight to the closing mark
+        if i < 0 or i >= end:
+            break
+        if i > opened + width:
+            quotes.append(Quote(opened + width, i, opened, i + len(closer)))
+        opened = None
+        i += len(closer)
     return quotes, opened
