@@ -196,7 +196,9 @@ def test_views_of_an_empty_store_print_nothing_and_succeed(cli, tmp_path, view):
 def test_a_request_for_too_many_clusters_says_how_to_narrow_it(cli, seeds, tmp_path, monkeypatch):
     db = tmp_path / "seeds.db"
     ingest(cli, db, seeds)
-    monkeypatch.setattr("vntrade.views.stored.MAX_CLUSTERS", 0)  # a store of a year of news
+    monkeypatch.setattr(
+        "vntrade.views.stored.MAX_CLUSTERS_PER_REQUEST", 0
+    )  # a store of a year of news
     result = cli("compare", "--db", str(db), "--limit", "0", "--format", "json")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.endswith(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vntrade.events.kinds import kind_rank
-from vntrade.events.model import Event
+from vntrade.events.model import EventReport
 from vntrade.periods import Period, add_days
 
 PRECISION_ORDER = ("decade", "year", "half", "season", "quarter", "month", "week", "day")
@@ -23,13 +23,13 @@ DAY_UNKNOWN = frozenset(PRECISION_ORDER[:6])
 
 
 @dataclass(slots=True)
-class Entry:
+class TimelineEntry:
     """One event of the timeline, with every report of it."""
 
     value: str
     period: Period
     date_inferred: bool
-    events: list[Event] = field(default_factory=list)
+    events: list[EventReport] = field(default_factory=list)
 
     @property
     def kind(self) -> str:

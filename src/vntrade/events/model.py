@@ -32,8 +32,9 @@ _CAPTION = re.compile(r"\s*(?:\(|__)?Photo\b")
 
 
 @dataclass(slots=True)
-class Event:
-    """One dated happening reported by one article."""
+class EventReport:
+    """One article's report of a dated happening: the pipeline's event (`records.Event`) with
+    what clustering matches it on."""
 
     article: str
     value: str
@@ -48,7 +49,7 @@ class Event:
     caption: bool = False  # a photo caption: repeats the story, in the present tense
 
 
-def article_events(record: dict[str, Any], year: int | None = None) -> list[Event]:
+def article_events(record: dict[str, Any], year: int | None = None) -> list[EventReport]:
     """Every event of one record, as the pipeline found them, and those of its dates that
     have no place on the calendar ("on Tuesday" in an article without a date: see
     `events.undated`; `year` is the corpus's, for them)."""
@@ -102,11 +103,11 @@ def record_events(record: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _view_event(
     record: dict[str, Any], event: dict[str, Any], directives: list[dict[str, Any]]
-) -> Event:
+) -> EventReport:
     text = record.get("text") or ""
     start, end = event["sentence_start"], event["sentence_end"]
     directive = directives[event["directive"]] if event.get("directive") is not None else None
-    return Event(
+    return EventReport(
         article=record["id"],
         value=event["value"],
         kind=event["kind"],

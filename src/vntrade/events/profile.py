@@ -17,11 +17,11 @@ from datetime import date
 from typing import Any
 
 from vntrade.events.undated import FLOATING
+from vntrade.nlp.events.finder import WEAK_KINDS  # "said" tells little about what happened
 from vntrade.periods import add_days, parse_period, with_year
 
 LONGEST_PERIOD = 31  # days; an event dated more coarsely ("this year") is not matched
 MAX_WORDS = 120  # words kept in a profile, the most frequent first
-WEAK_KINDS = ("report", "briefing")  # "said" tells little about what happened
 # The year that year-less values ("XXXX-07-02": a page with no date and no year) are placed
 # in for clustering: a leap year no news is dated in, so equal months and days meet.
 YEARLESS = 4

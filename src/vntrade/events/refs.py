@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from vntrade.events.clustering import EventRef
-from vntrade.events.model import Event, article_events, article_year
+from vntrade.events.model import EventReport, article_events, article_year
 from vntrade.events.text import fold
 from vntrade.periods import with_year
 
@@ -29,8 +29,8 @@ def record_refs(
 
 
 def lead_events(
-    events: list[Event], types: dict[str, str | None], year: int | None = None
-) -> list[tuple[Event, EventRef | None]]:
+    events: list[EventReport], types: dict[str, str | None], year: int | None = None
+) -> list[tuple[EventReport, EventRef | None]]:
     """The events of the article's first dated sentence that is not a deadline (what the
     article reports), with their references, earliest first; the first one with a reference
     places the article. `year` fills in year-less values."""
@@ -50,17 +50,17 @@ def actor_types(record: dict[str, Any]) -> dict[str, str | None]:
     return {actor["name"]: actor.get("type") for actor in record.get("actors", [])}
 
 
-def key_actors(event: Event, types: dict[str, str | None]) -> set[str]:
+def key_actors(event: EventReport, types: dict[str, str | None]) -> set[str]:
     """The event's people and organisations, folded: what clustering matches on."""
     return {fold(name) for name in event.actors if types.get(name) in KEY_ACTOR_TYPES}
 
 
-def event_ref(event: Event, types: dict[str, str | None]) -> EventRef | None:
+def event_ref(event: EventReport, types: dict[str, str | None]) -> EventRef | None:
     """The reference of one event; `types` maps actor names to PERSON, ORG or GPE."""
     return make_ref(event, key_actors(event, types))
 
 
-def make_ref(event: Event, keys: set[str]) -> EventRef | None:
+def make_ref(event: EventReport, keys: set[str]) -> EventRef | None:
     """The reference of one event whose key actors (folded) are `keys`."""
     words = set(event.words) | {fold(item) for item in event.commodities}
     return EventRef.make(event.article, event.value, event.kind, keys, words, event.sentence)

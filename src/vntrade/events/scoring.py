@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from datetime import date
 
 from vntrade.events.kinds import compatible
-from vntrade.events.profile import WEAK_KINDS, Cluster, EventRef
+from vntrade.events.profile import Cluster, EventRef
+from vntrade.nlp.events.finder import WEAK_KINDS
 
 NEAR_DAY = 0.4  # the date score of a report one day off the cluster's day
 NEAR_DAY_JOIN = 0.8  # the score needed when the day is one off (time zones, late reports)

@@ -16,8 +16,8 @@ from datetime import MAXYEAR, date
 from typing import Any
 
 from vntrade.events.clustering import LONGEST_PERIOD, WINDOW_DAYS, Cluster, Clusterer, EventRef
-from vntrade.events.entries import Entry, day_key
-from vntrade.events.model import Event, article_events
+from vntrade.events.entries import TimelineEntry, day_key
+from vntrade.events.model import EventReport, article_events
 from vntrade.events.refs import actor_types, article_year, key_actors, lead_events, make_ref
 from vntrade.events.undated import is_floating
 from vntrade.folding import fold_key
@@ -26,7 +26,7 @@ from vntrade.store import EventsState, Store
 from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite, NameRow
 from vntrade.store.statements import statement_rows
 
-EVENT_FIELDS = tuple(f.name for f in fields(Event))
+EVENT_FIELDS = tuple(f.name for f in fields(EventReport))
 Member = tuple[str, bool, bool, dict[str, Any]]  # (article, lead, inferred, event data)
 
 
@@ -192,7 +192,7 @@ def cluster_row(cid: int, items: list[Member], profile: Cluster | None) -> Clust
     """A cluster's row: compare's counts, its clustering profile and its timeline entries,
     one per day its members give (reports a day apart are one event, but the timeline shows
     both dates: it cannot know which one is right)."""
-    days: dict[str, list[tuple[Event, Period, bool]]] = {}
+    days: dict[str, list[tuple[EventReport, Period, bool]]] = {}
     for _, _, inferred, data in items:
         event = _event(data)
         period = parse_period(event.value)
@@ -218,9 +218,9 @@ def cluster_row(cid: int, items: list[Member], profile: Cluster | None) -> Clust
     )
 
 
-def _entry_row(members: list[tuple[Event, Period, bool]]) -> EntryRow:
+def _entry_row(members: list[tuple[EventReport, Period, bool]]) -> EntryRow:
     event, period, inferred = members[0]
-    entry = Entry(event.value, period, inferred, [event for event, _, _ in members])
+    entry = TimelineEntry(event.value, period, inferred, [event for event, _, _ in members])
     row = entry.to_row()
     start = period.start.isoformat() if period.start else None
     return EntryRow(
@@ -234,9 +234,9 @@ def _entry_row(members: list[tuple[Event, Period, bool]]) -> EntryRow:
     )
 
 
-def _event(data: dict[str, Any]) -> Event:
+def _event(data: dict[str, Any]) -> EventReport:
     fields = {key: value for key, value in data.items() if key != "keys"}
-    return Event(**{**fields, "words": set(data["words"])})
+    return EventReport(**{**fields, "words": set(data["words"])})
 
 
 def _ref(article: str, data: dict[str, Any]) -> EventRef | None:

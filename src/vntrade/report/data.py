@@ -4,9 +4,9 @@ and points at evidence.
 
 Large corpora are aggregated so that the page stays under about 10 MB: at most `MAX_MARKS`
 timeline entries are drawn one by one (the most reported), every entry counts in the events
-per month; at most `MAX_CLUSTERS` clusters (`MAX_COLUMNS` articles and `MAX_CONFLICTS`
-conflicts each), `MAX_DIRECTIVES` directives and `MAX_TEXT_CHARS` of article text are embedded
-(evidence of other articles is shown as its sentence alone).
+per month; at most `MAX_CLUSTERS_ON_PAGE` clusters (`MAX_COLUMNS` articles and
+`MAX_CONFLICTS_ON_PAGE` conflicts each), `MAX_DIRECTIVES` directives and `MAX_TEXT_CHARS` of
+article text are embedded (evidence of other articles is shown as its sentence alone).
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from vntrade.views.timeline import date_label, period_label
 MAX_MARKS = 1000  # timeline entries drawn one by one
 MAX_REPORTS = 5  # evidence sentences per timeline entry or directive
 MAX_LISTED = 20  # article ids listed per timeline entry or directive (the count is exact)
-MAX_CLUSTERS = 50  # the most reported; each carries its facts with their evidence
+MAX_CLUSTERS_ON_PAGE = 50  # the most reported; each carries its facts with their evidence
 MAX_COLUMNS = 6  # articles side by side in one cluster
-MAX_CONFLICTS = 20  # per cluster: a large cluster has conflicts between many pairs
+MAX_CONFLICTS_ON_PAGE = 20  # per cluster: a large cluster has conflicts between many pairs
 MAX_VALUES = 10  # values per conflict, the most reported first (each with its count)
 MAX_DIRECTIVES = 200
 MAX_TEXT_CHARS = 600_000  # article text embedded for the evidence reader
@@ -93,7 +93,7 @@ def build_report(store: Store, *, version: str, fingerprint: str) -> dict[str, A
     refs = EvidenceRefs(store, corpus_year_of(store))
     corpus = _corpus(store, version, fingerprint)
     newest = date.fromisoformat(corpus["newest"]) if corpus["newest"] else None
-    compared = compare_store(store, limit=MAX_CLUSTERS)
+    compared = compare_store(store, limit=MAX_CLUSTERS_ON_PAGE)
     clusters = compared.document["clusters"]
     directives = directive_rows_of(store, newest)
     marks = [json.loads(entry) for entry in store.most_reported_entries(MAX_MARKS)]
@@ -196,7 +196,9 @@ def _cluster(
         }
         for article in articles
     }
-    conflicts = [_conflict(conflict, refs) for conflict in cluster["conflicts"][:MAX_CONFLICTS]]
+    conflicts = [
+        _conflict(conflict, refs) for conflict in cluster["conflicts"][:MAX_CONFLICTS_ON_PAGE]
+    ]
     return {
         "date": cluster["date"],
         "kind": cluster["kind"],

@@ -16,7 +16,7 @@ from typing import Any
 
 from vntrade.events.clustering import EventRef, cluster_all
 from vntrade.events.directives import article_directives
-from vntrade.events.model import Event, article_events
+from vntrade.events.model import EventReport, article_events
 from vntrade.events.refs import KEY_ACTOR_TYPES, actor_types, article_year, lead_events
 from vntrade.periods import Period, corpus_year, parse_period, with_year
 from vntrade.views.directives import group_directives, public
@@ -24,7 +24,9 @@ from vntrade.views.figures import Figure, record_figures
 from vntrade.views.names import NameIndex
 
 ASPECTS = ("actors", "commodities", "dates", "figures", "directives")  # in this order
-MAX_CONFLICTS = 50  # per cluster: a cluster of many reports would list every pair of them
+MAX_CONFLICTS_PER_CLUSTER = (
+    50  # per cluster: a cluster of many reports would list every pair of them
+)
 MAX_QUANTITIES = 200  # quantities a cluster's figures are compared by
 MAX_GROUP_ARTICLES = 20  # article ids listed per value of a conflict (the count is exact)
 
@@ -41,7 +43,7 @@ class Profile:
     figures: list[Figure]
     directives: list[dict[str, Any]]
     agency: str | None = None
-    lead: list[Event] = field(default_factory=list)  # the lead events, earliest first
+    lead: list[EventReport] = field(default_factory=list)  # the lead events, earliest first
     refs: list[EventRef] = field(default_factory=list)  # theirs, for clustering
 
 
@@ -50,7 +52,7 @@ def compare_records(
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """The comparison document, and each article's lead event (for display).
 
-    Clusters come largest first (then in input order), each with at most `MAX_CONFLICTS`
+    Clusters come largest first (then in input order), each with at most `MAX_CONFLICTS_PER_CLUSTER`
     conflicts. With exactly two articles the document holds their side-by-side comparison,
     whether or not they report the same event.
     """
@@ -168,7 +170,7 @@ def value_groups(given: list[tuple[Profile, Any, str]]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: -row["reports"])
 
 
-def _ref_event(profile: Profile) -> Event:
+def _ref_event(profile: Profile) -> EventReport:
     """The lead event the article was clustered by."""
     ref = profile.refs[0]
     return next(e for e in profile.lead if e.value == ref.value and e.kind == ref.kind)
@@ -187,7 +189,7 @@ def _cluster(profiles: list[Profile], same_event: bool) -> dict[str, Any]:
         shared[aspect] = [item for item in lists[ids[0]] if item in common]
         for i, items in lists.items():
             unique[i][aspect] = [item for item in items if item not in common]
-    conflicts = _date_conflicts(profiles)[:MAX_CONFLICTS] if same_event else []
+    conflicts = _date_conflicts(profiles)[:MAX_CONFLICTS_PER_CLUSTER] if same_event else []
     _compare_figures(profiles, shared, unique, conflicts if same_event else [])
     _compare_directives(profiles, shared, unique, conflicts if same_event else [])
     return {
@@ -203,7 +205,7 @@ def _cluster(profiles: list[Profile], same_event: bool) -> dict[str, Any]:
     }
 
 
-def _event_dict(event: Event) -> dict[str, Any]:
+def _event_dict(event: EventReport) -> dict[str, Any]:
     return {"date": event.value, "kind": event.kind, "summary": event.summary}
 
 
@@ -223,7 +225,9 @@ def _compare_figures(
             f for f in p.figures if not any(f.unit == c.unit and f.same_value(c) for c in common)
         ]
         unique[p.id]["figures"] = [f.to_dict() for f in rest[p.id]]
-    conflicts.extend(_figure_conflicts(profiles, rest)[: max(0, MAX_CONFLICTS - len(conflicts))])
+    conflicts.extend(
+        _figure_conflicts(profiles, rest)[: max(0, MAX_CONFLICTS_PER_CLUSTER - len(conflicts))]
+    )
 
 
 def _figure_conflicts(
@@ -285,7 +289,7 @@ def _compare_directives(
             for d in group:
                 unique[d["article"]]["directives"].append(public(d))
         deadlines = {d["article"]: d["deadline"] for d in group if d["deadline"]}
-        if len(set(deadlines.values())) > 1 and len(conflicts) < MAX_CONFLICTS:
+        if len(set(deadlines.values())) > 1 and len(conflicts) < MAX_CONFLICTS_PER_CLUSTER:
             by_id = {p.id: p for p in profiles}
             conflicts.append(
                 {

@@ -18,7 +18,9 @@ from vntrade.store import EventsState, Store
 from vntrade.views.compare import cluster_of, compare_records, profiles, within
 
 MAX_COMPARED = 200  # articles of one cluster compared side by side; the rest are only listed
-MAX_CLUSTERS = 2000  # clusters compared in one request (each reads its articles' records)
+MAX_CLUSTERS_PER_REQUEST = (
+    2000  # clusters compared in one request (each reads its articles' records)
+)
 CLUSTERS_READ = 100  # clusters whose articles and records are read together
 
 
@@ -151,10 +153,10 @@ class _Comparer:
     def _result(
         self, ids: list[int], numbers: list[int], lone: Iterable[str], total: int
     ) -> Comparison:
-        if len(ids) > MAX_CLUSTERS and not self.stream:
+        if len(ids) > MAX_CLUSTERS_PER_REQUEST and not self.stream:
             raise UsageError(
                 f"these articles make {len(ids):,} clusters to compare, more than the "
-                f"{MAX_CLUSTERS:,} one request compares side by side. Narrow them with "
+                f"{MAX_CLUSTERS_PER_REQUEST:,} one request compares side by side. Narrow them with "
                 "--event DATE (a month: --event 2025-04; a week: --event 2025-W15), or give "
                 "--limit N for the N largest (--format jsonl or csv stream every cluster)."
             )

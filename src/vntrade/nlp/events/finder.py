@@ -27,7 +27,7 @@ from vntrade.records import Event
 _DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than|deadline\s+of)\s+$", re.I)
 EVENT_TIMEX = ("DATE", "TIME")
 COARSE = ("quarter", "season", "half", "year", "decade")
-WEAK_KINDS = ("report", "briefing")
+WEAK_KINDS = ("report", "briefing")  # "said" tells little about what happened
 _TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
 
 
