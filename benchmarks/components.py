@@ -12,10 +12,9 @@ import json
 import time
 from typing import Any
 
-from vntrade.batch import PIPE_BATCH
 from vntrade.nlp.extract import doc_to_extraction
 from vntrade.nlp.pipeline import load_pipeline
-from vntrade.records import Article
+from vntrade.records import ARTICLE_BATCH, Article
 
 
 def main() -> None:
@@ -36,7 +35,7 @@ def main() -> None:
     for name, component in nlp.pipeline:
         started = time.perf_counter()
         if hasattr(component, "pipe"):
-            docs = list(component.pipe(docs, batch_size=PIPE_BATCH))
+            docs = list(component.pipe(docs, batch_size=ARTICLE_BATCH))
         else:
             docs = [component(doc) for doc in docs]
         seconds[name] = time.perf_counter() - started

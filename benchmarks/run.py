@@ -35,8 +35,8 @@ from steps import (
 )
 from workload import Corpus, build_corpora
 
-from vntrade.batch import PIPE_BATCH
 from vntrade.nlp.pipeline import DEFAULT_MODEL
+from vntrade.records import ARTICLE_BATCH
 
 STARTUP_REPEATS = 5
 COMPONENT_WORDS = 30_000  # enough for stable shares in ~10 s
@@ -134,7 +134,7 @@ def main() -> int:
         },
         settings={
             "model": DEFAULT_MODEL,
-            "batch_size": PIPE_BATCH,
+            "batch_size": ARTICLE_BATCH,
             "rounds": len(samples.raw),
             "rounds_with_workers_2": len(samples.workers2),
             "budget_s": args.budget,

@@ -13,8 +13,8 @@ from monitor import Measured, run_measured, subprocess_env
 from rich.console import Console
 from workload import Corpus
 
-from vntrade.batch import PIPE_BATCH
 from vntrade.nlp.pipeline import DEFAULT_MODEL
+from vntrade.records import ARTICLE_BATCH
 
 ROOT = Path(__file__).resolve().parent.parent
 VNTRADE = str(Path(sys.executable).parent / "vntrade")
@@ -92,7 +92,7 @@ class Bench:
         """The full model's `nlp.pipe` over the corpus' clean texts, in a fresh process."""
         command = [sys.executable, str(Path(__file__).parent / "raw_pipe.py")]
         command += [str(corpus.articles_jsonl), "--model", DEFAULT_MODEL]
-        command += ["--batch-size", str(PIPE_BATCH)]
+        command += ["--batch-size", str(ARTICLE_BATCH)]
         measured = self.run(f"raw nlp.pipe, {label}", command, corpus.words)
         if measured.returncode:
             raise StepFailed(f"raw nlp.pipe failed:\n{measured.stderr[-2000:]}")
@@ -117,7 +117,7 @@ class Bench:
             db = self.work / f"store{self.stores}.db"
         command = [VNTRADE, "ingest", str(corpus.directory), "--db", str(db)]
         command += ["--workers", str(workers), "--engine", engine]
-        command += ["--batch-size", str(PIPE_BATCH), "--quiet", "--summary", "json"]
+        command += ["--batch-size", str(ARTICLE_BATCH), "--quiet", "--summary", "json"]
         words = corpus.words if expect == "new" else None  # a cached run's rate means nothing
         measured = self.run(name, command, words, workers=workers, engine=engine)
         summary = _summary(name, measured)

@@ -14,10 +14,9 @@ from typing import Any
 
 from vntrade.batch import PipelineSpec, chunked, extract_chunk
 from vntrade.loader import DEFAULT_MAX_BYTES, iter_inputs
-from vntrade.records import Article, LoadFailure, LoadProblem
+from vntrade.records import ARTICLE_BATCH, Article, LoadFailure, LoadProblem
 from vntrade.store import Store, article_digest
 
-CHUNK = 64  # articles looked up in the cache and run through the pipeline together
 Record = dict[str, Any]
 
 
@@ -52,7 +51,7 @@ def records_from_paths(
         if cache:
             stack.callback(cache.close)
         articles = track(without_problems(iter_inputs(paths, max_bytes), on_problem))
-        for chunk in chunked(iter(articles), CHUNK):
+        for chunk in chunked(iter(articles), ARTICLE_BATCH):
             yield from _chunk_records(chunk, spec, cache, on_problem)
 
 

@@ -13,6 +13,9 @@ from typing import Any
 RESULT_LISTS = ("actors", "dates", "commodities", "directives", "events", "figures", "statements")
 # Keys of an extraction record that come from the pipeline rather than the loader.
 EXTRACTION_KEYS = ("published_inferred", "reference_date", *RESULT_LISTS)
+# Articles a record stream handles together: one `nlp.pipe` batch, one cache lookup, one
+# chunk sent to a worker and committed in one transaction (`ingest --batch-size`).
+ARTICLE_BATCH = 64
 
 
 @dataclass(slots=True)

@@ -16,7 +16,6 @@ from vntrade.batch.local import (
     default_workers,
 )
 from vntrade.batch.work import (
-    PIPE_BATCH,
     ChunkResult,
     Outcome,
     PipelineSpec,
@@ -26,7 +25,6 @@ from vntrade.batch.work import (
 )
 
 __all__ = [
-    "PIPE_BATCH",
     "ChunkResult",
     "Engine",
     "Handle",

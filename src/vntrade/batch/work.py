@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vntrade.nlp.budget import ArticleTimeout
 from vntrade.nlp.pipeline import PipelineSpec
-from vntrade.records import EXTRACTION_KEYS, Article, Extraction
+from vntrade.records import ARTICLE_BATCH, EXTRACTION_KEYS, Article, Extraction
 
 if TYPE_CHECKING:
     from vntrade.nlp.extract import Failed
 
 # Numeric libraries must not start a thread pool per worker: processes already use every core.
 THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
-PIPE_BATCH = 64
 
 
 class Outcome(NamedTuple):
@@ -43,7 +42,7 @@ def extract_chunk(spec: PipelineSpec, articles: list[Article]) -> ChunkResult:
     fingerprint = nlp.meta["vntrade_fingerprint"]
     timeout = spec.article_timeout
     try:
-        found = extract_articles(nlp, articles, min(PIPE_BATCH, len(articles)), timeout)
+        found = extract_articles(nlp, articles, min(ARTICLE_BATCH, len(articles)), timeout)
         return ChunkResult(fingerprint, [_outcome(item) for item in found])
     except Exception:  # the model's batch failed: one by one, to pin it on its article
         outcomes = []

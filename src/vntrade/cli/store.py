@@ -16,6 +16,7 @@ from vntrade.cli.inputs import check_db_name
 from vntrade.cli.output import is_quiet, note, warn
 from vntrade.cli.sources import pipeline_options
 from vntrade.errors import DiskFull, shown
+from vntrade.records import ARTICLE_BATCH
 from vntrade.store.schema import DEFAULT_DB
 
 KEPT = "every committed batch is kept"
@@ -111,7 +112,7 @@ def wait_option(func: Any) -> Any:
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
-    default=64,
+    default=ARTICLE_BATCH,
     show_default=True,
     help="Articles per chunk sent to a worker and committed in one transaction.",
 )

@@ -27,11 +27,10 @@ from vntrade.errors import EngineError, VntradeError, shown
 from vntrade.ingest.inputs import Item, SkippedSource, SourceTracker, stored_names
 from vntrade.ingest.store_run import StoreRun
 from vntrade.ingest.summary import COUNTS, Summary
-from vntrade.records import Article, LoadFailure, LoadProblem
+from vntrade.records import ARTICLE_BATCH, Article, LoadFailure, LoadProblem
 from vntrade.store import Batch, SourceState, Store, StoredRow, article_digest
 from vntrade.store.dataset import PARTITION, DatasetWriter, part_files, rewrite_part
 
-DEFAULT_BATCH = 64
 # Past this many, problems are only counted: a broken pipeline would otherwise flood stderr.
 MAX_REPORTED = 20
 
@@ -62,7 +61,7 @@ class Ingest:
         engine: Engine,
         fingerprint: str,
         *,
-        batch_size: int = DEFAULT_BATCH,
+        batch_size: int = ARTICLE_BATCH,
         dataset: DatasetWriter | None = None,
         report: Callable[[str], None] = lambda message: None,
         progress: Progress | None = None,

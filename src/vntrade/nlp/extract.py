@@ -18,9 +18,8 @@ from vntrade.nlp.doc_records import doc_actors, doc_commodities
 from vntrade.nlp.events.component import sentences
 from vntrade.nlp.pieces import merge_pieces, piece_article, split_text
 from vntrade.nlp.statements.spans import statements
-from vntrade.records import Article, Extraction
+from vntrade.records import ARTICLE_BATCH, Article, Extraction
 
-BATCH_SIZE = 64
 RULE_PREFIX = "vntrade_"  # our components: rules in Python, run per article within a budget
 
 
@@ -34,7 +33,7 @@ class Failed(NamedTuple):
 def extract_articles(
     nlp: Language,
     articles: Iterable[Article],
-    batch_size: int = BATCH_SIZE,
+    batch_size: int = ARTICLE_BATCH,
     timeout: float | None = None,
 ) -> Iterator[Extraction | Failed]:
     """Yield one extraction per article, in input order, with `nlp.pipe` batching.
