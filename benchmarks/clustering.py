@@ -1,6 +1,6 @@
 """`make bench-scale`: incremental event clustering at 1k, 10k and 100k labelled articles.
 
-Each size runs in a fresh process: the labelled generator (`vntrade.corpus_events`) streams
+Each size runs in a fresh process: the labelled generator (`vntrade.corpus.events`) streams
 extraction records in publication order, each record's lead event goes through the views'
 event reading (`vntrade.events.refs.record_refs`) into one `Clusterer`, as ingest would add
 them, and the clusters are scored against the generator's event labels with B-cubed.
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from vntrade.corpus_events import make_event_corpus
+from vntrade.corpus.events import make_event_corpus
 from vntrade.evaluation.bcubed import bcubed, lookalikes_merged
 from vntrade.events.clustering import Clusterer
 from vntrade.events.refs import record_refs

@@ -4,7 +4,7 @@ For each size (1k, 10k and 100k labelled articles by default; `--sizes 1000,1000
 temporary directory:
 
 1. Build: a store is built from the labelled generator's extraction records
-   (`vntrade.corpus_events`, seed 2025) with `import_records(..., cluster=True)`, which
+   (`vntrade.corpus.events`, seed 2025) with `import_records(..., cluster=True)`, which
    clusters the events exactly as `vntrade ingest` does, and a second one with
    `cluster=False`. Each build runs in a fresh process (this script with the hidden
    `--build` option) under `monitor.run_measured`, so its peak RSS is its own. The build
@@ -27,7 +27,7 @@ temporary directory:
    all the same, so both do the same work.
 
 5. Corpus shapes (`scale_shapes.py`, before the sizes): stores of `--shape-size` (10,000)
-   articles of each shape of `vntrade.corpus_events.SHAPES` scored with B-cubed, three of
+   articles of each shape of `vntrade.corpus.events.SHAPES` scored with B-cubed, three of
    them built again in a shuffled order for the share of articles in the same cluster
    across two orders, and re-clustered with `vntrade db recluster`.
 
@@ -113,7 +113,7 @@ def build_store(
     """Store `n` generated records of a corpus `shape` in a new store `db` (clustered or
     not; in publication order, or shuffled); the times."""
     from vntrade.batch import PipelineSpec
-    from vntrade.corpus_events import make_event_corpus
+    from vntrade.corpus.events import make_event_corpus
     from vntrade.ingest import import_records
     from vntrade.store import Store
 
@@ -176,7 +176,7 @@ def measure_quality(db: Path, n: int, seed: int) -> dict[str, Any]:
     """B-cubed of the store's clusters against the generator's labels; look-alikes merged."""
     import sqlite3
 
-    from vntrade.corpus_events import make_event_corpus
+    from vntrade.corpus.events import make_event_corpus
     from vntrade.evaluation.bcubed import bcubed, lookalikes_merged
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)

@@ -1,6 +1,6 @@
 """`make bench-scale`, clustering quality off the generator's defaults (issue 22).
 
-For each corpus shape of `vntrade.corpus_events.SHAPES` (default, dense, renamed, undated,
+For each corpus shape of `vntrade.corpus.events.SHAPES` (default, dense, renamed, undated,
 yearless), a store of `--shape-size` labelled articles (10,000) is built in a fresh process
 as `scale.py` builds its stores (`import_records`, ingest's own clustering), in publication
 order; B-cubed is scored against the labels. The shapes in `SHUFFLED` are built a second
@@ -49,7 +49,7 @@ def same_clusters(first: dict[str, int], second: dict[str, int]) -> float:
 
 
 def quality(predicted: dict[str, int], n: int, seed: int, shape: str) -> dict[str, Any]:
-    from vntrade.corpus_events import make_event_corpus
+    from vntrade.corpus.events import make_event_corpus
     from vntrade.evaluation.bcubed import bcubed, lookalikes_merged
 
     gold, models = {}, {}
@@ -82,7 +82,7 @@ def measure_shapes(
     script: str, n: int, seed: int, folder: Path, env: dict[str, str], failures: Any
 ) -> list[dict[str, Any]]:
     """Every shape's quality, and the order stability of those in `SHUFFLED`."""
-    from vntrade.corpus_events import SHAPES
+    from vntrade.corpus.events import SHAPES
 
     folder.mkdir(parents=True, exist_ok=True)
     rows = []

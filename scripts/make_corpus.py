@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from vntrade.corpus import write_jsonl, write_txt
-from vntrade.corpus_events import write_event_jsonl
+from vntrade.corpus.events import write_event_jsonl
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from vntrade.corpus_events import make_event_corpus, write_event_jsonl
+from vntrade.corpus.events import make_event_corpus, write_event_jsonl
 from vntrade.evaluation.bcubed import bcubed
 from vntrade.events.clustering import Cluster, Clusterer, EventRef, cluster_all
 from vntrade.events.refs import record_refs

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from vntrade.cli.progress import input_articles, progress_line
-from vntrade.corpus_events import write_event_jsonl
+from vntrade.corpus.events import write_event_jsonl
 
 
 def test_a_dump_is_counted_in_articles_and_text_files_one_each(tmp_path):
@@ -20,7 +20,6 @@ def test_progress_line_says_done_total_rate_and_eta():
         "ingested 12,000/100,000 articles, 31/s, ETA 0:47:19"
     )
     assert progress_line(500, None, 10.0) == "ingested 500 articles, 50/s"
-
 
 
 def test_the_eta_waits_for_a_stable_rate_that_leaves_the_model_load_out():

@@ -313,7 +313,7 @@ def test_no_toolbar_and_no_needless_hint_at_desktop_width(browser):
 def large_phone(tmp_path_factory):
     """The page of 300 generated articles (many actors, long names) on a phone."""
     from vntrade.batch import PipelineSpec
-    from vntrade.corpus_events import make_event_corpus
+    from vntrade.corpus.events import make_event_corpus
     from vntrade.ingest import import_records
     from vntrade.store import Store
 

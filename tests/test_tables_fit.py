@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from conftest import GOLD, ROOT, SEEDS, ingested
 from vntrade.cli import main
-from vntrade.corpus_events import write_event_jsonl
+from vntrade.corpus.events import write_event_jsonl
 
 pytestmark = pytest.mark.slow
 

@@ -1,4 +1,4 @@
-"""How a labelled report dates its event and itself (`corpus_events`): the date phrase seen
+"""How a labelled report dates its event and itself (`corpus.events`): the date phrase seen
 from its publication day ("on Tuesday", "the same day", "this week"), the same phrase as a
 page without a publication date gives it (no anchor: XXXX-WXX-2), or without a year, and the
 outlet's dateline."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from vntrade.corpus import MONTHS, WEEKDAYS
+from vntrade.corpus.articles import MONTHS, WEEKDAYS
 from vntrade.periods import parse_period
 
 

@@ -1,4 +1,4 @@
-"""The word lists and templates of the labelled event corpus (`corpus_events.py`): outlets,
+"""The word lists and templates of the labelled event corpus (`corpus/events.py`): outlets,
 kinds, names, roles, organisations, topics, and the sentences each report is made of."""
 
 from __future__ import annotations

@@ -23,15 +23,15 @@ import math
 import random
 import string
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from vntrade.corpus import AMERICANS, GOODS, ORDINALS, VIETNAMESE
-from vntrade.corpus_dates import dateline, unanchored, when_phrase, yearless_phrase
-from vntrade.corpus_templates import (
-    CATEGORIES,
+from vntrade.corpus.articles import AMERICANS, GOODS, ORDINALS, VIETNAMESE
+from vntrade.corpus.dates import unanchored, when_phrase, yearless_phrase
+from vntrade.corpus.labelled import CastMember, LabelledArticle
+from vntrade.corpus.templates import (
     EVENTS_PER_DAY,
     FOLLOWS,
     GIVEN,
@@ -54,8 +54,6 @@ from vntrade.corpus_templates import (
     VN_ORGS,
     VN_ROLES,
 )
-from vntrade.events.text import sentence_spans
-from vntrade.nlp.events.finder import find_events
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,55 +86,20 @@ SHAPES = {
 
 
 @dataclass(frozen=True, slots=True)
-class Actor:
-    name: str
-    type: str  # PERSON or ORG
-    role: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class TradeEvent:
     """One happening: what every report of it has in common."""
 
     id: str
     day: date
     kind: str
-    vn: Actor
-    us: Actor
-    org: Actor
+    vn: CastMember
+    us: CastMember
+    org: CastMember
     topic: str
     goods: tuple[str, str]
     place: str
     ordinal: str | None = None
     lookalike_of: str | None = None  # the earlier event it resembles
-
-
-@dataclass(frozen=True, slots=True)
-class LabelledArticle:
-    """One report of one event: its text pieces with what each names, and its label."""
-
-    id: str
-    event: str
-    published: date
-    agency: str
-    dateline: str
-    title: str
-    pieces: tuple[tuple[str, Any], ...]  # (text, None | Actor | ("good", name) | ("date", ...))
-    lookalike_of: str | None = None  # the event this one's event resembles
-    dated: bool = True  # False: the page gives no publication date
-
-    @property
-    def body(self) -> str:
-        return "".join(text for text, _ in self.pieces)
-
-    @property
-    def text(self) -> str:
-        """The raw article as an outlet prints it: title, dateline and body."""
-        return f"{self.title}\n{dateline(self.agency, self.dateline, self.published)}{self.body}"
-
-    def record(self) -> dict[str, Any]:
-        """The extraction record of this article, with the event label under "event"."""
-        return _record(self)
 
 
 def make_events(n_events: int, seed: int = 0, shape: Shape = SHAPES["default"]) -> list[TradeEvent]:
@@ -148,7 +111,8 @@ def make_events(n_events: int, seed: int = 0, shape: Shape = SHAPES["default"]) 
     span = max(365, math.ceil(n_events / shape.events_per_day))
     days = sorted(date(2025, 1, 1) + timedelta(days=rng.randrange(span)) for _ in range(n_events))
     events: list[TradeEvent] = []
-    latest: dict[tuple[Actor, Actor, str], TradeEvent] = {}  # the last event of each series
+    # the last event of each series
+    latest: dict[tuple[CastMember, CastMember, str], TradeEvent] = {}
     for index, day in enumerate(days):
         ident = f"e{index:06d}"
         if events and shape.same_day_share and rng.random() < shape.same_day_share:
@@ -173,7 +137,7 @@ def make_events(n_events: int, seed: int = 0, shape: Shape = SHAPES["default"]) 
                 kind=kind,
                 vn=_vn_person(rng),
                 us=_us_actor(rng, kind),
-                org=Actor(rng.choice(VN_ORGS), "ORG", None),
+                org=CastMember(rng.choice(VN_ORGS), "ORG", None),
                 topic=rng.choice(TOPICS),
                 goods=(goods[0], goods[1]),
                 place=rng.choice(PLACES),
@@ -282,7 +246,7 @@ def _same_day(rng: random.Random, events: list[TradeEvent], ident: str) -> Trade
         kind=model.kind,
         vn=vn,
         us=model.us,
-        org=Actor(rng.choice(VN_ORGS), "ORG", None),
+        org=CastMember(rng.choice(VN_ORGS), "ORG", None),
         topic=rng.choice([t for t in TOPICS if t != model.topic]),
         goods=(goods[0], goods[1]),
         place=rng.choice(PLACES),
@@ -291,21 +255,23 @@ def _same_day(rng: random.Random, events: list[TradeEvent], ident: str) -> Trade
     )
 
 
-def _vn_person(rng: random.Random) -> Actor:
+def _vn_person(rng: random.Random) -> CastMember:
     if rng.random() < 0.3:
         plain, _accented, title = VIETNAMESE[rng.randrange(len(VIETNAMESE))]
-        return Actor(plain, "PERSON", title)
+        return CastMember(plain, "PERSON", title)
     name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLES)} {rng.choice(GIVEN)}"
-    return Actor(name, "PERSON", rng.choice(VN_ROLES))
+    return CastMember(name, "PERSON", rng.choice(VN_ROLES))
 
 
-def _us_actor(rng: random.Random, kind: str) -> Actor:
+def _us_actor(rng: random.Random, kind: str) -> CastMember:
     if kind == "agreement":
-        return Actor(rng.choice(US_ORGS[:10]), "ORG", None)
+        return CastMember(rng.choice(US_ORGS[:10]), "ORG", None)
     if rng.random() < 0.3:
         name, title = AMERICANS[rng.randrange(len(AMERICANS))]
-        return Actor(name, "PERSON", title)
-    return Actor(f"{rng.choice(US_FIRST)} {rng.choice(US_LAST)}", "PERSON", rng.choice(US_ROLES))
+        return CastMember(name, "PERSON", title)
+    return CastMember(
+        f"{rng.choice(US_FIRST)} {rng.choice(US_LAST)}", "PERSON", rng.choice(US_ROLES)
+    )
 
 
 def _report(
@@ -353,13 +319,13 @@ def _report(
     )
 
 
-def _named(actor: Actor, rng: random.Random) -> list[tuple[str, Any]]:
+def _named(actor: CastMember, rng: random.Random) -> list[tuple[str, Any]]:
     if actor.role and rng.random() < 0.7:
         return [(f"{actor.role} ", None), (actor.name, actor)]
     return [(actor.name, actor)]
 
 
-def _short(actor: Actor) -> str:
+def _short(actor: CastMember) -> str:
     return actor.name.split()[-1] if actor.type == "PERSON" else actor.name
 
 
@@ -371,68 +337,3 @@ def _fill(template: str, fill: dict[str, list[tuple[str, Any]]]) -> list[tuple[s
         if field:
             pieces.extend(fill[field])
     return pieces
-
-
-def _record(article: LabelledArticle) -> dict[str, Any]:
-    text = article.body
-    actors: dict[str, dict[str, Any]] = {}
-    goods: dict[str, dict[str, Any]] = {}
-    dates: list[dict[str, Any]] = []
-    position = 0
-    for piece, what in article.pieces:
-        start, end = position, position + len(piece)
-        position = end
-        mention = {"text": piece, "start": start, "end": end}
-        if isinstance(what, Actor):
-            entry = actors.setdefault(
-                what.name,
-                {"name": what.name, "type": what.type, "role": what.role, "aliases": []},
-            )
-            entry.setdefault("mentions", []).append(mention)
-            if piece != what.name and piece not in entry["aliases"]:
-                entry["aliases"].append(piece)
-        elif isinstance(what, tuple) and what[0] == "good":
-            entry = goods.setdefault(
-                what[1], {"name": what[1], "category": CATEGORIES.get(what[1], "goods")}
-            )
-            entry.setdefault("mentions", []).append(mention)
-        elif isinstance(what, tuple) and what[0] == "date":
-            _tag, value, kind, timex = what
-            dates.append(
-                {**mention, "value": value, "kind": kind, "timex_type": timex, "deadline": False}
-            )
-    published = article.published.isoformat() if article.dated else None
-    record = {
-        "id": article.id,
-        "source": f"{article.id}.txt",
-        "title": article.title,
-        "published": published,
-        "agency": article.agency,
-        "dateline": article.dateline,
-        "text": text,
-        "words": len(text.split()),
-        "sha256": hashlib.sha256(text.encode()).hexdigest(),
-        "url": None,
-        # Wire datelines carry the day: "HANOI, April 29 (Reuters) - ".
-        "dateline_date": (
-            f"XXXX-{article.published.month:02d}-{article.published.day:02d}"
-            if article.agency in ("Reuters", "Xinhua")
-            else None
-        ),
-        "published_inferred": False,
-        "reference_date": published,
-        "actors": list(actors.values()),
-        "dates": [
-            {k: d[k] for k in ("text", "value", "kind", "start", "end", "timex_type", "deadline")}
-            for d in dates
-        ],
-        "commodities": list(goods.values()),
-        "directives": [],
-        "figures": [],  # the generator writes no figures
-        "statements": [],
-        "event": article.event,
-    }
-    # The events component's rules, over punctuation sentences (there is no parse here).
-    found = find_events(record, sentence_spans(text), {})
-    record["events"] = [asdict(event) for event in found]
-    return record
