@@ -357,4 +357,3 @@ def _render_timeml(report: dict[str, Any], verbose: bool) -> None:
             console.print(f"[bold]Misses of {title} {name}[/bold]: {len(misses)}")
             for miss in misses:
                 console.print(f"  {miss}", markup=False)
-
