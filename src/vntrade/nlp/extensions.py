@@ -117,16 +117,30 @@ def _span_value(name: str) -> tuple[Callable[[Span], Any], Callable[[Span, Any],
     one sentence would share their values; the span id keeps them apart.
     """
 
-    def key(span: Span) -> tuple:
-        return ("vntrade", name, span.start, span.end, span.label_, span.id_)
-
     def get(span: Span) -> Any:
-        return span.doc.user_data.get(key(span))
+        return _Values(span)[name]
 
     def set_(span: Span, value: Any) -> None:
-        span.doc.user_data[key(span)] = value
+        _Values(span)[name] = value
 
     return get, set_
+
+
+class _Values:
+    """The values of one span in `doc.user_data`, keyed by name, bounds, label and id: what
+    `span._.<name>` reads and writes, without building an `Underscore` at each access."""
+
+    __slots__ = ("data", "where")
+
+    def __init__(self, span: Span) -> None:
+        self.data = span.doc.user_data
+        self.where = (span.start, span.end, span.label_, span.id_)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.data.get(("vntrade", name, *self.where))
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self.data[("vntrade", name, *self.where)] = value
 
 
 def _char_span(doc: Doc, start: int, end: int, label: str, number: int) -> Span:
@@ -135,12 +149,12 @@ def _char_span(doc: Doc, start: int, end: int, label: str, number: int) -> Span:
     if span is None:  # only whitespace: the token after it
         span = doc.char_span(start, start + 1, label=label, span_id=str(number))
     if (span.start_char, span.end_char) != (start, end):
-        span._.char_offsets = [start, end]
+        _Values(span)["char_offsets"] = [start, end]
     return span
 
 
-def _offsets(span: Span) -> tuple[int, int]:
-    offsets = span._.char_offsets
+def _offsets(span: Span, values: _Values) -> tuple[int, int]:
+    offsets = values["char_offsets"]
     return (offsets[0], offsets[1]) if offsets else (span.start_char, span.end_char)
 
 
@@ -149,9 +163,10 @@ def set_date_mentions(doc: Doc, mentions: list[DateMention]) -> None:
     spans = []
     for number, mention in enumerate(mentions):
         span = _char_span(doc, mention.start, mention.end, mention.timex_type, number)
-        span._.timex_value = mention.value
-        span._.timex_kind = mention.kind
-        span._.deadline = mention.deadline
+        values = _Values(span)
+        values["timex_value"] = mention.value
+        values["timex_kind"] = mention.kind
+        values["deadline"] = mention.deadline
         spans.append(span)
     doc.spans[DATE_SPANS] = spans
 
@@ -161,16 +176,17 @@ def date_mentions(doc: Doc) -> list[DateMention]:
     text = doc_text(doc)
     found = []
     for span in doc.spans.get(DATE_SPANS, []):
-        start, end = _offsets(span)
+        values = _Values(span)
+        start, end = _offsets(span, values)
         found.append(
             DateMention(
                 text=text[start:end],
-                value=span._.timex_value,
-                kind=span._.timex_kind,
+                value=values["timex_value"],
+                kind=values["timex_kind"],
                 start=start,
                 end=end,
                 timex_type=span.label_,
-                deadline=bool(span._.deadline),
+                deadline=bool(values["deadline"]),
             )
         )
     return found
@@ -181,11 +197,12 @@ def set_directives(doc: Doc, found: list[Directive]) -> None:
     spans = []
     for number, directive in enumerate(found):
         span = _char_span(doc, directive.start, directive.end, DIRECTIVE_LABEL, number)
-        span._.issuer = directive.issuer
-        span._.verb = directive.verb
-        span._.addressee = directive.addressee
-        span._.action = directive.action
-        span._.deadline = directive.deadline
+        values = _Values(span)
+        values["issuer"] = directive.issuer
+        values["verb"] = directive.verb
+        values["addressee"] = directive.addressee
+        values["action"] = directive.action
+        values["deadline"] = directive.deadline
         spans.append(span)
     doc.spans[DIRECTIVE_SPANS] = spans
 
@@ -195,14 +212,15 @@ def directives(doc: Doc) -> list[Directive]:
     text = doc_text(doc)
     found = []
     for span in doc.spans.get(DIRECTIVE_SPANS, []):
-        start, end = _offsets(span)
+        values = _Values(span)
+        start, end = _offsets(span, values)
         found.append(
             Directive(
-                issuer=span._.issuer,
-                verb=span._.verb,
-                addressee=span._.addressee,
-                action=span._.action,
-                deadline=span._.deadline,
+                issuer=values["issuer"],
+                verb=values["verb"],
+                addressee=values["addressee"],
+                action=values["action"],
+                deadline=values["deadline"],
                 sentence=text[start:end],
                 start=start,
                 end=end,
@@ -216,10 +234,11 @@ def set_events(doc: Doc, found: list[Event]) -> None:
     spans = []
     for number, event in enumerate(found):
         span = _char_span(doc, event.sentence_start, event.sentence_end, EVENT_LABEL, number)
+        values = _Values(span)
         for name in EVENT_VALUES:
             if name != "period":
-                setattr(span._, f"event_{name}", getattr(event, name))
-        span._.event_period = [event.start, event.end, event.precision]
+                values[f"event_{name}"] = getattr(event, name)
+        values["event_period"] = [event.start, event.end, event.precision]
         spans.append(span)
     doc.spans[EVENT_SPANS] = spans
 
@@ -229,25 +248,26 @@ def events(doc: Doc) -> list[Event]:
     text = doc_text(doc)
     found = []
     for span in doc.spans.get(EVENT_SPANS, []):
-        start, end = _offsets(span)
-        period_start, period_end, precision = span._.event_period
+        values = _Values(span)
+        start, end = _offsets(span, values)
+        period_start, period_end, precision = values["event_period"]
         found.append(
             Event(
-                value=span._.event_value,
+                value=values["event_value"],
                 start=period_start,
                 end=period_end,
                 precision=precision,
-                kind=span._.event_kind,
-                trigger=span._.event_trigger,
-                actors=list(span._.event_actors),
-                commodities=list(span._.event_commodities),
-                summary=span._.event_summary,
+                kind=values["event_kind"],
+                trigger=values["event_trigger"],
+                actors=list(values["event_actors"]),
+                commodities=list(values["event_commodities"]),
+                summary=values["event_summary"],
                 sentence=text[start:end],
                 sentence_start=start,
                 sentence_end=end,
-                order=span._.event_order,
-                lead=bool(span._.event_lead),
-                directive=span._.event_directive,
+                order=values["event_order"],
+                lead=bool(values["event_lead"]),
+                directive=values["event_directive"],
             )
         )
     return found
@@ -258,9 +278,10 @@ def set_figures(doc: Doc, found: list[Figure]) -> None:
     spans = []
     for number, figure in enumerate(found):
         span = _char_span(doc, figure.start, figure.end, figure.unit, number)
-        span._.figure_quantity = figure.quantity
-        span._.figure_measures = figure.measures
-        span._.figure_sentence = [figure.sentence_start, figure.sentence_end]
+        values = _Values(span)
+        values["figure_quantity"] = figure.quantity
+        values["figure_measures"] = figure.measures
+        values["figure_sentence"] = [figure.sentence_start, figure.sentence_end]
         spans.append(span)
     doc.spans[FIGURE_SPANS] = spans
 
@@ -270,14 +291,15 @@ def figures(doc: Doc) -> list[Figure]:
     text = doc_text(doc)
     found = []
     for span in doc.spans.get(FIGURE_SPANS, []):
-        start, end = _offsets(span)
-        sentence_start, sentence_end = span._.figure_sentence
+        values = _Values(span)
+        start, end = _offsets(span, values)
+        sentence_start, sentence_end = values["figure_sentence"]
         found.append(
             Figure(
                 text=text[start:end],
-                quantity=span._.figure_quantity,
+                quantity=values["figure_quantity"],
                 unit=span.label_,
-                measures=span._.figure_measures,
+                measures=values["figure_measures"],
                 start=start,
                 end=end,
                 sentence_start=sentence_start,
