@@ -26,6 +26,10 @@ from spacy.tokens import Doc
 PATTERNS_FILE = "patterns.jsonl"
 
 
+MAX_SEEN = 50_000  # rows remembered before starting over (about 250 bytes each)
+_UNSEEN = object()
+
+
 class _NotIn(frozenset):
     """A NOT_IN value set."""
 
@@ -90,6 +94,8 @@ class PosRules:
     by_tag: dict[int, list[_Rule]] = field(default_factory=dict)
     any_tag: list[_Rule] = field(default_factory=list)
     multi: list[_Rule] = field(default_factory=list)
+    # The one-token rule of each (tag, lower, dep, space) row met so far: words recur.
+    seen: dict[tuple[int, int, int, int], _Rule | None] = field(default_factory=dict)
 
     @classmethod
     def from_patterns(cls, patterns: Sequence[dict[str, Any]]) -> PosRules:
@@ -138,15 +144,21 @@ class PosRules:
         """Set `pos_` where a rule matches; the last matching pattern wins."""
         rows = [tuple(row) for row in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
         chosen: dict[int, _Rule] = {}
+        seen = self.seen
+        if len(seen) > MAX_SEEN:
+            seen.clear()
         for i, row in enumerate(rows):
-            for rule in self.by_tag.get(row[0], self.any_tag):
-                if rule.tests[0](row):
-                    chosen[i] = rule
-                    break
+            rule = seen.get(row, _UNSEEN)
+            if rule is _UNSEEN:
+                rule = seen[row] = self._single(row)
+            if rule is not None:
+                chosen[i] = rule
         for rule in self.multi:
-            width = len(rule.tests)
+            width, first = len(rule.tests), rule.tests[0]
             for start in range(len(rows) - width + 1):
-                if all(test(rows[start + k]) for k, test in enumerate(rule.tests)):
+                if first(rows[start]) and all(
+                    test(rows[start + k]) for k, test in enumerate(rule.tests)
+                ):
                     target = start + rule.index
                     if target not in chosen or rule.order >= chosen[target].order:
                         chosen[target] = rule
@@ -155,6 +167,13 @@ class PosRules:
             for i, rule in chosen.items():
                 pos[i] = rule.pos
             doc.from_array([POS], pos)
+
+    def _single(self, row: tuple[int, int, int, int]) -> _Rule | None:
+        """The latest one-token rule a token's row passes, if any."""
+        for rule in self.by_tag.get(row[0], self.any_tag):
+            if rule.tests[0](row):
+                return rule
+        return None
 
 
 @Language.factory(
