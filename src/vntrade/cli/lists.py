@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from vntrade.cli.filters import as_period, names_of, say_nothing_matched
-from vntrade.cli.inputs import ProblemReporter
 from vntrade.cli.output import output_options, resolve_format, write_rows
-from vntrade.cli.sources import source_options
+from vntrade.cli.sources import reads_store, source_options
 from vntrade.cli.tables import Column
+
+if TYPE_CHECKING:
+    from vntrade.store import Store
 
 _COUNT = {"kind": "fixed", "justify": "right"}
 # The terminal tables: the long lists (article ids, evidence) stay in the data formats, and
@@ -84,21 +86,17 @@ def _write_list(
     help="Only actors of this type (repeatable).",
 )
 @output_options
-@click.pass_context
-def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source: Any) -> None:
+@reads_store
+def actors(store: Store, types: tuple[str, ...], fmt: str | None) -> None:
     """Actors of PATH...: type, roles, aliases, mentions, articles, first and last dates.
 
     First and last dates are those of the timeline events naming the actor (else of the
     articles mentioning it). Most widely reported first.
     """
-    from vntrade.cli.sources import event_store
     from vntrade.views.lists import ACTOR_COLUMNS, iter_actor_rows
 
-    reporter = ProblemReporter()
-    with event_store(reporter, **source) as store:
-        rows = _keep(iter_actor_rows(store), "type", types)
-        _write_list(rows, fmt, ACTOR_COLUMNS, ACTOR_TABLE, "Actors", filtered=bool(types))
-    ctx.exit(reporter.exit_code)
+    rows = _keep(iter_actor_rows(store), "type", types)
+    _write_list(rows, fmt, ACTOR_COLUMNS, ACTOR_TABLE, "Actors", filtered=bool(types))
 
 
 @click.command()
@@ -111,19 +109,17 @@ def actors(ctx: click.Context, types: tuple[str, ...], fmt: str | None, **source
     help="Only commodities of this category (repeatable).",
 )
 @output_options
-@click.pass_context
+@reads_store
 def commodities(
-    ctx: click.Context, categories: tuple[str, ...], fmt: str | None, **source: Any
+    store: Store,
+    categories: tuple[str, ...],
+    fmt: str | None,
 ) -> None:
     """Commodities of PATH...: category, mentions, articles, directives naming them, dates."""
-    from vntrade.cli.sources import event_store
     from vntrade.views.lists import COMMODITY_COLUMNS, iter_commodity_rows
 
-    reporter = ProblemReporter()
-    with event_store(reporter, **source) as store:
-        rows = _keep(iter_commodity_rows(store), "category", categories)
-        _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_TABLE, "Commodities", bool(categories))
-    ctx.exit(reporter.exit_code)
+    rows = _keep(iter_commodity_rows(store), "category", categories)
+    _write_list(rows, fmt, COMMODITY_COLUMNS, COMMODITY_TABLE, "Commodities", bool(categories))
 
 
 @click.command()
@@ -146,14 +142,13 @@ def commodities(
     "in the report].",
 )
 @output_options
-@click.pass_context
+@reads_store
 def directives(
-    ctx: click.Context,
+    store: Store,
     issuers: tuple[str, ...],
     overdue: bool,
     as_of: Any,
     fmt: str | None,
-    **source: Any,
 ) -> None:
     """Directives of PATH...: who ordered whom to do what, by when; one row per order.
 
@@ -161,15 +156,12 @@ def directives(
     once the whole deadline period (a day, a month...) is over before --as-of (by default
     the day of the newest article, so that old news reads the same on any day), else `open`.
     """
-    from vntrade.cli.sources import event_store
     from vntrade.views.as_of import as_of as judged_on
     from vntrade.views.lists import DIRECTIVE_COLUMNS, directive_rows_of
 
-    reporter = ProblemReporter()
-    with event_store(reporter, **source) as store:
-        day = judged_on(store, as_of.start if as_of else None)
-        rows = directive_rows_of(store, day)
-        wanted = names_of(store, "actors", issuers)
+    day = judged_on(store, as_of.start if as_of else None)
+    rows = directive_rows_of(store, day)
+    wanted = names_of(store, "actors", issuers)
     if wanted is not None:
         rows = [row for row in rows if row["issuer"] in wanted]
     if overdue:
@@ -177,4 +169,3 @@ def directives(
     filtered = bool(issuers) or overdue
     title = f"Directives (deadlines as of {day.isoformat()})"
     _write_list(rows, fmt, DIRECTIVE_COLUMNS, DIRECTIVE_TABLE, "Directives", filtered, title)
-    ctx.exit(reporter.exit_code)

@@ -6,14 +6,16 @@ import contextlib
 import os
 import sys
 import tempfile
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from vntrade import __version__
-from vntrade.cli.inputs import ProblemReporter
 from vntrade.cli.output import warn
-from vntrade.cli.sources import event_store, source_options
+from vntrade.cli.sources import reads_store, source_options
+
+if TYPE_CHECKING:
+    from vntrade.store import Store
 
 
 @click.command()
@@ -25,8 +27,8 @@ from vntrade.cli.sources import event_store, source_options
     metavar="FILE",
     help="Where to write the page (an .html file), or - for standard output.",
 )
-@click.pass_context
-def report(ctx: click.Context, output: str, **source: Any) -> None:
+@reads_store
+def report(store: Store, output: str) -> None:
     """Write an HTML report of PATH... (or --db FILE) that opens offline in any browser.
 
     The page shows the timeline (filters, zoom, details on hover), the articles that report
@@ -39,10 +41,9 @@ def report(ctx: click.Context, output: str, **source: Any) -> None:
     from vntrade.report.data import build_report
     from vntrade.report.page import render_page
 
-    reporter = ProblemReporter()
-    spec = PipelineSpec(source["model"], source["actors_file"], source["commodities_file"])
-    with event_store(reporter, **source) as store:
-        data = build_report(store, version=__version__, fingerprint=spec.fingerprint())
+    pipeline = click.get_current_context().params  # the fingerprint the page names
+    spec = PipelineSpec(pipeline["model"], pipeline["actors_file"], pipeline["commodities_file"])
+    data = build_report(store, version=__version__, fingerprint=spec.fingerprint())
     page = render_page(data)
     if output == "-":
         sys.stdout.write(page)
@@ -54,7 +55,6 @@ def report(ctx: click.Context, output: str, **source: Any) -> None:
             raise click.ClickException(f"cannot write {output}: {reason}.") from None
         articles = data["corpus"]["articles"]
         warn(f"wrote {output}: {articles:,} articles, {len(page.encode()):,} bytes.")
-    ctx.exit(reporter.exit_code)
 
 
 def write_whole(path: str, text: str) -> None:

@@ -10,6 +10,7 @@ included.
 from __future__ import annotations
 
 import contextlib
+import functools
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -177,6 +178,37 @@ def _records_from_paths(
             use_cache=not no_cache,
             track=progress.track,
         )
+
+
+# The parameters `source_options` adds: what `event_store` reads.
+SOURCE_PARAMS = ("paths", "db", "max_bytes", "model", "actors_file", "commodities_file",
+                 "article_timeout", "no_cache")  # fmt: skip
+
+
+def reads_store(
+    func: Callable[..., None] | None = None,
+    /,
+    *,
+    check: Callable[..., None] | None = None,
+) -> Any:
+    """The body of a view command, called with the store its `source_options` give (PATH...
+    through a temporary store, or --db) and its other options; the command then exits 1 if
+    an input failed (each failure is reported), else 0. `check` sees the other options
+    first, before any input is read (a usage error comes at once)."""
+    if func is None:
+        return functools.partial(reads_store, check=check)
+
+    @functools.wraps(func)
+    def command(**options: Any) -> None:
+        source = {name: options.pop(name) for name in SOURCE_PARAMS}
+        if check is not None:
+            check(**options)
+        reporter = ProblemReporter()
+        with event_store(reporter, **source) as store:
+            func(store, **options)
+        click.get_current_context().exit(reporter.exit_code)
+
+    return command
 
 
 @contextlib.contextmanager

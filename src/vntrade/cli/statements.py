@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from vntrade.cli.filters import as_period, say_nothing_matched
-from vntrade.cli.inputs import ProblemReporter
 from vntrade.cli.output import output_options, resolve_format, write_rows
-from vntrade.cli.sources import source_options
+from vntrade.cli.sources import reads_store, source_options
 from vntrade.cli.tables import Column
+
+if TYPE_CHECKING:
+    from vntrade.store import Store
 
 STATEMENT_TABLE = (
     Column("date", "date", "fixed"),
@@ -46,15 +48,14 @@ STATEMENT_TABLE = (
     help="Only statements whose words include all of these (any case and diacritics).",
 )
 @output_options
-@click.pass_context
+@reads_store
 def statements(
-    ctx: click.Context,
+    store: Store,
     speakers: tuple[str, ...],
     since: Any,
     until: Any,
     words: tuple[str, ...],
     fmt: str | None,
-    **source: Any,
 ) -> None:
     """Statements of PATH...: who said what, quoted (direct) or reported, and when.
 
@@ -62,16 +63,12 @@ def statements(
     article's date): speaker (the canonical actor; an unnamed source as written), cue, the
     words said, the article. `text` is `record.text[start:end]` of that article.
     """
-    from vntrade.cli.sources import event_store
     from vntrade.views.statements import STATEMENT_COLUMNS, statement_filter, statement_rows
 
-    reporter = ProblemReporter()
-    with event_store(reporter, **source) as store:
-        keep = statement_filter(store, speakers, since, until, words)
-        table = resolve_format(fmt) == "table"
-        columns: Any = STATEMENT_TABLE if table else STATEMENT_COLUMNS
-        rows = statement_rows(store, keep)
-        written = write_rows(rows, fmt, columns=columns, title="Statements")
+    keep = statement_filter(store, speakers, since, until, words)
+    table = resolve_format(fmt) == "table"
+    columns: Any = STATEMENT_TABLE if table else STATEMENT_COLUMNS
+    rows = statement_rows(store, keep)
+    written = write_rows(rows, fmt, columns=columns, title="Statements")
     if not written and (speakers or since or until or words):
         say_nothing_matched("statements")
-    ctx.exit(reporter.exit_code)

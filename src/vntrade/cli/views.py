@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from vntrade.cli.filters import as_period, names_of, say_nothing_matched
-from vntrade.cli.inputs import ProblemReporter
 from vntrade.cli.output import (
     note,
     output_options,
@@ -18,9 +17,12 @@ from vntrade.cli.output import (
     write_json_lines,
     write_rows,
 )
-from vntrade.cli.sources import source_options
+from vntrade.cli.sources import reads_store, source_options
 from vntrade.events.kinds import KINDS
 from vntrade.views.timeline import TIMELINE_COLUMNS
+
+if TYPE_CHECKING:
+    from vntrade.store import Store
 
 COMPARE_COLUMNS = ("cluster", "date", "article", "aspect", "values")
 OVERVIEW_LIMIT = 20  # clusters compare shows before it gives an overview instead
@@ -88,9 +90,9 @@ def _kinds(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
     "--evidence", is_flag=True, help="In the terminal table, show the evidence sentences."
 )
 @output_options
-@click.pass_context
+@reads_store
 def timeline(
-    ctx: click.Context,
+    store: Store,
     since: Any,
     until: Any,
     actor_names: tuple[str, ...],
@@ -99,7 +101,6 @@ def timeline(
     limit: int | None,
     evidence: bool,
     fmt: str | None,
-    **source: Any,
 ) -> None:
     """Events reported in PATH..., in date order, one entry per event.
 
@@ -110,46 +111,42 @@ def timeline(
     A store's timeline is read from the events `vntrade ingest` clustered; filters run in
     the store and the entries stream, so a year of news prints at once.
     """
-    from vntrade.cli.sources import event_store
     from vntrade.store import EntryFilter
 
-    reporter = ProblemReporter()
     fmt = resolve_format(fmt)
-    with event_store(reporter, **source) as store:
-        keep = EntryFilter(
-            since=since.start.isoformat() if since else None,
-            until=until.end.isoformat() if until else None,
-            actors=names_of(store, "actors", actor_names),
-            commodities=names_of(store, "commodities", commodity_names),
-            kinds=kinds or None,
-        )
-        shown = limit if limit is not None else TIMELINE_LIMIT if fmt == "table" else 0
-        rows: Any = store.timeline_json(keep) if fmt == "jsonl" else store.timeline_entries(keep)
-        left_out = 0
-        if shown:
-            left_out = max(0, store.count_entries(keep) - shown)
-            rows = itertools.islice(rows, shown)
-        if fmt == "table":
-            from vntrade.cli.render import render_timeline
+    keep = EntryFilter(
+        since=since.start.isoformat() if since else None,
+        until=until.end.isoformat() if until else None,
+        actors=names_of(store, "actors", actor_names),
+        commodities=names_of(store, "commodities", commodity_names),
+        kinds=kinds or None,
+    )
+    shown = limit if limit is not None else TIMELINE_LIMIT if fmt == "table" else 0
+    rows: Any = store.timeline_json(keep) if fmt == "jsonl" else store.timeline_entries(keep)
+    left_out = 0
+    if shown:
+        left_out = max(0, store.count_entries(keep) - shown)
+        rows = itertools.islice(rows, shown)
+    if fmt == "table":
+        from vntrade.cli.render import render_timeline
 
-            rows = list(rows)
-            render_timeline(rows, evidence)
-        elif fmt == "jsonl":  # as stored: JSON text in, JSON text out
-            rows = _counted(rows)
-            write_json_lines(rows)
-        else:
-            rows = _counted(rows)
-            write_rows(rows, fmt, columns=TIMELINE_COLUMNS)
-        filters = (since, until, actor_names, commodity_names, kinds)
-        if not rows and any(filters):
-            say_nothing_matched("events")
+        rows = list(rows)
+        render_timeline(rows, evidence)
+    elif fmt == "jsonl":  # as stored: JSON text in, JSON text out
+        rows = _counted(rows)
+        write_json_lines(rows)
+    else:
+        rows = _counted(rows)
+        write_rows(rows, fmt, columns=TIMELINE_COLUMNS)
+    filters = (since, until, actor_names, commodity_names, kinds)
+    if not rows and any(filters):
+        say_nothing_matched("events")
     if left_out:  # after the table, where it is seen
         note(
             f"{left_out:,} more entries left out (the earliest {shown:,} are shown): narrow "
             "them with --since, --until, --actor, --kind or --commodity, or give --limit N "
             "(0 for all) or --format jsonl."
         )
-    ctx.exit(reporter.exit_code)
 
 
 class _counted:
@@ -166,6 +163,12 @@ class _counted:
 
     def __bool__(self) -> bool:
         return self.count > 0
+
+
+def _one_selection(*, number: int | None, period: Any, article: str | None, **options: Any) -> None:
+    """At most one of --cluster, --event and --article, said before any input is read."""
+    if sum(x is not None for x in (number, period, article)) > 1:
+        raise click.UsageError("give one of --cluster, --event and --article.")
 
 
 @click.command()
@@ -196,15 +199,14 @@ class _counted:
 )
 @click.option("--article", metavar="ID", help="Only the cluster of article ID.")
 @output_options
-@click.pass_context
+@reads_store(check=_one_selection)
 def compare(
-    ctx: click.Context,
+    store: Store,
     limit: int,
     number: int | None,
     period: Any,
     article: str | None,
     fmt: str | None,
-    **source: Any,
 ) -> None:
     """Group the articles of PATH... that report the same event, and compare their reports.
 
@@ -217,30 +219,25 @@ def compare(
     and --cluster N, --event DATE or --article ID the side by side of one. A store's
     clusters are those `vntrade ingest` made: only the clusters shown are read.
     """
-    from vntrade.cli.sources import event_store
     from vntrade.views.stored import compare_store
 
-    if sum(x is not None for x in (number, period, article)) > 1:
-        raise click.UsageError("give one of --cluster, --event and --article.")
-    reporter = ProblemReporter()
     fmt = resolve_format(fmt)
     # --limit 0 in JSONL or CSV streams every cluster, read as it is written.
     stream = not limit and fmt in ("csv", "jsonl")
-    with event_store(reporter, **source) as store:
-        result = compare_store(
-            store,
-            limit=limit or None,
-            number=number,
-            period=period,
-            article=article,
-            stream=stream,
-        )
-        articles = store.count_articles()
-        document, order = result.document, result.numbers
-        if fmt == "csv":
-            write_rows(_comparison_rows(document, order), fmt, columns=COMPARE_COLUMNS)
-        elif fmt == "jsonl":
-            write_rows(_cluster_rows(document, order), fmt)
+    result = compare_store(
+        store,
+        limit=limit or None,
+        number=number,
+        period=period,
+        article=article,
+        stream=stream,
+    )
+    articles = store.count_articles()
+    document, order = result.document, result.numbers
+    if fmt == "csv":
+        write_rows(_comparison_rows(document, order), fmt, columns=COMPARE_COLUMNS)
+    elif fmt == "jsonl":
+        write_rows(_cluster_rows(document, order), fmt)
     overview = result.left_out > 0
     if fmt not in ("csv", "jsonl"):
         from vntrade.cli.render import render_comparison, render_overview
@@ -260,7 +257,6 @@ def compare(
             "shown), and the articles reported alone: --limit N shows more (0 for all), "
             "--cluster N one side by side, --event DATE those of a period."
         )
-    ctx.exit(reporter.exit_code)
 
 
 def _cluster_rows(document: dict[str, Any], numbers: list[int]) -> Iterator[dict[str, Any]]:
