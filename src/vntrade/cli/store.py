@@ -8,9 +8,10 @@ import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
 from vntrade.cli.inputs import check_db_name
 from vntrade.cli.output import is_quiet, note, warn
@@ -18,6 +19,10 @@ from vntrade.cli.sources import pipeline_options
 from vntrade.errors import DiskFull, shown
 from vntrade.records import ARTICLE_BATCH
 from vntrade.store.schema import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from vntrade.ingest import Summary
+    from vntrade.ingest.settings import IngestSettings
 
 KEPT = "every committed batch is kept"
 DB_HELP = f"Store file [env: VNTRADE_DB; default: {DEFAULT_DB} in the current directory]."
@@ -128,24 +133,7 @@ def wait_option(func: Any) -> Any:
 @summary_options
 @click.pass_context
 def ingest(
-    ctx: click.Context,
-    paths: tuple[str, ...],
-    db: str,
-    output_dir: str | None,
-    engine: str,
-    workers: int | None,
-    scheduler: str | None,
-    batch_size: int,
-    defer_clustering: bool,
-    max_bytes: int,
-    model: str | None,
-    actors_file: str | None,
-    commodities_file: str | None,
-    article_timeout: float,
-    wait: float,
-    quiet: bool,
-    summary: str,
-    legacy_summary: str | None,
+    ctx: click.Context, quiet: bool, summary: str, legacy_summary: str | None, **options: Any
 ) -> None:
     """Load and extract the articles in PATH... into a store, skipping what it already holds.
 
@@ -158,39 +146,56 @@ def ingest(
     of the same happening that it matches, or starts one: the timeline and compare read
     these clusters.
     """
-    from vntrade.batch import PipelineSpec, default_workers, make_engine
+    from vntrade.ingest.settings import IngestSettings
+
+    settings = IngestSettings(**options)
+    if settings.scheduler and settings.engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask.")
+    if settings.output_dir and ctx.get_parameter_source("db") != ParameterSource.DEFAULT:
+        raise click.UsageError(
+            "--output writes a Parquet dataset instead of a store; give --output or --db, "
+            "and load a dataset into a store later with `vntrade db import DIR --db FILE`."
+        )
+    quiet = quiet or is_quiet()  # `vntrade -q ingest`, or the old `ingest -q`
+    result, existed = _run_ingest(settings, quiet)
+    if (legacy_summary or summary) == "json":
+        click.echo(json.dumps(result.to_dict()))
+    elif not quiet:
+        note(result.line())
+    path = settings.store_path
+    if not existed and not result.articles and not settings.output_dir and _removed_if_empty(path):
+        warn(f"removed {shown(path)} again: no input gave an article to store.")
+    ctx.exit(1 if result.counts["failed"] else 0)
+
+
+def _run_ingest(settings: IngestSettings, quiet: bool) -> tuple[Summary, bool]:
+    """One ingest run with a progress display, and whether the store existed before it; an
+    interruption (Ctrl-C, SIGTERM) keeps every committed batch and exits 130, a full disk or
+    a store error says how to go on."""
+    from vntrade.batch import default_workers, make_engine
     from vntrade.cli.progress import IngestProgress
     from vntrade.ingest import Ingest, read_inputs
     from vntrade.store import Store
-    from vntrade.store.dataset import INDEX_NAME, DatasetWriter, check_empty_or_ours
+    from vntrade.store.dataset import DatasetWriter, check_empty_or_ours
     from vntrade.store.lock import ingest_lock
     from vntrade.store.sqlite import OperationalError, check_path, disk_full
 
-    if scheduler and engine != "dask":
-        raise click.UsageError("--scheduler needs --engine dask.")
     dataset = None
-    store_path = Path(db)
-    if output_dir:
-        if ctx.get_parameter_source("db") != click.core.ParameterSource.DEFAULT:
-            raise click.UsageError(
-                "--output writes a Parquet dataset instead of a store; give --output or --db, "
-                "and load a dataset into a store later with `vntrade db import DIR --db FILE`."
-            )
-        check_empty_or_ours(output_dir, incremental=True)
-        dataset = DatasetWriter(output_dir)
-        store_path = Path(output_dir) / INDEX_NAME  # the dataset's own incremental index
-    spec = PipelineSpec(model, actors_file, commodities_file, article_timeout or None)
+    if settings.output_dir:
+        check_empty_or_ours(settings.output_dir, incremental=True)
+        dataset = DatasetWriter(settings.output_dir)
+    store_path, spec = settings.store_path, settings.spec
     existed = check_path(store_path, create=True)  # a pipe or an empty file: refused at once
-    quiet = quiet or is_quiet()  # `vntrade -q ingest`, or the old `ingest -q`
-    progress = IngestProgress(paths, quiet, lines=True)  # a line now and then off a terminal
+    progress = IngestProgress(settings.paths, quiet, lines=True)  # a line now and then off a tty
     # The engine first: an unreachable scheduler must fail before any file is created.
-    pool = make_engine(spec, engine, workers or default_workers(), scheduler)
+    workers = settings.workers or default_workers()
+    pool = make_engine(spec, settings.engine, workers, settings.scheduler)
     run = None
     try:
         with (
             _terminate_as_interrupt(),
             removed_if_failed(store_path),
-            ingest_lock(store_path, wait, warn),
+            ingest_lock(store_path, settings.wait, warn),
             Store.open(store_path, create=True) as store,
             progress,
         ):
@@ -198,19 +203,20 @@ def ingest(
                 store,
                 pool,
                 spec.fingerprint(),
-                batch_size=batch_size,
+                batch_size=settings.batch_size,
                 dataset=dataset,
                 report=progress.report,
                 progress=progress.advance,
-                cluster=not defer_clustering,
+                cluster=not settings.defer_clustering,
                 starting=progress.loading,
             )
-            result = run.run(read_inputs(store, paths, max_bytes, spec.fingerprint()))
+            inputs = read_inputs(store, settings.paths, settings.max_bytes, spec.fingerprint())
+            return run.run(inputs), existed
     except KeyboardInterrupt:
         if run is not None:
             warn(f"interrupted; kept every committed batch: {run.summary.line()}")
         warn("run the same command again to process the rest.")
-        ctx.exit(130)
+        raise click.exceptions.Exit(130) from None
     except DiskFull as error:
         raise DiskFull(error.where, KEPT) from None
     except (OperationalError, OSError) as error:
@@ -223,13 +229,6 @@ def ingest(
         ) from None
     finally:
         pool.close(abort=True)
-    if (legacy_summary or summary) == "json":
-        click.echo(json.dumps(result.to_dict()))
-    elif not quiet:
-        note(result.line())
-    if not existed and not result.articles and dataset is None and _removed_if_empty(store_path):
-        warn(f"removed {shown(store_path)} again: no input gave an article to store.")
-    ctx.exit(1 if result.counts["failed"] else 0)
 
 
 def _removed_if_empty(path: Path) -> bool:
