@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+from collections.abc import Iterator
 from concurrent.futures import Future
 from typing import Any, Protocol
 
@@ -68,24 +69,25 @@ class PoolEngine:
     def _start(self) -> Any:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import forkserver, resource_tracker
 
-        for name in THREAD_LIMITS:
-            os.environ.setdefault(name, "1")
-        # A driver killed by SIGKILL leaves the pool's semaphores to the resource tracker,
-        # which removes them and would say so on stderr in a line of its own format.
-        chosen = os.environ.get("PYTHONWARNINGS", "")
-        if QUIET_TRACKER not in chosen:
-            os.environ["PYTHONWARNINGS"] = ",".join(filter(None, (chosen, QUIET_TRACKER)))
         # forkserver (or spawn) rather than fork: the driver may run threads (progress bar).
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        if context.get_start_method() == "forkserver":
-            context.set_forkserver_preload(["vntrade.batch", "spacy"])
+        env = worker_environment()
+        # The helper processes copy the environment they start with: they get the workers'
+        # (the forkserver imports spaCy, and with it the numeric libraries, for every
+        # worker it forks), and the driver keeps its own.
+        with _environment_while_starting(env):
+            resource_tracker.ensure_running()
+            if context.get_start_method() == "forkserver":
+                context.set_forkserver_preload(["vntrade.batch", "spacy"])
+                forkserver.ensure_running()
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=context,
             initializer=init_worker,
-            initargs=(os.getpid(),),
+            initargs=(os.getpid(), env),
         )
 
     def submit(self, articles: list[Article]) -> Handle:
@@ -112,9 +114,40 @@ class PoolEngine:
                 os.kill(pid, signal.SIGTERM)
 
 
-def init_worker(driver: int) -> None:
-    """Workers leave Ctrl-C to the driver, which rolls back and stops them, and never outlive
-    it: killed with SIGKILL, the driver cannot stop them, so they watch it themselves."""
+def worker_environment() -> dict[str, str]:
+    """What the workers' environment adds to the driver's: one thread per numeric library
+    (processes already use every core), unless the user chose; and no warning from the
+    resource tracker, which removes the semaphores of a driver killed by SIGKILL and would
+    say so on stderr in a line of its own format."""
+    env = {name: "1" for name in THREAD_LIMITS if name not in os.environ}
+    chosen = os.environ.get("PYTHONWARNINGS", "")
+    if QUIET_TRACKER not in chosen:
+        env["PYTHONWARNINGS"] = ",".join(filter(None, (chosen, QUIET_TRACKER)))
+    return env
+
+
+@contextlib.contextmanager
+def _environment_while_starting(env: dict[str, str]) -> Iterator[None]:
+    """`env` in this process's environment while helper processes start, then the driver's
+    own environment as it was."""
+    before = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def init_worker(driver: int, env: dict[str, str]) -> None:
+    """A worker takes the environment the driver gives it (before the numeric libraries
+    load, when it was spawned), leaves Ctrl-C to the driver, which rolls back and stops it,
+    and never outlives it: killed with SIGKILL, the driver cannot stop it, so it watches it
+    itself."""
+    os.environ.update(env)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_driver(driver)
 
