@@ -126,8 +126,8 @@ class EventIndexer:
         if not self.cluster or not clusters:
             return clusters
         self._load_ids(clusters)
-        for article, cluster, data in old:
-            ref = _ref(article, json.loads(data))
+        for _, cluster, data in old:
+            ref = _ref(json.loads(data))
             if ref is not None and cluster in self.clusterer.clusters:
                 self.clusterer.remove(ref, cluster)
         return clusters
@@ -239,7 +239,7 @@ def _event(data: dict[str, Any]) -> EventReport:
     return EventReport(**{**fields, "words": set(data["words"])})
 
 
-def _ref(article: str, data: dict[str, Any]) -> EventRef | None:
+def _ref(data: dict[str, Any]) -> EventRef | None:
     """The clustering reference of a stored event."""
     return make_ref(_event(data), set(data.get("keys", ())))
 

@@ -18,15 +18,14 @@ from vntrade.events.clustering import EventRef, cluster_all
 from vntrade.events.directives import article_directives
 from vntrade.events.model import EventReport, article_events
 from vntrade.events.refs import KEY_ACTOR_TYPES, actor_types, article_year, lead_events
+from vntrade.names import NameIndex
 from vntrade.periods import Period, corpus_year, parse_period, with_year
 from vntrade.views.directives import group_directives, public
 from vntrade.views.figures import Figure, record_figures
-from vntrade.views.names import NameIndex
 
 ASPECTS = ("actors", "commodities", "dates", "figures", "directives")  # in this order
-MAX_CONFLICTS_PER_CLUSTER = (
-    50  # per cluster: a cluster of many reports would list every pair of them
-)
+# A cluster of many reports would list every pair of them.
+MAX_CONFLICTS_PER_CLUSTER = 50
 MAX_QUANTITIES = 200  # quantities a cluster's figures are compared by
 MAX_GROUP_ARTICLES = 20  # article ids listed per value of a conflict (the count is exact)
 

@@ -24,7 +24,8 @@ DIRECTIVE_COLUMNS = ("deadline", "status", "issuer", "verb", "addressee", "actio
 
 
 def order_rows(found: Iterable[dict[str, Any]], as_of: date | None = None) -> list[dict[str, Any]]:
-    """The rows of `directive_rows` for directives already read (`article_directives`)."""
+    """The rows of `directive_rows_of` for directives already read (`article_directives`):
+    one per order, the earliest deadline first."""
     rows = []
     for group in group_directives(list(found)):
         first = group[0]
@@ -54,12 +55,12 @@ def order_rows(found: Iterable[dict[str, Any]], as_of: date | None = None) -> li
 
 
 def actor_rows(store: Store) -> list[dict[str, Any]]:
-    """One row per canonical actor, as `views.lists.actor_rows` gives for records."""
+    """One row per canonical actor (most widely reported first), in a list."""
     return list(iter_actor_rows(store))
 
 
 def commodity_rows(store: Store) -> list[dict[str, Any]]:
-    """One row per commodity, as `views.lists.commodity_rows` gives for records."""
+    """One row per commodity (most widely reported first), in a list."""
     return list(iter_commodity_rows(store))
 
 
@@ -90,8 +91,9 @@ def _rows(store: Store, field: str, columns: tuple[str, ...]) -> Iterator[dict[s
 
 
 def directive_rows_of(store: Store, as_of: date | None) -> list[dict[str, Any]]:
-    """One row per order (see `views.lists.directive_rows`), read from the records that have
-    directives; only the directives are kept in memory."""
+    """One row per order (its deadline, status as of `as_of`, issuer, verb, addressee, action
+    and the articles reporting it), read from the records that have directives; only the
+    directives are kept in memory."""
     actors, year = name_index(store, "actors"), corpus_year_of(store)
     found = (
         directive
