@@ -21,7 +21,7 @@ MAX_COMPARED = 200  # articles of one cluster compared side by side; the rest ar
 MAX_CLUSTERS_PER_REQUEST = (
     2000  # clusters compared in one request (each reads its articles' records)
 )
-CLUSTERS_READ = 100  # clusters whose articles and records are read together
+CLUSTERS_READ = 10  # clusters whose articles and records are read together (more: more memory)
 
 
 def check_events(store: Store) -> None:
