@@ -79,6 +79,12 @@ class StoreBase:
             row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
         return row[0] if row else None
 
+    def _delete_in(self, ids: Iterable[Any], *statements: str) -> None:
+        """Run each DELETE statement over `ids`, `CHUNK` at a time (`{ids}`: their marks)."""
+        for chunk in id_chunks(ids):
+            for statement in statements:
+                self.conn.execute(statement.format(ids=marks(chunk)), chunk)
+
     def _rows(self, query: str, params: Iterable[Any] = ()) -> Iterator[Any]:
         """Stream the rows of one of the store's own read queries."""
         cursor = self.conn.execute(query, tuple(params))

@@ -35,15 +35,13 @@ class EventTables(StatementTables):
         conn.executemany("UPDATE events SET cluster = ? WHERE cluster = ?", merged)
         moved = [(cluster, article, value) for article, value, cluster in write.moved]
         conn.executemany("UPDATE events SET cluster = ? WHERE article = ? AND value = ?", moved)
-        for chunk in id_chunks(write.articles):
-            these = marks(chunk)
-            conn.execute(
-                "DELETE FROM event_actors WHERE event IN"
-                f" (SELECT id FROM events WHERE article IN ({these}))",
-                chunk,
-            )
-            conn.execute(f"DELETE FROM events WHERE article IN ({these})", chunk)
-            conn.execute(f"DELETE FROM article_names WHERE article IN ({these})", chunk)
+        self._delete_in(
+            write.articles,
+            "DELETE FROM event_actors WHERE event IN"
+            " (SELECT id FROM events WHERE article IN ({ids}))",
+            "DELETE FROM events WHERE article IN ({ids})",
+            "DELETE FROM article_names WHERE article IN ({ids})",
+        )
         for event in write.events:
             cursor = conn.execute(
                 "INSERT INTO events (article, value, start, end, kind, lead, inferred, cluster,"
@@ -65,16 +63,13 @@ class EventTables(StatementTables):
                 [(cursor.lastrowid, actor) for actor in event.actors],
             )
         rebuilt = write.dropped + [cluster.id for cluster in write.clusters]
-        for chunk in id_chunks(rebuilt):
-            these = marks(chunk)
-            conn.execute(
-                "DELETE FROM entry_names WHERE entry IN"
-                f" (SELECT id FROM timeline_entries WHERE cluster IN ({these}))",
-                chunk,
-            )
-            conn.execute(f"DELETE FROM timeline_entries WHERE cluster IN ({these})", chunk)
-        for chunk in id_chunks(write.dropped):
-            conn.execute(f"DELETE FROM event_clusters WHERE id IN ({marks(chunk)})", chunk)
+        self._delete_in(
+            rebuilt,
+            "DELETE FROM entry_names WHERE entry IN"
+            " (SELECT id FROM timeline_entries WHERE cluster IN ({ids}))",
+            "DELETE FROM timeline_entries WHERE cluster IN ({ids})",
+        )
+        self._delete_in(write.dropped, "DELETE FROM event_clusters WHERE id IN ({ids})")
         conn.executemany(
             "INSERT OR REPLACE INTO event_clusters (id, start, end, events, leads, first_article,"
             " span_start, profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

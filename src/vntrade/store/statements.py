@@ -10,7 +10,7 @@ from typing import Any
 
 from vntrade.folding import fold_key
 from vntrade.periods import parse_period
-from vntrade.store.base import StoreBase, guard, id_chunks, marks
+from vntrade.store.base import StoreBase, guard
 from vntrade.store.filters import StatementFilter
 
 STATEMENTS_SQL = """
@@ -68,8 +68,7 @@ class StatementTables(StoreBase):
 
     def _write_statements(self, articles: Iterable[str], rows: list[StatementRow]) -> None:
         """Replace the statements of `articles` by `rows` (inside the caller's transaction)."""
-        for chunk in id_chunks(articles):
-            self.conn.execute(f"DELETE FROM statements WHERE article IN ({marks(chunk)})", chunk)
+        self._delete_in(articles, "DELETE FROM statements WHERE article IN ({ids})")
         self.conn.executemany(
             "INSERT INTO statements (article, speaker_key, said_as, day, direct, words, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
