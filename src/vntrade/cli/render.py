@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,6 +25,7 @@ KIND_STYLES = {
 }
 SIDE_BY_SIDE = 6  # articles of a cluster given a column each in the terminal
 MORE_NAMED = 20  # the other articles of a cluster named under its table
+MAX_SPEAKERS_SHOWN = 5  # under a cluster's table: who is quoted in which report
 WIDE = 110  # columns from which the timeline gives actors and articles columns of their own
 _ARTICLE_PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan",
                     "bright_magenta", "bright_green", "bright_yellow", "bright_blue")  # fmt: skip
@@ -199,6 +201,8 @@ def render_comparison(
             )
         for conflict in cluster["conflicts"]:
             console.print(_conflict_text(conflict, colours))
+        for quoted in cluster.get("quoted", [])[:MAX_SPEAKERS_SHOWN]:
+            console.print(_quoted_text(quoted, colours))
     if singletons:
         columns = [
             Column("article", "article", "id"),
@@ -324,6 +328,23 @@ def _directive_text(directive: dict[str, Any]) -> str:
     by = f" (by {directive['deadline']})" if directive.get("deadline") else ""
     action = directive.get("action") or next(iter(directive.get("actions", {}).values()), "")
     return f"{who}{to}: {action}{by}"
+
+
+def _quoted_text(quoted: dict[str, Any], colours: dict[str, str]) -> Any:
+    """`Quoted: Pham Thu Hang: A (2 verbatim), B (1 paraphrased); not by C`."""
+    from rich.text import Text
+
+    text = Text(f"Quoted: {quoted['speaker']}: ", style="bold")
+    for number, (article, statements) in enumerate(quoted["articles"].items()):
+        kinds = Counter(statement["agreement"] for statement in statements)
+        told = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
+        text.append(("; " if number else "") + article, style=colours.get(article, ""))
+        text.append(f" ({told})")
+    if quoted["missing"]:
+        text.append("; not by ")
+        for number, article in enumerate(quoted["missing"]):
+            text.append((", " if number else "") + article, style=colours.get(article, ""))
+    return text
 
 
 def _conflict_text(conflict: dict[str, Any], colours: dict[str, str]) -> Any:

@@ -22,6 +22,7 @@ from vntrade.names import NameIndex
 from vntrade.periods import Period, corpus_year, parse_period, with_year
 from vntrade.views.directives import group_directives, public
 from vntrade.views.figures import Figure, record_figures
+from vntrade.views.statements import quoted_across
 
 ASPECTS = ("actors", "commodities", "dates", "figures", "directives")  # in this order
 # A cluster of many reports would list every pair of them.
@@ -42,6 +43,7 @@ class Profile:
     figures: list[Figure]
     directives: list[dict[str, Any]]
     agency: str | None = None
+    statements: list[dict[str, Any]] = field(default_factory=list)  # who says what in it
     lead: list[EventReport] = field(default_factory=list)  # the lead events, earliest first
     refs: list[EventRef] = field(default_factory=list)  # theirs, for clustering
 
@@ -97,6 +99,7 @@ def _profiles(records: list[dict[str, Any]], year: int | None = None) -> list[Pr
             figures=record_figures(record),
             directives=article_directives(record, actors, year),
             agency=record.get("agency"),
+            statements=record.get("statements") or [],
         )
         _set_lead(profile, record, year)
         profiles.append(profile)
@@ -201,6 +204,10 @@ def _cluster(profiles: list[Profile], same_event: bool) -> dict[str, Any]:
         "shared": shared,
         "unique": unique,
         "conflicts": conflicts,
+        # who is quoted in which report, and whether the words agree
+        "quoted": quoted_across([{"id": p.id, "statements": p.statements} for p in profiles])
+        if same_event
+        else [],
     }
 
 
