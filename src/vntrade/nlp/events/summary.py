@@ -40,6 +40,10 @@ _DANGLING = frozenset(
     | {"following", "the", "a", "an", "its", "their", "than", "between", "through", "but"}
     | {"against", "within", "across", "around", "about", "toward", "towards", "via", "per"}
 )
+# Of those, the words that open a phrase the cut may leave unfinished ("from as high"); a
+# conjunction ("ministries and agencies") or an article only matters as the last word.
+_OPENS_PHRASE = _DANGLING - {"and", "or", "but", "that", "which", "while", "the", "a", "an", "its"}
+_OPENS_PHRASE -= {"their"}
 _ACCORDING = re.compile(r"\s*according\s+to\b", re.IGNORECASE)
 _SUBORDINATOR = re.compile(
     r"(?:as|while|when|whereas|after|before|following|which|where|although|though|but|"
@@ -284,7 +288,9 @@ def _shorten(words: str) -> str:
     cuts = [c for c in cuts if c <= len(fit) and len(words[:c].split()) >= MIN_WORDS]
     kept = (words[: cuts[-1]] if cuts else fit).rstrip(" ,;:").split()
     # never end on "from", "during", "the", nor inside their phrase: "…32% from as high…"
-    dangling = [i for i in range(max(0, len(kept) - 3), len(kept)) if kept[i].lower() in _DANGLING]
+    dangling = [
+        i for i in range(max(0, len(kept) - 3), len(kept)) if kept[i].lower() in _OPENS_PHRASE
+    ]
     if dangling and dangling[-1] >= MIN_WORDS:
         kept = kept[: dangling[-1]]
     while len(kept) > MIN_WORDS and kept[-1].lower() in _DANGLING:
