@@ -287,12 +287,10 @@ def _shorten(words: str) -> str:
     fit = " ".join(words.split()[:MAX_WORDS])
     cuts = [c for c in cuts if c <= len(fit) and len(words[:c].split()) >= MIN_WORDS]
     kept = (words[: cuts[-1]] if cuts else fit).rstrip(" ,;:").split()
-    # never end on "from", "during", "the", nor inside their phrase: "…32% from as high…"
-    dangling = [
-        i for i in range(max(0, len(kept) - 3), len(kept)) if kept[i].lower() in _OPENS_PHRASE
-    ]
-    if dangling and dangling[-1] >= MIN_WORDS:
-        kept = kept[: dangling[-1]]
+    # never end on "from", "during", "the", nor one word into their phrase: "…32% from as high…"
+    opens = [i for i in range(max(0, len(kept) - 3), len(kept)) if kept[i].lower() in _OPENS_PHRASE]
+    if opens and opens[-1] >= MIN_WORDS and len(kept) - opens[-1] <= 2:
+        kept = kept[: opens[-1]]  # a phrase cut after its first word ("as high")
     while len(kept) > MIN_WORDS and kept[-1].lower() in _DANGLING:
         kept.pop()
     return " ".join(kept).rstrip(" ,;:")
