@@ -157,3 +157,11 @@ def test_a_content_ends_before_a_second_cue_after_a_dash(cli, tmp_path):
     )
     assert "he could make no profit on the orders" in found
     assert found["freight rates doubled in May"]["cue"] == "noting"
+
+
+def test_an_unclosed_quote_before_a_last_paragraph_of_spaces_is_no_error():
+    """A piece of a long article may end in a paragraph of spaces after an unclosed quote."""
+    from vntrade.nlp.statements.quotes import find_quotes
+
+    assert find_quotes('He said: "We will act.\n\n   ') == []
+    assert len(find_quotes('"We will act.\n\n"And we will win," he said.')) == 1

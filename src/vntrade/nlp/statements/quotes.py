@@ -52,9 +52,12 @@ def find_quotes(text: str) -> list[Quote]:
         if unclosed is not None and number + 1 < len(paragraphs):
             following = _first_char(text, paragraphs[number + 1][0])
             if (
-                text[following] in OPENING
-                or text[following] == STRAIGHT
-                or text[following : following + 2] in DOUBLED
+                following < len(text)
+                and (  # a last paragraph of spaces opens nothing
+                    text[following] in OPENING
+                    or text[following] == STRAIGHT
+                    or text[following : following + 2] in DOUBLED
+                )
             ):
                 width = 2 if text[unclosed : unclosed + 2] in DOUBLED else 1
                 running = Quote(unclosed + width, end, unclosed, end)
