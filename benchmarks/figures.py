@@ -9,6 +9,9 @@ from steps import Samples
 from workload import Corpus
 
 MAX_RSS_MB = 800
+# Issue 22: ingest at 0.90 of raw nlp.pipe, and --workers 2 at 1.8 times --workers 1.
+RATIO_TARGET = 0.90
+SPEEDUP_TARGET = 1.8
 MAX_GROWTH = 0.10  # "does not grow": the large corpus' peak within 10 % of the small one's
 
 
@@ -68,8 +71,13 @@ def throughput_figures(s: Samples, corpus: Corpus) -> list[Figure]:
         Figure("raw_pipe_only_wps", "raw nlp.pipe, pipe only (best)", max(pipe_only), "words/s"),
         Figure("ingest_w1_wps", "ingest --workers 1, end to end (best)", max(one), "words/s"),
         Figure("ingest_w1_wps_median", "ingest --workers 1 (median)", _median(one), "words/s"),
-        at_least("ratio_best", "ingest / raw, best of each", max(one) / max(raw), 0.85),
-        at_least("ratio_median", "ingest / raw, median of each", _median(one) / _median(raw), 0.85),
+        at_least("ratio_best", "ingest / raw, best of each", max(one) / max(raw), RATIO_TARGET),
+        at_least(
+            "ratio_median",
+            "ingest / raw, median of each",
+            _median(one) / _median(raw),
+            RATIO_TARGET,
+        ),
         Figure("ratio_cpu", "ingest / raw, by CPU time (least of each)", raw_cpu / one_cpu),
         Figure("ratio_pipe_only", "ingest / raw pipe only (best)", max(one) / max(pipe_only)),
         Figure(
@@ -79,7 +87,9 @@ def throughput_figures(s: Samples, corpus: Corpus) -> list[Figure]:
             "%",
         ),
         Figure("ingest_w2_wps", "ingest --workers 2 (best)", max(two), "words/s"),
-        at_least("speedup_w2", "speed-up --workers 2 / 1 (best)", max(two) / max(one), 1.5),
+        at_least(
+            "speedup_w2", "speed-up --workers 2 / 1 (best)", max(two) / max(one), SPEEDUP_TARGET
+        ),
         Figure("dask_w2_wps", "ingest --engine dask --workers 2", dask, "words/s"),
         Figure(
             "dask_vs_local", "dask / local engine, --workers 2", dask / max(two) if dask else None
