@@ -9,6 +9,7 @@ import click
 
 from vntrade.cli.inputs import ProblemReporter
 from vntrade.cli.output import output_options, stdout_console, write_document
+from vntrade.cli.score_rows import accuracy_row, prf_rows
 from vntrade.cli.sources import iter_records, source_options
 
 
@@ -202,8 +203,7 @@ _AGENT_MEASURES = ("agent_right", "agent_named", "no_agent")
 
 def _participants_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per agent measure over the events scored, for jsonl and csv."""
-    return [{"measure": name, "score": report[name]["accuracy"], "right": report[name]["right"],
-             "of": report[name]["of"]} for name in _AGENT_MEASURES]  # fmt: skip
+    return [accuracy_row(name, report[name]) for name in _AGENT_MEASURES]
 
 
 def _render_participants(report: dict[str, Any], verbose: bool) -> None:
@@ -237,17 +237,8 @@ _EVENT_MEASURES = ("kind", "main_actor", "actor_named", "span", "lead", "summari
 
 def _events_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     """Detection precision, recall and F1, then one row per accuracy, for jsonl and csv."""
-    detection = report["detection"]
-    rows = [
-        {"measure": f"detection {name}", "score": detection[name], "right": detection["tp"],
-         "of": detection["tp"] + detection[miss]}
-        for name, miss in (("precision", "fp"), ("recall", "fn"), ("f1", "fn"))
-    ]  # fmt: skip
-    for name in _EVENT_MEASURES:
-        tally = report[name]
-        rows.append({"measure": name, "score": tally["accuracy"], "right": tally["right"],
-                     "of": tally["of"]})  # fmt: skip
-    return rows
+    rows = prf_rows("detection", report["detection"])
+    return rows + [accuracy_row(name, report[name]) for name in _EVENT_MEASURES]
 
 
 def _render_events(report: dict[str, Any], verbose: bool) -> None:

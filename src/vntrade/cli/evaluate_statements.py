@@ -8,6 +8,7 @@ from typing import Any
 
 from vntrade.cli.inputs import ProblemReporter
 from vntrade.cli.output import stdout_console, write_document
+from vntrade.cli.score_rows import PRF, accuracy_row, prf_rows
 from vntrade.cli.sources import iter_records
 
 COLUMNS = ("measure", "score", "right", "of")
@@ -31,15 +32,11 @@ def _rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     """P/R/F1 at each overlap, then the speaker and direct accuracies, for jsonl and csv."""
     rows = []
     for key in (k for k in report if k.startswith("overlap")):
-        score = report[key]
-        for name, miss in (("precision", "fp"), ("recall", "fn"), ("f1", "fn")):
-            rows.append({"measure": f"{name} at {key}", "score": score[name],
-                         "right": score["tp"], "of": score["tp"] + score[miss]})  # fmt: skip
-    for name in ("speaker", "direct"):
-        tally = report[name]
-        rows.append({"measure": name, "score": tally["accuracy"], "right": tally["right"],
-                     "of": tally["of"]})  # fmt: skip
-    return rows
+        rows += [
+            {**row, "measure": f"{name} at {key}"}
+            for (name, _), row in zip(PRF, prf_rows("", report[key]), strict=True)
+        ]
+    return rows + [accuracy_row(name, report[name]) for name in ("speaker", "direct")]
 
 
 def _render(report: dict[str, Any], verbose: bool) -> None:
