@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from vntrade.nlp.actors.nationalities import NONACTORS_FILE
 from vntrade.nlp.actors.phrases import PhraseTable, fold, key
 from vntrade.nlp.jsonl import DataError, Records, shipped_tables
 
@@ -26,7 +27,7 @@ BLOCKING_KINDS = frozenset({"media", "product"})
 VETO_KINDS = frozenset({"place", "generic"})
 
 Tokenize = Callable[[str], list[str]]
-ACTORS_FILE, NONACTORS_FILE, ROLES_FILE = "actors.jsonl", "nonactors.jsonl", "roles.jsonl"
+ACTORS_FILE, ROLES_FILE = "actors.jsonl", "roles.jsonl"
 DATA_FILES = (ACTORS_FILE, NONACTORS_FILE, ROLES_FILE)
 USER_FILE = "user_actors.jsonl"  # a user's actors (`--actors FILE`), kept apart
 

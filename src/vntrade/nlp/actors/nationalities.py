@@ -5,10 +5,9 @@ and the places and other names listed in `data/actors/nonactors.jsonl`."""
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 
 from vntrade.folding import fold
+from vntrade.nlp.jsonl import shipped_tables
 
 # Folded adjective -> canonical country name (as in `data/actors/actors.jsonl`).
 NATIONALITIES = {
@@ -61,13 +60,14 @@ def country_of_capital(name: str) -> str | None:
     return CAPITALS.get(" ".join(name.lower().split()))
 
 
+NONACTORS_FILE = "nonactors.jsonl"
+
+
 @functools.cache
 def _nonactors() -> dict[str, tuple[str, str]]:
     """Folded name -> (listed name, kind) of `nonactors.jsonl` (places, media, ...)."""
-    data = resources.files("vntrade.nlp") / "data" / "actors" / "nonactors.jsonl"
-    with data.open(encoding="utf-8") as lines:
-        entries = [json.loads(line) for line in lines if line.strip()]
-    return {_key(e["name"]): (e["name"], e.get("kind", "")) for e in entries}
+    [entries] = shipped_tables("actors", [NONACTORS_FILE]).values()
+    return {_key(e["name"]): (e["name"], e.get("kind", "")) for _where, e in entries}
 
 
 def _key(name: str) -> str:

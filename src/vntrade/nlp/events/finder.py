@@ -10,6 +10,7 @@ clause around the date. Directive deadlines, and dates an order or a "by" makes 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -45,7 +46,7 @@ def find_events(
     seen: set[tuple[int, str]] = set()
     dates = record.get("dates", [])
     ranges = merge_ranges(dates, record["text"])
-    numbered = lambda position: _sentence_index(sentences, position)  # noqa: E731
+    numbered = functools.partial(_sentence_index, sentences)
     for date in stretch_by_lengths(ranges, dates, numbered, record["text"]):
         index = _sentence_index(sentences, date["start"])
         if index is None or not _is_event_date(date) or (index, date["value"]) in seen:

@@ -7,6 +7,7 @@ forum closed on June 12": June 11 to 12); dates joined by "and" or a comma ("on 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -44,12 +45,15 @@ def merge_ranges(dates: list[dict[str, Any]], text: str) -> list[dict[str, Any]]
 
 
 def stretch_by_lengths(
-    dates: list[dict[str, Any]], all_dates: list[dict[str, Any]], sentence_of: Any, text: str
+    dates: list[dict[str, Any]],
+    all_dates: list[dict[str, Any]],
+    sentence_of: Callable[[int], int | None],
+    text: str,
 ) -> list[dict[str, Any]]:
     """Each single day given the length in days its sentence states for what happens
     ("a three-day visit"): `last` becomes its last day (or the day its first, when the
     sentence says the happening ended then). `sentence_of(position)` numbers sentences."""
-    lengths: dict[Any, tuple[int, dict[str, Any]]] = {}
+    lengths: dict[int | None, tuple[int, dict[str, Any]]] = {}
     for mention in all_dates:
         match = _DAYS_VALUE.match(str(mention.get("value", "")))
         if match and _DAYS_LONG.search(text[mention["start"] : mention["end"]]):

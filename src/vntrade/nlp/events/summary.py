@@ -42,8 +42,9 @@ _DANGLING = frozenset(
 )
 # Of those, the words that open a phrase the cut may leave unfinished ("from as high"); a
 # conjunction ("ministries and agencies") or an article only matters as the last word.
-_OPENS_PHRASE = _DANGLING - {"and", "or", "but", "that", "which", "while", "the", "a", "an", "its"}
-_OPENS_PHRASE -= {"their"}
+_OPENS_PHRASE = (
+    _DANGLING - {"and", "or", "but", "that", "which", "while"} - {"the", "a", "an", "its", "their"}
+)
 _ACCORDING = re.compile(r"\s*according\s+to\b", re.IGNORECASE)
 _SUBORDINATOR = re.compile(
     r"(?:as|while|when|whereas|after|before|following|which|where|although|though|but|"
