@@ -11,6 +11,7 @@ money or places). The word lists live in `data/commodities/lexicon.jsonl`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -95,8 +96,16 @@ class GoodsFinder:
     ) -> Iterator[tuple[list[tuple[int, int]], str | None]]:
         """`dragon fruit, longans, star apples, mangoes and pomelos`: a list of three or
         more whose items are mostly known goods names goods in its other items too."""
-        for token in doc:
-            i = token.i
+        if len(covered) < 2:
+            return  # no list can hold two known goods
+        ends = sentence_ends(doc)
+        known = sorted(covered)
+        for i in range(len(doc)):
+            # A list stays in its sentence: one with fewer than two known tokens after `i`
+            # can hold no two known items (and walking it costs a token object a word).
+            if bisect_left(known, ends[i]) - bisect_left(known, i) < 2:
+                continue
+            token = doc[i]
             if token.pos_ not in _ITEM_POS or token.pos_ == "CCONJ" or (i and _in_item(doc[i - 1])):
                 continue  # only from where a noun phrase begins
             items = list(self._list_items(doc, norms, i))
