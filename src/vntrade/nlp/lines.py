@@ -20,10 +20,13 @@ LINE_BREAKS = "line_breaks"  # no `vntrade_` prefix: it runs with the model's ne
 
 def mark_line_starts(doc: Doc) -> Doc:
     """Mark the first word after a line break as starting a sentence."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if not token.is_space and "\n" in (before.text if before.is_space else before.whitespace_):
-            token.is_sent_start = True
+    from spacy.attrs import IS_SPACE
+
+    # A token's trailing whitespace is one space at most: a line break is a space token.
+    space = doc.to_array(IS_SPACE).tolist()
+    for i in range(1, len(space)):
+        if space[i - 1] and not space[i] and "\n" in doc[i - 1].text:
+            doc[i].is_sent_start = True
     return doc
 
 
