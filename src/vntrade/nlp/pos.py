@@ -10,12 +10,14 @@ again on loading (`from_disk`, `from_bytes`).
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy
 import srsly
 from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
 from spacy.language import Language
@@ -58,6 +60,12 @@ def _hashed(values: frozenset | None) -> frozenset | None:
     return type(values)(get_string_id(value) for value in values)
 
 
+@functools.lru_cache(maxsize=1024)
+def _as_array(values: frozenset) -> numpy.ndarray:
+    """A set of hashes as an array for `numpy.isin`."""
+    return numpy.array(sorted(values), dtype=numpy.uint64)
+
+
 @dataclass(frozen=True, slots=True)
 class _TokenTest:
     """One token's conditions, on the hashes of tag, lowercase form and dependency."""
@@ -76,6 +84,17 @@ class _TokenTest:
             and _allows(self.dep, dep)
             and (self.is_space is None or bool(is_space) == self.is_space)
         )
+
+    def mask(self, rows: numpy.ndarray) -> numpy.ndarray:
+        """`self(row)` for every row of an array of (TAG, LOWER, DEP, IS_SPACE) rows."""
+        passes = numpy.ones(len(rows), dtype=bool)
+        for column, values in enumerate((self.tag, self.lower, self.dep)):
+            if values is not None:
+                found = numpy.isin(rows[:, column], _as_array(values))
+                passes &= ~found if isinstance(values, _NotIn) else found
+        if self.is_space is not None:
+            passes &= (rows[:, 3] != 0) == self.is_space
+        return passes
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +161,8 @@ class PosRules:
 
     def apply(self, doc: Doc) -> None:
         """Set `pos_` where a rule matches; the last matching pattern wins."""
-        rows = [tuple(row) for row in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        array = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
+        rows = [tuple(row) for row in array.tolist()]
         chosen: dict[int, _Rule] = {}
         seen = self.seen
         if len(seen) > MAX_SEEN:
@@ -154,14 +174,10 @@ class PosRules:
             if rule is not None:
                 chosen[i] = rule
         for rule in self.multi:
-            width, first = len(rule.tests), rule.tests[0]
-            for start in range(len(rows) - width + 1):
-                if first(rows[start]) and all(
-                    test(rows[start + k]) for k, test in enumerate(rule.tests)
-                ):
-                    target = start + rule.index
-                    if target not in chosen or rule.order >= chosen[target].order:
-                        chosen[target] = rule
+            for start in _starts(rule.tests, array):
+                target = start + rule.index
+                if target not in chosen or rule.order >= chosen[target].order:
+                    chosen[target] = rule
         if chosen:
             pos = doc.to_array([POS])
             for i, rule in chosen.items():
@@ -174,6 +190,19 @@ class PosRules:
             if rule.tests[0](row):
                 return rule
         return None
+
+
+def _starts(tests: Sequence[_TokenTest], rows: numpy.ndarray) -> list[int]:
+    """Where a run of `len(tests)` tokens passing `tests` in turn starts, in token order
+    (the tests run on whole columns of (TAG, LOWER, DEP, IS_SPACE) rows at once)."""
+    width = len(tests)
+    count = len(rows) - width + 1
+    if count <= 0:
+        return []
+    passes = numpy.ones(count, dtype=bool)
+    for k, test in enumerate(tests):
+        passes &= test.mask(rows[k : k + count])
+    return numpy.flatnonzero(passes).tolist()
 
 
 @Language.factory(
