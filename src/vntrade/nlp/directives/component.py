@@ -14,7 +14,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
 
@@ -62,16 +64,21 @@ class DirectiveFinder(TableData):
         self.passive_reach = passive_reach
         self.tables: Tables = {}
         self.verbs: dict[str, list[DirectiveVerb]] = {}
+        self.verb_ids: frozenset[int] = frozenset()  # the string ids of `verbs`' forms
         self.nominals: dict[str, str] = {}
 
     def set_tables(self, tables: Mapping[str, Records]) -> None:
         """Index the directive verbs by word form and the action nouns by noun."""
         self.verbs = load_verbs(tables[VERBS])
+        self.verb_ids = frozenset(get_string_id(form) for form in self.verbs)
         self.nominals = load_nominals(tables[NOMINALS])
         self.tables = dict(tables)
 
     def __call__(self, doc: Doc) -> Doc:
-        triggers = [t for t in doc if t.lower_ in self.verbs and t.tag_.startswith("VB")]
+        # The word forms' hashes find the few candidates without a Token for every word.
+        lowers = doc.to_array(LOWER).tolist()
+        candidates = [doc[i] for i, lower in enumerate(lowers) if lower in self.verb_ids]
+        triggers = [t for t in candidates if t.tag_.startswith("VB")]
         if not triggers:
             set_directives(doc, [])
             return doc
