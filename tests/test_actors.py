@@ -221,7 +221,9 @@ def test_local_body_and_the_rank_in_a_title(cli, tmp_path):
         "Deputy Governor of the State Bank of Vietnam Đào Minh Tú said banks had liquidity.",
     )
     found = actors(record)
-    assert "Dong Thap provincial People's Committee" in found
+    # one name for a local body however it is written ("provincial", "City" or neither)
+    body = found["Dong Thap People's Committee"]
+    assert [m["text"] for m in body["mentions"]] == ["Đồng Tháp provincial People's Committee"]
     assert found["Tran Tri Quang"]["role"] == (
         "Chairman of the Đồng Tháp provincial People's Committee"
     )
@@ -281,3 +283,18 @@ def test_firm_names_joined_by_an_ampersand(cli, tmp_path):
     found = actors(record)
     assert found["Pratt & Whitney"]["type"] == "ORG"
     assert not any("research" in name.lower() for name in found)
+
+
+def test_legal_forms_and_a_namesake_with_another_given_name(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Vietjet JSC signed a deal with Excelerate Energy Inc. on May 27. Vietjet Joint Stock "
+        "Company said the deal covered ten years, and Excelerate Energy confirmed it.\n\n"
+        "Melania Trump visited Hanoi on June 1, while Trump stayed in Washington.",
+    )
+    found = actors(record)
+    assert "Excelerate Energy" in found and "Excelerate Energy Inc." not in found
+    assert not any(name.endswith(("JSC", "Inc.", "Joint Stock Company")) for name in found)
+    assert "Melania Trump" in found
+    assert "Melania Donald Trump" not in json.dumps(record)

@@ -304,3 +304,63 @@ def test_talks_whose_sides_go_unnamed_are_between_the_article_s_countries(cli, t
         "will open in Washington on July 21.",
     )["events"]
     assert max(events, key=_order)["actors"][:2] == ["Vietnam", "United States"]
+
+
+def test_a_province_that_acts_is_its_people_s_committee(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Quang Ngai awarded an investment licence to a US solar firm on July 3. The "
+        "provincial People's Committee will host a forum for US investors on July 10.",
+    )
+    assert actors == ["Quang Ngai People's Committee", "Quang Ngai People's Committee"]
+
+
+def test_a_city_s_department_is_named_after_its_city(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "CAN THO — The city's Department of Industry and Trade met seafood exporters on "
+        "July 7 to discuss the new US duties.",
+    )
+    assert actors == ["Can Tho Department of Industry and Trade"]
+
+
+def test_the_owner_of_the_event_noun_leads(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Hanoi welcomed Washington's decision on July 9 to lower the duty on shrimp.",
+    )
+    assert actors == ["United States"]
+
+
+def test_the_delegation_used_again_is_its_leader_s(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "A Vietnamese delegation led by Deputy Prime Minister Ho Duc Phoc arrived in "
+        "Washington on July 10. The Vietnamese delegation held a working session with "
+        "Commerce Secretary Howard Lutnick on July 11.",
+    )
+    assert actors == ["Ho Duc Phoc", "Ho Duc Phoc"]
+
+
+def test_the_source_of_talks_reported_is_not_their_side(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "A round of negotiations between Vietnam and the United States was held in Geneva "
+        "from July 14 to 16, according to the Ministry of Industry and Trade.",
+    )
+    assert actors == ["Vietnam"]
+
+
+def test_a_deal_agreed_with_one_country_is_between_the_article_s_two(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Vietnam expects more orders from the United States. Under the framework agreed "
+        "with the US on July 2, exporters will pay a 20% tariff.",
+    )
+    assert actors[0] == "Vietnam"

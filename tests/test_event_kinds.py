@@ -51,6 +51,28 @@ CASES = [
     ("The prime minister met the visiting senator in Hanoi on July 17.", "meeting"),
     ("The agriculture ministry proposed scrapping duties on US almonds on July 18.",
      "announcement"),
+    # talks held online or by video are a call, not a negotiation or a meeting
+    ("The two trade ministers held online talks on July 19.", "call"),
+    ("The prime minister called the US president on July 20 to discuss the deal.", "call"),
+    # negotiators who meet hold a negotiation; days of talks are talks
+    ("Negotiators from both countries will meet again in Seoul on July 21.", "negotiation"),
+    ("The two delegations held three days of talks in Tokyo from July 22 to 24.",
+     "negotiation"),
+    # telling reporters is a briefing, even when what is told is a figure
+    ("The planning minister told reporters on July 25 that exports could rise 10%.",
+     "briefing"),
+    # said in a filing is said in writing
+    ("The steelmaker said in a stock exchange filing on July 26 that it would cut output.",
+     "announcement"),
+    # an order or a decision whose clause sets tariffs is a tariff measure
+    ("The president signed an order on July 27 raising duties on imported steel.",
+     "tariff measure"),
+    ("Officials welcomed the president's decision on July 28 to pause the new duties.",
+     "tariff measure"),
+    # a regulator allowing imports by a rule is a decision; organising a workshop a meeting
+    ("The plant health agency allowed imports of fresh longan in a rule issued on July 29.",
+     "decision"),
+    ("The department will organise a training workshop for growers on July 30.", "meeting"),
 ]  # fmt: skip
 
 

@@ -5,7 +5,9 @@ Matching (also in the gold file's `about`): a system event and a gold event *agr
 date* when they start on the same day, or when their periods overlap and neither lasts more
 than 31 days. A side without a year (`XXXX-07-02`) takes the other side's year for this, so a
 year-less gold event matches on the month and day. Each gold event matches at most one system
-event: among the pairs that agree, those sharing the most actors (names folded) pair first,
+event: among the pairs that agree, those sharing the most actors (names folded; a system
+actor also answers to its listed aliases and to the forms the article writes it in, as in
+the seed gold's rule "an actor matches its name or any alias") pair first,
 then those starting on the same day, then those closest in length. Over the matched pairs,
 the *kind* is right when equal; the *main actor* when the system's first actor is the gold's
 first (not asked when the gold names no actor), *actor named* when the gold's first actor is
@@ -21,6 +23,7 @@ and a verb (`to do`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -154,22 +157,60 @@ def _pair(gold_event: dict, system_event: dict) -> tuple[Dated, Dated | None, bo
     return gold, system, system is not None and _agree(gold, system)
 
 
-def _shared_actors(gold_event: dict, system_event: dict) -> int:
-    return len({gold_key(a) for a in gold_event.get("actors", [])} & _actor_set(system_event))
+Aliases = dict[str, frozenset[str]]  # folded actor name -> every folded name it answers to
 
 
-def _actor_set(event: dict) -> set[str]:
-    return {gold_key(actor) for actor in event.get("actors") or []}
+@functools.cache
+def _listed_aliases() -> Aliases:
+    """The shipped actor list's aliases of each listed actor, folded."""
+    from vntrade.nlp.jsonl import shipped_tables
+
+    [rows] = shipped_tables("actors", ["actors.jsonl"]).values()
+    return {
+        gold_key(row["name"]): frozenset(
+            gold_key(n) for n in [row["name"], *row.get("aliases", [])]
+        )
+        for _where, row in rows
+    }
 
 
-def match_events(gold_events: list[dict], system_events: list[dict]) -> dict[int, int]:
+def record_aliases(record: dict) -> Aliases:
+    """The names each actor of a record answers to: its canonical name, its listed aliases and
+    the forms the article writes it in."""
+    listed = _listed_aliases()
+    found: Aliases = {}
+    for actor in record.get("actors") or []:
+        name = gold_key(actor["name"])
+        forms = {name, *map(gold_key, actor.get("aliases") or [])}
+        forms |= {gold_key(m["text"]) for m in actor.get("mentions") or []}
+        found[name] = frozenset(forms | listed.get(name, frozenset()))
+    return found
+
+
+def _names_of(actor: str, aliases: Aliases) -> frozenset[str]:
+    name = gold_key(actor)
+    return aliases.get(name) or _listed_aliases().get(name) or frozenset({name})
+
+
+def _answers(gold_actor: str, system_actor: str, aliases: Aliases) -> bool:
+    return gold_key(gold_actor) in _names_of(system_actor, aliases)
+
+
+def _shared_actors(gold_event: dict, system_event: dict, aliases: Aliases) -> int:
+    system = system_event.get("actors") or []
+    return sum(any(_answers(g, a, aliases) for a in system) for g in gold_event.get("actors", []))
+
+
+def match_events(
+    gold_events: list[dict], system_events: list[dict], aliases: Aliases | None = None
+) -> dict[int, int]:
     """One-to-one matching {gold index: system index}, best pairs first."""
     candidates = []
     for g, gold_event in enumerate(gold_events):
         for s, system_event in enumerate(system_events):
             gold, system, agree = _pair(gold_event, system_event)
             if agree and system is not None:
-                shared = _shared_actors(gold_event, system_event)
+                shared = _shared_actors(gold_event, system_event, aliases or {})
                 length = abs(gold.days - system.days)
                 candidates.append((-shared, gold.start != system.start, length, g, s))
     pairs: dict[int, int] = {}
@@ -205,7 +246,8 @@ def score_article(
 ) -> None:
     """Add one article's detection, kind, actor, span and lead results to `scores`."""
     system_events = record.get("events") or []
-    pairs = match_events(gold_events, system_events)
+    aliases = record_aliases(record)
+    pairs = match_events(gold_events, system_events, aliases)
     errors = scores.errors
     scores.detection.tp += len(pairs)
     scores.detection.fn += len(gold_events) - len(pairs)
@@ -217,13 +259,14 @@ def score_article(
             )
             continue
         system_event = system_events[pairs[g]]
-        gold_actors = [gold_key(actor) for actor in gold_event.get("actors", [])]
-        system_actors = [gold_key(actor) for actor in system_event.get("actors") or []]
+        gold_actors = gold_event.get("actors", [])
+        system_actors = system_event.get("actors") or []
         checks = {
             "kind": gold_event["kind"] == system_event.get("kind"),
             "main_actor": bool(gold_actors and system_actors)
-            and gold_actors[0] == system_actors[0],
-            "actor_named": bool(gold_actors) and gold_actors[0] in system_actors,
+            and _answers(gold_actors[0], system_actors[0], aliases),
+            "actor_named": bool(gold_actors)
+            and any(_answers(gold_actors[0], a, aliases) for a in system_actors),
             "span": _same_span(gold_event, system_event),
         }
         for name, ok in checks.items():

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from vntrade.nlp.actors import rules
 from vntrade.nlp.actors.lexicon import ActorLexicon
+from vntrade.nlp.actors.nationalities import local_body_name
 from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.extensions import COMMODITY_SPANS
 
@@ -93,18 +94,43 @@ class DocActors:
         hits = self.lexicon.names.scan(self.keys, self.texts)
         starts = {start for start, _, _ in hits}
         for start, end, hit in hits:
+            if hit.actor is not None and self._another_person(start, end, hit.actor):
+                continue  # `Eric Trump` is not Donald Trump
             self._take(start, end)
             if hit.actor is None:
                 continue
             entry = self.lexicon.entries[hit.actor]
-            longer = rules.subsidiary_end(self.doc, self.keys, end) if entry.type == "ORG" else None
-            if longer is not None and not starts.intersection(range(end, longer)):
+            firm = entry.type == "ORG"
+            legal = rules.legal_form_end(self.keys, end) if firm else None
+            longer = rules.subsidiary_end(self.doc, self.keys, end) if firm else None
+            if legal is not None and not starts.intersection(range(end, legal)):
+                # `Vietnam Airlines JSC`, `... Joint Stock Company`: the listed firm itself
+                found.append(Found(start, legal, "ORG", entry.name))
+                self._take(end, legal)
+            elif longer is not None and not starts.intersection(range(end, longer)):
                 # `PetroVietnam Power Corporation`, not PetroVietnam and some words
-                found.append(Found(start, longer, "ORG", self._span_name(start, longer)))
+                found.append(Found(start, longer, "ORG", self._firm_name(start, longer)))
                 self._take(end, longer)
             else:
                 found.append(Found(start, end, entry.type, entry.name))
         return found
+
+    def _another_person(self, start: int, end: int, actor: str) -> bool:
+        """Whether a listed person's one-word short name follows a given name of someone
+        else: `Eric Trump`, `Melania Trump` (not `President Trump`, `Mr Trump`)."""
+        entry = self.lexicon.entries[actor]
+        if entry.type != "PERSON" or end - start != 1 or start == 0:
+            return False
+        before = self.doc[start - 1]
+        return (
+            before.tag_ == "NNP"
+            and rules.is_name_word(before.text)
+            and not before.text.isupper()
+            and self.keys[start - 1] not in rules.TITLE_WORDS
+            and self.keys[start - 1] not in rules.CALENDAR_WORDS
+            and (start - 1) not in self.titles
+            and not any(self.keys[start - 1] == key(word) for word in entry.name.split())
+        )
 
     def _vietnamese_names(self) -> list[Found]:
         found = []
@@ -139,7 +165,7 @@ class DocActors:
                 bounds = (start, self._through_country(bounds[1]))
                 if self._vetoed(*bounds):
                     continue
-                found.append(Found(*bounds, "ORG", self._span_name(*bounds)))
+                found.append(Found(*bounds, "ORG", self._firm_name(*bounds)))
             self._take(*bounds)
         self._note_acronyms(found)
         return found
@@ -154,7 +180,7 @@ class DocActors:
             if self._vetoed(start, end):
                 continue
             self._take(start, end)
-            found.append(Found(start, end, "ORG", self._span_name(start, end)))
+            found.append(Found(start, end, "ORG", self._firm_name(start, end)))
         self._note_acronyms(found)
         return found
 
@@ -286,6 +312,15 @@ class DocActors:
         if end - start == 1:
             return name
         return self.unknown_people.setdefault(first_last, name)
+
+    def _firm_name(self, start: int, end: int) -> str:
+        """An organisation's name without its legal form: `Excelerate Energy Inc.` is
+        Excelerate Energy, `An Phat JSC` An Phat."""
+        for cut in range(start + 1, end):
+            if rules.legal_form_end(self.keys, cut) == end:
+                return self._span_name(start, cut).rstrip(",")
+        name = self._span_name(start, end)
+        return local_body_name(name) or name
 
     def _span_name(self, start: int, end: int) -> str:
         return fold(self.doc[start:end].text).replace("\n", " ")

@@ -5,6 +5,7 @@ and the places and other names listed in `data/actors/nonactors.jsonl`."""
 from __future__ import annotations
 
 import functools
+import re
 
 from vntrade.folding import fold
 from vntrade.nlp.jsonl import shipped_tables
@@ -84,3 +85,26 @@ def place_name(name: str) -> str | None:
 def is_nonactor(name: str) -> bool:
     """Whether a name is listed as no actor (a place, a newspaper, a generic phrase)."""
     return _key(name) in _nonactors()
+
+
+_LOCAL_BODY = re.compile(
+    r"^(?:the\s+)?(?P<place>.+?)\s+(?:(?:provincial|municipal|city|province)\s+)?"
+    r"(?P<body>People['’]s\s+(?:Committee|Council))$",
+    re.IGNORECASE,
+)
+
+
+def local_body_name(name: str) -> str | None:
+    """The one name of a city's or province's People's Committee or Council however it is
+    written ("the Cần Thơ City People's Committee", "Binh Thuan provincial People's
+    Committee" → "Can Tho People's Committee", "Binh Thuan People's Committee"); None for
+    other names and for a body with no place."""
+    found = _LOCAL_BODY.match(name.strip())
+    if not found:
+        return None
+    place, body = found["place"], found["body"].replace("’", "'")
+    if place.lower() in ("the", "provincial", "municipal", "city"):
+        return None
+    body = "People's " + body.split()[-1].capitalize()
+    listed = place_name(f"{place} City") or place_name(place)
+    return f"{listed or fold(place)} {body}"

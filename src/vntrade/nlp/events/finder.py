@@ -19,6 +19,7 @@ from vntrade.nlp.events.clauses import clause_spans
 from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.mentions import Mentions
+from vntrade.nlp.events.naming import is_local_body
 from vntrade.nlp.events.participants import Parse, Participants
 from vntrade.nlp.events.ranges import merge_ranges, phrase_span, stretch_by_lengths
 from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
@@ -30,6 +31,8 @@ EVENT_TIMEX = ("DATE", "TIME")
 COARSE = ("quarter", "season", "half", "year", "decade")
 WEAK_KINDS = ("report", "briefing")  # "said" tells little about what happened
 _TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
+_BETWEEN_SIDES = ("negotiation", "agreement")  # kinds whose sides the article may leave unnamed
+_HAPPENINGS = ("negotiation", "meeting", "visit", "call", "agreement")
 
 
 def find_events(
@@ -121,17 +124,18 @@ def _event_from_date(
         trigger = (order["verb"] if order else cue.group().strip() if cue else None) or trigger
         summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
     named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
-    participants = _participant_names(who, subject)
-    if kind == "negotiation" and (who is None or not who.agents or who.borrowed):
-        # Talks whose sides go unnamed ("the second round of talks will open") are between
-        # the two countries the article names most, not its last speaker's.
+    participants = _participant_names(who, subject, kind)
+    if kind in _BETWEEN_SIDES and _sides_unnamed(who, mentions, kind):
+        # Talks whose sides go unnamed ("the second round of talks will open", "the
+        # framework agreed with the US") are between the two countries the article names
+        # most, not its last speaker's.
         participants = _unique([*mentions.main_countries(), *(who.partners if who else [])])
     return _event(
         date["value"],
         last=date.get("last"),
         kind=kind,
         trigger=trigger,
-        actors=_unique([*participants, *_names(named)]),  # who acts first, countries last
+        actors=_specific(_unique([*participants, *_names(named)])),  # who acts first
         commodities=mentions.commodities_in(start, end),
         summary=summary,
         text=text,
@@ -172,11 +176,26 @@ def _directive_deadlines(
     return events
 
 
-def _participant_names(who: Participants | None, subject: str | None) -> list[str]:
-    """The trigger's participants, agent first; without a parse, the summary's subject."""
+def _participant_names(who: Participants | None, subject: str | None, kind: str) -> list[str]:
+    """The trigger's participants, agent first; without a parse, the summary's subject. The
+    source of an "according to" leads what it tells of data, not a happening it reports
+    ("talks were held in Washington, according to the ministry": the talks' sides)."""
     if who is None or not who.names:
         return [subject] if subject else []
+    if kind in _HAPPENINGS and who.sources and len(who.names) > len(who.sources):
+        return _unique([*who.names[len(who.sources) :], *who.sources])
     return who.names
+
+
+def _sides_unnamed(who: Participants | None, mentions: Mentions, kind: str) -> bool:
+    """Whether talks name none of their sides (the source of an "according to" is not
+    one), or talks or a deal only one of the article's two main countries ("the framework
+    agreed with the US")."""
+    no_agent = who is None or who.borrowed or not set(who.agents) - set(who.sources)
+    if kind == "negotiation" and no_agent:
+        return True
+    partners = set(who.partners) if who else set()
+    return no_agent and bool(partners) and partners < set(mentions.main_countries())
 
 
 def _event(
@@ -211,6 +230,13 @@ def _canonical(name: str | None, names: NameIndex) -> str | None:
 
 def _names(found: list[tuple[int, int, str, str | None]]) -> list[str]:
     return [name for _s, _e, name, _t in found]
+
+
+def _specific(names: list[str]) -> list[str]:
+    """Names without a generic local body that a specific one spells out ("People's
+    Committee" beside "Binh Thuan People's Committee")."""
+    generic = [n for n in names if is_local_body(n)]
+    return [n for n in names if n not in generic or not any(o.endswith(f" {n}") for o in names)]
 
 
 def _unique(items: Any) -> list[Any]:

@@ -35,6 +35,15 @@ _ENDS = ("end", "expire", "lapse", "close")
 _HAPPENINGS = ("negotiation", "meeting", "visit", "call")
 _SPEECH_DATA = ("report",)  # what a speech verb's words make of it, besides a briefing
 _TOPIC = ("on", "about", "over", "regarding", "concerning")  # "talks on a trade agreement"
+# Nouns that count or measure what their "of" phrase names: "two days of talks".
+_CONTAINERS = ("day", "hour", "week", "series", "couple", "number", "set", "wave", "string")
+# Verbs that set a tariff when a tariff is what they act on ("raising duties").
+_SETTING = ("raise", "cut", "lower", "impose", "set", "pause", "suspend", "extend", "hike",
+            "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove")  # fmt: skip
+# Whom one calls by phone, when not named: "called the US president", "his counterpart".
+_CALLED = ("president", "counterpart", "minister", "premier", "leader", "chancellor",
+           "secretary", "representative", "ambassador", "king")  # fmt: skip
+_AUDIENCE = ("reporter", "journalist", "press", "media", "correspondent")  # "told reporters"
 # The pipeline runs no lemmatizer: irregular verb forms, and suffix rules for the rest.
 _IRREGULAR = {
     "met": "meet", "spoke": "speak", "spoken": "speak", "held": "hold", "told": "tell",
@@ -114,7 +123,9 @@ def verb_lemma(word: str) -> str:
 @cache
 def _known_verbs() -> frozenset[str]:
     verbs, light, _nouns = _lexicon()
-    return frozenset({*verbs, *light, *_PHASES, "take", "come", "enter", "apply", "be"})
+    return frozenset(
+        {*verbs, *light, *_PHASES, *_SETTING, "take", "come", "enter", "apply", "be", "call"}
+    )
 
 
 def _lemma(token: Token) -> str:
@@ -138,7 +149,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     for noun in path:
         if _topic(noun, path):
             continue  # "a round of negotiations on a trade agreement": what it is about
-        kind = noun_kind(noun)
+        kind = _tariff_content(noun) or noun_kind(noun)
         if kind:
             return kind, noun.text
     if token.pos_ not in _PREDICATE:
@@ -173,7 +184,12 @@ def noun_kind(noun: Token) -> str | None:
                 kind = nouns.get(f"{lemma} of {_lemma(pobj)}")
                 if kind:
                     return kind
-    return nouns.get(lemma) or nouns.get(noun.lower_)
+    kind = nouns.get(lemma) or nouns.get(noun.lower_)
+    if kind is None and lemma in _CONTAINERS:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                kind = next(filter(None, map(noun_kind, _pobjects(child))), None)
+    return kind
 
 
 def _predicate_kind(verb: Token) -> tuple[str, str] | None:
@@ -183,9 +199,13 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     if phrase in _EFFECT:
         kind = _first_kind(_subjects(verb))
         return kind or "decision", _words(verb, phrase)
+    if _phones(verb):
+        return "call", verb.text  # "Trump called To Lam on Wednesday"
     if lemma in light and light[lemma] == "briefing":
         return _speech_kind(verb), verb.text
     if lemma in verbs:
+        if verbs[lemma] == "meeting" and _first_kind(_subjects(verb)) == "negotiation":
+            return "negotiation", verb.text  # "the negotiators will meet again"
         return verbs[lemma], verb.text
     if lemma in _PHASES:
         kind = _first_kind([*_objects(verb), *_subjects(verb)])
@@ -198,6 +218,10 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     if _in_writing(verb):
         return "announcement", verb.text  # "welcomed the decision in a statement"
     found = _first_noun([*_objects(verb), *_modified(verb), *_subjects(verb), *_preposed(verb)])
+    if found and found[0] in ("decision", "announcement") and _sets_tariffs(verb):
+        return "tariff measure", found[1]  # "signed an order on May 2 raising duties"
+    if found and found[0] == "meeting" and _first_kind(_subjects(verb)) == "negotiation":
+        return "negotiation", found[1]  # "the negotiating teams held a session"
     if found:
         return found  # the noun's words are the trigger: "held phone talks"
     return (light[lemma], verb.text) if lemma in light else None
@@ -209,6 +233,8 @@ def _speech_kind(verb: Token) -> str:
     else a briefing."""
     if _first_kind(_subjects(verb)) == "report":
         return "report"
+    if _to_audience(verb):
+        return "briefing"  # "told reporters that exports could rise 12%"
     verbs, light, _nouns = _lexicon()
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -217,6 +243,66 @@ def _speech_kind(verb: Token) -> str:
             if said in _SPEECH_DATA:
                 return "report"
     return "announcement" if _in_writing(verb) else "briefing"
+
+
+def _phones(verb: Token) -> bool:
+    """ "called" with a named person or country as its object: a call ("Trump called To
+    Lam"), not "called for talks", "called on firms to", "called it unfair"."""
+    if verb.lower_ not in ("call", "calls", "called", "calling"):
+        return False
+    if any(c.dep_ in ("prt", "oprd", "ccomp") for c in verb.children):
+        return False
+    if any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _CALLED) for c in verb.children):
+        return True
+    from vntrade.nlp.extensions import ACTOR_SPANS  # spaCy: a parse only
+
+    # "called To Lam": the parser may take a name's first word for a preposition
+    return any(
+        span.start == verb.i + 1 and span.label_ in ("PERSON", "GPE")
+        for span in verb.doc.spans.get(ACTOR_SPANS, [])
+    )
+
+
+def _to_audience(verb: Token) -> bool:
+    """Whether a speech verb is addressed to the press ("told reporters", "said at a news
+    conference")."""
+    for child in verb.children:
+        nouns = [child] if child.dep_ in ("dobj", "dative") else []
+        if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+            nouns = _pobjects(child)
+        if any(_lemma(n) in _AUDIENCE or noun_kind(n) == "briefing" for n in nouns):
+            return True
+    return False
+
+
+def _sets_tariffs(verb: Token) -> bool:
+    """Whether a participle or infinitive after the verb sets tariffs ("signed an order on
+    July 31 raising duties", "issued a decree to cut import taxes"), wherever the parser
+    attached it."""
+    for token in verb.subtree:
+        if (
+            token.i <= verb.i
+            or token.pos_ not in (*_PREDICATE, "NOUN")
+            or token.tag_ not in ("VBG", "VB")
+        ):
+            continue
+        if verb_lemma(token.text) not in _SETTING:
+            continue
+        nouns = [token.head, *_objects(token)]
+        if any(noun_kind(n) == "tariff measure" for n in nouns if n.pos_ == "NOUN"):
+            return True
+    return False
+
+
+def _tariff_content(noun: Token) -> str | None:
+    """ "tariff measure" for an order, a decision or letters whose clause sets tariffs
+    ("an order raising duties", "the decision to pause the tariffs")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ in _PREDICATE:
+            inner = [*_objects(child), *_subjects(child, relative=False)]
+            if any(noun_kind(n) == "tariff measure" for n in inner):
+                return "tariff measure"
+    return None
 
 
 def _in_writing(verb: Token) -> bool:
@@ -236,11 +322,8 @@ def _first_noun(nouns: list[Token]) -> tuple[str, str] | None:
     """The kind of the first noun that names one, and its words; an object "setting tariff
     rates" is a tariff measure whatever it is (an order, letters)."""
     for noun in nouns:
-        for child in noun.children:
-            if child.dep_ in ("acl", "relcl") and child.pos_ in _PREDICATE:
-                inner = [*_objects(child), *_subjects(child, relative=False)]
-                if any(noun_kind(n) == "tariff measure" for n in inner):
-                    return "tariff measure", f"{noun.text} {child.text}"
+        if _tariff_content(noun):
+            return "tariff measure", noun.text
     for noun in nouns:
         kind = noun_kind(noun)
         if kind:

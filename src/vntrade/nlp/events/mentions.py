@@ -9,6 +9,7 @@ from typing import Any
 
 from vntrade.folding import fold_key
 from vntrade.nlp.events.clauses import clause_spans
+from vntrade.nlp.events.naming import HOME_COUNTRY, home_first
 
 SUBJECT_REACH = 30  # characters from a clause start within which a name is its subject
 _ROLE_WORDS = r"(?:[A-Z][\w-]*|leader|minister|president|spokesperson|envoy|head|chief)"
@@ -48,12 +49,17 @@ class Mentions:
         ]
 
     def main_countries(self, count: int = 2) -> list[str]:
-        """The `count` countries the record names most (in order of first mention)."""
+        """The `count` countries the record names most: Vietnam first, as its press and the
+        talks' name put it ("Vietnam–US talks"), then in order of first mention; an article
+        naming one other country only is about Vietnam's dealings with it."""
         named = Counter(name for _, _, name, kind in self.actors if kind == "GPE")
         top = {name for name, _ in named.most_common(count)}
+        if len(top) == count - 1 and HOME_COUNTRY not in top:
+            top.add(HOME_COUNTRY)  # "talks with the US" in Vietnam's press: Vietnam's too
         if len(top) < count:
             return []
-        return list(dict.fromkeys(m[2] for m in self.actors if m[2] in top))
+        found = [m[2] for m in self.actors if m[2] in top]
+        return home_first(list(dict.fromkeys([*found, *top])))
 
     def actors_in(self, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
         return [m for m in self.actors if start <= m[0] and m[1] <= end]

@@ -5,7 +5,8 @@ A title's country never stands for a person ("Ambassador to the US Nguyen Quoc D
 person); "a delegation led by X" is X's; "Vietnamese and U.S. negotiators" are the two
 countries; "the two sides" the last two countries named; "the Government" of Vietnam's press
 is Vietnam's; a capital that acts is its country ("Hanoi sent a note"); a city's authorities
-and "the provincial People's Committee" are the city or province; "Customs" of Vietnam's
+are the city or province, and "the provincial People's Committee" is that place's People's
+Committee; "Customs" of Vietnam's
 press is Vietnam Customs; a proper name the actors do not list still names ("Ford"); a
 description used again ("the delegation", "the survey") names what its earlier phrase named.
 """
@@ -16,7 +17,13 @@ import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.actors.nationalities import GROUP_NOUNS, country_of, country_of_capital, place_name
+from vntrade.nlp.actors.nationalities import (
+    GROUP_NOUNS,
+    country_of,
+    country_of_capital,
+    local_body_name,
+    place_name,
+)
 from vntrade.nlp.events.phrases import (
     DEFINITE,
     coordinated,
@@ -32,6 +39,7 @@ if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Span, Token
 
 _PAIR_NUMBERS = ("two", "both")
+_LED_GROUPS = ("delegation", "mission")  # groups a person leads
 _PAIR_NOUNS = ("sides", "countries", "nations", "parties", "governments", "delegations")
 # The state nouns of Vietnam's English-language press ("the Government", "the Cabinet").
 _STATE_NOUNS = ("government", "cabinet")
@@ -40,8 +48,21 @@ HOME_CUSTOMS, US_CUSTOMS = "Vietnam Customs", "US Customs and Border Protection"
 _AMERICAN = ("us", "u.s.", "american", "united")
 # A city's or province's own bodies: "Hanoi authorities", "the Da Nang People's Committee".
 _LOCAL_BODIES = ("authorities",)
-_LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
+LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
 _LOCAL_WORDS = ("provincial", "municipal", "city", "province")
+# A province's or city's department: named after its place when the text ties it to one.
+_LOCAL_DEPARTMENT = "Department of "
+
+
+def is_local_body(name: str) -> bool:
+    """Whether a listed name is a body every province or city has."""
+    return name in LOCAL_BODY_NAMES or name.startswith(_LOCAL_DEPARTMENT)
+
+
+def home_first(countries: list[str]) -> list[str]:
+    """Two sides an article leaves unnamed, Vietnam first ("the two sides": Vietnam and the
+    United States, as the talks are named), the others in their order."""
+    return sorted(countries, key=lambda name: name != HOME_COUNTRY)
 
 
 class PhraseNames:
@@ -113,6 +134,10 @@ class PhraseNames:
         ]
         if people:
             return people[:1]  # "Ambassador to the US Nguyen Quoc Dung": the person
+        if head.lower_ in _LED_GROUPS and look_back:
+            earlier = self.described_before(head)  # "a delegation led by X ... the delegation"
+            if earlier:
+                return earlier
         phrase = member_tokens(head)
         countries = self._countries(head, phrase)
         if countries:
@@ -165,18 +190,41 @@ class PhraseNames:
         return []
 
     def _locality(self, head: Token) -> str | None:
-        """The city or province whose authorities a phrase names ("Hanoi authorities")."""
-        local = head.lower_ in _LOCAL_BODIES or (
-            head.i in self.named and self.named[head.i].kb_id_ in _LOCAL_BODY_NAMES
-        )
-        if not local:
+        """The city or province whose authorities a phrase names ("Hanoi authorities"), or
+        its own body ("the Da Nang People's Committee", "the city's Department of Finance")."""
+        if head.lower_ in _LOCAL_BODIES:
+            body = ""
+        elif head.i in self.named and is_local_body(self.named[head.i].kb_id_):
+            body = f" {self.named[head.i].kb_id_}"
+        else:
             return None
+        if body and local_body_name(body.strip()):
+            return None  # named in full: "the Can Tho People's Committee"
         for child in head.children:
             place = place_name(proper_name(child)) if child.dep_ in ("compound", "poss") else None
             if place:
-                return place
+                return place + body
         if any(t.lower_ in _LOCAL_WORDS for t in head.subtree if t.i < head.i):  # "provincial"
-            return self._latest_place(head.i)
+            named = self._latest_local_body(head.i, body.strip()) if body else None
+            place = None if named else self._latest_place(head.i)
+            return named or (place + body if place else None)
+        return None
+
+    def acting_place(self, head: Token) -> list[str]:
+        """A province or city that acts ("Quang Ninh awarded a licence", "Da Nang will host
+        a forum") is its People's Committee; a capital that acts is its country instead."""
+        place = place_name(proper_name(head)) if head.pos_ == "PROPN" else None
+        if place is None or country_of_capital(place):
+            return []
+        return [f"{place} {LOCAL_BODY_NAMES[0]}"]
+
+    def _latest_local_body(self, before: int, body: str) -> str | None:
+        """The place's body named in full last before token `before` ("the Binh Thuan
+        People's Committee ... the provincial People's Committee")."""
+        spans = [s for s in set(self.named.values()) if s.end <= before]
+        for span in sorted(spans, key=lambda s: s.start, reverse=True):
+            if span.kb_id_.endswith(body) and span.kb_id_ != body:
+                return span.kb_id_
         return None
 
     def _latest_place(self, before: int) -> str | None:
@@ -194,8 +242,13 @@ class PhraseNames:
     def _countries(self, head: Token, phrase: list[Token]) -> list[str]:
         """The countries a group noun acts for ("Vietnamese and U.S. negotiators"), and the
         Government of Vietnam's press ("the Government", "the Government's committee")."""
-        if head.lower_ in _STATE_NOUNS and head.text[0].isupper() and len(phrase) <= 2:
-            return [HOME_COUNTRY]
+        if head.lower_ in _STATE_NOUNS and len(phrase) <= 2:
+            if head.text[0].isupper():
+                return [HOME_COUNTRY]
+            dateline = self.doc._.dateline  # "HANOI (Reuters) - ... the government"
+            country = country_of_capital(dateline.split("/")[0]) if dateline else None
+            if country:
+                return [country]
         for token in phrase:
             if token.lower_ in _STATE_NOUNS and token.text[0].isupper() and token.dep_ == "poss":
                 return [HOME_COUNTRY]
@@ -237,7 +290,7 @@ class PhraseNames:
         if len(latest) < 2:
             return []
         first = {name: min(s.start for s in before if s.kb_id_ == name) for name in latest}
-        return sorted(latest, key=first.__getitem__)
+        return home_first(sorted(latest, key=first.__getitem__))
 
     def phrase(self, head: Token) -> str:
         """The text of a noun phrase, with a resolved pronoun or role phrase as its name."""

@@ -1,8 +1,9 @@
 """Who did what, from the parse: the predicate a date belongs to and its participants.
 
-The agent is the predicate's subject (or its "by" phrase, or the possessor of the event
-noun); partners are its object and its "with" and "between ... and" phrases. A participant
-names the actor mention at its head word, else the pronoun or role phrase the actors
+The agent is the predicate's subject (or its "by" phrase), after the possessor of the event
+noun the date is written on ("welcomed Trump's decision on April 9": Trump's); partners
+are its object and its "with" and "between ... and" phrases. A participant names the actor
+mention at its head word, else the pronoun or role phrase the actors
 component resolved there ("he", "the PM"), else the people named in its phrase (a title such
 as "Ambassador to the US" does not make a person "the US").
 
@@ -61,6 +62,7 @@ class Participants:
     subject_text: str | None = None  # how a summary names the subject when it has to
     clause_end: int | None = None  # where a relative or adverbial predicate's words end
     borrowed: bool = False  # the agents come from the reporter or an earlier sentence
+    sources: list[str] = field(default_factory=list)  # who an "according to" phrase names
 
     @property
     def names(self) -> list[str]:
@@ -103,7 +105,7 @@ class Parse:
             found.subject = (head.left_edge.idx, phrase_end(head))
             found.subject_text = self.names.phrase(head)
             if not passive:
-                found.agents = self.names.names_of(head)
+                found.agents = self.names.names_of(head) or self.names.acting_place(head)
                 if not found.agents and head.lower_ in _REPORTED_PRONOUNS:
                     found.agents = self._reporter(token)
             else:  # "the survey was conducted": by whoever made the survey named before
@@ -115,16 +117,19 @@ class Parse:
             if child.dep_ == "agent":
                 found.agents += self.names.by(child)
         members: list[str] = []  # "a meeting of the Government's standing committee"
+        owners: list[str] = []  # "welcomed Trump's decision on April 9": Trump's decision
         for noun in nominal:
             for child in noun.children:
                 if child.dep_ == "poss":
-                    found.agents += self.names.names_of(child)
+                    owners += self.names.names_of(child)
                 elif child.dep_ == "prep" and child.lower_ == "of":
                     members += self.names.by(child)
+        found.agents = owners + found.agents
         if not found.agents:
             found.agents = members
         # "Exports rose 14%, according to data from the statistics office": the source's.
-        found.agents = self._source(token) + found.agents
+        found.sources = self._source(token)
+        found.agents = found.sources + found.agents
         if not found.agents and token.dep_ == "acl":
             # "data from the statistics office published today", "the joint statement
             # announced on July 2" (by those who discuss it): the noun's, else its clause's.
@@ -132,6 +137,7 @@ class Parse:
         holders = [token, *nominal, *(c for c in token.children if c.dep_ in _OBJECTS)]
         if subject is not None:
             holders.append(subject)  # "talks between the two sides resume"
+            holders += _of_objects(subject)  # "a round of talks between X and Y was held"
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in _OBJECTS and holder is token:
@@ -233,6 +239,17 @@ class Parse:
         if subject.lower_ in _RELATIVE and head.dep_ == "relcl":
             return head.head
         return subject
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The nouns of a noun's "of" phrase ("talks" in "a round of talks")."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _only_dates(verb: Token, start: int, end: int) -> bool:
