@@ -186,3 +186,26 @@ def test_a_figure_according_to_a_source_keeps_its_clause(cli, tmp_path):
     [released] = [e for e in events if e["value"] == "2025-07-09"]
     assert released["summary"].startswith("Cashew exports to the US fell 7%"), released
     assert "according to figures released by the Vietnam Cashew Association" in released["summary"]
+
+
+@pytest.mark.parametrize(
+    ("body", "summary"),
+    [
+        (
+            "Under a decree signed by Deputy Prime Minister Tran Hong Ha on July 3, importers "
+            "pay less duty on ethanol.",
+            "A decree was signed by Deputy Prime Minister Tran Hong Ha",
+        ),
+        (
+            "The new rates, announced by the Commerce Department on July 4, apply to steel nails.",
+            "The new rates were announced by the Commerce Department",
+        ),
+        (
+            "Customs figures released by the finance ministry on July 6 showed a record surplus.",
+            "Customs figures were released by the finance ministry",
+        ),
+    ],
+)
+def test_a_participle_describing_a_noun_reads_as_a_passive_clause(cli, tmp_path, body, summary):
+    [event] = events_of(cli, tmp_path, body)
+    assert event["summary"] == summary

@@ -356,7 +356,10 @@ def _subjects(verb: Token, *, relative: bool = True) -> list[Token]:
     if not found and relative:
         found = _modified(verb)
     if not found and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
-        return _subjects(verb.head, relative=relative)  # "is scheduled to take effect"
+        head = verb.head
+        if head.dep_ == "acomp" and head.head.i != head.i:
+            head = head.head  # "the tariff is due to take effect"
+        return _subjects(head, relative=relative)  # "is scheduled to take effect"
     return found
 
 

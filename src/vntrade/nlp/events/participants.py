@@ -61,6 +61,9 @@ class Participants:
     subject: tuple[int, int] | None = None  # characters of the subject phrase, when written
     subject_text: str | None = None  # how a summary names the subject when it has to
     clause_end: int | None = None  # where a relative or adverbial predicate's words end
+    # A past participle describing a noun ("the decree, signed by X on May 2"): the noun
+    # phrase's characters, where the participle starts, and whether the noun is plural.
+    described: tuple[int, int, int, bool] | None = None
     borrowed: bool = False  # the agents come from the reporter or an earlier sentence
     sources: list[str] = field(default_factory=list)  # who an "according to" phrase names
 
@@ -97,9 +100,10 @@ class Parse:
             return None
         found = Participants()
         subject, passive = self._subject(token)
-        if token.dep_ in _EMBEDDED:
+        if token.dep_ in _EMBEDDED and not _in_fronted_phrase(token):
             last = token.right_edge
             found.clause_end = last.idx + len(last.text)
+            found.described = _described(token)
         if subject is not None:
             head = self._antecedent(subject)
             found.subject = (head.left_edge.idx, phrase_end(head))
@@ -239,6 +243,35 @@ class Parse:
         if subject.lower_ in _RELATIVE and head.dep_ == "relcl":
             return head.head
         return subject
+
+
+def _in_fronted_phrase(participle: Token) -> bool:
+    """Whether a participle without "by" describes the object of a preposition ("In a
+    directive issued on May 19, the PM ordered ..."): the clause it is in tells the event."""
+    return (
+        participle.dep_ == "acl"
+        and participle.head.dep_ == "pobj"
+        and not any(c.dep_ == "agent" for c in participle.children)
+    )
+
+
+def _described(participle: Token) -> tuple[int, int, int, bool] | None:
+    """For a past participle that describes a noun ("figures released by the ministry",
+    "the decree, signed by X"), the noun phrase's characters before the participle, the
+    participle's start and whether the noun is plural; None for other predicates."""
+    noun = participle.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if participle.i < noun.i or noun.head.head.lower_ == "according":
+        return None  # "..., according to figures released on May 6": the figure's clause
+    words = [t for t in noun.subtree if t.i < participle.i and not t.is_space]
+    while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+        words.pop()
+    if not words or not any(t.i == noun.i for t in words):
+        return None
+    start = words[0].idx
+    end = words[-1].idx + len(words[-1].text)
+    return start, end, participle.idx, noun.tag_ in ("NNS", "NNPS")
 
 
 def _of_objects(noun: Token) -> list[Token]:

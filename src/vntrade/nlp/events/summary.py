@@ -112,6 +112,13 @@ def clause_summary(
         summary, actor = _render(text, said, date, mentions)
         body, _ = _render(text, reporting.span("content"), date, mentions)
         return _finish(f"{summary} {body}"), actor
+    if who is not None and who.described and who.clause_end:
+        # "Under an order signed by X on July 31, ...": the order was signed by X
+        np_start, np_end, verb_start, plural = who.described
+        thing, _ = _render(text, (np_start, np_end), date, mentions)
+        done, actor = _render(text, (verb_start, who.clause_end), date, mentions)
+        thing = re.sub(r"^(?:the|a|an)\b", lambda m: m.group().capitalize(), thing.strip())
+        return _finish(f"{thing} {'were' if plural else 'was'} {done}"), actor
     index = clauses.index(clause) if clause in clauses else 0
     if index > 0 and _ACCORDING.match(text, start, end):
         # "Exports rose 4%, according to the report published on April 29": the figure's
