@@ -10,14 +10,12 @@ again on loading (`from_disk`, `from_bytes`).
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy
 import srsly
 from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
 from spacy.language import Language
@@ -29,7 +27,6 @@ PATTERNS_FILE = "patterns.jsonl"
 
 
 MAX_SEEN = 50_000  # rows remembered before starting over (about 250 bytes each)
-_UNSEEN = object()
 
 
 class _NotIn(frozenset):
@@ -60,12 +57,6 @@ def _hashed(values: frozenset | None) -> frozenset | None:
     return type(values)(get_string_id(value) for value in values)
 
 
-@functools.lru_cache(maxsize=1024)
-def _as_array(values: frozenset) -> numpy.ndarray:
-    """A set of hashes as an array for `numpy.isin`."""
-    return numpy.array(sorted(values), dtype=numpy.uint64)
-
-
 @dataclass(frozen=True, slots=True)
 class _TokenTest:
     """One token's conditions, on the hashes of tag, lowercase form and dependency."""
@@ -85,17 +76,6 @@ class _TokenTest:
             and (self.is_space is None or bool(is_space) == self.is_space)
         )
 
-    def mask(self, rows: numpy.ndarray) -> numpy.ndarray:
-        """`self(row)` for every row of an array of (TAG, LOWER, DEP, IS_SPACE) rows."""
-        passes = numpy.ones(len(rows), dtype=bool)
-        for column, values in enumerate((self.tag, self.lower, self.dep)):
-            if values is not None:
-                found = numpy.isin(rows[:, column], _as_array(values))
-                passes &= ~found if isinstance(values, _NotIn) else found
-        if self.is_space is not None:
-            passes &= (rows[:, 3] != 0) == self.is_space
-        return passes
-
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
@@ -113,8 +93,11 @@ class PosRules:
     by_tag: dict[int, list[_Rule]] = field(default_factory=dict)
     any_tag: list[_Rule] = field(default_factory=list)
     multi: list[_Rule] = field(default_factory=list)
-    # The one-token rule of each (tag, lower, dep, space) row met so far: words recur.
-    seen: dict[tuple[int, int, int, int], _Rule | None] = field(default_factory=dict)
+    # The one-token rule of each (tag, lower, dep, space) row met so far, and whether the
+    # row passes the first test of each rule of `multi`: words recur.
+    seen: dict[tuple[int, int, int, int], tuple[_Rule | None, tuple[bool, ...]]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def from_patterns(cls, patterns: Sequence[dict[str, Any]]) -> PosRules:
@@ -161,28 +144,42 @@ class PosRules:
 
     def apply(self, doc: Doc) -> None:
         """Set `pos_` where a rule matches; the last matching pattern wins."""
-        array = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
-        rows = [tuple(row) for row in array.tolist()]
+        columns = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).T.tolist()
+        rows: list[tuple[int, int, int, int]] = list(zip(*columns, strict=True))
         chosen: dict[int, _Rule] = {}
         seen = self.seen
         if len(seen) > MAX_SEEN:
             seen.clear()
+        starts: list[list[int]] = [[] for _ in self.multi]  # where each may start
         for i, row in enumerate(rows):
-            rule = seen.get(row, _UNSEEN)
-            if rule is _UNSEEN:
-                rule = seen[row] = self._single(row)
+            known = seen.get(row)
+            if known is None:
+                known = seen[row] = (self._single(row), self._firsts(row))
+            rule, firsts = known
             if rule is not None:
                 chosen[i] = rule
-        for rule in self.multi:
-            for start in _starts(rule.tests, array):
-                target = start + rule.index
-                if target not in chosen or rule.order >= chosen[target].order:
-                    chosen[target] = rule
+            if True in firsts:
+                for k, first in enumerate(firsts):
+                    if first:
+                        starts[k].append(i)
+        for rule, possible in zip(self.multi, starts, strict=True):
+            last = len(rows) - len(rule.tests)
+            for start in possible:
+                if start <= last and all(
+                    test(rows[start + k]) for k, test in enumerate(rule.tests)
+                ):
+                    target = start + rule.index
+                    if target not in chosen or rule.order >= chosen[target].order:
+                        chosen[target] = rule
         if chosen:
             pos = doc.to_array([POS])
             for i, rule in chosen.items():
                 pos[i] = rule.pos
             doc.from_array([POS], pos)
+
+    def _firsts(self, row: tuple[int, int, int, int]) -> tuple[bool, ...]:
+        """Whether a token's row passes the first test of each multi-token rule."""
+        return tuple(rule.tests[0](row) for rule in self.multi)
 
     def _single(self, row: tuple[int, int, int, int]) -> _Rule | None:
         """The latest one-token rule a token's row passes, if any."""
@@ -190,19 +187,6 @@ class PosRules:
             if rule.tests[0](row):
                 return rule
         return None
-
-
-def _starts(tests: Sequence[_TokenTest], rows: numpy.ndarray) -> list[int]:
-    """Where a run of `len(tests)` tokens passing `tests` in turn starts, in token order
-    (the tests run on whole columns of (TAG, LOWER, DEP, IS_SPACE) rows at once)."""
-    width = len(tests)
-    count = len(rows) - width + 1
-    if count <= 0:
-        return []
-    passes = numpy.ones(count, dtype=bool)
-    for k, test in enumerate(tests):
-        passes &= test.mask(rows[k : k + count])
-    return numpy.flatnonzero(passes).tolist()
 
 
 @Language.factory(
