@@ -24,7 +24,7 @@ from typing import Any
 
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from vntrade.nlp.actors.lexicon import read_jsonl
 from vntrade.nlp.extensions import DATE_SPANS, register_extensions
@@ -86,7 +86,7 @@ class StatementFinder:
             raise ValueError(f"{self.name}: not initialized (call `initialize` or `from_disk`)")
         finder, found = statements(doc, self.cues)
         text = finder.text
-        dates = list(doc.spans.get(DATE_SPANS, []))
+        dates = _dated(doc.spans.get(DATE_SPANS, [])) if found else []
         records = []
         for item in found:
             assert item.speaker is not None
@@ -117,18 +117,28 @@ def _cue_end(item: Found) -> int:
     return token.idx + len(token.text) if token is not None else item.end
 
 
-def _date(item: Found, dates: list[Span]) -> str | None:
+def _dated(spans: Iterable[Span]) -> list[tuple[int, str, Token]]:
+    """(first character, value, root) of each date or time a cue can give, in order: a
+    value of a year (`2025-04`) or a weekday's (`XXXX-WXX-4`)."""
+    dates = []
+    for span in spans:
+        if span.label_ not in ("DATE", "TIME"):
+            continue
+        value = span._.timex_value
+        if value and (value[:1].isdigit() or value.startswith("XXXX")):
+            dates.append((span.start_char, value, span.root))
+    return dates
+
+
+def _date(item: Found, dates: list[tuple[int, str, Token]]) -> str | None:
     """The date the cue's own words give (`said on Thursday`), outside the content."""
     cue = item.cue_token
     if cue is None:
         return None
-    for span in dates:
-        if item.start <= span.start_char < item.end or span.label_ not in ("DATE", "TIME"):
+    for start_char, value, root in dates:
+        if item.start <= start_char < item.end:
             continue
-        value = span._.timex_value
-        if not value or (not value[:1].isdigit() and not value.startswith("XXXX")):
-            continue
-        token = span.root
+        token = root
         for _ in range(DATE_REACH):  # through prepositions only, never another verb
             token = token.head
             if token.i == cue.i:

@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from vntrade.nlp.per_doc import doc_text
@@ -43,7 +44,7 @@ class DocContext:
         self.doc = doc
         self.cues = cues
         self.text = doc_text(doc)
-        self.starts = [t.idx for t in doc]
+        self.starts: list[int] = doc.to_array(IDX).tolist()  # each token's `idx`
         self.speakers = SpeakerFinder(doc)
         self.sentence_starts = [s.start for s in doc.sents]
 

@@ -4,12 +4,19 @@ clause of an expressed noun (`expressed hope that S`)."""
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from vntrade.nlp.statements.context import SUBJECTS, DocContext, Found, end_of, ends_quote, is_word
 from vntrade.nlp.statements.lexicon import CueVerb
 from vntrade.nlp.statements.quotes import Quote
 
+# The column values `_candidates` looks for.
+_PREP = get_string_id("prep")
+_VERBAL = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
+_NOUN = POS_IDS["NOUN"]
 CLAUSES = frozenset({"ccomp"})
 NOUN_CLAUSES = frozenset({"acl", "ccomp"})
 PARENTHETICAL = frozenset({"parataxis", "ccomp", "advcl", "conj"})
@@ -36,7 +43,7 @@ class ReportFinder(DocContext):
         """Reported statements: cue verbs' clauses and objects, `according to X`."""
         found: list[Found] = []
         self._orders = self.doc._.vntrade_directives or []  # records built once, not per cue
-        for token in self.doc:
+        for token in self._candidates():
             if self._in_quote(token.idx, quotes):
                 continue
             verbs = self.cue_verbs(token)
@@ -49,6 +56,25 @@ class ReportFinder(DocContext):
         for item in found:  # reported speech stays in its cue's paragraph
             item.start, item.end = self._in_paragraph(item)
         return [item for item in found if item.end > item.start]
+
+    def _candidates(self) -> list[Token]:
+        """The tokens `reported` may start from, in order: a possible cue verb (a verb or
+        auxiliary whose form is a cue's), a preposition, a claim noun; read from the POS,
+        DEP and LOWER columns, so that no other word becomes a Token."""
+        strings = self.doc.vocab.strings
+        verbs, claims = self.cues.verbs, self.cues.claims
+        words: dict[int, str] = {}
+        found = []
+        for i, (pos, dep, lower) in enumerate(self.doc.to_array([POS, DEP, LOWER]).tolist()):
+            if dep == _PREP:
+                found.append(i)
+            elif pos in _VERBAL or pos == _NOUN:
+                word = words.get(lower)
+                if word is None:
+                    word = words[lower] = strings[lower]
+                if word in (verbs if pos in _VERBAL else claims):
+                    found.append(i)
+        return [self.doc[i] for i in found]
 
     def _in_paragraph(self, item: Found) -> tuple[int, int]:
         anchor = item.cue_token.idx if item.cue_token is not None else item.start
