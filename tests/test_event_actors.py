@@ -364,3 +364,23 @@ def test_a_deal_agreed_with_one_country_is_between_the_article_s_two(cli, tmp_pa
         "with the US on July 2, exporters will pay a 20% tariff.",
     )
     assert actors[0] == "Vietnam"
+
+
+def test_the_two_sides_after_one_named_country_are_it_and_vietnam(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "The United States sent a revised proposal on July 1. The two sides held a call on "
+        "July 3 to discuss it.",
+    )
+    assert actors[-1] == "Vietnam"
+
+
+def test_a_comparison_baseline_is_no_event(cli, tmp_path):
+    events = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Exports to the US rose 14% in June from a year earlier, and were up 9% "
+        "compared with the same period last year, the statistics office said on July 6.",
+    )["events"]
+    assert {e["value"] for e in events} <= {"2025-06", "2025-07-06"}

@@ -8,8 +8,10 @@ All functions work on token offsets of one `Doc` and the document's folded keys
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # word rules only; the events' phrase naming uses them without spaCy
+    from spacy.tokens import Doc
 
 
 def _words(text: str) -> frozenset[str]:
@@ -339,6 +341,16 @@ def legal_form_end(keys: Sequence[str], end: int) -> int | None:
         marked = marked or keys[stop] in _LEGAL_FORM_MARKS
         stop += 1
     return stop if marked else None
+
+
+def without_legal_form(name: str) -> str:
+    """A firm's name without the legal form written after it ("Chrysler LLC" → Chrysler)."""
+    words = name.split()
+    keys = [w.lower() for w in words]
+    for cut in range(1, len(words)):
+        if legal_form_end(keys, cut) == len(words):
+            return " ".join(words[:cut]).rstrip(",")
+    return name
 
 
 def acronym_after(doc: Doc, end: int) -> str | None:

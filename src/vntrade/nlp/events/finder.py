@@ -30,6 +30,17 @@ _DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than|deadlin
 EVENT_TIMEX = ("DATE", "TIME")
 COARSE = ("quarter", "season", "half", "year", "decade")
 WEAK_KINDS = ("report", "briefing")  # "said" tells little about what happened
+# The words that make the date after them a figure's point of comparison.
+_COMPARED = re.compile(
+    r"\b(?:from|than|over|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:the\s+)?"
+    r"(?:same\s+(?:period|month|quarter|time)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_PAST_POINT = re.compile(
+    r"\b(?:earlier|ago|before|last|previous|prior|same)\b.*\b(?:year|quarter|month|period|half)\b|"
+    r"\b(?:year|quarter|month|period|half)\b.*\b(?:earlier|ago|before|last|previous|prior)\b",
+    re.IGNORECASE,
+)
 _TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
 _BETWEEN_SIDES = ("negotiation", "agreement")  # kinds whose sides the article may leave unnamed
 _HAPPENINGS = ("negotiation", "meeting", "visit", "call", "agreement")
@@ -54,6 +65,8 @@ def find_events(
         index = _sentence_index(sentences, date["start"])
         if index is None or not _is_event_date(date) or (index, date["value"]) in seen:
             continue
+        if _baseline(record["text"], date):
+            continue  # "rose 27% from a year earlier": what a figure is compared with
         seen.add((index, date["value"]))
         if _directive_covers(record, date, sentences, index):
             continue  # the directive's own deadline event reports it
@@ -72,6 +85,15 @@ def _is_event_date(date: dict[str, Any]) -> bool:
         return False
     period = parse_period(date.get("value", ""))
     return period is not None and period.precision != "decade"
+
+
+def _baseline(text: str, date: dict[str, Any]) -> bool:
+    """Whether a relative date is only what a figure is compared with ("up 9% from a year
+    earlier", "compared with the same period last year", "than last year")."""
+    written = date.get("text") or text[date["start"] : date["end"]]
+    if any(c.isdigit() for c in written) or not _PAST_POINT.search(written):
+        return False
+    return bool(_COMPARED.search(text, max(0, date["start"] - 30), date["start"]))
 
 
 def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:

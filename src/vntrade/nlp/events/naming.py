@@ -287,9 +287,17 @@ class PhraseNames:
                 latest.append(span.kb_id_)
             if len(latest) == 2:
                 break
+        if len(latest) == 1:  # one side named before: the other is Vietnam, else named later
+            after = [
+                s.kb_id_ for s in self.named.values() if s.label_ == "GPE" and s.start > head.i
+            ]
+            others = [HOME_COUNTRY, *sorted(set(after), key=after.index)]
+            latest += [name for name in others if name not in latest][:1]
         if len(latest) < 2:
             return []
-        first = {name: min(s.start for s in before if s.kb_id_ == name) for name in latest}
+        first = {
+            name: min((s.start for s in before if s.kb_id_ == name), default=0) for name in latest
+        }
         return home_first(sorted(latest, key=first.__getitem__))
 
     def phrase(self, head: Token) -> str:

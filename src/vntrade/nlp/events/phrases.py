@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import country_of_capital, is_nonactor
+from vntrade.nlp.actors.rules import without_legal_form
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Token
@@ -38,7 +39,7 @@ def unlisted_name(head: Token) -> str | None:
     person the actors component does not list ("Ford", "Fiat"); not a listed non-actor."""
     if head.pos_ != "PROPN" or head.ent_type_ not in UNLISTED_TYPES:
         return None
-    name = proper_name(head)
+    name = without_legal_form(proper_name(head))
     if is_nonactor(name) or is_nonactor(f"The {name}") or country_of_capital(name):
         return None  # a place or a newspaper ("told Viet Nam News")
     return name
