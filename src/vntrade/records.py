@@ -6,7 +6,8 @@ and described by `vntrade schema`.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 # The lists the pipeline's components give an extraction record, in the record's order.
@@ -37,7 +38,7 @@ class Article:
     dateline_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return as_dict(self)
 
 
 @dataclass(slots=True)
@@ -202,5 +203,33 @@ class Extraction:
         record["published_inferred"] = self.published_inferred
         record["reference_date"] = self.reference_date
         for name in RESULT_LISTS:
-            record[name] = [asdict(item) for item in getattr(self, name)]
+            record[name] = [as_dict(item) for item in getattr(self, name)]
         return record
+
+
+# Values `as_dict` keeps as they are, as `copy.deepcopy` does.
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a record class's field names, in order
+
+
+def as_dict(value: Any) -> Any:
+    """What `dataclasses.asdict` gives for a record: records as dicts, lists, tuples and
+    dicts rebuilt, anything else deep-copied; without a deep copy of every string and
+    number, and with each class's fields looked up once."""
+    kind = type(value)
+    if kind in _ATOMIC:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: as_dict(getattr(value, name)) for name in names}
+    if kind is list:
+        return [as_dict(item) for item in value]
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return kind(*[as_dict(item) for item in value])
+    if isinstance(value, list | tuple):
+        return kind(as_dict(item) for item in value)
+    if isinstance(value, dict):
+        return kind((as_dict(key), as_dict(item)) for key, item in value.items())
+    return copy.deepcopy(value)
