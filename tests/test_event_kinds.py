@@ -73,6 +73,25 @@ CASES = [
     ("The plant health agency allowed imports of fresh longan in a rule issued on July 29.",
      "decision"),
     ("The department will organise a training workshop for growers on July 30.", "meeting"),
+    # what the speaker itself did, told in a perfect, is the event; a plan or a denial is not
+    ("The customs agency said on August 1 that it had seized 40 containers of fake goods.",
+     "decision"),
+    ("The carmaker said on August 2 that it would raise prices in the autumn.", "briefing"),
+    ("The ministry said on August 3 that the deal had not been signed.", "briefing"),
+    # telling legislators is a hearing; breaking ground a ceremony; a deal that sets tariffs
+    # stays a deal, and a decree that is the means of a tariff cut is a tariff measure
+    ("The trade representative told the Senate Finance Committee on August 4 that talks "
+     "were close.", "meeting"),
+    ("The steelmaker broke ground on its new mill on August 5.", "meeting"),
+    ("The trade deal was announced on August 6 by the president, which sets a 20% tariff.",
+     "agreement"),
+    ("The country cut import duties on cars by a decree signed on August 7.",
+     "tariff measure"),
+    ("The president announced a 46% rate and suspended it on August 8.", "tariff measure"),
+    ("The two governments issued a joint statement on a trade framework on August 9.",
+     "agreement"),
+    ("Eleven firms signed memoranda of understanding to buy cotton on August 10.",
+     "agreement"),
 ]  # fmt: skip
 
 

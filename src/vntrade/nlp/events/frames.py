@@ -39,13 +39,19 @@ _TOPIC = ("on", "about", "over", "regarding", "concerning")  # "talks on a trade
 _CONTAINERS = ("day", "hour", "week", "series", "couple", "number", "set", "wave", "string")
 # Verbs that set a tariff when a tariff is what they act on ("raising duties").
 _SETTING = ("raise", "cut", "lower", "impose", "set", "pause", "suspend", "extend", "hike",
-            "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove")  # fmt: skip
+            "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove",
+            "confirm", "introduce", "apply")  # fmt: skip
 # Whom one calls by phone, when not named: "called the US president", "his counterpart".
 _CALLED = ("president", "counterpart", "minister", "premier", "leader", "chancellor",
            "secretary", "representative", "ambassador", "king")  # fmt: skip
+_LEGISLATORS = ("committee", "senate", "congress", "assembly", "parliament", "lawmaker",
+                "legislator", "deputy", "senator", "congressman")  # fmt: skip
+# What a reported clause tells as the event itself when it was done ("said it had signed").
+_DONE_KINDS = ("decision", "tariff measure", "agreement", "call", "meeting", "visit")
 _AUDIENCE = ("reporter", "journalist", "press", "media", "correspondent")  # "told reporters"
 # The pipeline runs no lemmatizer: irregular verb forms, and suffix rules for the rest.
 _IRREGULAR = {
+    "broke": "break", "broken": "break",
     "met": "meet", "spoke": "speak", "spoken": "speak", "held": "hold", "told": "tell",
     "said": "say", "left": "leave", "sent": "send", "led": "lead", "took": "take",
     "taken": "take", "came": "come", "began": "begin", "begun": "begin", "rose": "rise",
@@ -201,6 +207,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return kind or "decision", _words(verb, phrase)
     if _phones(verb):
         return "call", verb.text  # "Trump called To Lam on Wednesday"
+    if lemma == "break" and any(c.lower_ == "ground" for c in verb.children):
+        return "meeting", f"{verb.text} ground"  # a groundbreaking ceremony
     if lemma in light and light[lemma] == "briefing":
         return _speech_kind(verb), verb.text
     if lemma in verbs:
@@ -233,7 +241,9 @@ def _speech_kind(verb: Token) -> str:
     else a briefing."""
     if _first_kind(_subjects(verb)) == "report":
         return "report"
-    if _to_audience(verb):
+    if _to_audience(verb, _LEGISLATORS):
+        return "meeting"  # "told the Senate Finance Committee": a hearing
+    if _to_audience(verb, _AUDIENCE):
         return "briefing"  # "told reporters that exports could rise 12%"
     verbs, light, _nouns = _lexicon()
     for child in verb.children:
@@ -242,6 +252,9 @@ def _speech_kind(verb: Token) -> str:
             said = verbs.get(lemma) or light.get(lemma) or _first_kind(_subjects(child))
             if said in _SPEECH_DATA:
                 return "report"
+            done = _predicate_kind(child) if _done_by_speaker(child) else None
+            if done and done[0] in _DONE_KINDS:
+                return done[0]  # "said it had opened an investigation": what was done
     return "announcement" if _in_writing(verb) else "briefing"
 
 
@@ -263,16 +276,35 @@ def _phones(verb: Token) -> bool:
     )
 
 
-def _to_audience(verb: Token) -> bool:
+def _to_audience(verb: Token, audience: tuple[str, ...]) -> bool:
     """Whether a speech verb is addressed to the press ("told reporters", "said at a news
-    conference")."""
+    conference") or to legislators ("told the Senate Finance Committee"), as `audience`
+    lists them."""
     for child in verb.children:
         nouns = [child] if child.dep_ in ("dobj", "dative") else []
-        if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+        if child.dep_ == "prep" and child.lower_ in ("to", "at", "before"):
             nouns = _pobjects(child)
-        if any(_lemma(n) in _AUDIENCE or noun_kind(n) == "briefing" for n in nouns):
-            return True
+        for noun in nouns:
+            if _lemma(noun) in audience or any(_lemma(t) in audience for t in noun.lefts):
+                return True
+            if audience is _AUDIENCE and noun_kind(noun) == "briefing":
+                return True
     return False
+
+
+def _done_by_speaker(verb: Token) -> bool:
+    """Whether a reported clause tells what its speaker did ("the department said it had
+    opened an investigation"): its subject is "it", "they" or "we", it is a perfect or a
+    past, not a plan ("would raise") nor denied ("had not signed")."""
+    children = list(verb.children)
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we") for c in children):
+        return False
+    auxes = {c.lower_ for c in children if c.dep_ == "aux"}
+    if any(c.dep_ == "neg" for c in children) or auxes & {
+        "will", "would", "could", "may", "might", "should", "to", "can", "must"
+    }:  # fmt: skip
+        return False
+    return bool(auxes & {"has", "have", "had"}) or verb.tag_ == "VBD"
 
 
 def _sets_tariffs(verb: Token) -> bool:
@@ -296,7 +328,20 @@ def _sets_tariffs(verb: Token) -> bool:
 
 def _tariff_content(noun: Token) -> str | None:
     """ "tariff measure" for an order, a decision or letters whose clause sets tariffs
-    ("an order raising duties", "the decision to pause the tariffs")."""
+    ("an order raising duties", "the decision to pause the tariffs") or that are the means
+    of setting them ("cut duties by a decree signed on March 31"); a deal that sets tariffs
+    stays a deal."""
+    kind = noun_kind(noun)
+    if kind not in ("decision", "announcement", "report", None) or (
+        kind is None and noun.dep_ != "dobj"
+    ):
+        return None  # a deal, a person ("announced by the president, which sets ...")
+    means = noun.head
+    if noun.dep_ == "pobj" and means.lower_ in ("by", "under", "through", "via"):
+        setter = means.head
+        sets = setter.pos_ in _PREDICATE and verb_lemma(setter.text) in _SETTING
+        if sets and any(noun_kind(n) == "tariff measure" for n in _objects(setter)):
+            return "tariff measure"
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.pos_ in _PREDICATE:
             inner = [*_objects(child), *_subjects(child, relative=False)]
@@ -340,7 +385,13 @@ def _noun_words(noun: Token) -> str:
 
 
 def _objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in _OBJECTS and c.pos_ in ("NOUN", "PROPN")]
+    """The verb's noun objects; "it" after a conjoined verb is the first verb's object
+    ("announced the 46% rate and suspended it")."""
+    found = [c for c in verb.children if c.dep_ in _OBJECTS and c.pos_ in ("NOUN", "PROPN")]
+    pronoun = any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children)
+    if not found and pronoun and verb.dep_ == "conj" and verb.head.pos_ in _PREDICATE:
+        return _objects(verb.head)
+    return found
 
 
 def _subjects(verb: Token, *, relative: bool = True) -> list[Token]:
