@@ -17,7 +17,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from spacy.attrs import DEP
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
 
@@ -31,6 +33,7 @@ from vntrade.nlp.jsonl import Records, TableData, Tables
 from vntrade.nlp.per_doc import doc_text
 from vntrade.records import Figure
 
+_NUMMOD = get_string_id("nummod")
 MAX_COUNT_WORDS = 4  # from the number to the counted noun: `50 Boeing 787 aircraft`
 _NOT_BEFORE_COUNT = frozenset({"the", "both", "these", "those", "its", "their", "our", "his"})
 
@@ -124,9 +127,11 @@ class FigureTagger(TableData):
         """`50 Boeing aircraft`, `three rounds`: a number modifying a plural noun, which says what
         it measures (`number of aircraft`)."""
         lex, found = self.lex, []
-        for token in doc:
+        # Only a number modifier counts: found by the DEP column, a Token for it alone.
+        deps = doc.to_array(DEP).tolist()
+        for token in [doc[i] for i, dep in enumerate(deps) if dep == _NUMMOD]:
             head = token.head
-            if token.dep_ != "nummod" or not 0 < head.i - token.i <= self.max_count_words:
+            if not 0 < head.i - token.i <= self.max_count_words:
                 continue
             if not (token.like_num or token.lower_ in lex.count_words) or head.pos_ != "NOUN":
                 continue
