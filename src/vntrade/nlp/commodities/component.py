@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -111,7 +112,8 @@ class CommodityTagger(TableData):
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None:
             raise ValueError(f"{self.name}: not initialized (call `initialize` or `from_disk`)")
-        norms = [normal_form(token.text) for token in doc]
+        words = doc.vocab.strings  # each token's text from its ORTH, with no Token made
+        norms = [normal_form(words[orth]) for orth in doc.to_array(ORTH).tolist()]
         spans = self._gazetteer_spans(doc, norms) + self._pattern_spans(doc)
         spans += self._shared_heads(doc, norms, spans) + self._shared_modifiers(doc, norms, spans)
         covered = {i: span.label_ for span in spans for i in range(span.start, span.end)}

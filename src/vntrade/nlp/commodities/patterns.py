@@ -48,6 +48,21 @@ class GoodsFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        lex = lexicon
+        # The words a frame starts from (a list trigger's first word too, `such` of `such
+        # as`): `_frames` makes a Token for these alone.
+        first_words = {
+            phrase[:at] for phrase in lex.list_trigger for at, ch in enumerate(phrase) if ch == " "
+        }
+        self.frame_words = frozenset().union(
+            lex.list_trigger,
+            first_words,
+            lex.of_trigger,
+            lex.on_trigger,
+            lex.for_trigger,
+            lex.verb_trigger,
+            lex.flow,
+        )
 
     def find(self, doc: Doc, norms: list[str], covered: dict[int, str]) -> list[Found]:
         """Goods in trade frames; `covered` maps gazetteer-hit tokens to their category."""
@@ -65,8 +80,8 @@ class GoodsFinder:
     ) -> Iterator[tuple[list[tuple[int, int]], str | None]]:
         """Token ranges that a trade frame presents as goods, with the frame's category."""
         lex = self.lex
-        for token in doc:
-            i, norm = token.i, norms[token.i]
+        for i in [i for i, norm in enumerate(norms) if norm in self.frame_words]:
+            token, norm = doc[i], norms[i]
             after = norms[i + 1] if i + 1 < len(doc) else ""
             width = 2 if f"{norm} {after}" in lex.list_trigger else int(norm in lex.list_trigger)
             if width:
