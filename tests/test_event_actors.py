@@ -384,3 +384,22 @@ def test_a_comparison_baseline_is_no_event(cli, tmp_path):
         "compared with the same period last year, the statistics office said on July 6.",
     )["events"]
     assert {e["value"] for e in events} <= {"2025-06", "2025-07-06"}
+
+
+def test_a_deal_whose_sides_go_unnamed_is_between_the_article_s_countries(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "US buyers placed more orders with Vietnamese exporters. The forum came three weeks "
+        "after the trade deal announced on July 2.",
+    )
+    assert actors == ["Vietnam"]
+
+
+def test_the_statistics_office_is_the_listed_office(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "The statistics office said on July 6 that exports to Japan rose 9% in June.",
+    )
+    assert actors[-1] == "National Statistics Office"

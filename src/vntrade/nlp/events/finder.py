@@ -19,7 +19,7 @@ from vntrade.nlp.events.clauses import clause_spans
 from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.mentions import Mentions
-from vntrade.nlp.events.naming import is_local_body
+from vntrade.nlp.events.naming import HOME_COUNTRY, is_local_body
 from vntrade.nlp.events.participants import Parse, Participants
 from vntrade.nlp.events.ranges import merge_ranges, phrase_span, stretch_by_lengths
 from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
@@ -176,11 +176,13 @@ def _directive_deadlines(
         if not value or parse_period(value) is None:
             continue
         start, end = directive["start"], directive["end"]
-        issuer = _canonical(directive.get("issuer"), names)
+        issuer = _state(_canonical(directive.get("issuer"), names))
         addressee = _canonical(directive.get("addressee"), names)
         # The one who must act leads a deadline ("the ministry is to report by May 20"); a
         # directive whose addressee names no actor ("ministries") is its issuer's.
-        named = [name for name in (addressee, issuer) if name in mentions.types]
+        named = [
+            name for name in (addressee, issuer) if name in mentions.types or name == HOME_COUNTRY
+        ]
         events.append(
             _event(
                 value,
@@ -210,12 +212,12 @@ def _participant_names(who: Participants | None, subject: str | None, kind: str)
 
 
 def _sides_unnamed(who: Participants | None, mentions: Mentions, kind: str) -> bool:
-    """Whether talks name none of their sides (the source of an "according to" is not
-    one), or talks or a deal only one of the article's two main countries ("the framework
-    agreed with the US")."""
+    """Whether talks or a deal name none of their sides (the source of an "according to",
+    the doer of the clause they sit in are not theirs), or only one of the article's two
+    main countries ("the framework agreed with the US")."""
     no_agent = who is None or who.borrowed or not set(who.agents) - set(who.sources)
-    if kind == "negotiation" and no_agent:
-        return True
+    if no_agent and (kind == "negotiation" or not (who and who.partners)):
+        return True  # "the next round will open", "the trade deal announced on July 2"
     partners = set(who.partners) if who else set()
     return no_agent and bool(partners) and partners < set(mentions.main_countries())
 
@@ -240,6 +242,13 @@ def _event(
         sentence_end=sentence[1],
         **fields,
     )
+
+
+def _state(name: str | None) -> str | None:
+    """ "The Government" or "the Cabinet" that issues an order in Vietnam's press is
+    Vietnam's."""
+    bare = (name or "").removeprefix("the ").removeprefix("The ")
+    return HOME_COUNTRY if bare in ("Government", "Cabinet") else name
 
 
 def _canonical(name: str | None, names: NameIndex) -> str | None:

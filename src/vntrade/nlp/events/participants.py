@@ -137,7 +137,10 @@ class Parse:
         if not found.agents and token.dep_ == "acl":
             # "data from the statistics office published today", "the joint statement
             # announced on July 2" (by those who discuss it): the noun's, else its clause's.
-            found.agents = self.names.names_of(token.head) or self._governing_agents(token.head)
+            found.agents = self.names.names_of(token.head)
+            if not found.agents:
+                found.agents = self._governing_agents(token.head)
+                found.borrowed = bool(found.agents)
         holders = [token, *nominal, *(c for c in token.children if c.dep_ in _OBJECTS)]
         if subject is not None:
             holders.append(subject)  # "talks between the two sides resume"
