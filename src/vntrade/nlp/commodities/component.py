@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, registry
 
@@ -108,6 +109,7 @@ class CommodityTagger(TableData):
                         f"commodity {entry.name!r}: bad token pattern ({error})"
                     ) from None
         self.by_name = {entry.name: entry for entry in entries}
+        self.pattern_starts = _first_words([p for entry in entries for p in entry.patterns])
 
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None:
@@ -164,6 +166,9 @@ class CommodityTagger(TableData):
         return extra
 
     def _pattern_spans(self, doc: Doc) -> list[Span]:
+        starts = self.pattern_starts
+        if starts is not None and starts.isdisjoint(doc.to_array(LOWER).tolist()):
+            return []  # no word a token pattern must start with: the Matcher finds nothing
         spans = []
         for match_id, start, end in self.matcher(doc):
             entry = self.by_name[self.vocab.strings[match_id]]
@@ -210,6 +215,27 @@ class CommodityTagger(TableData):
         lex = self.finder.lex
         head = normal_form(token.text)
         return head in lex.trade_head or head in lex.hypernym or head in lex.head_category
+
+
+def _first_words(patterns: list[list[dict]]) -> frozenset[int] | None:
+    """The LOWER ids some token of a doc needs for any of the token `patterns` to match:
+    the words of their first tokens when each of those is a plain `LOWER` test (a word or
+    `IN` a list, no operator); None when some pattern may start otherwise."""
+    words: set[str] = set()
+    for pattern in patterns:
+        first = pattern[0] if pattern else None
+        if not isinstance(first, dict) or set(first) != {"LOWER"}:
+            return None
+        test = first["LOWER"]
+        if isinstance(test, str):
+            words.add(test)
+        elif isinstance(test, dict) and set(test) == {"IN"} and isinstance(test["IN"], list):
+            words.update(test["IN"])
+        else:
+            return None
+    if not all(isinstance(word, str) for word in words):
+        return None
+    return frozenset(get_string_id(word) for word in words)
 
 
 def _one_object(span: Span, entry: Entry) -> bool:
