@@ -17,13 +17,13 @@ left out of the story the later reports make).
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 
 from vntrade.events.kinds import KINDS
 from vntrade.events.profile import LONGEST_PERIOD, Cluster, EventRef
-from vntrade.events.scoring import fits, kinds_may_meet, score
+from vntrade.events.scoring import Weights, fits, kinds_may_meet, may_match, score
+from vntrade.events.weights import WindowWeights
 from vntrade.periods import add_days
 
 __all__ = ["LONGEST_PERIOD", "WINDOW_DAYS", "Cluster", "Clusterer", "EventRef", "cluster_all",
@@ -104,9 +104,7 @@ class Clusterer:
         """Where the event (`article`, `value`) first put in `cluster_id` is now."""
         return self.resolve(self.moved.get((article, value), cluster_id))
 
-    def _best(
-        self, event: EventRef, candidates: set[int], weights: Mapping[str, float]
-    ) -> int | None:
+    def _best(self, event: EventRef, candidates: set[int], weights: Weights) -> int | None:
         """The cluster `event` joins: the best score from `JOIN`, the lowest id on a tie; none
         when a coarse date ("this week") fits two clusters about as well (look-alikes)."""
         self.comparisons += len(candidates)
@@ -134,10 +132,15 @@ class Clusterer:
             if small.size > MERGE_SIZE:
                 continue
             ref = small.as_ref()
+            if not may_match(ref, large):  # the usual case: no need to look at the window
+                continue
             candidates = self._candidates(ref) - {small.id}
             if large.id not in candidates:
                 continue
-            if self._best(ref, candidates, self._weights(ref, candidates)) != large.id:
+            weights = self._weights(ref, candidates)
+            if score(ref, large, weights) < JOIN:  # then it cannot be the best either
+                continue
+            if self._best(ref, candidates, weights) != large.id:
                 continue
             keys = _keys_of_cluster(small)
             large.merge(small)
@@ -177,27 +180,12 @@ class Clusterer:
                 self.touched |= {cid, target.id}
                 self._reindex(target, _keys_of_event(ref, target))
 
-    def _weights(self, event: EventRef, candidates: set[int]) -> dict[str, float]:
-        """Each actor of the event and of the candidates' cores: 1 / how many of the
-        window's clusters (the candidates: every cluster of the window naming one of the
-        event's actors) and the event name it, as idf weighs a word; each word ("w:word")
-        1 / how many candidates use it. A floating event's window is a year: it weighs all
-        alike."""
+    def _weights(self, event: EventRef, candidates: set[int]) -> Weights:
+        """The idf weights of the event's window (see `WindowWeights`); a floating event's
+        window is a year: it weighs all alike."""
         if event.floating:
             return {}
-        clusters = [self.clusters[cid] for cid in candidates if cid in self.clusters]
-        actors = set(event.actors).union(*(c.core(c.actors) for c in clusters))
-        named = Counter(event.actors)
-        for c in clusters:
-            named.update(actors & c.actors.keys())
-        weights = {actor: 1.0 / max(1, named[actor]) for actor in actors}
-        if len(clusters) > 1:  # words the competing clusters share tell them apart less
-            words = set(event.words).union(*(c.core(c.words) for c in clusters))
-            used: Counter[str] = Counter()
-            for c in clusters:
-                used.update(words & c.words.keys())
-            weights.update((f"w:{word}", 1.0 / max(1, used[word])) for word in words)
-        return weights
+        return WindowWeights(event, [self.clusters[c] for c in candidates if c in self.clusters])
 
     def take_touched(self) -> list[Cluster]:
         """The clusters changed since the last call that still exist (what a store must

@@ -149,10 +149,11 @@ class Cluster:
 
     def core(self, counts: Counter[str]) -> set[str]:
         """What more than half of the members have (all of it for a single member)."""
-        key = ("core", id(counts))
-        if key not in self._memo:
-            self._memo[key] = {item for item, n in counts.items() if 2 * n > self.size}
-        return self._memo[key]
+        key = id(counts)  # the other memos have names
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = {item for item, n in counts.items() if 2 * n > self.size}
+        return found
 
     def add(self, event: EventRef) -> None:
         self._memo.clear()

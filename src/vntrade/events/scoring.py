@@ -5,8 +5,8 @@ apart (another ordinal, other counterparts of one shared official, another subje
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
+from typing import Protocol
 
 from vntrade.events.kinds import compatible
 from vntrade.events.profile import Cluster, EventRef
@@ -23,24 +23,19 @@ OTHER_KIND_WORDS = 0.4  # the word score such an event needs (same day, same peo
 ONE_ACTOR_OTHER_KIND_WORDS = 0.55  # ... when the people it shares with the cluster are one
 
 
-def score(event: EventRef, cluster: Cluster, weights: Mapping[str, float] | None = None) -> float:
+class Weights(Protocol):
+    """Each actor's and word's distinctiveness in a window (see `clustering.Clusterer`)."""
+
+    def get(self, key: str, default: float, /) -> float: ...
+
+
+def score(event: EventRef, cluster: Cluster, weights: Weights | None = None) -> float:
     """How well `event` matches `cluster` (0 when it cannot belong to it); `weights` gives
     each actor's distinctiveness (1 / the clusters of the window naming it; 1 if absent)."""
-    if not cluster.size:
-        return 0.0  # emptied by re-ingested articles
-    when = _date_score(event, cluster)
-    if not when:
+    gate = _gate(event, cluster)
+    if gate is None:
         return 0.0
-    kinds_agree = _kinds_agree(event.kind, cluster)
-    if not kinds_agree and (when < 1 or "deadline" in (event.kind, cluster.kind)):
-        return 0.0
-    core_ordinals = cluster.core(cluster.ordinals)
-    if event.ordinals and core_ordinals and not event.ordinals & core_ordinals:
-        return 0.0  # "the second round" is not "the third round"
-    core_actors = cluster.core(cluster.actors)
-    shared = event.actors & core_actors
-    if event.actors and core_actors and not shared:
-        return 0.0
+    when, kinds_agree, core_actors, shared = gate
     if _other_counterparts(event, cluster, shared, core_actors, weights):
         return 0.0
     actors = _actor_score(event.actors, core_actors, shared, weights)
@@ -69,12 +64,39 @@ def score(event: EventRef, cluster: Cluster, weights: Mapping[str, float] | None
     return total
 
 
-def _only_prominent(shared: frozenset[str], weights: Mapping[str, float] | None) -> bool:
+def may_match(event: EventRef, cluster: Cluster) -> bool:
+    """Whether `event` passes the checks of `score` that no weight changes (its day, kind,
+    ordinals and core actors): when not, it scores 0 in any window."""
+    return _gate(event, cluster) is not None
+
+
+def _gate(event: EventRef, cluster: Cluster) -> tuple[float, bool, set[str], frozenset[str]] | None:
+    """The date score, whether the kinds agree, the cluster's core actors and those it shares
+    with `event`; None when `event` cannot belong to `cluster`, whatever the weights."""
+    if not cluster.size:
+        return None  # emptied by re-ingested articles
+    when = _date_score(event, cluster)
+    if not when:
+        return None
+    kinds_agree = _kinds_agree(event.kind, cluster)
+    if not kinds_agree and (when < 1 or "deadline" in (event.kind, cluster.kind)):
+        return None
+    core_ordinals = cluster.core(cluster.ordinals)
+    if event.ordinals and core_ordinals and not event.ordinals & core_ordinals:
+        return None  # "the second round" is not "the third round"
+    core_actors = cluster.core(cluster.actors)
+    shared = event.actors & core_actors
+    if event.actors and core_actors and not shared:
+        return None
+    return when, kinds_agree, core_actors, shared
+
+
+def _only_prominent(shared: frozenset[str], weights: Weights | None) -> bool:
     """Whether every shared actor is named by other clusters of the window too."""
     return bool(shared) and all(_weight(a, weights) < 0.5 for a in shared)
 
 
-def _weight(actor: str, weights: Mapping[str, float] | None) -> float:
+def _weight(actor: str, weights: Weights | None) -> float:
     return weights.get(actor, 1.0) if weights else 1.0
 
 
@@ -82,7 +104,7 @@ def _actor_score(
     actors: frozenset[str],
     core: set[str],
     shared: frozenset[str],
-    weights: Mapping[str, float] | None,
+    weights: Weights | None,
 ) -> float:
     """The weight of the shared actors over that of the smaller side (1 when one side's
     actors are all the other's)."""
@@ -100,7 +122,7 @@ def _other_counterparts(
     cluster: Cluster,
     shared: frozenset[str],
     core: set[str],
-    weights: Mapping[str, float] | None,
+    weights: Weights | None,
 ) -> bool:
     """Whether each side names someone the other does not while they share one actor, or
     only actors that weigh less than either side's own: Greer's call with one minister is
@@ -193,9 +215,7 @@ def fits(ref: EventRef, day: date) -> bool:
     return ref.start <= day < ref.end and (not ref.weekday or day.isoweekday() == ref.weekday)
 
 
-def _word_score(
-    event: EventRef, cluster: Cluster, weights: Mapping[str, float] | None = None
-) -> float:
+def _word_score(event: EventRef, cluster: Cluster, weights: Weights | None = None) -> float:
     """The share of members that use the event's words, and the share of the cluster's
     core words the event uses, averaged; each word weighs by how few of the competing
     clusters use it (`weights`, keys "w:word"), so "tariffs" tells apart less than "shrimp"."""
@@ -205,8 +225,10 @@ def _word_score(
     def weight(word: str) -> float:
         return weights.get(f"w:{word}", 1.0) if weights else 1.0
 
-    mass = sum(weight(w) for w in event.words)
-    used = sum(weight(w) * min(1.0, cluster.words[w] / cluster.size) for w in event.words) / mass
+    own = [(word, weight(word)) for word in event.words]  # each looked up once
+    mass = sum(w for _, w in own)
+    counts, size = cluster.words, cluster.size
+    used = sum(w * min(1.0, counts[word] / size) for word, w in own) / mass
     core = cluster.core(cluster.words)
     covered = (
         sum(weight(w) for w in event.words & core) / sum(weight(w) for w in core) if core else 0.0
