@@ -11,7 +11,7 @@ from concurrent.futures import Future
 from typing import Any, Protocol
 
 from vntrade.batch.orphans import exit_with_driver
-from vntrade.batch.work import THREAD_LIMITS, ChunkResult, PipelineSpec, extract_chunk
+from vntrade.batch.work import THREAD_LIMITS, ChunkResult, Finish, PipelineSpec, extract_chunk
 from vntrade.errors import EngineError
 from vntrade.records import Article
 
@@ -31,7 +31,8 @@ class Engine(Protocol):
 
     workers: int
 
-    def submit(self, articles: list[Article]) -> Handle: ...
+    def submit(self, articles: list[Article], finish: Finish | None = None) -> Handle:
+        """Process a chunk, then `finish` each record (see `work.extract_chunk`)."""
 
     def close(self, abort: bool = False) -> None:
         """Stop the workers; with `abort`, without waiting for chunks under way."""
@@ -45,9 +46,9 @@ class InlineEngine:
     def __init__(self, spec: PipelineSpec) -> None:
         self.spec = spec
 
-    def submit(self, articles: list[Article]) -> Handle:
+    def submit(self, articles: list[Article], finish: Finish | None = None) -> Handle:
         future: Future[ChunkResult] = Future()
-        future.set_result(extract_chunk(self.spec, articles))
+        future.set_result(extract_chunk(self.spec, articles, finish))
         return future
 
     def close(self, abort: bool = False) -> None:
@@ -90,13 +91,13 @@ class PoolEngine:
             initargs=(os.getpid(), env),
         )
 
-    def submit(self, articles: list[Article]) -> Handle:
+    def submit(self, articles: list[Article], finish: Finish | None = None) -> Handle:
         from concurrent.futures.process import BrokenProcessPool
 
         if self.pool is None:
             self.pool = self._start()
         try:
-            return self.pool.submit(extract_chunk, self.spec, articles)
+            return self.pool.submit(extract_chunk, self.spec, articles, finish)
         except BrokenProcessPool:
             raise EngineError(broken_pool_message()) from None
 

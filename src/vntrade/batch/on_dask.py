@@ -12,7 +12,7 @@ import socket
 import warnings
 from typing import Any
 
-from vntrade.batch.work import PipelineSpec, extract_chunk
+from vntrade.batch.work import Finish, PipelineSpec, extract_chunk
 from vntrade.errors import EngineError
 from vntrade.records import Article
 
@@ -99,11 +99,11 @@ class DaskEngine:
                 "--scheduler ADDRESS of a running Dask cluster."
             ) from None
 
-    def submit(self, articles: list[Article]) -> Any:
+    def submit(self, articles: list[Article], finish: Finish | None = None) -> Any:
         if self.client is None:
             self._start_local_cluster()
         # pure=False: hashing a chunk to deduplicate it would cost more than it could save.
-        return self.client.submit(extract_chunk, self.spec, articles, pure=False)
+        return self.client.submit(extract_chunk, self.spec, articles, finish, pure=False)
 
     def close(self, abort: bool = False) -> None:
         client, cluster, self.client, self.cluster = self.client, self.cluster, None, None

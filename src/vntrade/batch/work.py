@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vntrade.nlp.budget import ArticleTimeout
@@ -19,11 +19,19 @@ THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "
 
 
 class Outcome(NamedTuple):
-    """The pipeline's result for one article: its extraction fields as JSON, or an error."""
+    """The pipeline's result for one article: its extraction fields as JSON, or an error;
+    and what the chunk's `finish` made of its record."""
 
     extraction: str | None
     reference_date: str | None
     error: str | None
+    derived: Any = None
+
+
+# What a worker makes of a chunk's records after the pipeline, one item per record (for
+# ingest: their events' rows and clustering references), so that the driver does not; a
+# module-level function, which pickles by name to any worker.
+Finish = Callable[[list[dict[str, Any]]], list[Any]]
 
 
 class ChunkResult(NamedTuple):
@@ -33,9 +41,12 @@ class ChunkResult(NamedTuple):
     outcomes: list[Outcome]
 
 
-def extract_chunk(spec: PipelineSpec, articles: list[Article]) -> ChunkResult:
-    """Run the pipeline over one chunk; an article that makes it raise, or that takes longer
-    than `spec.article_timeout`, becomes an error outcome."""
+def extract_chunk(
+    spec: PipelineSpec, articles: list[Article], finish: Finish | None = None
+) -> ChunkResult:
+    """Run the pipeline over one chunk, then `finish` over the records it made; an article
+    that makes the pipeline raise, or that takes longer than `spec.article_timeout`, becomes
+    an error outcome."""
     from vntrade.nlp.extract import extract_articles
 
     nlp = spec.load()
@@ -43,7 +54,7 @@ def extract_chunk(spec: PipelineSpec, articles: list[Article]) -> ChunkResult:
     timeout = spec.article_timeout
     try:
         found = extract_articles(nlp, articles, min(ARTICLE_BATCH, len(articles)), timeout)
-        return ChunkResult(fingerprint, [_outcome(item) for item in found])
+        outcomes = [_outcome(item) for item in found]
     except Exception:  # the model's batch failed: one by one, to pin it on its article
         outcomes = []
         for article in articles:
@@ -52,7 +63,9 @@ def extract_chunk(spec: PipelineSpec, articles: list[Article]) -> ChunkResult:
                 outcomes.extend(_outcome(item) for item in alone)
             except Exception as error:  # a bad input must not stop the batch
                 outcomes.append(Outcome(None, None, describe_error(error)))
-        return ChunkResult(fingerprint, outcomes)
+    if finish is not None:
+        outcomes = _finished(outcomes, articles, finish)
+    return ChunkResult(fingerprint, outcomes)
 
 
 def _outcome(item: Extraction | Failed) -> Outcome:
@@ -61,6 +74,20 @@ def _outcome(item: Extraction | Failed) -> Outcome:
     record = item.to_dict(with_text=False)
     fields = {key: record[key] for key in EXTRACTION_KEYS}
     return Outcome(json.dumps(fields, ensure_ascii=False), record["reference_date"], None)
+
+
+def _finished(outcomes: list[Outcome], articles: list[Article], finish: Finish) -> list[Outcome]:
+    """The outcomes with what `finish` made of their records, read as the driver reads them
+    back (the article's fields and the extraction through JSON)."""
+    done = [(place, outcome) for place, outcome in enumerate(outcomes) if outcome.extraction]
+    records = [
+        {**articles[place].to_dict(), **json.loads(outcome.extraction or "{}")}
+        for place, outcome in done
+    ]
+    finished = list(outcomes)
+    for (place, outcome), derived in zip(done, finish(records), strict=True):
+        finished[place] = outcome._replace(derived=derived)
+    return finished
 
 
 def describe_error(error: BaseException) -> str:

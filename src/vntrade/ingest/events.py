@@ -4,34 +4,32 @@ For every batch of records, `EventIndexer.index` gives what the batch's transact
 the events tables: the records' events (with the year of the corpus where an article gives
 none), each joined to the cluster it matches or a new one, the clusters it touched rebuilt
 (their clustering profile and their timeline entry), and the articles' actors and goods.
-Only clusters near the new events' dates are read from the store, once per run.
+What one record gives alone comes ready from ingest's workers (`ingest.derive`): here the
+events are only placed into clusters. Only clusters near the new events' dates are read from
+the store, once per run.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import fields
 from datetime import MAXYEAR, date
 from typing import Any
 
 from vntrade.events.clustering import LONGEST_PERIOD, WINDOW_DAYS, Cluster, Clusterer, EventRef
 from vntrade.events.entries import TimelineEntry, day_key
-from vntrade.events.model import EventReport, article_events
-from vntrade.events.refs import actor_types, article_year, key_actors, lead_events, make_ref
-from vntrade.events.undated import is_floating
-from vntrade.folding import fold_key
-from vntrade.periods import Period, YearVotes, add_days, add_months, parse_period, with_year
+from vntrade.events.model import EventReport
+from vntrade.events.refs import make_ref
+from vntrade.ingest.derive import Arrival, add_votes, derive
+from vntrade.periods import Period, YearVotes, add_days, add_months, parse_period
 from vntrade.store import EventsState, Store
-from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite, NameRow
-from vntrade.store.statements import statement_rows
+from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite
 
-EVENT_FIELDS = tuple(f.name for f in fields(EventReport))
-Member = tuple[str, bool, bool, dict[str, Any]]  # (article, lead, inferred, event data)
+Member = tuple[str, bool, bool, EventReport]  # (article, lead, inferred, the report)
 
 
 class EventIndexer:
-    """Derives and clusters the events of the records an ingest run stores."""
+    """Clusters the events of the records an ingest run stores."""
 
     def __init__(self, store: Store, *, cluster: bool = True) -> None:
         self.store = store
@@ -40,29 +38,41 @@ class EventIndexer:
         self.votes = YearVotes.from_json(store.meta("year_votes"))
         self.loaded: set[tuple[int, int]] = set()  # months whose clusters are in memory
 
-    def index(self, records: list[dict[str, Any]]) -> EventWrite:
-        """What storing `records` (new or updated articles) changes in the events tables."""
-        ids = [record["id"] for record in records]
-        write = EventWrite(articles=ids)
-        for record in records:
-            self.votes.add(record)
+    def index(self, arrivals: list[Arrival]) -> EventWrite:
+        """What storing the `arrivals` (new or updated articles) changes in the events tables."""
+        records: dict[int, dict[str, Any]] = {}  # those parsed here, by place
+        for place, arrival in enumerate(arrivals):
+            if arrival.derived is not None and arrival.derived.votes is not None:
+                add_votes(self.votes, arrival.derived.votes)
+            else:
+                records[place] = arrival.record()
+                self.votes.add(records[place])
         year = self.votes.year
+        derived = []
+        for place, arrival in enumerate(arrivals):
+            found = arrival.derived
+            if found is None or not found.fits(year):
+                record = records[place] if place in records else arrival.record()
+                found = derive(record, year)
+            derived.append(found)
+        ids = [found.article for found in derived]
+        write = EventWrite(articles=ids)
         touched: set[int] = self._forget(ids)
-        placed: list[tuple[EventRow, dict[str, Any]]] = []
-        for record in records:
-            for row, ref, data in self._rows(record, year):
+        placed: list[tuple[EventRow, EventReport]] = []
+        for found in derived:
+            for row, ref, report in found.events:
                 if self.cluster:
                     row.cluster = self._place(ref)
-                    placed.append((row, data))
+                    placed.append((row, report))
                 write.events.append(row)
-            write.names += name_rows(record)
-            write.statements += statement_rows(record)
+            write.names += found.names
+            write.statements += found.statements
         clusterer = self.clusterer
         # Events placed early in the batch may since have moved, with their cluster or alone.
         new: dict[int, list[Member]] = {}
-        for row, data in placed:
+        for row, report in placed:
             row.cluster = clusterer.place(row.article, row.value, row.cluster)
-            new.setdefault(row.cluster, []).append((row.article, row.lead, row.inferred, data))
+            new.setdefault(row.cluster, []).append((row.article, row.lead, row.inferred, report))
         touched |= set(new) | clusterer.touched
         clusterer.take_touched()
         write.merged = [(cid, clusterer.resolve(cid)) for cid in clusterer.merged]
@@ -75,40 +85,6 @@ class EventIndexer:
         clusterer.moved.clear()
         write.year_votes = self.votes.to_json()
         return write
-
-    def _rows(
-        self, record: dict[str, Any], year: int | None
-    ) -> list[tuple[EventRow, EventRef | None, dict[str, Any]]]:
-        """The record's events as rows, with their clustering references and the data the
-        rows hold as JSON."""
-        types = actor_types(record)
-        year = article_year(record) or year  # the article's own first, then the store's
-        events = article_events(record, year)
-        inferred = {id(e) for e in events if e.value.startswith("XXXX") and year is not None}
-        lead = next((e for e, ref in lead_events(events, types, year) if ref), None)
-        rows = []
-        for event in events:
-            event.value = with_year(event.value, year)
-            period = parse_period(event.value)
-            if period is None and not is_floating(event.value):
-                continue  # the timeline cannot show it either
-            keys = key_actors(event, types)
-            data = {name: getattr(event, name) for name in EVENT_FIELDS}
-            data |= {"words": sorted(event.words), "keys": sorted(keys)}
-            row = EventRow(
-                article=event.article,
-                value=event.value,
-                start=period.start.isoformat() if period and period.start else None,
-                end=period.end.isoformat() if period and period.end else None,
-                kind=event.kind,
-                lead=event is lead,
-                inferred=id(event) in inferred,
-                cluster=None,
-                data=json.dumps(data, ensure_ascii=False),
-                actors=sorted(keys),
-            )
-            rows.append((row, make_ref(event, keys), data))
-        return rows
 
     def _place(self, ref: EventRef | None) -> int:
         """The cluster an event joins (a new one for an event not on the calendar)."""
@@ -172,9 +148,9 @@ class EventIndexer:
         stored = self.store.cluster_members(touched)
         for cid, article, lead, inferred, data in stored:
             if article not in replaced:
-                event = json.loads(data)
+                event = _event(json.loads(data))
                 # where the event is now: its cluster may be merged, or the event moved
-                now = self.clusterer.place(article, event["value"], cid)
+                now = self.clusterer.place(article, event.value, cid)
                 found.setdefault(now, []).append((article, bool(lead), bool(inferred), event))
         for cid, items in new.items():
             found[cid] += items
@@ -193,8 +169,7 @@ def cluster_row(cid: int, items: list[Member], profile: Cluster | None) -> Clust
     one per day its members give (reports a day apart are one event, but the timeline shows
     both dates: it cannot know which one is right)."""
     days: dict[str, list[tuple[EventReport, Period, bool]]] = {}
-    for _, _, inferred, data in items:
-        event = _event(data)
+    for _, _, inferred, event in items:
         period = parse_period(event.value)
         if period is None:
             continue  # floating ("some Tuesday"): counted, on no timeline entry of its own
@@ -244,43 +219,6 @@ def _ref(data: dict[str, Any]) -> EventRef | None:
     return make_ref(_event(data), set(data.get("keys", ())))
 
 
-def name_rows(record: dict[str, Any]) -> list[NameRow]:
-    """The record's actors and commodities, as the list views count them."""
-    period = parse_period(record.get("published") or record.get("reference_date") or "")
-    published = period.value if period and period.placed else None
-    rows = []
-    for actor in record.get("actors", []):
-        texts = [m["text"] for m in actor.get("mentions", [])]
-        rows.append(
-            NameRow(record["id"], "actors", actor["name"], actor.get("type"), actor.get("role"),
-                    json.dumps(actor.get("aliases", []), ensure_ascii=False),
-                    json.dumps(texts, ensure_ascii=False), len(texts), 0, published,
-                    _folded(actor["name"], *actor.get("aliases", []), *texts))
-        )  # fmt: skip
-    for commodity in record.get("commodities", []):
-        texts = [m["text"] for m in commodity.get("mentions", [])]
-        rows.append(
-            NameRow(record["id"], "commodities", commodity["name"], commodity.get("category"),
-                    None, "[]", json.dumps(texts, ensure_ascii=False), len(texts),
-                    commodity_directives(record, commodity), published,
-                    _folded(commodity["name"], *texts))
-        )  # fmt: skip
-    return rows
-
-
-def commodity_directives(record: dict[str, Any], commodity: dict[str, Any]) -> int:
-    """How many of the record's directive sentences name the commodity (sentences, not
-    orders: directives are located by their sentence)."""
-    spans = [(m["start"], m["end"]) for m in commodity.get("mentions", [])]
-    return len(
-        {
-            (d["start"], d["end"])
-            for d in record.get("directives", [])
-            if any(d["start"] <= s and e <= d["end"] for s, e in spans)
-        }
-    )
-
-
 def recluster(
     store: Store, progress: Callable[[int], None] | None = None, batch_size: int = 256
 ) -> int:
@@ -296,12 +234,9 @@ def recluster(
         for start in range(0, len(ids), batch_size):
             chunk = ids[start : start + batch_size]
             found = store.records(chunk)
-            store.commit_events(indexer.index([found[i] for i in chunk if i in found]))
+            arrivals = [Arrival.of(found[i]) for i in chunk if i in found]
+            store.commit_events(indexer.index(arrivals))
             if progress:
                 progress(len(chunk))
         store.set_events_state(EventsState.CURRENT)
     return len(ids)
-
-
-def _folded(*texts: str) -> list[str]:
-    return sorted({fold_key(text) for text in texts if text})

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from vntrade.errors import as_text
+from vntrade.ingest.derive import Arrival
 from vntrade.ingest.store_run import StoreRun
 from vntrade.ingest.summary import Summary
 from vntrade.store import Batch, Store, StoredRow, article_digest, split_record
@@ -57,7 +58,7 @@ def import_records(
                         reference_date=record.get("reference_date"),
                     )
                 )
-            run.commit(batch, records)
+            run.commit(batch, [Arrival.of(record) for record in records])
         run.finish_events()
         summary.status = "done"
     finally:

@@ -8,6 +8,7 @@ and then indexed in one transaction).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -24,6 +25,7 @@ from vntrade.batch import (
     describe_error,
 )
 from vntrade.errors import EngineError, VntradeError, shown
+from vntrade.ingest.derive import Arrival, derive_in_workers
 from vntrade.ingest.inputs import Item, SkippedSource, SourceTracker, stored_names
 from vntrade.ingest.store_run import StoreRun
 from vntrade.ingest.summary import COUNTS, Summary
@@ -189,7 +191,10 @@ class Ingest:
             if self.starting is not None:  # the engine loads the model with its first chunk
                 self.starting()
                 self.starting = None
-            job.handle = self.engine.submit([article for article, _, _ in todo])
+            # The workers derive each record's events too: the writer only places them.
+            job.handle = self.engine.submit(
+                [article for article, _, _ in todo], finish=derive_in_workers
+            )
         return job
 
     def _commit(self, job: _Job) -> None:
@@ -197,7 +202,8 @@ class Ingest:
         counts = dict.fromkeys(COUNTS, 0)
         counts["unchanged"] = job.unchanged
         rows = job.batch.rows
-        records: list[tuple[dict[str, Any], str]] = []
+        arrivals: list[Arrival] = []
+        records: list[tuple[dict[str, Any], str]] = []  # for a dataset
         for (article, digest, kind), outcome in zip(job.todo, result.outcomes, strict=True):
             if outcome.error:
                 job.batch.failures.append(
@@ -206,7 +212,10 @@ class Ingest:
                 continue
             counts[kind] += 1
             fields = article.to_dict()
-            records.append(({**fields, **json.loads(outcome.extraction)}, result.fingerprint))
+            record = functools.partial(_record, fields, outcome.extraction)
+            arrivals.append(Arrival(outcome.derived, record))
+            if self.dataset:
+                records.append((record(), result.fingerprint))
             rows.append(
                 StoredRow.of(
                     fields,
@@ -225,7 +234,7 @@ class Ingest:
         job.batch.done_sources = [
             state for state in job.batch.done_sources if state.path not in self.failed_sources
         ]
-        self.store_run.commit(job.batch, [record for record, _ in records])
+        self.store_run.commit(job.batch, arrivals)
         counts["failed"] = len(job.batch.failures)
         for failure in job.batch.failures:
             if failure.article is not None:  # load failures were reported when read
@@ -270,6 +279,11 @@ class Ingest:
                 "everywhere, or records will be processed again on every run."
             )
         return result
+
+
+def _record(fields: dict[str, Any], extraction: str) -> dict[str, Any]:
+    """An article's record: its fields and its extraction's (JSON)."""
+    return {**fields, **json.loads(extraction)}
 
 
 def _ready(job: _Job) -> bool:

@@ -4,8 +4,7 @@ the end when the store's events were not current."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from vntrade.ingest.derive import Arrival
 from vntrade.ingest.events import EventIndexer, recluster
 from vntrade.ingest.summary import Summary
 from vntrade.store import Batch, EventsState, Store
@@ -31,9 +30,9 @@ class StoreRun:
             self.store.set_events_state(EventsState.UNCLUSTERED)
         return self.id
 
-    def commit(self, batch: Batch, records: list[dict[str, Any]]) -> None:
-        """Write a batch with its new or updated `records`' events, in one transaction."""
-        self.store.commit_batch(batch, self.id, self.events.index(records))
+    def commit(self, batch: Batch, arrivals: list[Arrival]) -> None:
+        """Write a batch with its new or updated records' events, in one transaction."""
+        self.store.commit_batch(batch, self.id, self.events.index(arrivals))
 
     def finish_events(self) -> None:
         """Cluster every stored article's events afresh when the store's were not current
