@@ -145,3 +145,17 @@ def test_what_a_happening_is_about_does_not_give_its_kind(cli, tmp_path):
         "reciprocal trade agreement with the Commerce Department on July 16.",
     )["events"]
     assert [e["kind"] for e in events] == ["negotiation"]
+
+
+def test_a_speaker_telling_the_press_without_a_date_is_a_briefing_on_the_article_s_day(
+    cli, tmp_path
+):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-08-12\n\nThe new tariff took effect on August 7.\n\n"
+        "Economist Le Dang Doanh told CNA that exporters would adapt. The weather was hot.",
+    )
+    briefings = [e for e in record["events"] if e["kind"] == "briefing"]
+    assert [(e["value"], e["actors"][0]) for e in briefings] == [("2025-08-12", "Le Dang Doanh")]
+    assert briefings[0]["summary"].startswith("Economist Le Dang Doanh told CNA")

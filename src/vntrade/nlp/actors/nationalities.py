@@ -82,6 +82,11 @@ def place_name(name: str) -> str | None:
     return listed if kind == "place" else None
 
 
+def is_media(name: str) -> bool:
+    """Whether a name is a listed news outlet ("told CNA", "told The Investor")."""
+    return _nonactors().get(_key(name), ("", ""))[1] == "media"
+
+
 def is_nonactor(name: str) -> bool:
     """Whether a name is listed as no actor (a place, a newspaper, a generic phrase)."""
     return _key(name) in _nonactors()

@@ -41,6 +41,7 @@ _PAST_POINT = re.compile(
     r"\b(?:year|quarter|month|period|half)\b.*\b(?:earlier|ago|before|last|previous|prior)\b",
     re.IGNORECASE,
 )
+_NO_DATE = {"start": -1, "end": -1}  # a summary with no date phrase to leave out
 _TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
 _BETWEEN_SIDES = ("negotiation", "agreement")  # kinds whose sides the article may leave unnamed
 _HAPPENINGS = ("negotiation", "meeting", "visit", "call", "agreement")
@@ -75,6 +76,9 @@ def find_events(
             continue  # "this year", "in the first quarter" naming no happening: a statistic
         events.append(event)
     events.extend(_directive_deadlines(record, mentions, sentences))
+    if parse is not None:
+        dated = {e.sentence_start for e in events}
+        events.extend(_press_briefings(record, mentions, sentences, parse, dated))
     if events:
         min(events, key=lambda event: event.order).lead = True
     return events
@@ -164,6 +168,54 @@ def _event_from_date(
         sentence=sentence,
         order=index,
     )
+
+
+def _press_briefings(
+    record: dict[str, Any],
+    mentions: Mentions,
+    sentences: list[tuple[int, int]],
+    parse: Parse,
+    dated: set[int],
+) -> list[Event]:
+    """A named speaker telling the press in a sentence with no date of its own ("Can Van
+    Luc, chief economist at BIDV, told CNA that ...", "said in an interview"): a briefing on
+    the day the article was published or datelined (else the day its dates point to), once
+    per speaker."""
+    doc = parse.doc
+    day = doc._.published or doc._.dateline_date or doc._.reference_date
+    if not day or parse_period(day) is None or parse_period(day).precision != "day":
+        return []
+    text, found, speakers = record["text"], [], set()
+    for index, (start, end) in enumerate(sentences):
+        if start in dated:
+            continue
+        for position in parse.press_verbs(start, end):
+            who = parse.participants(position, position + 1)
+            if who is None or not who.agents or who.borrowed or who.agents[0] in speakers:
+                continue
+            speakers.add(who.agents[0])
+            clause = next((c for c in clause_spans(text, start, end) if c[0] <= position < c[1]),
+                          (start, end))  # fmt: skip
+            summary, _ = clause_summary(
+                text, clause_spans(text, start, end), clause, _NO_DATE, mentions, who, parse
+            )
+            found.append(
+                _event(
+                    day,
+                    kind="briefing",
+                    trigger=text[position : position + 5].split()[0],
+                    actors=_specific(
+                        _unique([*who.names, *_names(mentions.actors_in(start, end))])
+                    ),
+                    commodities=mentions.commodities_in(start, end),
+                    summary=summary,
+                    text=text,
+                    sentence=(start, end),
+                    order=index,
+                )
+            )
+            break
+    return found
 
 
 def _directive_deadlines(

@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from vntrade.nlp.actors.nationalities import is_media
 from vntrade.nlp.commodities.lexicon import normal_form
 from vntrade.nlp.jsonl import read_jsonl
 
@@ -48,6 +49,8 @@ _LEGISLATORS = ("committee", "senate", "congress", "assembly", "parliament", "la
                 "legislator", "deputy", "senator", "congressman")  # fmt: skip
 # What a reported clause tells as the event itself when it was done ("said it had signed").
 _DONE_KINDS = ("decision", "tariff measure", "agreement", "call", "meeting", "visit")
+# Where or how someone speaks to the press: "in an interview", "by phone".
+_PRESS_OCCASIONS = ("interview", "phone", "telephone", "conference", "briefing", "podcast")
 _AUDIENCE = ("reporter", "journalist", "press", "media", "correspondent")  # "told reporters"
 # The pipeline runs no lemmatizer: irregular verb forms, and suffix rules for the rest.
 _IRREGULAR = {
@@ -290,6 +293,32 @@ def _to_audience(verb: Token, audience: tuple[str, ...]) -> bool:
             if audience is _AUDIENCE and noun_kind(noun) == "briefing":
                 return True
     return False
+
+
+def to_press(verb: Token) -> bool:
+    """Whether a speech verb tells the press ("told reporters", "told CNA", "said at a news
+    conference", "said in an interview", "said by phone", "declined to comment")."""
+    if verb.lower_ in ("declined", "declines") and any(
+        c.dep_ == "xcomp" and c.lower_ == "comment" for c in verb.children
+    ):
+        return True
+    if _lemma(verb) not in ("say", "tell"):
+        return False
+    if _to_audience(verb, _AUDIENCE):
+        return True
+    for child in verb.children:
+        named = child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN"
+        if named and is_media(proper_name_of(child)):
+            return True  # "told The Investor"
+        if child.dep_ == "prep" and any(_lemma(n) in _PRESS_OCCASIONS for n in _pobjects(child)):
+            return True
+    return False
+
+
+def proper_name_of(token: Token) -> str:
+    """A proper noun with the words compounded or determining it ("The Investor")."""
+    words = [t for t in token.lefts if t.dep_ in ("compound", "det") and t.i >= token.i - 3]
+    return " ".join(t.text for t in [*words, token])
 
 
 def _done_by_speaker(verb: Token) -> bool:

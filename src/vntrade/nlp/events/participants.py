@@ -26,6 +26,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from vntrade.nlp.events.frames import to_press
 from vntrade.nlp.events.naming import PhraseNames
 from vntrade.nlp.events.phrases import indefinite, phrase_end
 from vntrade.nlp.per_doc import sentence_tokens
@@ -78,6 +79,12 @@ class Parse:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.names = PhraseNames(doc, self._agents_of)
+
+    def press_verbs(self, start: int, end: int) -> list[int]:
+        """Where the verbs of characters `start:end` that tell the press start ("told
+        CNA", "said in an interview", "declined to comment")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return [t.idx for t in span or [] if t.pos_ in _PREDICATE and to_press(t)]
 
     def is_participle(self, position: int) -> bool:
         """Whether the word at character `position` is a verb's -ing form ("Addressing")."""
