@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from vntrade.nlp.dates.first_chars import with_first_chars
 from vntrade.nlp.dates.rule import Candidate, Rule
 from vntrade.nlp.dates.rules import RULES
 
@@ -20,6 +21,8 @@ def _trigger_index() -> dict[str, list[Rule]]:
 
 
 TRIGGERS = _trigger_index()
+# Each rule's pattern as the scan runs it: the same matches, found faster (`first_chars`).
+_SCANNED = {rule.name: with_first_chars(rule.pattern) for rule in RULES}
 TRIGGER_WORDS = frozenset(TRIGGERS) - {"#"}
 
 
@@ -75,7 +78,7 @@ def find_candidates(text: str) -> list[Candidate]:
     windows = _windows(text)
     for rule in RULES:
         for start, end in windows.get(rule.name, ()):
-            for match in rule.pattern.finditer(text, start, end):
+            for match in _SCANNED[rule.name].finditer(text, start, end):
                 if match.end() > match.start() and (rule.accept is None or rule.accept(match)):
                     found.append(Candidate(match.start(), match.end(), rule, match))
     found.sort(key=lambda c: (c.start - c.end, c.start))
