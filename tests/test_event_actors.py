@@ -403,3 +403,34 @@ def test_the_statistics_office_is_the_listed_office(cli, tmp_path):
         "The statistics office said on July 6 that exports to Japan rose 9% in June.",
     )
     assert actors[-1] == "National Statistics Office"
+
+
+def test_a_title_phrase_is_the_one_person_holding_that_title(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Vietnam and Canada aim to finish their talks by December, Vietnam's trade minister "
+        "said on July 9. Industry and Trade Minister Nguyen Hong Dien told reporters the "
+        "remaining issues were technical.",
+    )
+    assert actors[1] == "Nguyen Hong Dien"  # after the December target the sentence tells
+
+
+def test_an_owner_named_by_a_participle_does_not_do_what_the_firm_does(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Hoa Binh Motors, controlled by tycoon Tran Van An, broke ground on a plant in Ohio "
+        "on July 10.",
+    )
+    assert actors[0] != "Tran Van An"
+
+
+def test_a_firm_s_short_name_is_the_firm_named_in_full(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Quang Ninh awarded a licence on July 7 to Meridian Circuits, a US maker of circuit "
+        "boards. Meridian said in a statement on July 8 that the plant would open in 2026.",
+    )
+    assert actors[-1] == "Meridian Circuits"

@@ -40,6 +40,16 @@ if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
 
 _PAIR_NUMBERS = ("two", "both")
 _LED_GROUPS = ("delegation", "mission")  # groups a person leads
+# Participles whose "by" owns, backs or suffers the noun rather than doing what it does
+# ("the EV maker, controlled by billionaire X, broke ground": the maker did).
+_NOT_DOING = ("controlled", "owned", "backed", "founded", "run", "operated", "funded",
+              "financed", "supported", "affected", "hit", "hurt", "targeted", "threatened",
+              "acquired", "bought", "used", "hired", "employed", "accused", "criticised",
+              "criticized", "sanctioned", "investigated", "fined")  # fmt: skip
+# Titles that stand for the one person holding them ("the trade minister said").
+_TITLE_HEADS = ("minister", "president", "premier", "chairman", "chairwoman", "spokesperson",
+                "spokesman", "spokeswoman", "ambassador", "governor", "secretary",
+                "representative", "director", "envoy")  # fmt: skip
 _PAIR_NOUNS = ("sides", "countries", "nations", "parties", "governments", "delegations")
 # The state nouns of Vietnam's English-language press ("the Government", "the Cabinet").
 _STATE_NOUNS = ("government", "cabinet")
@@ -102,7 +112,9 @@ class PhraseNames:
             return [country]  # "Hanoi sent a note to Washington"
         unlisted = unlisted_name(head)
         if unlisted:  # "Ford has announced cuts", "US automaker General Motors said"
-            return [unlisted]
+            return [self._in_full(unlisted)]
+        if head.pos_ == "PROPN" and self._in_full(proper_name(head)) != proper_name(head):
+            return [self._in_full(proper_name(head))]  # "Meridian Circuits ... Meridian said"
         for child in head.children:  # "US carmaker Ford", "budget carrier, Vietravel, said"
             named = self.name(child, look_back=False) if child.dep_ == "appos" else []
             if named:
@@ -121,7 +133,7 @@ class PhraseNames:
                 if leaders:
                     return leaders[:1]
         for child in head.children:
-            if child.dep_ == "acl" and child.tag_ == "VBN":
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lower_ not in _NOT_DOING:
                 leaders = [n for c in child.children if c.dep_ == "agent" for n in self.by(c)]
                 if leaders:
                     return leaders[:1]
@@ -138,6 +150,9 @@ class PhraseNames:
             earlier = self.described_before(head)  # "a delegation led by X ... the delegation"
             if earlier:
                 return earlier
+        titled = self._titled_person(head)
+        if titled:
+            return titled  # "Vietnam's trade minister said": the minister the article names
         phrase = member_tokens(head)
         countries = self._countries(head, phrase)
         if countries:
@@ -148,6 +163,28 @@ class PhraseNames:
         if names:
             return names
         return self.described_before(head) if look_back else []
+
+    def _in_full(self, name: str) -> str:
+        """An unlisted firm's short name as the article names it in full ("Vantage" for
+        "Vantage Circuits" named before)."""
+        longer = {
+            span.kb_id_
+            for span in self.named.values()
+            if span.label_ in ("ORG", "PERSON") and span.kb_id_.startswith(f"{name} ")
+        }
+        return longer.pop() if len(longer) == 1 else name
+
+    def _titled_person(self, head: Token) -> list[str]:
+        """The one person the article names whose role has every word of a title phrase
+        ("Vietnam's trade minister" and "Industry and Trade Minister Nguyen Hong Dien")."""
+        if head.lower_ not in _TITLE_HEADS:
+            return []
+        words = {t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")} | {head.lower_}
+        roles = self.doc._.vntrade_actor_roles or {}
+        holders = [
+            name for name, role in roles.items() if role and words <= set(role.lower().split())
+        ]
+        return holders if len(holders) == 1 else []
 
     def described_before(self, head: Token) -> list[str]:
         """ "The delegation arrived": the names of the nearest earlier phrase with the same
