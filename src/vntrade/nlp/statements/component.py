@@ -117,32 +117,37 @@ def _cue_end(item: Found) -> int:
     return token.idx + len(token.text) if token is not None else item.end
 
 
-def _dated(spans: Iterable[Span]) -> list[tuple[int, str, Token]]:
-    """(first character, value, root) of each date or time a cue can give, in order: a
-    value of a year (`2025-04`) or a weekday's (`XXXX-WXX-4`)."""
+def _dated(spans: Iterable[Span]) -> list[tuple[int, str, frozenset[int]]]:
+    """(first character, value, the words it hangs from) of each date or time a cue can
+    give, in order: a value of a year (`2025-04`) or a weekday's (`XXXX-WXX-4`)."""
     dates = []
     for span in spans:
         if span.label_ not in ("DATE", "TIME"):
             continue
         value = span._.timex_value
         if value and (value[:1].isdigit() or value.startswith("XXXX")):
-            dates.append((span.start_char, value, span.root))
+            dates.append((span.start_char, value, _heads(span.root)))
     return dates
 
 
-def _date(item: Found, dates: list[tuple[int, str, Token]]) -> str | None:
+def _heads(token: Token) -> frozenset[int]:
+    """The words a date's root hangs from, up to DATE_REACH steps up the parse through
+    prepositions only (never another verb): a cue among them gives the date."""
+    heads = set()
+    for _ in range(DATE_REACH):
+        token = token.head
+        heads.add(token.i)
+        if token.dep_ not in ("prep", "pobj") or token.head.i == token.i:
+            break
+    return frozenset(heads)
+
+
+def _date(item: Found, dates: list[tuple[int, str, frozenset[int]]]) -> str | None:
     """The date the cue's own words give (`said on Thursday`), outside the content."""
     cue = item.cue_token
     if cue is None:
         return None
-    for start_char, value, root in dates:
-        if item.start <= start_char < item.end:
-            continue
-        token = root
-        for _ in range(DATE_REACH):  # through prepositions only, never another verb
-            token = token.head
-            if token.i == cue.i:
-                return value
-            if token.dep_ not in ("prep", "pobj") or token.head.i == token.i:
-                break
+    for start_char, value, heads in dates:
+        if not item.start <= start_char < item.end and cue.i in heads:
+            return value
     return None

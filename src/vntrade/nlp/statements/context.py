@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import IDX
+from spacy.attrs import DEP, IDX, TAG
 from spacy.tokens import Doc, Span, Token
 
 from vntrade.nlp.per_doc import doc_text
@@ -44,7 +44,11 @@ class DocContext:
         self.doc = doc
         self.cues = cues
         self.text = doc_text(doc)
-        self.starts: list[int] = doc.to_array(IDX).tolist()  # each token's `idx`
+        # Each token's `idx`, and its TAG and DEP ids (to find the few tokens worth a Token).
+        columns = doc.to_array([IDX, TAG, DEP]).T.tolist() if len(doc) else [[], [], []]
+        self.starts: list[int] = columns[0]
+        self.tags: list[int] = columns[1]
+        self.deps: list[int] = columns[2]
         self.speakers = SpeakerFinder(doc)
         self.sentence_starts = [s.start for s in doc.sents]
 

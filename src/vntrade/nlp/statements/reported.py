@@ -17,6 +17,7 @@ from vntrade.nlp.statements.quotes import Quote
 _PREP = get_string_id("prep")
 _VERBAL = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
 _NOUN = POS_IDS["NOUN"]
+_ADVCL, _VBG = get_string_id("advcl"), get_string_id("VBG")
 CLAUSES = frozenset({"ccomp"})
 NOUN_CLAUSES = frozenset({"acl", "ccomp"})
 PARENTHETICAL = frozenset({"parataxis", "ccomp", "advcl", "conj"})
@@ -290,8 +291,11 @@ class ReportFinder(DocContext):
     def _without_circumstance(self, clause: Token, last: Token) -> Token:
         """`stressed that S while chairing a meeting`: a closing participle clause with no
         subject of its own tells what the speaker was doing, not what was said."""
-        for child in self.doc[clause.i : last.i + 1]:  # at any depth, ending the content
-            if child.dep_ != "advcl" or child.tag_ != "VBG" or child.right_edge.i != last.i:
+        for i in range(clause.i, last.i + 1):  # at any depth, ending the content
+            if self.deps[i] != _ADVCL or self.tags[i] != _VBG:
+                continue
+            child = self.doc[i]
+            if child.right_edge.i != last.i:
                 continue
             marks = [c for c in child.children if c.dep_ == "mark" and c.i < child.i]
             if marks and marks[0].lower_ in CIRCUMSTANCE and child.left_edge.i == marks[0].i:
@@ -326,10 +330,12 @@ class ReportFinder(DocContext):
         """Where a content ends: its last word, or before `, expressing ...` / `, adding
         that ...` / `- noting that ...` when the parse put a second statement inside it."""
         last = last or head.right_edge
-        for token in self.doc[head.left_edge.i + 1 : last.i + 1]:
-            before = self.doc[token.i - 1].text
-            if token.tag_ == "VBG" and self._is_cue(token) and before in (",", "-", "–", "—"):
-                return self.doc[token.i - 1].idx
+        for i in range(head.left_edge.i + 1, last.i + 1):
+            if self.tags[i] != _VBG:
+                continue
+            token, before = self.doc[i], self.doc[i - 1]
+            if self._is_cue(token) and before.text in (",", "-", "–", "—"):
+                return before.idx
         return end_of(last)
 
     def _parenthetical(self, verb: Token) -> bool:
