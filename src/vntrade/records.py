@@ -219,13 +219,13 @@ def as_dict(value: Any) -> Any:
     kind = type(value)
     if kind in _ATOMIC:
         return value
+    if kind is list:
+        return [as_dict(item) for item in value]
     names = _FIELDS.get(kind)
     if names is None and is_dataclass(value) and not isinstance(value, type):
         names = _FIELDS[kind] = tuple(f.name for f in fields(value))
     if names is not None:
         return {name: as_dict(getattr(value, name)) for name in names}
-    if kind is list:
-        return [as_dict(item) for item in value]
     if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
         return kind(*[as_dict(item) for item in value])
     if isinstance(value, list | tuple):
