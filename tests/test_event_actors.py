@@ -434,3 +434,22 @@ def test_a_firm_s_short_name_is_the_firm_named_in_full(cli, tmp_path):
         "boards. Meridian said in a statement on July 8 that the plant would open in 2026.",
     )
     assert actors[-1] == "Meridian Circuits"
+
+
+def test_a_name_folded_into_the_next_name_s_modifiers_still_leads(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Trump and Vietnamese Prime Minister Pham Minh Chinh met on the sidelines on July 12.",
+    )
+    assert actors == ["Donald Trump"]
+
+
+def test_the_department_used_again_is_the_place_s_department(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Shoe makers in Dong Nai reported fewer orders, the province's Department of Industry "
+        "and Trade said on July 13. The department will meet foreign-invested firms on July 20.",
+    )
+    assert actors[-1] == "Dong Nai Department of Industry and Trade"

@@ -94,11 +94,23 @@ class PhraseNames:
                     table.setdefault(token.i, span)
 
     def names_of(self, token: Token) -> list[str]:
-        """The actors a participant names: itself and the words it is coordinated with."""
-        names = []
+        """The actors a participant names: itself and the words it is coordinated with,
+        also when the parser folded a name and its "and" into the next name's modifiers
+        ("Trump and Vietnamese Prime Minister Pham Minh Chinh met")."""
+        names = self._folded_partners(token)
         for member in coordinated(token):
             names += self.name(member)
         return list(dict.fromkeys(names))
+
+    def _folded_partners(self, head: Token) -> list[str]:
+        doc, found = self.doc, []
+        for token in head.subtree:
+            span = self.named.get(token.i)
+            if token.i >= head.i or span is None or span.label_ != "PERSON":
+                continue
+            if span.end < len(doc) and doc[span.end].lower_ == "and" and span.end <= head.i:
+                found.append(span.kb_id_)
+        return found
 
     def name(self, head: Token, look_back: bool = True) -> list[str]:
         place = self._locality(head)
@@ -106,7 +118,7 @@ class PhraseNames:
             return [place]  # "Hanoi authorities", "the Da Nang People's Committee"
         for table in (self.named, self.referred):
             if head.i in table:
-                return [table[head.i].kb_id_]
+                return [self._local_body_named(table[head.i].kb_id_, head.i)]
         country = country_of_capital(proper_name(head))
         if country:
             return [country]  # "Hanoi sent a note to Washington"
@@ -163,6 +175,18 @@ class PhraseNames:
         if names:
             return names
         return self.described_before(head) if look_back else []
+
+    def _local_body_named(self, name: str, before: int) -> str:
+        """A local body ("the department") as the place's body named before it ("the
+        province's Department of Industry and Trade": Dong Nai's); other names as they are."""
+        if not is_local_body(name):
+            return name
+        earlier = sorted(i for i, s in self.named.items() if s.kb_id_ == name and i < before)
+        for i in reversed(earlier):
+            place = self._locality(self.named[i].root)
+            if place:
+                return place
+        return name
 
     def _in_full(self, name: str) -> str:
         """An unlisted firm's short name as the article names it in full ("Vantage" for

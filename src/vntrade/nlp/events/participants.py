@@ -131,7 +131,7 @@ class Parse:
         owners: list[str] = []  # "welcomed Trump's decision on April 9": Trump's decision
         for noun in nominal:
             for child in noun.children:
-                if child.dep_ == "poss":
+                if child.dep_ == "poss" and child.pos_ != "PRON":  # "its ruling": the doer's
                     owners += self.names.names_of(child)
                 elif child.dep_ == "prep" and child.lower_ == "of":
                     members += self.names.by(child)
