@@ -209,3 +209,15 @@ def test_a_figure_according_to_a_source_keeps_its_clause(cli, tmp_path):
 def test_a_participle_describing_a_noun_reads_as_a_passive_clause(cli, tmp_path, body, summary):
     [event] = events_of(cli, tmp_path, body)
     assert event["summary"] == summary
+
+
+def test_a_sentence_saying_how_long_a_happening_goes_on_extends_it(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Negotiators from both countries began a fifth round of talks in Geneva on July 14. "
+        "The round, which runs through July 17, covers rules of origin.",
+    )
+    assert [(e["start"], e["end"], e["kind"]) for e in events] == [
+        ("2025-07-14", "2025-07-18", "negotiation")
+    ]

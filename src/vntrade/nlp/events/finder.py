@@ -21,7 +21,12 @@ from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.mentions import Mentions
 from vntrade.nlp.events.naming import HOME_COUNTRY, is_local_body
 from vntrade.nlp.events.participants import Parse, Participants
-from vntrade.nlp.events.ranges import merge_ranges, phrase_span, stretch_by_lengths
+from vntrade.nlp.events.ranges import (
+    LONGEST_STRETCH_DAYS,
+    merge_ranges,
+    phrase_span,
+    stretch_by_lengths,
+)
 from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
 from vntrade.periods import parse_period
 from vntrade.records import Event
@@ -39,6 +44,14 @@ _COMPARED = re.compile(
 _PAST_POINT = re.compile(
     r"\b(?:earlier|ago|before|last|previous|prior|same)\b.*\b(?:year|quarter|month|period|half)\b|"
     r"\b(?:year|quarter|month|period|half)\b.*\b(?:earlier|ago|before|last|previous|prior)\b",
+    re.IGNORECASE,
+)
+# A sentence that only says how long a happening named before goes on.
+_GOES_ON = re.compile(
+    r"The\s+(?:[\w-]+\s+){0,3}?(?:round|talks|visit|trip|tour|meeting|conference|forum|"
+    r"session|negotiations?|fair|summit|mission|exhibition|dialogue)\b[^.;]*?\b(?:runs?|ran|"
+    r"lasts?|lasted|continues?|continued|ends?|ended|concludes?|concluded|closes?|closed|"
+    r"wrap(?:s|ped)?\s+up)\b",
     re.IGNORECASE,
 )
 _NO_DATE = {"start": -1, "end": -1}  # a summary with no date phrase to leave out
@@ -75,6 +88,7 @@ def find_events(
         if event.kind in WEAK_KINDS and event.precision in COARSE:
             continue  # "this year", "in the first quarter" naming no happening: a statistic
         events.append(event)
+    events = _continuations_merged(events)
     events.extend(_directive_deadlines(record, mentions, sentences))
     if parse is not None:
         dated = {e.sentence_start for e in events}
@@ -89,6 +103,32 @@ def _is_event_date(date: dict[str, Any]) -> bool:
         return False
     period = parse_period(date.get("value", ""))
     return period is not None and period.precision != "decade"
+
+
+def _continuations_merged(events: list[Event]) -> list[Event]:
+    """Events whose sentence only says how long an earlier happening goes on ("The round,
+    which runs through Thursday", "The visit ended on May 9") extend that happening, the
+    latest earlier one of the same kind, up to 31 days, instead of standing alone."""
+    kept: list[Event] = []
+    for event in events:
+        earlier = next(
+            (e for e in reversed(kept) if e.kind == event.kind and e.order < event.order), None
+        )
+        goes_on = event.kind in _HAPPENINGS and _GOES_ON.match(event.summary)
+        if earlier is not None and goes_on and _extends(earlier, event):
+            earlier.end = event.end
+            continue
+        kept.append(event)
+    return kept
+
+
+def _extends(earlier: Event, later: Event) -> bool:
+    if not (earlier.start and earlier.end and later.start and later.end):
+        return False
+    first, last = parse_period(earlier.start), parse_period(later.end)
+    if first is None or last is None or later.start < earlier.start:
+        return False
+    return 0 < (last.start - first.start).days <= LONGEST_STRETCH_DAYS + 1
 
 
 def _baseline(text: str, date: dict[str, Any]) -> bool:
