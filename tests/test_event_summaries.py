@@ -221,3 +221,8 @@ def test_a_sentence_saying_how_long_a_happening_goes_on_extends_it(cli, tmp_path
     assert [(e["start"], e["end"], e["kind"]) for e in events] == [
         ("2025-07-14", "2025-07-18", "negotiation")
     ]
+
+
+def test_opening_on_one_day_and_ending_on_another_is_one_span(cli, tmp_path):
+    events = events_of(cli, tmp_path, "The trade fair opened on July 5 and closed on July 8.")
+    assert [(e["start"], e["end"]) for e in events] == [("2025-07-05", "2025-07-09")]

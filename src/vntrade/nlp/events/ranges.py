@@ -1,8 +1,9 @@
 """Date mentions read together: a range ("May 19-22", "from June 9 to 12", "between June 9
-and 12") is one happening from its first day to its last, and so is a day with the length
-of what happens on it ("arrived on June 1 for a three-day visit": June 1 to 3; "the two-day
-forum closed on June 12": June 11 to 12); dates joined by "and" or a comma ("on July 1 and
-2") are one phrase, which a summary leaves out whole."""
+and 12", "opens on June 9 and ends on June 12") is one happening from its first day to its
+last, and so is a day with the length of what happens on it ("arrived on June 1 for a
+three-day visit": June 1 to 3; "the two-day forum closed on June 12": June 11 to 12); dates
+joined by "and" or a comma ("on July 1 and 2") are one phrase, which a summary leaves out
+whole."""
 
 from __future__ import annotations
 
@@ -22,6 +23,18 @@ LONGEST_STRETCH_DAYS = 31  # a "90-day pause" is a deadline's matter, not one ha
 # Verbs that make the day the last one ("the three-day talks ended on May 22").
 _ENDED = re.compile(
     r"\b(?:end|ends|ended|clos(?:e|es|ed)|conclud(?:e|es|ed)|wrap(?:s|ped)? up)\b", re.I
+)
+# "open on June 9 and end on June 12", "began on May 5 and closed on May 8": one span.
+_OPENS = re.compile(
+    r"\b(?:open|opens|opened|begin|begins|began|start|starts|started|kick(?:s|ed)? off)\s+"
+    r"(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_THEN_ENDS = re.compile(
+    r"\s*,?\s*and\s+(?:will\s+|would\s+)?(?:end|ends|ended|close|closes|closed|conclude|"
+    r"concludes|concluded|finish|finishes|finished|run\s+until|runs\s+until|ran\s+until)"
+    r"\s+(?:on\s+)?",
+    re.IGNORECASE,
 )
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)", re.IGNORECASE)
 
@@ -100,9 +113,12 @@ def _joined(text: str, end: int, start: int) -> bool:
 def _is_range(first: dict[str, Any], second: dict[str, Any], text: str) -> bool:
     """Whether two date mentions are the two ends of one span of days."""
     between = text[first["end"] : second["start"]]
-    joined = _RANGE_JOIN.fullmatch(between) or (
-        between.strip().lower() == "and" and _BETWEEN.search(text, 0, first["start"])
-    )
+    joined = (
+        _RANGE_JOIN.fullmatch(between)
+        or (between.strip().lower() == "and" and _BETWEEN.search(text, 0, first["start"]))
+        or (_OPENS.search(text, max(0, first["start"] - 30), first["start"])
+            and _THEN_ENDS.fullmatch(between))
+    )  # fmt: skip
     if not joined or first.get("timex_type", "DATE") != second.get("timex_type", "DATE"):
         return False
     one, two = parse_period(first.get("value", "")), parse_period(second.get("value", ""))
