@@ -108,11 +108,8 @@ class Clusterer:
         """The cluster `event` joins: the best score from `JOIN`, the lowest id on a tie; none
         when a coarse date ("this week") fits two clusters about as well (look-alikes)."""
         self.comparisons += len(candidates)
-        found = sorted(
-            ((score(event, self.clusters[cid], weights), cid) for cid in candidates),
-            key=lambda pair: (-pair[0], pair[1]),
-        )
-        found = [pair for pair in found if pair[0] >= JOIN]
+        scored = ((score(event, self.clusters[cid], weights), cid) for cid in candidates)
+        found = sorted((pair for pair in scored if pair[0] >= JOIN), key=lambda p: (-p[0], p[1]))
         if not found:
             return None
         if event.day is None and len(found) > 1 and found[0][0] - found[1][0] < AMBIGUOUS:

@@ -5,11 +5,13 @@ apart (another ordinal, other counterparts of one shared official, another subje
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from vntrade.events.kinds import compatible
 from vntrade.events.profile import Cluster, EventRef
+from vntrade.events.weights import WindowWeights
 from vntrade.nlp.events.finder import WEAK_KINDS
 
 NEAR_DAY = 0.4  # the date score of a report one day off the cluster's day
@@ -21,6 +23,7 @@ WEIGHTS = {"actors": 0.4, "words": 0.4, "date": 0.2}
 OTHER_KIND = 0.1  # the score taken off an event whose kind the cluster's kinds do not allow
 OTHER_KIND_WORDS = 0.4  # the word score such an event needs (same day, same people)
 ONE_ACTOR_OTHER_KIND_WORDS = 0.55  # ... when the people it shares with the cluster are one
+T = TypeVar("T")
 
 
 class Weights(Protocol):
@@ -225,8 +228,12 @@ def _word_score(event: EventRef, cluster: Cluster, weights: Weights | None = Non
     def weight(word: str) -> float:
         return weights.get(f"w:{word}", 1.0) if weights else 1.0
 
-    own = [(word, weight(word)) for word in event.words]  # each looked up once
-    mass = sum(w for _, w in own)
+    def own_words() -> tuple[list[tuple[str, float]], float]:
+        own = [(word, weight(word)) for word in event.words]
+        return own, sum(w for _, w in own)
+
+    # The event's side is the same against every cluster of its window: worked out once.
+    own, mass = _per_window(weights, ("own", id(event)), own_words)
     counts, size = cluster.words, cluster.size
     used = sum(w * min(1.0, counts[word] / size) for word, w in own) / mass
     core = cluster.core(cluster.words)
@@ -234,3 +241,12 @@ def _word_score(event: EventRef, cluster: Cluster, weights: Weights | None = Non
         sum(weight(w) for w in event.words & core) / sum(weight(w) for w in core) if core else 0.0
     )
     return (used + covered) / 2
+
+
+def _per_window(weights: Weights | None, key: tuple[str, int], make: Callable[[], T]) -> T:
+    """`make()`, kept for the rest of one window's scoring when `weights` are a window's."""
+    if not isinstance(weights, WindowWeights):
+        return make()
+    if key not in weights.memo:
+        weights.memo[key] = make()
+    return weights.memo[key]

@@ -4,6 +4,12 @@ people), so only the few actors and words of those that pass are counted."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+from itertools import repeat
+from operator import contains
+from typing import Any
+
 from vntrade.events.profile import Cluster, EventRef
 
 _UNKNOWN = -1.0  # not worked out yet (a weight is never negative)
@@ -15,12 +21,14 @@ class WindowWeights:
     ("w:word") of the event and the cores, when the window holds more than one cluster:
     1 / how many candidates use it. Anything else weighs the default."""
 
-    __slots__ = ("clusters", "event", "known")
+    __slots__ = ("clusters", "event", "known", "lists", "memo")
 
     def __init__(self, event: EventRef, clusters: list[Cluster]) -> None:
         self.event = event
         self.clusters = clusters
         self.known: dict[str, float | None] = {}  # None: not a key of the window
+        self.lists: dict[str, list[Any]] = {}  # the candidates' counts and cores, as needed
+        self.memo: dict[tuple[str, int], Any] = {}  # what scoring works out once a window
 
     def get(self, key: str, default: float, /) -> float:
         found = self.known.get(key, _UNKNOWN)
@@ -32,21 +40,44 @@ class WindowWeights:
         return default if found is None else found
 
     def _actor(self, actor: str) -> float | None:
-        named = int(actor in self.event.actors)
-        listed = bool(named)
-        for cluster in self.clusters:
-            if actor in cluster.actors:
-                named += 1
-                listed = listed or actor in cluster.core(cluster.actors)
-        return 1.0 / max(1, named) if listed else None
+        own = actor in self.event.actors
+        if not own and not _holds(self._list("actor cores", _actor_core), actor):
+            return None
+        return 1.0 / max(1, int(own) + _holds_count(self._list("actors", _actors), actor))
 
     def _word(self, word: str) -> float | None:
         if len(self.clusters) < 2:  # words weigh only between competing clusters
             return None
-        used = 0
-        listed = word in self.event.words
-        for cluster in self.clusters:
-            if word in cluster.words:
-                used += 1
-                listed = listed or word in cluster.core(cluster.words)
-        return 1.0 / max(1, used) if listed else None
+        if word not in self.event.words and not _holds(self._list("word cores", _word_core), word):
+            return None
+        return 1.0 / max(1, _holds_count(self._list("words", _words), word))
+
+    def _list(self, name: str, of: Callable[[Cluster], Any]) -> list[Any]:
+        if name not in self.lists:
+            self.lists[name] = [of(cluster) for cluster in self.clusters]
+        return self.lists[name]
+
+
+def _holds(collections: list[Any], item: str) -> bool:
+    return any(map(contains, collections, repeat(item)))
+
+
+def _holds_count(collections: list[Any], item: str) -> int:
+    """How many of `collections` hold `item` (counted without a Python loop)."""
+    return sum(map(contains, collections, repeat(item)))
+
+
+def _actors(cluster: Cluster) -> Counter[str]:
+    return cluster.actors
+
+
+def _words(cluster: Cluster) -> Counter[str]:
+    return cluster.words
+
+
+def _actor_core(cluster: Cluster) -> set[str]:
+    return cluster.core(cluster.actors)
+
+
+def _word_core(cluster: Cluster) -> set[str]:
+    return cluster.core(cluster.words)
