@@ -157,6 +157,12 @@ class EventTables(StatementTables):
         return [row[0] for row in self.conn.execute(query)]
 
     @guard
+    def article_ids_in_stored_order(self) -> list[str]:
+        """Every stored article id, in the order the articles were first stored."""
+        query = "SELECT id FROM articles WHERE article IS NOT NULL ORDER BY rowid"
+        return [row[0] for row in self.conn.execute(query)]
+
+    @guard
     def next_cluster_id(self) -> int:
         """The id a new cluster gets: one past the highest stored."""
         return int(self._one("SELECT coalesce(max(id), 0) + 1 FROM event_clusters")[0])
