@@ -47,7 +47,8 @@ def test_a_record_derived_with_another_corpus_year_is_derived_again(records, tmp
         for found in derive_in_workers(records)
     ]
     assert not any(found.fits(2025) for found in derived if found)
-    arrivals = [Arrival(found, lambda r=record: r) for found, record in zip(derived, records)]
+    pairs = zip(derived, records, strict=True)
+    arrivals = [Arrival(found, lambda r=record: r) for found, record in pairs]
     assert written(tmp_path / "workers", arrivals) == by_writer
 
 
