@@ -384,6 +384,13 @@ def test_a_comparison_baseline_is_no_event(cli, tmp_path):
         "compared with the same period last year, the statistics office said on July 6.",
     )["events"]
     assert {e["value"] for e in events} <= {"2025-06", "2025-07-06"}
+    events = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Wood exports slipped 4% in June from May, the association said on July 7. "
+        "The assembly set a growth target of 8% for 2025 in a resolution adopted in February.",
+    )["events"]
+    assert {e["value"] for e in events} == {"2025-06", "2025-07-07", "2025-02"}
 
 
 def test_a_deal_whose_sides_go_unnamed_is_between_the_article_s_countries(cli, tmp_path):

@@ -55,6 +55,13 @@ _GOES_ON = re.compile(
     re.IGNORECASE,
 )
 _NO_DATE = {"start": -1, "end": -1}  # a summary with no date phrase to leave out
+_PERCENT = re.compile(r"\d\s*(?:%|per\s?cent|percent)", re.IGNORECASE)
+# A target or plan for a period: "a growth target of 8% for 2025", "the budget for 2026".
+_FOR_PERIOD = re.compile(
+    r"\b(?:target|goal|plan|forecast|projection|budget|quota|outlook)s?\b[^.;]{0,40}?\bfor\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
 _BETWEEN_SIDES = ("negotiation", "agreement")  # kinds whose sides the article may leave unnamed
 _HAPPENINGS = ("negotiation", "meeting", "visit", "call", "agreement")
@@ -132,12 +139,24 @@ def _extends(earlier: Event, later: Event) -> bool:
 
 
 def _baseline(text: str, date: dict[str, Any]) -> bool:
-    """Whether a relative date is only what a figure is compared with ("up 9% from a year
-    earlier", "compared with the same period last year", "than last year")."""
+    """Whether a date is only what a figure is compared with ("up 9% from a year earlier",
+    "compared with the same period last year", "slipped 4% in April from March") or the
+    period a target covers ("a growth target of 8% for 2025")."""
     written = date.get("text") or text[date["start"] : date["end"]]
-    if any(c.isdigit() for c in written) or not _PAST_POINT.search(written):
+    before = max(0, date["start"] - 60)
+    if _FOR_PERIOD.search(text, before, date["start"]) and _is_coarse(date):
+        return True
+    if _COMPARED.search(text, max(0, date["start"] - 30), date["start"]) is None:
         return False
-    return bool(_COMPARED.search(text, max(0, date["start"] - 30), date["start"]))
+    if not any(c.isdigit() for c in written) and _PAST_POINT.search(written):
+        return True
+    # "from March" after a change in percent: the month the figure is compared with
+    return bool(_PERCENT.search(text, before, date["start"])) and _is_coarse(date, "month")
+
+
+def _is_coarse(date: dict[str, Any], *also: str) -> bool:
+    period = parse_period(str(date.get("value", "")))
+    return period is not None and period.precision in (*COARSE, *also)
 
 
 def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:
