@@ -61,9 +61,10 @@ def _changed(verb: Token, lex: Lexicon, percent: bool, level: bool) -> str | Non
 
 def _cue(token: Token, lex: Lexicon, percent: bool) -> str | None:
     """The measure named by `token` with the words right before it (`trade surplus`)."""
-    doc = token.doc
-    for width in range(min(lex.longest_cue, token.i + 1), 0, -1):
-        key = " ".join(normal_form(t.text) for t in doc[token.i - width + 1 : token.i + 1])
+    widest = min(lex.longest_cue, token.i + 1)
+    norms = [normal_form(t.text) for t in token.doc[token.i - widest + 1 : token.i + 1]]
+    for width in range(widest, 0, -1):
+        key = " ".join(norms[len(norms) - width :])
         found = lex.cues.get(key)
         if found is not None:
             what, as_percent = found
