@@ -42,15 +42,9 @@ def score(event: EventRef, cluster: Cluster, weights: Weights | None = None) -> 
     if _other_counterparts(event, cluster, shared, core_actors, weights):
         return 0.0
     actors = _actor_score(event.actors, core_actors, shared, weights)
-    words = _word_score(event, cluster, weights)
-    if _same_order(event, cluster, len(shared), when) or _same_happening(
-        event, cluster, shared, actors, when, words
-    ):
-        words = max(words, MIN_WORDS)
-    elif words < MIN_WORDS:
-        return 0.0  # same people, same day, another subject: another event
-    elif words < PROMINENT_WORDS and _only_prominent(shared, weights):
-        return 0.0  # one much-reported official's day holds several events: say which
+    words = _subject_score(event, cluster, shared, actors, when, weights)
+    if words is None:
+        return 0.0
     total = WEIGHTS["actors"] * actors + WEIGHTS["words"] * words + WEIGHTS["date"] * when
     if not kinds_agree:
         # Reports name one happening differently ("talks" as a meeting, an announcement):
@@ -65,6 +59,30 @@ def score(event: EventRef, cluster: Cluster, weights: Weights | None = None) -> 
     if when < 1 and total < COARSE_JOIN:
         return 0.0  # "this week" holds look-alikes too: it takes closer content
     return total
+
+
+def _subject_score(
+    event: EventRef,
+    cluster: Cluster,
+    shared: frozenset[str],
+    actors: float,
+    when: float,
+    weights: Weights | None,
+) -> float | None:
+    """The word score `score` counts (at least `MIN_WORDS` for the same order or the same
+    happening), None when the subject tells another event. A cluster whose words the
+    event's cannot bring to `MIN_WORDS` under any weights is settled without weighing."""
+    bound = _word_bound(event, cluster)
+    words = bound if bound < MIN_WORDS else _word_score(event, cluster, weights)
+    if _same_order(event, cluster, len(shared), when) or _same_happening(
+        event, cluster, shared, actors, when, words
+    ):
+        return max(words, MIN_WORDS)
+    if words < MIN_WORDS:
+        return None  # same people, same day, another subject: another event
+    if words < PROMINENT_WORDS and _only_prominent(shared, weights):
+        return None  # one much-reported official's day holds several events: say which
+    return words
 
 
 def may_match(event: EventRef, cluster: Cluster) -> bool:
@@ -241,6 +259,19 @@ def _word_score(event: EventRef, cluster: Cluster, weights: Weights | None = Non
         sum(weight(w) for w in event.words & core) / sum(weight(w) for w in core) if core else 0.0
     )
     return (used + covered) / 2
+
+
+def _word_bound(event: EventRef, cluster: Cluster) -> float:
+    """At least `_word_score` under any weights, and 0 only when it is 0: 1 when the event
+    uses a core word; else half the largest share of members using one of its words (a
+    weighted average of shares is at most the largest, and none of the core is covered).
+    Below `MIN_WORDS` only when every word of the event is used by under half the members."""
+    if not event.words:
+        return 0.0
+    if not event.words.isdisjoint(cluster.core(cluster.words)):
+        return 1.0
+    counts, size = cluster.words, cluster.size
+    return max(min(1.0, counts[word] / size) for word in event.words) / 2
 
 
 def _per_window(weights: Weights | None, key: tuple[str, int], make: Callable[[], T]) -> T:
