@@ -60,21 +60,26 @@ class ReportFinder(DocContext):
 
     def _candidates(self) -> list[Token]:
         """The tokens `reported` may start from, in order: a possible cue verb (a verb or
-        auxiliary whose form is a cue's), a preposition, a claim noun; read from the POS,
-        DEP and LOWER columns, so that no other word becomes a Token."""
+        auxiliary whose form is a cue's), a preposition that opens a source phrase
+        (`according`), a claim noun; read from the POS, DEP and LOWER columns, so that no
+        other word becomes a Token."""
         strings = self.doc.vocab.strings
         verbs, claims = self.cues.verbs, self.cues.claims
+        openers = {first for first, _ in self.cues.sources}
         words: dict[int, str] = {}
         found = []
         for i, (pos, dep, lower) in enumerate(self.doc.to_array([POS, DEP, LOWER]).tolist()):
-            if dep == _PREP:
+            if dep != _PREP and pos not in _VERBAL and pos != _NOUN:
+                continue
+            word = words.get(lower)
+            if word is None:
+                word = words[lower] = strings[lower]
+            if (
+                (dep == _PREP and word in openers)
+                or (pos in _VERBAL and word in verbs)
+                or (pos == _NOUN and word in claims)
+            ):
                 found.append(i)
-            elif pos in _VERBAL or pos == _NOUN:
-                word = words.get(lower)
-                if word is None:
-                    word = words[lower] = strings[lower]
-                if word in (verbs if pos in _VERBAL else claims):
-                    found.append(i)
         return [self.doc[i] for i in found]
 
     def _in_paragraph(self, item: Found) -> tuple[int, int]:
