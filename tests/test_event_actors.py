@@ -391,6 +391,13 @@ def test_a_comparison_baseline_is_no_event(cli, tmp_path):
         "The assembly set a growth target of 8% for 2025 in a resolution adopted in February.",
     )["events"]
     assert {e["value"] for e in events} == {"2025-06", "2025-07-07", "2025-02"}
+    events = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "The surplus in January-July stood at $10 billion, the office said on July 8. "
+        "The US imposed duties on shrimp on October 25 last year.",
+    )["events"]
+    assert {e["value"] for e in events} == {"2025-07-08", "2024-10-25"}
 
 
 def test_a_deal_whose_sides_go_unnamed_is_between_the_article_s_countries(cli, tmp_path):

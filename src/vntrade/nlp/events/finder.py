@@ -62,6 +62,10 @@ _FOR_PERIOD = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "-July" after a month: the end of a period of months ("January-July").
+_TO_MONTH = re.compile(
+    r"\s*[-–]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
+)
 _TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
 _BETWEEN_SIDES = ("negotiation", "agreement")  # kinds whose sides the article may leave unnamed
 _HAPPENINGS = ("negotiation", "meeting", "visit", "call", "agreement")
@@ -82,18 +86,22 @@ def find_events(
     dates = record.get("dates", [])
     ranges = merge_ranges(dates, record["text"])
     numbered = functools.partial(_sentence_index, sentences)
+    previous_end = -1
     for date in stretch_by_lengths(ranges, dates, numbered, record["text"]):
         index = _sentence_index(sentences, date["start"])
+        follows, previous_end = _follows(record["text"], previous_end, date), date["end"]
         if index is None or not _is_event_date(date) or (index, date["value"]) in seen:
             continue
-        if _baseline(record["text"], date):
-            continue  # "rose 27% from a year earlier": what a figure is compared with
+        if _baseline(record["text"], date) or (follows and _is_coarse(date)):
+            continue  # "rose 27% from a year earlier"; "last year" in "October 25 last year"
         seen.add((index, date["value"]))
         if _directive_covers(record, date, sentences, index):
             continue  # the directive's own deadline event reports it
         event = _event_from_date(record, mentions, sentences[index], index, date, parse)
-        if event.kind in WEAK_KINDS and event.precision in COARSE:
-            continue  # "this year", "in the first quarter" naming no happening: a statistic
+        if event.kind in WEAK_KINDS and (
+            event.precision in COARSE or _months_period(record["text"], date)
+        ):
+            continue  # "this year", "in January-July" naming no happening: a statistic
         events.append(event)
     events = _continuations_merged(events)
     events.extend(_directive_deadlines(record, mentions, sentences))
@@ -110,6 +118,21 @@ def _is_event_date(date: dict[str, Any]) -> bool:
         return False
     period = parse_period(date.get("value", ""))
     return period is not None and period.precision != "decade"
+
+
+def _follows(text: str, previous_end: int, date: dict[str, Any]) -> bool:
+    """Whether a date mention comes right after the one before ("October 25 last year")."""
+    return 0 <= previous_end <= date["start"] and not text[previous_end : date["start"]].strip()
+
+
+def _months_period(text: str, date: dict[str, Any]) -> bool:
+    """Whether a date opens a period of months ("in January-July", "the January-May
+    period"): a statistic's period, not a happening."""
+    period = parse_period(str(date.get("last") or ""))
+    first = parse_period(str(date.get("value", "")))
+    if period is not None and first is not None and first.precision == "month":
+        return period.precision == "month"
+    return bool(_TO_MONTH.match(text, date["end"]))
 
 
 def _continuations_merged(events: list[Event]) -> list[Event]:
