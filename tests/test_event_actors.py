@@ -467,3 +467,13 @@ def test_the_department_used_again_is_the_place_s_department(cli, tmp_path):
         "and Trade said on July 13. The department will meet foreign-invested firms on July 20.",
     )
     assert actors[-1] == "Dong Nai Department of Industry and Trade"
+
+
+def test_the_government_without_a_dateline_is_the_first_named_country_s(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Thailand's commerce ministry asked exporters to check their paperwork. Last week "
+        "the government also approved a licence for a satellite internet service, on July 15.",
+    )
+    assert actors[-1] == "Thailand"

@@ -308,8 +308,10 @@ class PhraseNames:
                 return [HOME_COUNTRY]
             dateline = self.doc._.dateline  # "HANOI (Reuters) - ... the government"
             country = country_of_capital(dateline.split("/")[0]) if dateline else None
-            if country:
-                return [country]
+            countries = (s for s in sorted(self.named.values(), key=lambda s: s.start))
+            first = next((s.kb_id_ for s in countries if s.label_ == "GPE"), None)
+            if country or first:
+                return [country or first]  # else the government of the country named first
         for token in phrase:
             if token.lower_ in _STATE_NOUNS and token.text[0].isupper() and token.dep_ == "poss":
                 return [HOME_COUNTRY]
