@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -155,6 +155,13 @@ class Cluster:
             found = self._memo[key] = {item for item, n in counts.items() if 2 * n > self.size}
         return found
 
+    def remember(self, key: tuple[str, str], make: Callable[[], Any]) -> Any:
+        """`make()`, kept until the cluster changes (what scoring derives from its counts)."""
+        found = self._memo.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._memo[key] = make()
+        return found
+
     def add(self, event: EventRef) -> None:
         self._memo.clear()
         self.size += 1
@@ -277,4 +284,5 @@ class Cluster:
         return cls(id=data["id"], size=data["size"], **counters, loose=loose)
 
 
+_UNKNOWN = object()  # not remembered yet
 _COUNTERS = ("kinds", "days", "periods", "actors", "words", "ordinals", "floating")

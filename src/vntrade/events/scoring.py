@@ -102,9 +102,10 @@ def _gate(event: EventRef, cluster: Cluster) -> tuple[float, bool, set[str], fro
     kinds_agree = _kinds_agree(event.kind, cluster)
     if not kinds_agree and (when < 1 or "deadline" in (event.kind, cluster.kind)):
         return None
-    core_ordinals = cluster.core(cluster.ordinals)
-    if event.ordinals and core_ordinals and not event.ordinals & core_ordinals:
-        return None  # "the second round" is not "the third round"
+    if event.ordinals:
+        core_ordinals = cluster.core(cluster.ordinals)
+        if core_ordinals and event.ordinals.isdisjoint(core_ordinals):
+            return None  # "the second round" is not "the third round"
     core_actors = cluster.core(cluster.actors)
     shared = event.actors & core_actors
     if event.actors and core_actors and not shared:
@@ -196,6 +197,10 @@ def kinds_may_meet(kind: str, other: str) -> bool:
 def _kinds_agree(kind: str, cluster: Cluster) -> bool:
     if kind in WEAK_KINDS:
         return True
+    return cluster.remember(("kinds agree", kind), lambda: _kinds_allow(kind, cluster))
+
+
+def _kinds_allow(kind: str, cluster: Cluster) -> bool:
     return all(k in WEAK_KINDS or compatible(kind, k) for k in cluster.core(cluster.kinds)) and (
         compatible(kind, cluster.kind) or cluster.kind in WEAK_KINDS
     )
