@@ -477,3 +477,18 @@ def test_the_government_without_a_dateline_is_the_first_named_country_s(cli, tmp
         "the government also approved a licence for a satellite internet service, on July 15.",
     )
     assert actors[-1] == "Thailand"
+
+
+def test_a_deadline_of_a_city_s_department_is_that_city_s(cli, tmp_path):
+    events = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "The Hai Phong People's Committee held a conference with exporters on July "
+        "8.\n\nThe committee assigned the city's Department of Industry and Trade to submit a "
+        "support plan by July 25.",
+    )["events"]
+    [deadline] = [e for e in events if e["kind"] == "deadline"]
+    assert deadline["actors"][:2] == [
+        "Hai Phong Department of Industry and Trade",
+        "Hai Phong People's Committee",
+    ]

@@ -66,6 +66,10 @@ _FOR_PERIOD = re.compile(
 _TO_MONTH = re.compile(
     r"\s*[-–]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
 )
+# "the city's", "the provincial" before a local body's name.
+_LOCAL_OWNER = re.compile(
+    r"^(?:the\s+)?(?:city|province|municipal|provincial|city['’]s|province['’]s)\s+", re.IGNORECASE
+)
 _TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
 _BETWEEN_SIDES = ("negotiation", "agreement")  # kinds whose sides the article may leave unnamed
 _HAPPENINGS = ("negotiation", "meeting", "visit", "call", "agreement")
@@ -104,7 +108,7 @@ def find_events(
             continue  # "this year", "in January-July" naming no happening: a statistic
         events.append(event)
     events = _continuations_merged(events)
-    events.extend(_directive_deadlines(record, mentions, sentences))
+    events.extend(_directive_deadlines(record, mentions, sentences, parse))
     if parse is not None:
         dated = {e.sentence_start for e in events}
         events.extend(_press_briefings(record, mentions, sentences, parse, dated))
@@ -301,30 +305,42 @@ def _press_briefings(
 
 
 def _directive_deadlines(
-    record: dict[str, Any], mentions: Mentions, sentences: list[tuple[int, int]]
+    record: dict[str, Any],
+    mentions: Mentions,
+    sentences: list[tuple[int, int]],
+    parse: Parse | None = None,
 ) -> list[Event]:
     events = []
     names = NameIndex.of_actors([record])
+    localized = parse.names.localized if parse is not None else lambda name, _at: name
     for number, directive in enumerate(record.get("directives", [])):
         value = directive.get("deadline")
         if not value or parse_period(value) is None:
             continue
         start, end = directive["start"], directive["end"]
         issuer = _state(_canonical(directive.get("issuer"), names))
-        addressee = _canonical(directive.get("addressee"), names)
+        addressee = _canonical(_LOCAL_OWNER.sub("", directive.get("addressee") or ""), names)
         # The one who must act leads a deadline ("the ministry is to report by May 20"); a
-        # directive whose addressee names no actor ("ministries") is its issuer's.
+        # directive whose addressee names no actor ("ministries") is its issuer's. A local
+        # body is its place's ("the city's Department of Industry and Trade").
         named = [
-            name for name in (addressee, issuer) if name in mentions.types or name == HOME_COUNTRY
+            localized(name, start)
+            for name in (addressee, issuer)
+            if name in mentions.types or name == HOME_COUNTRY
         ]
+        in_sentence = [localized(name, start) for name in _names(mentions.actors_in(start, end))]
         events.append(
             _event(
                 value,
                 kind="deadline",
                 trigger=directive.get("verb"),
-                actors=_unique([*named, *_names(mentions.actors_in(start, end))]),
+                actors=_specific(_unique([*named, *in_sentence])),
                 commodities=mentions.commodities_in(start, end),
-                summary=deadline_summary(addressee, directive.get("action", ""), record),
+                summary=deadline_summary(
+                    _canonical(directive.get("addressee"), names),
+                    directive.get("action", ""),
+                    record,
+                ),
                 text=record["text"],
                 sentence=(start, end),
                 order=_sentence_index(sentences, start) or 0,

@@ -50,6 +50,14 @@ _NOT_DOING = ("controlled", "owned", "backed", "founded", "run", "operated", "fu
 _TITLE_HEADS = ("minister", "president", "premier", "chairman", "chairwoman", "spokesperson",
                 "spokesman", "spokeswoman", "ambassador", "governor", "secretary",
                 "representative", "director", "envoy")  # fmt: skip
+# Bodies "the two ..." stand for, by the words in their names.
+_PAIR_BODIES = {
+    "ministries": ("ministry", "department"),
+    "agencies": ("agency", "administration", "service", "office"),
+    "companies": ("company", "corporation", "group", "inc"),
+    "banks": ("bank",),
+    "associations": ("association", "council", "chamber"),
+}
 _PAIR_NOUNS = ("sides", "countries", "nations", "parties", "governments", "delegations")
 # The state nouns of Vietnam's English-language press ("the Government", "the Cabinet").
 _STATE_NOUNS = ("government", "cabinet")
@@ -176,6 +184,19 @@ class PhraseNames:
             return names
         return self.described_before(head) if look_back else []
 
+    def localized(self, name: str, position: int) -> str:
+        """A local body's name ("Department of Industry and Trade") as the body of the place
+        the article names last before character `position` (else its dateline's)."""
+        if not is_local_body(name):
+            return name
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        before = span.start if span is not None else len(self.doc)
+        named = self._local_body_named(name, before)
+        if named != name:
+            return named
+        place = self._latest_place(before)
+        return f"{place} {name}" if place else name
+
     def _local_body_named(self, name: str, before: int) -> str:
         """A local body ("the department") as the place's body named before it ("the
         province's Department of Industry and Trade": Dong Nai's); other names as they are."""
@@ -186,7 +207,7 @@ class PhraseNames:
             place = self._locality(self.named[i].root)
             if place:
                 return place
-        return name
+        return self._latest_local_body(before, name) or name
 
     def _in_full(self, name: str) -> str:
         """An unlisted firm's short name as the article names it in full ("Vantage" for
@@ -335,10 +356,13 @@ class PhraseNames:
         return any(span.kb_id_ == name for span in self.named.values())
 
     def _pair(self, head: Token) -> list[str]:
-        """ "The two sides", "both countries": the last two countries named before them."""
-        if head.lower_ not in _PAIR_NOUNS:
-            return []
+        """ "The two sides", "both countries": the last two countries named before them;
+        "the two ministries": the last two ministries or departments named before them."""
         if not any(c.lower_ in _PAIR_NUMBERS for c in head.children):
+            return []
+        if head.lower_ in _PAIR_BODIES:
+            return self._body_pair(head)
+        if head.lower_ not in _PAIR_NOUNS:
             return []
         before = sorted(
             (s for s in set(self.named.values()) if s.end <= head.i and s.label_ == "GPE"),
@@ -362,6 +386,19 @@ class PhraseNames:
             name: min((s.start for s in before if s.kb_id_ == name), default=0) for name in latest
         }
         return home_first(sorted(latest, key=first.__getitem__))
+
+    def _body_pair(self, head: Token) -> list[str]:
+        words = _PAIR_BODIES[head.lower_]
+        before = sorted(
+            (s for s in set(self.named.values()) if s.end <= head.i and s.label_ == "ORG"),
+            key=lambda s: s.start,
+            reverse=True,
+        )
+        latest: list[str] = []
+        for span in before:
+            if any(w in span.kb_id_.lower() for w in words) and span.kb_id_ not in latest:
+                latest.append(span.kb_id_)
+        return latest[:2][::-1] if len(latest) >= 2 else []
 
     def phrase(self, head: Token) -> str:
         """The text of a noun phrase, with a resolved pronoun or role phrase as its name."""
