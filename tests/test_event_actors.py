@@ -492,3 +492,13 @@ def test_a_deadline_of_a_city_s_department_is_that_city_s(cli, tmp_path):
         "Hai Phong Department of Industry and Trade",
         "Hai Phong People's Committee",
     ]
+
+
+def test_the_two_leaders_are_the_last_two_people_named(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "General Secretary To Lam held phone talks with President Donald Trump on July 2. "
+        "The two leaders agreed on July 3 to meet in the autumn.",
+    )
+    assert actors == ["To Lam", "To Lam"]

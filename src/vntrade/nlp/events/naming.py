@@ -58,6 +58,7 @@ _PAIR_BODIES = {
     "banks": ("bank",),
     "associations": ("association", "council", "chamber"),
 }
+_PAIR_PEOPLE = ("leaders", "ministers", "officials", "presidents", "premiers", "heads")
 _PAIR_NOUNS = ("sides", "countries", "nations", "parties", "governments", "delegations")
 # The state nouns of Vietnam's English-language press ("the Government", "the Cabinet").
 _STATE_NOUNS = ("government", "cabinet")
@@ -362,6 +363,8 @@ class PhraseNames:
             return []
         if head.lower_ in _PAIR_BODIES:
             return self._body_pair(head)
+        if head.lower_ in _PAIR_PEOPLE:
+            return self._people_pair(head)
         if head.lower_ not in _PAIR_NOUNS:
             return []
         before = sorted(
@@ -386,6 +389,20 @@ class PhraseNames:
             name: min((s.start for s in before if s.kb_id_ == name), default=0) for name in latest
         }
         return home_first(sorted(latest, key=first.__getitem__))
+
+    def _people_pair(self, head: Token) -> list[str]:
+        """ "The two leaders", "both ministers": the last two people named before them, in
+        the order the article named them."""
+        before = sorted(
+            (s for s in set(self.named.values()) if s.end <= head.i and s.label_ == "PERSON"),
+            key=lambda s: s.start,
+            reverse=True,
+        )
+        latest: list[str] = []
+        for span in before:
+            if span.kb_id_ not in latest:
+                latest.append(span.kb_id_)
+        return latest[:2][::-1] if len(latest) >= 2 else []
 
     def _body_pair(self, head: Token) -> list[str]:
         words = _PAIR_BODIES[head.lower_]
