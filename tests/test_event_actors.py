@@ -499,6 +499,13 @@ def test_the_two_leaders_are_the_last_two_people_named(cli, tmp_path):
         cli,
         tmp_path,
         "General Secretary To Lam held phone talks with President Donald Trump on July 2. "
-        "The two leaders agreed on July 3 to meet in the autumn.",
+        "The two leaders agreed on July 3 to hold more talks.",
     )
     assert actors == ["To Lam", "To Lam"]
+    events = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "To Lam called Donald Trump on July 2. The two leaders agreed "
+        "on July 3 to hold more talks.",
+    )["events"]
+    assert max(events, key=_order)["actors"][:2] == ["To Lam", "Donald Trump"]
