@@ -509,3 +509,24 @@ def test_the_two_leaders_are_the_last_two_people_named(cli, tmp_path):
         "on July 3 to hold more talks.",
     )["events"]
     assert max(events, key=_order)["actors"][:2] == ["To Lam", "Donald Trump"]
+
+
+def test_a_nationality_and_a_person_noun_name_the_person_of_that_country(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "Deputy Prime Minister Bui Thanh Son received US Ambassador Marc Knapper in Hanoi on "
+        "July 14. The US diplomat pledged on July 15 to convey the message. The Vietnamese "
+        "official said on July 16 that Hanoi wanted a balanced deal.",
+    )
+    assert actors == ["Bui Thanh Son", "Marc Knapper", "Bui Thanh Son"]
+
+
+def test_a_date_hung_on_who_leads_a_group_belongs_to_the_group_s_clause(cli, tmp_path):
+    events = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Deputy Prime Minister Bui Thanh Son received a delegation of US senators led "
+        "by Senator Steve Daines on July 17.",
+    )["events"]
+    assert [(e["kind"], e["actors"][0]) for e in events] == [("meeting", "Bui Thanh Son")]

@@ -51,6 +51,7 @@ _LEGISLATORS = ("committee", "senate", "congress", "assembly", "parliament", "la
 _DONE_KINDS = ("decision", "tariff measure", "agreement", "call", "meeting", "visit")
 # Where or how someone speaks to the press: "in an interview", "by phone".
 _PRESS_OCCASIONS = ("interview", "phone", "telephone", "conference", "briefing", "podcast")
+_GROUP_PARTICIPLES = ("led", "headed", "including", "comprising", "accompanied", "composed")
 _AUDIENCE = ("reporter", "journalist", "press", "media", "correspondent")  # "told reporters"
 # The pipeline runs no lemmatizer: irregular verb forms, and suffix rules for the rest.
 _IRREGULAR = {
@@ -148,11 +149,12 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    token, path = span.root, []
+    token, path, described = span.root, [], False
     while token.head.i != token.i and (
-        token.pos_ not in _PREDICATE or _only_dates(token, start, end)
+        token.pos_ not in _PREDICATE or _only_dates(token, start, end) or describes_group(token)
     ):
-        if token.pos_ in ("NOUN", "PROPN") and not start <= token.idx < end:
+        described = described or describes_group(token)
+        if token.pos_ in ("NOUN", "PROPN") and not start <= token.idx < end and not described:
             path.append(token)
         token = token.head
     for noun in path:
@@ -164,6 +166,12 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     if token.pos_ not in _PREDICATE:
         return None
     return _predicate_kind(token)
+
+
+def describes_group(token: Token) -> bool:
+    """Whether a participle only says who makes up a group ("a delegation led by X on May
+    7"): a date the parser hung on it belongs to the clause the group is in."""
+    return token.dep_ == "acl" and token.lower_ in _GROUP_PARTICIPLES
 
 
 def _topic(noun: Token, path: list[Token]) -> bool:

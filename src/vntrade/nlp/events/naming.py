@@ -24,6 +24,7 @@ from vntrade.nlp.actors.nationalities import (
     local_body_name,
     place_name,
 )
+from vntrade.nlp.actors.rules import VIETNAMESE_SURNAMES
 from vntrade.nlp.events.phrases import (
     DEFINITE,
     coordinated,
@@ -58,6 +59,12 @@ _PAIR_BODIES = {
     "banks": ("bank",),
     "associations": ("association", "council", "chamber"),
 }
+# Nouns of a person that a nationality picks out ("the US diplomat", "the Vietnamese leader").
+_PERSON_NOUNS = ("diplomat", "official", "leader", "envoy", "host", "guest", "minister",
+                 "ambassador", "senator", "secretary", "president", "premier", "lawmaker",
+                 "negotiator", "spokesperson", "spokesman", "spokeswoman", "representative",
+                 "politician", "chief", "head")  # fmt: skip
+_COUNTRY_WORDS = {"us": "United States", "usa": "United States", "vietnam": "Vietnam"}
 _PAIR_PEOPLE = ("leaders", "ministers", "officials", "presidents", "premiers", "heads")
 _PAIR_NOUNS = ("sides", "countries", "nations", "parties", "governments", "delegations")
 # The state nouns of Vietnam's English-language press ("the Government", "the Cabinet").
@@ -82,6 +89,21 @@ def home_first(countries: list[str]) -> list[str]:
     """Two sides an article leaves unnamed, Vietnam first ("the two sides": Vietnam and the
     United States, as the talks are named), the others in their order."""
     return sorted(countries, key=lambda name: name != HOME_COUNTRY)
+
+
+def _role_country(role: str) -> str | None:
+    """The country a title names ("US Ambassador", "Vietnamese Ambassador to the US": the
+    first named), None when it names none ("Deputy Prime Minister")."""
+    for word in role.replace(".", "").split():
+        country = country_of(word) or _COUNTRY_WORDS.get(word.lower())
+        if country:
+            return country
+    return None
+
+
+def _vietnamese_name(name: str) -> bool:
+    """Whether a person's name opens with a common Vietnamese family name."""
+    return name.split()[0].lower() in VIETNAMESE_SURNAMES
 
 
 class PhraseNames:
@@ -171,9 +193,9 @@ class PhraseNames:
             earlier = self.described_before(head)  # "a delegation led by X ... the delegation"
             if earlier:
                 return earlier
-        titled = self._titled_person(head)
+        titled = self._titled_person(head) or self._described_person(head)
         if titled:
-            return titled  # "Vietnam's trade minister said": the minister the article names
+            return titled  # "Vietnam's trade minister said", "the US diplomat pledged"
         phrase = member_tokens(head)
         countries = self._countries(head, phrase)
         if countries:
@@ -231,6 +253,34 @@ class PhraseNames:
             name for name, role in roles.items() if role and words <= set(role.lower().split())
         ]
         return holders if len(holders) == 1 else []
+
+    def _described_person(self, head: Token) -> list[str]:
+        """ "The US diplomat", "the Vietnamese official": the person named last before the
+        phrase whose title is of that country (a Vietnamese title names no country)."""
+        if head.lower_ not in _PERSON_NOUNS or head.tag_ != "NN":
+            return []
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return []
+        countries = [
+            self.named[c.i].kb_id_ if c.i in self.named else country_of(c.text)
+            for c in head.children
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
+        ]
+        country = next((c for c in countries if c), None)
+        if country is None:
+            return []
+        roles = self.doc._.vntrade_actor_roles or {}
+        people = sorted(
+            (s for s in set(self.named.values()) if s.end <= head.i and s.label_ == "PERSON"),
+            key=lambda s: s.start,
+            reverse=True,
+        )
+        for span in people:
+            said = _role_country(roles.get(span.kb_id_) or "")
+            home = said is None and country == HOME_COUNTRY and _vietnamese_name(span.kb_id_)
+            if said == country or home:
+                return [span.kb_id_]
+        return []
 
     def described_before(self, head: Token) -> list[str]:
         """ "The delegation arrived": the names of the nearest earlier phrase with the same

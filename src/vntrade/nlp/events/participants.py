@@ -26,7 +26,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.events.frames import to_press
+from vntrade.nlp.events.frames import describes_group, to_press
 from vntrade.nlp.events.naming import PhraseNames
 from vntrade.nlp.events.phrases import indefinite, phrase_end
 from vntrade.nlp.per_doc import sentence_tokens
@@ -97,10 +97,12 @@ class Parse:
         if token is None:
             return None
         nominal: list[Token] = []
+        described = False
         while token.head.i != token.i and (
-            token.pos_ not in _PREDICATE or _only_dates(token, start, end)
+            token.pos_ not in _PREDICATE or _only_dates(token, start, end) or describes_group(token)
         ):
-            if token.pos_ in ("NOUN", "PROPN"):
+            described = described or describes_group(token)
+            if token.pos_ in ("NOUN", "PROPN") and not described:
                 nominal.append(token)
             token = token.head
         if token.pos_ not in _PREDICATE:
