@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 PATTERNS_FILE = "patterns.jsonl"
 
 
-MAX_SEEN = 50_000  # rows remembered before starting over (about 250 bytes each)
+MAX_SEEN = 50_000  # rows remembered before starting over (about 350 bytes each)
 
 
 class _NotIn(frozenset):
