@@ -41,6 +41,7 @@ def test_patterns_it_cannot_read_are_left_alone(pattern):
 def test_look_ahead_names_the_first_characters():
     faster = with_first_chars(re.compile(r"(?:the\s+)?(?i:two|\d+)\s+days"))
     assert faster.pattern.startswith("(?=")
+    assert faster.pattern.count("(?=") == 2  # the first character, then the first two
     assert [m.group() for m in faster.finditer("the 2 days, TWO days, owt days")] == [
         "the 2 days",
         "TWO days",
