@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import extract_one
-from vntrade.nlp.events.frames import kinds_table
+from vntrade.nlp.events.kind_words import kinds_table
 from vntrade.nlp.events.kinds import KINDS
 
 HEADER = "Published: 2025-07-20\n\n"

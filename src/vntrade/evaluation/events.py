@@ -23,7 +23,6 @@ and a verb (`to do`).
 
 from __future__ import annotations
 
-import functools
 import itertools
 import json
 import re
@@ -34,7 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vntrade.errors import InputError
-from vntrade.evaluation.gold import Score, gold_key
+from vntrade.evaluation.aliases import Aliases, answers, record_aliases, shared_actors
+from vntrade.evaluation.gold import Score
 from vntrade.periods import parse_period, with_year
 
 if TYPE_CHECKING:
@@ -157,50 +157,6 @@ def _pair(gold_event: dict, system_event: dict) -> tuple[Dated, Dated | None, bo
     return gold, system, system is not None and _agree(gold, system)
 
 
-Aliases = dict[str, frozenset[str]]  # folded actor name -> every folded name it answers to
-
-
-@functools.cache
-def _listed_aliases() -> Aliases:
-    """The shipped actor list's aliases of each listed actor, folded."""
-    from vntrade.nlp.jsonl import shipped_tables
-
-    [rows] = shipped_tables("actors", ["actors.jsonl"]).values()
-    return {
-        gold_key(row["name"]): frozenset(
-            gold_key(n) for n in [row["name"], *row.get("aliases", [])]
-        )
-        for _where, row in rows
-    }
-
-
-def record_aliases(record: dict) -> Aliases:
-    """The names each actor of a record answers to: its canonical name, its listed aliases and
-    the forms the article writes it in."""
-    listed = _listed_aliases()
-    found: Aliases = {}
-    for actor in record.get("actors") or []:
-        name = gold_key(actor["name"])
-        forms = {name, *map(gold_key, actor.get("aliases") or [])}
-        forms |= {gold_key(m["text"]) for m in actor.get("mentions") or []}
-        found[name] = frozenset(forms | listed.get(name, frozenset()))
-    return found
-
-
-def _names_of(actor: str, aliases: Aliases) -> frozenset[str]:
-    name = gold_key(actor)
-    return aliases.get(name) or _listed_aliases().get(name) or frozenset({name})
-
-
-def _answers(gold_actor: str, system_actor: str, aliases: Aliases) -> bool:
-    return gold_key(gold_actor) in _names_of(system_actor, aliases)
-
-
-def _shared_actors(gold_event: dict, system_event: dict, aliases: Aliases) -> int:
-    system = system_event.get("actors") or []
-    return sum(any(_answers(g, a, aliases) for a in system) for g in gold_event.get("actors", []))
-
-
 def match_events(
     gold_events: list[dict], system_events: list[dict], aliases: Aliases | None = None
 ) -> dict[int, int]:
@@ -210,7 +166,7 @@ def match_events(
         for s, system_event in enumerate(system_events):
             gold, system, agree = _pair(gold_event, system_event)
             if agree and system is not None:
-                shared = _shared_actors(gold_event, system_event, aliases or {})
+                shared = shared_actors(gold_event, system_event, aliases or {})
                 length = abs(gold.days - system.days)
                 candidates.append((-shared, gold.start != system.start, length, g, s))
     pairs: dict[int, int] = {}
@@ -264,9 +220,9 @@ def score_article(
         checks = {
             "kind": gold_event["kind"] == system_event.get("kind"),
             "main_actor": bool(gold_actors and system_actors)
-            and _answers(gold_actors[0], system_actors[0], aliases),
+            and answers(gold_actors[0], system_actors[0], aliases),
             "actor_named": bool(gold_actors)
-            and any(_answers(gold_actors[0], a, aliases) for a in system_actors),
+            and any(answers(gold_actors[0], a, aliases) for a in system_actors),
             "span": _same_span(gold_event, system_event),
         }
         for name, ok in checks.items():

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from vntrade.nlp.actors import rules
+from vntrade.nlp.actors.legal_forms import legal_form_end
 from vntrade.nlp.actors.lexicon import ActorLexicon
 from vntrade.nlp.actors.nationalities import local_body_name
 from vntrade.nlp.actors.phrases import fold, key
+from vntrade.nlp.actors.ranks import reconcile, role_fits, with_rank
 from vntrade.nlp.extensions import COMMODITY_SPANS
-
-# Words before a title that make it another, lower office.
-RANKS = frozenset({"deputy", "vice", "acting"})
 
 
 @dataclass(slots=True)
@@ -47,7 +46,7 @@ class DocActors:
         self.keys = keys
         self.texts = texts
         self.free = [True] * len(doc)
-        self.titles = _with_rank(doc, keys, lexicon.titles.ends(keys, texts))
+        self.titles = with_rank(doc, keys, lexicon.titles.ends(keys, texts))
         self.acronyms: dict[str, str] = {}
         self.unknown_people: dict[tuple[str, str], str] = {}
         self.country_ends: dict[int, int] = {}  # start -> end of each listed country
@@ -101,7 +100,7 @@ class DocActors:
                 continue
             entry = self.lexicon.entries[hit.actor]
             firm = entry.type == "ORG"
-            legal = rules.legal_form_end(self.keys, end) if firm else None
+            legal = legal_form_end(self.keys, end) if firm else None
             longer = rules.subsidiary_end(self.doc, self.keys, end) if firm else None
             if legal is not None and not starts.intersection(range(end, legal)):
                 # `Vietnam Airlines JSC`, `... Joint Stock Company`: the listed firm itself
@@ -273,7 +272,7 @@ class DocActors:
         if title is not None:
             if key(title) in listed_roles:
                 return 3
-            return 2 if _role_fits(key(title), listed_roles) else 0
+            return 2 if role_fits(key(title), listed_roles) else 0
         return 1 if honorific or roles_in_text & listed_roles else 0
 
     def _pick_person(self, candidates: list[Found], i: int, title: str | None) -> str:
@@ -317,7 +316,7 @@ class DocActors:
         """An organisation's name without its legal form: `Excelerate Energy Inc.` is
         Excelerate Energy, `An Phat JSC` An Phat."""
         for cut in range(start + 1, end):
-            if rules.legal_form_end(self.keys, cut) == end:
+            if legal_form_end(self.keys, cut) == end:
                 return self._span_name(start, cut).rstrip(",")
         name = self._span_name(start, end)
         return local_body_name(name) or name
@@ -339,7 +338,7 @@ class DocActors:
         for name, titles in from_text.items():
             entry = self.lexicon.entries.get(name)
             listed = entry.roles if entry else []
-            first = _reconcile(titles[0] if titles else None, listed)
+            first = reconcile(titles[0] if titles else None, listed)
             others = [r for r in [*titles[1:], *listed] if r != first]
             if first:
                 roles[name] = [first, *dict.fromkeys(others)]
@@ -386,35 +385,3 @@ def _without_countries_in_names(found: list[Found]) -> list[Found]:
     Association, Bank for Investment and Development `of Vietnam`)."""
     inside = {i for f in found if f.type == "ORG" for i in range(f.start, f.end)}
     return [f for f in found if not (f.type == "GPE" and f.start in inside)]
-
-
-def _with_rank(
-    doc: Doc, keys: Sequence[str], titles: dict[int, tuple[int, str]]
-) -> dict[int, tuple[int, str]]:
-    """Titles with the rank word before them: `Deputy` + `Governor of the State Bank of
-    Vietnam` is a deputy governor, not the governor."""
-    ranked = {}
-    for end, (start, role) in titles.items():
-        rank = doc[start - 1].text if start else ""
-        if key(rank) in RANKS and not key(role).startswith(key(rank)):
-            start, role = start - 1, f"{rank.capitalize()} {role}"
-        ranked[end] = (start, role)
-    return ranked
-
-
-def _role_fits(role: str, listed: set[str]) -> bool:
-    """Whether a title names one of the listed roles, fully or in short: `President` for
-    `US President`, `Deputy Minister` for `Deputy Minister of Industry and Trade`."""
-    words = set(role.split())
-    return any(role == r or role.endswith(r) or words <= set(r.split()) for r in listed)
-
-
-def _reconcile(text_role: str | None, listed: list[str]) -> str | None:
-    """The text's title in its listed form (`President` → `US President`), else the list's."""
-    if text_role is None:
-        return listed[0] if listed else None
-    folded = key(text_role)
-    for role in listed:
-        if _role_fits(folded, {key(role)}):
-            return role
-    return text_role

@@ -17,9 +17,10 @@ from typing import Any
 from vntrade.names import NameIndex
 from vntrade.nlp.events.clauses import clause_spans
 from vntrade.nlp.events.frames import frame_kind
+from vntrade.nlp.events.groups import HOME_COUNTRY
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.mentions import Mentions
-from vntrade.nlp.events.naming import HOME_COUNTRY, is_local_body
+from vntrade.nlp.events.naming import is_local_body
 from vntrade.nlp.events.participants import Parse, Participants
 from vntrade.nlp.events.ranges import (
     LONGEST_STRETCH_DAYS,
@@ -28,25 +29,14 @@ from vntrade.nlp.events.ranges import (
     stretch_by_lengths,
 )
 from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
+from vntrade.nlp.events.which_dates import COARSE, baseline, follows, is_coarse, months_period
 from vntrade.periods import parse_period
 from vntrade.records import Event
 
 _DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than|deadline\s+of)\s+$", re.I)
 EVENT_TIMEX = ("DATE", "TIME")
-COARSE = ("quarter", "season", "half", "year", "decade")
 WEAK_KINDS = ("report", "briefing")  # "said" tells little about what happened
 # The words that make the date after them a figure's point of comparison.
-_COMPARED = re.compile(
-    r"\b(?:from|than|over|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:the\s+)?"
-    r"(?:same\s+(?:period|month|quarter|time)\s+(?:of\s+)?)?$",
-    re.IGNORECASE,
-)
-_PAST_POINT = re.compile(
-    r"\b(?:earlier|ago|before|last|previous|prior|same)\b.*\b(?:year|quarter|month|period|half)\b|"
-    r"\b(?:year|quarter|month|period|half)\b.*\b(?:earlier|ago|before|last|previous|prior)\b",
-    re.IGNORECASE,
-)
-# A sentence that only says how long a happening named before goes on.
 _GOES_ON = re.compile(
     r"The\s+(?:[\w-]+\s+){0,3}?(?:round|talks|visit|trip|tour|meeting|conference|forum|"
     r"session|negotiations?|fair|summit|mission|exhibition|dialogue)\b[^.;]*?\b(?:runs?|ran|"
@@ -55,18 +45,6 @@ _GOES_ON = re.compile(
     re.IGNORECASE,
 )
 _NO_DATE = {"start": -1, "end": -1}  # a summary with no date phrase to leave out
-_PERCENT = re.compile(r"\d\s*(?:%|per\s?cent|percent)", re.IGNORECASE)
-# A target or plan for a period: "a growth target of 8% for 2025", "the budget for 2026".
-_FOR_PERIOD = re.compile(
-    r"\b(?:target|goal|plan|forecast|projection|budget|quota|outlook)s?\b[^.;]{0,40}?\bfor\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# "-July" after a month: the end of a period of months ("January-July").
-_TO_MONTH = re.compile(
-    r"\s*[-–]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
-)
-# "the city's", "the provincial" before a local body's name.
 _LOCAL_OWNER = re.compile(
     r"^(?:the\s+)?(?:city|province|municipal|provincial|city['’]s|province['’]s)\s+", re.IGNORECASE
 )
@@ -93,17 +71,17 @@ def find_events(
     previous_end = -1
     for date in stretch_by_lengths(ranges, dates, numbered, record["text"]):
         index = _sentence_index(sentences, date["start"])
-        follows, previous_end = _follows(record["text"], previous_end, date), date["end"]
+        after_date, previous_end = follows(record["text"], previous_end, date), date["end"]
         if index is None or not _is_event_date(date) or (index, date["value"]) in seen:
             continue
-        if _baseline(record["text"], date) or (follows and _is_coarse(date)):
+        if baseline(record["text"], date) or (after_date and is_coarse(date)):
             continue  # "rose 27% from a year earlier"; "last year" in "October 25 last year"
         seen.add((index, date["value"]))
         if _directive_covers(record, date, sentences, index):
             continue  # the directive's own deadline event reports it
         event = _event_from_date(record, mentions, sentences[index], index, date, parse)
         if event.kind in WEAK_KINDS and (
-            event.precision in COARSE or _months_period(record["text"], date)
+            event.precision in COARSE or months_period(record["text"], date)
         ):
             continue  # "this year", "in January-July" naming no happening: a statistic
         events.append(event)
@@ -122,21 +100,6 @@ def _is_event_date(date: dict[str, Any]) -> bool:
         return False
     period = parse_period(date.get("value", ""))
     return period is not None and period.precision != "decade"
-
-
-def _follows(text: str, previous_end: int, date: dict[str, Any]) -> bool:
-    """Whether a date mention comes right after the one before ("October 25 last year")."""
-    return 0 <= previous_end <= date["start"] and not text[previous_end : date["start"]].strip()
-
-
-def _months_period(text: str, date: dict[str, Any]) -> bool:
-    """Whether a date opens a period of months ("in January-July", "the January-May
-    period"): a statistic's period, not a happening."""
-    period = parse_period(str(date.get("last") or ""))
-    first = parse_period(str(date.get("value", "")))
-    if period is not None and first is not None and first.precision == "month":
-        return period.precision == "month"
-    return bool(_TO_MONTH.match(text, date["end"]))
 
 
 def _continuations_merged(events: list[Event]) -> list[Event]:
@@ -163,27 +126,6 @@ def _extends(earlier: Event, later: Event) -> bool:
     if first is None or last is None or later.start < earlier.start:
         return False
     return 0 < (last.start - first.start).days <= LONGEST_STRETCH_DAYS + 1
-
-
-def _baseline(text: str, date: dict[str, Any]) -> bool:
-    """Whether a date is only what a figure is compared with ("up 9% from a year earlier",
-    "compared with the same period last year", "slipped 4% in April from March") or the
-    period a target covers ("a growth target of 8% for 2025")."""
-    written = date.get("text") or text[date["start"] : date["end"]]
-    before = max(0, date["start"] - 60)
-    if _FOR_PERIOD.search(text, before, date["start"]) and _is_coarse(date):
-        return True
-    if _COMPARED.search(text, max(0, date["start"] - 30), date["start"]) is None:
-        return False
-    if not any(c.isdigit() for c in written) and _PAST_POINT.search(written):
-        return True
-    # "from March" after a change in percent: the month the figure is compared with
-    return bool(_PERCENT.search(text, before, date["start"])) and _is_coarse(date, "month")
-
-
-def _is_coarse(date: dict[str, Any], *also: str) -> bool:
-    period = parse_period(str(date.get("value", "")))
-    return period is not None and period.precision in (*COARSE, *also)
 
 
 def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:

@@ -13,35 +13,26 @@ ends is a deadline). No answer (None) leaves the kind to the trigger words (`kin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import is_media
 from vntrade.nlp.commodities.lexicon import normal_form
-from vntrade.nlp.jsonl import read_jsonl
+from vntrade.nlp.events.kind_words import PHASES, SETTING, lexicon, verb_lemma
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Token
 
-KINDS_FILE = "kinds.jsonl"
 _PREDICATE = ("VERB", "AUX")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _OBJECTS = ("dobj", "attr", "dative", "oprd")
 _RELATIVE = ("which", "that", "who", "whom")
 _EFFECT = ("apply", "take effect", "come into effect", "come into force", "enter into force")
-_PHASES = ("begin", "start", "resume", "continue", "end", "expire", "lapse", "open", "close")
 _ENDS = ("end", "expire", "lapse", "close")
 _HAPPENINGS = ("negotiation", "meeting", "visit", "call")
 _SPEECH_DATA = ("report",)  # what a speech verb's words make of it, besides a briefing
 _TOPIC = ("on", "about", "over", "regarding", "concerning")  # "talks on a trade agreement"
 # Nouns that count or measure what their "of" phrase names: "two days of talks".
 _CONTAINERS = ("day", "hour", "week", "series", "couple", "number", "set", "wave", "string")
-# Verbs that set a tariff when a tariff is what they act on ("raising duties").
-_SETTING = ("raise", "cut", "lower", "impose", "set", "pause", "suspend", "extend", "hike",
-            "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove",
-            "confirm", "introduce", "apply")  # fmt: skip
 # Whom one calls by phone, when not named: "called the US president", "his counterpart".
 _CALLED = ("president", "counterpart", "minister", "premier", "leader", "chancellor",
            "secretary", "representative", "ambassador", "king")  # fmt: skip
@@ -53,89 +44,6 @@ _DONE_KINDS = ("decision", "tariff measure", "agreement", "call", "meeting", "vi
 _PRESS_OCCASIONS = ("interview", "phone", "telephone", "conference", "briefing", "podcast")
 _GROUP_PARTICIPLES = ("led", "headed", "including", "comprising", "accompanied", "composed")
 _AUDIENCE = ("reporter", "journalist", "press", "media", "correspondent")  # "told reporters"
-# The pipeline runs no lemmatizer: irregular verb forms, and suffix rules for the rest.
-_IRREGULAR = {
-    "broke": "break", "broken": "break",
-    "met": "meet", "spoke": "speak", "spoken": "speak", "held": "hold", "told": "tell",
-    "said": "say", "left": "leave", "sent": "send", "led": "lead", "took": "take",
-    "taken": "take", "came": "come", "began": "begin", "begun": "begin", "rose": "rise",
-    "risen": "rise", "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow",
-    "struck": "strike", "flew": "fly", "flown": "fly", "found": "find", "made": "make",
-    "went": "go", "gone": "go", "was": "be", "were": "be", "is": "be", "are": "be",
-    "been": "be", "am": "be", "'s": "be", "set": "set", "cut": "cut", "put": "put",
-    "brought": "bring", "wrote": "write", "written": "write", "gave": "give", "given": "give",
-    "dealt": "deal", "sought": "seek", "laid": "lay", "paid": "pay", "won": "win",
-}  # fmt: skip
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-             ("d", ""), ("ing", ""), ("ing", "e"))  # fmt: skip
-
-
-@dataclass(frozen=True)
-class KindEntry:
-    """One row of the kinds table."""
-
-    kind: str
-    definition: str
-    verbs: tuple[str, ...]
-    light_verbs: tuple[str, ...]
-    nouns: tuple[str, ...]
-    examples: tuple[str, ...]
-
-
-@cache
-def kinds_table() -> tuple[KindEntry, ...]:
-    """The shipped kinds table, in its file's order."""
-    source = resources.files("vntrade.nlp").joinpath("data", "events", KINDS_FILE)
-    return tuple(
-        KindEntry(
-            kind=row["kind"],
-            definition=row["definition"],
-            verbs=tuple(row.get("verbs", ())),
-            light_verbs=tuple(row.get("light_verbs", ())),
-            nouns=tuple(row.get("nouns", ())),
-            examples=tuple(row.get("examples", ())),
-        )
-        for _where, row in read_jsonl(source)
-    )
-
-
-@cache
-def _lexicon() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    verbs: dict[str, str] = {}
-    light: dict[str, str] = {}
-    nouns: dict[str, str] = {}
-    for entry in kinds_table():
-        for table, words in ((verbs, entry.verbs), (light, entry.light_verbs),
-                             (nouns, entry.nouns)):  # fmt: skip
-            for word in words:
-                table.setdefault(word, entry.kind)
-    return verbs, light, nouns
-
-
-def verb_lemma(word: str) -> str:
-    """The lemma of a verb form the table may list ("held" -> hold, "phoned" -> phone)."""
-    w = word.lower()
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    known = _known_verbs()
-    if w in known:
-        return w
-    for suffix, replacement in _SUFFIXES:
-        if w.endswith(suffix) and len(w) > len(suffix) + 1:
-            stem = w[: -len(suffix)] + replacement
-            if stem in known:
-                return stem
-            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in known:
-                return stem[:-1]  # "chaired" is chair, "vetted" vet
-    return w
-
-
-@cache
-def _known_verbs() -> frozenset[str]:
-    verbs, light, _nouns = _lexicon()
-    return frozenset(
-        {*verbs, *light, *_PHASES, *_SETTING, "take", "come", "enter", "apply", "be", "call"}
-    )
 
 
 def _lemma(token: Token) -> str:
@@ -189,7 +97,7 @@ def _topic(noun: Token, path: list[Token]) -> bool:
 def noun_kind(noun: Token) -> str | None:
     """The kind a noun names: its compound with its modifier ("press conference"), then its
     lemma ("conference")."""
-    nouns = _lexicon()[2]
+    nouns = lexicon()[2]
     lemma = _lemma(noun)
     for child in noun.children:
         if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
@@ -210,7 +118,7 @@ def noun_kind(noun: Token) -> str | None:
 
 
 def _predicate_kind(verb: Token) -> tuple[str, str] | None:
-    verbs, light, _nouns = _lexicon()
+    verbs, light, _nouns = lexicon()
     lemma = _lemma(verb)
     phrase = _phrasal(verb)
     if phrase in _EFFECT:
@@ -226,7 +134,7 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         if verbs[lemma] == "meeting" and _first_kind(_subjects(verb)) == "negotiation":
             return "negotiation", verb.text  # "the negotiators will meet again"
         return verbs[lemma], verb.text
-    if lemma in _PHASES:
+    if lemma in PHASES:
         kind = _first_kind([*_objects(verb), *_subjects(verb)])
         if lemma in _ENDS and kind not in _HAPPENINGS:
             return "deadline", verb.text
@@ -256,7 +164,7 @@ def _speech_kind(verb: Token) -> str:
         return "meeting"  # "told the Senate Finance Committee": a hearing
     if _to_audience(verb, _AUDIENCE):
         return "briefing"  # "told reporters that exports could rise 12%"
-    verbs, light, _nouns = _lexicon()
+    verbs, light, _nouns = lexicon()
     for child in verb.children:
         if child.dep_ == "ccomp":
             lemma = _lemma(child)
@@ -355,7 +263,7 @@ def _sets_tariffs(verb: Token) -> bool:
             or token.tag_ not in ("VBG", "VB")
         ):
             continue
-        if verb_lemma(token.text) not in _SETTING:
+        if verb_lemma(token.text) not in SETTING:
             continue
         nouns = [token.head, *_objects(token)]
         if any(noun_kind(n) == "tariff measure" for n in nouns if n.pos_ == "NOUN"):
@@ -376,7 +284,7 @@ def _tariff_content(noun: Token) -> str | None:
     means = noun.head
     if noun.dep_ == "pobj" and means.lower_ in ("by", "under", "through", "via"):
         setter = means.head
-        sets = setter.pos_ in _PREDICATE and verb_lemma(setter.text) in _SETTING
+        sets = setter.pos_ in _PREDICATE and verb_lemma(setter.text) in SETTING
         if sets and any(noun_kind(n) == "tariff measure" for n in _objects(setter)):
             return "tariff measure"
     for child in noun.children:

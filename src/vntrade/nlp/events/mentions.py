@@ -9,7 +9,7 @@ from typing import Any
 
 from vntrade.folding import fold_key
 from vntrade.nlp.events.clauses import clause_spans
-from vntrade.nlp.events.naming import HOME_COUNTRY, home_first
+from vntrade.nlp.events.groups import HOME_COUNTRY, home_first
 
 SUBJECT_REACH = 30  # characters from a clause start within which a name is its subject
 _ROLE_WORDS = r"(?:[A-Z][\w-]*|leader|minister|president|spokesperson|envoy|head|chief)"

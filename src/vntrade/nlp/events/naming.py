@@ -24,7 +24,12 @@ from vntrade.nlp.actors.nationalities import (
     local_body_name,
     place_name,
 )
-from vntrade.nlp.actors.rules import VIETNAMESE_SURNAMES
+from vntrade.nlp.events.groups import (
+    HOME_COUNTRY,
+    described_person,
+    pair_names,
+    titled_person,
+)
 from vntrade.nlp.events.phrases import (
     DEFINITE,
     coordinated,
@@ -39,7 +44,6 @@ from vntrade.nlp.events.phrases import (
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Span, Token
 
-_PAIR_NUMBERS = ("two", "both")
 _LED_GROUPS = ("delegation", "mission")  # groups a person leads
 # Participles whose "by" owns, backs or suffers the noun rather than doing what it does
 # ("the EV maker, controlled by billionaire X, broke ground": the maker did).
@@ -47,29 +51,8 @@ _NOT_DOING = ("controlled", "owned", "backed", "founded", "run", "operated", "fu
               "financed", "supported", "affected", "hit", "hurt", "targeted", "threatened",
               "acquired", "bought", "used", "hired", "employed", "accused", "criticised",
               "criticized", "sanctioned", "investigated", "fined")  # fmt: skip
-# Titles that stand for the one person holding them ("the trade minister said").
-_TITLE_HEADS = ("minister", "president", "premier", "chairman", "chairwoman", "spokesperson",
-                "spokesman", "spokeswoman", "ambassador", "governor", "secretary",
-                "representative", "director", "envoy")  # fmt: skip
-# Bodies "the two ..." stand for, by the words in their names.
-_PAIR_BODIES = {
-    "ministries": ("ministry", "department"),
-    "agencies": ("agency", "administration", "service", "office"),
-    "companies": ("company", "corporation", "group", "inc"),
-    "banks": ("bank",),
-    "associations": ("association", "council", "chamber"),
-}
-# Nouns of a person that a nationality picks out ("the US diplomat", "the Vietnamese leader").
-_PERSON_NOUNS = ("diplomat", "official", "leader", "envoy", "host", "guest", "minister",
-                 "ambassador", "senator", "secretary", "president", "premier", "lawmaker",
-                 "negotiator", "spokesperson", "spokesman", "spokeswoman", "representative",
-                 "politician", "chief", "head")  # fmt: skip
-_COUNTRY_WORDS = {"us": "United States", "usa": "United States", "vietnam": "Vietnam"}
-_PAIR_PEOPLE = ("leaders", "ministers", "officials", "presidents", "premiers", "heads")
-_PAIR_NOUNS = ("sides", "countries", "nations", "parties", "governments", "delegations")
 # The state nouns of Vietnam's English-language press ("the Government", "the Cabinet").
 _STATE_NOUNS = ("government", "cabinet")
-HOME_COUNTRY = "Vietnam"
 HOME_CUSTOMS, US_CUSTOMS = "Vietnam Customs", "US Customs and Border Protection"
 _AMERICAN = ("us", "u.s.", "american", "united")
 # A city's or province's own bodies: "Hanoi authorities", "the Da Nang People's Committee".
@@ -83,27 +66,6 @@ _LOCAL_DEPARTMENT = "Department of "
 def is_local_body(name: str) -> bool:
     """Whether a listed name is a body every province or city has."""
     return name in LOCAL_BODY_NAMES or name.startswith(_LOCAL_DEPARTMENT)
-
-
-def home_first(countries: list[str]) -> list[str]:
-    """Two sides an article leaves unnamed, Vietnam first ("the two sides": Vietnam and the
-    United States, as the talks are named), the others in their order."""
-    return sorted(countries, key=lambda name: name != HOME_COUNTRY)
-
-
-def _role_country(role: str) -> str | None:
-    """The country a title names ("US Ambassador", "Vietnamese Ambassador to the US": the
-    first named), None when it names none ("Deputy Prime Minister")."""
-    for word in role.replace(".", "").split():
-        country = country_of(word) or _COUNTRY_WORDS.get(word.lower())
-        if country:
-            return country
-    return None
-
-
-def _vietnamese_name(name: str) -> bool:
-    """Whether a person's name opens with a common Vietnamese family name."""
-    return name.split()[0].lower() in VIETNAMESE_SURNAMES
 
 
 class PhraseNames:
@@ -163,7 +125,7 @@ class PhraseNames:
             if named:
                 return named
         for owner in (head, *(c for c in head.children if c.dep_ == "poss")):
-            pair = self._pair(owner)  # "the two sides", "the two sides' teams"
+            pair = pair_names(self.named, owner)  # "the two sides", "the two sides' teams"
             if pair:
                 return pair
         customs = self._customs(head)
@@ -193,7 +155,7 @@ class PhraseNames:
             earlier = self.described_before(head)  # "a delegation led by X ... the delegation"
             if earlier:
                 return earlier
-        titled = self._titled_person(head) or self._described_person(head)
+        titled = titled_person(self.doc, head) or described_person(self.doc, self.named, head)
         if titled:
             return titled  # "Vietnam's trade minister said", "the US diplomat pledged"
         phrase = member_tokens(head)
@@ -241,46 +203,6 @@ class PhraseNames:
             if span.label_ in ("ORG", "PERSON") and span.kb_id_.startswith(f"{name} ")
         }
         return longer.pop() if len(longer) == 1 else name
-
-    def _titled_person(self, head: Token) -> list[str]:
-        """The one person the article names whose role has every word of a title phrase
-        ("Vietnam's trade minister" and "Industry and Trade Minister Nguyen Hong Dien")."""
-        if head.lower_ not in _TITLE_HEADS:
-            return []
-        words = {t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")} | {head.lower_}
-        roles = self.doc._.vntrade_actor_roles or {}
-        holders = [
-            name for name, role in roles.items() if role and words <= set(role.lower().split())
-        ]
-        return holders if len(holders) == 1 else []
-
-    def _described_person(self, head: Token) -> list[str]:
-        """ "The US diplomat", "the Vietnamese official": the person named last before the
-        phrase whose title is of that country (a Vietnamese title names no country)."""
-        if head.lower_ not in _PERSON_NOUNS or head.tag_ != "NN":
-            return []
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            return []
-        countries = [
-            self.named[c.i].kb_id_ if c.i in self.named else country_of(c.text)
-            for c in head.children
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
-        ]
-        country = next((c for c in countries if c), None)
-        if country is None:
-            return []
-        roles = self.doc._.vntrade_actor_roles or {}
-        people = sorted(
-            (s for s in set(self.named.values()) if s.end <= head.i and s.label_ == "PERSON"),
-            key=lambda s: s.start,
-            reverse=True,
-        )
-        for span in people:
-            said = _role_country(roles.get(span.kb_id_) or "")
-            home = said is None and country == HOME_COUNTRY and _vietnamese_name(span.kb_id_)
-            if said == country or home:
-                return [span.kb_id_]
-        return []
 
     def described_before(self, head: Token) -> list[str]:
         """ "The delegation arrived": the names of the nearest earlier phrase with the same
@@ -405,67 +327,6 @@ class PhraseNames:
 
     def _names_country(self, name: str) -> bool:
         return any(span.kb_id_ == name for span in self.named.values())
-
-    def _pair(self, head: Token) -> list[str]:
-        """ "The two sides", "both countries": the last two countries named before them;
-        "the two ministries": the last two ministries or departments named before them."""
-        if not any(c.lower_ in _PAIR_NUMBERS for c in head.children):
-            return []
-        if head.lower_ in _PAIR_BODIES:
-            return self._body_pair(head)
-        if head.lower_ in _PAIR_PEOPLE:
-            return self._people_pair(head)
-        if head.lower_ not in _PAIR_NOUNS:
-            return []
-        before = sorted(
-            (s for s in set(self.named.values()) if s.end <= head.i and s.label_ == "GPE"),
-            key=lambda s: s.start,
-        )
-        latest: list[str] = []
-        for span in reversed(before):
-            if span.kb_id_ not in latest:
-                latest.append(span.kb_id_)
-            if len(latest) == 2:
-                break
-        if len(latest) == 1:  # one side named before: the other is Vietnam, else named later
-            after = [
-                s.kb_id_ for s in self.named.values() if s.label_ == "GPE" and s.start > head.i
-            ]
-            others = [HOME_COUNTRY, *sorted(set(after), key=after.index)]
-            latest += [name for name in others if name not in latest][:1]
-        if len(latest) < 2:
-            return []
-        first = {
-            name: min((s.start for s in before if s.kb_id_ == name), default=0) for name in latest
-        }
-        return home_first(sorted(latest, key=first.__getitem__))
-
-    def _people_pair(self, head: Token) -> list[str]:
-        """ "The two leaders", "both ministers": the last two people named before them, in
-        the order the article named them."""
-        before = sorted(
-            (s for s in set(self.named.values()) if s.end <= head.i and s.label_ == "PERSON"),
-            key=lambda s: s.start,
-            reverse=True,
-        )
-        latest: list[str] = []
-        for span in before:
-            if span.kb_id_ not in latest:
-                latest.append(span.kb_id_)
-        return latest[:2][::-1] if len(latest) >= 2 else []
-
-    def _body_pair(self, head: Token) -> list[str]:
-        words = _PAIR_BODIES[head.lower_]
-        before = sorted(
-            (s for s in set(self.named.values()) if s.end <= head.i and s.label_ == "ORG"),
-            key=lambda s: s.start,
-            reverse=True,
-        )
-        latest: list[str] = []
-        for span in before:
-            if any(w in span.kb_id_.lower() for w in words) and span.kb_id_ not in latest:
-                latest.append(span.kb_id_)
-        return latest[:2][::-1] if len(latest) >= 2 else []
 
     def phrase(self, head: Token) -> str:
         """The text of a noun phrase, with a resolved pronoun or role phrase as its name."""

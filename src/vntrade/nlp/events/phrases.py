@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vntrade.nlp.actors.legal_forms import without_legal_form
 from vntrade.nlp.actors.nationalities import country_of_capital, is_nonactor
-from vntrade.nlp.actors.rules import without_legal_form
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Token

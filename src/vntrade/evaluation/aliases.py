@@ -1,0 +1,52 @@
+"""Which names a system actor answers to when scored: its canonical name, its listed aliases
+and the forms the article writes it in, as the seed gold's rule has it ("an actor matches its
+name or any alias")."""
+
+from __future__ import annotations
+
+import functools
+
+from vntrade.evaluation.gold import gold_key
+
+Aliases = dict[str, frozenset[str]]  # folded actor name -> every folded name it answers to
+
+
+@functools.cache
+def _listed_aliases() -> Aliases:
+    """The shipped actor list's aliases of each listed actor, folded."""
+    from vntrade.nlp.jsonl import shipped_tables
+
+    [rows] = shipped_tables("actors", ["actors.jsonl"]).values()
+    return {
+        gold_key(row["name"]): frozenset(
+            gold_key(n) for n in [row["name"], *row.get("aliases", [])]
+        )
+        for _where, row in rows
+    }
+
+
+def record_aliases(record: dict) -> Aliases:
+    """The names each actor of a record answers to: its canonical name, its listed aliases and
+    the forms the article writes it in."""
+    listed = _listed_aliases()
+    found: Aliases = {}
+    for actor in record.get("actors") or []:
+        name = gold_key(actor["name"])
+        forms = {name, *map(gold_key, actor.get("aliases") or [])}
+        forms |= {gold_key(m["text"]) for m in actor.get("mentions") or []}
+        found[name] = frozenset(forms | listed.get(name, frozenset()))
+    return found
+
+
+def _names_of(actor: str, aliases: Aliases) -> frozenset[str]:
+    name = gold_key(actor)
+    return aliases.get(name) or _listed_aliases().get(name) or frozenset({name})
+
+
+def answers(gold_actor: str, system_actor: str, aliases: Aliases) -> bool:
+    return gold_key(gold_actor) in _names_of(system_actor, aliases)
+
+
+def shared_actors(gold_event: dict, system_event: dict, aliases: Aliases) -> int:
+    system = system_event.get("actors") or []
+    return sum(any(answers(g, a, aliases) for a in system) for g in gold_event.get("actors", []))

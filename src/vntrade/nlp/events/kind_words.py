@@ -1,0 +1,102 @@
+"""The kinds table (`data/events/kinds.jsonl`) as lookups: each kind's verbs, light verbs and
+nouns, and the verb forms the pipeline reads without a lemmatizer ("held" is hold)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from vntrade.nlp.jsonl import read_jsonl
+
+KINDS_FILE = "kinds.jsonl"
+# Verbs of a happening's phases: what begins, resumes or ends takes the kind of what it is.
+PHASES = ("begin", "start", "resume", "continue", "end", "expire", "lapse", "open", "close")
+# Verbs that set a tariff when a tariff is what they act on ("raising duties").
+SETTING = ("raise", "cut", "lower", "impose", "set", "pause", "suspend", "extend", "hike",
+         "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove",
+         "confirm", "introduce", "apply")  # fmt: skip
+# The pipeline runs no lemmatizer: irregular verb forms, and suffix rules for the rest.
+_IRREGULAR = {
+    "broke": "break", "broken": "break",
+    "met": "meet", "spoke": "speak", "spoken": "speak", "held": "hold", "told": "tell",
+    "said": "say", "left": "leave", "sent": "send", "led": "lead", "took": "take",
+    "taken": "take", "came": "come", "began": "begin", "begun": "begin", "rose": "rise",
+    "risen": "rise", "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow",
+    "struck": "strike", "flew": "fly", "flown": "fly", "found": "find", "made": "make",
+    "went": "go", "gone": "go", "was": "be", "were": "be", "is": "be", "are": "be",
+    "been": "be", "am": "be", "'s": "be", "set": "set", "cut": "cut", "put": "put",
+    "brought": "bring", "wrote": "write", "written": "write", "gave": "give", "given": "give",
+    "dealt": "deal", "sought": "seek", "laid": "lay", "paid": "pay", "won": "win",
+}  # fmt: skip
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+             ("d", ""), ("ing", ""), ("ing", "e"))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class KindEntry:
+    """One row of the kinds table."""
+
+    kind: str
+    definition: str
+    verbs: tuple[str, ...]
+    light_verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@cache
+def kinds_table() -> tuple[KindEntry, ...]:
+    """The shipped kinds table, in its file's order."""
+    source = resources.files("vntrade.nlp").joinpath("data", "events", KINDS_FILE)
+    return tuple(
+        KindEntry(
+            kind=row["kind"],
+            definition=row["definition"],
+            verbs=tuple(row.get("verbs", ())),
+            light_verbs=tuple(row.get("light_verbs", ())),
+            nouns=tuple(row.get("nouns", ())),
+            examples=tuple(row.get("examples", ())),
+        )
+        for _where, row in read_jsonl(source)
+    )
+
+
+@cache
+def lexicon() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """{word: kind} of the table's verbs, light verbs and nouns (the first kind listing a word)."""
+    verbs: dict[str, str] = {}
+    light: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    for entry in kinds_table():
+        for table, words in ((verbs, entry.verbs), (light, entry.light_verbs),
+                             (nouns, entry.nouns)):  # fmt: skip
+            for word in words:
+                table.setdefault(word, entry.kind)
+    return verbs, light, nouns
+
+
+def verb_lemma(word: str) -> str:
+    """The lemma of a verb form the table may list ("held" -> hold, "phoned" -> phone)."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    known = _known_verbs()
+    if w in known:
+        return w
+    for suffix, replacement in _SUFFIXES:
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            stem = w[: -len(suffix)] + replacement
+            if stem in known:
+                return stem
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in known:
+                return stem[:-1]  # "chaired" is chair, "vetted" vet
+    return w
+
+
+@cache
+def _known_verbs() -> frozenset[str]:
+    verbs, light, _nouns = lexicon()
+    return frozenset(
+        {*verbs, *light, *PHASES, *SETTING, "take", "come", "enter", "apply", "be", "call"}
+    )

@@ -1,0 +1,74 @@
+"""Which dates of an article date a happening: not what a figure is compared with ("up 9%
+from a year earlier", "slipped 4% in April from March"), not the period a target covers
+("a growth target of 8% for 2025"), not a period of months a statistic covers ("in
+January-July"), not a relative year that only qualifies the date before it ("October 25 last
+year")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from vntrade.periods import parse_period
+
+COARSE = ("quarter", "season", "half", "year", "decade")
+
+_COMPARED = re.compile(
+    r"\b(?:from|than|over|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:the\s+)?"
+    r"(?:same\s+(?:period|month|quarter|time)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_PAST_POINT = re.compile(
+    r"\b(?:earlier|ago|before|last|previous|prior|same)\b.*\b(?:year|quarter|month|period|half)\b|"
+    r"\b(?:year|quarter|month|period|half)\b.*\b(?:earlier|ago|before|last|previous|prior)\b",
+    re.IGNORECASE,
+)
+# A sentence that only says how long a happening named before goes on.
+_PERCENT = re.compile(r"\d\s*(?:%|per\s?cent|percent)", re.IGNORECASE)
+# A target or plan for a period: "a growth target of 8% for 2025", "the budget for 2026".
+_FOR_PERIOD = re.compile(
+    r"\b(?:target|goal|plan|forecast|projection|budget|quota|outlook)s?\b[^.;]{0,40}?\bfor\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "-July" after a month: the end of a period of months ("January-July").
+_TO_MONTH = re.compile(
+    r"\s*[-–]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
+)
+# "the city's", "the provincial" before a local body's name.
+
+
+def follows(text: str, previous_end: int, date: dict[str, Any]) -> bool:
+    """Whether a date mention comes right after the one before ("October 25 last year")."""
+    return 0 <= previous_end <= date["start"] and not text[previous_end : date["start"]].strip()
+
+
+def months_period(text: str, date: dict[str, Any]) -> bool:
+    """Whether a date opens a period of months ("in January-July", "the January-May
+    period"): a statistic's period, not a happening."""
+    period = parse_period(str(date.get("last") or ""))
+    first = parse_period(str(date.get("value", "")))
+    if period is not None and first is not None and first.precision == "month":
+        return period.precision == "month"
+    return bool(_TO_MONTH.match(text, date["end"]))
+
+
+def baseline(text: str, date: dict[str, Any]) -> bool:
+    """Whether a date is only what a figure is compared with ("up 9% from a year earlier",
+    "compared with the same period last year", "slipped 4% in April from March") or the
+    period a target covers ("a growth target of 8% for 2025")."""
+    written = date.get("text") or text[date["start"] : date["end"]]
+    before = max(0, date["start"] - 60)
+    if _FOR_PERIOD.search(text, before, date["start"]) and is_coarse(date):
+        return True
+    if _COMPARED.search(text, max(0, date["start"] - 30), date["start"]) is None:
+        return False
+    if not any(c.isdigit() for c in written) and _PAST_POINT.search(written):
+        return True
+    # "from March" after a change in percent: the month the figure is compared with
+    return bool(_PERCENT.search(text, before, date["start"])) and is_coarse(date, "month")
+
+
+def is_coarse(date: dict[str, Any], *also: str) -> bool:
+    period = parse_period(str(date.get("value", "")))
+    return period is not None and period.precision in (*COARSE, *also)
