@@ -92,6 +92,11 @@ CASES = [
      "agreement"),
     ("Eleven firms signed memoranda of understanding to buy cotton on August 10.",
      "agreement"),
+    # a courtesy or farewell call is paid in person; notifying countries of tariff rates
+    # sets them
+    ("The ambassador paid a farewell call on the party chief on August 11.", "meeting"),
+    ("The administration on August 12 notified seven countries of new tariff rates.",
+     "tariff measure"),
 ]  # fmt: skip
 
 
@@ -159,3 +164,12 @@ def test_a_speaker_telling_the_press_without_a_date_is_a_briefing_on_the_article
     briefings = [e for e in record["events"] if e["kind"] == "briefing"]
     assert [(e["value"], e["actors"][0]) for e in briefings] == [("2025-08-12", "Le Dang Doanh")]
     assert briefings[0]["summary"].startswith("Economist Le Dang Doanh told CNA")
+
+
+def test_a_release_day_makes_the_month_of_its_data_no_event(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Exports rose 15% in June, data from the statistics office showed on July 6.",
+    )
+    assert [(e["value"], e["kind"]) for e in record["events"]] == [("2025-07-06", "report")]

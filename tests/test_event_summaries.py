@@ -226,3 +226,16 @@ def test_a_sentence_saying_how_long_a_happening_goes_on_extends_it(cli, tmp_path
 def test_opening_on_one_day_and_ending_on_another_is_one_span(cli, tmp_path):
     events = events_of(cli, tmp_path, "The trade fair opened on July 5 and closed on July 8.")
     assert [(e["start"], e["end"]) for e in events] == [("2025-07-05", "2025-07-09")]
+
+
+def test_a_fronted_phrase_and_a_name_that_starts_with_to_leave_the_clause_whole(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Following the talks on July 1, the two sides issued a joint statement. US Ambassador "
+        "Marc Knapper paid a farewell call on General Secretary To Lam on July 14.",
+    )
+    assert [e["summary"] for e in events] == [
+        "The two sides issued a joint statement",
+        "US Ambassador Marc Knapper paid a farewell call on General Secretary To Lam",
+    ]

@@ -85,7 +85,7 @@ def find_events(
         ):
             continue  # "this year", "in January-July" naming no happening: a statistic
         events.append(event)
-    events = _continuations_merged(events)
+    events = _continuations_merged(_without_data_periods(events))
     events.extend(_directive_deadlines(record, mentions, sentences, parse))
     if parse is not None:
         dated = {e.sentence_start for e in events}
@@ -100,6 +100,17 @@ def _is_event_date(date: dict[str, Any]) -> bool:
         return False
     period = parse_period(date.get("value", ""))
     return period is not None and period.precision != "decade"
+
+
+def _without_data_periods(events: list[Event]) -> list[Event]:
+    """A report's month or week beside the day its data came out ("exports rose 15% in
+    September, data showed on October 6"): the release is the event, the month its data."""
+    released = {e.order for e in events if e.kind in WEAK_KINDS and e.precision == "day"}
+    return [
+        e
+        for e in events
+        if not (e.kind == "report" and e.precision in ("week", "month") and e.order in released)
+    ]
 
 
 def _continuations_merged(events: list[Event]) -> list[Event]:

@@ -144,7 +144,17 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return (kind, verb.text) if kind == "visit" else None
     if _in_writing(verb):
         return "announcement", verb.text  # "welcomed the decision in a statement"
-    found = _first_noun([*_objects(verb), *_modified(verb), *_subjects(verb), *_preposed(verb)])
+    objects = _objects(verb)
+    of_objects = [  # "notified seven countries of new tariff rates"; not "published details
+        n  # of the trade framework", where the light verb says what was done with it
+        for o in (objects if lemma not in light else [])
+        for c in o.children
+        if c.lower_ == "of"
+        for n in _pobjects(c)
+    ]
+    found = _first_noun(
+        [*objects, *of_objects, *_modified(verb), *_subjects(verb), *_preposed(verb)]
+    )
     if found and found[0] in ("decision", "announcement") and _sets_tariffs(verb):
         return "tariff measure", found[1]  # "signed an order on May 2 raising duties"
     if found and found[0] == "meeting" and _first_kind(_subjects(verb)) == "negotiation":

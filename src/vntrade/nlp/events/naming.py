@@ -63,6 +63,15 @@ _LOCAL_WORDS = ("provincial", "municipal", "city", "province")
 _LOCAL_DEPARTMENT = "Department of "
 
 
+def _dateline_word(head: Token) -> bool:
+    """Whether a word is the place of a dateline the parser took for a subject ("HANOI (VNA)
+    -", "WASHINGTON --"): upper case, at the start of its line, before a bracket or dash."""
+    doc = head.doc
+    at_start = head.i == 0 or "\n" in doc[head.i - 1].text_with_ws
+    after = doc[head.i + 1].text if head.i + 1 < len(doc) else ""
+    return head.text.isupper() and len(head.text) > 2 and at_start and after[:1] in "(-–—,"
+
+
 def is_local_body(name: str) -> bool:
     """Whether a listed name is a body every province or city has."""
     return name in LOCAL_BODY_NAMES or name.startswith(_LOCAL_DEPARTMENT)
@@ -112,6 +121,9 @@ class PhraseNames:
         for table in (self.named, self.referred):
             if head.i in table:
                 return [self._local_body_named(table[head.i].kb_id_, head.i)]
+        if _dateline_word(head):  # "HANOI (VNA) - Vietnam's Ministry of ... hosted": the
+            apposed = (self.name(c, look_back) for c in head.children if c.dep_ == "appos")
+            return next((names for names in apposed if names), [])  # dateline acts not
         country = country_of_capital(proper_name(head))
         if country:
             return [country]  # "Hanoi sent a note to Washington"

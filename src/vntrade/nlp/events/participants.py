@@ -133,8 +133,9 @@ class Parse:
         owners: list[str] = []  # "welcomed Trump's decision on April 9": Trump's decision
         for noun in nominal:
             for child in noun.children:
-                if child.dep_ == "poss" and child.pos_ != "PRON":  # "its ruling": the doer's
-                    owners += self.names.names_of(child)
+                owned = child.dep_ == "poss" and child.pos_ != "PRON"  # "its ruling": the doer's
+                if owned and noun.dep_ not in _SUBJECTS:  # "Vietnam's Ministry ... on July 9
+                    owners += self.names.names_of(child)  # hosted": the ministry's subject
                 elif child.dep_ == "prep" and child.lower_ == "of":
                     members += self.names.by(child)
         found.agents = owners + found.agents

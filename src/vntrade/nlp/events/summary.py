@@ -76,7 +76,15 @@ def order_verbs_pattern() -> str:
 # An order and the verb of its action ("directed ministries to sign", "called on X to"), from
 # the directive verbs the pipeline knows (`nlp/data/directives/verbs.jsonl`): one list.
 ORDER = re.compile(
-    rf"\b(?P<verb>{order_verbs_pattern()})\b[^.;]*?\bto\s+\w+",
+    rf"\b(?P<verb>{order_verbs_pattern()})\b[^.;]*?\b(?-i:to)\s+\w+",  # not "To Lam"
+    re.IGNORECASE,
+)
+# Words in -ing that open a phrase as prepositions do ("Following the talks, ...").
+_PREPOSITION_INGS = ("following", "including", "regarding", "concerning", "considering",
+                     "according", "excluding", "pending", "during", "notwithstanding")  # fmt: skip
+# A fronted prepositional phrase and its comma: "Following the talks on August 1, ".
+_FRONTED = re.compile(
+    r"(?:after|before|following|during|since|amid|ahead\s+of)\s+[^,;.]{1,60}?,\s+(?=\S)",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
@@ -140,7 +148,10 @@ def clause_summary(
     if who is not None and who.clause_end and start < who.clause_end < end:
         end = who.clause_end
     participle = re.match(r"[A-Z][a-z]+ing\b", text[start:end])
-    if parse is not None and participle and not parse.is_participle(start):
+    if participle and (
+        participle.group().lower() in _PREPOSITION_INGS
+        or (parse is not None and not parse.is_participle(start))
+    ):
         participle = None  # "During ...", "Following ...": a preposition
     if participle and index == 0 and len(clauses) > 1:
         subject = _leading_actor(text, clauses[1], mentions)
@@ -221,6 +232,10 @@ def _render(
         if match:
             edits.append((match.start(), match.end(), ""))
             lead = match.end()
+            fronted = _FRONTED.match(text, match.start(), end) if pattern is _SUBORDINATOR else None
+            if fronted:  # "Following the talks on August 1, the two sides issued ...": the
+                edits.append((lead, fronted.end(), ""))  # clause, without its fronted phrase
+                lead = fronted.end()
     actor, subject = _subject(text, lead, end, mentions)
     if actor:
         edits.append((*subject, actor))
