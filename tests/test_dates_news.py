@@ -159,3 +159,26 @@ def test_articles_without_a_publication_date_use_their_own_dates(cli):
     assert (dated["reference_date"], dated["published_inferred"]) == ("2025-10-09", True)
     assert [d["value"] for d in yearless["dates"]] == ["XXXX-10-09", "XXXX-10-20"]
     assert yearless["reference_date"] is None
+
+
+def test_a_week_later_a_month_just_ahead_and_the_same_day_without_a_year(cli):
+    # counted from a day, a week later is a day
+    assert dates(
+        cli, "2025-04-12", "The rate was announced on April 2 and paused a week later."
+    ) == [
+        ("April 2", "2025-04-02"),
+        ("a week later", "2025-04-09"),
+    ]
+    # a past-tense sentence looks forward to the month just ahead (an expiry), not a year back
+    assert dates(cli, "2025-06-29", "The talks took place ahead of the expiry on July 8.") == [
+        ("July 8", "2025-07-08")
+    ]
+    assert dates(cli, "2025-03-10", "Exports fell sharply in October.")[0] == (
+        "October",
+        "2024-10",
+    )
+    # in a page with no year, the same day is the day last named, still without a year
+    assert dates(cli, None, "Letters went out on July 7. The order was signed the same day.") == [
+        ("July 7", "XXXX-07-07"),
+        ("the same day", "XXXX-07-07"),
+    ]

@@ -97,8 +97,14 @@ def that_unit(match: Match, ctx: Context) -> Resolved:
         return Resolved(f"{value}T{PARTS_OF_DAY[unit]}", "time", "TIME")
     base = ctx.narrative_day(_UNIT_PRECISION[unit])
     if base is None:
+        last = ctx.compared  # in a page with no year: "on July 7 ... the same day"
+        if unit == "day" and last is not None and _YEARLESS_DAY.fullmatch(last.value or ""):
+            return Resolved(last.value, "day")
         return Resolved(unknown_unit_value(unit, ctx.anchor), unit)
     return Resolved(unit_value(base, unit), unit)
+
+
+_YEARLESS_DAY = re.compile(r"XXXX-\d\d-\d\d")
 
 
 def ordinal_day(match: Match, ctx: Context) -> Resolved:

@@ -93,8 +93,10 @@ def add_months(day: dt.date, months: int) -> tuple[int, int]:
 def year_for_month(month: int, anchor: Anchor | None, direction: str | None, shift: bool) -> int:
     """The year of a month named without one: the anchor's, moved by the verb's tense.
 
-    A past-tense month later in the year than the anchor lies in the year before
-    ("said in October", written in March); a future-tense earlier one in the year after;
+    A past-tense month two or more months later in the year than the anchor lies in the
+    year before ("said in October", written in March; the month just ahead is what a
+    past-tense sentence looks forward to, a deadline or an expiry); a future-tense earlier
+    one in the year after;
     without a tense the nearest one is taken.
     """
     if anchor is None:
@@ -102,8 +104,8 @@ def year_for_month(month: int, anchor: Anchor | None, direction: str | None, shi
     year = anchor.year
     if not shift or not anchor.knows("month"):
         return year
-    if direction == PAST:
-        return year - 1 if month > anchor.day.month else year
+    if direction == PAST:  # not the month just ahead: "ahead of the pause's expiry on July 8"
+        return year - 1 if month > anchor.day.month + 1 else year
     if direction == FUTURE:
         return year + 1 if month < anchor.day.month else year
     # No tense to go by: the nearest such month ("the December 20 accord", written in January).

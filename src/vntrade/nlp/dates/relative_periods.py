@@ -110,6 +110,8 @@ def ago(match: Match, ctx: Context) -> Resolved:
     if base is None:
         return Resolved(unknown_unit_value(unit, ctx.anchor), unit)
     moved = shift_unit(base, unit, amount if direction == "later" else -amount)
+    if direction != "ago" and unit == "week" and ctx.narrative_day("day") is not None:
+        return Resolved(unit_value(moved, "day"), "day")  # "on April 2 ... a week later": April 9
     return Resolved(unit_value(moved, unit), unit)
 
 
