@@ -539,3 +539,25 @@ def test_an_owner_of_the_subject_is_not_the_doer(cli, tmp_path):
         "Vietnam's Ministry of Industry and Trade on July 9 hosted a dialogue with US firms.",
     )
     assert actors == ["Ministry of Industry and Trade"]
+
+
+def test_a_speaker_with_a_less_common_family_name_is_found(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "The Vietnamese carmaker, which is controlled by tycoon Pham Van Tuan, broke ground on "
+        "a plant in Ohio on July 10. Cấn Văn Lực, chief economist at BIDV, told CNA on July "
+        "11 that exports would hold.",
+    )
+    assert actors[1] == "Can Van Luc"  # a Vietnamese name with the family name Cấn
+
+
+def test_a_description_used_again_keeps_its_kind_of_thing(cli, tmp_path):
+    actors = first_actors(
+        cli,
+        tmp_path,
+        "The delegation had a working session with Commerce Secretary Howard Lutnick on July "
+        "11. Vietnam and the US agreed that the first negotiating session would take place "
+        "in August.",
+    )
+    assert actors[-1] == "Vietnam"

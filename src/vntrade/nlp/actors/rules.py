@@ -24,7 +24,7 @@ VIETNAMESE_SURNAMES = _words(
     """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly mai dinh trinh
     truong lam luong ha cao ta doan vuong thai chu tong kieu lai quach trieu khuc nghiem dao
     dam giang la luu ton tang thach to au bach cam chau che chung diep han hau khong khuat
-    kim lac lo mac nong phi phung quan tieu tu ung vi"""
+    kim lac lo mac nong phi phung quan tieu tu ung vi can"""
 )
 # Words that open or make up a title rather than a name.
 TITLE_WORDS = _words(

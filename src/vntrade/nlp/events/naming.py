@@ -45,6 +45,8 @@ if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Span, Token
 
 _LED_GROUPS = ("delegation", "mission")  # groups a person leads
+_WHICH_ONE = ("first", "second", "third", "next", "last", "new", "latest", "previous", "same",
+              "other", "another", "final", "current")  # fmt: skip
 # Participles whose "by" owns, backs or suffers the noun rather than doing what it does
 # ("the EV maker, controlled by billionaire X, broke ground": the maker did).
 _NOT_DOING = ("controlled", "owned", "backed", "founded", "run", "operated", "funded",
@@ -70,6 +72,16 @@ def _dateline_word(head: Token) -> bool:
     at_start = head.i == 0 or "\n" in doc[head.i - 1].text_with_ws
     after = doc[head.i + 1].text if head.i + 1 < len(doc) else ""
     return head.text.isupper() and len(head.text) > 2 and at_start and after[:1] in "(-–—,"
+
+
+def _modifiers(noun: Token) -> set[str]:
+    """The words that say what kind of thing a noun is ("negotiating" session, "trade"
+    mission), not which one ("the first", "next", "new" session)."""
+    return {
+        c.lower_
+        for c in noun.children
+        if c.dep_ in ("compound", "amod") and c.lower_ not in _WHICH_ONE
+    }
 
 
 def is_local_body(name: str) -> bool:
@@ -154,11 +166,14 @@ class PhraseNames:
                 leaders = [n for c in child.children if c.dep_ == "agent" for n in self.by(c)]
                 if leaders:
                     return leaders[:1]
+        described = {  # "the EV maker, controlled by billionaire X": not X
+            t.i for c in head.children if c.dep_ in ("acl", "relcl") for t in c.subtree
+        }
         whole = phrase_tokens(head)
         people = [
             n
             for t in whole
-            if t.i in self.named and self.named[t.i].label_ == "PERSON"
+            if t.i in self.named and self.named[t.i].label_ == "PERSON" and t.i not in described
             for n in [self.named[t.i].kb_id_]
         ]
         if people:
@@ -225,8 +240,11 @@ class PhraseNames:
         ):
             return []
         same = self._nouns().get(singular(head.lower_), [])
+        kind = _modifiers(head)  # "the negotiating session" is no "working session"
         for i in reversed(same[: bisect.bisect_left(same, head.left_edge.i)]):
             earlier = self.doc[i]
+            if kind and not kind <= _modifiers(earlier):
+                continue
             names = self.name(earlier, look_back=False)
             if not names and earlier.dep_ == "dobj":
                 names = self._agents_of(earlier.head)

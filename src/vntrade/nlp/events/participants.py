@@ -26,7 +26,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.events.frames import describes_group, to_press
+from vntrade.nlp.events.frames import describes_group, noun_kind, to_press
 from vntrade.nlp.events.naming import PhraseNames
 from vntrade.nlp.events.phrases import indefinite, phrase_end
 from vntrade.nlp.per_doc import sentence_tokens
@@ -133,9 +133,12 @@ class Parse:
         owners: list[str] = []  # "welcomed Trump's decision on April 9": Trump's decision
         for noun in nominal:
             for child in noun.children:
-                owned = child.dep_ == "poss" and child.pos_ != "PRON"  # "its ruling": the doer's
-                if owned and noun.dep_ not in _SUBJECTS:  # "Vietnam's Ministry ... on July 9
-                    owners += self.names.names_of(child)  # hosted": the ministry's subject
+                # the owner of an event noun ("Trump's decision"); not "its ruling" (the
+                # doer's), the subject's ("Vietnam's Ministry ... hosted"), nor a thing's
+                # ("to implement Vietnam's commitments in September")
+                owned = child.dep_ == "poss" and child.pos_ != "PRON" and noun_kind(noun)
+                if owned and noun.dep_ not in _SUBJECTS:
+                    owners += self.names.names_of(child)
                 elif child.dep_ == "prep" and child.lower_ == "of":
                     members += self.names.by(child)
         found.agents = owners + found.agents
