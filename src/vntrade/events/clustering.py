@@ -97,7 +97,7 @@ class Clusterer:
             if best is not None:
                 self._absorb(cluster, others)
             if event.day is not None:
-                self._replace_loose(others, event)
+                self._replace_loose(others, event, cluster)
         return cluster.id
 
     def place(self, article: str, value: str, cluster_id: int) -> int:
@@ -147,10 +147,11 @@ class Clusterer:
             self._reindex(large, keys)
             grown = large
 
-    def _replace_loose(self, others: set[int], event: EventRef) -> None:
+    def _replace_loose(self, others: set[int], event: EventRef, grown: Cluster) -> None:
         """Place again the coarse members ("this week", "on Tuesday" of an undated report) of
         the window's other clusters that `event`'s day fits and that share an actor with it:
-        the day cluster that came after them may fit them better, or make them ambiguous."""
+        the day cluster that came after them may fit them better, or make them ambiguous. A
+        member alone can only go to `grown` (the cluster `event` joined or started)."""
         day = event.day
         assert day is not None
         for cid in sorted(others):
@@ -158,14 +159,16 @@ class Clusterer:
             if cluster is None or not cluster.loose:
                 continue
             for ref in sorted(cluster.loose.values(), key=lambda r: r.key):
-                if cluster.size < 2:
-                    break  # alone, it is where it would start anyway
                 if not fits(ref, day) or not (ref.actors & event.actors or not ref.actors):
+                    continue
+                if cluster.size == 1 and not may_match(ref, grown):
                     continue
                 cluster.remove(ref)
                 candidates = self._candidates(ref)
                 best = self._best(ref, candidates, self._weights(ref, candidates))
-                if best == cid:
+                # Alone, it stays where it would start anyway; but a report that came first
+                # and alone joins the day cluster it fits, as it would had it come after.
+                if best == cid or (best is None and not cluster.size):
                     cluster.add(ref)
                     continue
                 target = self.clusters[best] if best is not None else Cluster(self._next)
