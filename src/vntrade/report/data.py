@@ -20,7 +20,7 @@ from vntrade.periods import Period, add_months, parse_period
 from vntrade.report.evidence import ArticleEvidence, Span
 from vntrade.store import Store
 from vntrade.views.compare import ASPECTS
-from vntrade.views.lists import actor_rows, commodity_rows, directive_rows_of
+from vntrade.views.lists import directive_rows_of
 from vntrade.views.stored import compare_store, corpus_year_of
 from vntrade.views.timeline import date_label, period_label
 
@@ -35,6 +35,7 @@ MAX_DIRECTIVES = 200
 MAX_TEXT_CHARS = 600_000  # article text embedded for the evidence reader
 MAX_NAMES = 20  # actors and commodities in the co-occurrence and by-month views
 MAX_MONTHS = 240  # months without events shown as empty bins between the first and last
+ARTICLE_FIELDS = ("title", "agency", "published", "reference_date", "published_inferred")
 
 
 class EvidenceRefs:
@@ -43,7 +44,9 @@ class EvidenceRefs:
 
     def __init__(self, store: Store, year: int | None) -> None:
         self._store = store
-        self.records: dict[str, dict[str, Any]] = {}  # of the cited articles, read as cited
+        # What the page shows of each cited article (`ARTICLE_FIELDS`), read as cited: not the
+        # whole record, for a page cites thousands.
+        self.records: dict[str, dict[str, Any]] = {}
         self._year = year
         self._evidence: dict[str, ArticleEvidence] = {}
         self._refs: list[dict[str, Any]] = []
@@ -51,8 +54,9 @@ class EvidenceRefs:
 
     def article(self, article: str) -> ArticleEvidence:
         if article not in self._evidence:
-            self.records[article] = self._store.records([article])[article]
-            self._evidence[article] = ArticleEvidence(self.records[article], self._year)
+            record = self._store.records([article])[article]
+            self.records[article] = {key: record.get(key) for key in ARTICLE_FIELDS}
+            self._evidence[article] = ArticleEvidence(record, self._year)
             self.order.append(article)
         return self._evidence[article]
 
@@ -109,8 +113,8 @@ def build_report(store: Store, *, version: str, fingerprint: str) -> dict[str, A
         "clusters": [_cluster(c, outlets, refs) for c in clusters],
         "singletons": store.count_lone(),
         "directives": [_directive(row, refs) for row in directives[:MAX_DIRECTIVES]],
-        "cooccurrence": _cooccurrence(store, actor_rows(store)),
-        "commodity_months": _commodity_months(store, commodity_rows(store)),
+        "cooccurrence": _cooccurrence(store, store.top_names("actors", MAX_NAMES)),
+        "commodity_months": _commodity_months(store, store.top_names("commodities", MAX_NAMES)),
     }
     report["limits"] = {
         "marks": [len(report["timeline"]), store.count_entries()],
@@ -257,9 +261,8 @@ def _directive(row: dict[str, Any], refs: EvidenceRefs) -> dict[str, Any]:
     }
 
 
-def _cooccurrence(store: Store, actors: list[dict[str, Any]]) -> dict[str, Any]:
-    """Articles in which two of the most reported actors both appear."""
-    names = [row["name"] for row in actors[:MAX_NAMES]]
+def _cooccurrence(store: Store, names: list[str]) -> dict[str, Any]:
+    """Articles in which two of the most reported actors (`names`) both appear."""
     index = {name: i for i, name in enumerate(names)}
     counts = [[0] * len(names) for _ in names]
     for a, b, n in store.together(names):
@@ -319,10 +322,9 @@ def _months_between(first: str, last: str) -> list[str]:
     return months
 
 
-def _commodity_months(store: Store, commodities: list[dict[str, Any]]) -> dict[str, Any]:
-    """Timeline events naming each of the most reported commodities, per month (and per year
-    or decade whose month is unknown, after its months)."""
-    names = [row["name"] for row in commodities[:MAX_NAMES]]
+def _commodity_months(store: Store, names: list[str]) -> dict[str, Any]:
+    """Timeline events naming each of the most reported commodities (`names`), per month (and
+    per year or decade whose month is unknown, after its months)."""
     counts = {(name, bin_): n for name, bin_, n in store.goods_per_month(names)}
     bins = sorted({bin_ for _, bin_ in counts}, key=_bin_order)
     return {

@@ -194,6 +194,15 @@ class ViewQueries(StoreBase):
             }
 
     @guard
+    def top_names(self, field: str, limit: int) -> list[str]:
+        """The first `limit` names `name_totals` gives, aggregated in SQL without their lists."""
+        query = (
+            "SELECT name FROM article_names WHERE field = ? GROUP BY name"
+            " ORDER BY count(DISTINCT article) DESC, sum(mentions) DESC, name LIMIT ?"
+        )
+        return [row[0] for row in self.conn.execute(query, (field, limit))]
+
+    @guard
     def name_spans(self, field: str) -> dict[str, tuple[str, str]]:
         """First and last timeline entry (sort keys) per name; else its articles' dates."""
         spans = {
