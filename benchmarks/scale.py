@@ -32,7 +32,8 @@ temporary directory:
    across two orders, and re-clustered with `vntrade db recluster`.
 
 Prints a table with the targets (timeline <= 2 s, compare <= 5 s, each < 500 MB peak RSS,
-B-cubed F1 >= 0.95) and a Markdown table for the README, and writes every figure to
+B-cubed F1 >= 0.95; actors, directives and report: peak RSS within +10 % from the second
+largest size to the largest) and a Markdown table for the README, and writes every figure to
 benchmarks/scale_results.json. Exits 0 even when a target is missed, 1 if a command fails.
 """
 
@@ -88,9 +89,13 @@ VIEWS: tuple[tuple[tuple[str, ...], float | None, str], ...] = (
     (("commodities", "--format", "jsonl"), None, ""),
     (("directives", "--format", "jsonl"), None, ""),
     (("compare", "--limit", "0", "--format", "jsonl"), None, "every cluster, streamed; one run"),
+    (("report", "-o", "-"), None, "the HTML page"),
 )
 # Views whose output grows with the store: one run, its output counted as it is written.
 ONE_RUN = {"compare --limit 0 --format jsonl"}
+# Views whose peak RSS must stay flat from the second largest size to the largest (issue 22).
+FLAT_VIEWS = ("actors --format jsonl", "directives --format jsonl", "report -o -")
+FLAT_PCT = 10.0  # the growth of their peak RSS allowed, in percent
 
 
 class Failures(list[str]):
@@ -471,6 +476,16 @@ def print_table(results: dict[str, Any], console: Console) -> None:
                 "",
                 Text(""),
             )
+    for flat in results.get("flat", []):
+        table.add_row(
+            f"{flat['from']:,} → {flat['to']:,}",
+            f"{flat['view']}: memory flat",
+            "",
+            f"{flat['growth_pct']:+.1f} %",
+            f"{flat['rss_mb'][0]:,.0f} → {flat['rss_mb'][1]:,.0f} MB",
+            f"≤ +{FLAT_PCT:g} %",
+            _verdict(flat["ok"]),
+        )
     console.print(table)
 
 
@@ -549,7 +564,36 @@ def markdown(results: dict[str, Any]) -> str:
         add(f"spaCy ingest, --workers {INGEST_WORKERS}: clustered / deferred", "", ingest)
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
+    for flat in results.get("flat", []):
+        mark = "" if flat["ok"] else " **MISS**"
+        lines.append(
+            f"\n`vntrade {flat['view']}` peak RSS {flat['from']:,} → {flat['to']:,} articles: "
+            f"{flat['rss_mb'][0]:,.0f} → {flat['rss_mb'][1]:,.0f} MB "
+            f"({flat['growth_pct']:+.1f} %; target ≤ +{FLAT_PCT:g} %){mark}"
+        )
     return "\n".join(lines)
+
+
+def flatness(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The growth of `FLAT_VIEWS`' peak RSS from the second largest size to the largest."""
+    measured = sorted((s for s in sizes if s.get("views")), key=lambda s: s["articles"])
+    if len(measured) < 2:
+        return []
+    small, large = measured[-2:]
+    found = []
+    for view in FLAT_VIEWS:
+        rss = [
+            next((v.get("peak_rss_mb") for v in size["views"] if v["view"] == view), None)
+            for size in (small, large)
+        ]
+        if None in rss:
+            continue
+        growth = 100 * (rss[1] / rss[0] - 1)
+        found.append({
+            "view": view, "from": small["articles"], "to": large["articles"],
+            "rss_mb": rss, "growth_pct": round(growth, 1), "ok": growth <= FLAT_PCT,
+        })  # fmt: skip
+    return found
 
 
 # -- the script --------------------------------------------------------------------------
@@ -648,6 +692,7 @@ def main() -> int:
             "compare_s": COMPARE_S,
             "peak_rss_mb": RSS_MB,
             "f1": TARGET_F1,
+            "flat_rss_pct": FLAT_PCT,
         },
         "sizes": [],
     }
@@ -661,6 +706,7 @@ def main() -> int:
             )  # fmt: skip
         for n in args.sizes:
             results["sizes"].append(measure_size(n, args, workdir, failures, console))
+    results["flat"] = flatness(results["sizes"])
     results["load_after"] = load_average()
     results["failures"] = list(failures)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
