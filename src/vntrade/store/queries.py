@@ -171,17 +171,19 @@ class ViewQueries(StoreBase):
     def name_totals(self, field: str) -> Iterator[dict[str, Any]]:
         """Per actor or commodity (most articles, then most mentions, then by name): name, the
         type given in its first article, roles, aliases, mentions, directive sentences,
-        articles (lists in article order, with repeats) and how many articles."""
+        articles (lists in article order, with repeats) and how many articles. The names are
+        ordered first, then each one's lists read alone: sorting the groups with their lists
+        would hold every list of the store at once."""
         query = (
             "SELECT name, min(article), type, group_concat(role, char(31)),"
             " group_concat(aliases, char(31)), sum(mentions), sum(directives),"
             " group_concat(article, char(31)), count(DISTINCT article)"
-            " FROM article_names WHERE field = ? GROUP BY name"
-            " ORDER BY count(DISTINCT article) DESC, sum(mentions) DESC, name"
+            " FROM article_names WHERE field = ? AND name = ?"
         )
-        for name, _, kind, roles, aliases, mentions, ordered, articles, n in self._rows(
-            query, (field,)
-        ):
+        for name in self.top_names(field, -1):  # LIMIT -1: all of them
+            _, _, kind, roles, aliases, mentions, ordered, articles, n = self._one(
+                query, (field, name)
+            )
             yield {
                 "name": name,
                 "type": kind,
