@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import is_media
 from vntrade.nlp.commodities.lexicon import normal_form
-from vntrade.nlp.events.kind_words import PHASES, SETTING, lexicon, verb_lemma
+from vntrade.nlp.events import kind_words as words
+from vntrade.nlp.events.kind_words import lexicon, verb_lemma
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Token
@@ -31,19 +32,6 @@ _ENDS = ("end", "expire", "lapse", "close")
 _HAPPENINGS = ("negotiation", "meeting", "visit", "call")
 _SPEECH_DATA = ("report",)  # what a speech verb's words make of it, besides a briefing
 _TOPIC = ("on", "about", "over", "regarding", "concerning")  # "talks on a trade agreement"
-# Nouns that count or measure what their "of" phrase names: "two days of talks".
-_CONTAINERS = ("day", "hour", "week", "series", "couple", "number", "set", "wave", "string")
-# Whom one calls by phone, when not named: "called the US president", "his counterpart".
-_CALLED = ("president", "counterpart", "minister", "premier", "leader", "chancellor",
-           "secretary", "representative", "ambassador", "king")  # fmt: skip
-_LEGISLATORS = ("committee", "senate", "congress", "assembly", "parliament", "lawmaker",
-                "legislator", "deputy", "senator", "congressman")  # fmt: skip
-# What a reported clause tells as the event itself when it was done ("said it had signed").
-_DONE_KINDS = ("decision", "tariff measure", "agreement", "call", "meeting", "visit")
-# Where or how someone speaks to the press: "in an interview", "by phone".
-_PRESS_OCCASIONS = ("interview", "phone", "telephone", "conference", "briefing", "podcast")
-_GROUP_PARTICIPLES = ("led", "headed", "including", "comprising", "accompanied", "composed")
-_AUDIENCE = ("reporter", "journalist", "press", "media", "correspondent")  # "told reporters"
 
 
 def _lemma(token: Token) -> str:
@@ -79,7 +67,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
 def describes_group(token: Token) -> bool:
     """Whether a participle only says who makes up a group ("a delegation led by X on May
     7"): a date the parser hung on it belongs to the clause the group is in."""
-    return token.dep_ == "acl" and token.lower_ in _GROUP_PARTICIPLES
+    return token.dep_ == "acl" and token.lower_ in words.GROUP_PARTICIPLES
 
 
 def _topic(noun: Token, path: list[Token]) -> bool:
@@ -110,7 +98,7 @@ def noun_kind(noun: Token) -> str | None:
                 if kind:
                     return kind
     kind = nouns.get(lemma) or nouns.get(noun.lower_)
-    if kind is None and lemma in _CONTAINERS:
+    if kind is None and lemma in words.CONTAINERS:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 kind = next(filter(None, map(noun_kind, _pobjects(child))), None)
@@ -134,7 +122,7 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         if verbs[lemma] == "meeting" and _first_kind(_subjects(verb)) == "negotiation":
             return "negotiation", verb.text  # "the negotiators will meet again"
         return verbs[lemma], verb.text
-    if lemma in PHASES:
+    if lemma in words.PHASES:
         kind = _first_kind([*_objects(verb), *_subjects(verb)])
         if lemma in _ENDS and kind not in _HAPPENINGS:
             return "deadline", verb.text
@@ -170,9 +158,9 @@ def _speech_kind(verb: Token) -> str:
     else a briefing."""
     if _first_kind(_subjects(verb)) == "report":
         return "report"
-    if _to_audience(verb, _LEGISLATORS):
+    if _to_audience(verb, words.LEGISLATORS):
         return "meeting"  # "told the Senate Finance Committee": a hearing
-    if _to_audience(verb, _AUDIENCE):
+    if _to_audience(verb, words.AUDIENCE):
         return "briefing"  # "told reporters that exports could rise 12%"
     verbs, light, _nouns = lexicon()
     for child in verb.children:
@@ -182,7 +170,7 @@ def _speech_kind(verb: Token) -> str:
             if said in _SPEECH_DATA:
                 return "report"
             done = _predicate_kind(child) if _done_by_speaker(child) else None
-            if done and done[0] in _DONE_KINDS:
+            if done and done[0] in words.DONE_KINDS:
                 return done[0]  # "said it had opened an investigation": what was done
     return "announcement" if _in_writing(verb) else "briefing"
 
@@ -194,7 +182,9 @@ def _phones(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("prt", "oprd", "ccomp") for c in verb.children):
         return False
-    if any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _CALLED) for c in verb.children):
+    if any(
+        c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in words.CALLED) for c in verb.children
+    ):
         return True
     from vntrade.nlp.extensions import ACTOR_SPANS  # spaCy: a parse only
 
@@ -216,7 +206,7 @@ def _to_audience(verb: Token, audience: tuple[str, ...]) -> bool:
         for noun in nouns:
             if _lemma(noun) in audience or any(_lemma(t) in audience for t in noun.lefts):
                 return True
-            if audience is _AUDIENCE and noun_kind(noun) == "briefing":
+            if audience is words.AUDIENCE and noun_kind(noun) == "briefing":
                 return True
     return False
 
@@ -230,13 +220,15 @@ def to_press(verb: Token) -> bool:
         return True
     if _lemma(verb) not in ("say", "tell"):
         return False
-    if _to_audience(verb, _AUDIENCE):
+    if _to_audience(verb, words.AUDIENCE):
         return True
     for child in verb.children:
         named = child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN"
         if named and is_media(proper_name_of(child)):
             return True  # "told The Investor"
-        if child.dep_ == "prep" and any(_lemma(n) in _PRESS_OCCASIONS for n in _pobjects(child)):
+        if child.dep_ == "prep" and any(
+            _lemma(n) in words.PRESS_OCCASIONS for n in _pobjects(child)
+        ):
             return True
     return False
 
@@ -273,7 +265,7 @@ def _sets_tariffs(verb: Token) -> bool:
             or token.tag_ not in ("VBG", "VB")
         ):
             continue
-        if verb_lemma(token.text) not in SETTING:
+        if verb_lemma(token.text) not in words.SETTING:
             continue
         nouns = [token.head, *_objects(token)]
         if any(noun_kind(n) == "tariff measure" for n in nouns if n.pos_ == "NOUN"):
@@ -294,7 +286,7 @@ def _tariff_content(noun: Token) -> str | None:
     means = noun.head
     if noun.dep_ == "pobj" and means.lower_ in ("by", "under", "through", "via"):
         setter = means.head
-        sets = setter.pos_ in _PREDICATE and verb_lemma(setter.text) in SETTING
+        sets = setter.pos_ in _PREDICATE and verb_lemma(setter.text) in words.SETTING
         if sets and any(noun_kind(n) == "tariff measure" for n in _objects(setter)):
             return "tariff measure"
     for child in noun.children:

@@ -16,6 +16,19 @@ PHASES = ("begin", "start", "resume", "continue", "end", "expire", "lapse", "ope
 SETTING = ("raise", "cut", "lower", "impose", "set", "pause", "suspend", "extend", "hike",
          "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove",
          "confirm", "introduce", "apply")  # fmt: skip
+# Nouns that count or measure what their "of" phrase names: "two days of talks".
+CONTAINERS = ("day", "hour", "week", "series", "couple", "number", "set", "wave", "string")
+# Whom one calls by phone, when not named: "called the US president", "his counterpart".
+CALLED = ("president", "counterpart", "minister", "premier", "leader", "chancellor",
+           "secretary", "representative", "ambassador", "king")  # fmt: skip
+LEGISLATORS = ("committee", "senate", "congress", "assembly", "parliament", "lawmaker",
+                "legislator", "deputy", "senator", "congressman")  # fmt: skip
+# What a reported clause tells as the event itself when it was done ("said it had signed").
+DONE_KINDS = ("decision", "tariff measure", "agreement", "call", "meeting", "visit")
+# Where or how someone speaks to the press: "in an interview", "by phone".
+PRESS_OCCASIONS = ("interview", "phone", "telephone", "conference", "briefing", "podcast")
+GROUP_PARTICIPLES = ("led", "headed", "including", "comprising", "accompanied", "composed")
+AUDIENCE = ("reporter", "journalist", "press", "media", "correspondent")  # "told reporters"
 # The pipeline runs no lemmatizer: irregular verb forms, and suffix rules for the rest.
 _IRREGULAR = {
     "broke": "break", "broken": "break",

@@ -11,6 +11,15 @@ from spacy.tokens import Token
 
 from vntrade.nlp.statements.context import SUBJECTS, DocContext, Found, end_of, ends_quote, is_word
 from vntrade.nlp.statements.lexicon import CueVerb
+from vntrade.nlp.statements.parse_words import (
+    CIRCUMSTANCE,
+    CLAUSES,
+    EMPTY_OBJECTS,
+    NOUN_CLAUSES,
+    PARENTHETICAL,
+    PARENTHETICAL_CHILDREN,
+    WITHHOLDING,
+)
 from vntrade.nlp.statements.quotes import Quote
 
 # The column values `_candidates` looks for.
@@ -18,23 +27,6 @@ _PREP = get_string_id("prep")
 _VERBAL = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
 _NOUN = POS_IDS["NOUN"]
 _ADVCL, _VBG = get_string_id("advcl"), get_string_id("VBG")
-CLAUSES = frozenset({"ccomp"})
-NOUN_CLAUSES = frozenset({"acl", "ccomp"})
-PARENTHETICAL = frozenset({"parataxis", "ccomp", "advcl", "conj"})
-# What a parenthetical cue may have besides its source: `, he said on Friday in Hanoi,`.
-PARENTHETICAL_CHILDREN = frozenset(
-    {"nsubj", "aux", "advmod", "punct", "prep", "npadvmod", "neg", "cc", "agent"}
-)
-# `while chairing a meeting`: what the speaker was doing when speaking.
-CIRCUMSTANCE = frozenset({"while", "when", "after", "before"})
-# Verbs whose infinitive was not done: `declined to comment`, `refused to endorse`.
-WITHHOLDING = frozenset(
-    f"{stem}{ending}"
-    for stem in ("declin", "refus", "hesitat")
-    for ending in ("e", "es", "ed", "ing")
-) | {"fail", "fails", "failed", "failing"}
-# Objects that are no content: `said it`, `noted this`.
-EMPTY_OBJECTS = frozenset({"it", "this", "that", "these", "those", "nothing", "something"})
 
 
 class ReportFinder(DocContext):
