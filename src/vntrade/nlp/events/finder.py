@@ -36,7 +36,7 @@ from vntrade.records import Event
 _DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than|deadline\s+of)\s+$", re.I)
 EVENT_TIMEX = ("DATE", "TIME")
 WEAK_KINDS = ("report", "briefing")  # "said" tells little about what happened
-# The words that make the date after them a figure's point of comparison.
+# A sentence that only says how long a happening named before goes on.
 _GOES_ON = re.compile(
     r"The\s+(?:[\w-]+\s+){0,3}?(?:round|talks|visit|trip|tour|meeting|conference|forum|"
     r"session|negotiations?|fair|summit|mission|exhibition|dialogue)\b[^.;]*?\b(?:runs?|ran|"
@@ -222,7 +222,8 @@ def _press_briefings(
     per speaker."""
     doc = parse.doc
     day = doc._.published or doc._.dateline_date or doc._.reference_date
-    if not day or parse_period(day) is None or parse_period(day).precision != "day":
+    period = parse_period(day) if day else None
+    if period is None or period.precision != "day":
         return []
     text, found, speakers = record["text"], [], set()
     for index, (start, end) in enumerate(sentences):
@@ -233,11 +234,9 @@ def _press_briefings(
             if who is None or not who.agents or who.borrowed or who.agents[0] in speakers:
                 continue
             speakers.add(who.agents[0])
-            clause = next((c for c in clause_spans(text, start, end) if c[0] <= position < c[1]),
-                          (start, end))  # fmt: skip
-            summary, _ = clause_summary(
-                text, clause_spans(text, start, end), clause, _NO_DATE, mentions, who, parse
-            )
+            clauses = clause_spans(text, start, end)
+            clause = next((c for c in clauses if c[0] <= position < c[1]), (start, end))
+            summary, _ = clause_summary(text, clauses, clause, _NO_DATE, mentions, who, parse)
             found.append(
                 _event(
                     day,

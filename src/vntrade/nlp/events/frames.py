@@ -160,7 +160,7 @@ def _speech_kind(verb: Token) -> str:
         return "report"
     if _to_audience(verb, words.LEGISLATORS):
         return "meeting"  # "told the Senate Finance Committee": a hearing
-    if _to_audience(verb, words.AUDIENCE):
+    if _to_audience(verb, words.AUDIENCE, press=True):
         return "briefing"  # "told reporters that exports could rise 12%"
     verbs, light, _nouns = lexicon()
     for child in verb.children:
@@ -195,10 +195,10 @@ def _phones(verb: Token) -> bool:
     )
 
 
-def _to_audience(verb: Token, audience: tuple[str, ...]) -> bool:
-    """Whether a speech verb is addressed to the press ("told reporters", "said at a news
-    conference") or to legislators ("told the Senate Finance Committee"), as `audience`
-    lists them."""
+def _to_audience(verb: Token, audience: tuple[str, ...], press: bool = False) -> bool:
+    """Whether a speech verb is addressed to the press ("told reporters", and with `press`
+    "said at a news conference") or to legislators ("told the Senate Finance Committee"),
+    as `audience` lists them."""
     for child in verb.children:
         nouns = [child] if child.dep_ in ("dobj", "dative") else []
         if child.dep_ == "prep" and child.lower_ in ("to", "at", "before"):
@@ -206,7 +206,7 @@ def _to_audience(verb: Token, audience: tuple[str, ...]) -> bool:
         for noun in nouns:
             if _lemma(noun) in audience or any(_lemma(t) in audience for t in noun.lefts):
                 return True
-            if audience is words.AUDIENCE and noun_kind(noun) == "briefing":
+            if press and noun_kind(noun) == "briefing":
                 return True
     return False
 
@@ -220,7 +220,7 @@ def to_press(verb: Token) -> bool:
         return True
     if _lemma(verb) not in ("say", "tell"):
         return False
-    if _to_audience(verb, words.AUDIENCE):
+    if _to_audience(verb, words.AUDIENCE, press=True):
         return True
     for child in verb.children:
         named = child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN"
@@ -235,8 +235,8 @@ def to_press(verb: Token) -> bool:
 
 def proper_name_of(token: Token) -> str:
     """A proper noun with the words compounded or determining it ("The Investor")."""
-    words = [t for t in token.lefts if t.dep_ in ("compound", "det") and t.i >= token.i - 3]
-    return " ".join(t.text for t in [*words, token])
+    before = [t for t in token.lefts if t.dep_ in ("compound", "det") and t.i >= token.i - 3]
+    return " ".join(t.text for t in [*before, token])
 
 
 def _done_by_speaker(verb: Token) -> bool:

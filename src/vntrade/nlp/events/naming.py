@@ -6,9 +6,9 @@ person); "a delegation led by X" is X's; "Vietnamese and U.S. negotiators" are t
 countries; "the two sides" the last two countries named; "the Government" of Vietnam's press
 is Vietnam's; a capital that acts is its country ("Hanoi sent a note"); a city's authorities
 are the city or province, and "the provincial People's Committee" is that place's People's
-Committee; "Customs" of Vietnam's
-press is Vietnam Customs; a proper name the actors do not list still names ("Ford"); a
-description used again ("the delegation", "the survey") names what its earlier phrase named.
+Committee; "Customs" of Vietnam's press is Vietnam Customs; a proper name the actors do not
+list still names ("Ford"); a description used again ("the delegation", "the survey") names
+what its earlier phrase named.
 """
 
 from __future__ import annotations
@@ -142,8 +142,9 @@ class PhraseNames:
         unlisted = unlisted_name(head)
         if unlisted:  # "Ford has announced cuts", "US automaker General Motors said"
             return [self._in_full(unlisted)]
-        if head.pos_ == "PROPN" and self._in_full(proper_name(head)) != proper_name(head):
-            return [self._in_full(proper_name(head))]  # "Meridian Circuits ... Meridian said"
+        written = proper_name(head) if head.pos_ == "PROPN" else None
+        if written and self._in_full(written) != written:
+            return [self._in_full(written)]  # "Meridian Circuits ... Meridian said"
         for child in head.children:  # "US carmaker Ford", "budget carrier, Vietravel, said"
             named = self.name(child, look_back=False) if child.dep_ == "appos" else []
             if named:
@@ -157,15 +158,13 @@ class PhraseNames:
             return customs
         # "a delegation, led by X", "a delegation of 40 US companies led by X": X's
         for token in [*head.children, *member_tokens(head)]:
-            if token.dep_ == "acl" and token.tag_ == "VBN" and token.lower_ == "led":
-                leaders = [n for c in token.children if c.dep_ == "agent" for n in self.by(c)]
-                if leaders:
-                    return leaders[:1]
-        for child in head.children:
-            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lower_ not in _NOT_DOING:
-                leaders = [n for c in child.children if c.dep_ == "agent" for n in self.by(c)]
-                if leaders:
-                    return leaders[:1]
+            leaders = self._led_by(token) if token.lower_ == "led" else []
+            if leaders:
+                return leaders[:1]
+        for child in head.children:  # "the decree, signed by X": X's
+            leaders = self._led_by(child) if child.lower_ not in _NOT_DOING else []
+            if leaders:
+                return leaders[:1]
         described = {  # "the EV maker, controlled by billionaire X": not X
             t.i for c in head.children if c.dep_ in ("acl", "relcl") for t in c.subtree
         }
@@ -195,6 +194,12 @@ class PhraseNames:
         if names:
             return names
         return self.described_before(head) if look_back else []
+
+    def _led_by(self, participle: Token) -> list[str]:
+        """Who the "by" of a past participle describing a noun names ("led by X")."""
+        if participle.dep_ != "acl" or participle.tag_ != "VBN":
+            return []
+        return [n for c in participle.children if c.dep_ == "agent" for n in self.by(c)]
 
     def localized(self, name: str, position: int) -> str:
         """A local body's name ("Department of Industry and Trade") as the body of the place

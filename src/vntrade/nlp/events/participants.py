@@ -3,9 +3,9 @@
 The agent is the predicate's subject (or its "by" phrase), after the possessor of the event
 noun the date is written on ("welcomed Trump's decision on April 9": Trump's); partners
 are its object and its "with" and "between ... and" phrases. A participant names the actor
-mention at its head word, else the pronoun or role phrase the actors
-component resolved there ("he", "the PM"), else the people named in its phrase (a title such
-as "Ambassador to the US" does not make a person "the US").
+mention at its head word, else the pronoun or role phrase the actors component resolved
+there ("he", "the PM"), else the people named in its phrase (a title such as "Ambassador to
+the US" does not make a person "the US").
 
 Descriptions name actors too: "a delegation led by X", "the decree, signed by X" are X's;
 "Vietnamese and U.S. negotiators" are Vietnam's and the United States'; "the two sides" are
