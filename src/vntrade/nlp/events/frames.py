@@ -16,28 +16,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import is_media
-from vntrade.nlp.commodities.lexicon import normal_form
+from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.kind_words import lexicon, verb_lemma
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Token
 
-_PREDICATE = ("VERB", "AUX")
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_OBJECTS = ("dobj", "attr", "dative", "oprd")
-_RELATIVE = ("which", "that", "who", "whom")
 _EFFECT = ("apply", "take effect", "come into effect", "come into force", "enter into force")
 _ENDS = ("end", "expire", "lapse", "close")
 _HAPPENINGS = ("negotiation", "meeting", "visit", "call")
 _SPEECH_DATA = ("report",)  # what a speech verb's words make of it, besides a briefing
 _TOPIC = ("on", "about", "over", "regarding", "concerning")  # "talks on a trade agreement"
-
-
-def _lemma(token: Token) -> str:
-    if token.pos_ in _PREDICATE:
-        return verb_lemma(token.text)
-    return normal_form(token.text)
 
 
 def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
@@ -47,7 +37,9 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         return None
     token, path, described = span.root, [], False
     while token.head.i != token.i and (
-        token.pos_ not in _PREDICATE or _only_dates(token, start, end) or describes_group(token)
+        token.pos_ not in parts.PREDICATE
+        or parts.only_dates(token, start, end)
+        or describes_group(token)
     ):
         described = described or describes_group(token)
         if token.pos_ in ("NOUN", "PROPN") and not start <= token.idx < end and not described:
@@ -59,7 +51,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         kind = _tariff_content(noun) or noun_kind(noun)
         if kind:
             return kind, noun.text
-    if token.pos_ not in _PREDICATE:
+    if token.pos_ not in parts.PREDICATE:
         return None
     return _predicate_kind(token)
 
@@ -86,32 +78,34 @@ def noun_kind(noun: Token) -> str | None:
     """The kind a noun names: its compound with its modifier ("press conference"), then its
     lemma ("conference")."""
     nouns = lexicon()[2]
-    lemma = _lemma(noun)
+    lemma = parts.lemma(noun)
     for child in noun.children:
         if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
-            kind = nouns.get(f"{_lemma(child)} {lemma}") or nouns.get(f"{child.lower_} {lemma}")
+            kind = nouns.get(f"{parts.lemma(child)} {lemma}") or nouns.get(
+                f"{child.lower_} {lemma}"
+            )
             if kind:
                 return kind
         if child.dep_ == "prep" and child.lower_ == "of":  # "letter of intent"
-            for pobj in _pobjects(child):
-                kind = nouns.get(f"{lemma} of {_lemma(pobj)}")
+            for pobj in parts.pobjects(child):
+                kind = nouns.get(f"{lemma} of {parts.lemma(pobj)}")
                 if kind:
                     return kind
     kind = nouns.get(lemma) or nouns.get(noun.lower_)
     if kind is None and lemma in words.CONTAINERS:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
-                kind = next(filter(None, map(noun_kind, _pobjects(child))), None)
+                kind = next(filter(None, map(noun_kind, parts.pobjects(child))), None)
     return kind
 
 
 def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     verbs, light, _nouns = lexicon()
-    lemma = _lemma(verb)
-    phrase = _phrasal(verb)
+    lemma = parts.lemma(verb)
+    phrase = parts.phrasal(verb)
     if phrase in _EFFECT:
-        kind = _first_kind(_subjects(verb))
-        return kind or "decision", _words(verb, phrase)
+        kind = _first_kind(parts.subjects(verb))
+        return kind or "decision", parts.trigger_words(verb, phrase)
     if _phones(verb):
         return "call", verb.text  # "Trump called To Lam on Wednesday"
     if lemma == "break" and any(c.lower_ == "ground" for c in verb.children):
@@ -119,33 +113,33 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     if lemma in light and light[lemma] == "briefing":
         return _speech_kind(verb), verb.text
     if lemma in verbs:
-        if verbs[lemma] == "meeting" and _first_kind(_subjects(verb)) == "negotiation":
+        if verbs[lemma] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
             return "negotiation", verb.text  # "the negotiators will meet again"
         return verbs[lemma], verb.text
     if lemma in words.PHASES:
-        kind = _first_kind([*_objects(verb), *_subjects(verb)])
+        kind = _first_kind([*parts.objects(verb), *parts.subjects(verb)])
         if lemma in _ENDS and kind not in _HAPPENINGS:
             return "deadline", verb.text
         return (kind, verb.text) if kind else None
     if lemma == "be":
-        kind = _first_kind(_subjects(verb))
+        kind = _first_kind(parts.subjects(verb))
         return (kind, verb.text) if kind == "visit" else None
     if _in_writing(verb):
         return "announcement", verb.text  # "welcomed the decision in a statement"
-    objects = _objects(verb)
+    objects = parts.objects(verb)
     of_objects = [  # "notified seven countries of new tariff rates"; not "published details
         n  # of the trade framework", where the light verb says what was done with it
         for o in (objects if lemma not in light else [])
         for c in o.children
         if c.lower_ == "of"
-        for n in _pobjects(c)
+        for n in parts.pobjects(c)
     ]
     found = _first_noun(
-        [*objects, *of_objects, *_modified(verb), *_subjects(verb), *_preposed(verb)]
+        [*objects, *of_objects, *parts.modified(verb), *parts.subjects(verb), *parts.preposed(verb)]
     )
     if found and found[0] in ("decision", "announcement") and _sets_tariffs(verb):
         return "tariff measure", found[1]  # "signed an order on May 2 raising duties"
-    if found and found[0] == "meeting" and _first_kind(_subjects(verb)) == "negotiation":
+    if found and found[0] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
         return "negotiation", found[1]  # "the negotiating teams held a session"
     if found:
         return found  # the noun's words are the trigger: "held phone talks"
@@ -156,7 +150,7 @@ def _speech_kind(verb: Token) -> str:
     """A speech verb's kind: a report when it tells data (its speaker is an analyst or a
     statistics office, or what it says is a figure moving), an announcement "in a statement",
     else a briefing."""
-    if _first_kind(_subjects(verb)) == "report":
+    if _first_kind(parts.subjects(verb)) == "report":
         return "report"
     if _to_audience(verb, words.LEGISLATORS):
         return "meeting"  # "told the Senate Finance Committee": a hearing
@@ -165,8 +159,8 @@ def _speech_kind(verb: Token) -> str:
     verbs, light, _nouns = lexicon()
     for child in verb.children:
         if child.dep_ == "ccomp":
-            lemma = _lemma(child)
-            said = verbs.get(lemma) or light.get(lemma) or _first_kind(_subjects(child))
+            lemma = parts.lemma(child)
+            said = verbs.get(lemma) or light.get(lemma) or _first_kind(parts.subjects(child))
             if said in _SPEECH_DATA:
                 return "report"
             done = _predicate_kind(child) if _done_by_speaker(child) else None
@@ -202,9 +196,9 @@ def _to_audience(verb: Token, audience: tuple[str, ...], press: bool = False) ->
     for child in verb.children:
         nouns = [child] if child.dep_ in ("dobj", "dative") else []
         if child.dep_ == "prep" and child.lower_ in ("to", "at", "before"):
-            nouns = _pobjects(child)
+            nouns = parts.pobjects(child)
         for noun in nouns:
-            if _lemma(noun) in audience or any(_lemma(t) in audience for t in noun.lefts):
+            if parts.lemma(noun) in audience or any(parts.lemma(t) in audience for t in noun.lefts):
                 return True
             if press and noun_kind(noun) == "briefing":
                 return True
@@ -218,7 +212,7 @@ def to_press(verb: Token) -> bool:
         c.dep_ == "xcomp" and c.lower_ == "comment" for c in verb.children
     ):
         return True
-    if _lemma(verb) not in ("say", "tell"):
+    if parts.lemma(verb) not in ("say", "tell"):
         return False
     if _to_audience(verb, words.AUDIENCE, press=True):
         return True
@@ -227,7 +221,7 @@ def to_press(verb: Token) -> bool:
         if named and is_media(proper_name_of(child)):
             return True  # "told The Investor"
         if child.dep_ == "prep" and any(
-            _lemma(n) in words.PRESS_OCCASIONS for n in _pobjects(child)
+            parts.lemma(n) in words.PRESS_OCCASIONS for n in parts.pobjects(child)
         ):
             return True
     return False
@@ -261,13 +255,13 @@ def _sets_tariffs(verb: Token) -> bool:
     for token in verb.subtree:
         if (
             token.i <= verb.i
-            or token.pos_ not in (*_PREDICATE, "NOUN")
+            or token.pos_ not in (*parts.PREDICATE, "NOUN")
             or token.tag_ not in ("VBG", "VB")
         ):
             continue
         if verb_lemma(token.text) not in words.SETTING:
             continue
-        nouns = [token.head, *_objects(token)]
+        nouns = [token.head, *parts.objects(token)]
         if any(noun_kind(n) == "tariff measure" for n in nouns if n.pos_ == "NOUN"):
             return True
     return False
@@ -286,12 +280,12 @@ def _tariff_content(noun: Token) -> str | None:
     means = noun.head
     if noun.dep_ == "pobj" and means.lower_ in ("by", "under", "through", "via"):
         setter = means.head
-        sets = setter.pos_ in _PREDICATE and verb_lemma(setter.text) in words.SETTING
-        if sets and any(noun_kind(n) == "tariff measure" for n in _objects(setter)):
+        sets = setter.pos_ in parts.PREDICATE and verb_lemma(setter.text) in words.SETTING
+        if sets and any(noun_kind(n) == "tariff measure" for n in parts.objects(setter)):
             return "tariff measure"
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ in _PREDICATE:
-            inner = [*_objects(child), *_subjects(child, relative=False)]
+        if child.dep_ in ("acl", "relcl") and child.pos_ in parts.PREDICATE:
+            inner = [*parts.objects(child), *parts.subjects(child, relative=False)]
             if any(noun_kind(n) == "tariff measure" for n in inner):
                 return "tariff measure"
     return None
@@ -300,7 +294,7 @@ def _tariff_content(noun: Token) -> str | None:
 def _in_writing(verb: Token) -> bool:
     """Whether the verb says how it was made public: "in a statement", "in a letter"."""
     return any(
-        child.dep_ == "prep" and child.lower_ == "in" and _first_kind(_pobjects(child)) ==
+        child.dep_ == "prep" and child.lower_ == "in" and _first_kind(parts.pobjects(child)) ==
         "announcement" for child in verb.children
     )  # fmt: skip
 
@@ -329,71 +323,3 @@ def _noun_words(noun: Token) -> str:
     while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).head == noun:
         first = first.nbor(-1)
     return noun.doc[first.i : noun.i + 1].text
-
-
-def _objects(verb: Token) -> list[Token]:
-    """The verb's noun objects; "it" after a conjoined verb is the first verb's object
-    ("announced the 46% rate and suspended it")."""
-    found = [c for c in verb.children if c.dep_ in _OBJECTS and c.pos_ in ("NOUN", "PROPN")]
-    pronoun = any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children)
-    if not found and pronoun and verb.dep_ == "conj" and verb.head.pos_ in _PREDICATE:
-        return _objects(verb.head)
-    return found
-
-
-def _subjects(verb: Token, *, relative: bool = True) -> list[Token]:
-    """The verb's subjects; a relative pronoun stands for the noun it follows, and a verb
-    modifying a noun ("the deal announced") has that noun as its subject."""
-    found = []
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            if relative and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                found.append(verb.head)
-            else:
-                found.append(child)
-    if not found and relative:
-        found = _modified(verb)
-    if not found and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
-        head = verb.head
-        if head.dep_ == "acomp" and head.head.i != head.i:
-            head = head.head  # "the tariff is due to take effect"
-        return _subjects(head, relative=relative)  # "is scheduled to take effect"
-    return found
-
-
-def _modified(verb: Token) -> list[Token]:
-    """The noun a participle or relative clause modifies ("agreements signed at a forum")."""
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]
-    return []
-
-
-def _preposed(verb: Token) -> list[Token]:
-    """The objects of the verb's prepositions and of its passive "by"."""
-    return [n for c in verb.children if c.dep_ in ("prep", "agent") for n in _pobjects(c)]
-
-
-def _pobjects(preposition: Token) -> list[Token]:
-    return [c for c in preposition.children if c.dep_ == "pobj"]
-
-
-def _phrasal(verb: Token) -> str:
-    """The verb with its "effect"/"into force" complement, as `_EFFECT` lists it."""
-    lemma = _lemma(verb)
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.lower_ == "effect":
-            return f"{lemma} effect"
-        if child.dep_ == "prep" and child.lower_ == "into":
-            objects = [o.lower_ for o in _pobjects(child)]
-            if objects:
-                return f"{lemma} into {objects[0]}"
-    return lemma
-
-
-def _words(verb: Token, phrase: str) -> str:
-    return verb.text if phrase == _lemma(verb) else f"{verb.text} {phrase.split()[-1]}"
-
-
-def _only_dates(verb: Token, start: int, end: int) -> bool:
-    """Whether a verb says nothing but the date ("starting August 7")."""
-    return all(start <= t.idx < end for t in verb.subtree if t.i != verb.i and not t.is_punct)

@@ -1,0 +1,91 @@
+"""The parts of a predicate's frame in the parse: its lemma, subjects, objects, the nouns
+it modifies or governs by a preposition, and its phrasal form ("take effect")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vntrade.nlp.commodities.lexicon import normal_form
+from vntrade.nlp.events.kind_words import verb_lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PREDICATE = ("VERB", "AUX")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_OBJECTS = ("dobj", "attr", "dative", "oprd")
+_RELATIVE = ("which", "that", "who", "whom")
+
+
+def lemma(token: Token) -> str:
+    if token.pos_ in PREDICATE:
+        return verb_lemma(token.text)
+    return normal_form(token.text)
+
+
+def objects(verb: Token) -> list[Token]:
+    """The verb's noun objects; "it" after a conjoined verb is the first verb's object
+    ("announced the 46% rate and suspended it")."""
+    found = [c for c in verb.children if c.dep_ in _OBJECTS and c.pos_ in ("NOUN", "PROPN")]
+    pronoun = any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children)
+    if not found and pronoun and verb.dep_ == "conj" and verb.head.pos_ in PREDICATE:
+        return objects(verb.head)
+    return found
+
+
+def subjects(verb: Token, *, relative: bool = True) -> list[Token]:
+    """The verb's subjects; a relative pronoun stands for the noun it follows, and a verb
+    modifying a noun ("the deal announced") has that noun as its subject."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if relative and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                found.append(verb.head)
+            else:
+                found.append(child)
+    if not found and relative:
+        found = modified(verb)
+    if not found and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        head = verb.head
+        if head.dep_ == "acomp" and head.head.i != head.i:
+            head = head.head  # "the tariff is due to take effect"
+        return subjects(head, relative=relative)  # "is scheduled to take effect"
+    return found
+
+
+def modified(verb: Token) -> list[Token]:
+    """The noun a participle or relative clause modifies ("agreements signed at a forum")."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return []
+
+
+def preposed(verb: Token) -> list[Token]:
+    """The objects of the verb's prepositions and of its passive "by"."""
+    return [n for c in verb.children if c.dep_ in ("prep", "agent") for n in pobjects(c)]
+
+
+def pobjects(preposition: Token) -> list[Token]:
+    return [c for c in preposition.children if c.dep_ == "pobj"]
+
+
+def phrasal(verb: Token) -> str:
+    """The verb with its "effect"/"into force" complement, as `frames._EFFECT` lists it."""
+    base = lemma(verb)
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ == "effect":
+            return f"{base} effect"
+        if child.dep_ == "prep" and child.lower_ == "into":
+            objects = [o.lower_ for o in pobjects(child)]
+            if objects:
+                return f"{base} into {objects[0]}"
+    return base
+
+
+def trigger_words(verb: Token, phrase: str) -> str:
+    return verb.text if phrase == lemma(verb) else f"{verb.text} {phrase.split()[-1]}"
+
+
+def only_dates(verb: Token, start: int, end: int) -> bool:
+    """Whether a verb says nothing but the date ("starting August 7")."""
+    return all(start <= t.idx < end for t in verb.subtree if t.i != verb.i and not t.is_punct)
