@@ -383,3 +383,32 @@ def test_letters_whose_lower_case_is_longer_keep_every_offset(cli, tmp_path):
     text = "Hanoi (VNA) - " + "İ" * 80 + " traders met officials on April 2, 2025."
     record = extract_one(cli, tmp_path, text)
     assert [(d["text"], d["value"]) for d in record["dates"]] == [("April 2, 2025", "2025-04-02")]
+
+
+def test_an_undated_story_of_a_named_year_keeps_its_yearless_days_in_it(cli):
+    """A year the story happened in, or one still under way, is the article's own; only a
+    finished year's figure moves the article to a later one."""
+    timeline, record, figures = extract(
+        cli,
+        (
+            None,
+            "The deal was sealed on July 2. This is how the talks went in 2025.\n"
+            "April 2: the tariffs are announced.",
+        ),
+        (
+            None,
+            "Shipments reached a record in the first half of 2025, customs figures "
+            "published on July 9 showed.",
+        ),
+        (
+            None,
+            "Exports to Japan reached US$24 billion in 2024. The minister met buyers on March 3.",
+        ),
+    )
+    assert [(d["text"], d["value"]) for d in timeline["dates"]] == [
+        ("July 2", "2025-07-02"),
+        ("2025", "2025"),
+        ("April 2", "2025-04-02"),
+    ]
+    assert [d["value"] for d in record["dates"]] == ["2025", "2025-07-09"]
+    assert [d["value"] for d in figures["dates"]] == ["2024", "2025-03-03"]

@@ -97,6 +97,31 @@ CASES = [
     ("The ambassador paid a farewell call on the party chief on August 11.", "meeting"),
     ("The administration on August 12 notified seven countries of new tariff rates.",
      "tariff measure"),
+    # talking or meeting by phone or video, or online, is a call
+    ("The farm minister had talked by video with his Brazilian counterpart on August 13.",
+     "call"),
+    ("Regional finance ministers will hold an emergency meeting by video conference on "
+     "August 14.", "call"),
+    # a draft is proposed, not decided; what a statement welcomes is not the event
+    ("The finance ministry posted a draft circular on customs valuation on August 15.",
+     "announcement"),
+    ("The shrimp farmers' group welcomed the ruling in a statement on August 16.",
+     "announcement"),
+    # an analysts' note is a report, and so is what a bank estimates
+    ("The bank lowered its growth outlook for Thailand in a research note on August 17.",
+     "report"),
+    ("A consultancy estimated on August 18 that a tenth of furniture exports were at risk.",
+     "report"),
+    # detaining goods and charging people are decisions
+    ("Border officers detained 12 trucks of relabelled aluminium on August 19.", "decision"),
+    ("Two traders were charged with customs fraud in a Texas court on August 20.",
+     "decision"),
+    # tariff cuts that take effect are a tariff measure, and rates that apply to goods
+    # entering a market too
+    ("The tariff cuts take effect on August 21.", "tariff measure"),
+    ("The new rates apply to goods entering the country on August 22.", "tariff measure"),
+    # summit talks are a meeting of leaders
+    ("The two presidents will hold summit talks in Seoul on August 23.", "meeting"),
 ]  # fmt: skip
 
 

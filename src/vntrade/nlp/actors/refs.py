@@ -136,6 +136,8 @@ class ReferenceResolver:
         for start, end, value in self.lexicon.references.scan(keys, texts):
             if end in titles_of_names or not _introduced(keys, start):
                 continue
+            if any(o.start <= start and end <= o.end for o in self.organisations):
+                continue  # "the Office of the US Trade Representative": a body's name
             name = self._holder(value, start)
             if name is not None:
                 in_text = any(m.name == name for m in self.mentions)

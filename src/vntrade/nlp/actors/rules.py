@@ -116,7 +116,7 @@ def _name_in_run(
     `Thai Binh` a province)."""
     for first in range(start, end - 1):
         length = end - first
-        if keys[first] not in VIETNAMESE_SURNAMES or length > 4:
+        if keys[first] not in VIETNAMESE_SURNAMES or length > 4 or _named_earlier(doc, first):
             continue
         if " ".join(keys[first:end]) in vetoed:
             return None
@@ -133,6 +133,18 @@ def _name_in_run(
             return first, end
         return None
     return None
+
+
+def _named_earlier(doc: Doc, first: int) -> bool:
+    """Whether the model's person name takes in a name word before a family name (`Gan`
+    Kim Yong, Singapore's minister): the name is the model's, not a Vietnamese one."""
+    begin = first
+    while begin > 0 and doc[begin].ent_iob_ == "I" and doc[begin].ent_type_ == "PERSON":
+        begin -= 1
+    before = doc[begin:first]
+    return bool(len(before)) and all(
+        is_name_word(t.text) and t.lower_ not in TITLE_WORDS for t in before
+    )
 
 
 def person_bounds(

@@ -19,6 +19,14 @@ _YEAR_UNDER_WAY = re.compile(
     r"(?i:\b(?:first\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|quarters?|half)\s+of|so\s+far\s+in|"
     r"since\s+the\s+(?:beginning|start)\s+of|year-to-date\s+in)\s+)$"
 )
+# What a finished year's statistic reports: a figure (`US$150 billion`, `12%`) or a movement
+# (`exports rose`, `a record`).
+_FIGURE = re.compile(
+    r"(?i:\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b|billion\b|million\b|trillion\b|tonnes?\b)|"
+    r"(?:US)?\$\s?\d|\b(?:rose|fell|grew|gained|reached|hit|increased|decreased|dropped|"
+    r"declined|jumped|surged|slumped|climbed|totall?ed|records?)\b)"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'”]?\s|\n")
 
 
 def infer_anchor(candidates: list[Candidate], tenses: list[str | None]) -> Anchor | None:
@@ -82,16 +90,25 @@ def _publication_year(candidate: Candidate, year: int, tense: str | None) -> int
     """The year of publication a bare year points to, or None for a year ahead.
 
     A year still under way (`the first seven months of 2025`, `so far in 2025`) is the
-    year of publication; a whole year reported in the past tense (`trade reached US$150
-    billion in 2024`) is over, so the article is from a later year, most likely the next.
+    year of publication; a finished year's figure reported in the past tense (`trade
+    reached US$150 billion in 2024`) is over, so the article is from a later year, most
+    likely the next. A year the story itself happened in (`how the talks unfolded in
+    2025`) is the article's own.
     """
     if tense == FUTURE:
         return None
-    if _YEAR_UNDER_WAY.search(
-        candidate.match.string, max(0, candidate.start - 40), candidate.start
-    ):
+    text = candidate.match.string
+    digits = text.rfind(str(year), candidate.start, candidate.end)
+    if _YEAR_UNDER_WAY.search(text, max(0, candidate.start - 40), max(digits, candidate.start)):
         return year
-    return year + 1 if tense == PAST else year
+    return year + 1 if tense == PAST and _FIGURE.search(_sentence(text, candidate)) else year
+
+
+def _sentence(text: str, candidate: Candidate) -> str:
+    """The sentence around a candidate, cut at sentence ends and line breaks."""
+    ends = [match.end() for match in _SENTENCE_END.finditer(text, 0, candidate.start)]
+    after = _SENTENCE_END.search(text, candidate.end)
+    return text[ends[-1] if ends else 0 : after.start() if after else len(text)]
 
 
 def _day_in_year(resolved: Resolved | None, year: int) -> dt.date | None:

@@ -53,7 +53,18 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
             return kind, noun.text
     if token.pos_ not in parts.PREDICATE:
         return None
-    return _predicate_kind(token)
+    found = _predicate_kind(token)
+    if found is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        return _clause_kind(token.head)  # "rates apply to goods entering the US on May 7"
+    return found
+
+
+def _clause_kind(noun: Token) -> tuple[str, str] | None:
+    """The kind of the clause a noun belongs to, found by climbing to its predicate."""
+    token = noun
+    while token.head.i != token.i and token.pos_ not in parts.PREDICATE:
+        token = token.head
+    return _predicate_kind(token) if token.pos_ in parts.PREDICATE else None
 
 
 def describes_group(token: Token) -> bool:
@@ -79,6 +90,9 @@ def noun_kind(noun: Token) -> str | None:
     lemma ("conference")."""
     nouns = lexicon()[2]
     lemma = parts.lemma(noun)
+    drafted = any(c.lower_ == "draft" and c.dep_ in ("amod", "compound") for c in noun.children)
+    if drafted and nouns.get(lemma) == "decision":
+        return "announcement"  # "published a draft decree": a proposal, not yet decided
     for child in noun.children:
         if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
             kind = nouns.get(f"{parts.lemma(child)} {lemma}") or nouns.get(
@@ -106,8 +120,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     if phrase in _EFFECT:
         kind = _first_kind(parts.subjects(verb))
         return kind or "decision", parts.trigger_words(verb, phrase)
-    if _phones(verb):
-        return "call", verb.text  # "Trump called To Lam on Wednesday"
+    if _phones(verb) or _remote(verb, lemma):
+        return "call", verb.text  # "Trump called To Lam", "spoke by video with Greer"
     if lemma == "break" and any(c.lower_ == "ground" for c in verb.children):
         return "meeting", f"{verb.text} ground"  # a groundbreaking ceremony
     if lemma in light and light[lemma] == "briefing":
@@ -124,8 +138,9 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     if lemma == "be":
         kind = _first_kind(parts.subjects(verb))
         return (kind, verb.text) if kind == "visit" else None
-    if _in_writing(verb):
-        return "announcement", verb.text  # "welcomed the decision in a statement"
+    written = _in_writing(verb)
+    if written:
+        return written, verb.text  # "welcomed the decision in a statement", "in a note"
     objects = parts.objects(verb)
     of_objects = [  # "notified seven countries of new tariff rates"; not "published details
         n  # of the trade framework", where the light verb says what was done with it
@@ -166,7 +181,7 @@ def _speech_kind(verb: Token) -> str:
             done = _predicate_kind(child) if _done_by_speaker(child) else None
             if done and done[0] in words.DONE_KINDS:
                 return done[0]  # "said it had opened an investigation": what was done
-    return "announcement" if _in_writing(verb) else "briefing"
+    return _in_writing(verb) or "briefing"
 
 
 def _phones(verb: Token) -> bool:
@@ -291,12 +306,37 @@ def _tariff_content(noun: Token) -> str | None:
     return None
 
 
-def _in_writing(verb: Token) -> bool:
-    """Whether the verb says how it was made public: "in a statement", "in a letter"."""
-    return any(
-        child.dep_ == "prep" and child.lower_ == "in" and _first_kind(parts.pobjects(child)) ==
-        "announcement" for child in verb.children
-    )  # fmt: skip
+def _in_writing(verb: Token) -> str | None:
+    """How the verb was made public, when it says so: an announcement "in a statement" or
+    "in a letter", a report "in a research note"; also said of its object ("welcomed the
+    decision in a statement")."""
+    heads = [verb, *(o for o in parts.objects(verb) if o.pos_ == "NOUN")]
+    for child in (c for head in heads for c in head.children):
+        if child.dep_ == "prep" and child.lower_ == "in":
+            kind = _first_kind(parts.pobjects(child))
+            if kind in ("announcement", "report"):
+                return kind
+    return None
+
+
+def _remote(verb: Token, lemma: str) -> bool:
+    """Whether people talk or meet by phone or video ("spoke by video with Greer", "will
+    hold a meeting by video conference", "met online"), not to the press."""
+    if lemma not in words.TALKING or _to_audience(verb, words.AUDIENCE, press=True):
+        return False
+    heads = [verb, *(o for o in parts.objects(verb) if noun_kind(o) == "meeting")]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "advmod" and child.lower_ in words.REMOTELY:
+                return True
+            by = child.dep_ == "prep" and child.lower_ in ("by", "via", "over", "through")
+            if by and any(_remote_means(n) for n in parts.pobjects(child)):
+                return True
+    return False
+
+
+def _remote_means(noun: Token) -> bool:
+    return parts.lemma(noun) in words.REMOTE_MEANS or noun_kind(noun) == "call"
 
 
 def _first_kind(nouns: list[Token]) -> str | None:

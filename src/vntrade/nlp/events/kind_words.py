@@ -29,6 +29,11 @@ DONE_KINDS = ("decision", "tariff measure", "agreement", "call", "meeting", "vis
 PRESS_OCCASIONS = ("interview", "phone", "telephone", "conference", "briefing", "podcast")
 GROUP_PARTICIPLES = ("led", "headed", "including", "comprising", "accompanied", "composed")
 AUDIENCE = ("reporter", "journalist", "press", "media", "correspondent")  # "told reporters"
+# Verbs of people talking or meeting, which a phone or video link makes a call.
+TALKING = ("speak", "talk", "meet", "hold", "confer", "converse", "chat", "have", "discuss")
+REMOTELY = ("online", "virtually", "remotely")  # "met online"
+REMOTE_MEANS = ("phone", "telephone", "video", "videoconference", "teleconference", "videolink",
+                "zoom", "link")  # fmt: skip
 # The pipeline runs no lemmatizer: irregular verb forms, and suffix rules for the rest.
 _IRREGULAR = {
     "broke": "break", "broken": "break",
@@ -111,5 +116,17 @@ def verb_lemma(word: str) -> str:
 def _known_verbs() -> frozenset[str]:
     verbs, light, _nouns = lexicon()
     return frozenset(
-        {*verbs, *light, *PHASES, *SETTING, "take", "come", "enter", "apply", "be", "call"}
+        {
+            *verbs,
+            *light,
+            *PHASES,
+            *SETTING,
+            *TALKING,
+            "take",
+            "come",
+            "enter",
+            "apply",
+            "be",
+            "call",
+        }
     )

@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Span, Token
 
 _LED_GROUPS = ("delegation", "mission")  # groups a person leads
+_ANALYSTS = ("analyst", "economist", "strategist", "researcher")  # who speak for their firm
 _WHICH_ONE = ("first", "second", "third", "next", "last", "new", "latest", "previous", "same",
               "other", "another", "final", "current")  # fmt: skip
 # Participles whose "by" owns, backs or suffers the noun rather than doing what it does
@@ -142,6 +143,9 @@ class PhraseNames:
         unlisted = unlisted_name(head)
         if unlisted:  # "Ford has announced cuts", "US automaker General Motors said"
             return [self._in_full(unlisted)]
+        firm = self._analysts_at(head)
+        if firm:
+            return firm  # "analysts at Maybank said in a note"
         written = proper_name(head) if head.pos_ == "PROPN" else None
         if written and self._in_full(written) != written:
             return [self._in_full(written)]  # "Meridian Circuits ... Meridian said"
@@ -194,6 +198,20 @@ class PhraseNames:
         if names:
             return names
         return self.described_before(head) if look_back else []
+
+    def _analysts_at(self, head: Token) -> list[str]:
+        """The firm of "analysts at Maybank", "economists from HSBC"."""
+        if singular(head.lower_) not in _ANALYSTS:
+            return []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "from", "with"):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                names = self.name(pobj, look_back=False)
+                if names or pobj.pos_ != "PROPN":
+                    return names
+                return [self._in_full(proper_name(pobj))]
+        return []
 
     def _led_by(self, participle: Token) -> list[str]:
         """Who the "by" of a past participle describing a noun names ("led by X")."""
@@ -268,10 +286,13 @@ class PhraseNames:
         return self._noun_index
 
     def _customs(self, head: Token) -> list[str]:
-        """ "Customs data", "Customs officials seized": in Vietnam's press the country's
-        customs agency (after "US" or "American", the US one)."""
+        """ "Customs data", "Customs officials seized", "customs figures": in Vietnam's press
+        the country's customs agency (after "US" or "American", the US one)."""
+        figures = singular(head.lower_) in ("data", "figure", "statistic", "number")
         for token in (head, *head.children):
-            if token.text != "Customs" or token.i in self.named:
+            if token.i in self.named or not (
+                token.text == "Customs" or (figures and token.lower_ == "customs")
+            ):
                 continue
             if token.i == head.i or token.dep_ == "compound":
                 before = [t.lower_ for t in head.subtree if t.i < token.i]

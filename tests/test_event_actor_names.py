@@ -1,0 +1,62 @@
+"""Who an event names, through `vntrade extract`: a body whose name holds a title, a firm
+its analysts speak for, the customs office behind "customs figures", a foreign name with a
+Vietnamese family name inside it (issue 21, item 1)."""
+
+from __future__ import annotations
+
+from conftest import extract_one
+
+HEADER = "Published: 2025-07-20\n\n"
+
+
+def events_of(cli, tmp_path, body: str) -> list[dict]:
+    return extract_one(cli, tmp_path, HEADER + body)["events"]
+
+
+def test_a_body_whose_name_holds_a_title_is_the_body_not_the_title_s_holder(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "A team from the Office of the U.S. Trade Representative will arrive in Hanoi on July 22.",
+    )
+    assert event["actors"] == ["Office of the US Trade Representative"]
+    assert event["kind"] == "visit"
+
+
+def test_analysts_at_a_firm_the_model_does_not_tag_speak_for_it(cli, tmp_path):
+    (event,) = events_of(
+        cli, tmp_path, "Analysts at Bantam Capital said in a note on July 9 that orders would slow."
+    )
+    assert (event["kind"], event["actors"]) == ("report", ["Bantam Capital"])
+
+
+def test_customs_figures_in_lower_case_are_vietnam_customs(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "Shipments of pepper to the US rose 12% in June, according to customs figures "
+        "released on July 6.",
+    )
+    assert event["actors"][0] == "Vietnam Customs"
+
+
+def test_a_foreign_name_is_not_cut_at_a_vietnamese_family_name(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Minister for Trade and Industry Chan Kim Chee told reporters on July 8 that "
+        "Singapore would respond.",
+    )
+    people = {a["name"]: a["role"] for a in record["actors"] if a["type"] == "PERSON"}
+    assert people == {"Chan Kim Chee": "Minister for Trade and Industry"}
+    assert [e["actors"][0] for e in record["events"]] == ["Chan Kim Chee"]
+
+
+def test_the_justice_department_is_the_listed_us_department(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "The Justice Department said on July 3 that two importers were charged with evading "
+        "duties on plywood.",
+    )
+    assert event["actors"][0] == "US Department of Justice"
