@@ -26,3 +26,22 @@ def test_a_day_and_time_event_has_its_days_period(cli, tmp_path):
     assert event["commodities"] == ["shrimp"]
     assert record["text"][event["sentence_start"] : event["sentence_end"]] == event["sentence"]
     assert event["sentence"].endswith("on tariffs on Vietnamese shrimp.")
+
+
+def test_a_quarter_s_data_do_not_lead_over_the_day_they_came_out(cli, tmp_path):
+    path = tmp_path / "survey.jsonl"
+    rows = [
+        {"id": "survey", "published": "2025-10-09", "text": "Confidence among furniture "
+         "makers recovered in the third quarter, a survey released by the timber association "
+         "on Tuesday showed. The association will meet buyers on October 20."},
+        {"id": "talks", "published": "2025-10-09", "text": "The two sides will meet again in "
+         "the fourth quarter, the ministry said on Wednesday."},
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    result = cli("extract", str(path), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    survey, talks = jsonl(result)
+    leads = [(e["start"], e["kind"]) for e in survey["events"] if e["lead"]]
+    assert leads == [("2025-10-07", "report")]
+    # a day the sentence gives leads over its quarter, whatever the kind
+    assert [e["start"] for e in talks["events"] if e["lead"]] == ["2025-10-08"]

@@ -5,7 +5,7 @@ sentences): the kind comes from the trigger and its frame in the parse (`frames.
 table `data/events/kinds.jsonl`), else the trigger words nearest the date, the actors from the
 actor mentions of the sentence and the pipeline's resolved references, the summary from the
 clause around the date. Directive deadlines, and dates an order or a "by" makes due, become
-`deadline` events. The first event of the earliest sentence leads the article.
+`deadline` events. An event of the earliest sentence leads the article (`lead.py`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from vntrade.nlp.events.clauses import clause_spans
 from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.groups import HOME_COUNTRY
 from vntrade.nlp.events.kinds import choose_kind
+from vntrade.nlp.events.lead import lead_event
 from vntrade.nlp.events.mentions import Mentions
 from vntrade.nlp.events.naming import is_local_body
 from vntrade.nlp.events.participants import Parse, Participants
@@ -91,7 +92,7 @@ def find_events(
         dated = {e.sentence_start for e in events}
         events.extend(_press_briefings(record, mentions, sentences, parse, dated))
     if events:
-        min(events, key=lambda event: event.order).lead = True
+        lead_event(events).lead = True
     return events
 
 
