@@ -45,3 +45,22 @@ def test_a_quarter_s_data_do_not_lead_over_the_day_they_came_out(cli, tmp_path):
     assert leads == [("2025-10-07", "report")]
     # a day the sentence gives leads over its quarter, whatever the kind
     assert [e["start"] for e in talks["events"] if e["lead"]] == ["2025-10-08"]
+
+
+def test_the_article_s_own_year_alone_dates_no_event_but_a_past_year_does(cli, tmp_path):
+    path = tmp_path / "years.jsonl"
+    text = (
+        "Vietnamese buyers have signed similar purchase pledges in several states this year. "
+        "Here is how the talks went in 2025. The ministry signed a memorandum with Brazil in "
+        "2018. The deal must be signed by the end of the year. The two presidents will "
+        "sign a trade agreement in 2025."
+    )
+    path.write_text(json.dumps({"id": "years", "published": "2025-09-20", "text": text}) + "\n")
+    result = cli("extract", str(path), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    (record,) = jsonl(result)
+    assert [(e["value"], e["kind"]) for e in record["events"]] == [
+        ("2018", "agreement"),
+        ("2025", "deadline"),
+        ("2025", "agreement"),
+    ]

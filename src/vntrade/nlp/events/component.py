@@ -68,6 +68,7 @@ def doc_results(doc: Doc) -> dict[str, Any]:
     """The text and the earlier components' results, as the JSON of an extraction record."""
     return {
         "text": doc_text(doc),
+        "reference_date": doc._.reference_date,
         "dates": [_as_dict(date) for date in doc._.vntrade_dates or []],
         "actors": [_as_dict(actor) for actor in doc_actors(doc)],
         "commodities": [_as_dict(commodity) for commodity in doc_commodities(doc)],

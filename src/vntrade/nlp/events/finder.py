@@ -30,7 +30,14 @@ from vntrade.nlp.events.ranges import (
     stretch_by_lengths,
 )
 from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
-from vntrade.nlp.events.which_dates import COARSE, baseline, follows, is_coarse, months_period
+from vntrade.nlp.events.which_dates import (
+    COARSE,
+    baseline,
+    follows,
+    is_coarse,
+    months_period,
+    own_year,
+)
 from vntrade.periods import parse_period
 from vntrade.records import Event
 
@@ -69,7 +76,7 @@ def find_events(
     dates = record.get("dates", [])
     ranges = merge_ranges(dates, record["text"])
     numbered = functools.partial(_sentence_index, sentences)
-    previous_end = -1
+    previous_end, reference = -1, record.get("reference_date")
     for date in stretch_by_lengths(ranges, dates, numbered, record["text"]):
         index = _sentence_index(sentences, date["start"])
         after_date, previous_end = follows(record["text"], previous_end, date), date["end"]
@@ -85,6 +92,9 @@ def find_events(
             event.precision in COARSE or months_period(record["text"], date)
         ):
             continue  # "this year", "in January-July" naming no happening: a statistic
+        yearly = event.kind != "deadline" and event.precision == "year"
+        if yearly and own_year(record["text"], event.sentence_start, date, reference):
+            continue  # "signed pledges this year", "in 2025" of a 2025 article: no time said
         events.append(event)
     events = _continuations_merged(_without_data_periods(events))
     events.extend(_directive_deadlines(record, mentions, sentences, parse))

@@ -2,7 +2,7 @@
 from a year earlier", "slipped 4% in April from March"), not the period a target covers
 ("a growth target of 8% for 2025"), not a period of months a statistic covers ("in
 January-July"), not a relative year that only qualifies the date before it ("October 25 last
-year")."""
+year"), not the article's own year alone ("this year", "in 2025" in a 2025 article)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,12 @@ _FOR_PERIOD = re.compile(
 _TO_MONTH = re.compile(
     r"\s*[-–]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
 )
-# "the city's", "the provincial" before a local body's name.
+# What is still to come in a clause: "will sign", "plans to", "is expected to".
+_PLANNED = re.compile(
+    r"\b(?:will|shall|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|expected\s+to|"
+    r"set\s+to|due\s+to|is\s+to|are\s+to|to\s+be)\b",
+    re.IGNORECASE,
+)
 
 
 def follows(text: str, previous_end: int, date: dict[str, Any]) -> bool:
@@ -72,3 +77,15 @@ def baseline(text: str, date: dict[str, Any]) -> bool:
 def is_coarse(date: dict[str, Any], *also: str) -> bool:
     period = parse_period(str(date.get("value", "")))
     return period is not None and period.precision in (*COARSE, *also)
+
+
+def own_year(text: str, sentence_start: int, date: dict[str, Any], reference: str | None) -> bool:
+    """Whether a year names no time within it for what happened: relative ("this year",
+    "last year") or the article's own year ("in 2025" in a 2025 article), unlike a past one
+    ("in 2018") or a plan for it ("will sign a deal in 2025")."""
+    if _PLANNED.search(text, sentence_start, date["start"]):
+        return False
+    written = date.get("text") or ""
+    if not any(c.isdigit() for c in written):
+        return True
+    return bool(reference) and str(date.get("value", ""))[:4] == str(reference)[:4]
