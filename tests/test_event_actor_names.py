@@ -60,3 +60,36 @@ def test_the_justice_department_is_the_listed_us_department(cli, tmp_path):
         "duties on plywood.",
     )
     assert event["actors"][0] == "US Department of Justice"
+
+
+def test_who_is_due_to_travel_travels_not_the_place(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "Indonesian Trade Minister Budi Santoso is due to visit Hanoi on July 24 for talks "
+        "on rice.",
+    )
+    assert (event["kind"], event["actors"][0]) == ("visit", "Budi Santoso")
+
+
+def test_a_passive_s_by_also_does_the_verb_joined_to_it(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "The trade ministry said the duty was imposed by the Commerce Department on July 2 and "
+        "lifted on July 15.",
+    )
+    assert [e["actors"][0] for e in events] == ["US Department of Commerce"] * 2
+
+
+def test_a_firm_described_by_nationality_and_trade_is_the_firm_named_before(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Becamex IDC Corp said it would expand its park. The Vietnamese industrial "
+        "developer, controlled by businessman Tran Van Nam, broke ground on a new zone on "
+        "July 3.",
+    )
+    (ground,) = [e for e in events if e["start"] == "2025-07-03"]
+    assert ground["actors"][0] == "Becamex IDC"
+    assert ground["summary"].startswith("The Vietnamese industrial developer")

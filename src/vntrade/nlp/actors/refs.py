@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from vntrade.nlp.actors.lexicon import ActorLexicon, RoleHead
 from vntrade.nlp.actors.phrases import key
@@ -24,14 +24,21 @@ INTRODUCERS = frozenset({"the", "'s"})
 # `the ministry`, `the association`: the latest organisation named with that noun (and
 # with the words before it: `the seafood association`, at most this many).
 MAX_MODIFIERS = 3
-ORGANISATION_NOUNS = frozenset(
-    {"ministry", "association", "council", "committee", "commission", "department", "agency"}
-    | {"chamber", "office", "administration", "authority", "bank", "corporation", "group"}
-    | {"federation", "company", "firm", "union", "alliance", "cooperative", "board"}
-)
 # `the company`, `the firm`: a business; with no business of that word named, the latest
 # organisation whose name has no word of a public body (`Vinamilk`, not `the Ministry of`).
-BUSINESS_NOUNS = frozenset({"company", "firm", "corporation", "group", "carrier", "airline"})
+BUSINESS_NOUNS = frozenset(
+    {"company", "firm", "corporation", "group", "carrier", "airline", "maker", "automaker"}
+    | {"carmaker", "chipmaker", "steelmaker", "manufacturer", "producer", "exporter"}
+    | {"retailer", "giant", "conglomerate", "lender", "insurer", "developer", "brand"}
+)
+ORGANISATION_NOUNS = (
+    frozenset(
+        {"ministry", "association", "council", "committee", "commission", "department"}
+        | {"agency", "chamber", "office", "administration", "authority", "bank", "federation"}
+        | {"union", "alliance", "cooperative", "board"}
+    )
+    | BUSINESS_NOUNS
+)
 PUBLIC_BODY_WORDS = ORGANISATION_NOUNS - BUSINESS_NOUNS | {"government", "assembly"}
 # How far before its name a descriptor may stand (`dairy company Vinamilk`).
 DESCRIPTOR_WORDS = 3
@@ -91,7 +98,7 @@ class ReferenceResolver:
                 continue
             # `the seafood association`: lower-case words between `the` and the noun.
             the = i - 1
-            while the > 0 and i - the <= MAX_MODIFIERS and self.doc[the].is_lower:
+            while the > 0 and i - the <= MAX_MODIFIERS and _modifier(self.doc[the]):
                 if keys[the] == "the":
                     break
                 the -= 1
@@ -116,7 +123,7 @@ class ReferenceResolver:
         subjects = [m for m in before if m.start >= recent and self._subject(m)]
         if subjects or before:
             return (subjects or before)[-1].name
-        if len(words) == 1 and words[0] in BUSINESS_NOUNS:
+        if words[-1] in BUSINESS_NOUNS:  # "the company", "the Vietnamese EV maker"
             businesses = [
                 m
                 for m in self.organisations
@@ -222,6 +229,12 @@ class ReferenceResolver:
             t.dep_ in SUBJECT_DEPS and (not main_clause or t.head.dep_ == "ROOT")
             for t in self.doc[mention.start : mention.end]
         )
+
+
+def _modifier(token: Token) -> bool:
+    """A word that may stand between `the` and an organisation noun: lower-case, or a
+    nationality or an acronym (`the Vietnamese EV maker`)."""
+    return token.is_lower or token.ent_type_ == "NORP" or (token.is_upper and len(token) > 1)
 
 
 def _start(item: NamedMention | Reference) -> int:

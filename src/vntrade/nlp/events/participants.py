@@ -38,7 +38,7 @@ _PREDICATE = ("VERB", "AUX")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _OBJECTS = ("dobj", "iobj", "attr", "dative")
 _PARTNER_PREPOSITIONS = ("with", "between", "among")
-_INHERITS_SUBJECT = ("conj", "xcomp", "advcl")
+_INHERITS_SUBJECT = ("conj", "xcomp", "advcl", "acomp")  # "is due to visit", "and paused"
 _EMBEDDED = ("relcl", "acl", "advcl")
 _RELATIVE = ("which", "that", "who", "whom")
 # The verbs that report a clause (the pipeline has no lemmatizer: their forms).
@@ -129,6 +129,8 @@ class Parse:
         for child in token.children:
             if child.dep_ == "agent":
                 found.agents += self.names.by(child)
+        if not found.agents:  # "was imposed by Trump on April 2 and paused on April 9"
+            found.agents = self._shared_agent(token)
         members: list[str] = []  # "a meeting of the Government's standing committee"
         owners: list[str] = []  # "welcomed Trump's decision on April 9": Trump's decision
         for noun in nominal:
@@ -188,6 +190,19 @@ class Parse:
             if child.dep_ == "agent":
                 names += self.names.by(child)
         return names
+
+    def _shared_agent(self, predicate: Token) -> list[str]:
+        """The "by" of the passive a past participle is conjoined to, when it has no
+        subject or "by" of its own ("imposed by Trump and paused")."""
+        head = predicate.head
+        joined = predicate.dep_ == "conj" and predicate.tag_ in ("VBN", "VBD")
+        if not joined or head.pos_ not in _PREDICATE:
+            return []
+        if any(c.dep_ in (*_SUBJECTS, "agent") for c in predicate.children):
+            return []
+        if not any(c.dep_ == "nsubjpass" for c in head.children):
+            return []
+        return [n for c in head.children if c.dep_ == "agent" for n in self.names.by(c)]
 
     def _source(self, predicate: Token) -> list[str]:
         """Who an "according to" phrase of the predicate names as the source."""

@@ -7,6 +7,7 @@ import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from vntrade.nlp.actors.nationalities import country_of
 from vntrade.nlp.events.mentions import ROLE_PHRASE
 
 if TYPE_CHECKING:
@@ -269,6 +270,8 @@ def _subject(
     if pronoun:
         return mentions.person_before(pronoun.start()), pronoun.span()
     role = ROLE_PHRASE.match(text, start, end)
+    if role and country_of(role["role"].split()[-1]):
+        role = None  # "the Vietnamese carmaker": a nationality, not a title
     if role and not mentions.actors_in(role.start("role"), role.end()):
         return mentions.person_with_role(role["role"], role.start()), role.span()
     return None, (start, start)
