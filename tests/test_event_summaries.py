@@ -239,3 +239,25 @@ def test_a_fronted_phrase_and_a_name_that_starts_with_to_leave_the_clause_whole(
         "The two sides issued a joint statement",
         "US Ambassador Marc Knapper paid a farewell call on General Secretary To Lam",
     ]
+
+
+def test_a_fronted_past_participle_gives_way_to_what_its_subject_said(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "Questioned about the shrimp duties at a briefing on July 17, the deputy trade "
+        "minister Phan Thi Thang said exporters would appeal.",
+    )
+    assert event["kind"] == "briefing"
+    assert event["actors"][0] == "Phan Thi Thang"
+    assert event["summary"].startswith("The deputy trade minister Phan Thi Thang said")
+
+
+def test_a_word_in_scare_quotes_does_not_end_the_summary(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        'Key dates:\nJuly 8 — Brazil rejects the "unfair" duties on its coffee at a WTO '
+        "meeting in Geneva.",
+    )
+    assert event["summary"].endswith("duties on its coffee at a WTO meeting in Geneva")

@@ -89,3 +89,16 @@ def trigger_words(verb: Token, phrase: str) -> str:
 def only_dates(verb: Token, start: int, end: int) -> bool:
     """Whether a verb says nothing but the date ("starting August 7")."""
     return all(start <= t.idx < end for t in verb.subtree if t.i != verb.i and not t.is_punct)
+
+
+def fronted_participle(verb: Token) -> bool:
+    """Whether a past participle opens its sentence with no subject of its own ("Asked
+    about the rate on Thursday, the spokeswoman said ..."): a date there belongs to the
+    clause it leads into."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.i < verb.head.i
+        and verb.left_edge.is_sent_start
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    )

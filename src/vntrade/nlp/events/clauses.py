@@ -25,7 +25,8 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if comma > 0:
             cuts.append(comma + 2)
     for match in _CLAUSE_BREAK.finditer(sentence):
-        cuts.append(match.end())
+        if not _scare_quote(sentence, match):
+            cuts.append(match.end())
     cuts = sorted(set(cuts))
     bounds = [*cuts[1:], len(sentence)]
     spans = []
@@ -35,3 +36,13 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if b > a:
             spans.append((start + a, start + b))
     return spans
+
+
+def _scare_quote(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a break is only the closing mark of a few quoted words inside a clause
+    ("unveils "reciprocal" tariffs"), not the end of a quotation ("... ready," he said)."""
+    mark = match.group()
+    if not mark.strip() or mark.strip()[0] not in "\"”":
+        return False
+    opening = max(sentence.rfind('"', 0, match.start()), sentence.rfind("“", 0, match.start()))
+    return opening >= 0 and len(sentence[opening + 1 : match.start()].split()) <= 3

@@ -40,10 +40,13 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         token.pos_ not in parts.PREDICATE
         or parts.only_dates(token, start, end)
         or describes_group(token)
+        or parts.fronted_participle(token)
     ):
         described = described or describes_group(token)
         if token.pos_ in ("NOUN", "PROPN") and not start <= token.idx < end and not described:
             path.append(token)
+        if parts.fronted_participle(token):
+            path = []  # "Asked about the rate on Thursday, X said": what X said is the event
         token = token.head
     for noun in path:
         if _topic(noun, path):

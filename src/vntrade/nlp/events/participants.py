@@ -26,6 +26,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from vntrade.nlp.events.arguments import fronted_participle
 from vntrade.nlp.events.frames import describes_group, noun_kind, to_press
 from vntrade.nlp.events.naming import PhraseNames
 from vntrade.nlp.events.phrases import indefinite, phrase_end
@@ -91,6 +92,17 @@ class Parse:
         token = self._token(position)
         return token is not None and token.tag_ == "VBG" and token.pos_ in _PREDICATE
 
+    def after_fronted_participle(self, position: int) -> int | None:
+        """Where the clause after a past participle opening its sentence with no subject
+        starts ("Asked about the rate, | X said"), when the word at `position` is one."""
+        token = self._token(position)
+        if token is None or not fronted_participle(token):
+            return None
+        after = token.right_edge.i + 1
+        while after < len(self.doc) and self.doc[after].is_punct:
+            after += 1
+        return self.doc[after].idx if after < len(self.doc) else None
+
     def participants(self, start: int, end: int) -> Participants | None:
         """The participants of the predicate the date at `start:end` belongs to."""
         token = self._token(start)
@@ -99,11 +111,16 @@ class Parse:
         nominal: list[Token] = []
         described = False
         while token.head.i != token.i and (
-            token.pos_ not in _PREDICATE or _only_dates(token, start, end) or describes_group(token)
+            token.pos_ not in _PREDICATE
+            or _only_dates(token, start, end)
+            or describes_group(token)
+            or fronted_participle(token)
         ):
             described = described or describes_group(token)
             if token.pos_ in ("NOUN", "PROPN") and not described:
                 nominal.append(token)
+            if fronted_participle(token):
+                nominal = []  # "Asked about the rate on Thursday, X said": X's saying
             token = token.head
         if token.pos_ not in _PREDICATE:
             return None

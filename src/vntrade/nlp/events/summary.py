@@ -135,6 +135,10 @@ def clause_summary(
         main, _ = clause_summary(text, clauses, clauses[0], date, mentions)
         source, _ = _render(text, (start, end), date, mentions)
         return _finish(f"{main.rstrip('…')}, {source.strip()}"), None
+    main = parse.after_fronted_participle(start) if parse is not None else None
+    if main is not None and start < main < end:
+        # "Asked about the rate on Thursday, the spokeswoman said ...": what she said
+        return clause_summary(text, clauses, (main, end), date, mentions)
     last = index
     while len(_render(text, (start, end), date, mentions)[0].split()) < 5 or _continues(
         text, clauses, last
