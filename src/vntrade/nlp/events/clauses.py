@@ -42,7 +42,7 @@ def _scare_quote(sentence: str, match: re.Match[str]) -> bool:
     """Whether a break is only the closing mark of a few quoted words inside a clause
     ("unveils "reciprocal" tariffs"), not the end of a quotation ("... ready," he said)."""
     mark = match.group()
-    if not mark.strip() or mark.strip()[0] not in "\"”":
+    if not mark.strip() or mark.strip()[0] not in '"”':
         return False
     opening = max(sentence.rfind('"', 0, match.start()), sentence.rfind("“", 0, match.start()))
     return opening >= 0 and len(sentence[opening + 1 : match.start()].split()) <= 3
