@@ -93,3 +93,17 @@ def test_a_firm_described_by_nationality_and_trade_is_the_firm_named_before(cli,
     (ground,) = [e for e in events if e["start"] == "2025-07-03"]
     assert ground["actors"][0] == "Becamex IDC"
     assert ground["summary"].startswith("The Vietnamese industrial developer")
+
+
+def test_whose_delegation_is_its_owner_s_also_when_used_again(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "The contracts were signed in the presence of Deputy Prime Minister Tran Hong Ha, "
+        "whose delegation arrived in Ottawa on July 6. The Vietnamese delegation met Canada's "
+        "trade minister on July 8.",
+    )
+    assert [e["actors"][0] for e in sorted(events, key=lambda e: e["start"])] == [
+        "Tran Hong Ha",
+        "Tran Hong Ha",
+    ]

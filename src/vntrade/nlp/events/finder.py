@@ -20,8 +20,8 @@ from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.groups import HOME_COUNTRY
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.lead import lead_event
+from vntrade.nlp.events.local_bodies import is_local_body
 from vntrade.nlp.events.mentions import Mentions
-from vntrade.nlp.events.naming import is_local_body
 from vntrade.nlp.events.participants import Parse, Participants
 from vntrade.nlp.events.ranges import (
     LONGEST_STRETCH_DAYS,

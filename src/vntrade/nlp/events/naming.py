@@ -2,13 +2,13 @@
 phrase the actors component resolved there, else what its words describe.
 
 A title's country never stands for a person ("Ambassador to the US Nguyen Quoc Dung" is the
-person); "a delegation led by X" is X's; "Vietnamese and U.S. negotiators" are the two
-countries; "the two sides" the last two countries named; "the Government" of Vietnam's press
-is Vietnam's; a capital that acts is its country ("Hanoi sent a note"); a city's authorities
-are the city or province, and "the provincial People's Committee" is that place's People's
-Committee; "Customs" of Vietnam's press is Vietnam Customs; a proper name the actors do not
-list still names ("Ford"); a description used again ("the delegation", "the survey") names
-what its earlier phrase named.
+person); "a delegation led by X" is X's; "X, whose delegation arrived" is X's; "Vietnamese
+and U.S. negotiators" are the two countries; "the two sides" the last two countries named;
+"the Government" of Vietnam's press is Vietnam's; a capital that acts is its country ("Hanoi
+sent a note"); a city's authorities are the city or province, and "the provincial People's
+Committee" is that place's People's Committee (`local_bodies.py`); "Customs" of Vietnam's
+press is Vietnam Customs; a proper name the actors do not list still names ("Ford"); a
+description used again ("the delegation", "the survey") names what its earlier phrase named.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from vntrade.nlp.actors.nationalities import (
     GROUP_NOUNS,
     country_of,
     country_of_capital,
-    local_body_name,
-    place_name,
 )
 from vntrade.nlp.events.groups import (
     HOME_COUNTRY,
@@ -30,6 +28,7 @@ from vntrade.nlp.events.groups import (
     pair_names,
     titled_person,
 )
+from vntrade.nlp.events.local_bodies import LocalBodies
 from vntrade.nlp.events.phrases import (
     DEFINITE,
     coordinated,
@@ -58,12 +57,6 @@ _NOT_DOING = ("controlled", "owned", "backed", "founded", "run", "operated", "fu
 _STATE_NOUNS = ("government", "cabinet")
 HOME_CUSTOMS, US_CUSTOMS = "Vietnam Customs", "US Customs and Border Protection"
 _AMERICAN = ("us", "u.s.", "american", "united")
-# A city's or province's own bodies: "Hanoi authorities", "the Da Nang People's Committee".
-_LOCAL_BODIES = ("authorities",)
-LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
-_LOCAL_WORDS = ("provincial", "municipal", "city", "province")
-# A province's or city's department: named after its place when the text ties it to one.
-_LOCAL_DEPARTMENT = "Department of "
 
 
 def _dateline_word(head: Token) -> bool:
@@ -81,16 +74,23 @@ def _modifiers(noun: Token) -> set[str]:
     return {
         c.lower_
         for c in noun.children
-        if c.dep_ in ("compound", "amod") and c.lower_ not in _WHICH_ONE
+        if c.dep_ in ("compound", "amod")
+        and c.lower_ not in _WHICH_ONE
+        and not country_of(c.text)  # "the Vietnamese delegation": whose, not which kind
     }
 
 
-def is_local_body(name: str) -> bool:
-    """Whether a listed name is a body every province or city has."""
-    return name in LOCAL_BODY_NAMES or name.startswith(_LOCAL_DEPARTMENT)
+def _whose_antecedent(head: Token) -> Token | None:
+    """The noun a "whose" phrase belongs to ("X, whose delegation arrived": X)."""
+    if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children):
+        return None
+    clause = head.head
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else None
 
 
-class PhraseNames:
+class PhraseNames(LocalBodies):
     """The actor mentions and resolved references of a parsed `Doc`, by token, and the
     actors its noun phrases name; `agents_of` gives a predicate's named agent (for "the
     report" that the World Bank released)."""
@@ -153,6 +153,9 @@ class PhraseNames:
             named = self.name(child, look_back=False) if child.dep_ == "appos" else []
             if named:
                 return named
+        whose = _whose_antecedent(head)
+        if whose is not None:  # "Deputy PM Ho Duc Phoc, whose delegation arrived": his
+            return self.name(whose, look_back=False)
         for owner in (head, *(c for c in head.children if c.dep_ == "poss")):
             pair = pair_names(self.named, owner)  # "the two sides", "the two sides' teams"
             if pair:
@@ -219,31 +222,6 @@ class PhraseNames:
             return []
         return [n for c in participle.children if c.dep_ == "agent" for n in self.by(c)]
 
-    def localized(self, name: str, position: int) -> str:
-        """A local body's name ("Department of Industry and Trade") as the body of the place
-        the article names last before character `position` (else its dateline's)."""
-        if not is_local_body(name):
-            return name
-        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
-        before = span.start if span is not None else len(self.doc)
-        named = self._local_body_named(name, before)
-        if named != name:
-            return named
-        place = self._latest_place(before)
-        return f"{place} {name}" if place else name
-
-    def _local_body_named(self, name: str, before: int) -> str:
-        """A local body ("the department") as the place's body named before it ("the
-        province's Department of Industry and Trade": Dong Nai's); other names as they are."""
-        if not is_local_body(name):
-            return name
-        earlier = sorted(i for i, s in self.named.items() if s.kb_id_ == name and i < before)
-        for i in reversed(earlier):
-            place = self._locality(self.named[i].root)
-            if place:
-                return place
-        return self._latest_local_body(before, name) or name
-
     def _in_full(self, name: str) -> str:
         """An unlisted firm's short name as the article names it in full ("Vantage" for
         "Vantage Circuits" named before)."""
@@ -299,53 +277,6 @@ class PhraseNames:
                 american = any(word in _AMERICAN for word in before)
                 return [US_CUSTOMS if american else HOME_CUSTOMS]
         return []
-
-    def _locality(self, head: Token) -> str | None:
-        """The city or province whose authorities a phrase names ("Hanoi authorities"), or
-        its own body ("the Da Nang People's Committee", "the city's Department of Finance")."""
-        if head.lower_ in _LOCAL_BODIES:
-            body = ""
-        elif head.i in self.named and is_local_body(self.named[head.i].kb_id_):
-            body = f" {self.named[head.i].kb_id_}"
-        else:
-            return None
-        if body and local_body_name(body.strip()):
-            return None  # named in full: "the Can Tho People's Committee"
-        for child in head.children:
-            place = place_name(proper_name(child)) if child.dep_ in ("compound", "poss") else None
-            if place:
-                return place + body
-        if any(t.lower_ in _LOCAL_WORDS for t in head.subtree if t.i < head.i):  # "provincial"
-            named = self._latest_local_body(head.i, body.strip()) if body else None
-            place = None if named else self._latest_place(head.i)
-            return named or (place + body if place else None)
-        return None
-
-    def acting_place(self, head: Token) -> list[str]:
-        """A province or city that acts ("Quang Ninh awarded a licence", "Da Nang will host
-        a forum") is its People's Committee; a capital that acts is its country instead."""
-        place = place_name(proper_name(head)) if head.pos_ == "PROPN" else None
-        if place is None or country_of_capital(place):
-            return []
-        return [f"{place} {LOCAL_BODY_NAMES[0]}"]
-
-    def _latest_local_body(self, before: int, body: str) -> str | None:
-        """The place's body named in full last before token `before` ("the Binh Thuan
-        People's Committee ... the provincial People's Committee")."""
-        spans = [s for s in set(self.named.values()) if s.end <= before]
-        for span in sorted(spans, key=lambda s: s.start, reverse=True):
-            if span.kb_id_.endswith(body) and span.kb_id_ != body:
-                return span.kb_id_
-        return None
-
-    def _latest_place(self, before: int) -> str | None:
-        """The listed place named last before token `before`, else the dateline's."""
-        for token in reversed(self.doc[:before]):
-            place = place_name(proper_name(token)) if token.pos_ == "PROPN" else None
-            if place:
-                return place
-        dateline = self.doc._.dateline
-        return place_name(dateline.split("/")[0]) if dateline else None
 
     def by(self, agent: Token) -> list[str]:
         return [n for obj in objects_of(agent) for n in self.names_of(obj)]

@@ -122,8 +122,8 @@ class Parse:
             if fronted_participle(token):
                 nominal = []  # "Asked about the rate on Thursday, X said": X's saying
             token = token.head
-        if token.pos_ not in _PREDICATE:
-            return None
+        if token.pos_ not in _PREDICATE or token.i in self.names.named:
+            return None  # no predicate, or a name taken for a verb ("April 2 — Trump unveils")
         found = Participants()
         subject, passive = self._subject(token)
         if token.dep_ in _EMBEDDED and not _in_fronted_phrase(token):

@@ -1,0 +1,105 @@
+"""Local bodies in a noun phrase: a city's or province's authorities are that place's, "the
+provincial People's Committee" or "the city's Department of Finance" are the place's own
+body, named after the place the article names last; a province that acts is its People's
+Committee."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vntrade.nlp.actors.nationalities import country_of_capital, local_body_name, place_name
+from vntrade.nlp.events.phrases import proper_name
+
+if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
+    from spacy.tokens import Doc, Span, Token
+
+# A city's or province's own bodies: "Hanoi authorities", "the Da Nang People's Committee".
+_LOCAL_BODIES = ("authorities",)
+LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
+_LOCAL_WORDS = ("provincial", "municipal", "city", "province")
+# A province's or city's department: named after its place when the text ties it to one.
+_LOCAL_DEPARTMENT = "Department of "
+
+
+def is_local_body(name: str) -> bool:
+    """Whether a listed name is a body every province or city has."""
+    return name in LOCAL_BODY_NAMES or name.startswith(_LOCAL_DEPARTMENT)
+
+
+class LocalBodies:
+    """What `PhraseNames` knows of local bodies: its `doc` and actor mentions by token."""
+
+    doc: Doc
+    named: dict[int, Span]
+
+    def localized(self, name: str, position: int) -> str:
+        """A local body's name ("Department of Industry and Trade") as the body of the place
+        the article names last before character `position` (else its dateline's)."""
+        if not is_local_body(name):
+            return name
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        before = span.start if span is not None else len(self.doc)
+        named = self._local_body_named(name, before)
+        if named != name:
+            return named
+        place = self._latest_place(before)
+        return f"{place} {name}" if place else name
+
+    def _local_body_named(self, name: str, before: int) -> str:
+        """A local body ("the department") as the place's body named before it ("the
+        province's Department of Industry and Trade": Dong Nai's); other names as they are."""
+        if not is_local_body(name):
+            return name
+        earlier = sorted(i for i, s in self.named.items() if s.kb_id_ == name and i < before)
+        for i in reversed(earlier):
+            place = self._locality(self.named[i].root)
+            if place:
+                return place
+        return self._latest_local_body(before, name) or name
+
+    def _locality(self, head: Token) -> str | None:
+        """The city or province whose authorities a phrase names ("Hanoi authorities"), or
+        its own body ("the Da Nang People's Committee", "the city's Department of Finance")."""
+        if head.lower_ in _LOCAL_BODIES:
+            body = ""
+        elif head.i in self.named and is_local_body(self.named[head.i].kb_id_):
+            body = f" {self.named[head.i].kb_id_}"
+        else:
+            return None
+        if body and local_body_name(body.strip()):
+            return None  # named in full: "the Can Tho People's Committee"
+        for child in head.children:
+            place = place_name(proper_name(child)) if child.dep_ in ("compound", "poss") else None
+            if place:
+                return place + body
+        if any(t.lower_ in _LOCAL_WORDS for t in head.subtree if t.i < head.i):  # "provincial"
+            named = self._latest_local_body(head.i, body.strip()) if body else None
+            place = None if named else self._latest_place(head.i)
+            return named or (place + body if place else None)
+        return None
+
+    def acting_place(self, head: Token) -> list[str]:
+        """A province or city that acts ("Quang Ninh awarded a licence", "Da Nang will host
+        a forum") is its People's Committee; a capital that acts is its country instead."""
+        place = place_name(proper_name(head)) if head.pos_ == "PROPN" else None
+        if place is None or country_of_capital(place):
+            return []
+        return [f"{place} {LOCAL_BODY_NAMES[0]}"]
+
+    def _latest_local_body(self, before: int, body: str) -> str | None:
+        """The place's body named in full last before token `before` ("the Binh Thuan
+        People's Committee ... the provincial People's Committee")."""
+        spans = [s for s in set(self.named.values()) if s.end <= before]
+        for span in sorted(spans, key=lambda s: s.start, reverse=True):
+            if span.kb_id_.endswith(body) and span.kb_id_ != body:
+                return span.kb_id_
+        return None
+
+    def _latest_place(self, before: int) -> str | None:
+        """The listed place named last before token `before`, else the dateline's."""
+        for token in reversed(self.doc[:before]):
+            place = place_name(proper_name(token)) if token.pos_ == "PROPN" else None
+            if place:
+                return place
+        dateline = self.doc._.dateline
+        return place_name(dateline.split("/")[0]) if dateline else None
