@@ -412,3 +412,15 @@ def test_an_undated_story_of_a_named_year_keeps_its_yearless_days_in_it(cli):
     ]
     assert [d["value"] for d in record["dates"]] == ["2025", "2025-07-09"]
     assert [d["value"] for d in figures["dates"]] == ["2024", "2025-03-03"]
+
+
+def test_a_weekday_after_a_past_verb_s_object_infinitive_is_past(cli):
+    assert values(cli, "2025-09-12", "Buyers signed deals to buy corn on Wednesday.") == [
+        ("Wednesday", "2025-09-10")
+    ]
+    text = "Buyers signed agreements to buy US cotton at a ceremony in Atlanta on Tuesday."
+    assert values(cli, "2025-07-20", text) == [("Tuesday", "2025-07-15")]
+    # an order's infinitive is still ahead
+    assert values(cli, "2025-09-12", "The ministry asked firms to report on Wednesday.") == [
+        ("Wednesday", "2025-09-17")
+    ]

@@ -65,6 +65,8 @@ def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
         return FUTURE  # "the vote is scheduled for 10 a.m. Monday"
     if _purpose_infinitive(verb) and _narrated(verb.head):
         found = PAST  # "held on to beat Canada on Sunday": what the past clause achieved
+    elif candidate.rule.name == "weekday" and _noun_infinitive(verb):
+        found = PAST  # "signed deals to buy soybeans on Wednesday": the week's signing
     if found != FUTURE and deadline_before(candidate.match.string, start):
         # A deadline set in the past ("the deadline of August 1 was set") need not be past.
         return None if _simple_past(verb) else FUTURE
@@ -103,6 +105,19 @@ def _purpose_infinitive(verb: Token) -> bool:
         verb.dep_ == "advcl"
         and verb.head.i != verb.i
         and any(child.tag_ == "TO" for child in _auxiliaries(verb))
+    )
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """`to` + verb after the object of a simple past (`signed agreements to buy soybeans`):
+    a weekday there dates the narrated verb rather than the one still to come."""
+    noun = verb.head
+    return (
+        verb.dep_ in ("acl", "relcl")
+        and any(child.tag_ == "TO" for child in _auxiliaries(verb))
+        and noun.dep_ in ("dobj", "pobj")
+        and noun.head.pos_ in ("VERB", "AUX")
+        and _narrated(noun.head)
     )
 
 
