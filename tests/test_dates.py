@@ -424,3 +424,16 @@ def test_a_weekday_after_a_past_verb_s_object_infinitive_is_past(cli):
     assert values(cli, "2025-09-12", "The ministry asked firms to report on Wednesday.") == [
         ("Wednesday", "2025-09-17")
     ]
+
+
+def test_a_yearless_day_followed_by_last_or_next_year_is_in_that_year(cli):
+    text = "Duties were set on March 3 last year and will be reviewed on May 2 next year."
+    assert values(cli, "2025-03-14", text) == [
+        ("March 3", "2024-03-03"), ("last year", "2024"), ("May 2", "2026-05-02"),
+        ("next year", "2026"),
+    ]  # fmt: skip
+    # an undated article's own year is not that of "October 25 last year"
+    a, = extract(cli, (None, "The review opened on March 28, 2025. Duties were set on "
+                       "October 25 last year."))  # fmt: skip
+    assert a["reference_date"] == "2025-03-28"
+    assert [d["value"] for d in a["dates"]][-2:] == ["2024-10-25", "2024"]

@@ -26,6 +26,10 @@ _FIGURE = re.compile(
     r"(?:US)?\$\s?\d|\b(?:rose|fell|grew|gained|reached|hit|increased|decreased|dropped|"
     r"declined|jumped|surged|slumped|climbed|totall?ed|records?)\b)"
 )
+# A relative year right after a day or month puts it in another year ("October 25 last year").
+OTHER_YEAR_AFTER = re.compile(
+    r"(?i:,?\s+(?:of\s+)?(?P<which>last|next|the\s+previous|the\s+following)\s+year)\b"
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'”]?\s|\n")
 
 
@@ -66,8 +70,8 @@ def infer_anchor(candidates: list[Candidate], tenses: list[str | None]) -> Ancho
     months: list[dt.date] = []
     for candidate, found, tense in zip(candidates, resolved, tenses, strict=True):
         day = _day_in_year(found, year)
-        if day is None:
-            continue
+        if day is None or OTHER_YEAR_AFTER.match(candidate.match.string, candidate.end):
+            continue  # "on October 25 last year": a day of another year
         if found.kind == "month":
             months.append(day)
         elif found.kind == "day":

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vntrade.nlp.dates.anchor import infer_anchor, yearless_month
+from vntrade.nlp.dates.anchor import OTHER_YEAR_AFTER, infer_anchor, yearless_month
 from vntrade.nlp.dates.calendar import Anchor, parse_anchor
 from vntrade.nlp.dates.guards import deadline_after, deadline_before
 from vntrade.nlp.dates.normalise import Context, Resolved
@@ -153,6 +153,7 @@ def _resolve(
             continue
         if resolved is None:
             continue
+        resolved = _in_year_named_after(text, candidate, resolved, anchor)
         if candidate.rule.name not in _NARRATIVE_RULES:
             previous = _explicit(resolved) or previous
         if (
@@ -176,6 +177,24 @@ def _resolve(
             )
         )
     return mentions
+
+
+def _in_year_named_after(
+    text: str, candidate: Candidate, resolved: Resolved, anchor: Anchor | None
+) -> Resolved:
+    """A yearless day or month followed by "last year" or "next year" ("on October 25 last
+    year") in the year before or after the anchor's."""
+    after = OTHER_YEAR_AFTER.match(text, candidate.end)
+    if after is None or anchor is None or resolved.kind not in ("day", "month"):
+        return resolved
+    if not resolved.value[:4].isdigit() or re.search(
+        r"\d{4}", text[candidate.start : candidate.end]
+    ):
+        return resolved  # a written year stays
+    step = 1 if after["which"].lower().endswith(("next", "following")) else -1
+    return Resolved(
+        f"{anchor.day.year + step}{resolved.value[4:]}", resolved.kind, resolved.timex_type
+    )
 
 
 def _dateline_day(dateline: str | None, inferred: Anchor | None) -> Anchor | None:
