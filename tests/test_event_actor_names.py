@@ -107,3 +107,13 @@ def test_whose_delegation_is_its_owner_s_also_when_used_again(cli, tmp_path):
         "Tran Hong Ha",
         "Tran Hong Ha",
     ]
+
+
+def test_the_city_that_acts_is_the_last_named_city_s_people_s_committee(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Hai Phong has set up a task force on US tariffs. The city will hold a conference "
+        "with the US Consulate General on July 25.",
+    )
+    assert events[-1]["actors"][0] == "Hai Phong People's Committee"

@@ -26,6 +26,16 @@ def is_local_body(name: str) -> bool:
     return name in LOCAL_BODY_NAMES or name.startswith(_LOCAL_DEPARTMENT)
 
 
+def _the_place_word(head: Token) -> bool:
+    """ "the city", "the province" with no other word: a place named before."""
+    return (
+        head.lower_ in ("city", "province")
+        and head.pos_ == "NOUN"
+        and [c.lower_ for c in head.children if c.dep_ not in ("punct", "prep", "relcl", "acl")]
+        == ["the"]
+    )
+
+
 class LocalBodies:
     """What `PhraseNames` knows of local bodies: its `doc` and actor mentions by token."""
 
@@ -80,7 +90,11 @@ class LocalBodies:
 
     def acting_place(self, head: Token) -> list[str]:
         """A province or city that acts ("Quang Ninh awarded a licence", "Da Nang will host
-        a forum") is its People's Committee; a capital that acts is its country instead."""
+        a forum") is its People's Committee; a capital that acts is its country instead.
+        "The city" or "the province" that acts is the last place named's People's Committee."""
+        if _the_place_word(head):
+            place = self._latest_place(head.i)
+            return [f"{place} {LOCAL_BODY_NAMES[0]}"] if place else []
         place = place_name(proper_name(head)) if head.pos_ == "PROPN" else None
         if place is None or country_of_capital(place):
             return []
