@@ -21,8 +21,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from vntrade.events.kinds import KINDS
-from vntrade.events.profile import LONGEST_PERIOD, Cluster, EventRef
-from vntrade.events.scoring import Weights, fits, kinds_may_meet, may_match, score
+from vntrade.events.placings import Placing, Placings
+from vntrade.events.profile import CHANGES, LONGEST_PERIOD, Cluster, EventRef
+from vntrade.events.scoring import Weights, fits, kinds_may_meet, may_match, may_score, score
 from vntrade.events.weights import WindowWeights
 from vntrade.periods import add_days
 
@@ -46,6 +47,7 @@ class Clusterer:
         # Coarse members moved to a cluster that fits them better: (article, value) → cluster.
         self.moved: dict[tuple[str, str], int] = {}
         self.comparisons = 0  # events scored against clusters, for the benchmark
+        self._placings = Placings()  # what placing a loose member again may reuse
         self._next = next_id  # a store's clusters may be loaded only in part
         for cluster in clusters:
             self.load(cluster)
@@ -104,17 +106,49 @@ class Clusterer:
         """Where the event (`article`, `value`) first put in `cluster_id` is now."""
         return self.resolve(self.moved.get((article, value), cluster_id))
 
-    def _best(self, event: EventRef, candidates: set[int], weights: Weights) -> int | None:
+    def _best(
+        self, event: EventRef, candidates: set[int], weights: Weights, *, again: bool = False
+    ) -> int | None:
         """The cluster `event` joins: the best score from `JOIN`, the lowest id on a tie; none
-        when a coarse date ("this week") fits two clusters about as well (look-alikes)."""
+        when a coarse date ("this week") fits two clusters about as well (look-alikes).
+        `again`: a loose member placed again (see `placings`)."""
         self.comparisons += len(candidates)
-        scored = ((score(event, self.clusters[cid], weights), cid) for cid in candidates)
-        found = sorted((pair for pair in scored if pair[0] >= JOIN), key=lambda p: (-p[0], p[1]))
+        found = sorted(self._scores(event, candidates, weights, again), key=lambda p: (-p[0], p[1]))
         if not found:
             return None
         if event.day is None and len(found) > 1 and found[0][0] - found[1][0] < AMBIGUOUS:
             return None
         return found[0][1]
+
+    def _scores(
+        self, event: EventRef, candidates: set[int], weights: Weights, again: bool
+    ) -> list[tuple[float, int]]:
+        """The scores from `JOIN` of `event` against `candidates`, with their ids."""
+        day = None if event.floating or event.day is None else event.day.toordinal()
+        last = self._placings.take(event) if again else Placing()
+        now = Placing(next(CHANGES))
+        weightless = not isinstance(weights, WindowWeights)
+        below, found = [], []
+        for cid in candidates:
+            cluster = self.clusters[cid]
+            if last.known(cid, cluster.changed):
+                value, settled = last.scores.get(cid, 0.0), True
+            elif day is not None and _days_apart(cluster, day):
+                value, settled = 0.0, True  # the cheapest of `score`'s checks, the most common
+            elif again and not may_score(event, cluster):
+                value, settled = 0.0, True
+            else:
+                value, settled = score(event, cluster, weights), weightless
+            if value >= JOIN:
+                found.append((value, cid))
+                if settled:
+                    now.scores[cid] = value
+            elif settled:
+                below.append(cid)
+        if again:
+            now.below = frozenset(below)
+            self._placings.keep(event, now)
+        return found
 
     def _absorb(self, grown: Cluster, others: set[int]) -> None:
         """Merge the small clusters of the window with `grown` where the smaller of the two
@@ -165,7 +199,8 @@ class Clusterer:
                     continue
                 cluster.remove(ref)
                 candidates = self._candidates(ref)
-                best = self._best(ref, candidates, self._weights(ref, candidates))
+                weights = self._weights(ref, candidates)
+                best = self._best(ref, candidates, weights, again=True)
                 # Alone, it stays where it would start anyway; but a report that came first
                 # and alone joins the day cluster it fits, as it would had it come after.
                 if best == cid or (best is None and not cluster.size):
@@ -223,6 +258,13 @@ class Clusterer:
 def window(event: EventRef) -> tuple[date, date]:
     """The days (first, day after last) whose clusters are candidates for `event`."""
     return add_days(event.start, -WINDOW_DAYS), add_days(event.end, WINDOW_DAYS)
+
+
+def _days_apart(cluster: Cluster, day: int) -> bool:
+    """Whether a day cluster is over a day away from `day` (an ordinal): a day event then
+    scores 0 against it (`scoring._date_score`)."""
+    own = cluster.day
+    return own is not None and abs(own.toordinal() - day) > 1
 
 
 def cluster_all(events: Iterable[EventRef]) -> dict[str, int]:
