@@ -23,7 +23,15 @@ from datetime import date
 from vntrade.events.kinds import KINDS
 from vntrade.events.placings import Placing, Placings
 from vntrade.events.profile import CHANGES, LONGEST_PERIOD, Cluster, EventRef
-from vntrade.events.scoring import Weights, fits, kinds_may_meet, may_match, may_score, score
+from vntrade.events.scoring import (
+    Weights,
+    dates_meet,
+    fits,
+    kinds_may_meet,
+    may_match,
+    may_score,
+    score,
+)
 from vntrade.events.weights import WindowWeights
 from vntrade.periods import add_days
 
@@ -41,7 +49,8 @@ class Clusterer:
 
     def __init__(self, clusters: Iterable[Cluster] = (), next_id: int = 1) -> None:
         self.clusters: dict[int, Cluster] = {}
-        self._index: dict[tuple[str, int], list[int]] = {}
+        # label ("a:actor", "k:kind") → day (an ordinal, or a floating key) → cluster ids
+        self._index: dict[str, dict[int, list[int]]] = {}
         self.touched: set[int] = set()  # clusters changed since the last `take_touched`
         self.merged: dict[int, int] = {}  # a cluster merged into another → that other
         # Coarse members moved to a cluster that fits them better: (article, value) → cluster.
@@ -124,7 +133,6 @@ class Clusterer:
         self, event: EventRef, candidates: set[int], weights: Weights, again: bool
     ) -> list[tuple[float, int]]:
         """The scores from `JOIN` of `event` against `candidates`, with their ids."""
-        day = None if event.floating or event.day is None else event.day.toordinal()
         last = self._placings.take(event) if again else Placing()
         now = Placing(next(CHANGES))
         weightless = not isinstance(weights, WindowWeights)
@@ -133,9 +141,7 @@ class Clusterer:
             cluster = self.clusters[cid]
             if last.known(cid, cluster.changed):
                 value, settled = last.scores.get(cid, 0.0), True
-            elif day is not None and _days_apart(cluster, day):
-                value, settled = 0.0, True  # the cheapest of `score`'s checks, the most common
-            elif again and not may_score(event, cluster):
+            elif not dates_meet(event, cluster) or (again and not may_score(event, cluster)):
                 value, settled = 0.0, True
             else:
                 value, settled = score(event, cluster, weights), weightless
@@ -240,17 +246,25 @@ class Clusterer:
         if event.weekday:  # date.toordinal() is 1 on a Monday: keep the event's weekday
             days = range(first.toordinal() + (event.weekday - first.isoweekday()) % 7,
                          last.toordinal(), 7)  # fmt: skip
-        for day in days:
-            for label in labels:
-                found.update(self._index.get((label, day), ()))
-        for key in _floating_keys(event):  # clusters of floating reports it may fit
-            for label in labels:
-                found.update(self._index.get((label, key), ()))
+        floating = _floating_keys(event)  # clusters of floating reports it may fit
+        for label in labels:
+            by_day = self._index.get(label)
+            if not by_day:
+                continue
+            if len(by_day) < len(days):  # a year's window: the label's few days
+                for day, ids in by_day.items():
+                    if day in days:
+                        found.update(ids)
+            else:
+                for day in days:
+                    found.update(by_day.get(day, ()))
+            for key in floating:
+                found.update(by_day.get(key, ()))
         return {cid for cid in found if cid in self.clusters}
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
-        for key in keys:
-            ids = self._index.setdefault(key, [])
+        for label, day in keys:
+            ids = self._index.setdefault(label, {}).setdefault(day, [])
             if cluster.id not in ids:
                 ids.append(cluster.id)
 
@@ -258,13 +272,6 @@ class Clusterer:
 def window(event: EventRef) -> tuple[date, date]:
     """The days (first, day after last) whose clusters are candidates for `event`."""
     return add_days(event.start, -WINDOW_DAYS), add_days(event.end, WINDOW_DAYS)
-
-
-def _days_apart(cluster: Cluster, day: int) -> bool:
-    """Whether a day cluster is over a day away from `day` (an ordinal): a day event then
-    scores 0 against it (`scoring._date_score`)."""
-    own = cluster.day
-    return own is not None and abs(own.toordinal() - day) > 1
 
 
 def cluster_all(events: Iterable[EventRef]) -> dict[str, int]:

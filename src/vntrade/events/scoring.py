@@ -108,8 +108,16 @@ def may_score(event: EventRef, cluster: Cluster) -> bool:
     gate = _gate(event, cluster)
     if gate is None:
         return False
-    when = gate[0]
-    return when >= 1 or _most(1.0, _word_bound(event, cluster), when) >= COARSE_JOIN - MARGIN
+    when, shared = gate[0], gate[3]
+    if when >= 1:
+        return True
+    return _most(float(bool(shared)), _word_bound(event, cluster), when) >= COARSE_JOIN - MARGIN
+
+
+def dates_meet(event: EventRef, cluster: Cluster) -> bool:
+    """Whether `event`'s date may be the (non-empty) cluster's: the first check of `score`,
+    the cheapest and the one most candidates fail."""
+    return bool(cluster.size) and bool(_date_score(event, cluster))
 
 
 def _gate(event: EventRef, cluster: Cluster) -> tuple[float, bool, set[str], frozenset[str]] | None:
