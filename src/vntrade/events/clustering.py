@@ -21,8 +21,17 @@ from collections.abc import Iterable
 from datetime import date
 
 from vntrade.events.kinds import KINDS
-from vntrade.events.profile import LONGEST_PERIOD, Cluster, EventRef
-from vntrade.events.scoring import Weights, fits, kinds_may_meet, may_match, score
+from vntrade.events.placings import Placing, Placings
+from vntrade.events.profile import CHANGES, LONGEST_PERIOD, Cluster, EventRef
+from vntrade.events.scoring import (
+    Weights,
+    dates_meet,
+    fits,
+    kinds_may_meet,
+    may_match,
+    may_score,
+    score,
+)
 from vntrade.events.weights import WindowWeights
 from vntrade.periods import add_days
 
@@ -40,12 +49,14 @@ class Clusterer:
 
     def __init__(self, clusters: Iterable[Cluster] = (), next_id: int = 1) -> None:
         self.clusters: dict[int, Cluster] = {}
-        self._index: dict[tuple[str, int], list[int]] = {}
+        # label ("a:actor", "k:kind") → day (an ordinal, or a floating key) → cluster ids
+        self._index: dict[str, dict[int, list[int]]] = {}
         self.touched: set[int] = set()  # clusters changed since the last `take_touched`
         self.merged: dict[int, int] = {}  # a cluster merged into another → that other
         # Coarse members moved to a cluster that fits them better: (article, value) → cluster.
         self.moved: dict[tuple[str, str], int] = {}
         self.comparisons = 0  # events scored against clusters, for the benchmark
+        self._placings = Placings()  # what placing a loose member again may reuse
         self._next = next_id  # a store's clusters may be loaded only in part
         for cluster in clusters:
             self.load(cluster)
@@ -104,17 +115,46 @@ class Clusterer:
         """Where the event (`article`, `value`) first put in `cluster_id` is now."""
         return self.resolve(self.moved.get((article, value), cluster_id))
 
-    def _best(self, event: EventRef, candidates: set[int], weights: Weights) -> int | None:
+    def _best(
+        self, event: EventRef, candidates: set[int], weights: Weights, *, again: bool = False
+    ) -> int | None:
         """The cluster `event` joins: the best score from `JOIN`, the lowest id on a tie; none
-        when a coarse date ("this week") fits two clusters about as well (look-alikes)."""
+        when a coarse date ("this week") fits two clusters about as well (look-alikes).
+        `again`: a loose member placed again (see `placings`)."""
         self.comparisons += len(candidates)
-        scored = ((score(event, self.clusters[cid], weights), cid) for cid in candidates)
-        found = sorted((pair for pair in scored if pair[0] >= JOIN), key=lambda p: (-p[0], p[1]))
+        found = sorted(self._scores(event, candidates, weights, again), key=lambda p: (-p[0], p[1]))
         if not found:
             return None
         if event.day is None and len(found) > 1 and found[0][0] - found[1][0] < AMBIGUOUS:
             return None
         return found[0][1]
+
+    def _scores(
+        self, event: EventRef, candidates: set[int], weights: Weights, again: bool
+    ) -> list[tuple[float, int]]:
+        """The scores from `JOIN` of `event` against `candidates`, with their ids."""
+        last = self._placings.take(event) if again else Placing()
+        now = Placing(next(CHANGES))
+        weightless = not isinstance(weights, WindowWeights)
+        below, found = [], []
+        for cid in candidates:
+            cluster = self.clusters[cid]
+            if last.known(cid, cluster.changed):
+                value, settled = last.scores.get(cid, 0.0), True
+            elif not dates_meet(event, cluster) or (again and not may_score(event, cluster)):
+                value, settled = 0.0, True
+            else:
+                value, settled = score(event, cluster, weights), weightless
+            if value >= JOIN:
+                found.append((value, cid))
+                if settled:
+                    now.scores[cid] = value
+            elif settled:
+                below.append(cid)
+        if again:
+            now.below = frozenset(below)
+            self._placings.keep(event, now)
+        return found
 
     def _absorb(self, grown: Cluster, others: set[int]) -> None:
         """Merge the small clusters of the window with `grown` where the smaller of the two
@@ -165,7 +205,8 @@ class Clusterer:
                     continue
                 cluster.remove(ref)
                 candidates = self._candidates(ref)
-                best = self._best(ref, candidates, self._weights(ref, candidates))
+                weights = self._weights(ref, candidates)
+                best = self._best(ref, candidates, weights, again=True)
                 # Alone, it stays where it would start anyway; but a report that came first
                 # and alone joins the day cluster it fits, as it would had it come after.
                 if best == cid or (best is None and not cluster.size):
@@ -205,17 +246,25 @@ class Clusterer:
         if event.weekday:  # date.toordinal() is 1 on a Monday: keep the event's weekday
             days = range(first.toordinal() + (event.weekday - first.isoweekday()) % 7,
                          last.toordinal(), 7)  # fmt: skip
-        for day in days:
-            for label in labels:
-                found.update(self._index.get((label, day), ()))
-        for key in _floating_keys(event):  # clusters of floating reports it may fit
-            for label in labels:
-                found.update(self._index.get((label, key), ()))
+        floating = _floating_keys(event)  # clusters of floating reports it may fit
+        for label in labels:
+            by_day = self._index.get(label)
+            if not by_day:
+                continue
+            if len(by_day) < len(days):  # a year's window: the label's few days
+                for day, ids in by_day.items():
+                    if day in days:
+                        found.update(ids)
+            else:
+                for day in days:
+                    found.update(by_day.get(day, ()))
+            for key in floating:
+                found.update(by_day.get(key, ()))
         return {cid for cid in found if cid in self.clusters}
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
-        for key in keys:
-            ids = self._index.setdefault(key, [])
+        for label, day in keys:
+            ids = self._index.setdefault(label, {}).setdefault(day, [])
             if cluster.id not in ids:
                 ids.append(cluster.id)
 

@@ -9,6 +9,7 @@ year, and stays a loose member of its cluster, to be placed again as day reports
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -129,6 +130,9 @@ class Cluster:
     # What the properties below derive from the counts, kept until the next add or remove:
     # a cluster is scored against many more events than join it.
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    # When the cluster last changed (counted over all clusters): what a score of it may
+    # reuse from an earlier one (see `Clusterer`) is only good from then on.
+    changed: int = field(default_factory=lambda: next(CHANGES), repr=False, compare=False)
 
     @property
     def kind(self) -> str:
@@ -162,8 +166,12 @@ class Cluster:
             found = self._memo[key] = make()
         return found
 
-    def add(self, event: EventRef) -> None:
+    def _changing(self) -> None:
         self._memo.clear()
+        self.changed = next(CHANGES)
+
+    def add(self, event: EventRef) -> None:
+        self._changing()
         self.size += 1
         self.kinds[event.kind] += 1
         if event.day:
@@ -184,7 +192,7 @@ class Cluster:
 
     def remove(self, event: EventRef) -> None:
         """Take back what `add(event)` counted (a re-ingested article's old event)."""
-        self._memo.clear()
+        self._changing()
         self.size = max(0, self.size - 1)
         self.loose.pop(event.key, None)
         counts = (self.kinds, self.actors, self.words, self.ordinals)
@@ -205,7 +213,7 @@ class Cluster:
 
     def merge(self, other: Cluster) -> None:
         """Count `other`'s members as this cluster's own."""
-        self._memo.clear()
+        self._changing()
         self.size += other.size
         for name in _COUNTERS:
             getattr(self, name).update(getattr(other, name))
@@ -285,4 +293,5 @@ class Cluster:
 
 
 _UNKNOWN = object()  # not remembered yet
+CHANGES = itertools.count()  # the clusters' changes, in order (see `Cluster.changed`)
 _COUNTERS = ("kinds", "days", "periods", "actors", "words", "ordinals", "floating")

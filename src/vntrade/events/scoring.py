@@ -23,6 +23,9 @@ WEIGHTS = {"actors": 0.4, "words": 0.4, "date": 0.2}
 OTHER_KIND = 0.1  # the score taken off an event whose kind the cluster's kinds do not allow
 OTHER_KIND_WORDS = 0.4  # the word score such an event needs (same day, same people)
 ONE_ACTOR_OTHER_KIND_WORDS = 0.55  # ... when the people it shares with the cluster are one
+# How far below a threshold a bound must be to settle a score without computing it: far
+# more than rounding moves a sum of a few weights.
+MARGIN = 1e-9
 T = TypeVar("T")
 
 
@@ -42,6 +45,8 @@ def score(event: EventRef, cluster: Cluster, weights: Weights | None = None) -> 
     if _other_counterparts(event, cluster, shared, core_actors, weights):
         return 0.0
     actors = _actor_score(event.actors, core_actors, shared, weights)
+    if when < 1 and _most(actors, _word_bound(event, cluster), when) < COARSE_JOIN - MARGIN:
+        return 0.0  # settled before weighing the words (see below)
     words = _subject_score(event, cluster, shared, actors, when, weights)
     if words is None:
         return 0.0
@@ -59,6 +64,12 @@ def score(event: EventRef, cluster: Cluster, weights: Weights | None = None) -> 
     if when < 1 and total < COARSE_JOIN:
         return 0.0  # "this week" holds look-alikes too: it takes closer content
     return total
+
+
+def _most(actors: float, word_bound: float, when: float) -> float:
+    """The most a report not of the cluster's day may score (its words at most their
+    bound, `_word_bound`; no floor: the same order or happening takes the same day)."""
+    return WEIGHTS["actors"] * actors + WEIGHTS["words"] * word_bound + WEIGHTS["date"] * when
 
 
 def _subject_score(
@@ -89,6 +100,24 @@ def may_match(event: EventRef, cluster: Cluster) -> bool:
     """Whether `event` passes the checks of `score` that no weight changes (its day, kind,
     ordinals and core actors): when not, it scores 0 in any window."""
     return _gate(event, cluster) is not None
+
+
+def may_score(event: EventRef, cluster: Cluster) -> bool:
+    """Whether some weights may give `event` a score above 0 against `cluster`: it passes
+    `may_match`, and a report not of the cluster's day may reach `COARSE_JOIN`."""
+    gate = _gate(event, cluster)
+    if gate is None:
+        return False
+    when, shared = gate[0], gate[3]
+    if when >= 1:
+        return True
+    return _most(float(bool(shared)), _word_bound(event, cluster), when) >= COARSE_JOIN - MARGIN
+
+
+def dates_meet(event: EventRef, cluster: Cluster) -> bool:
+    """Whether `event`'s date may be the (non-empty) cluster's: the first check of `score`,
+    the cheapest and the one most candidates fail."""
+    return bool(cluster.size) and bool(_date_score(event, cluster))
 
 
 def _gate(event: EventRef, cluster: Cluster) -> tuple[float, bool, set[str], frozenset[str]] | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from vntrade.nlp.budget import Budget
 from vntrade.nlp.doc_records import doc_actors, doc_commodities
 from vntrade.nlp.events.component import sentences
+from vntrade.nlp.per_doc import made_from
 from vntrade.nlp.pieces import merge_pieces, piece_article, split_text
 from vntrade.nlp.statements.spans import statements
 from vntrade.records import ARTICLE_BATCH, Article, Extraction
@@ -78,7 +79,7 @@ def _pieces(text: str) -> Iterator[tuple[int, str, bool]]:
 
 
 def _make_doc(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+    doc = made_from(nlp.make_doc(article.text), article.text)
     doc._.published = article.published
     doc._.dateline_date = article.dateline_date
     doc._.dateline = article.dateline

@@ -31,10 +31,32 @@ def per_doc(build: Callable[[Doc], T]) -> Callable[[Doc], T]:
     return get
 
 
-@per_doc
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
 def doc_text(doc: Doc) -> str:
     """The text of `doc`, as `doc.text` gives it (retokenizing never changes it)."""
-    return doc.text
+    try:
+        return _TEXTS[doc]
+    except KeyError:
+        text = _TEXTS[doc] = doc.text
+        return text
+
+
+def made_from(doc: Doc, text: str) -> Doc:
+    """`doc`, known to be the tokenizer's doc of `text`: its `doc_text` (spaCy's tokenizer
+    keeps every character, so `doc.text == text`) without joining its tokens."""
+    _TEXTS[doc] = text
+    return doc
+
+
+@per_doc
+def doc_words(doc: Doc) -> list[str]:
+    """The text of each token (`token.text`), read from the doc's array: no `Token` objects."""
+    from spacy.attrs import ORTH  # here: the events' phrase naming uses this without spaCy
+
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 @per_doc

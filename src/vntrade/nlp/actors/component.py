@@ -29,6 +29,7 @@ from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.refs import NamedMention, ReferenceResolver
 from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS, register_extensions
 from vntrade.nlp.jsonl import DataError, Records, TableData, Tables, read_table
+from vntrade.nlp.per_doc import doc_words
 
 ENTRY_EXAMPLE = (
     '{"name": "Nguyen Van A", "type": "PERSON", '
@@ -93,8 +94,9 @@ class ActorResolver(TableData):
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None:
             raise ValueError(f"{self.name}: not initialized (call `initialize` or `from_disk`)")
-        keys = [key(t.text) for t in doc]
-        texts = [fold(t.text) for t in doc]
+        words = doc_words(doc)
+        keys = [key(word) for word in words]
+        texts = [fold(word) for word in words]
         finder = DocActors(doc, self.lexicon, keys, texts)
         found = without_brands(doc, finder.find())
         roles = finder.roles(found)

@@ -23,6 +23,7 @@ from vntrade.nlp.actors.nationalities import local_body_name
 from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.ranks import reconcile, role_fits, with_rank
 from vntrade.nlp.extensions import COMMODITY_SPANS
+from vntrade.nlp.per_doc import doc_words
 
 
 @dataclass(slots=True)
@@ -201,11 +202,11 @@ class DocActors:
         model_people = {e.start for e in self.doc.ents if e.label_ == "PERSON" and len(e) == 1}
         roles_in_text = {key(role) for _, role in self.titles.values()}
         short: list[Found] = []
-        for i, token in enumerate(self.doc):
-            if not self.free[i] or not rules.is_name_word(token.text):
+        for i, word in enumerate(doc_words(self.doc)):
+            if not self.free[i] or not rules.is_name_word(word):
                 continue
-            if token.text in self.acronyms:
-                short.append(Found(i, i + 1, "ORG", self.acronyms[token.text]))
+            if word in self.acronyms:
+                short.append(Found(i, i + 1, "ORG", self.acronyms[word]))
                 continue
             if self._inside_longer_name(i):
                 continue
@@ -227,7 +228,7 @@ class DocActors:
         return (
             0 <= i < len(self.doc)
             and self.free[i]
-            and rules.is_name_word(self.doc[i].text)
+            and rules.is_name_word(doc_words(self.doc)[i])
             and self.keys[i] not in rules.TITLE_WORDS
         )
 

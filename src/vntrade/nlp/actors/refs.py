@@ -92,8 +92,7 @@ class ReferenceResolver:
         """`the ministry said` → the latest organisation named `... Ministry ...` before it."""
         found: list[Reference] = []
         named = {m.start for m in self.organisations}
-        for token in self.doc[1:]:
-            i = token.i
+        for i in range(1, len(keys)):
             if keys[i] not in ORGANISATION_NOUNS or i in named:
                 continue
             # `the seafood association`: lower-case words between `the` and the noun.
@@ -188,13 +187,13 @@ class ReferenceResolver:
             return []
         main = _main_speaker(mentions)
         found: list[Reference] = []
-        for token in self.doc:
-            if keys[token.i] not in PRONOUNS:
+        for i, word in enumerate(keys):
+            if word not in PRONOUNS:
                 continue
-            name = self._antecedent(token.i, mentions, main)
+            name = self._antecedent(i, mentions, main)
             if name is not None:
-                found.append(Reference(token.i, token.i + 1, name, "PERSON"))
-                bisect.insort(mentions, NamedMention(token.i, token.i + 1, name), key=_start)
+                found.append(Reference(i, i + 1, name, "PERSON"))
+                bisect.insort(mentions, NamedMention(i, i + 1, name), key=_start)
         return found
 
     def _antecedent(

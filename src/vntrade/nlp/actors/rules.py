@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from vntrade.nlp.per_doc import doc_words
+
 if TYPE_CHECKING:  # word rules only; the events' phrase naming uses them without spaCy
     from spacy.tokens import Doc
 
@@ -91,7 +93,7 @@ def vietnamese_names(
 ) -> list[tuple[int, int]]:
     """Full Vietnamese names the model missed or mis-bounded (`Phạm Minh` + `Chính`);
     `vetoed` holds names (folded words) that are places or bodies, not people."""
-    texts = [t.text for t in doc]
+    texts = doc_words(doc)
     found: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
@@ -220,18 +222,19 @@ def organisation_names(
     Vietnam`).
     """
     country_ends = country_ends or {}
+    words = doc_words(doc)
     found: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
-        if not (free[i] and _capitalised(doc[i].text)):
+        if not (free[i] and _capitalised(words[i])):
             i += 1
             continue
         end = i + 1
         while end < n and free[end]:
-            joins = keys[end] in CONNECTORS and end + 1 < n and _capitalised(doc[end + 1].text)
+            joins = keys[end] in CONNECTORS and end + 1 < n and _capitalised(words[end + 1])
             if joins and (_separates_entities(doc, end) or _ends_name(keys, i, end)):
                 break
-            if not (_capitalised(doc[end].text) or joins or _inner_word(doc, keys, end)):
+            if not (_capitalised(words[end]) or joins or _inner_word(doc, keys, end)):
                 break
             end += 1
         if end < n and keys[end - 1] == "of" and end in country_ends:
