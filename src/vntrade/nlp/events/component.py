@@ -98,7 +98,7 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
     text = doc_text(doc)
     for sentence in doc.sents:
         start = sentence.start_char
-        for number, line in enumerate(sentence.text.split("\n")):
+        for number, line in enumerate(text[start : sentence.end_char].split("\n")):
             stripped = line.strip()
             if stripped:
                 first = start + line.index(stripped[0])

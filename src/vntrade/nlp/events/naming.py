@@ -39,6 +39,7 @@ from vntrade.nlp.events.phrases import (
     singular,
     unlisted_name,
 )
+from vntrade.nlp.per_doc import per_doc
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Span, Token
@@ -80,6 +81,21 @@ def _modifiers(noun: Token) -> set[str]:
     }
 
 
+@per_doc
+def noun_positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each noun (in the singular) stands in `doc`, in text order, read from its arrays
+    rather than from a `Token` per word."""
+    from spacy.attrs import LOWER, POS
+    from spacy.symbols import NOUN
+
+    strings = doc.vocab.strings
+    found: dict[str, list[int]] = {}
+    for i, (lower, pos) in enumerate(doc.to_array([LOWER, POS]).tolist()):
+        if pos == NOUN:
+            found.setdefault(singular(strings[lower]), []).append(i)
+    return found
+
+
 def _whose_antecedent(head: Token) -> Token | None:
     """The noun a "whose" phrase belongs to ("X, whose delegation arrived": X)."""
     if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children):
@@ -100,7 +116,6 @@ class PhraseNames(LocalBodies):
         self.named: dict[int, Span] = {}
         self.referred: dict[int, Span] = {}
         self._agents_of = agents_of
-        self._noun_index: dict[str, list[int]] | None = None
         from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS  # spaCy: a parse only
 
         for spans, table in ((ACTOR_SPANS, self.named), (REFERENCE_SPANS, self.referred)):
@@ -254,14 +269,8 @@ class PhraseNames(LocalBodies):
         return []
 
     def _nouns(self) -> dict[str, list[int]]:
-        """Where each noun (in the singular) stands, in text order: built at the first
-        description looked back on, instead of a scan of all the words before each."""
-        if self._noun_index is None:
-            self._noun_index = {}
-            for token in self.doc:
-                if token.pos_ == "NOUN":
-                    self._noun_index.setdefault(singular(token.lower_), []).append(token.i)
-        return self._noun_index
+        """Where each noun (in the singular) stands, in text order (once per `Doc`)."""
+        return noun_positions(self.doc)
 
     def _customs(self, head: Token) -> list[str]:
         """ "Customs data", "Customs officials seized", "customs figures": in Vietnam's press
