@@ -117,3 +117,14 @@ def test_the_city_that_acts_is_the_last_named_city_s_people_s_committee(cli, tmp
         "with the US Consulate General on July 25.",
     )
     assert events[-1]["actors"][0] == "Hai Phong People's Committee"
+
+
+def test_a_dotted_acronym_matches_a_listed_name_written_without_dots(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "U.S. Department of Agriculture data released on July 14 showed corn sales "
+        "to Vietnam up 25%.",
+    )
+    assert "United States" not in [a["name"] for a in record["actors"]]
+    assert record["events"][0]["actors"][0] == "US Department of Agriculture"

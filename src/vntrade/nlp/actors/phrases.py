@@ -8,6 +8,7 @@ whatever its accents, with case checks that keep `us` from matching `US`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
@@ -18,9 +19,15 @@ V = TypeVar("V")
 _END = ""  # trie key marking the end of a phrase; no token folds to an empty string
 
 
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
 @functools.lru_cache(maxsize=65536)
 def key(text: str) -> str:
-    """The matching key of a word or name: folded and lowercased."""
+    """The matching key of a word or name: folded and lowercased; a dotted acronym without
+    its dots (`U.S.` is `us`, as `US` is)."""
+    if _DOTTED.fullmatch(text):
+        text = text.replace(".", "")
     return fold(text).lower()
 
 
