@@ -128,3 +128,20 @@ def test_a_dotted_acronym_matches_a_listed_name_written_without_dots(cli, tmp_pa
     )
     assert "United States" not in [a["name"] for a in record["actors"]]
     assert record["events"][0]["actors"][0] == "US Department of Agriculture"
+
+
+def test_a_provincial_people_s_committee_is_a_body_of_its_place(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "The Bình Duong Provincial People's Committee issued a directive on origin "
+        "checks on July 5.\n\nExporters in Cần Thơ face higher costs. Under a plan approved "
+        "by the city People's Committee on July 8, firms will get cheaper loans.\n\nThe Việt "
+        "Nam Cashew Association said on July 9 that exports fell.",
+    )
+    assert not [a for a in record["actors"] if a["type"] == "PERSON"]
+    assert [e["actors"][0] for e in sorted(record["events"], key=lambda e: e["start"])] == [
+        "Binh Duong People's Committee",
+        "Can Tho People's Committee",
+        "Vietnam Cashew Association",
+    ]

@@ -122,6 +122,14 @@ CASES = [
     ("The new rates apply to goods entering the country on August 22.", "tariff measure"),
     # summit talks are a meeting of leaders
     ("The two presidents will hold summit talks in Seoul on August 23.", "meeting"),
+    # a numbered document is what its name says; a letter requesting something a request
+    ("The finance ministry issued Circular No. 12/2025/TT-BTC on August 24 on customs "
+     "valuation.", "decision"),
+    ("The cashew association sent a letter to the ministry on August 25 requesting lower "
+     "fees.", "decision"),
+    # the results of a trade-remedy review set its duties
+    ("The Commerce Department published the final results of its review on August 26.",
+     "tariff measure"),
 ]  # fmt: skip
 
 

@@ -10,6 +10,7 @@ directive issuers. A company named as the make of a good (`Boeing aircraft`) is 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ class Found:
     end: int
     type: str
     name: str
+
+
+_VIET_NAM = re.compile(r"\bViet\s+Nam\b")
 
 
 class DocActors:
@@ -319,7 +323,7 @@ class DocActors:
         for cut in range(start + 1, end):
             if legal_form_end(self.keys, cut) == end:
                 return self._span_name(start, cut).rstrip(",")
-        name = self._span_name(start, end)
+        name = _VIET_NAM.sub("Vietnam", self._span_name(start, end))  # the country's one name
         return local_body_name(name) or name
 
     def _span_name(self, start: int, end: int) -> str:

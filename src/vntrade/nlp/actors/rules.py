@@ -122,6 +122,10 @@ def _name_in_run(
             continue
         if " ".join(keys[first:end]) in vetoed:
             return None
+        if any(
+            k in ADMINISTRATIVE_WORDS or k in ORG_HEADS or k == "people" for k in keys[first:end]
+        ):
+            return None  # "Binh Duong Provincial People's Committee": a body, not a person
         if end < len(doc) and (keys[end] in PLACE_HEADS or keys[end] in ORG_HEADS):
             return None  # Ho Chi Minh City, Hoang Anh Gia Lai Group
         titled = (

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import is_media
+from vntrade.nlp.commodities.lexicon import normal_form
 from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.kind_words import lexicon, verb_lemma
@@ -113,6 +114,15 @@ def noun_kind(noun: Token) -> str | None:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 kind = next(filter(None, map(noun_kind, parts.pobjects(child))), None)
+    numbered = noun.lower_ in ("no", "no.", "number") or any(c.isdigit() for c in noun.text)
+    numbered = numbered or any(c.dep_ == "nummod" or c.lower_ == "no" for c in noun.lefts)
+    if kind is None and numbered:  # "Decision No. 1103/QĐ-BCT": the kind of what is numbered
+        named = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod")]
+        kind = next(filter(None, map(noun_kind, named)), None)
+    if lemma in words.REQUEST_PAPERS and any(
+        c.dep_ in ("acl", "relcl") and parts.lemma(c) in words.REQUESTING for c in noun.children
+    ):
+        return "decision"  # "a letter requesting support": a formal request
     return kind
 
 
@@ -157,6 +167,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     )
     if found and found[0] in ("decision", "announcement") and _sets_tariffs(verb):
         return "tariff measure", found[1]  # "signed an order on May 2 raising duties"
+    if found and found[0] == "announcement" and _requests(verb, found[1]):
+        return "decision", found[1]  # "sent a letter on May 2 requesting support"
     if found and found[0] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
         return "negotiation", found[1]  # "the negotiating teams held a session"
     if found:
@@ -307,6 +319,14 @@ def _tariff_content(noun: Token) -> str | None:
             if any(noun_kind(n) == "tariff measure" for n in inner):
                 return "tariff measure"
     return None
+
+
+def _requests(verb: Token, sent: str) -> bool:
+    """Whether the letter the verb sends or issues makes a formal request ("sent a letter
+    ..., requesting support"); a statement or a note urging something stays public words."""
+    if normal_form(sent.split()[-1]) not in words.REQUEST_PAPERS:
+        return False
+    return any(c.dep_ == "advcl" and parts.lemma(c) in words.REQUESTING for c in verb.children)
 
 
 def _in_writing(verb: Token) -> str | None:

@@ -29,6 +29,9 @@ DONE_KINDS = ("decision", "tariff measure", "agreement", "call", "meeting", "vis
 PRESS_OCCASIONS = ("interview", "phone", "telephone", "conference", "briefing", "podcast")
 GROUP_PARTICIPLES = ("led", "headed", "including", "comprising", "accompanied", "composed")
 AUDIENCE = ("reporter", "journalist", "press", "media", "correspondent")  # "told reporters"
+# What a letter or a dispatch does when it is a formal request ("a letter requesting").
+REQUESTING = ("request", "urge", "ask", "call", "seek", "demand", "petition", "propose")
+REQUEST_PAPERS = ("letter", "dispatch", "petition")
 # Verbs of people talking or meeting, which a phone or video link makes a call.
 TALKING = ("speak", "talk", "meet", "hold", "confer", "converse", "chat", "have", "discuss")
 REMOTELY = ("online", "virtually", "remotely")  # "met online"
@@ -122,6 +125,7 @@ def _known_verbs() -> frozenset[str]:
             *PHASES,
             *SETTING,
             *TALKING,
+            *REQUESTING,
             "take",
             "come",
             "enter",

@@ -82,10 +82,15 @@ class LocalBodies:
             place = place_name(proper_name(child)) if child.dep_ in ("compound", "poss") else None
             if place:
                 return place + body
-        if any(t.lower_ in _LOCAL_WORDS for t in head.subtree if t.i < head.i):  # "provincial"
-            named = self._latest_local_body(head.i, body.strip()) if body else None
-            place = None if named else self._latest_place(head.i)
-            return named or (place + body if place else None)
+        before = [t for t in head.subtree if t.i < head.i]
+        if head.dep_ == "appos" and head.head.i < head.i:
+            before.append(head.head)  # "the city People's Committee", parsed as an apposition
+        if any(t.lower_ in _LOCAL_WORDS for t in before):  # "provincial", "city"
+            named = self._latest_local_body_at(head.i, body.strip()) if body else None
+            place = self._latest_place_at(head.i) or self._dateline_place()
+            if named and (place is None or named[0] >= place[0]):
+                return named[1]  # "the Binh Thuan People's Committee ... the provincial one"
+            return place[1] + body if place else None
         return None
 
     def acting_place(self, head: Token) -> list[str]:
@@ -101,19 +106,39 @@ class LocalBodies:
         return [f"{place} {LOCAL_BODY_NAMES[0]}"]
 
     def _latest_local_body(self, before: int, body: str) -> str | None:
+        found = self._latest_local_body_at(before, body)
+        return found[1] if found else None
+
+    def _latest_local_body_at(self, before: int, body: str) -> tuple[int, str] | None:
         """The place's body named in full last before token `before` ("the Binh Thuan
-        People's Committee ... the provincial People's Committee")."""
+        People's Committee ... the provincial People's Committee"), and where it ends."""
         spans = [s for s in set(self.named.values()) if s.end <= before]
         for span in sorted(spans, key=lambda s: s.start, reverse=True):
             if span.kb_id_.endswith(body) and span.kb_id_ != body:
-                return span.kb_id_
+                return span.end - 1, span.kb_id_
         return None
 
     def _latest_place(self, before: int) -> str | None:
         """The listed place named last before token `before`, else the dateline's."""
-        for token in reversed(self.doc[:before]):
-            place = place_name(proper_name(token)) if token.pos_ == "PROPN" else None
-            if place:
-                return place
+        found = self._latest_place_at(before) or self._dateline_place()
+        return found[1] if found else None
+
+    def _dateline_place(self) -> tuple[int, str] | None:
+        """The dateline's place, placed before every word."""
         dateline = self.doc._.dateline
-        return place_name(dateline.split("/")[0]) if dateline else None
+        place = place_name(dateline.split("/")[0]) if dateline else None
+        return (-1, place) if place else None
+
+    def _latest_place_at(self, before: int) -> tuple[int, str] | None:
+        """The listed place named last before token `before`, and where it ends."""
+        for token in reversed(self.doc[:before]):
+            if not token.text[:1].isupper():
+                continue
+            place = place_name(proper_name(token)) if token.pos_ == "PROPN" else None
+            # the parser may not tag every word of a place: "Cần Thơ", "Bà Rịa - Vũng Tàu"
+            for width in (2, 3):
+                words = self.doc[max(0, token.i - width + 1) : token.i + 1]
+                place = place or place_name(words.text)
+            if place:
+                return token.i, place
+        return None
