@@ -64,3 +64,22 @@ def test_the_article_s_own_year_alone_dates_no_event_but_a_past_year_does(cli, t
         ("2025", "deadline"),
         ("2025", "agreement"),
     ]
+
+
+def test_what_was_done_leads_over_the_saying_of_it_and_over_what_falls_due(cli, tmp_path):
+    path = tmp_path / "leads.jsonl"
+    rows = [
+        {"id": "said", "published": "2025-08-20", "text": "The trade remedies agency said on "
+         "Tuesday that the US Commerce Department had set a 12% duty on Vietnamese honey in "
+         "final results published on August 15."},
+        {"id": "due", "published": "2025-06-25", "text": "The ministry issued a regulation on "
+         "June 23 requiring fuel retailers to sell E10 petrol by January 1, 2026."},
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    result = cli("extract", str(path), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    said, due = jsonl(result)
+    assert [(e["start"], e["kind"]) for e in said["events"] if e["lead"]] == [
+        ("2025-08-15", "tariff measure")
+    ]
+    assert [e["start"] for e in due["events"] if e["lead"]] == ["2025-06-23"]
