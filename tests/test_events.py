@@ -28,8 +28,20 @@ def test_a_day_and_time_event_has_its_days_period(cli, tmp_path):
     assert event["sentence"].endswith("on tariffs on Vietnamese shrimp.")
 
 
+def extracted(cli, tmp_path, rows: list[dict]) -> list[dict]:
+    """The records `vntrade extract` makes of article rows, written as one JSONL file."""
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    result = cli("extract", str(path), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    return jsonl(result)
+
+
+def leads(record: dict) -> list[tuple[str, str]]:
+    return [(e["start"], e["kind"]) for e in record["events"] if e["lead"]]
+
+
 def test_a_quarter_s_data_do_not_lead_over_the_day_they_came_out(cli, tmp_path):
-    path = tmp_path / "survey.jsonl"
     rows = [
         {"id": "survey", "published": "2025-10-09", "text": "Confidence among furniture "
          "makers recovered in the third quarter, a survey released by the timber association "
@@ -37,28 +49,20 @@ def test_a_quarter_s_data_do_not_lead_over_the_day_they_came_out(cli, tmp_path):
         {"id": "talks", "published": "2025-10-09", "text": "The two sides will meet again in "
          "the fourth quarter, the ministry said on Wednesday."},
     ]  # fmt: skip
-    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
-    result = cli("extract", str(path), "--format", "jsonl")
-    assert result.exit_code == 0, result.stderr
-    survey, talks = jsonl(result)
-    leads = [(e["start"], e["kind"]) for e in survey["events"] if e["lead"]]
-    assert leads == [("2025-10-07", "report")]
+    survey, talks = extracted(cli, tmp_path, rows)
+    assert leads(survey) == [("2025-10-07", "report")]
     # a day the sentence gives leads over its quarter, whatever the kind
-    assert [e["start"] for e in talks["events"] if e["lead"]] == ["2025-10-08"]
+    assert leads(talks) == [("2025-10-08", "briefing")]
 
 
 def test_the_article_s_own_year_alone_dates_no_event_but_a_past_year_does(cli, tmp_path):
-    path = tmp_path / "years.jsonl"
     text = (
         "Vietnamese buyers have signed similar purchase pledges in several states this year. "
         "Here is how the talks went in 2025. The ministry signed a memorandum with Brazil in "
         "2018. The deal must be signed by the end of the year. The two presidents will "
         "sign a trade agreement in 2025."
     )
-    path.write_text(json.dumps({"id": "years", "published": "2025-09-20", "text": text}) + "\n")
-    result = cli("extract", str(path), "--format", "jsonl")
-    assert result.exit_code == 0, result.stderr
-    (record,) = jsonl(result)
+    (record,) = extracted(cli, tmp_path, [{"id": "years", "published": "2025-09-20", "text": text}])
     assert [(e["value"], e["kind"]) for e in record["events"]] == [
         ("2018", "agreement"),
         ("2025", "deadline"),
@@ -67,7 +71,6 @@ def test_the_article_s_own_year_alone_dates_no_event_but_a_past_year_does(cli, t
 
 
 def test_what_was_done_leads_over_the_saying_of_it_and_over_what_falls_due(cli, tmp_path):
-    path = tmp_path / "leads.jsonl"
     rows = [
         {"id": "said", "published": "2025-08-20", "text": "The trade remedies agency said on "
          "Tuesday that the US Commerce Department had set a 12% duty on Vietnamese honey in "
@@ -75,11 +78,6 @@ def test_what_was_done_leads_over_the_saying_of_it_and_over_what_falls_due(cli, 
         {"id": "due", "published": "2025-06-25", "text": "The ministry issued a regulation on "
          "June 23 requiring fuel retailers to sell E10 petrol by January 1, 2026."},
     ]  # fmt: skip
-    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
-    result = cli("extract", str(path), "--format", "jsonl")
-    assert result.exit_code == 0, result.stderr
-    said, due = jsonl(result)
-    assert [(e["start"], e["kind"]) for e in said["events"] if e["lead"]] == [
-        ("2025-08-15", "tariff measure")
-    ]
-    assert [e["start"] for e in due["events"] if e["lead"]] == ["2025-06-23"]
+    said, due = extracted(cli, tmp_path, rows)
+    assert leads(said) == [("2025-08-15", "tariff measure")]
+    assert leads(due) == [("2025-06-23", "decision")]
