@@ -437,3 +437,8 @@ def test_a_yearless_day_followed_by_last_or_next_year_is_in_that_year(cli):
                        "October 25 last year."))  # fmt: skip
     assert a["reference_date"] == "2025-03-28"
     assert [d["value"] for d in a["dates"]][-2:] == ["2024-10-25", "2024"]
+
+
+def test_a_past_tense_condition_is_no_report_of_the_past(cli):
+    text = "Firms said they would cut jobs if the duty stayed in place beyond the third quarter."
+    assert values(cli, "2025-04-08", text) == [("the third quarter", "2025-Q3")]

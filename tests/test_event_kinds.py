@@ -130,6 +130,22 @@ CASES = [
     # the results of a trade-remedy review set its duties
     ("The Commerce Department published the final results of its review on August 26.",
      "tariff measure"),
+    # an online meeting of two counterparts is a call; one a leader chairs is a meeting
+    ("The farm minister held an online meeting with his Chilean counterpart on August 27.",
+     "call"),
+    ("The prime minister chaired an online meeting with provinces on August 28.", "meeting"),
+    # launching an investigation is a decision; a plan asking departments to act too
+    ("The ministry launched an anti-dumping investigation into steel wire on August 29.",
+     "decision"),
+    ("The provincial People's Committee issued a plan on August 30 asking departments to "
+     "cut fees.", "decision"),
+    # what delays, pauses or removes tariffs, however many of them, is a tariff measure
+    ("Exporters welcomed the decision on August 31 to pause most of the new duties.",
+     "tariff measure"),
+    ("The president signed an order on September 1 delaying the start of the higher "
+     "tariffs.", "tariff measure"),
+    ("The new order, which applies from September 2, removes the 20% duty on cocoa.",
+     "tariff measure"),
 ]  # fmt: skip
 
 

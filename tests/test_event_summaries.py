@@ -261,3 +261,14 @@ def test_a_word_in_scare_quotes_does_not_end_the_summary(cli, tmp_path):
         "meeting in Geneva.",
     )
     assert event["summary"].endswith("duties on its coffee at a WTO meeting in Geneva")
+
+
+def test_a_clause_with_no_verb_of_its_own_is_read_with_the_clause_before(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Deputy Prime Minister Tran Hong Ha met Canada's trade minister in Ottawa on July 8, "
+        "as part of his working trip to Canada from July 6 to 10.",
+    )
+    trip = next(e for e in events if e["start"] == "2025-07-06")
+    assert trip["summary"].startswith("Deputy Prime Minister Tran Hong Ha met Canada's trade")

@@ -61,6 +61,8 @@ def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
     if verb is None:
         return PRESENT if token is not None and _verbless_present(token.sent.root) else None
     found = verb_tense(verb)
+    if found == PAST and _hypothetical(verb):
+        return None  # "if the tariff stayed in place beyond the second quarter": not past
     if found == PRESENT and scheduled_before(candidate.match.string, start):
         return FUTURE  # "the vote is scheduled for 10 a.m. Monday"
     if _purpose_infinitive(verb) and _narrated(verb.head):
@@ -105,6 +107,14 @@ def _purpose_infinitive(verb: Token) -> bool:
         verb.dep_ == "advcl"
         and verb.head.i != verb.i
         and any(child.tag_ == "TO" for child in _auxiliaries(verb))
+    )
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A simple past under "if" or "unless" ("if the tariff stayed"): a condition, not a
+    report of what happened."""
+    return verb.tag_ == "VBD" and any(
+        child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in verb.children
     )
 
 

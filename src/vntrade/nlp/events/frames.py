@@ -19,7 +19,13 @@ from vntrade.nlp.actors.nationalities import is_media
 from vntrade.nlp.commodities.lexicon import normal_form
 from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import kind_words as words
-from vntrade.nlp.events.kind_words import lexicon, verb_lemma
+from vntrade.nlp.events.event_nouns import (
+    noun_kind,
+    sets_tariff_objects,
+    sets_tariffs,
+    tariff_content,
+)
+from vntrade.nlp.events.kind_words import lexicon
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Token
@@ -52,7 +58,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     for noun in path:
         if _topic(noun, path):
             continue  # "a round of negotiations on a trade agreement": what it is about
-        kind = _tariff_content(noun) or noun_kind(noun)
+        kind = tariff_content(noun) or noun_kind(noun)
         if kind:
             return kind, noun.text
     if token.pos_ not in parts.PREDICATE:
@@ -89,43 +95,6 @@ def _topic(noun: Token, path: list[Token]) -> bool:
     return False
 
 
-def noun_kind(noun: Token) -> str | None:
-    """The kind a noun names: its compound with its modifier ("press conference"), then its
-    lemma ("conference")."""
-    nouns = lexicon()[2]
-    lemma = parts.lemma(noun)
-    drafted = any(c.lower_ == "draft" and c.dep_ in ("amod", "compound") for c in noun.children)
-    if drafted and nouns.get(lemma) == "decision":
-        return "announcement"  # "published a draft decree": a proposal, not yet decided
-    for child in noun.children:
-        if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
-            kind = nouns.get(f"{parts.lemma(child)} {lemma}") or nouns.get(
-                f"{child.lower_} {lemma}"
-            )
-            if kind:
-                return kind
-        if child.dep_ == "prep" and child.lower_ == "of":  # "letter of intent"
-            for pobj in parts.pobjects(child):
-                kind = nouns.get(f"{lemma} of {parts.lemma(pobj)}")
-                if kind:
-                    return kind
-    kind = nouns.get(lemma) or nouns.get(noun.lower_)
-    if kind is None and lemma in words.CONTAINERS:
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                kind = next(filter(None, map(noun_kind, parts.pobjects(child))), None)
-    numbered = noun.lower_ in ("no", "no.", "number") or any(c.isdigit() for c in noun.text)
-    numbered = numbered or any(c.dep_ == "nummod" or c.lower_ == "no" for c in noun.lefts)
-    if kind is None and numbered:  # "Decision No. 1103/QĐ-BCT": the kind of what is numbered
-        named = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod")]
-        kind = next(filter(None, map(noun_kind, named)), None)
-    if lemma in words.REQUEST_PAPERS and any(
-        c.dep_ in ("acl", "relcl") and parts.lemma(c) in words.REQUESTING for c in noun.children
-    ):
-        return "decision"  # "a letter requesting support": a formal request
-    return kind
-
-
 def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     verbs, light, _nouns = lexicon()
     lemma = parts.lemma(verb)
@@ -139,6 +108,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return "meeting", f"{verb.text} ground"  # a groundbreaking ceremony
     if lemma in light and light[lemma] == "briefing":
         return _speech_kind(verb), verb.text
+    if lemma in verbs and sets_tariff_objects(verb):
+        return "tariff measure", verb.text  # "removes the 20% duty", "lifted the tariffs"
     if lemma in verbs:
         if verbs[lemma] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
             return "negotiation", verb.text  # "the negotiators will meet again"
@@ -165,8 +136,10 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     found = _first_noun(
         [*objects, *of_objects, *parts.modified(verb), *parts.subjects(verb), *parts.preposed(verb)]
     )
-    if found and found[0] in ("decision", "announcement") and _sets_tariffs(verb):
+    if found and found[0] in ("decision", "announcement") and sets_tariffs(verb):
         return "tariff measure", found[1]  # "signed an order on May 2 raising duties"
+    if found and found[0] == "call" and lemma in words.CHAIRING:
+        return "meeting", found[1]  # "chaired an online meeting": a meeting, held online
     if found and found[0] == "announcement" and _requests(verb, found[1]):
         return "decision", found[1]  # "sent a letter on May 2 requesting support"
     if found and found[0] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
@@ -278,49 +251,6 @@ def _done_by_speaker(verb: Token) -> bool:
     return bool(auxes & {"has", "have", "had"}) or verb.tag_ == "VBD"
 
 
-def _sets_tariffs(verb: Token) -> bool:
-    """Whether a participle or infinitive after the verb sets tariffs ("signed an order on
-    July 31 raising duties", "issued a decree to cut import taxes"), wherever the parser
-    attached it."""
-    for token in verb.subtree:
-        if (
-            token.i <= verb.i
-            or token.pos_ not in (*parts.PREDICATE, "NOUN")
-            or token.tag_ not in ("VBG", "VB")
-        ):
-            continue
-        if verb_lemma(token.text) not in words.SETTING:
-            continue
-        nouns = [token.head, *parts.objects(token)]
-        if any(noun_kind(n) == "tariff measure" for n in nouns if n.pos_ == "NOUN"):
-            return True
-    return False
-
-
-def _tariff_content(noun: Token) -> str | None:
-    """ "tariff measure" for an order, a decision or letters whose clause sets tariffs
-    ("an order raising duties", "the decision to pause the tariffs") or that are the means
-    of setting them ("cut duties by a decree signed on March 31"); a deal that sets tariffs
-    stays a deal."""
-    kind = noun_kind(noun)
-    if kind not in ("decision", "announcement", "report", None) or (
-        kind is None and noun.dep_ != "dobj"
-    ):
-        return None  # a deal, a person ("announced by the president, which sets ...")
-    means = noun.head
-    if noun.dep_ == "pobj" and means.lower_ in ("by", "under", "through", "via"):
-        setter = means.head
-        sets = setter.pos_ in parts.PREDICATE and verb_lemma(setter.text) in words.SETTING
-        if sets and any(noun_kind(n) == "tariff measure" for n in parts.objects(setter)):
-            return "tariff measure"
-    for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ in parts.PREDICATE:
-            inner = [*parts.objects(child), *parts.subjects(child, relative=False)]
-            if any(noun_kind(n) == "tariff measure" for n in inner):
-                return "tariff measure"
-    return None
-
-
 def _requests(verb: Token, sent: str) -> bool:
     """Whether the letter the verb sends or issues makes a formal request ("sent a letter
     ..., requesting support"); a statement or a note urging something stays public words."""
@@ -371,7 +301,7 @@ def _first_noun(nouns: list[Token]) -> tuple[str, str] | None:
     """The kind of the first noun that names one, and its words; an object "setting tariff
     rates" is a tariff measure whatever it is (an order, letters)."""
     for noun in nouns:
-        if _tariff_content(noun):
+        if tariff_content(noun):
             return "tariff measure", noun.text
     for noun in nouns:
         kind = noun_kind(noun)

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.events.arguments import fronted_participle
-from vntrade.nlp.events.frames import describes_group, noun_kind, to_press
+from vntrade.nlp.events.event_nouns import noun_kind
+from vntrade.nlp.events.frames import describes_group, to_press
 from vntrade.nlp.events.naming import PhraseNames
 from vntrade.nlp.events.phrases import indefinite, phrase_end
 from vntrade.nlp.per_doc import sentence_tokens
@@ -86,6 +87,12 @@ class Parse:
         CNA", "said in an interview", "declined to comment")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return [t.idx for t in span or [] if t.pos_ in _PREDICATE and to_press(t)]
+
+    def has_verb(self, start: int, end: int) -> bool:
+        """Whether characters `start:end` hold a verb (a finite one, a participle or an
+        infinitive), not only a phrase ("as part of his trip")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is None or any(t.pos_ in _PREDICATE and t.tag_ != "MD" for t in span)
 
     def is_participle(self, position: int) -> bool:
         """Whether the word at character `position` is a verb's -ing form ("Addressing")."""

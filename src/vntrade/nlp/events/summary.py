@@ -22,7 +22,8 @@ _REPORTING = re.compile(
 )
 _PREPOSITION = re.compile(
     r"(?:,\s*)?\b(?:on|in|at|during|from|of|by|before|until|till|through|thru|to|after|"
-    r"around|within|between|since|starting|beginning|no\s+later\s+than)\s+(?:the\s+)?$",
+    r"around|within|between|since|starting|beginning|no\s+later\s+than|beyond|for|past|"
+    r"throughout|into|ahead\s+of|prior\s+to|as\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
@@ -113,8 +114,14 @@ def clause_summary(
 ) -> tuple[str, str | None]:
     """A short clause saying who did what around `date`, and the actor it names as subject;
     with the parse (`who`), a clause whose subject is elsewhere ("..., which was signed")
-    is given it, and a relative or adverbial clause ends where its words end."""
+    is given it, and a relative or adverbial clause ends where its words end; a clause
+    with no verb of its own ("..., as part of his trip to the US from May 4 to 9") is read
+    with the clauses before it."""
     start, end = clause
+    verbless = parse is not None and not parse.has_verb(start, end)
+    if verbless and clause in clauses and clauses.index(clause) > 0:
+        start = clauses[0][0]
+        who = None  # the participants of a verb the clause does not have
     reporting = _REPORTING.match(text, start, end)
     if reporting and reporting.start("subject") <= date["start"]:
         said = (reporting.start("subject"), reporting.end("verb"))

@@ -1,0 +1,114 @@
+"""What an event noun names: its kind from the kinds table ("press conference", "Decision
+No. 1103/QĐ-BCT", "a letter requesting support"), and whether an order, decision or letter
+sets tariffs ("an order raising duties", "the decision to pause most of the tariffs")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vntrade.nlp.events import arguments as parts
+from vntrade.nlp.events import kind_words as words
+from vntrade.nlp.events.kind_words import lexicon, verb_lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def noun_kind(noun: Token) -> str | None:
+    """The kind a noun names: its compound with its modifier ("press conference"), then its
+    lemma ("conference")."""
+    nouns = lexicon()[2]
+    lemma = parts.lemma(noun)
+    drafted = any(c.lower_ == "draft" and c.dep_ in ("amod", "compound") for c in noun.children)
+    if drafted and nouns.get(lemma) == "decision":
+        return "announcement"  # "published a draft decree": a proposal, not yet decided
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
+            kind = nouns.get(f"{parts.lemma(child)} {lemma}") or nouns.get(
+                f"{child.lower_} {lemma}"
+            )
+            if kind:
+                return kind
+        if child.dep_ == "prep" and child.lower_ == "of":  # "letter of intent"
+            for pobj in parts.pobjects(child):
+                kind = nouns.get(f"{lemma} of {parts.lemma(pobj)}")
+                if kind:
+                    return kind
+    kind = nouns.get(lemma) or nouns.get(noun.lower_)
+    if kind is None and lemma in words.CONTAINERS:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                kind = next(filter(None, map(noun_kind, parts.pobjects(child))), None)
+    numbered = noun.lower_ in ("no", "no.", "number") or any(c.isdigit() for c in noun.text)
+    numbered = numbered or any(c.dep_ == "nummod" or c.lower_ == "no" for c in noun.lefts)
+    if kind is None and numbered:  # "Decision No. 1103/QĐ-BCT": the kind of what is numbered
+        named = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod")]
+        kind = next(filter(None, map(noun_kind, named)), None)
+    if lemma in words.REQUEST_PAPERS and any(
+        c.dep_ in ("acl", "relcl") and parts.lemma(c) in words.REQUESTING for c in noun.children
+    ):
+        return "decision"  # "a letter requesting support": a formal request
+    return kind
+
+
+def sets_tariffs(verb: Token) -> bool:
+    """Whether a participle or infinitive after the verb sets tariffs ("signed an order on
+    July 31 raising duties", "issued a decree to cut import taxes"), wherever the parser
+    attached it."""
+    for token in verb.subtree:
+        if (
+            token.i <= verb.i
+            or token.pos_ not in (*parts.PREDICATE, "NOUN")
+            or token.tag_ not in ("VBG", "VB")
+        ):
+            continue
+        if verb_lemma(token.text) not in words.SETTING:
+            continue
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        nouns = _with_of([token.head, *parts.objects(token), *objects])
+        if any(noun_kind(n) == "tariff measure" for n in nouns if n.pos_ == "NOUN"):
+            return True
+    return False
+
+
+def sets_tariff_objects(verb: Token) -> bool:
+    """Whether a verb of setting acts on tariffs ("removes the duty", "cut most of them")."""
+    if verb.pos_ not in parts.PREDICATE or verb_lemma(verb.text) not in words.SETTING:
+        return False
+    objects = _with_of([c for c in verb.children if c.dep_ == "dobj"])
+    return any(noun_kind(n) == "tariff measure" for n in objects if n.pos_ == "NOUN")
+
+
+def _with_of(nouns: list[Token]) -> list[Token]:
+    """Nouns and what their "of" phrases name ("most of the tariffs", "the start of the
+    duties")."""
+    return [
+        *nouns,
+        *(p for n in nouns for c in n.children if c.lower_ == "of" for p in parts.pobjects(c)),
+    ]
+
+
+def tariff_content(noun: Token) -> str | None:
+    """ "tariff measure" for an order, a decision or letters whose clause sets tariffs
+    ("an order raising duties", "the decision to pause the tariffs") or that are the means
+    of setting them ("cut duties by a decree signed on March 31"); a deal that sets tariffs
+    stays a deal."""
+    kind = noun_kind(noun)
+    if kind not in ("decision", "announcement", "report", None) or (
+        kind is None and noun.dep_ != "dobj"
+    ):
+        return None  # a deal, a person ("announced by the president, which sets ...")
+    means = noun.head
+    if noun.dep_ == "pobj" and means.lower_ in ("by", "under", "through", "via"):
+        setter = means.head
+        sets = setter.pos_ in parts.PREDICATE and verb_lemma(setter.text) in words.SETTING
+        if sets and any(noun_kind(n) == "tariff measure" for n in parts.objects(setter)):
+            return "tariff measure"
+    if noun.dep_ == "nsubj" and sets_tariff_objects(noun.head):
+        return "tariff measure"  # "the new order ... removes the 20% duty on cocoa"
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ in parts.PREDICATE:
+            inner = _with_of([*parts.objects(child), *parts.subjects(child, relative=False)])
+            if any(noun_kind(n) == "tariff measure" for n in inner):
+                return "tariff measure"
+    return None
