@@ -145,3 +145,13 @@ def test_a_provincial_people_s_committee_is_a_body_of_its_place(cli, tmp_path):
         "Can Tho People's Committee",
         "Vietnam Cashew Association",
     ]
+
+
+def test_according_to_is_no_predicate_of_its_own(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "Vietnam's exports of shrimp to Japan rose 14% in the first half, up from a year "
+        "earlier, according to customs figures released earlier this month.",
+    )
+    assert event["actors"][0] == "Vietnam Customs"

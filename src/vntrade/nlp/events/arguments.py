@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PREDICATE = ("VERB", "AUX")
+# -ing forms that work as prepositions ("according to", "following the talks"): no predicate.
+PREPOSITION_INGS = ("according", "following", "including", "regarding", "concerning",
+                    "considering", "excluding", "pending", "during", "notwithstanding")  # fmt: skip
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _OBJECTS = ("dobj", "attr", "dative", "oprd")
 _RELATIVE = ("which", "that", "who", "whom")
@@ -102,3 +105,9 @@ def fronted_participle(verb: Token) -> bool:
         and verb.left_edge.is_sent_start
         and not any(c.dep_ in _SUBJECTS for c in verb.children)
     )
+
+
+def is_predicate(token: Token) -> bool:
+    """Whether a word is a predicate: a verb, not "according" (to a source), which the
+    parser may tag as one."""
+    return token.pos_ in PREDICATE and token.lower_ != "according"

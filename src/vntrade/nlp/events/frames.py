@@ -44,7 +44,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         return None
     token, path, described = span.root, [], False
     while token.head.i != token.i and (
-        token.pos_ not in parts.PREDICATE
+        not parts.is_predicate(token)
         or parts.only_dates(token, start, end)
         or describes_group(token)
         or parts.fronted_participle(token)

@@ -119,7 +119,9 @@ class PhraseNames(LocalBodies):
         from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS  # spaCy: a parse only
 
         for spans, table in ((ACTOR_SPANS, self.named), (REFERENCE_SPANS, self.referred)):
-            for span in doc.spans.get(spans, []):
+            # the longest mention over a word names it: "US Customs and Border Protection"
+            # over a "US" inside it
+            for span in sorted(doc.spans.get(spans, []), key=len, reverse=True):
                 for token in span:
                     table.setdefault(token.i, span)
 

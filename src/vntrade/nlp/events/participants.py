@@ -26,7 +26,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.events.arguments import fronted_participle
+from vntrade.nlp.events.arguments import fronted_participle, is_predicate
 from vntrade.nlp.events.event_nouns import noun_kind
 from vntrade.nlp.events.frames import describes_group, to_press
 from vntrade.nlp.events.naming import PhraseNames
@@ -118,7 +118,7 @@ class Parse:
         nominal: list[Token] = []
         described = False
         while token.head.i != token.i and (
-            token.pos_ not in _PREDICATE
+            not is_predicate(token)
             or _only_dates(token, start, end)
             or describes_group(token)
             or fronted_participle(token)

@@ -8,6 +8,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from vntrade.nlp.actors.nationalities import country_of
+from vntrade.nlp.events.arguments import PREPOSITION_INGS
 from vntrade.nlp.events.mentions import ROLE_PHRASE
 
 if TYPE_CHECKING:
@@ -82,8 +83,7 @@ ORDER = re.compile(
     re.IGNORECASE,
 )
 # Words in -ing that open a phrase as prepositions do ("Following the talks, ...").
-_PREPOSITION_INGS = ("following", "including", "regarding", "concerning", "considering",
-                     "according", "excluding", "pending", "during", "notwithstanding")  # fmt: skip
+
 # A fronted prepositional phrase and its comma: "Following the talks on August 1, ".
 _FRONTED = re.compile(
     r"(?:after|before|following|during|since|amid|ahead\s+of)\s+[^,;.]{1,60}?,\s+(?=\S)",
@@ -161,7 +161,7 @@ def clause_summary(
         end = who.clause_end
     participle = re.match(r"[A-Z][a-z]+ing\b", text[start:end])
     if participle and (
-        participle.group().lower() in _PREPOSITION_INGS
+        participle.group().lower() in PREPOSITION_INGS
         or (parse is not None and not parse.is_participle(start))
     ):
         participle = None  # "During ...", "Following ...": a preposition
