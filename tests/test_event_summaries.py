@@ -272,3 +272,15 @@ def test_a_clause_with_no_verb_of_its_own_is_read_with_the_clause_before(cli, tm
     )
     trip = next(e for e in events if e["start"] == "2025-07-06")
     assert trip["summary"].startswith("Deputy Prime Minister Tran Hong Ha met Canada's trade")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Negotiators from both sides concluded a four-day round of talks in Seoul on Thursday.",
+        "Negotiators from both sides on Thursday wrapped up four days of talks in Seoul.",
+    ],
+)
+def test_a_happening_of_so_many_days_that_ended_on_a_day_spans_the_days_before(cli, tmp_path, body):
+    (event,) = events_of(cli, tmp_path, body)
+    assert (event["start"], event["end"]) == ("2025-07-14", "2025-07-18")

@@ -19,6 +19,8 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 # "a three-day visit", "the 2-day forum": a length in days written before what lasts it.
 _DAYS_LONG = re.compile(r"(?:^|\s)(?:\w+|\d+)-day$", re.IGNORECASE)
 _DAYS_VALUE = re.compile(r"^P(\d+)D$")
+_DAYS_OF = re.compile(r"\s+of\s+(?:talks|negotiations|meetings|consultations|discussions)\b", re.I)
+_VERB_REACH = 30  # characters before a length or a date where its verb may stand
 LONGEST_STRETCH_DAYS = 31  # a "90-day pause" is a deadline's matter, not one happening
 # Verbs that make the day the last one ("the three-day talks ended on May 22").
 _ENDED = re.compile(
@@ -69,7 +71,9 @@ def stretch_by_lengths(
     lengths: dict[int | None, tuple[int, dict[str, Any]]] = {}
     for mention in all_dates:
         match = _DAYS_VALUE.match(str(mention.get("value", "")))
-        if match and _DAYS_LONG.search(text[mention["start"] : mention["end"]]):
+        written = text[mention["start"] : mention["end"]]
+        days_of = _DAYS_OF.match(text, mention["end"]) and written.lower().endswith("days")
+        if match and (_DAYS_LONG.search(written) or days_of):
             days = int(match.group(1))
             if 1 < days <= LONGEST_STRETCH_DAYS:
                 lengths.setdefault(sentence_of(mention["start"]), (days, mention))
@@ -81,7 +85,9 @@ def stretch_by_lengths(
             stretched.append(date)
             continue
         days, mention = found
-        around = text[min(mention["end"], date["start"]) : max(mention["start"], date["end"])]
+        # the verb may come first: "concluded a four-day round on Thursday"
+        opening = max(0, min(mention["start"], date["start"]) - _VERB_REACH)
+        around = text[opening : max(mention["start"], date["end"])]
         if _ENDED.search(around) and period.placed:
             first = (period.start - timedelta(days=days - 1)).isoformat()
             stretched.append({**date, "value": first, "last": date["value"]})
