@@ -161,3 +161,16 @@ def test_matching_rules():
 )  # fmt: skip
 def test_summary_rules(tags, problem):
     assert summary_problem(tags) == problem
+
+
+def test_a_us_body_answers_to_its_name_with_or_without_united_states(cli, tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    text = "The US Department of Commerce set duties on Vietnamese plywood on July 14."
+    articles.write_text(json.dumps({"id": "p1", "published": "2025-07-20", "text": text}) + "\n")
+    gold = tmp_path / "gold.json"
+    events = [_event("2025-07-14", "tariff measure", ["United States Department of Commerce"],
+                     True)]  # fmt: skip
+    gold.write_text(json.dumps({"about": "t", "articles": [{"id": "p1", "events": events}]}))
+    result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}

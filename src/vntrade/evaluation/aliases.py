@@ -34,8 +34,22 @@ def record_aliases(record: dict) -> Aliases:
         name = gold_key(actor["name"])
         forms = {name, *map(gold_key, actor.get("aliases") or [])}
         forms |= {gold_key(m["text"]) for m in actor.get("mentions") or []}
-        found[name] = frozenset(forms | listed.get(name, frozenset()))
+        forms |= listed.get(name, frozenset())
+        found[name] = frozenset(forms | {v for form in forms for v in _us_variants(form)})
     return found
+
+
+def _us_variants(form: str) -> set[str]:
+    """A US body written with "US", "U.S.", "United States" or no country before it ("US
+    Department of Commerce", "United States Department of Commerce")."""
+    for prefix in _US_PREFIXES:
+        if form.startswith(prefix):
+            body = form[len(prefix) :]
+            return {body, *(p + body for p in _US_PREFIXES)} if " " in body else set()
+    return set()
+
+
+_US_PREFIXES = ("us ", "u.s. ", "united states ")
 
 
 def _names_of(actor: str, aliases: Aliases) -> frozenset[str]:
