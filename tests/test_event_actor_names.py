@@ -155,3 +155,21 @@ def test_according_to_is_no_predicate_of_its_own(cli, tmp_path):
         "earlier, according to customs figures released earlier this month.",
     )
     assert event["actors"][0] == "Vietnam Customs"
+
+
+def test_authorities_of_a_trade_are_no_city_s_and_a_provincial_committee_is_its_place_s(
+    cli, tmp_path
+):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-07-20\n\nQUANG NINH — Customs authorities seized 12 containers of "
+        "relabelled steel on July 14. The Provincial People's Committee issued a plan on "
+        "July 15 to support exporters. The US Census Bureau said on July 16 that imports "
+        "rose.",
+    )
+    assert [e["actors"][0] for e in sorted(record["events"], key=lambda e: e["start"])] == [
+        "Vietnam Customs",
+        "Quang Ninh People's Committee",
+        "US Census Bureau",
+    ]

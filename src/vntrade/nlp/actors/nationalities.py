@@ -102,14 +102,15 @@ _LOCAL_BODY = re.compile(
 def local_body_name(name: str) -> str | None:
     """The one name of a city's or province's People's Committee or Council however it is
     written ("the Cần Thơ City People's Committee", "Binh Thuan provincial People's
-    Committee" → "Can Tho People's Committee", "Binh Thuan People's Committee"); None for
-    other names and for a body with no place."""
+    Committee" → "Can Tho People's Committee", "Binh Thuan People's Committee"); the body
+    alone when a word stands for its place ("the Provincial People's Committee": People's
+    Committee, which the events name after the place); None for other names."""
     found = _LOCAL_BODY.match(name.strip())
     if not found:
         return None
     place, body = found["place"], found["body"].replace("’", "'")
-    if place.lower() in ("the", "provincial", "municipal", "city"):
-        return None
     body = "People's " + body.split()[-1].capitalize()
+    if place.lower() in ("the", "provincial", "municipal", "city", "the provincial", "the city"):
+        return body
     listed = place_name(f"{place} City") or place_name(place)
     return f"{listed or fold(place)} {body}"

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
 # A city's or province's own bodies: "Hanoi authorities", "the Da Nang People's Committee".
 _LOCAL_BODIES = ("authorities",)
 LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
-_LOCAL_WORDS = ("provincial", "municipal", "city", "province")
+_LOCAL_WORDS = ("provincial", "municipal", "city", "province", "local")
 # A province's or city's department: named after its place when the text ties it to one.
 _LOCAL_DEPARTMENT = "Department of "
 
@@ -24,6 +24,16 @@ _LOCAL_DEPARTMENT = "Department of "
 def is_local_body(name: str) -> bool:
     """Whether a listed name is a body every province or city has."""
     return name in LOCAL_BODY_NAMES or name.startswith(_LOCAL_DEPARTMENT)
+
+
+def _of_a_trade(modifier: Token) -> bool:
+    """A modifier saying which authorities they are by their work ("customs")."""
+    return (
+        modifier.dep_ in ("compound", "amod")
+        and modifier.lower_ not in _LOCAL_WORDS
+        and not place_name(proper_name(modifier))
+        and modifier.pos_ != "PROPN"
+    ) or modifier.lower_ == "customs"
 
 
 def _the_place_word(head: Token) -> bool:
@@ -71,6 +81,8 @@ class LocalBodies:
         """The city or province whose authorities a phrase names ("Hanoi authorities"), or
         its own body ("the Da Nang People's Committee", "the city's Department of Finance")."""
         if head.lower_ in _LOCAL_BODIES:
+            if any(_of_a_trade(c) for c in head.children):
+                return None  # "customs authorities", "tax authorities": not the city's
             body = ""
         elif head.i in self.named and is_local_body(self.named[head.i].kb_id_):
             body = f" {self.named[head.i].kb_id_}"
