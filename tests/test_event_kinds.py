@@ -146,6 +146,17 @@ CASES = [
      "tariffs.", "tariff measure"),
     ("The new order, which applies from September 2, removes the 20% duty on cocoa.",
      "tariff measure"),
+    # an order for goods is a purchase; a pledge to lower duties a tariff measure
+    ("The carrier finalised an order for 40 Airbus jets on September 3.", "agreement"),
+    ("The government on September 4 pledged to lower import duties on US farm goods.",
+     "tariff measure"),
+    # a review's final determinations set duties, an injury determination is a vote
+    ("The department issued final affirmative determinations in the rebar case on "
+     "September 5.", "tariff measure"),
+    ("The commission made its final injury determination on September 6.", "decision"),
+    # what an unsigned notice tells is the event, not the notice
+    ("Commerce has set duties of up to 40% on Vietnamese wire, according to a notice "
+     "published on September 7.", "tariff measure"),
 ]  # fmt: skip
 
 

@@ -29,7 +29,12 @@ def lemma(token: Token) -> str:
 def objects(verb: Token) -> list[Token]:
     """The verb's noun objects; "it" after a conjoined verb is the first verb's object
     ("announced the 46% rate and suspended it")."""
-    found = [c for c in verb.children if c.dep_ in _OBJECTS and c.pos_ in ("NOUN", "PROPN")]
+    found = [
+        c
+        for c in verb.children
+        if c.dep_ in _OBJECTS
+        and (c.pos_ in ("NOUN", "PROPN") or (c.dep_ == "dobj" and c.pos_ == "ADJ"))
+    ]  # an adjective as object is a noun the tagger missed ("issued a circular")
     pronoun = any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children)
     if not found and pronoun and verb.dep_ == "conj" and verb.head.pos_ in PREDICATE:
         return objects(verb.head)

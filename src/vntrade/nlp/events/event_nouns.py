@@ -22,6 +22,12 @@ def noun_kind(noun: Token) -> str | None:
     drafted = any(c.lower_ == "draft" and c.dep_ in ("amod", "compound") for c in noun.children)
     if drafted and nouns.get(lemma) == "decision":
         return "announcement"  # "published a draft decree": a proposal, not yet decided
+    if lemma == "order" and any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
+        return "agreement"  # "finalised an order for 100 jets": a purchase
+    modifiers = {c.lower_ for c in noun.children}
+    if lemma in words.REMEDY_FINDINGS and modifiers & {"preliminary", "final"}:
+        # "issued final affirmative determinations"; an injury finding is a vote (decision)
+        return "decision" if "injury" in modifiers else "tariff measure"
     for child in noun.children:
         if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
             kind = nouns.get(f"{parts.lemma(child)} {lemma}") or nouns.get(
@@ -65,7 +71,8 @@ def sets_tariffs(verb: Token) -> bool:
         if verb_lemma(token.text) not in words.SETTING:
             continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        nouns = _with_of([token.head, *parts.objects(token), *objects])
+        away = [p for c in token.children if c.lower_ == "from" for p in parts.pobjects(c)]
+        nouns = _with_of([token.head, *parts.objects(token), *objects, *away])
         if any(noun_kind(n) == "tariff measure" for n in nouns if n.pos_ == "NOUN"):
             return True
     return False

@@ -63,10 +63,28 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
             return kind, noun.text
     if token.pos_ not in parts.PREDICATE:
         return None
+    told = _told_by_source(token)
+    if told is not None:  # "set duties, according to a notice published on Monday"
+        return _predicate_kind(told) or _predicate_kind(token)
     found = _predicate_kind(token)
     if found is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         return _clause_kind(token.head)  # "rates apply to goods entering the US on May 7"
     return found
+
+
+def _told_by_source(participle: Token) -> Token | None:
+    """The clause an "according to" source tells, when the date is on the source's
+    participle ("…, according to a notice published on Monday"): that clause's predicate."""
+    source = participle.head
+    if participle.dep_ != "acl" or source.dep_ != "pobj" or source.head.lower_ != "to":
+        return None
+    if any(c.dep_ == "agent" for c in participle.children):
+        return None  # "a notice issued by CBP on Wednesday": CBP's notice is the event
+    according = source.head.head
+    if according.lower_ != "according" or according.head.pos_ not in parts.PREDICATE:
+        return None
+    # a notice or statement tells what happened; released data or a survey is the event
+    return according.head if noun_kind(source) == "announcement" else None
 
 
 def _clause_kind(noun: Token) -> tuple[str, str] | None:
@@ -146,6 +164,10 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return "negotiation", found[1]  # "the negotiating teams held a session"
     if found:
         return found  # the noun's words are the trigger: "held phone talks"
+    if lemma not in light and any(
+        c.dep_ == "xcomp" and sets_tariff_objects(c) for c in verb.children
+    ):
+        return "tariff measure", verb.text  # "pledged to lower import duties"
     return (light[lemma], verb.text) if lemma in light else None
 
 

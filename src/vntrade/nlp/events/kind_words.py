@@ -15,7 +15,8 @@ PHASES = ("begin", "start", "resume", "continue", "end", "expire", "lapse", "ope
 # Verbs that set a tariff when a tariff is what they act on ("raising duties").
 SETTING = ("raise", "cut", "lower", "impose", "set", "pause", "suspend", "extend", "hike",
          "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove",
-         "confirm", "introduce", "apply", "delay")  # fmt: skip
+         "confirm", "introduce", "apply", "delay", "revise", "modify", "adjust",
+         "amend")  # fmt: skip
 # Nouns that count or measure what their "of" phrase names: "two days of talks".
 CONTAINERS = ("day", "hour", "week", "series", "couple", "number", "set", "wave", "string")
 # Whom one calls by phone, when not named: "called the US president", "his counterpart".
@@ -32,6 +33,8 @@ AUDIENCE = ("reporter", "journalist", "press", "media", "correspondent")  # "tol
 # What a letter or a dispatch does when it is a formal request ("a letter requesting").
 REQUESTING = ("request", "urge", "ask", "call", "seek", "demand", "petition", "propose",
               "require", "instruct", "direct", "assign", "order")  # fmt: skip
+# What a trade-remedy review finds, which sets its duties when preliminary or final.
+REMEDY_FINDINGS = ("determination", "result", "finding", "review")
 CHAIRING = ("chair", "co-chair", "preside", "host")  # a meeting someone runs
 REQUEST_PAPERS = ("letter", "dispatch", "petition", "plan", "notice", "document")
 # Verbs of people talking or meeting, which a phone or video link makes a call.
