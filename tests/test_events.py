@@ -77,7 +77,10 @@ def test_what_was_done_leads_over_the_saying_of_it_and_over_what_falls_due(cli, 
          "final results published on August 15."},
         {"id": "due", "published": "2025-06-25", "text": "The ministry issued a regulation on "
          "June 23 requiring fuel retailers to sell E10 petrol by January 1, 2026."},
+        {"id": "aim", "published": "2026-01-16", "text": "The two sides aim to sign the deal by "
+         "March 31, the deputy minister told reporters on Thursday."},
     ]  # fmt: skip
-    said, due = extracted(cli, tmp_path, rows)
+    said, due, aim = extracted(cli, tmp_path, rows)
     assert leads(said) == [("2025-08-15", "tariff measure")]
     assert leads(due) == [("2025-06-23", "decision")]
+    assert leads(aim) == [("2026-01-15", "briefing")]  # the saying, not what it says is due

@@ -16,13 +16,15 @@ _FINE = ("day", "week")
 
 def lead_event(events: list[Event]) -> Event:
     """The lead among `events` (in the order found): of the earliest sentence's events, the
-    first dated to a day or a week that is not a briefing or a deadline; else the first, or
-    the first dated to a day when that one is coarse."""
+    first dated to a day or a week that is not a briefing or a deadline, else the first such
+    that is not a deadline; else the first, or the first dated to a day when that one is
+    coarse."""
     first = min(event.order for event in events)
     reported = [event for event in events if event.order == first]
     happened = [e for e in reported if e.kind not in _TELLING and e.precision in _FINE]
-    if happened:
-        return happened[0]
+    said = [e for e in reported if e.kind != "deadline" and e.precision in _FINE]
+    if happened or said:
+        return (happened or said)[0]  # the saying leads over what it says is due
     if reported[0].precision in _COARSE:
         days = [event for event in reported if event.precision == "day"]
         return (days or reported)[0]
