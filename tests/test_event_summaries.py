@@ -284,3 +284,16 @@ def test_a_clause_with_no_verb_of_its_own_is_read_with_the_clause_before(cli, tm
 def test_a_happening_of_so_many_days_that_ended_on_a_day_spans_the_days_before(cli, tmp_path, body):
     (event,) = events_of(cli, tmp_path, body)
     assert (event["start"], event["end"]) == ("2025-07-14", "2025-07-18")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The fifth round was held in Geneva from 14 to 17 July 2025, the ministry said.",
+        "The fifth round was held in Geneva on 14-17 July.",
+    ],
+)
+def test_a_day_first_range_is_one_happening(cli, tmp_path, body):
+    (event,) = [e for e in events_of(cli, tmp_path, body) if e["kind"] == "negotiation"]
+    assert (event["start"], event["end"]) == ("2025-07-14", "2025-07-18")
+    assert "14" not in event["summary"]

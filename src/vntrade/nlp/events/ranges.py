@@ -38,6 +38,11 @@ _THEN_ENDS = re.compile(
     r"\s+(?:on\s+)?",
     re.IGNORECASE,
 )
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d$")
+# "from 18 to 22 August", "18-22 August": a bare day before a day-first date.
+_BARE_DAY_BEFORE = re.compile(
+    r"(?<![\d,])(?P<day>\d{1,2})\s*(?:[-–]|to|until|till|and)\s*$", re.IGNORECASE
+)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)", re.IGNORECASE)
 
 
@@ -54,9 +59,23 @@ def merge_ranges(dates: list[dict[str, Any]], text: str) -> list[dict[str, Any]]
             merged.append({**first, "end": second["end"], "last": second["value"]})
             index += 2
         else:
-            merged.append(first)
+            merged.append(_day_first_range(first, text) or first)
             index += 1
     return merged
+
+
+def _day_first_range(date: dict[str, Any], text: str) -> dict[str, Any] | None:
+    """ "from 18 to 22 August 2025": the bare first day before a day-first date is the
+    range's first day, in the same month."""
+    value = str(date.get("value", ""))
+    written = str(date.get("text") or "")
+    if not _DAY_VALUE.match(value) or not written[:1].isdigit():
+        return None
+    before = _BARE_DAY_BEFORE.search(text, max(0, date["start"] - 24), date["start"])
+    if before is None or not 0 < int(before["day"]) < int(value[8:10]):
+        return None
+    start = before.start("day")
+    return {**date, "start": start, "value": f"{value[:8]}{int(before['day']):02d}", "last": value}
 
 
 def stretch_by_lengths(
