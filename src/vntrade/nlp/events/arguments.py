@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PREDICATE = ("VERB", "AUX")
-# -ing forms that work as prepositions ("according to", "following the talks"): no predicate.
+# -ing forms that work as prepositions ("according to", "following the talks"), which a
+# summary does not read as a participle clause.
 PREPOSITION_INGS = ("according", "following", "including", "regarding", "concerning",
                     "considering", "excluding", "pending", "during", "notwithstanding")  # fmt: skip
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")

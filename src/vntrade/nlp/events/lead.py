@@ -7,9 +7,9 @@ the third quarter, a survey released on Tuesday showed")."""
 
 from __future__ import annotations
 
+from vntrade.nlp.events.which_dates import COARSE
 from vntrade.records import Event
 
-_COARSE = ("quarter", "half", "season", "year")
 _TELLING = ("briefing", "deadline")  # saying what happened, or what is due
 _FINE = ("day", "week")
 
@@ -25,7 +25,7 @@ def lead_event(events: list[Event]) -> Event:
     said = [e for e in reported if e.kind != "deadline" and e.precision in _FINE]
     if happened or said:
         return (happened or said)[0]  # the saying leads over what it says is due
-    if reported[0].precision in _COARSE:
+    if reported[0].precision in COARSE:
         days = [event for event in reported if event.precision == "day"]
         return (days or reported)[0]
     return reported[0]

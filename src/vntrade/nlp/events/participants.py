@@ -26,7 +26,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.events.arguments import fronted_participle, is_predicate
+from vntrade.nlp.events.arguments import fronted_participle, is_predicate, only_dates
 from vntrade.nlp.events.event_nouns import noun_kind
 from vntrade.nlp.events.frames import describes_group, to_press
 from vntrade.nlp.events.naming import PhraseNames
@@ -119,7 +119,7 @@ class Parse:
         described = False
         while token.head.i != token.i and (
             not is_predicate(token)
-            or _only_dates(token, start, end)
+            or only_dates(token, start, end)
             or describes_group(token)
             or fronted_participle(token)
         ):
@@ -338,11 +338,6 @@ def _of_objects(noun: Token) -> list[Token]:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-
-
-def _only_dates(verb: Token, start: int, end: int) -> bool:
-    """Whether a verb says nothing but the date ("starting August 7")."""
-    return all(start <= t.idx < end for t in verb.subtree if t.i != verb.i and not t.is_punct)
 
 
 def _controller(predicate: Token) -> Token | None:
