@@ -174,3 +174,26 @@ def test_a_us_body_answers_to_its_name_with_or_without_united_states(cli, tmp_pa
     result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "gold_actor"),
+    [
+        ("Vietnam cut import duties on American ethanol on March 31.", "Government of Vietnam"),
+        ("Vinacomin Power signed a coal supply deal with an Australian miner on May 6.",
+         "Vinacomin Power Corporation"),
+    ],
+)  # fmt: skip
+def test_a_country_answers_to_its_government_and_a_firm_to_its_legal_form(
+    cli, tmp_path, text, gold_actor
+):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "p1", "published": "2025-07-20", "text": text}) + "\n")
+    gold = tmp_path / "gold.json"
+    start = "2025-03-31" if "March" in text else "2025-05-06"
+    kind = "tariff measure" if "duties" in text else "agreement"
+    events = [_event(start, kind, [gold_actor], True)]
+    gold.write_text(json.dumps({"about": "t", "articles": [{"id": "p1", "events": events}]}))
+    result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}

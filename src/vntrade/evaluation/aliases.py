@@ -1,6 +1,7 @@
 """Which names a system actor answers to when scored: its canonical name, its listed aliases
 and the forms the article writes it in, as the seed gold's rule has it ("an actor matches its
-name or any alias")."""
+name or any alias"); a US body with or without "US", a company with or without its legal
+form, and a country as its government."""
 
 from __future__ import annotations
 
@@ -35,8 +36,32 @@ def record_aliases(record: dict) -> Aliases:
         forms = {name, *map(gold_key, actor.get("aliases") or [])}
         forms |= {gold_key(m["text"]) for m in actor.get("mentions") or []}
         forms |= listed.get(name, frozenset())
-        found[name] = frozenset(forms | {v for form in forms for v in _us_variants(form)})
+        forms |= {v for form in forms for v in _us_variants(form) | _company_variants(form)}
+        if actor.get("type") == "GPE":
+            forms |= {v for form in forms for v in _government_variants(form)}
+        found[name] = frozenset(forms)
     return found
+
+
+def _government_variants(country: str) -> set[str]:
+    """A country answers to its government ("Government of Vietnam", "Vietnam's
+    government"): gold sets name the state either way."""
+    return {f"government of {country}", f"{country} government", f"{country}'s government"}
+
+
+def _company_variants(form: str) -> set[str]:
+    """A company written with or without its legal form ("PetroVietnam Power Corp.",
+    "PetroVietnam Power Corporation", "PetroVietnam Power")."""
+    words = form.split()
+    if len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        body = " ".join(words[:-1])
+        return {body, *(f"{body} {legal}" for legal in _LEGAL_FORMS)}
+    if len(words) > 1:
+        return {f"{form} {legal}" for legal in _LEGAL_FORMS}
+    return set()
+
+
+_LEGAL_FORMS = ("corporation", "corp.", "corp", "company", "co.", "jsc", "inc.", "inc", "ltd")
 
 
 def _us_variants(form: str) -> set[str]:
@@ -54,7 +79,8 @@ _US_PREFIXES = ("us ", "u.s. ", "united states ")
 
 def _names_of(actor: str, aliases: Aliases) -> frozenset[str]:
     name = gold_key(actor)
-    return aliases.get(name) or _listed_aliases().get(name) or frozenset({name})
+    found = aliases.get(name) or _listed_aliases().get(name)
+    return found or frozenset({name, *_us_variants(name), *_company_variants(name)})
 
 
 def answers(gold_actor: str, system_actor: str, aliases: Aliases) -> bool:
