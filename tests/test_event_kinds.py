@@ -157,6 +157,21 @@ CASES = [
     # what an unsigned notice tells is the event, not the notice
     ("Commerce has set duties of up to 40% on Vietnamese wire, according to a notice "
      "published on September 7.", "tariff measure"),
+    # directing or instructing bodies to act is a directive; an authority issuing a plan
+    # adopts it; an inspection campaign is an inspection
+    ("On September 8 the prime minister directed the provinces to speed up land clearance "
+     "for new industrial parks.", "decision"),
+    ("The ministry instructed its trade office in Jakarta on September 9 to monitor rice "
+     "prices.", "decision"),
+    ("The city People's Committee issued a plan on September 10 to support garment "
+     "exporters.", "decision"),
+    ("Port authorities launched an inspection campaign on September 11 against mislabelled "
+     "goods.", "decision"),
+    # an order or an act that exempts goods from tariffs is a tariff measure
+    ("The president signed an order on September 12 exempting bananas and cocoa from "
+     "reciprocal tariffs.", "tariff measure"),
+    ("The administration exempted laptops and phones from the new tariffs on September 13.",
+     "tariff measure"),
 ]  # fmt: skip
 
 

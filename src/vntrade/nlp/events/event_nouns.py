@@ -62,16 +62,16 @@ def sets_tariffs(verb: Token) -> bool:
     July 31 raising duties", "issued a decree to cut import taxes"), wherever the parser
     attached it."""
     for token in verb.subtree:
-        if (
-            token.i <= verb.i
-            or token.pos_ not in (*parts.PREDICATE, "NOUN")
-            or token.tag_ not in ("VBG", "VB")
-        ):
+        # the parser may tag the participle a noun: "signed an order exempting coffee"
+        participle = token.tag_ in ("VBG", "VB") or token.lower_.endswith("ing")
+        if token.i <= verb.i or token.pos_ not in (*parts.PREDICATE, "NOUN") or not participle:
             continue
         if verb_lemma(token.text) not in words.SETTING:
             continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        away = [p for c in token.children if c.lower_ == "from" for p in parts.pobjects(c)]
+        # "exempting coffee from tariffs", the "from" phrase maybe hung on the verb
+        froms = [c for h in (token, verb) for c in h.children if c.lower_ == "from"]
+        away = [p for c in froms for p in parts.pobjects(c)]
         nouns = _with_of([token.head, *parts.objects(token), *objects, *away])
         if any(noun_kind(n) == "tariff measure" for n in nouns if n.pos_ == "NOUN"):
             return True
@@ -82,8 +82,13 @@ def sets_tariff_objects(verb: Token) -> bool:
     """Whether a verb of setting acts on tariffs ("removes the duty", "cut most of them")."""
     if verb.pos_ not in parts.PREDICATE or verb_lemma(verb.text) not in words.SETTING:
         return False
-    objects = _with_of([c for c in verb.children if c.dep_ == "dobj"])
-    return any(noun_kind(n) == "tariff measure" for n in objects if n.pos_ == "NOUN")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb_lemma(verb.text) == "exempt":  # "exempted electronics from the tariffs"
+        heads = [verb, *objects]  # the "from" phrase may hang on the object
+        objects += [
+            p for h in heads for c in h.children if c.lower_ == "from" for p in parts.pobjects(c)
+        ]
+    return any(noun_kind(n) == "tariff measure" for n in _with_of(objects) if n.pos_ == "NOUN")
 
 
 def _with_of(nouns: list[Token]) -> list[Token]:

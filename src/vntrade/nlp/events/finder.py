@@ -18,6 +18,7 @@ from vntrade.names import NameIndex
 from vntrade.nlp.events.clauses import clause_spans
 from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.groups import HOME_COUNTRY
+from vntrade.nlp.events.imposers import owned_participants, takes_effect
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.lead import lead_event
 from vntrade.nlp.events.local_bodies import is_local_body
@@ -29,6 +30,7 @@ from vntrade.nlp.events.ranges import (
     phrase_span,
     stretch_by_lengths,
 )
+from vntrade.nlp.events.stages import stages_merged
 from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
 from vntrade.nlp.events.which_dates import (
     COARSE,
@@ -96,11 +98,11 @@ def find_events(
         if yearly and own_year(record["text"], event.sentence_start, date, reference):
             continue  # "signed pledges this year", "in 2025" of a 2025 article: no time said
         events.append(event)
-    events = _continuations_merged(_without_data_periods(events))
+    events = stages_merged(_continuations_merged(_without_data_periods(events)))
     events.extend(_directive_deadlines(record, mentions, sentences, parse))
     if parse is not None:
         dated = {e.sentence_start for e in events}
-        events.extend(_press_briefings(record, mentions, sentences, parse, dated))
+        events.extend(_press_briefings(record, mentions, sentences, parse, dated, events))
     if events:
         lead_event(events).lead = True
     return events
@@ -201,6 +203,8 @@ def _event_from_date(
         summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
     named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
     participants = _participant_names(who, subject, kind)
+    if parse and who and takes_effect(kind, trigger, summary):
+        participants = owned_participants(parse, who, participants)  # who set the rates
     if kind in _BETWEEN_SIDES and _sides_unnamed(who, mentions, kind):
         # Talks whose sides go unnamed ("the second round of talks will open", "the
         # framework agreed with the US") are between the two countries the article names
@@ -226,17 +230,24 @@ def _press_briefings(
     sentences: list[tuple[int, int]],
     parse: Parse,
     dated: set[int],
+    found_before: list[Event],
 ) -> list[Event]:
     """A named speaker telling the press in a sentence with no date of its own ("Can Van
     Luc, chief economist at BIDV, told CNA that ...", "said in an interview"): a briefing on
     the day the article was published or datelined (else the day its dates point to), once
-    per speaker."""
+    per speaker and not for one whose briefing that day is already found."""
     doc = parse.doc
     day = doc._.published or doc._.dateline_date or doc._.reference_date
     period = parse_period(day) if day else None
     if period is None or period.precision != "day":
         return []
-    text, found, speakers = record["text"], [], set()
+    text, found = record["text"], []
+    first_day = period.start.isoformat() if period.placed else None
+    speakers = {
+        e.actors[0]
+        for e in found_before
+        if e.kind == "briefing" and e.actors and e.start == first_day and first_day
+    }
     for index, (start, end) in enumerate(sentences):
         if start in dated:
             continue

@@ -126,8 +126,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return "meeting", f"{verb.text} ground"  # a groundbreaking ceremony
     if lemma in light and light[lemma] == "briefing":
         return _speech_kind(verb), verb.text
-    if lemma in verbs and sets_tariff_objects(verb):
-        return "tariff measure", verb.text  # "removes the 20% duty", "lifted the tariffs"
+    if (lemma in verbs or lemma in light) and sets_tariff_objects(verb):
+        return "tariff measure", verb.text  # "removes the 20% duty", "exempted X from tariffs"
     if lemma in verbs:
         if verbs[lemma] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
             return "negotiation", verb.text  # "the negotiators will meet again"
@@ -160,6 +160,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return "meeting", found[1]  # "chaired an online meeting": a meeting, held online
     if found and found[0] == "announcement" and _requests(verb, found[1]):
         return "decision", found[1]  # "sent a letter on May 2 requesting support"
+    if found and found[0] == "announcement" and _adopts_plan(lemma, found[1]):
+        return "decision", found[1]  # "the committee issued a plan to support exporters"
     if found and found[0] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
         return "negotiation", found[1]  # "the negotiating teams held a session"
     if found:
@@ -279,6 +281,12 @@ def _requests(verb: Token, sent: str) -> bool:
     if normal_form(sent.split()[-1]) not in words.REQUEST_PAPERS:
         return False
     return any(c.dep_ == "advcl" and parts.lemma(c) in words.REQUESTING for c in verb.children)
+
+
+def _adopts_plan(lemma: str, noun: str) -> bool:
+    """Whether a plan or programme is issued or adopted (an authority's act, a decision),
+    not proposed or unveiled."""
+    return lemma in words.ADOPTING and normal_form(noun.split()[-1]) in words.ADMIN_PLANS
 
 
 def _in_writing(verb: Token) -> str | None:

@@ -54,6 +54,12 @@ def _role_country(role: str) -> str | None:
     return None
 
 
+def person_country(name: str, role: str | None) -> str | None:
+    """The country a person acts for: the one their title names, else Vietnam for a
+    Vietnamese name; None when neither tells."""
+    return _role_country(role or "") or (HOME_COUNTRY if _vietnamese_name(name) else None)
+
+
 def _vietnamese_name(name: str) -> bool:
     """Whether a person's name opens with a common Vietnamese family name."""
     return name.split()[0].lower() in VIETNAMESE_SURNAMES

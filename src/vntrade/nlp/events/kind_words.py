@@ -17,6 +17,9 @@ SETTING = ("raise", "cut", "lower", "impose", "set", "pause", "suspend", "extend
          "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove",
          "confirm", "introduce", "apply", "delay", "revise", "modify", "adjust",
          "amend")  # fmt: skip
+# An authority's plans, and the verbs that make one an act: "issued a plan to support".
+ADMIN_PLANS = ("plan", "programme", "program", "scheme")
+ADOPTING = ("issue", "approve", "adopt", "promulgate")
 # Nouns that count or measure what their "of" phrase names: "two days of talks".
 CONTAINERS = ("day", "hour", "week", "series", "couple", "number", "set", "wave", "string")
 # Whom one calls by phone, when not named: "called the US president", "his counterpart".

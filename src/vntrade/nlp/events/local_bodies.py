@@ -19,6 +19,9 @@ LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
 _LOCAL_WORDS = ("provincial", "municipal", "city", "province", "local")
 # A province's or city's department: named after its place when the text ties it to one.
 _LOCAL_DEPARTMENT = "Department of "
+# National agencies with a branch in each province or city, and how a branch is named
+# ("Hai Phong Customs", "the Provincial Statistics Office" of Binh Duong).
+_BRANCHES = {"Vietnam Customs": "Customs", "National Statistics Office": "Statistics Office"}
 
 
 def is_local_body(name: str) -> bool:
@@ -64,6 +67,31 @@ class LocalBodies:
             return named
         place = self._latest_place(before)
         return f"{place} {name}" if place else name
+
+    def branch(self, span: Span, head: Token) -> str | None:
+        """A national agency's local branch when its phrase names a place or calls it
+        provincial or the city's ("Hải Phòng Customs", "the Provincial Statistics Office"
+        of the place named last), else None."""
+        short = _BRANCHES.get(span.kb_id_)
+        if short is None:
+            return None
+        place = self.branch_place([t for t in head.subtree if t.i < span.end], span.start)
+        return f"{place} {short}" if place else None
+
+    def branch_place(self, words: list[Token], at: int) -> str | None:
+        """The place whose branch of an agency `words` name: a listed place among them
+        ("Hải Phòng Customs", "customs officers in Bac Giang"), else the place named last
+        before token `at` when they say "provincial" or "the city's"; None otherwise."""
+        for width in (3, 2, 1):
+            for first in range(len(words) - width + 1):
+                run = words[first : first + width]
+                if run[-1].i - run[0].i == width - 1 and run[0].text[:1].isupper():
+                    place = place_name(self.doc[run[0].i : run[-1].i + 1].text)
+                    if place:
+                        return place
+        if any(t.lower_.removesuffix("'s").removesuffix("’s") in _LOCAL_WORDS for t in words):
+            return self._latest_place(at)
+        return None
 
     def _local_body_named(self, name: str, before: int) -> str:
         """A local body ("the department") as the place's body named before it ("the

@@ -149,8 +149,9 @@ class PhraseNames(LocalBodies):
         if place:
             return [place]  # "Hanoi authorities", "the Da Nang People's Committee"
         for table in (self.named, self.referred):
-            if head.i in table:
-                return [self._local_body_named(table[head.i].kb_id_, head.i)]
+            if head.i in table:  # "Hai Phong Customs": the city's branch
+                span = table[head.i]
+                return [self.branch(span, head) or self._local_body_named(span.kb_id_, head.i)]
         if _dateline_word(head):  # "HANOI (VNA) - Vietnam's Ministry of ... hosted": the
             apposed = (self.name(c, look_back) for c in head.children if c.dep_ == "appos")
             return next((names for names in apposed if names), [])  # dateline acts not
@@ -284,9 +285,12 @@ class PhraseNames(LocalBodies):
             ):
                 continue
             if token.i == head.i or token.dep_ == "compound":
-                before = [t.lower_ for t in head.subtree if t.i < token.i]
-                american = any(word in _AMERICAN for word in before)
-                return [US_CUSTOMS if american else HOME_CUSTOMS]
+                before = [t for t in head.subtree if t.i < token.i]
+                if any(t.lower_ in _AMERICAN for t in before):
+                    return [US_CUSTOMS]
+                where = [t for c in head.children if c.lower_ == "in" for t in c.subtree]
+                place = self.branch_place([*before, token, *where], token.i)
+                return [f"{place} Customs" if place else HOME_CUSTOMS]  # "Hai Phong Customs"
         return []
 
     def by(self, agent: Token) -> list[str]:

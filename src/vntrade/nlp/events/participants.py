@@ -68,6 +68,7 @@ class Participants:
     # phrase's characters, where the participle starts, and whether the noun is plural.
     described: tuple[int, int, int, bool] | None = None
     borrowed: bool = False  # the agents come from the reporter or an earlier sentence
+    reported: bool = False  # the agents are whoever reports the clause ("X said it ...")
     sources: list[str] = field(default_factory=list)  # who an "according to" phrase names
 
     @property
@@ -80,7 +81,7 @@ class Parse:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.names = PhraseNames(doc, self._agents_of)
+        self.names = PhraseNames(doc, self.agents_of)
 
     def press_verbs(self, start: int, end: int) -> list[int]:
         """Where the verbs of characters `start:end` that tell the press start ("told
@@ -145,6 +146,7 @@ class Parse:
                 found.agents = self.names.names_of(head) or self.names.acting_place(head)
                 if not found.agents and head.lower_ in _REPORTED_PRONOUNS:
                     found.agents = self._reporter(token)
+                    found.reported = bool(found.agents)
             else:  # "the survey was conducted": by whoever made the survey named before
                 found.agents = self.names.described_before(head)
         controller = _controller(token)
@@ -197,13 +199,14 @@ class Parse:
         # is someone unnamed, not whoever was named before.
         unnamed = subject is not None and not passive and indefinite(subject)
         if not found.agents and not found.partners and not self._names_anyone(token):
-            found.agents = [] if unnamed else self._reporter(token) or self._earlier_agents(token)
-            found.borrowed = bool(found.agents)
+            reporter = [] if unnamed else self._reporter(token)
+            found.agents = reporter or ([] if unnamed else self._earlier_agents(token))
+            found.borrowed, found.reported = bool(found.agents), bool(reporter)
         found.agents = list(dict.fromkeys(found.agents))
         found.partners = [n for n in dict.fromkeys(found.partners) if n not in found.agents]
         return found
 
-    def _agents_of(self, predicate: Token) -> list[str]:
+    def agents_of(self, predicate: Token) -> list[str]:
         """The named agent of a predicate, without looking elsewhere."""
         controller = _controller(predicate)
         if controller is not None:
@@ -241,7 +244,7 @@ class Parse:
         while token.head.i != token.i:
             token = token.head
             if token.pos_ in _PREDICATE:
-                return self._agents_of(token)
+                return self.agents_of(token)
         return []
 
     def _names_anyone(self, predicate: Token) -> bool:
@@ -256,7 +259,7 @@ class Parse:
         while token.dep_ in ("ccomp", "conj", "xcomp") and token.head.i != token.i:
             token = token.head
             if token.lower_ in _REPORTING:
-                return self._agents_of(token)
+                return self.agents_of(token)
         return []
 
     def _earlier_agents(self, predicate: Token) -> list[str]:
@@ -270,7 +273,7 @@ class Parse:
             if root.lower_ not in _REPORTING:
                 reported = []
             for predicate in (*reported, root):
-                names = self._agents_of(predicate)
+                names = self.agents_of(predicate)
                 if names:
                     return names
         return []
@@ -281,6 +284,9 @@ class Parse:
 
     def _subject(self, predicate: Token) -> tuple[Token | None, bool]:
         """The predicate's subject, or that of the verb it shares one with ("and exempt")."""
+        attributed = self._attributed(predicate)
+        if attributed is not None:
+            return attributed, False
         token = predicate
         for _ in range(6):
             for child in token.children:
@@ -291,6 +297,17 @@ class Parse:
                 return None, False
             token = token.head
         return None, False
+
+    def _attributed(self, verb: Token) -> Token | None:
+        """The actor named right before a reporting verb the parser left without a subject
+        ("the round focused on ..., the Ministry of Industry and Trade said": the ministry,
+        parsed as one more item of the list before it)."""
+        if verb.lower_ not in _REPORTING or verb.i == 0:
+            return None
+        if any(c.dep_ in _SUBJECTS for c in verb.children):
+            return None
+        span = self.names.named.get(verb.i - 1)
+        return span.root if span is not None and span.end == verb.i else None
 
     def _antecedent(self, subject: Token) -> Token:
         """What a relative pronoun subject stands for ("the decree, which was signed")."""

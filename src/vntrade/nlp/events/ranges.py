@@ -26,6 +26,7 @@ LONGEST_STRETCH_DAYS = 31  # a "90-day pause" is a deadline's matter, not one ha
 _ENDED = re.compile(
     r"\b(?:end|ends|ended|clos(?:e|es|ed)|conclud(?:e|es|ed)|wrap(?:s|ped)? up)\b", re.I
 )
+_AFTER_LENGTH = re.compile(r"\bafter\s+$", re.IGNORECASE)
 # "open on June 9 and end on June 12", "began on May 5 and closed on May 8": one span.
 _OPENS = re.compile(
     r"\b(?:open|opens|opened|begin|begins|began|start|starts|started|kick(?:s|ed)? off)\s+"
@@ -107,7 +108,9 @@ def stretch_by_lengths(
         # the verb may come first: "concluded a four-day round on Thursday"
         opening = max(0, min(mention["start"], date["start"]) - _VERB_REACH)
         around = text[opening : max(mention["start"], date["end"])]
-        if _ENDED.search(around) and period.placed:
+        # "wrapped up the talks on Thursday after four days of meetings": the last day
+        after = _AFTER_LENGTH.search(text, max(0, mention["start"] - 8), mention["start"])
+        if (_ENDED.search(around) or after) and period.placed:
             first = (period.start - timedelta(days=days - 1)).isoformat()
             stretched.append({**date, "value": first, "last": date["value"]})
         elif period.placed:

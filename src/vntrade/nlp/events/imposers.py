@@ -1,0 +1,159 @@
+"""Who a measure belongs to when the sentence only says it takes effect.
+
+"The new rates are due to take effect on April 9" names no doer: the rates' owner is the
+state or body that set them, not whoever the sentences before happen to name ("Trump
+unveiled the tariffs ... Chinh told the task force ..."). In this order, the owner is:
+
+1. a country or body written in the measure's own phrase, not as its target ("US tariffs",
+   "the tariff imposed by Washington"; not "the tariff on Vietnamese goods");
+2. the doer of the article's nearest sentence that sets a tariff ("Trump unveiled the
+   reciprocal tariffs", "Washington announced a 46% tariff"); a person stands for their
+   country, which their title or name gives (a body stays itself: "Commerce set the
+   rates");
+3. the United States for its 2025 tariff programme, named as such ("reciprocal",
+   "baseline", "country-specific" tariffs or rates);
+4. Vietnam for a decree or circular, its government's instruments.
+
+A country that is the measure's target is never its owner.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from vntrade.nlp.events.groups import HOME_COUNTRY, person_country
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from vntrade.nlp.events.participants import Parse, Participants
+
+_EFFECT = re.compile(
+    r"\b(?:effect|effective|force|appl(?:y|ies|ied))\b|\bkick(?:s|ed)?\s+in\b", re.IGNORECASE
+)
+_OWNED_KINDS = ("tariff measure", "decision")
+_TARGETS = ("on", "against", "from", "to", "for", "into")  # "a tariff on Vietnamese goods"
+_MEASURE_WORDS = frozenset(
+    {"tariff", "tariffs", "duty", "duties", "levy", "levies", "rate", "rates", "tax", "taxes"}
+)
+# Verbs that set a measure ("unveiled the tariffs", "slapped a 46% duty on ...").
+_SETTING = frozenset(
+    {"impose", "imposes", "imposed", "imposing", "announce", "announces", "announced"}
+    | {"unveil", "unveils", "unveiled", "slap", "slaps", "slapped", "levy", "levied"}
+    | {"set", "sets", "raise", "raises", "raised", "hike", "hiked", "introduce", "introduced"}
+    | {"cut", "cuts", "lower", "lowers", "lowered", "reduce", "reduces", "reduced", "slashed"}
+)
+_US_PROGRAMME = ("reciprocal", "baseline", "country-specific")
+_HOME_INSTRUMENTS = ("decree", "decrees", "circular", "circulars")
+US = "United States"
+_SEATS_OF_STATE = {"White House": US, "Trump administration": US}
+
+
+def takes_effect(kind: str, trigger: str | None, summary: str) -> bool:
+    """Whether an event is a measure taking effect ("took effect", "applies", "kick in")."""
+    if kind not in _OWNED_KINDS:
+        return False
+    return bool(_EFFECT.search(trigger or "") or re.search(r"\bkick(?:s|ed)?\s+in\b", summary))
+
+
+def owned_participants(parse: Parse, who: Participants, participants: list[str]) -> list[str]:
+    """The participants of a measure taking effect, its owner first: `participants` as
+    found when their first is the owner or acts for it, not borrowed from an earlier
+    sentence ("the decree, signed by Deputy PM Phoc, takes effect": Phoc; "the duties will
+    take effect, Trump said": Trump); else the owner, then `who`'s partners."""
+    owner = measure_owner(parse, who)
+    if owner is None:
+        return participants
+    own = not who.borrowed or who.reported
+    if own and participants and _owner_name(parse, participants[0]) == owner:
+        return participants
+    return list(dict.fromkeys([owner, *who.partners]))
+
+
+def measure_owner(parse: Parse, who: Participants) -> str | None:
+    """The owner of the measure whose taking effect `who` describes, as the module says;
+    None when nothing tells it."""
+    if who.subject is None:
+        return None
+    doc = parse.doc
+    phrase = doc.char_span(*who.subject, alignment_mode="expand")
+    if phrase is None:
+        return None
+    targets = _targets(parse, phrase)
+    owner = _written_owner(parse, phrase, targets) or _setter(parse, phrase[0].sent, targets)
+    if owner:
+        return owner
+    words = {t.lower_ for t in phrase}
+    if any(word in words for word in _US_PROGRAMME) and US not in targets:
+        return US
+    if words & set(_HOME_INSTRUMENTS) and HOME_COUNTRY not in targets:
+        return HOME_COUNTRY
+    return None
+
+
+def _targets(parse: Parse, phrase: Span) -> set[str]:
+    """Countries the measure's phrase names as what it hits ("on Vietnamese goods")."""
+    spans = [parse.names.named.get(t.i) for t in phrase if _under_target(t, phrase)]
+    return {span.kb_id_ for span in spans if span is not None and span.label_ == "GPE"}
+
+
+def _written_owner(parse: Parse, phrase: Span, targets: set[str]) -> str | None:
+    """A country or body the measure's phrase names, not as its target."""
+    for token in phrase:
+        span = parse.names.named.get(token.i)
+        if span is None or _under_target(token, phrase):
+            continue
+        owner = _owner(parse, span)
+        if owner and owner not in targets:
+            return owner
+    return None
+
+
+def _setter(parse: Parse, sentence: Span, targets: set[str]) -> str | None:
+    """The owner that the nearest sentence setting a tariff names as its doer: that
+    sentence and the ones before it first, then the ones after."""
+    doc: Doc = parse.doc
+    sentences = list(doc.sents)
+    index = next((i for i, s in enumerate(sentences) if s.start == sentence.start), 0)
+    order = [*reversed(sentences[: index + 1]), *sentences[index + 1 :]]
+    for candidate in order:
+        for token in candidate:
+            if token.lower_ not in _SETTING or token.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(t.lower_ in _MEASURE_WORDS for t in token.subtree):
+                continue
+            for name in parse.agents_of(token):
+                owner = _owner_name(parse, name)
+                if owner and owner not in targets:
+                    return owner
+    return None
+
+
+def _under_target(token: Token, phrase: Span) -> bool:
+    """Whether a word of the phrase sits in a target phrase ("on imports from Vietnam")."""
+    for ancestor in token.ancestors:
+        if ancestor.i < phrase.start or ancestor.i >= phrase.end:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in _TARGETS:
+            return True
+    return False
+
+
+def _owner(parse: Parse, span: Span) -> str | None:
+    return _owner_name(parse, span.kb_id_, span.label_)
+
+
+def _owner_name(parse: Parse, name: str, label: str | None = None) -> str | None:
+    """A person stands for their country; a body or country for itself."""
+    if name in _SEATS_OF_STATE:
+        return _SEATS_OF_STATE[name]  # "the White House said the rates ..."
+    label = label or _label(parse, name)
+    if label == "PERSON":
+        roles = parse.doc._.vntrade_actor_roles or {}
+        return person_country(name, roles.get(name))
+    return name or None
+
+
+def _label(parse: Parse, name: str) -> str | None:
+    return next((s.label_ for s in parse.names.named.values() if s.kb_id_ == name), None)

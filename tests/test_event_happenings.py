@@ -1,0 +1,145 @@
+"""One event per happening and who a measure belongs to, through `vntrade extract`: the
+close or opening of talks joins the days they span, a measure taking effect is its setter's,
+a province's branch of a national agency, a reporting verb the parser left without its
+subject, and one press briefing per speaker and day (issue 21, items 1 and 2)."""
+
+from __future__ import annotations
+
+from conftest import extract_one
+
+
+def events_of(cli, tmp_path, published: str, body: str) -> list[dict]:
+    return extract_one(cli, tmp_path, f"Published: {published}\n\n{body}")["events"]
+
+
+def of_kind(events: list[dict], kind: str) -> list[dict]:
+    return [e for e in events if e["kind"] == kind]
+
+
+def test_the_close_of_a_round_and_the_days_it_ran_are_one_event(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-10-18",
+        "Vietnam and Japan wrapped up their third round of economic partnership talks in "
+        "Tokyo on Friday, the foreign ministry said.\nThe round, held from October 13 to 17, "
+        "covered farm trade and investment rules.",
+    )
+    (talks,) = of_kind(events, "negotiation")
+    assert (talks["start"], talks["end"]) == ("2025-10-13", "2025-10-18")
+    assert talks["lead"] and talks["order"] == 0
+
+
+def test_a_close_told_before_the_opening_makes_one_span(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-09-12",
+        "Trade talks between Vietnam and Australia concluded in Canberra on Thursday.\n"
+        "The talks had opened on Monday with a session on farm trade.",
+    )
+    (talks,) = of_kind(events, "negotiation")
+    assert (talks["start"], talks["end"]) == ("2025-09-08", "2025-09-12")
+    assert talks["lead"]
+
+
+def test_a_round_wrapped_up_after_three_days_ends_on_its_day(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-09-12",
+        "Negotiators from Vietnam and South Korea wrapped up a round of trade talks on "
+        "Thursday after three days of meetings in Seoul.",
+    )
+    (talks,) = of_kind(events, "negotiation")
+    assert (talks["start"], talks["end"]) == ("2025-09-09", "2025-09-12")
+
+
+def test_rates_that_take_effect_are_their_setter_s_country_not_the_last_person_named(
+    cli, tmp_path
+):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-08-01",
+        "US President Donald Trump raised tariffs on Brazilian coffee to 50 percent on July "
+        "30.\nBrazilian Trade Minister Luis Ramos said on Thursday that exporters would look "
+        "for other buyers.\nThe new rates take effect on August 6.",
+    )
+    (effect,) = [e for e in events if e["start"] == "2025-08-06"]
+    assert effect["kind"] == "tariff measure"
+    assert effect["actors"][0] == "United States"
+
+
+def test_a_reciprocal_tariff_on_a_country_s_goods_is_not_that_country_s(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-08-10",
+        "Thai rice exporters are worried about orders.\nThe 19 per cent reciprocal tariff on "
+        "Thai goods took effect on August 7.",
+    )
+    (effect,) = [e for e in events if e["start"] == "2025-08-07"]
+    assert effect["actors"][0] == "United States"
+
+
+def test_a_decree_signed_by_a_person_keeps_its_signer(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-06-20",
+        "The decree, signed by Deputy Prime Minister Tran Hong Ha, takes effect on July 1.",
+    )
+    (effect,) = [e for e in events if e["start"] == "2025-07-01"]
+    assert effect["actors"][0] == "Tran Hong Ha"
+
+
+def test_a_province_s_customs_office_is_its_own_actor(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-03-10",
+        "Customs officers in the northern province of Lang Son seized 40 containers of "
+        "plywood on March 4.",
+    )
+    (seizure,) = [e for e in events if e["start"] == "2025-03-04"]
+    assert seizure["actors"][0] == "Lang Son Customs"
+
+
+def test_the_provincial_statistics_office_is_the_province_s(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-05-08",
+        "Long An's exports to the US grew strongly this spring.\nAccording to figures "
+        "released by the Provincial Statistics Office on May 6, the province's exports rose "
+        "12% in four months.",
+    )
+    (report,) = [e for e in events if e["start"] == "2025-05-06"]
+    assert report["actors"][0] == "Long An Statistics Office"
+
+
+def test_a_reporting_verb_after_a_list_has_the_body_before_it_as_its_subject(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-06-05",
+        "The talks covered rice, pork and wood products, the Ministry of Agriculture and "
+        "Environment said in a statement on June 3.",
+    )
+    (statement,) = [e for e in events if e["start"] == "2025-06-03"]
+    assert statement["kind"] == "announcement"
+    assert statement["actors"][0] == "Ministry of Agriculture and Environment"
+
+
+def test_a_speaker_s_dated_briefing_is_not_told_again_as_a_press_briefing(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-11-14",
+        "Vietnam and the United States aim to sign their trade deal soon, Industry and Trade "
+        "Minister Nguyen Hong Dien said on Friday.\nThe latest round covered farm goods and "
+        "digital trade, Dien told a news conference.",
+    )
+    briefings = [e for e in of_kind(events, "briefing") if e["start"] == "2025-11-14"]
+    assert [e["actors"][0] for e in briefings] == ["Nguyen Hong Dien"]
