@@ -143,3 +143,16 @@ def test_a_speaker_s_dated_briefing_is_not_told_again_as_a_press_briefing(cli, t
     )
     briefings = [e for e in of_kind(events, "briefing") if e["start"] == "2025-11-14"]
     assert [e["actors"][0] for e in briefings] == ["Nguyen Hong Dien"]
+
+
+def test_an_order_taking_effect_is_the_state_s_whose_leader_signed_it(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-08-08",
+        "President Donald Trump signed an executive order on Thursday setting a 25% tariff "
+        "on imports from Laos.\nThe order, which also revises the rates for other partners, "
+        "takes effect on August 14.",
+    )
+    (effect,) = [e for e in events if e["start"] == "2025-08-14"]
+    assert effect["actors"][0] == "United States"

@@ -203,7 +203,7 @@ def _event_from_date(
         summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
     named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
     participants = _participant_names(who, subject, kind)
-    if parse and who and takes_effect(kind, trigger, summary):
+    if parse and who and takes_effect(kind, trigger, summary, who):
         participants = owned_participants(parse, who, participants)  # who set the rates
     if kind in _BETWEEN_SIDES and _sides_unnamed(who, mentions, kind):
         # Talks whose sides go unnamed ("the second round of talks will open", "the

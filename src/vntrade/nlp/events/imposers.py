@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.events.groups import HOME_COUNTRY, person_country
+from vntrade.nlp.events.kind_words import verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -39,10 +40,8 @@ _MEASURE_WORDS = frozenset(
 )
 # Verbs that set a measure ("unveiled the tariffs", "slapped a 46% duty on ...").
 _SETTING = frozenset(
-    {"impose", "imposes", "imposed", "imposing", "announce", "announces", "announced"}
-    | {"unveil", "unveils", "unveiled", "slap", "slaps", "slapped", "levy", "levied"}
-    | {"set", "sets", "raise", "raises", "raised", "hike", "hiked", "introduce", "introduced"}
-    | {"cut", "cuts", "lower", "lowers", "lowered", "reduce", "reduces", "reduced", "slashed"}
+    {"impose", "announce", "unveil", "slap", "levy", "set", "raise", "hike", "introduce"}
+    | {"cut", "lower", "reduce", "slash"}
 )
 _US_PROGRAMME = ("reciprocal", "baseline", "country-specific")
 _HOME_INSTRUMENTS = ("decree", "decrees", "circular", "circulars")
@@ -50,10 +49,14 @@ US = "United States"
 _SEATS_OF_STATE = {"White House": US, "Trump administration": US}
 
 
-def takes_effect(kind: str, trigger: str | None, summary: str) -> bool:
-    """Whether an event is a measure taking effect ("took effect", "applies", "kick in")."""
+def takes_effect(kind: str, trigger: str | None, summary: str, who: Participants) -> bool:
+    """Whether an event is a measure taking effect ("took effect", "applies", "kick in"),
+    or a tariff measure whose doer is only borrowed from an earlier sentence ("The order
+    modifies the rates")."""
     if kind not in _OWNED_KINDS:
         return False
+    if kind == "tariff measure" and who.borrowed and not who.reported:
+        return True
     return bool(_EFFECT.search(trigger or "") or re.search(r"\bkick(?:s|ed)?\s+in\b", summary))
 
 
@@ -65,10 +68,25 @@ def owned_participants(parse: Parse, who: Participants, participants: list[str])
     owner = measure_owner(parse, who)
     if owner is None:
         return participants
-    own = not who.borrowed or who.reported
-    if own and participants and _owner_name(parse, participants[0]) == owner:
+    own = (not who.borrowed or who.reported) and _in_sentence(parse, who, participants[:1])
+    if own and _owner_name(parse, participants[0]) == owner:
         return participants
     return list(dict.fromkeys([owner, *who.partners]))
+
+
+def _in_sentence(parse: Parse, who: Participants, names: list[str]) -> bool:
+    """Whether the sentence of `who`'s subject names each of `names` ("The order ... takes
+    effect" names nobody: whoever signed it is named before)."""
+    if who.subject is None or not names:
+        return False
+    phrase = parse.doc.char_span(*who.subject, alignment_mode="expand")
+    if phrase is None:
+        return False
+    sentence = phrase[0].sent
+    written = {
+        span.kb_id_ for i, span in parse.names.named.items() if sentence.start <= i < sentence.end
+    }
+    return set(names) <= written
 
 
 def measure_owner(parse: Parse, who: Participants) -> str | None:
@@ -119,15 +137,22 @@ def _setter(parse: Parse, sentence: Span, targets: set[str]) -> str | None:
     order = [*reversed(sentences[: index + 1]), *sentences[index + 1 :]]
     for candidate in order:
         for token in candidate:
-            if token.lower_ not in _SETTING or token.pos_ not in ("VERB", "AUX"):
+            if verb_lemma(token.text) not in _SETTING or token.pos_ not in ("VERB", "AUX"):
                 continue
             if not any(t.lower_ in _MEASURE_WORDS for t in token.subtree):
                 continue
-            for name in parse.agents_of(token):
+            for name in parse.agents_of(token) or _governing_agents(parse, token):
                 owner = _owner_name(parse, name)
                 if owner and owner not in targets:
                     return owner
     return None
+
+
+def _governing_agents(parse: Parse, participle: Token) -> list[str]:
+    """The doer of the verb a participle hangs on ("Trump signed an order setting a 20%
+    tariff": Trump)."""
+    verb = next((a for a in participle.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return parse.agents_of(verb) if verb is not None else []
 
 
 def _under_target(token: Token, phrase: Span) -> bool:
