@@ -172,6 +172,17 @@ CASES = [
      "reciprocal tariffs.", "tariff measure"),
     ("The administration exempted laptops and phones from the new tariffs on September 13.",
      "tariff measure"),
+    # a leader saying a deal was reached tells the deal; talks with a named person are a
+    # meeting; the talks on whose sidelines people meet are not the event; a petition filed
+    # is a formal request
+    ("The president said on September 14 that his country had reached a trade deal with "
+     "Chile.", "agreement"),
+    ("The foreign minister held talks with Secretary of State Marco Rubio in Washington on "
+     "September 16.", "meeting"),
+    ("The deputy minister met the US trade envoy on September 17 on the sidelines of the "
+     "negotiations.", "meeting"),
+    ("A group of US catfish farmers filed a petition with the Commerce Department on "
+     "September 18.", "decision"),
 ]  # fmt: skip
 
 

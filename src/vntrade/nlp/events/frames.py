@@ -56,7 +56,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
             path = []  # "Asked about the rate on Thursday, X said": what X said is the event
         token = token.head
     for noun in path:
-        if _topic(noun, path):
+        if _topic(noun, path) or _sidelines(noun):
             continue  # "a round of negotiations on a trade agreement": what it is about
         kind = tariff_content(noun) or noun_kind(noun)
         if kind:
@@ -99,6 +99,17 @@ def describes_group(token: Token) -> bool:
     """Whether a participle only says who makes up a group ("a delegation led by X on May
     7"): a date the parser hung on it belongs to the clause the group is in."""
     return token.dep_ == "acl" and token.lower_ in words.GROUP_PARTICIPLES
+
+
+def _sidelines(noun: Token) -> bool:
+    """Whether a noun only says where something else happened ("met Greer on the sidelines
+    of the talks", "on the margins of the summit")."""
+    of = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and of.lower_ == "of"
+        and parts.lemma(of.head) in ("sideline", "sidelines", "margin", "margins")
+    ) or parts.lemma(noun) in ("sideline", "sidelines", "margin", "margins")
 
 
 def _topic(noun: Token, path: list[Token]) -> bool:
@@ -164,6 +175,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return "decision", found[1]  # "the committee issued a plan to support exporters"
     if found and found[0] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
         return "negotiation", found[1]  # "the negotiating teams held a session"
+    if found and found[1].lower() == "talks" and _with_person(verb):
+        return "meeting", found[1]  # "the deputy PM held talks with Secretary Bessent"
     if found:
         return found  # the noun's words are the trigger: "held phone talks"
     if lemma not in light and any(
@@ -193,6 +206,8 @@ def _speech_kind(verb: Token) -> str:
             done = _predicate_kind(child) if _done_by_speaker(child) else None
             if done and done[0] in words.DONE_KINDS:
                 return done[0]  # "said it had opened an investigation": what was done
+            if _reached_deal(child):
+                return "agreement"  # "Trump said Vietnam had agreed to a deal": the deal
     return _in_writing(verb) or "briefing"
 
 
@@ -262,11 +277,27 @@ def proper_name_of(token: Token) -> str:
 
 def _done_by_speaker(verb: Token) -> bool:
     """Whether a reported clause tells what its speaker did ("the department said it had
-    opened an investigation"): its subject is "it", "they" or "we", it is a perfect or a
-    past, not a plan ("would raise") nor denied ("had not signed")."""
+    opened an investigation"): its subject is "it", "they" or "we", and it is `_done`."""
     children = list(verb.children)
     if not any(c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we") for c in children):
         return False
+    return _done(verb)
+
+
+def _reached_deal(clause: Token) -> bool:
+    """Whether a reported clause tells a deal reached or agreed, done and with no date of
+    its own ("said the US had reached a trade deal with Vietnam"; not "said it signed the
+    deal on Tuesday", whose date dates the deal, nor "talks concluded")."""
+    if not _done(clause) or any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree):
+        return False
+    found = _predicate_kind(clause)
+    return found is not None and found[0] == "agreement" and found[1] != clause.text
+
+
+def _done(verb: Token) -> bool:
+    """Whether a reported clause tells something done: a perfect or a past, not a plan
+    ("would raise") nor denied ("had not signed")."""
+    children = list(verb.children)
     auxes = {c.lower_ for c in children if c.dep_ == "aux"}
     if any(c.dep_ == "neg" for c in children) or auxes & {
         "will", "would", "could", "may", "might", "should", "to", "can", "must"
@@ -281,6 +312,17 @@ def _requests(verb: Token, sent: str) -> bool:
     if normal_form(sent.split()[-1]) not in words.REQUEST_PAPERS:
         return False
     return any(c.dep_ == "advcl" and parts.lemma(c) in words.REQUESTING for c in verb.children)
+
+
+def _with_person(verb: Token) -> bool:
+    """Whether the "with" phrase of the verb or its object names a person ("held talks
+    with Bessent")."""
+    from vntrade.nlp.extensions import ACTOR_SPANS  # spaCy: a parse only
+
+    people = {t.i for s in verb.doc.spans.get(ACTOR_SPANS, []) if s.label_ == "PERSON" for t in s}
+    heads = [verb, *parts.objects(verb)]  # "held talks with X": on the verb or the talks
+    withs = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return any(pobj.i in people for c in withs for pobj in parts.pobjects(c))
 
 
 def _adopts_plan(lemma: str, noun: str) -> bool:
