@@ -297,3 +297,30 @@ def test_a_day_first_range_is_one_happening(cli, tmp_path, body):
     (event,) = [e for e in events_of(cli, tmp_path, body) if e["kind"] == "negotiation"]
     assert (event["start"], event["end"]) == ("2025-07-14", "2025-07-18")
     assert "14" not in event["summary"]
+
+
+def test_a_sentence_opening_with_its_source_names_the_source_as_doer(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Long An's exports rose strongly in April.\nAccording to figures released by the "
+        "Provincial Statistics Office on July 6, the province's exports rose 12% in six "
+        "months.",
+    )
+    (report,) = [e for e in events if e["start"] == "2025-07-06"]
+    assert report["summary"] == "The Provincial Statistics Office released figures"
+
+
+def test_a_task_due_by_a_date_reads_as_a_clause(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "The Prime Minister on May 1 named Deputy Minister Tran Van Hai head of the rice task "
+        "force.\nDeputy Minister Hai is tasked with drafting a plan on rice exports for the "
+        "Government by May 20.",
+    )
+    (deadline,) = [e for e in events if e["kind"] == "deadline"]
+    assert deadline["summary"] == (
+        "Deadline: Deputy Minister Hai is tasked with drafting a plan on rice exports for the "
+        "Government"
+    )

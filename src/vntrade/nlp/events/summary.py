@@ -49,6 +49,12 @@ _OPENS_PHRASE = (
     _DANGLING - {"and", "or", "but", "that", "which", "while"} - {"the", "a", "an", "its", "their"}
 )
 _ACCORDING = re.compile(r"\s*according\s+to\b", re.IGNORECASE)
+# A summary that is only its source: "According to figures released by the ministry".
+_ONLY_SOURCE = re.compile(
+    r"according\s+to\s+(?P<det>(?:a|an|the)\s+)?(?P<thing>[^,]+?)\s+(?P<verb>released|"
+    r"issued|published|posted|announced|compiled)\s+by\s+(?P<agent>[^,…]+)",
+    re.IGNORECASE,
+)
 _SUBORDINATOR = re.compile(
     r"(?:as|while|when|whereas|after|before|following|which|where|although|though|but|"
     r"because|since|thus|and|that|so|earlier|meanwhile|later|previously|separately|"
@@ -206,8 +212,9 @@ def ordered_summary(
 
 
 def deadline_summary(addressee: str | None, action: str, record: dict[str, Any]) -> str:
-    """`Deadline: <addressee> to <action>` (or `Deadline for <addressee>: <action>` when the
-    action is not a verb phrase), without the deadline's own date phrase."""
+    """`Deadline: <addressee> to <action>` (`<addressee> is tasked with <action>` for a
+    gerund, `Deadline for <addressee>: <action>` for another noun phrase), without the
+    deadline's own date phrase."""
     for date in record.get("dates", []):
         if date.get("text") and date["text"] in action:
             before, _, after = action.partition(date["text"])
@@ -217,6 +224,9 @@ def deadline_summary(addressee: str | None, action: str, record: dict[str, Any])
     if not addressee:
         return _finish(f"Deadline: {action}", capitalise=False)
     addressee = re.sub(r"^The\b", "the", addressee)
+    if re.match(r"\w+ing\b", action):  # "submitting a plan": a task, told as a clause
+        tasked = "are" if re.search(r"(?:ies|[^s]s)$", addressee) else "is"
+        return _finish(f"Deadline: {addressee} {tasked} tasked with {action}", capitalise=False)
     if _NOMINAL_ACTION.match(action):
         return _finish(f"Deadline for {addressee}: {action}", capitalise=False)
     return _finish(f"Deadline: {addressee} to {action}", capitalise=False)
@@ -311,6 +321,9 @@ def _finish(summary: str, capitalise: bool = True) -> str:
     summary = _EMPTY_BRACKETS.sub("", _NOISE.sub("", summary))
     summary = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(summary.split()))
     summary = re.sub(r"(?:,\s*)+(?=,|$)", "", summary).strip(" ,;:.-–—")
+    source = _ONLY_SOURCE.fullmatch(summary)
+    if source:  # "According to data released by the office": the office released data
+        summary = f"{source['agent']} {source['verb']} {source['det'] or ''}{source['thing']}"
     words = summary.split()
     if len(words) > MAX_WORDS:
         summary = _shorten(" ".join(words[: MAX_WORDS + 1])) + "…"
