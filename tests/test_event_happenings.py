@@ -5,6 +5,8 @@ subject, and one press briefing per speaker and day (issue 21, items 1 and 2).""
 
 from __future__ import annotations
 
+import json
+
 from conftest import extract_one
 
 
@@ -55,9 +57,7 @@ def test_a_round_wrapped_up_after_three_days_ends_on_its_day(cli, tmp_path):
     assert (talks["start"], talks["end"]) == ("2025-09-09", "2025-09-12")
 
 
-def test_rates_that_take_effect_are_their_setter_s_country_not_the_last_person_named(
-    cli, tmp_path
-):
+def test_rates_that_take_effect_are_their_setter_s_country_not_the_last_person_named(cli, tmp_path):
     events = events_of(
         cli,
         tmp_path,
@@ -156,3 +156,28 @@ def test_an_order_taking_effect_is_the_state_s_whose_leader_signed_it(cli, tmp_p
     )
     (effect,) = [e for e in events if e["start"] == "2025-08-14"]
     assert effect["actors"][0] == "United States"
+
+
+def test_a_province_s_department_is_named_after_its_place_or_the_headline_s(cli, tmp_path):
+    rows = [
+        {"id": "titled", "title": "Tay Ninh: Province to support wood exporters hit by US "
+         "tariffs", "published": "2025-04-18", "text": "Chairman of the Provincial People's "
+         "Committee Nguyen Thanh Ngoc on April 17 held a working session with wood exporters."
+         "\nHe assigned the Department of Finance to study a support package for enterprises "
+         "and report to the Provincial People's Committee before May 10."},
+        {"id": "after", "title": "Rice exporters discuss the Philippine suspension",
+         "published": "2025-08-20", "text": "On the morning of August 19, the Department of "
+         "Industry and Trade of Quang Ngai province organised a conference with rice exporters "
+         "on the Philippines' suspension of rice imports."},
+    ]  # fmt: skip
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    result = cli("extract", str(path), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    firsts = {
+        (record["id"], event["kind"]): event["actors"][0]
+        for record in map(json.loads, result.stdout.splitlines())
+        for event in record["events"]
+    }
+    assert firsts[("titled", "deadline")] == "Tay Ninh Department of Finance"
+    assert firsts[("after", "meeting")] == "Quang Ngai Department of Industry and Trade"

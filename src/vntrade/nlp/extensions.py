@@ -58,6 +58,7 @@ _DEFAULTS: dict[str, object] = {
     "published": None,
     "dateline_date": None,
     "dateline": None,
+    "title": None,
     "reference_date": None,
     "published_inferred": False,
     "vntrade_actor_roles": None,

@@ -83,6 +83,7 @@ def _make_doc(nlp: Language, article: Article) -> Doc:
     doc._.published = article.published
     doc._.dateline_date = article.dateline_date
     doc._.dateline = article.dateline
+    doc._.title = article.title
     return doc
 
 

@@ -5,6 +5,7 @@ Committee."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import country_of_capital, local_body_name, place_name
@@ -19,6 +20,8 @@ LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
 _LOCAL_WORDS = ("provincial", "municipal", "city", "province", "local")
 # A province's or city's department: named after its place when the text ties it to one.
 _LOCAL_DEPARTMENT = "Department of "
+# A regional site's headline that opens with its place: "Bac Ninh: Dialogue conference ..."
+_TITLE_PLACE = re.compile(r"\s*([^:–—]{2,40}?)\s*[:–—]\s")
 # National agencies with a branch in each province or city, and how a branch is named
 # ("Hai Phong Customs", "the Provincial Statistics Office" of Binh Duong).
 _BRANCHES = {"Vietnam Customs": "Customs", "National Statistics Office": "Statistics Office"}
@@ -93,6 +96,20 @@ class LocalBodies:
             return self._latest_place(at)
         return None
 
+    def local_body(self, span: Span) -> str:
+        """An actor mention's name, a local body's as its place's: the place after it ("the
+        Department of Industry and Trade of An Giang province"), else as `localized`."""
+        name = span.kb_id_
+        if not is_local_body(name):
+            return name
+        after = self.doc[span.end : span.end + 5]
+        if len(after) > 1 and after[0].lower_ == "of":
+            for width in (3, 2, 1):
+                place = place_name(after[1 : 1 + width].text)
+                if place:
+                    return f"{place} {name}"
+        return self.localized(name, span.start_char)
+
     def _local_body_named(self, name: str, before: int) -> str:
         """A local body ("the department") as the place's body named before it ("the
         province's Department of Industry and Trade": Dong Nai's); other names as they are."""
@@ -164,9 +181,12 @@ class LocalBodies:
         return found[1] if found else None
 
     def _dateline_place(self) -> tuple[int, str] | None:
-        """The dateline's place, placed before every word."""
+        """The dateline's place (else the place a headline opens with), placed before every
+        word."""
         dateline = self.doc._.dateline
         place = place_name(dateline.split("/")[0]) if dateline else None
+        named = _TITLE_PLACE.match(self.doc._.title or "") if place is None else None
+        place = place or (place_name(named.group(1)) if named else None)  # "Bac Ninh: ..."
         return (-1, place) if place else None
 
     def _latest_place_at(self, before: int) -> tuple[int, str] | None:

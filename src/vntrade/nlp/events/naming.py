@@ -151,7 +151,7 @@ class PhraseNames(LocalBodies):
         for table in (self.named, self.referred):
             if head.i in table:  # "Hai Phong Customs": the city's branch
                 span = table[head.i]
-                return [self.branch(span, head) or self._local_body_named(span.kb_id_, head.i)]
+                return [self.branch(span, head) or self.local_body(span)]
         if _dateline_word(head):  # "HANOI (VNA) - Vietnam's Ministry of ... hosted": the
             apposed = (self.name(c, look_back) for c in head.children if c.dep_ == "appos")
             return next((names for names in apposed if names), [])  # dateline acts not
