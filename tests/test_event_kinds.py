@@ -183,6 +183,21 @@ CASES = [
      "negotiations.", "meeting"),
     ("A group of US catfish farmers filed a petition with the Commerce Department on "
      "September 18.", "decision"),
+    # leading people somewhere is a visit; a reaction is the saying of it, not what it
+    # reacts to; writing on a platform is an announcement; judges hearing arguments meet
+    ("The cashew association will lead 30 exporters to a food fair in Chicago on September "
+     "19.", "visit"),
+    ("On September 20 the spokeswoman welcomed the president's decision to pause the new "
+     "duties at a news briefing.", "briefing"),
+    ("The president wrote on his social media platform on September 21 that the call had "
+     "gone well.", "announcement"),
+    ("The appeals court heard arguments on the emergency tariffs on September 22.", "meeting"),
+    # a doubling of tariffs, or a decree told as cutting duties, that takes effect sets
+    # tariffs; handing over a certificate is a decision
+    ("A doubling of the duties on imported aluminium to 50% took effect on September 23.",
+     "tariff measure"),
+    ("The city will hand the electronics maker an amended investment certificate on "
+     "September 24.", "decision"),
 ]  # fmt: skip
 
 

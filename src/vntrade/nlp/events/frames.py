@@ -55,6 +55,8 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         if parts.fronted_participle(token):
             path = []  # "Asked about the rate on Thursday, X said": what X said is the event
         token = token.head
+    if not path and token.pos_ in parts.PREDICATE and _reacts_aloud(token):
+        return _predicate_kind(token)  # "welcomed the decision at a briefing on May 2"
     for noun in path:
         if _topic(noun, path) or _sidelines(noun):
             continue  # "a round of negotiations on a trade agreement": what it is about
@@ -129,8 +131,11 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     lemma = parts.lemma(verb)
     phrase = parts.phrasal(verb)
     if phrase in _EFFECT:
-        kind = _first_kind(parts.subjects(verb))
-        return kind or "decision", parts.trigger_words(verb, phrase)
+        return _effect_kind(verb), parts.trigger_words(verb, phrase)
+    if _reacts_aloud(verb):  # "welcomed Trump's decision at a news briefing": the reaction
+        return _in_writing(verb) or "briefing", verb.text
+    if lemma == "lead" and _led_to(verb):
+        return "visit", verb.text  # "will lead a trade mission to the Boston expo"
     if _phones(verb) or _remote(verb, lemma):
         return "call", verb.text  # "Trump called To Lam", "spoke by video with Greer"
     if lemma == "break" and any(c.lower_ == "ground" for c in verb.children):
@@ -312,6 +317,52 @@ def _requests(verb: Token, sent: str) -> bool:
     if normal_form(sent.split()[-1]) not in words.REQUEST_PAPERS:
         return False
     return any(c.dep_ == "advcl" and parts.lemma(c) in words.REQUESTING for c in verb.children)
+
+
+def _reacts_aloud(verb: Token) -> bool:
+    """Whether a verb of reacting ("welcomed", "criticised") says where the reaction was
+    made: in writing or to the press, anywhere in its clause ("welcomed the decision to
+    pause the duties at a news briefing")."""
+    if parts.lemma(verb) not in words.REACTING:
+        return False
+    if _in_writing(verb) or _to_audience(verb, words.AUDIENCE, press=True):
+        return True
+    return any(
+        parts.lemma(n) in words.PRESS_OCCASIONS or noun_kind(n) == "briefing"
+        for t in verb.subtree
+        if t.dep_ == "prep" and t.lower_ in ("at", "in", "during")
+        for n in parts.pobjects(t)
+    )
+
+
+def _effect_kind(verb: Token) -> str:
+    """The kind of what takes effect: its subject's or, for "a doubling of the tariffs",
+    what its "of" phrase names; a decree or decision that cuts tariffs where the article
+    first tells of it ("a decree cutting duties ... The decree took effect") is a tariff
+    measure; else a decision."""
+    nouns = parts.subjects(verb)
+    nouns += [p for n in nouns for c in n.children if c.lower_ == "of" for p in parts.pobjects(c)]
+    kind = _first_kind(nouns)
+    if kind == "decision" and nouns and _told_as_tariffs(nouns[0]):
+        return "tariff measure"
+    return kind or "decision"
+
+
+def _told_as_tariffs(noun: Token) -> bool:
+    """Whether the same noun told earlier in the article sets tariffs ("a decree cutting
+    import duties")."""
+    from vntrade.nlp.events.naming import noun_positions
+
+    earlier = noun_positions(noun.doc).get(normal_form(noun.text), [])
+    return any(tariff_content(noun.doc[i]) for i in earlier if i <= noun.i)
+
+
+def _led_to(verb: Token) -> bool:
+    """Whether someone leads people somewhere ("led a delegation to Canberra", "will lead
+    60 companies to the Seafood Expo")."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "to" for o in parts.objects(verb) for c in o.children
+    )
 
 
 def _with_person(verb: Token) -> bool:

@@ -17,6 +17,8 @@ SETTING = ("raise", "cut", "lower", "impose", "set", "pause", "suspend", "extend
          "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove",
          "confirm", "introduce", "apply", "delay", "revise", "modify", "adjust",
          "amend")  # fmt: skip
+# Verbs of reacting to what someone else did: the reaction is the event, said or written.
+REACTING = ("welcome", "hail", "praise", "criticise", "criticize", "condemn", "regret")
 # An authority's plans, and the verbs that make one an act: "issued a plan to support".
 ADMIN_PLANS = ("plan", "programme", "program", "scheme")
 ADOPTING = ("issue", "approve", "adopt", "promulgate")
@@ -134,6 +136,8 @@ def _known_verbs() -> frozenset[str]:
             *SETTING,
             *TALKING,
             *REQUESTING,
+            *REACTING,
+            "lead",
             "take",
             "come",
             "enter",
