@@ -181,3 +181,34 @@ def test_a_province_s_department_is_named_after_its_place_or_the_headline_s(cli,
     }
     assert firsts[("titled", "deadline")] == "Tay Ninh Department of Finance"
     assert firsts[("after", "meeting")] == "Quang Ngai Department of Industry and Trade"
+
+
+def test_a_call_told_alongside_another_happening_is_an_event_of_its_own(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-09-10",
+        "Prime Minister Pham Minh Chinh announced the rice deal on Monday after speaking by "
+        "phone with Philippine President Ferdinand Marcos Jr.",
+    )
+    (call,) = of_kind(events, "call")
+    assert call["start"] == "2025-09-08"
+    assert call["actors"][0] == "Pham Minh Chinh" and len(call["actors"]) > 1
+    assert call["summary"].startswith("Pham Minh Chinh spoke by phone with")
+    assert [e["kind"] for e in events if e["lead"]] != ["call"]
+
+
+def test_a_call_in_the_next_undated_sentence_of_the_same_doer_is_dated_as_its_event(
+    cli, tmp_path
+):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-07-17",
+        "President Donald Trump said on Tuesday that the United States had struck a trade "
+        "deal with Cambodia.\nTrump announced the agreement after speaking by phone with "
+        "Cambodian Prime Minister Hun Manet.",
+    )
+    (call,) = of_kind(events, "call")
+    assert call["start"] == "2025-07-15"
+    assert call["actors"][:2] == ["Donald Trump", "Hun Manet"]

@@ -16,6 +16,8 @@ from typing import Any
 
 from vntrade.names import NameIndex
 from vntrade.nlp.events.clauses import clause_spans
+from vntrade.nlp.events.companions import companion_calls, undated_companions
+from vntrade.nlp.events.event_records import make_event
 from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.groups import HOME_COUNTRY
 from vntrade.nlp.events.imposers import owned_participants, takes_effect
@@ -98,7 +100,11 @@ def find_events(
         if yearly and own_year(record["text"], event.sentence_start, date, reference):
             continue  # "signed pledges this year", "in 2025" of a 2025 article: no time said
         events.append(event)
+        if parse is not None:  # "announced the deal after a phone call with X"
+            events.extend(companion_calls(record, parse, sentences[index], date, event))
     events = stages_merged(_continuations_merged(_without_data_periods(events)))
+    if parse is not None:  # "... said Tuesday. Trump announced it after speaking with X."
+        events.extend(undated_companions(record, parse, sentences, events))
     events.extend(_directive_deadlines(record, mentions, sentences, parse))
     if parse is not None:
         dated = {e.sentence_start for e in events}
@@ -210,7 +216,7 @@ def _event_from_date(
         # framework agreed with the US") are between the two countries the article names
         # most, not its last speaker's.
         participants = _unique([*mentions.main_countries(), *(who.partners if who else [])])
-    return _event(
+    return make_event(
         date["value"],
         last=date.get("last"),
         kind=kind,
@@ -260,7 +266,7 @@ def _press_briefings(
             clause = next((c for c in clauses if c[0] <= position < c[1]), (start, end))
             summary, _ = clause_summary(text, clauses, clause, _NO_DATE, mentions, who, parse)
             found.append(
-                _event(
+                make_event(
                     day,
                     kind="briefing",
                     trigger=text[position : position + 5].split()[0],
@@ -304,7 +310,7 @@ def _directive_deadlines(
         ]
         in_sentence = [localized(name, start) for name in _names(mentions.actors_in(start, end))]
         events.append(
-            _event(
+            make_event(
                 value,
                 kind="deadline",
                 trigger=directive.get("verb"),
@@ -344,28 +350,6 @@ def _sides_unnamed(who: Participants | None, mentions: Mentions, kind: str) -> b
         return True  # "the next round will open", "the trade deal announced on July 2"
     partners = set(who.partners) if who else set()
     return no_agent and bool(partners) and partners < set(mentions.main_countries())
-
-
-def _event(
-    value: str, *, text: str, sentence: tuple[int, int], last: str | None = None, **fields: Any
-) -> Event:
-    """An event record with the period of its value (a day and time: its day), to the end
-    of the period of `last` for a range of days."""
-    period = parse_period(value)
-    placed = period is not None and period.placed
-    final = parse_period(last) if last else None
-    if final is None or not final.placed:
-        final = period
-    return Event(
-        value=value,
-        start=period.start.isoformat() if placed else None,
-        end=final.end.isoformat() if placed else None,
-        precision=period.precision if period else None,
-        sentence=text[sentence[0] : sentence[1]],
-        sentence_start=sentence[0],
-        sentence_end=sentence[1],
-        **fields,
-    )
 
 
 def _state(name: str | None) -> str | None:
