@@ -198,9 +198,7 @@ def test_a_call_told_alongside_another_happening_is_an_event_of_its_own(cli, tmp
     assert [e["kind"] for e in events if e["lead"]] != ["call"]
 
 
-def test_a_call_in_the_next_undated_sentence_of_the_same_doer_is_dated_as_its_event(
-    cli, tmp_path
-):
+def test_a_call_in_the_next_undated_sentence_of_the_same_doer_is_dated_as_its_event(cli, tmp_path):
     events = events_of(
         cli,
         tmp_path,

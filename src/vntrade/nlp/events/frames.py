@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.actors.nationalities import is_media
 from vntrade.nlp.commodities.lexicon import normal_form
 from vntrade.nlp.events import arguments as parts
+from vntrade.nlp.events import frame_cues as cues
 from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.event_nouns import (
     noun_kind,
@@ -58,7 +58,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     if not path and token.pos_ in parts.PREDICATE and _reacts_aloud(token):
         return _predicate_kind(token)  # "welcomed the decision at a briefing on May 2"
     for noun in path:
-        if _topic(noun, path) or _sidelines(noun):
+        if _topic(noun, path) or cues.sidelines(noun):
             continue  # "a round of negotiations on a trade agreement": what it is about
         kind = tariff_content(noun) or noun_kind(noun)
         if kind:
@@ -103,17 +103,6 @@ def describes_group(token: Token) -> bool:
     return token.dep_ == "acl" and token.lower_ in words.GROUP_PARTICIPLES
 
 
-def _sidelines(noun: Token) -> bool:
-    """Whether a noun only says where something else happened ("met Greer on the sidelines
-    of the talks", "on the margins of the summit")."""
-    of = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and of.lower_ == "of"
-        and parts.lemma(of.head) in ("sideline", "sidelines", "margin", "margins")
-    ) or parts.lemma(noun) in ("sideline", "sidelines", "margin", "margins")
-
-
 def _topic(noun: Token, path: list[Token]) -> bool:
     """Whether a noun is, or lies within, what a noun above it is about ("talks on a
     trade agreement", "a meeting about tariffs")."""
@@ -134,9 +123,9 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return _effect_kind(verb), parts.trigger_words(verb, phrase)
     if _reacts_aloud(verb):  # "welcomed Trump's decision at a news briefing": the reaction
         return _in_writing(verb) or "briefing", verb.text
-    if lemma == "lead" and _led_to(verb):
+    if lemma == "lead" and cues.led_to(verb):
         return "visit", verb.text  # "will lead a trade mission to the Boston expo"
-    if _phones(verb) or _remote(verb, lemma):
+    if cues.phones(verb) or cues.remote(verb, lemma):
         return "call", verb.text  # "Trump called To Lam", "spoke by video with Greer"
     if lemma == "break" and any(c.lower_ == "ground" for c in verb.children):
         return "meeting", f"{verb.text} ground"  # a groundbreaking ceremony
@@ -174,13 +163,13 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return "tariff measure", found[1]  # "signed an order on May 2 raising duties"
     if found and found[0] == "call" and lemma in words.CHAIRING:
         return "meeting", found[1]  # "chaired an online meeting": a meeting, held online
-    if found and found[0] == "announcement" and _requests(verb, found[1]):
+    if found and found[0] == "announcement" and cues.requests(verb, found[1]):
         return "decision", found[1]  # "sent a letter on May 2 requesting support"
-    if found and found[0] == "announcement" and _adopts_plan(lemma, found[1]):
+    if found and found[0] == "announcement" and cues.adopts_plan(lemma, found[1]):
         return "decision", found[1]  # "the committee issued a plan to support exporters"
     if found and found[0] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
         return "negotiation", found[1]  # "the negotiating teams held a session"
-    if found and found[1].lower() == "talks" and _with_person(verb):
+    if found and found[1].lower() == "talks" and cues.with_person(verb):
         return "meeting", found[1]  # "the deputy PM held talks with Secretary Bessent"
     if found:
         return found  # the noun's words are the trigger: "held phone talks"
@@ -197,9 +186,9 @@ def _speech_kind(verb: Token) -> str:
     else a briefing."""
     if _first_kind(parts.subjects(verb)) == "report":
         return "report"
-    if _to_audience(verb, words.LEGISLATORS):
+    if cues.to_audience(verb, words.LEGISLATORS):
         return "meeting"  # "told the Senate Finance Committee": a hearing
-    if _to_audience(verb, words.AUDIENCE, press=True):
+    if cues.to_audience(verb, words.AUDIENCE, press=True):
         return "briefing"  # "told reporters that exports could rise 12%"
     verbs, light, _nouns = lexicon()
     for child in verb.children:
@@ -208,7 +197,7 @@ def _speech_kind(verb: Token) -> str:
             said = verbs.get(lemma) or light.get(lemma) or _first_kind(parts.subjects(child))
             if said in _SPEECH_DATA:
                 return "report"
-            done = _predicate_kind(child) if _done_by_speaker(child) else None
+            done = _predicate_kind(child) if cues.done_by_speaker(child) else None
             if done and done[0] in words.DONE_KINDS:
                 return done[0]  # "said it had opened an investigation": what was done
             if _reached_deal(child):
@@ -216,107 +205,14 @@ def _speech_kind(verb: Token) -> str:
     return _in_writing(verb) or "briefing"
 
 
-def _phones(verb: Token) -> bool:
-    """ "called" with a named person or country as its object: a call ("Trump called To
-    Lam"), not "called for talks", "called on firms to", "called it unfair"."""
-    if verb.lower_ not in ("call", "calls", "called", "calling"):
-        return False
-    if any(c.dep_ in ("prt", "oprd", "ccomp") for c in verb.children):
-        return False
-    if any(
-        c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in words.CALLED) for c in verb.children
-    ):
-        return True
-    from vntrade.nlp.extensions import ACTOR_SPANS  # spaCy: a parse only
-
-    # "called To Lam": the parser may take a name's first word for a preposition
-    return any(
-        span.start == verb.i + 1 and span.label_ in ("PERSON", "GPE")
-        for span in verb.doc.spans.get(ACTOR_SPANS, [])
-    )
-
-
-def _to_audience(verb: Token, audience: tuple[str, ...], press: bool = False) -> bool:
-    """Whether a speech verb is addressed to the press ("told reporters", and with `press`
-    "said at a news conference") or to legislators ("told the Senate Finance Committee"),
-    as `audience` lists them."""
-    for child in verb.children:
-        nouns = [child] if child.dep_ in ("dobj", "dative") else []
-        if child.dep_ == "prep" and child.lower_ in ("to", "at", "before"):
-            nouns = parts.pobjects(child)
-        for noun in nouns:
-            if parts.lemma(noun) in audience or any(parts.lemma(t) in audience for t in noun.lefts):
-                return True
-            if press and noun_kind(noun) == "briefing":
-                return True
-    return False
-
-
-def to_press(verb: Token) -> bool:
-    """Whether a speech verb tells the press ("told reporters", "told CNA", "said at a news
-    conference", "said in an interview", "said by phone", "declined to comment")."""
-    if verb.lower_ in ("declined", "declines") and any(
-        c.dep_ == "xcomp" and c.lower_ == "comment" for c in verb.children
-    ):
-        return True
-    if parts.lemma(verb) not in ("say", "tell"):
-        return False
-    if _to_audience(verb, words.AUDIENCE, press=True):
-        return True
-    for child in verb.children:
-        named = child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN"
-        if named and is_media(proper_name_of(child)):
-            return True  # "told The Investor"
-        if child.dep_ == "prep" and any(
-            parts.lemma(n) in words.PRESS_OCCASIONS for n in parts.pobjects(child)
-        ):
-            return True
-    return False
-
-
-def proper_name_of(token: Token) -> str:
-    """A proper noun with the words compounded or determining it ("The Investor")."""
-    before = [t for t in token.lefts if t.dep_ in ("compound", "det") and t.i >= token.i - 3]
-    return " ".join(t.text for t in [*before, token])
-
-
-def _done_by_speaker(verb: Token) -> bool:
-    """Whether a reported clause tells what its speaker did ("the department said it had
-    opened an investigation"): its subject is "it", "they" or "we", and it is `_done`."""
-    children = list(verb.children)
-    if not any(c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we") for c in children):
-        return False
-    return _done(verb)
-
-
 def _reached_deal(clause: Token) -> bool:
     """Whether a reported clause tells a deal reached or agreed, done and with no date of
     its own ("said the US had reached a trade deal with Vietnam"; not "said it signed the
     deal on Tuesday", whose date dates the deal, nor "talks concluded")."""
-    if not _done(clause) or any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree):
+    if not cues.done(clause) or any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree):
         return False
     found = _predicate_kind(clause)
     return found is not None and found[0] == "agreement" and found[1] != clause.text
-
-
-def _done(verb: Token) -> bool:
-    """Whether a reported clause tells something done: a perfect or a past, not a plan
-    ("would raise") nor denied ("had not signed")."""
-    children = list(verb.children)
-    auxes = {c.lower_ for c in children if c.dep_ == "aux"}
-    if any(c.dep_ == "neg" for c in children) or auxes & {
-        "will", "would", "could", "may", "might", "should", "to", "can", "must"
-    }:  # fmt: skip
-        return False
-    return bool(auxes & {"has", "have", "had"}) or verb.tag_ == "VBD"
-
-
-def _requests(verb: Token, sent: str) -> bool:
-    """Whether the letter the verb sends or issues makes a formal request ("sent a letter
-    ..., requesting support"); a statement or a note urging something stays public words."""
-    if normal_form(sent.split()[-1]) not in words.REQUEST_PAPERS:
-        return False
-    return any(c.dep_ == "advcl" and parts.lemma(c) in words.REQUESTING for c in verb.children)
 
 
 def _reacts_aloud(verb: Token) -> bool:
@@ -325,7 +221,7 @@ def _reacts_aloud(verb: Token) -> bool:
     pause the duties at a news briefing")."""
     if parts.lemma(verb) not in words.REACTING:
         return False
-    if _in_writing(verb) or _to_audience(verb, words.AUDIENCE, press=True):
+    if _in_writing(verb) or cues.to_audience(verb, words.AUDIENCE, press=True):
         return True
     return any(
         parts.lemma(n) in words.PRESS_OCCASIONS or noun_kind(n) == "briefing"
@@ -357,31 +253,6 @@ def _told_as_tariffs(noun: Token) -> bool:
     return any(tariff_content(noun.doc[i]) for i in earlier if i <= noun.i)
 
 
-def _led_to(verb: Token) -> bool:
-    """Whether someone leads people somewhere ("led a delegation to Canberra", "will lead
-    60 companies to the Seafood Expo")."""
-    return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) or any(
-        c.dep_ == "prep" and c.lower_ == "to" for o in parts.objects(verb) for c in o.children
-    )
-
-
-def _with_person(verb: Token) -> bool:
-    """Whether the "with" phrase of the verb or its object names a person ("held talks
-    with Bessent")."""
-    from vntrade.nlp.extensions import ACTOR_SPANS  # spaCy: a parse only
-
-    people = {t.i for s in verb.doc.spans.get(ACTOR_SPANS, []) if s.label_ == "PERSON" for t in s}
-    heads = [verb, *parts.objects(verb)]  # "held talks with X": on the verb or the talks
-    withs = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
-    return any(pobj.i in people for c in withs for pobj in parts.pobjects(c))
-
-
-def _adopts_plan(lemma: str, noun: str) -> bool:
-    """Whether a plan or programme is issued or adopted (an authority's act, a decision),
-    not proposed or unveiled."""
-    return lemma in words.ADOPTING and normal_form(noun.split()[-1]) in words.ADMIN_PLANS
-
-
 def _in_writing(verb: Token) -> str | None:
     """How the verb was made public, when it says so: an announcement "in a statement" or
     "in a letter", a report "in a research note"; also said of its object ("welcomed the
@@ -393,26 +264,6 @@ def _in_writing(verb: Token) -> str | None:
             if kind in ("announcement", "report"):
                 return kind
     return None
-
-
-def _remote(verb: Token, lemma: str) -> bool:
-    """Whether people talk or meet by phone or video ("spoke by video with Greer", "will
-    hold a meeting by video conference", "met online"), not to the press."""
-    if lemma not in words.TALKING or _to_audience(verb, words.AUDIENCE, press=True):
-        return False
-    heads = [verb, *(o for o in parts.objects(verb) if noun_kind(o) == "meeting")]
-    for head in heads:
-        for child in head.children:
-            if child.dep_ == "advmod" and child.lower_ in words.REMOTELY:
-                return True
-            by = child.dep_ == "prep" and child.lower_ in ("by", "via", "over", "through")
-            if by and any(_remote_means(n) for n in parts.pobjects(child)):
-                return True
-    return False
-
-
-def _remote_means(noun: Token) -> bool:
-    return parts.lemma(noun) in words.REMOTE_MEANS or noun_kind(noun) == "call"
 
 
 def _first_kind(nouns: list[Token]) -> str | None:

@@ -1,0 +1,168 @@
+"""Cues in a predicate's frame that tell what kind of event it is: to whom something is said
+("told reporters", "at a news conference", "told the Senate Finance Committee"), by what
+means people talk ("by phone", "online"), whether a reported clause tells something done,
+whether a letter makes a formal request or an authority adopts a plan, where people go
+("led a delegation to Canberra") and where a meeting sits ("on the sidelines of the talks").
+`frames.py` reads the kinds from them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vntrade.nlp.actors.nationalities import is_media
+from vntrade.nlp.commodities.lexicon import normal_form
+from vntrade.nlp.events import arguments as parts
+from vntrade.nlp.events import kind_words as words
+from vntrade.nlp.events.event_nouns import noun_kind
+
+if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
+    from spacy.tokens import Token
+
+
+def sidelines(noun: Token) -> bool:
+    """Whether a noun only says where something else happened ("met Greer on the sidelines
+    of the talks", "on the margins of the summit")."""
+    of = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and of.lower_ == "of"
+        and parts.lemma(of.head) in ("sideline", "sidelines", "margin", "margins")
+    ) or parts.lemma(noun) in ("sideline", "sidelines", "margin", "margins")
+
+
+def phones(verb: Token) -> bool:
+    """ "called" with a named person or country as its object: a call ("Trump called To
+    Lam"), not "called for talks", "called on firms to", "called it unfair"."""
+    if verb.lower_ not in ("call", "calls", "called", "calling"):
+        return False
+    if any(c.dep_ in ("prt", "oprd", "ccomp") for c in verb.children):
+        return False
+    if any(
+        c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in words.CALLED) for c in verb.children
+    ):
+        return True
+    from vntrade.nlp.extensions import ACTOR_SPANS  # spaCy: a parse only
+
+    # "called To Lam": the parser may take a name's first word for a preposition
+    return any(
+        span.start == verb.i + 1 and span.label_ in ("PERSON", "GPE")
+        for span in verb.doc.spans.get(ACTOR_SPANS, [])
+    )
+
+
+def to_audience(verb: Token, audience: tuple[str, ...], press: bool = False) -> bool:
+    """Whether a speech verb is addressed to the press ("told reporters", and with `press`
+    "said at a news conference") or to legislators ("told the Senate Finance Committee"),
+    as `audience` lists them."""
+    for child in verb.children:
+        nouns = [child] if child.dep_ in ("dobj", "dative") else []
+        if child.dep_ == "prep" and child.lower_ in ("to", "at", "before"):
+            nouns = parts.pobjects(child)
+        for noun in nouns:
+            if parts.lemma(noun) in audience or any(parts.lemma(t) in audience for t in noun.lefts):
+                return True
+            if press and noun_kind(noun) == "briefing":
+                return True
+    return False
+
+
+def to_press(verb: Token) -> bool:
+    """Whether a speech verb tells the press ("told reporters", "told CNA", "said at a news
+    conference", "said in an interview", "said by phone", "declined to comment")."""
+    if verb.lower_ in ("declined", "declines") and any(
+        c.dep_ == "xcomp" and c.lower_ == "comment" for c in verb.children
+    ):
+        return True
+    if parts.lemma(verb) not in ("say", "tell"):
+        return False
+    if to_audience(verb, words.AUDIENCE, press=True):
+        return True
+    for child in verb.children:
+        named = child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN"
+        if named and is_media(proper_name_of(child)):
+            return True  # "told The Investor"
+        if child.dep_ == "prep" and any(
+            parts.lemma(n) in words.PRESS_OCCASIONS for n in parts.pobjects(child)
+        ):
+            return True
+    return False
+
+
+def proper_name_of(token: Token) -> str:
+    """A proper noun with the words compounded or determining it ("The Investor")."""
+    before = [t for t in token.lefts if t.dep_ in ("compound", "det") and t.i >= token.i - 3]
+    return " ".join(t.text for t in [*before, token])
+
+
+def done_by_speaker(verb: Token) -> bool:
+    """Whether a reported clause tells what its speaker did ("the department said it had
+    opened an investigation"): its subject is "it", "they" or "we", and it is `_done`."""
+    children = list(verb.children)
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("it", "they", "we") for c in children):
+        return False
+    return done(verb)
+
+
+def done(verb: Token) -> bool:
+    """Whether a reported clause tells something done: a perfect or a past, not a plan
+    ("would raise") nor denied ("had not signed")."""
+    children = list(verb.children)
+    auxes = {c.lower_ for c in children if c.dep_ == "aux"}
+    if any(c.dep_ == "neg" for c in children) or auxes & {
+        "will", "would", "could", "may", "might", "should", "to", "can", "must"
+    }:  # fmt: skip
+        return False
+    return bool(auxes & {"has", "have", "had"}) or verb.tag_ == "VBD"
+
+
+def requests(verb: Token, sent: str) -> bool:
+    """Whether the letter the verb sends or issues makes a formal request ("sent a letter
+    ..., requesting support"); a statement or a note urging something stays public words."""
+    if normal_form(sent.split()[-1]) not in words.REQUEST_PAPERS:
+        return False
+    return any(c.dep_ == "advcl" and parts.lemma(c) in words.REQUESTING for c in verb.children)
+
+
+def led_to(verb: Token) -> bool:
+    """Whether someone leads people somewhere ("led a delegation to Canberra", "will lead
+    60 companies to the Seafood Expo")."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "to" for o in parts.objects(verb) for c in o.children
+    )
+
+
+def with_person(verb: Token) -> bool:
+    """Whether the "with" phrase of the verb or its object names a person ("held talks
+    with Bessent")."""
+    from vntrade.nlp.extensions import ACTOR_SPANS  # spaCy: a parse only
+
+    people = {t.i for s in verb.doc.spans.get(ACTOR_SPANS, []) if s.label_ == "PERSON" for t in s}
+    heads = [verb, *parts.objects(verb)]  # "held talks with X": on the verb or the talks
+    withs = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return any(pobj.i in people for c in withs for pobj in parts.pobjects(c))
+
+
+def adopts_plan(lemma: str, noun: str) -> bool:
+    """Whether a plan or programme is issued or adopted (an authority's act, a decision),
+    not proposed or unveiled."""
+    return lemma in words.ADOPTING and normal_form(noun.split()[-1]) in words.ADMIN_PLANS
+
+
+def remote(verb: Token, lemma: str) -> bool:
+    """Whether people talk or meet by phone or video ("spoke by video with Greer", "will
+    hold a meeting by video conference", "met online"), not to the press."""
+    if lemma not in words.TALKING or to_audience(verb, words.AUDIENCE, press=True):
+        return False
+    heads = [verb, *(o for o in parts.objects(verb) if noun_kind(o) == "meeting")]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "advmod" and child.lower_ in words.REMOTELY:
+                return True
+            by = child.dep_ == "prep" and child.lower_ in ("by", "via", "over", "through")
+            if by and any(remote_means(n) for n in parts.pobjects(child)):
+                return True
+    return False
+
+
+def remote_means(noun: Token) -> bool:
+    return parts.lemma(noun) in words.REMOTE_MEANS or noun_kind(noun) == "call"
