@@ -324,3 +324,18 @@ def test_a_task_due_by_a_date_reads_as_a_clause(cli, tmp_path):
         "Deadline: Deputy Minister Hai is tasked with drafting a plan on rice exports for the "
         "Government"
     )
+
+
+def test_a_part_of_the_day_and_on_or_after_go_with_their_date(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "On the afternoon of July 8, Chairman Vuong Quoc Tuan chaired a dialogue conference "
+        "with electronics exporters.\nThe exemption applies to goods entered on or after July "
+        "13.",
+    )
+    summaries = sorted(e["summary"] for e in events)
+    assert summaries == [
+        "Chairman Vuong Quoc Tuan chaired a dialogue conference with electronics exporters",
+        "The exemption applies to goods entered",
+    ]

@@ -22,7 +22,8 @@ _REPORTING = re.compile(
     re.DOTALL,
 )
 _PREPOSITION = re.compile(
-    r"(?:,\s*)?\b(?:on|in|at|during|from|of|by|before|until|till|through|thru|to|after|"
+    r"(?:,\s*)?\b(?:on\s+or\s+(?:after|before)|(?:on|in)\s+the\s+(?:morning|afternoon|"
+    r"evening|night)\s+of|on|in|at|during|from|of|by|before|until|till|through|thru|to|after|"
     r"around|within|between|since|starting|beginning|no\s+later\s+than|beyond|for|past|"
     r"throughout|into|ahead\s+of|prior\s+to|as\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
