@@ -27,7 +27,7 @@ from vntrade.nlp.dates.rule import Candidate
 from vntrade.nlp.dates.scan import find_candidates
 from vntrade.nlp.dates.syntax import is_attribute, is_count, tense
 from vntrade.nlp.extensions import register_extensions, set_date_mentions
-from vntrade.nlp.per_doc import doc_text
+from vntrade.nlp.per_doc import doc_text, sentence_tokens
 from vntrade.records import DateMention
 
 
@@ -94,7 +94,7 @@ class DateTagger:
         if anchor is None:
             month = int(dateline[5:7]) if dateline else yearless_month(candidates, tenses)
         shift = not inferred or on_dateline is not None
-        sentences = [sentence.start_char for sentence in doc.sents] if candidates else []
+        sentences = [doc[start].idx for start, _ in sentence_tokens(doc)] if candidates else []
         mentions = _resolve(
             text, candidates, tenses, anchor, shift=shift, month=month, sentences=sentences
         )
