@@ -38,8 +38,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from vntrade.nlp.per_doc import doc_text
 from vntrade.records import DateMention, Directive, Event, Figure
@@ -173,23 +174,36 @@ def set_date_mentions(doc: Doc, mentions: list[DateMention]) -> None:
 
 def date_mentions(doc: Doc) -> list[DateMention]:
     """The `vntrade_dates` results of `doc` as records, in text order."""
+    return [DateMention(*row) for row in _rows(doc, DATE_SPANS, _date_row)]
+
+
+def _date_row(text: str, span: Span, values: _Values) -> tuple:
+    start, end = _offsets(span, values)
+    deadline = bool(values["deadline"])
+    return (text[start:end], values["timex_value"], values["timex_kind"], start, end,
+            span.label_, deadline)  # fmt: skip
+
+
+# The field values of each record read back from a span group, kept with the group (and its
+# size) they were read from: the dates and directives are read by several components and by
+# `doc_to_extraction`, and records are made afresh from them at each call (callers may
+# change theirs).
+_ROWS: WeakKeyDictionary[Doc, dict[str, tuple[SpanGroup, int, list[tuple]]]] = WeakKeyDictionary()
+
+
+def _rows(doc: Doc, key: str, row: Callable[[str, Span, _Values], tuple]) -> list[tuple]:
+    """`row(text, span, values)` of each span of `doc.spans[key]`, read once per group."""
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    kept = _ROWS.setdefault(doc, {})
+    known = kept.get(key)
+    if known is not None and known[0] is group and known[1] == len(group):
+        return known[2]
     text = doc_text(doc)
-    found = []
-    for span in doc.spans.get(DATE_SPANS, []):
-        values = _Values(span)
-        start, end = _offsets(span, values)
-        found.append(
-            DateMention(
-                text=text[start:end],
-                value=values["timex_value"],
-                kind=values["timex_kind"],
-                start=start,
-                end=end,
-                timex_type=span.label_,
-                deadline=bool(values["deadline"]),
-            )
-        )
-    return found
+    rows = [row(text, span, _Values(span)) for span in group]
+    kept[key] = (group, len(group), rows)
+    return rows
 
 
 def set_directives(doc: Doc, found: list[Directive]) -> None:
@@ -209,24 +223,13 @@ def set_directives(doc: Doc, found: list[Directive]) -> None:
 
 def directives(doc: Doc) -> list[Directive]:
     """The `vntrade_directives` results of `doc` as records."""
-    text = doc_text(doc)
-    found = []
-    for span in doc.spans.get(DIRECTIVE_SPANS, []):
-        values = _Values(span)
-        start, end = _offsets(span, values)
-        found.append(
-            Directive(
-                issuer=values["issuer"],
-                verb=values["verb"],
-                addressee=values["addressee"],
-                action=values["action"],
-                deadline=values["deadline"],
-                sentence=text[start:end],
-                start=start,
-                end=end,
-            )
-        )
-    return found
+    return [Directive(*row) for row in _rows(doc, DIRECTIVE_SPANS, _directive_row)]
+
+
+def _directive_row(text: str, span: Span, values: _Values) -> tuple:
+    start, end = _offsets(span, values)
+    return (values["issuer"], values["verb"], values["addressee"], values["action"],
+            values["deadline"], text[start:end], start, end)  # fmt: skip
 
 
 def set_events(doc: Doc, found: list[Event]) -> None:
