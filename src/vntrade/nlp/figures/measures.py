@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from vntrade.nlp.commodities.lexicon import normal_form
+from vntrade.nlp.commodities.lexicon import doc_normal_forms, normal_form
 from vntrade.nlp.figures.lexicon import Lexicon
 
 MAX_HOPS = 5  # heads walked up from the figure
@@ -33,7 +33,7 @@ def _from_heads(span: Span, sentence: tuple[int, int], lex: Lexicon, percent: bo
         level, token = token.lower_ in ("to", "at"), token.head
         if token.i in range(span.start, span.end):
             continue
-        norm = normal_form(token.text)
+        norm = doc_normal_forms(token.doc)[token.i]
         if norm in lex.changes and token.pos_ in ("VERB", "AUX", "ADV", "ADP"):
             return _changed(token, lex, percent, level)
         cue = _cue(token, lex, percent)
@@ -62,7 +62,7 @@ def _changed(verb: Token, lex: Lexicon, percent: bool, level: bool) -> str | Non
 def _cue(token: Token, lex: Lexicon, percent: bool) -> str | None:
     """The measure named by `token` with the words right before it (`trade surplus`)."""
     widest = min(lex.longest_cue, token.i + 1)
-    norms = [normal_form(t.text) for t in token.doc[token.i - widest + 1 : token.i + 1]]
+    norms = doc_normal_forms(token.doc)[token.i - widest + 1 : token.i + 1]
     for width in range(widest, 0, -1):
         key = " ".join(norms[len(norms) - width :])
         found = lex.cues.get(key)
