@@ -18,8 +18,9 @@ from vntrade.nlp.statements.lexicon import Cues, CueVerb
 from vntrade.nlp.statements.quotes import Quote
 from vntrade.nlp.statements.speakers import Speaker, SpeakerFinder
 
-_VERB, _AUX, _NOUN = POS_IDS["VERB"], POS_IDS["AUX"], POS_IDS["NOUN"]
-_PREP = get_string_id("prep")
+# As numpy scalars of the columns' type: a comparison with a Python int costs more.
+_VERB, _AUX, _NOUN = (numpy.uint64(POS_IDS[pos]) for pos in ("VERB", "AUX", "NOUN"))
+_PREP = numpy.uint64(get_string_id("prep"))
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # A verb with no subject of its own takes that of the verb it hangs from (`..., adding that`).
 INHERITS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
