@@ -177,32 +177,46 @@ def date_mentions(doc: Doc) -> list[DateMention]:
     return [DateMention(*row) for row in _rows(doc, DATE_SPANS, _date_row)]
 
 
-def _date_row(text: str, span: Span, values: _Values) -> tuple:
+def _date_row(text: str, span: Span) -> tuple:
+    values = _Values(span)
     start, end = _offsets(span, values)
     deadline = bool(values["deadline"])
     return (text[start:end], values["timex_value"], values["timex_kind"], start, end,
             span.label_, deadline)  # fmt: skip
 
 
-# The field values of each record read back from a span group, kept with the group (and its
-# size) they were read from: the dates and directives are read by several components and by
-# `doc_to_extraction`, and records are made afresh from them at each call (callers may
-# change theirs).
-_ROWS: WeakKeyDictionary[Doc, dict[str, tuple[SpanGroup, int, list[tuple]]]] = WeakKeyDictionary()
+# The values read back from each span of a group (by group key and reader), kept with the
+# group (and its size) they were read from: the dates, directives, actors and goods are read
+# by several components and by `doc_to_extraction`; records are made afresh from them at
+# each call (callers may change theirs).
+_ROWS: WeakKeyDictionary[Doc, dict[tuple[str, Callable], tuple[SpanGroup, int, list]]] = (
+    WeakKeyDictionary()
+)
 
 
-def _rows(doc: Doc, key: str, row: Callable[[str, Span, _Values], tuple]) -> list[tuple]:
-    """`row(text, span, values)` of each span of `doc.spans[key]`, read once per group."""
+def span_rows(doc: Doc, key: str) -> list[tuple[int, int, str, str, int, int]]:
+    """(start, end, label, kb_id, start_char, end_char) of each span of `doc.spans[key]`
+    (none without the key), read once per span group: the actors and goods are read by
+    several components."""
+    return _rows(doc, key, _span_row)
+
+
+def _span_row(text: str, span: Span) -> tuple:
+    return (span.start, span.end, span.label_, span.kb_id_, span.start_char, span.end_char)
+
+
+def _rows(doc: Doc, key: str, row: Callable[[str, Span], tuple]) -> list[tuple]:
+    """`row(text, span)` of each span of `doc.spans[key]`, read once per group."""
     group = doc.spans.get(key)
     if group is None:
         return []
     kept = _ROWS.setdefault(doc, {})
-    known = kept.get(key)
+    known = kept.get((key, row))
     if known is not None and known[0] is group and known[1] == len(group):
         return known[2]
     text = doc_text(doc)
-    rows = [row(text, span, _Values(span)) for span in group]
-    kept[key] = (group, len(group), rows)
+    rows = [row(text, span) for span in group]
+    kept[key, row] = (group, len(group), rows)
     return rows
 
 
@@ -226,7 +240,8 @@ def directives(doc: Doc) -> list[Directive]:
     return [Directive(*row) for row in _rows(doc, DIRECTIVE_SPANS, _directive_row)]
 
 
-def _directive_row(text: str, span: Span, values: _Values) -> tuple:
+def _directive_row(text: str, span: Span) -> tuple:
+    values = _Values(span)
     start, end = _offsets(span, values)
     return (values["issuer"], values["verb"], values["addressee"], values["action"],
             values["deadline"], text[start:end], start, end)  # fmt: skip

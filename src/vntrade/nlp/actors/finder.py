@@ -23,7 +23,7 @@ from vntrade.nlp.actors.lexicon import ActorLexicon
 from vntrade.nlp.actors.nationalities import local_body_name
 from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.ranks import reconcile, role_fits, with_rank
-from vntrade.nlp.extensions import COMMODITY_SPANS
+from vntrade.nlp.extensions import COMMODITY_SPANS, span_rows
 from vntrade.nlp.per_doc import doc_entities, doc_words
 
 
@@ -379,7 +379,7 @@ class DocActors:
 def without_brands(doc: Doc, found: list[Found]) -> list[Found]:
     """Drop a company named as the make of a good (`Boeing aircraft`, `Intel chips`): the
     good is traded, the company does nothing there. Needs `vntrade_commodities` first."""
-    goods = {i for span in doc.spans.get(COMMODITY_SPANS, []) for i in range(span.start, span.end)}
+    goods = {i for start, end, *_ in span_rows(doc, COMMODITY_SPANS) for i in range(start, end)}
     if not goods:
         return found
 
