@@ -51,6 +51,7 @@ def made_from(doc: Doc, text: str) -> Doc:
 
 
 MAX_KNOWN_WORDS = 100_000  # words a `WordValues` remembers before starting over
+_UNKNOWN = object()
 
 
 class WordValues(Generic[T]):
@@ -62,14 +63,18 @@ class WordValues(Generic[T]):
         self.known: dict[str, T] = {}
 
     def __call__(self, words: list[str]) -> list[T]:
-        values = list(map(self.known.get, words))
-        if None in values:
+        try:
+            return list(map(self.known.__getitem__, words))
+        except KeyError:  # a word met for the first time
             if len(self.known) > MAX_KNOWN_WORDS:
                 self.known.clear()
-            for i, word in enumerate(words):
-                if values[i] is None:
-                    values[i] = self.known[word] = self.function(word)
-        return values  # type: ignore[return-value]
+        values = []
+        for word in words:
+            value = self.known.get(word, _UNKNOWN)
+            if value is _UNKNOWN:
+                value = self.known[word] = self.function(word)
+            values.append(value)
+        return values
 
 
 @per_doc
