@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from itertools import chain
 
 from vntrade.nlp.dates.first_chars import with_first_chars
@@ -24,7 +25,11 @@ def _trigger_index() -> dict[str, list[Rule]]:
 TRIGGERS = _trigger_index()
 # Each rule's pattern as the scan runs it: the same matches, found faster (`first_chars`).
 _SCANNED = {rule.name: with_first_chars(rule.pattern) for rule in RULES}
-_SCANNED_RULES = [_SCANNED[rule.name].finditer for rule in RULES]
+# The scan pattern's `search`, for one with a look-ahead (which never matches nothing);
+# None for a pattern left as it is.
+_SCANNED_RULES = [
+    None if _SCANNED[rule.name] is rule.pattern else _SCANNED[rule.name].search for rule in RULES
+]
 # Each rule with its trigger words, each once, and the rules (by index) of each trigger.
 _RULE_TRIGGERS = [(rule, tuple(dict.fromkeys(rule.triggers))) for rule in RULES]
 _RULES_OF: dict[str, list[int]] = {}
@@ -109,6 +114,20 @@ def _windows(text: str) -> list[list[tuple[int, int]]]:
     return windows
 
 
+def _search_all(
+    search: Callable[[str, int, int], re.Match[str] | None],
+    text: str,
+    stretches: list[tuple[int, int]],
+) -> Iterator[re.Match[str]]:
+    """What `finditer` finds in each stretch, for a pattern that never matches nothing (so
+    each search goes on where the last match ended), without an iterator per stretch."""
+    for start, end in stretches:
+        match = search(text, start, end)
+        while match is not None:
+            yield match
+            match = search(text, match.end(), end)
+
+
 def _word_start(text: str, at: int) -> int:
     """`at`, moved back to the start of the word (letters and digits) it falls in."""
     while at and text[at - 1].isalnum():
@@ -122,11 +141,15 @@ def find_candidates(text: str) -> list[Candidate]:
     windows = _windows(text)
     for (rule, _), scanned, stretches in zip(_RULE_TRIGGERS, _SCANNED_RULES, windows, strict=True):
         accept = rule.accept
-        for start, end in stretches:
-            for match in scanned(text, start, end):
-                begin, finish = match.span()
-                if finish > begin and (accept is None or accept(match)):
-                    found.append(Candidate(begin, finish, rule, match))
+        if scanned is None:  # a pattern that may match nothing: finditer's rules for that
+            pattern = rule.pattern
+            matches = (m for start, end in stretches for m in pattern.finditer(text, start, end))
+        else:
+            matches = _search_all(scanned, text, stretches)
+        for match in matches:
+            begin, finish = match.span()
+            if finish > begin and (accept is None or accept(match)):
+                found.append(Candidate(begin, finish, rule, match))
     found.sort(key=lambda c: (c.start - c.end, c.start))
     taken = bytearray(len(text) + 1)
     chosen: list[Candidate] = []
