@@ -170,6 +170,12 @@ def set_date_mentions(doc: Doc, mentions: list[DateMention]) -> None:
         values["deadline"] = mention.deadline
         spans.append(span)
     doc.spans[DATE_SPANS] = spans
+    text = doc_text(doc)  # the rows `date_mentions` would read back from these spans
+    rows = [
+        (text[m.start : m.end], m.value, m.kind, m.start, m.end, m.timex_type, bool(m.deadline))
+        for m in mentions
+    ]
+    _keep_rows(doc, DATE_SPANS, _date_row, rows)
 
 
 def date_mentions(doc: Doc) -> list[DateMention]:
@@ -205,6 +211,12 @@ def _span_row(text: str, span: Span) -> tuple:
     return (span.start, span.end, span.label_, span.kb_id_, span.start_char, span.end_char)
 
 
+def _keep_rows(doc: Doc, key: str, row: Callable[[str, Span], tuple], rows: list) -> None:
+    """Keep `rows`, what `row` reads from each span of the group just set under `key`."""
+    group = doc.spans[key]
+    _ROWS.setdefault(doc, {})[key, row] = (group, len(group), rows)
+
+
 def _rows(doc: Doc, key: str, row: Callable[[str, Span], tuple]) -> list[tuple]:
     """`row(text, span)` of each span of `doc.spans[key]`, read once per group."""
     group = doc.spans.get(key)
@@ -233,6 +245,12 @@ def set_directives(doc: Doc, found: list[Directive]) -> None:
         values["deadline"] = directive.deadline
         spans.append(span)
     doc.spans[DIRECTIVE_SPANS] = spans
+    text = doc_text(doc)  # the rows `directives` would read back from these spans
+    rows = [
+        (d.issuer, d.verb, d.addressee, d.action, d.deadline, text[d.start : d.end], d.start, d.end)
+        for d in found
+    ]
+    _keep_rows(doc, DIRECTIVE_SPANS, _directive_row, rows)
 
 
 def directives(doc: Doc) -> list[Directive]:
@@ -302,26 +320,23 @@ def set_figures(doc: Doc, found: list[Figure]) -> None:
         values["figure_sentence"] = [figure.sentence_start, figure.sentence_end]
         spans.append(span)
     doc.spans[FIGURE_SPANS] = spans
+    text = doc_text(doc)  # the rows `figures` would read back from these spans
+    rows = [
+        (text[f.start : f.end], f.quantity, f.unit, f.measures, f.start, f.end,
+         f.sentence_start, f.sentence_end)
+        for f in found
+    ]  # fmt: skip
+    _keep_rows(doc, FIGURE_SPANS, _figure_row, rows)
 
 
 def figures(doc: Doc) -> list[Figure]:
     """The `vntrade_figures` results of `doc` as records, in text order."""
-    text = doc_text(doc)
-    found = []
-    for span in doc.spans.get(FIGURE_SPANS, []):
-        values = _Values(span)
-        start, end = _offsets(span, values)
-        sentence_start, sentence_end = values["figure_sentence"]
-        found.append(
-            Figure(
-                text=text[start:end],
-                quantity=values["figure_quantity"],
-                unit=span.label_,
-                measures=values["figure_measures"],
-                start=start,
-                end=end,
-                sentence_start=sentence_start,
-                sentence_end=sentence_end,
-            )
-        )
-    return found
+    return [Figure(*row) for row in _rows(doc, FIGURE_SPANS, _figure_row)]
+
+
+def _figure_row(text: str, span: Span) -> tuple:
+    values = _Values(span)
+    start, end = _offsets(span, values)
+    sentence_start, sentence_end = values["figure_sentence"]
+    return (text[start:end], values["figure_quantity"], span.label_, values["figure_measures"],
+            start, end, sentence_start, sentence_end)  # fmt: skip
