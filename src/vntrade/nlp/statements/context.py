@@ -78,14 +78,21 @@ class DocContext:
         from (`..., adding that`), or the agent of a passive (`was stated by X`)."""
         token = verb
         for _ in range(4):
+            subjects, agent, passive = [], None, False  # one pass over the children
+            for child in token.children:
+                dep = child.dep_
+                if dep in ("nsubj", "csubj"):
+                    subjects.append(child)
+                elif dep == "agent":
+                    agent = agent or child
+                elif dep == "nsubjpass":
+                    passive = True
             # The subject nearest the verb (`Hanoi - The State Bank said`: the bank).
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
             if subjects:
                 return min(subjects, key=lambda c: abs(c.i - token.i))
-            for child in token.children:
-                if child.dep_ == "agent":
-                    return next((c for c in child.children if c.dep_ == "pobj"), None)
-            if any(c.dep_ == "nsubjpass" for c in token.children):
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if passive:
                 return None
             if token.dep_ not in INHERITS or token.head.i == token.i:
                 return self._name_before(verb)
@@ -125,9 +132,6 @@ class DocContext:
     def _question(self, token: Token) -> bool:
         """`whether Vietnam believes ...`: a clause opened by `whether` or `if` asks."""
         return any(c.dep_ == "mark" and c.lower_ in QUESTIONS for c in token.children)
-
-    def _negated(self, verb: Token) -> bool:
-        return any(c.dep_ == "neg" for c in verb.children)
 
     def _is_cue(self, token: Token) -> bool:
         return bool(self.cue_verbs(token))

@@ -8,7 +8,15 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from vntrade.nlp.statements.context import SUBJECTS, DocContext, Found, end_of, ends_quote, is_word
+from vntrade.nlp.statements.context import (
+    QUESTIONS,
+    SUBJECTS,
+    DocContext,
+    Found,
+    end_of,
+    ends_quote,
+    is_word,
+)
 from vntrade.nlp.statements.lexicon import CueVerb, SourcePhrase
 from vntrade.nlp.statements.parse_words import (
     CIRCUMSTANCE,
@@ -101,7 +109,9 @@ class ReportFinder(DocContext):
         )
 
     def _from_verb(self, verb: Token, cue: CueVerb) -> list[Found]:
-        if self._question(verb) or self._negated(verb) or self._withheld(verb):
+        if self._withheld(verb) or any(  # a question (`whether`, `if`) or negated
+            c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in QUESTIONS) for c in verb.children
+        ):
             return []
         source = self._source(verb)
         if source is None or (cue.subjects and source.lower_ not in cue.subjects):
