@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from vntrade.nlp.extensions import ACTOR_SPANS, COMMODITY_SPANS
+from vntrade.nlp.extensions import ACTOR_SPANS, COMMODITY_SPANS, span_rows
 from vntrade.nlp.per_doc import doc_text
 from vntrade.records import Actor, Commodity, Mention
 
@@ -17,12 +17,10 @@ def doc_actors(doc: Doc, spans_key: str = ACTOR_SPANS) -> list[Actor]:
     roles = doc._.vntrade_actor_roles or {}
     actors: dict[str, Actor] = {}
     text = doc_text(doc)  # a span's text is its slice of the doc's (no Token per word)
-    for span in sorted(doc.spans.get(spans_key, []), key=lambda s: s.start_char):
-        actor = actors.setdefault(
-            span.kb_id_, Actor(name=span.kb_id_, type=span.label_, role=roles.get(span.kb_id_))
-        )
-        words = text[span.start_char : span.end_char]
-        actor.mentions.append(Mention(words, span.start_char, span.end_char))
+    for _, _, label, name, start, end in sorted(span_rows(doc, spans_key), key=_start_char):
+        actor = actors.setdefault(name, Actor(name=name, type=label, role=roles.get(name)))
+        words = text[start:end]
+        actor.mentions.append(Mention(words, start, end))
         if words != actor.name and words not in actor.aliases:
             actor.aliases.append(words)
     return list(actors.values())
@@ -32,8 +30,11 @@ def doc_commodities(doc: Doc, spans_key: str = COMMODITY_SPANS) -> list[Commodit
     """Each good of `doc.spans[spans_key]` with its category and mentions."""
     found: dict[str, Commodity] = {}
     text = doc_text(doc)
-    for span in sorted(doc.spans.get(spans_key, []), key=lambda s: s.start_char):
-        commodity = found.setdefault(span.kb_id_, Commodity(name=span.kb_id_, category=span.label_))
-        mention = Mention(text[span.start_char : span.end_char], span.start_char, span.end_char)
-        commodity.mentions.append(mention)
+    for _, _, label, name, start, end in sorted(span_rows(doc, spans_key), key=_start_char):
+        commodity = found.setdefault(name, Commodity(name=name, category=label))
+        commodity.mentions.append(Mention(text[start:end], start, end))
     return list(found.values())
+
+
+def _start_char(row: tuple) -> int:
+    return row[4]

@@ -38,8 +38,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from vntrade.nlp.per_doc import doc_text
 from vntrade.records import DateMention, Directive, Event, Figure
@@ -170,27 +171,66 @@ def set_date_mentions(doc: Doc, mentions: list[DateMention]) -> None:
         values["deadline"] = mention.deadline
         spans.append(span)
     doc.spans[DATE_SPANS] = spans
+    text = doc_text(doc)  # the rows `date_mentions` would read back from these spans
+    rows = [
+        (text[m.start : m.end], m.value, m.kind, m.start, m.end, m.timex_type, bool(m.deadline))
+        for m in mentions
+    ]
+    _keep_rows(doc, DATE_SPANS, _date_row, rows)
 
 
 def date_mentions(doc: Doc) -> list[DateMention]:
     """The `vntrade_dates` results of `doc` as records, in text order."""
+    return [DateMention(*row) for row in _rows(doc, DATE_SPANS, _date_row)]
+
+
+def _date_row(text: str, span: Span) -> tuple:
+    values = _Values(span)
+    start, end = _offsets(span, values)
+    deadline = bool(values["deadline"])
+    return (text[start:end], values["timex_value"], values["timex_kind"], start, end,
+            span.label_, deadline)  # fmt: skip
+
+
+# The values read back from each span of a group (by group key and reader), kept with the
+# group (and its size) they were read from: the dates, directives, actors and goods are read
+# by several components and by `doc_to_extraction`; records are made afresh from them at
+# each call (callers may change theirs).
+_ROWS: WeakKeyDictionary[Doc, dict[tuple[str, Callable], tuple[SpanGroup, int, list]]] = (
+    WeakKeyDictionary()
+)
+
+
+def span_rows(doc: Doc, key: str) -> list[tuple[int, int, str, str, int, int]]:
+    """(start, end, label, kb_id, start_char, end_char) of each span of `doc.spans[key]`
+    (none without the key), read once per span group: the actors and goods are read by
+    several components."""
+    return _rows(doc, key, _span_row)
+
+
+def _span_row(text: str, span: Span) -> tuple:
+    return (span.start, span.end, span.label_, span.kb_id_, span.start_char, span.end_char)
+
+
+def _keep_rows(doc: Doc, key: str, row: Callable[[str, Span], tuple], rows: list) -> None:
+    """Keep `rows`, what `row` reads from each span of the group just set under `key`."""
+    group = doc.spans[key]
+    _ROWS.setdefault(doc, {})[key, row] = (group, len(group), rows)
+
+
+def _rows(doc: Doc, key: str, row: Callable[[str, Span], tuple]) -> list[tuple]:
+    """`row(text, span)` of each span of `doc.spans[key]`, read once per group."""
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    kept = _ROWS.setdefault(doc, {})
+    known = kept.get((key, row))
+    if known is not None and known[0] is group and known[1] == len(group):
+        return known[2]
     text = doc_text(doc)
-    found = []
-    for span in doc.spans.get(DATE_SPANS, []):
-        values = _Values(span)
-        start, end = _offsets(span, values)
-        found.append(
-            DateMention(
-                text=text[start:end],
-                value=values["timex_value"],
-                kind=values["timex_kind"],
-                start=start,
-                end=end,
-                timex_type=span.label_,
-                deadline=bool(values["deadline"]),
-            )
-        )
-    return found
+    rows = [row(text, span) for span in group]
+    kept[key, row] = (group, len(group), rows)
+    return rows
 
 
 def set_directives(doc: Doc, found: list[Directive]) -> None:
@@ -206,28 +246,24 @@ def set_directives(doc: Doc, found: list[Directive]) -> None:
         values["deadline"] = directive.deadline
         spans.append(span)
     doc.spans[DIRECTIVE_SPANS] = spans
+    text = doc_text(doc)  # the rows `directives` would read back from these spans
+    rows = [
+        (d.issuer, d.verb, d.addressee, d.action, d.deadline, text[d.start : d.end], d.start, d.end)
+        for d in found
+    ]
+    _keep_rows(doc, DIRECTIVE_SPANS, _directive_row, rows)
 
 
 def directives(doc: Doc) -> list[Directive]:
     """The `vntrade_directives` results of `doc` as records."""
-    text = doc_text(doc)
-    found = []
-    for span in doc.spans.get(DIRECTIVE_SPANS, []):
-        values = _Values(span)
-        start, end = _offsets(span, values)
-        found.append(
-            Directive(
-                issuer=values["issuer"],
-                verb=values["verb"],
-                addressee=values["addressee"],
-                action=values["action"],
-                deadline=values["deadline"],
-                sentence=text[start:end],
-                start=start,
-                end=end,
-            )
-        )
-    return found
+    return [Directive(*row) for row in _rows(doc, DIRECTIVE_SPANS, _directive_row)]
+
+
+def _directive_row(text: str, span: Span) -> tuple:
+    values = _Values(span)
+    start, end = _offsets(span, values)
+    return (values["issuer"], values["verb"], values["addressee"], values["action"],
+            values["deadline"], text[start:end], start, end)  # fmt: skip
 
 
 def set_events(doc: Doc, found: list[Event]) -> None:
@@ -285,26 +321,23 @@ def set_figures(doc: Doc, found: list[Figure]) -> None:
         values["figure_sentence"] = [figure.sentence_start, figure.sentence_end]
         spans.append(span)
     doc.spans[FIGURE_SPANS] = spans
+    text = doc_text(doc)  # the rows `figures` would read back from these spans
+    rows = [
+        (text[f.start : f.end], f.quantity, f.unit, f.measures, f.start, f.end,
+         f.sentence_start, f.sentence_end)
+        for f in found
+    ]  # fmt: skip
+    _keep_rows(doc, FIGURE_SPANS, _figure_row, rows)
 
 
 def figures(doc: Doc) -> list[Figure]:
     """The `vntrade_figures` results of `doc` as records, in text order."""
-    text = doc_text(doc)
-    found = []
-    for span in doc.spans.get(FIGURE_SPANS, []):
-        values = _Values(span)
-        start, end = _offsets(span, values)
-        sentence_start, sentence_end = values["figure_sentence"]
-        found.append(
-            Figure(
-                text=text[start:end],
-                quantity=values["figure_quantity"],
-                unit=span.label_,
-                measures=values["figure_measures"],
-                start=start,
-                end=end,
-                sentence_start=sentence_start,
-                sentence_end=sentence_end,
-            )
-        )
-    return found
+    return [Figure(*row) for row in _rows(doc, FIGURE_SPANS, _figure_row)]
+
+
+def _figure_row(text: str, span: Span) -> tuple:
+    values = _Values(span)
+    start, end = _offsets(span, values)
+    sentence_start, sentence_end = values["figure_sentence"]
+    return (text[start:end], values["figure_quantity"], span.label_, values["figure_measures"],
+            start, end, sentence_start, sentence_end)  # fmt: skip

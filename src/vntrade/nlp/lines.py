@@ -20,13 +20,19 @@ LINE_BREAKS = "line_breaks"  # no `vntrade_` prefix: it runs with the model's ne
 
 def mark_line_starts(doc: Doc) -> Doc:
     """Mark the first word after a line break as starting a sentence."""
-    from spacy.attrs import IS_SPACE
+    from spacy.attrs import IS_SPACE, SENT_START
 
     # A token's trailing whitespace is one space at most: a line break is a space token.
-    space = doc.to_array(IS_SPACE).tolist()
-    for i in range(1, len(space)):
-        if space[i - 1] and not space[i] and "\n" in doc[i - 1].text:
-            doc[i].is_sent_start = True
+    space = doc.to_array(IS_SPACE).astype(bool)
+    after_space = (space[:-1] & ~space[1:]).nonzero()[0].tolist()
+    starts = [i + 1 for i in after_space if "\n" in doc[i].text]
+    if starts:
+        if doc.has_annotation("DEP"):  # a parsed doc: refused as `is_sent_start` refuses it
+            doc[starts[0]].is_sent_start = True
+        # One write of the column: each `token.is_sent_start = True` checks the whole doc.
+        sent_starts = doc.to_array([SENT_START])
+        sent_starts[starts] = 1
+        doc.from_array([SENT_START], sent_starts)
     return doc
 
 

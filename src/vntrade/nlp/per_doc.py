@@ -5,7 +5,7 @@ article."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
@@ -50,6 +50,33 @@ def made_from(doc: Doc, text: str) -> Doc:
     return doc
 
 
+MAX_KNOWN_WORDS = 100_000  # words a `WordValues` remembers before starting over
+_UNKNOWN = object()
+
+
+class WordValues(Generic[T]):
+    """`function(word)` for the words of documents, each word's value computed once: words
+    recur, and one dictionary lookup per word is cheaper than a call."""
+
+    def __init__(self, function: Callable[[str], T]) -> None:
+        self.function = function
+        self.known: dict[str, T] = {}
+
+    def __call__(self, words: list[str]) -> list[T]:
+        try:
+            return list(map(self.known.__getitem__, words))
+        except KeyError:  # a word met for the first time
+            if len(self.known) > MAX_KNOWN_WORDS:
+                self.known.clear()
+        values = []
+        for word in words:
+            value = self.known.get(word, _UNKNOWN)
+            if value is _UNKNOWN:
+                value = self.known[word] = self.function(word)
+            values.append(value)
+        return values
+
+
 @per_doc
 def doc_words(doc: Doc) -> list[str]:
     """The text of each token (`token.text`), read from the doc's array: no `Token` objects."""
@@ -77,3 +104,9 @@ def sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
     """Token bounds of the parser's sentences, as `doc.sents` gives them (and as it fails
     without sentence boundaries)."""
     return [(sentence.start, sentence.end) for sentence in doc.sents]
+
+
+@per_doc
+def doc_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each of the model's entities, as `doc.ents` gives them."""
+    return [(entity.start, entity.end, entity.label_) for entity in doc.ents]

@@ -10,12 +10,14 @@ again on loading (`from_disk`, `from_bytes`).
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy
 import srsly
 from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
 from spacy.language import Language
@@ -26,7 +28,7 @@ from spacy.tokens import Doc
 PATTERNS_FILE = "patterns.jsonl"
 
 
-MAX_SEEN = 50_000  # rows remembered before starting over (about 350 bytes each)
+MAX_SEEN = 50_000  # rows remembered before starting over (about 300 bytes each)
 
 
 class _NotIn(frozenset):
@@ -85,6 +87,9 @@ class _Rule:
     pos: int  # the POS id
 
 
+Row = tuple[int, int, int, int]  # a token's TAG, LOWER, DEP and IS_SPACE
+
+
 @dataclass(slots=True)
 class PosRules:
     """The POS-setting patterns of an attribute ruler, indexed for fast application: the
@@ -93,11 +98,10 @@ class PosRules:
     by_tag: dict[int, list[_Rule]] = field(default_factory=dict)
     any_tag: list[_Rule] = field(default_factory=list)
     multi: list[_Rule] = field(default_factory=list)
-    # The one-token rule of each (tag, lower, dep, space) row met so far, and whether the
-    # row passes the first test of each rule of `multi`: words recur.
-    seen: dict[tuple[int, int, int, int], tuple[_Rule | None, tuple[bool, ...]]] = field(
-        default_factory=dict
-    )
+    # The POS of the one-token rule of each row met so far (-1: none), and for the rows
+    # that pass the first test of some rule of `multi`, which ones: words recur.
+    seen: dict[Row, int] = field(default_factory=dict)
+    firsts: dict[Row, tuple[bool, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_patterns(cls, patterns: Sequence[dict[str, Any]]) -> PosRules:
@@ -145,43 +149,66 @@ class PosRules:
     def apply(self, doc: Doc) -> None:
         """Set `pos_` where a rule matches; the last matching pattern wins."""
         columns = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).T.tolist()
-        rows: list[tuple[int, int, int, int]] = list(zip(*columns, strict=True))
-        chosen: dict[int, _Rule] = {}
-        seen = self.seen
-        if len(seen) > MAX_SEEN:
-            seen.clear()
-        starts: list[list[int]] = [[] for _ in self.multi]  # where each may start
-        for i, row in enumerate(rows):
-            known = seen.get(row)
-            if known is None:
-                known = seen[row] = (self._single(row), self._firsts(row))
-            rule, firsts = known
-            if rule is not None:
-                chosen[i] = rule
-            if True in firsts:
-                for k, first in enumerate(firsts):
-                    if first:
-                        starts[k].append(i)
-        for rule, possible in zip(self.multi, starts, strict=True):
+        rows: list[Row] = list(zip(*columns, strict=True))
+        if len(self.seen) > MAX_SEEN:
+            self.seen.clear()
+            self.firsts.clear()
+        pos = list(map(self.seen.get, rows))  # words recur: most rows were met before
+        if None in pos:
+            for i, row in enumerate(rows):
+                if pos[i] is None:
+                    pos[i] = self._remember(row)
+        if self.firsts and not self.firsts.keys().isdisjoint(rows):
+            self._apply_multi(rows, pos)
+        if not pos:
+            return
+        if min(pos) >= 0:  # the usual case: a rule for every token, the column written whole
+            doc.from_array([POS], numpy.frombuffer(array("Q", pos), dtype=numpy.uint64))
+        elif max(pos) >= 0:
+            new = numpy.array(pos, dtype=numpy.int64)
+            matched = new >= 0
+            column = doc.to_array([POS])
+            column[matched] = new[matched]
+            doc.from_array([POS], column)
+
+    def _apply_multi(self, rows: list[Row], pos: list[int]) -> None:
+        """Where a multi-token rule matches, its POS, unless a later rule's stands."""
+        chosen: dict[int, _Rule | None] = {}
+        firsts = self.firsts
+        starts = [(i, firsts[row]) for i, row in enumerate(rows) if row in firsts]
+        for k, rule in enumerate(self.multi):
             last = len(rows) - len(rule.tests)
-            for start in possible:
-                if start <= last and all(
-                    test(rows[start + k]) for k, test in enumerate(rule.tests)
+            for start, passed in starts:
+                if (
+                    start <= last
+                    and passed[k]
+                    and all(test(rows[start + j]) for j, test in enumerate(rule.tests[1:], 1))
                 ):
                     target = start + rule.index
-                    if target not in chosen or rule.order >= chosen[target].order:
+                    if target not in chosen:
+                        chosen[target] = self._single(rows[target])
+                    current = chosen[target]
+                    if current is None or rule.order >= current.order:
                         chosen[target] = rule
-        if chosen:
-            pos = doc.to_array([POS])
-            for i, rule in chosen.items():
-                pos[i] = rule.pos
-            doc.from_array([POS], pos)
+                        pos[target] = rule.pos
 
-    def _firsts(self, row: tuple[int, int, int, int]) -> tuple[bool, ...]:
+    def _remember(self, row: Row) -> int:
+        """The POS of a row's one-token rule (-1: none), noting which first tests of `multi`
+        it passes."""
+        value = self.seen.get(row)
+        if value is None:
+            single = self._single(row)
+            value = self.seen[row] = -1 if single is None else single.pos
+            passed = self._firsts(row)
+            if True in passed:
+                self.firsts[row] = passed
+        return value
+
+    def _firsts(self, row: Row) -> tuple[bool, ...]:
         """Whether a token's row passes the first test of each multi-token rule."""
         return tuple(rule.tests[0](row) for rule in self.multi)
 
-    def _single(self, row: tuple[int, int, int, int]) -> _Rule | None:
+    def _single(self, row: Row) -> _Rule | None:
         """The latest one-token rule a token's row passes, if any."""
         for rule in self.by_tag.get(row[0], self.any_tag):
             if rule.tests[0](row):

@@ -29,12 +29,16 @@ from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.refs import NamedMention, ReferenceResolver
 from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS, register_extensions
 from vntrade.nlp.jsonl import DataError, Records, TableData, Tables, read_table
-from vntrade.nlp.per_doc import doc_words
+from vntrade.nlp.per_doc import WordValues, doc_words
 
 ENTRY_EXAMPLE = (
     '{"name": "Nguyen Van A", "type": "PERSON", '
     '"roles": ["Deputy Minister of Finance"], "aliases": ["A"]}'
 )
+
+
+_KEYS = WordValues(key)  # each word's matching key and folded text, as the lists have them
+_FOLDED = WordValues(fold)
 
 
 @registry.readers("vntrade.actor_tables.v1")
@@ -95,8 +99,8 @@ class ActorResolver(TableData):
         if self.lexicon is None:
             raise ValueError(f"{self.name}: not initialized (call `initialize` or `from_disk`)")
         words = doc_words(doc)
-        keys = [key(word) for word in words]
-        texts = [fold(word) for word in words]
+        keys = _KEYS(words)
+        texts = _FOLDED(words)
         finder = DocActors(doc, self.lexicon, keys, texts)
         found = without_brands(doc, finder.find())
         roles = finder.roles(found)

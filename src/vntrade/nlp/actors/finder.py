@@ -23,8 +23,8 @@ from vntrade.nlp.actors.lexicon import ActorLexicon
 from vntrade.nlp.actors.nationalities import local_body_name
 from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.ranks import reconcile, role_fits, with_rank
-from vntrade.nlp.extensions import COMMODITY_SPANS
-from vntrade.nlp.per_doc import doc_words
+from vntrade.nlp.extensions import COMMODITY_SPANS, span_rows
+from vntrade.nlp.per_doc import doc_entities, doc_words
 
 
 @dataclass(slots=True)
@@ -50,6 +50,8 @@ class DocActors:
         self.lexicon = lexicon
         self.keys = keys
         self.texts = texts
+        self.words = doc_words(doc)
+        self.name_words = rules.name_words(doc)
         self.free = [True] * len(doc)
         self.titles = with_rank(doc, keys, lexicon.titles.ends(keys, texts))
         self.acronyms: dict[str, str] = {}
@@ -148,13 +150,13 @@ class DocActors:
 
     def _model_entities(self) -> list[Found]:
         found = []
-        for ent in self.doc.ents:
-            if ent.label_ not in ("PERSON", "ORG"):
+        for ent_start, ent_end, label in doc_entities(self.doc):
+            if label not in ("PERSON", "ORG"):
                 continue
-            if not all(self.free[i] for i in range(ent.start, ent.end)):
+            if not all(self.free[i] for i in range(ent_start, ent_end)):
                 continue
-            if ent.label_ == "PERSON":
-                bounds = rules.person_bounds(self.doc, self.keys, ent.start, ent.end, self.titles)
+            if label == "PERSON":
+                bounds = rules.person_bounds(self.doc, self.keys, ent_start, ent_end, self.titles)
                 if bounds is None or bounds[1] - bounds[0] < 2:
                     continue  # single words wait for the short-form pass
                 if self._vetoed(*bounds):
@@ -162,7 +164,7 @@ class DocActors:
                 name = self._person_name(*bounds)
                 found.append(Found(*bounds, "PERSON", name))
             else:
-                bounds = rules.org_bounds(self.doc, self.keys, ent.start, ent.end)
+                bounds = rules.org_bounds(self.doc, self.keys, ent_start, ent_end)
                 if bounds is None:
                     continue
                 start = rules.extend_left(self.doc, self.keys, self.free, bounds[0])
@@ -203,11 +205,15 @@ class DocActors:
         for item in found:
             if item.type == "PERSON" and item.end - item.start > 1:
                 full_names[self.keys[item.end - 1]].append(item)
-        model_people = {e.start for e in self.doc.ents if e.label_ == "PERSON" and len(e) == 1}
+        model_people = {
+            start
+            for start, end, label in doc_entities(self.doc)
+            if label == "PERSON" and end - start == 1
+        }
         roles_in_text = {key(role) for _, role in self.titles.values()}
         short: list[Found] = []
-        for i, word in enumerate(doc_words(self.doc)):
-            if not self.free[i] or not rules.is_name_word(word):
+        for i, word in enumerate(self.words):
+            if not self.free[i] or not self.name_words[i]:
                 continue
             if word in self.acronyms:
                 short.append(Found(i, i + 1, "ORG", self.acronyms[word]))
@@ -232,7 +238,7 @@ class DocActors:
         return (
             0 <= i < len(self.doc)
             and self.free[i]
-            and rules.is_name_word(doc_words(self.doc)[i])
+            and self.name_words[i]
             and self.keys[i] not in rules.TITLE_WORDS
         )
 
@@ -373,7 +379,7 @@ class DocActors:
 def without_brands(doc: Doc, found: list[Found]) -> list[Found]:
     """Drop a company named as the make of a good (`Boeing aircraft`, `Intel chips`): the
     good is traded, the company does nothing there. Needs `vntrade_commodities` first."""
-    goods = {i for span in doc.spans.get(COMMODITY_SPANS, []) for i in range(span.start, span.end)}
+    goods = {i for start, end, *_ in span_rows(doc, COMMODITY_SPANS) for i in range(start, end)}
     if not goods:
         return found
 

@@ -41,17 +41,36 @@ def case_compatible(pattern: Sequence[str], words: Sequence[str]) -> bool:
     Acronyms must be written in capitals (`US`, not `us`), mixed-case acronyms keep two
     capitals (`MoIT`, `MOIT`, not `Moit`), and a capitalised name must start capitalised.
     """
-    for position, (want, got) in enumerate(zip(pattern, words, strict=True)):
-        letters = [c for c in want if c.isalpha()]
-        if len(letters) > 1 and want.isupper():
+    for test, got in zip(_case_tests(tuple(pattern)), words, strict=True):
+        if test == _ALL_CAPITALS:
             if not got.isupper():
                 return False
-        elif _uppercase_count(want) >= 2:
+        elif test == _TWO_CAPITALS:
             if _uppercase_count(got) < 2:
                 return False
-        elif position == 0 and want[:1].isupper() and not got[:1].isupper():
+        elif test == _CAPITAL_FIRST and not got[:1].isupper():
             return False
     return True
+
+
+_ANY_CASE, _ALL_CAPITALS, _TWO_CAPITALS, _CAPITAL_FIRST = range(4)
+
+
+@functools.lru_cache(maxsize=65536)
+def _case_tests(pattern: tuple[str, ...]) -> tuple[int, ...]:
+    """What `case_compatible` asks of the word written for each word of a listed phrase."""
+    tests = []
+    for position, want in enumerate(pattern):
+        letters = [c for c in want if c.isalpha()]
+        if len(letters) > 1 and want.isupper():
+            tests.append(_ALL_CAPITALS)
+        elif _uppercase_count(want) >= 2:
+            tests.append(_TWO_CAPITALS)
+        elif position == 0 and want[:1].isupper():
+            tests.append(_CAPITAL_FIRST)
+        else:
+            tests.append(_ANY_CASE)
+    return tuple(tests)
 
 
 class PhraseTable(Generic[V]):
@@ -95,22 +114,25 @@ class PhraseTable(Generic[V]):
         """Every longest, non-overlapping match from left to right: (start, end, value)."""
         found: list[tuple[int, int, V]] = []
         position = 0
-        while position < len(keys):
-            hit = self.match(keys, texts, position)
-            if hit is None:
-                position += 1
+        for start in self._first_words(keys):
+            if start < position:
                 continue
-            found.append((position, hit[0], hit[1]))
-            position = hit[0]
+            hit = self.match(keys, texts, start)
+            if hit is not None:
+                found.append((start, hit[0], hit[1]))
+                position = hit[0]
         return found
 
     def ends(self, keys: Sequence[str], texts: Sequence[str]) -> dict[int, tuple[int, V]]:
         """All matches (possibly overlapping) by end token: {end: (start, value)}, longest kept."""
         found: dict[int, tuple[int, V]] = {}
-        for position in range(len(keys)):
-            if keys[position] not in self._root:
-                continue
+        for position in self._first_words(keys):
             hit = self.match(keys, texts, position)
             if hit is not None and hit[0] not in found:
                 found[hit[0]] = (position, hit[1])
         return found
+
+    def _first_words(self, keys: Sequence[str]) -> list[int]:
+        """Where a phrase may start: the tokens whose key starts one (no match elsewhere)."""
+        root = self._root
+        return [i for i, word in enumerate(keys) if word in root]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from vntrade.nlp.actors.lexicon import ActorLexicon, RoleHead
 from vntrade.nlp.actors.phrases import key
+from vntrade.nlp.per_doc import sentence_tokens
 
 PRONOUNS = frozenset({"he", "she"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -92,8 +93,8 @@ class ReferenceResolver:
         """`the ministry said` → the latest organisation named `... Ministry ...` before it."""
         found: list[Reference] = []
         named = {m.start for m in self.organisations}
-        for i in range(1, len(keys)):
-            if keys[i] not in ORGANISATION_NOUNS or i in named:
+        for i in [i for i, word in enumerate(keys) if word in ORGANISATION_NOUNS]:
+            if i == 0 or i in named:
                 continue
             # `the seafood association`: lower-case words between `the` and the noun.
             the = i - 1
@@ -187,9 +188,7 @@ class ReferenceResolver:
             return []
         main = _main_speaker(mentions)
         found: list[Reference] = []
-        for i, word in enumerate(keys):
-            if word not in PRONOUNS:
-                continue
+        for i in [i for i, word in enumerate(keys) if word in PRONOUNS]:
             name = self._antecedent(i, mentions, main)
             if name is not None:
                 found.append(Reference(i, i + 1, name, "PERSON"))
@@ -258,10 +257,9 @@ def _introduced(keys: Sequence[str], start: int) -> bool:
 
 def _sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
     """The sentence number of every token, and the first token of every sentence."""
-    numbers = [0] * len(doc)
+    numbers: list[int] = []
     starts: list[int] = []
-    for number, sentence in enumerate(doc.sents):
-        starts.append(sentence.start)
-        for i in range(sentence.start, sentence.end):
-            numbers[i] = number
+    for number, (start, end) in enumerate(sentence_tokens(doc)):  # the doc's tokens, in order
+        starts.append(start)
+        numbers += [number] * (end - start)
     return numbers, starts

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.per_doc import doc_words
+from vntrade.nlp.actors.words import capitalised, capitalised_words, is_name_word, name_words
 
 if TYPE_CHECKING:  # word rules only; the events' phrase naming uses them without spaCy
     from spacy.tokens import Doc
@@ -64,19 +64,10 @@ DETERMINERS = _words("the a an this that these those")
 CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
 
 
-def is_name_word(text: str) -> bool:
-    """A capitalised word that can be part of a name (`Phạm`, `O'Neil`, `L.`)."""
-    if not text[:1].isupper():
-        return False
-    if len(text) == 2 and text[1] == ".":
-        return True  # an initial
-    return text.replace("-", "").replace("'", "").isalpha()
-
-
-def _name_token(keys: Sequence[str], texts: Sequence[str], i: int) -> bool:
+def _name_token(keys: Sequence[str], name_word: Sequence[bool], i: int) -> bool:
     k = keys[i]
     return (
-        is_name_word(texts[i])
+        name_word[i]
         and k not in TITLE_WORDS
         and k not in ORG_HEADS
         and k not in PLACE_HEADS
@@ -93,17 +84,16 @@ def vietnamese_names(
 ) -> list[tuple[int, int]]:
     """Full Vietnamese names the model missed or mis-bounded (`Phạm Minh` + `Chính`);
     `vetoed` holds names (folded words) that are places or bodies, not people."""
-    texts = doc_words(doc)
+    flags = name_words(doc)
     found: list[tuple[int, int]] = []
     i, n = 0, len(doc)
-    while i < n:
-        if not (free[i] and _name_token(keys, texts, i)):
-            i += 1
+    for start in [i for i, flag in enumerate(flags) if flag]:  # a run starts at a name word
+        if start < i or not (free[start] and _name_token(keys, flags, start)):
             continue
-        end = i
-        while end < n and free[end] and _name_token(keys, texts, end):
+        end = start
+        while end < n and free[end] and _name_token(keys, flags, end):
             end += 1
-        span = _name_in_run(doc, keys, i, end, title_ends, vetoed)
+        span = _name_in_run(doc, keys, start, end, title_ends, vetoed)
         if span:
             found.append(span)
         i = end
@@ -226,24 +216,23 @@ def organisation_names(
     Vietnam`).
     """
     country_ends = country_ends or {}
-    words = doc_words(doc)
+    capitalised = capitalised_words(doc)
     found: list[tuple[int, int]] = []
     i, n = 0, len(doc)
-    while i < n:
-        if not (free[i] and _capitalised(words[i])):
-            i += 1
+    for start in [i for i, flag in enumerate(capitalised) if flag]:  # a run starts capitalised
+        if start < i or not free[start]:
             continue
-        end = i + 1
+        end = start + 1
         while end < n and free[end]:
-            joins = keys[end] in CONNECTORS and end + 1 < n and _capitalised(words[end + 1])
-            if joins and (_separates_entities(doc, end) or _ends_name(keys, i, end)):
+            joins = keys[end] in CONNECTORS and end + 1 < n and capitalised[end + 1]
+            if joins and (_separates_entities(doc, end) or _ends_name(keys, start, end)):
                 break
-            if not (_capitalised(words[end]) or joins or _inner_word(doc, keys, end)):
+            if not (capitalised[end] or joins or _inner_word(doc, keys, end)):
                 break
             end += 1
         if end < n and keys[end - 1] == "of" and end in country_ends:
             end = country_ends[end]
-        span = _organisation_in_run(doc, keys, countries.get(i, i), end)
+        span = _organisation_in_run(doc, keys, countries.get(start, start), end)
         if span:
             found.append(span)
         i = end
@@ -262,7 +251,7 @@ def _inner_word(doc: Doc, keys: Sequence[str], i: int) -> bool:
     and `'s` in `Đồng Tháp provincial People's Committee`."""
     people = keys[i] == "'s" and keys[i - 1] == "people"  # People's Committee, Council, Court
     inside = keys[i] in ADMINISTRATIVE_WORDS or people
-    return inside and i + 1 < len(doc) and _capitalised(doc[i + 1].text)
+    return inside and i + 1 < len(doc) and capitalised(doc[i + 1].text)
 
 
 def _ends_name(keys: Sequence[str], start: int, connector: int) -> bool:
@@ -273,10 +262,6 @@ def _ends_name(keys: Sequence[str], start: int, connector: int) -> bool:
         and connector - start >= 2
         and (keys[connector - 1] in ORG_HEADS)
     )
-
-
-def _capitalised(text: str) -> bool:
-    return text[:1].isupper() and text.replace("-", "").replace("&", "").isalnum()
 
 
 def _organisation_in_run(
@@ -322,7 +307,7 @@ def _proper(doc: Doc, keys: Sequence[str], i: int) -> bool:
     return (
         i >= 0
         and doc[i].tag_ == "NNP"
-        and _capitalised(doc[i].text)
+        and capitalised(doc[i].text)
         and keys[i] not in TITLE_WORDS
         and keys[i] not in CALENDAR_WORDS
     )
@@ -332,7 +317,7 @@ def subsidiary_end(doc: Doc, keys: Sequence[str], end: int) -> int | None:
     """The end of a longer organisation a listed one opens: `PetroVietnam` + `Power
     Corporation`; at least one name word must come before the head noun."""
     stop = end
-    while stop < len(doc) and _capitalised(doc[stop].text) and keys[stop] not in TITLE_WORDS:
+    while stop < len(doc) and capitalised(doc[stop].text) and keys[stop] not in TITLE_WORDS:
         stop += 1
         if keys[stop - 1] in ORG_HEADS and stop - end >= 2 and keys[end] not in ORG_HEADS:
             return stop
@@ -361,7 +346,7 @@ def title_after(doc: Doc, keys: Sequence[str], end: int) -> str | None:
     stop = first
     while stop < n and stop - first < 12:
         word = doc[stop].text
-        if not (_capitalised(word) or keys[stop] in CONNECTORS or keys[stop] in TITLE_WORDS):
+        if not (capitalised(word) or keys[stop] in CONNECTORS or keys[stop] in TITLE_WORDS):
             break
         stop += 1
     while stop > first and keys[stop - 1] in CONNECTORS:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, registry
@@ -26,6 +26,7 @@ from vntrade.nlp.commodities.lexicon import (
     LEXICON_FILE,
     USER_FILE,
     Entry,
+    doc_normal_forms,
     load_lexicon,
     merge_entries,
     normal_form,
@@ -36,6 +37,8 @@ from vntrade.nlp.commodities.lexicon import (
 from vntrade.nlp.commodities.patterns import NAME_LABELS, Found, GoodsFinder
 from vntrade.nlp.extensions import COMMODITY_SPANS, register_extensions
 from vntrade.nlp.jsonl import Records, TableData, Tables
+
+_ALIAS = ""  # trie key where an alias ends; no word has an empty normal form
 
 # Single-token hits with these parts of speech are verbs or function words (`ship`, `produce`).
 NON_NOMINAL_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ"})
@@ -90,16 +93,22 @@ class CommodityTagger(TableData):
     def set_entries(self, entries: list[Entry]) -> None:
         """Build the matchers for `entries` (replacing any earlier ones)."""
         self.entries = entries
-        self.phrases = PhraseMatcher(self.vocab, attr="ORTH")
         self.matcher = Matcher(self.vocab)
         # alias key (normal forms) -> (entry, whether the alias is written with capitals)
         self.aliases: dict[tuple[str, ...], tuple[Entry, bool]] = {}
+        # The aliases' keys as a trie of normal forms (`_ALIAS` marks where one ends): a
+        # doc's normal forms are no token attribute, so they are matched here rather than by a
+        # PhraseMatcher over a second Doc made of them.
+        self.alias_trie: dict[str, dict] = {}
         for entry in entries:
             for alias in [entry.name, *entry.aliases]:
                 key = tuple(normal_form(t.text) for t in self.tokenizer(alias))
                 cased = any(ch.isupper() for ch in alias)
-                if key not in self.aliases:
-                    self.phrases.add("COMMODITY", [Doc(self.vocab, words=list(key))])
+                if key and key not in self.aliases:
+                    node = self.alias_trie
+                    for word in key:
+                        node = node.setdefault(word, {})
+                    node[_ALIAS] = {}
                 self.aliases[key] = (entry, cased)
             if entry.patterns:
                 try:
@@ -114,8 +123,7 @@ class CommodityTagger(TableData):
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None:
             raise ValueError(f"{self.name}: not initialized (call `initialize` or `from_disk`)")
-        words = doc.vocab.strings  # each token's text from its ORTH, with no Token made
-        norms = [normal_form(words[orth]) for orth in doc.to_array(ORTH).tolist()]
+        norms = doc_normal_forms(doc)
         spans = self._gazetteer_spans(doc, norms) + self._pattern_spans(doc)
         spans += self._shared_heads(doc, norms, spans) + self._shared_modifiers(doc, norms, spans)
         covered = {i: span.label_ for span in spans for i in range(span.start, span.end)}
@@ -125,11 +133,28 @@ class CommodityTagger(TableData):
         doc.spans[self.spans_key] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
 
+    def _alias_matches(self, norms: list[str]) -> list[tuple[int, int]]:
+        """Every (start, end) whose normal forms are an alias's key, by start then end (as a
+        PhraseMatcher gives them)."""
+        root = self.alias_trie
+        found = []
+        for start in [i for i, norm in enumerate(norms) if norm in root]:
+            node = root
+            for end in range(start, len(norms) + 1):
+                if _ALIAS in node and end > start:
+                    found.append((start, end))
+                if end == len(norms):
+                    break
+                node = node.get(norms[end])  # type: ignore[assignment]
+                if node is None:
+                    break
+        return found
+
     def _gazetteer_spans(self, doc: Doc, norms: list[str]) -> list[Span]:
         if not len(doc):
             return []
         spans = []
-        for _, start, end in self.phrases(Doc(self.vocab, words=norms)):
+        for start, end in self._alias_matches(norms):
             entry, cased = self.aliases[tuple(norms[start:end])]
             span = Span(doc, start, end, label=entry.label, kb_id=entry.name)
             if self._is_goods_mention(span, cased) and not _one_object(span, entry):

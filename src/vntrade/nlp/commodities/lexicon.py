@@ -8,11 +8,15 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vntrade.errors import DataFileError
 from vntrade.nlp import jsonl
 from vntrade.nlp.jsonl import JsonlError, Records, Tables, read_table
+from vntrade.nlp.per_doc import WordValues, doc_words, per_doc
+
+if TYPE_CHECKING:  # the events' rules use `normal_form` without spaCy
+    from spacy.tokens import Doc
 
 GAZETTEER_FILE = "gazetteer.jsonl"
 LEXICON_FILE = "lexicon.jsonl"
@@ -140,6 +144,15 @@ def normal_form(word: str) -> str:
     if w.endswith(("ches", "shes", "xes", "zes", "sses")):
         return w[:-2]
     return w[:-1]
+
+
+_NORMAL_FORMS = WordValues(normal_form)
+
+
+@per_doc
+def doc_normal_forms(doc: Doc) -> list[str]:
+    """`normal_form` of each token's text (not to be changed: it is kept for the Doc)."""
+    return _NORMAL_FORMS(doc_words(doc))
 
 
 def phrase_key(text: str) -> str:

@@ -115,11 +115,7 @@ class GoodsFinder:
             return  # no list can hold two known goods
         ends = sentence_ends(doc)
         known = sorted(covered)
-        for i in range(len(doc)):
-            # A list stays in its sentence: one with fewer than two known tokens after `i`
-            # can hold no two known items (and walking it costs a token object a word).
-            if bisect_left(known, ends[i]) - bisect_left(known, i) < 2:
-                continue
+        for i in self._list_starts(ends, known):
             token = doc[i]
             if token.pos_ not in _ITEM_POS or token.pos_ == "CCONJ" or (i and _in_item(doc[i - 1])):
                 continue  # only from where a noun phrase begins
@@ -127,6 +123,19 @@ class GoodsFinder:
             if len(items) >= 3 and self._mostly_known(items, covered):
                 labels = Counter(covered[k] for a, b in items for k in range(a, b) if k in covered)
                 yield items, labels.most_common(1)[0][0]  # `soursops` among fruits
+
+    @staticmethod
+    def _list_starts(ends: list[int], known: list[int]) -> Iterator[int]:
+        """The tokens a list of known goods may start at: a list stays in its sentence, so
+        it starts where at least two known tokens follow in that sentence (walking the rest
+        costs a token object a word)."""
+        i = 0
+        while i < len(ends):
+            end = ends[i]  # the sentence of `i` is `i:end`
+            last = bisect_left(known, end)
+            if last - bisect_left(known, i) >= 2:
+                yield from range(i, known[last - 2] + 1)  # two known tokens from here on
+            i = end
 
     def _on_after_rate(self, doc: Doc, norms: list[str], i: int) -> int | None:
         """The `on` after a rate (`of up to 50 per cent on`), if a rate is all that comes

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from vntrade.nlp.dates.anchor import OTHER_YEAR_AFTER, infer_anchor, yearless_month
 from vntrade.nlp.dates.calendar import Anchor, parse_anchor
+from vntrade.nlp.dates.first_chars import with_first_chars
 from vntrade.nlp.dates.guards import deadline_after, deadline_before
 from vntrade.nlp.dates.normalise import Context, Resolved
 from vntrade.nlp.dates.rule import Candidate
@@ -46,7 +47,7 @@ def make_dates(nlp: Language, name: str) -> DateTagger:
 _TIME_DAY_GAP = re.compile(r"\s*,?\s*(?:on|at)?\s*")
 # A text that names its own day `today` (or the day before `yesterday`, its night
 # `tonight`) names other days by weekday: a Friday report's `Friday` is a week away.
-_TODAY = re.compile(r"(?i:\b(?:today|yesterday|tonight)\b)(?!['’]s)")
+_TODAY = with_first_chars(re.compile(r"(?i:\b(?:today|yesterday|tonight)\b)(?!['’]s)"))
 _WITHIN_BEFORE = re.compile(r"(?i:\bwithin\s+(?:the\s+)?(?:next\s+)?)$")
 _EXPLICIT = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:$|T)")
 # Rules whose values count from the last explicit date: they do not become it.

@@ -60,18 +60,19 @@ def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
     verb = governing_verb(token)
     if verb is None:
         return PRESENT if token is not None and _verbless_present(token.sent.root) else None
-    found = verb_tense(verb)
+    auxiliaries = _auxiliaries(verb)  # read once for the tests below
+    found = verb_tense(verb, auxiliaries)
     if found == PAST and _hypothetical(verb):
         return None  # "if the tariff stayed in place beyond the second quarter": not past
     if found == PRESENT and scheduled_before(candidate.match.string, start):
         return FUTURE  # "the vote is scheduled for 10 a.m. Monday"
-    if _purpose_infinitive(verb) and _narrated(verb.head):
+    if _purpose_infinitive(verb, auxiliaries) and _narrated(verb.head):
         found = PAST  # "held on to beat Canada on Sunday": what the past clause achieved
-    elif candidate.rule.name == "weekday" and _noun_infinitive(verb):
+    elif candidate.rule.name == "weekday" and _noun_infinitive(verb, auxiliaries):
         found = PAST  # "signed deals to buy soybeans on Wednesday": the week's signing
     if found != FUTURE and deadline_before(candidate.match.string, start):
         # A deadline set in the past ("the deadline of August 1 was set") need not be past.
-        return None if _simple_past(verb) else FUTURE
+        return None if _simple_past(verb, auxiliaries) else FUTURE
     return found
 
 
@@ -100,13 +101,13 @@ def _depends_on_clause(participle: Token) -> bool:
     return participle.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX")
 
 
-def _purpose_infinitive(verb: Token) -> bool:
+def _purpose_infinitive(verb: Token, auxiliaries: list[Token]) -> bool:
     """`to` + verb as an adverbial clause of another verb (`rallied to win`), not its
     object (`asked ministries to finalise plans`, `agreed to meet`)."""
     return (
         verb.dep_ == "advcl"
         and verb.head.i != verb.i
-        and any(child.tag_ == "TO" for child in _auxiliaries(verb))
+        and any(child.tag_ == "TO" for child in auxiliaries)
     )
 
 
@@ -118,13 +119,13 @@ def _hypothetical(verb: Token) -> bool:
     )
 
 
-def _noun_infinitive(verb: Token) -> bool:
+def _noun_infinitive(verb: Token, auxiliaries: list[Token]) -> bool:
     """`to` + verb after the object of a simple past (`signed agreements to buy soybeans`):
     a weekday there dates the narrated verb rather than the one still to come."""
     noun = verb.head
     return (
         verb.dep_ in ("acl", "relcl")
-        and any(child.tag_ == "TO" for child in _auxiliaries(verb))
+        and any(child.tag_ == "TO" for child in auxiliaries)
         and noun.dep_ in ("dobj", "pobj")
         and noun.head.pos_ in ("VERB", "AUX")
         and _narrated(noun.head)
@@ -152,18 +153,20 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
 
 
-def _simple_past(verb: Token) -> bool:
-    return verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in _auxiliaries(verb))
+def _simple_past(verb: Token, auxiliaries: list[Token]) -> bool:
+    return verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries)
 
 
-def verb_tense(verb: Token) -> str | None:
-    """The tense of a verb from its tag and auxiliaries; infinitives count as future."""
-    auxiliaries = _auxiliaries(verb)
+def verb_tense(verb: Token, auxiliaries: list[Token] | None = None) -> str | None:
+    """The tense of a verb from its tag and auxiliaries (`_auxiliaries(verb)`, when read
+    already); infinitives count as future."""
+    if auxiliaries is None:
+        auxiliaries = _auxiliaries(verb)
     if any(child.lower_ in _FUTURE_AUXILIARIES for child in auxiliaries):
         return FUTURE
     if any(child.tag_ == "TO" for child in auxiliaries):
         return FUTURE  # "asked ministries to finalise plans by April 30"
-    if _simple_past(verb):
+    if _simple_past(verb, auxiliaries):
         return PAST
     if verb.tag_ == "VBN":  # present perfect is past; the present passive is present
         present_passive = any(

@@ -31,6 +31,7 @@ from vntrade.nlp.directives.lexicon import (
 )
 from vntrade.nlp.extensions import register_extensions, set_directives
 from vntrade.nlp.jsonl import Records, TableData, Tables
+from vntrade.nlp.per_doc import sentence_tokens
 from vntrade.records import Directive
 
 
@@ -77,7 +78,8 @@ class DirectiveFinder(TableData):
     def __call__(self, doc: Doc) -> Doc:
         # The word forms' hashes find the few candidates without a Token for every word.
         lowers = doc.to_array(LOWER).tolist()
-        candidates = [doc[i] for i, lower in enumerate(lowers) if lower in self.verb_ids]
+        forms = self.verb_ids.intersection(lowers)  # most docs hold few of the forms
+        candidates = [doc[i] for i, lower in enumerate(lowers) if lower in forms] if forms else []
         triggers = [t for t in candidates if t.tag_.startswith("VB")]
         if not triggers:
             set_directives(doc, [])
@@ -85,7 +87,7 @@ class DirectiveFinder(TableData):
         finder = DocDirectives(doc, self.verbs, self.nominals)
         found: list[Directive] = []
         seen: set[tuple] = set()
-        sentence_starts = [sentence.start for sentence in doc.sents]
+        sentence_starts = [start for start, _ in sentence_tokens(doc)]
         last_issuer: tuple[int, str] | None = None  # (sentence number, issuer)
         for verb in triggers:
             sentence = bisect.bisect_right(sentence_starts, verb.i) - 1

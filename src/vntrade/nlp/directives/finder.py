@@ -7,10 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from vntrade.nlp.directives import clauses, extent, frames
 from vntrade.nlp.directives.lexicon import DirectiveVerb
-from vntrade.nlp.extensions import (
-    ACTOR_SPANS,
-    REFERENCE_SPANS,
-)
+from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS, span_rows
 from vntrade.nlp.per_doc import doc_text
 from vntrade.records import DateMention, Directive
 
@@ -67,16 +64,14 @@ class DocDirectives:
         self.nominals = nominals
         self.actor_at: dict[int, str] = {}
         # Countries: `Vietnam, represented by X, urged ...` is X's order.
+        actors = span_rows(doc, ACTOR_SPANS)
         self.country_at = {
-            i
-            for span in doc.spans.get(ACTOR_SPANS, [])
-            if span.label_ == "GPE"
-            for i in range(span.start, span.end)
+            i for start, end, label, _, _, _ in actors if label == "GPE" for i in range(start, end)
         }
-        for group in (ACTOR_SPANS, REFERENCE_SPANS):
-            for span in doc.spans.get(group, []):
-                for i in range(span.start, span.end):
-                    self.actor_at.setdefault(i, span.kb_id_)
+        for rows in (actors, span_rows(doc, REFERENCE_SPANS)):
+            for start, end, _, name, _, _ in rows:
+                for i in range(start, end):
+                    self.actor_at.setdefault(i, name)
         self.dates: list[DateMention] = list(doc._.vntrade_dates or [])
 
     def is_trigger(self, token: Token) -> bool:

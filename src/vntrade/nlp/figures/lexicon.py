@@ -9,12 +9,17 @@ from dataclasses import dataclass, field
 
 from vntrade.nlp import jsonl
 from vntrade.nlp.commodities.lexicon import phrase_key
+from vntrade.nlp.dates.first_chars import with_first_chars
 from vntrade.nlp.jsonl import Records, Tables
 
 UNITS_FILE = "units.jsonl"
 MEASURES_FILE = "measures.jsonl"
 FILES = (UNITS_FILE, MEASURES_FILE)
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# `\b` + NUMBER, written to open with its first digit (the same matches: a digit with no
+# word character before it, then the rest of either form), so that the regex engine skips
+# straight to digits instead of trying every position.
+WORD_START_NUMBER = r"\d(?<!\w\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 
 
 @dataclass(frozen=True)
@@ -69,18 +74,22 @@ def load_lexicon(tables: Mapping[str, Records]) -> Lexicon:
             words.setdefault(kind, []).extend(record["after"])
     scale = _alternation(list(scales))
     money = [
-        re.compile(
-            rf"(?<![\w$€])(?P<cur>{_alternation(before)})\s?(?P<num>{NUMBER})"
-            rf"(?:\s*(?P<scale>{scale}))?\b",
-            re.IGNORECASE,
+        with_first_chars(  # the same matches, tried only where a currency can start
+            re.compile(
+                rf"(?<![\w$€])(?P<cur>{_alternation(before)})\s?(?P<num>{NUMBER})"
+                rf"(?:\s*(?P<scale>{scale}))?\b",
+                re.IGNORECASE,
+            )
         ),
         re.compile(
-            rf"\b(?P<num>{NUMBER})(?:\s*(?P<scale>{scale}))?\s*(?P<cur>{_alternation(after)})\b",
+            rf"(?P<num>{WORD_START_NUMBER})(?:\s*(?P<scale>{scale}))?\s*"
+            rf"(?P<cur>{_alternation(after)})\b",
             re.IGNORECASE,
         ),
     ]
     rate = re.compile(
-        rf"\b(?P<num>{NUMBER})(?:\s*(?P<scale>{scale}))?\s?(?P<unit>{_alternation(list(units))})"
+        rf"(?P<num>{WORD_START_NUMBER})(?:\s*(?P<scale>{scale}))?\s?"
+        rf"(?P<unit>{_alternation(list(units))})"
         r"(?!\w)",
         re.IGNORECASE,
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from vntrade.nlp.commodities.lexicon import normal_form
+from vntrade.nlp.commodities.lexicon import doc_normal_forms, normal_form
 from vntrade.nlp.figures.lexicon import Lexicon
 
 MAX_HOPS = 5  # heads walked up from the figure
@@ -19,13 +19,16 @@ NOMINAL = ("NOUN", "PROPN")
 def measures(span: Span, unit: str, sentence: tuple[int, int], lex: Lexicon) -> str | None:
     """The canonical name of what the figure `span` measures, or None when nothing says."""
     percent = unit in ("percent", "percentage point")
-    found = _from_heads(span, sentence, lex, percent)
+    norms = doc_normal_forms(span.doc)  # each word's normal form, for the cue tables
+    found = _from_heads(span, sentence, lex, percent, norms)
     if found is None:
-        found = _from_window(span, sentence, lex, percent)
+        found = _from_window(span, sentence, lex, percent, norms)
     return found
 
 
-def _from_heads(span: Span, sentence: tuple[int, int], lex: Lexicon, percent: bool) -> str | None:
+def _from_heads(
+    span: Span, sentence: tuple[int, int], lex: Lexicon, percent: bool, norms: list[str]
+) -> str | None:
     token, worth = span.root, False
     for _ in range(MAX_HOPS):
         if token.head is token or not _inside(token.head, sentence):
@@ -33,10 +36,10 @@ def _from_heads(span: Span, sentence: tuple[int, int], lex: Lexicon, percent: bo
         level, token = token.lower_ in ("to", "at"), token.head
         if token.i in range(span.start, span.end):
             continue
-        norm = normal_form(token.text)
+        norm = norms[token.i]
         if norm in lex.changes and token.pos_ in ("VERB", "AUX", "ADV", "ADP"):
-            return _changed(token, lex, percent, level)
-        cue = _cue(token, lex, percent)
+            return _changed(token, lex, percent, level, norms)
+        cue = _cue(token.i, lex, percent, norms)
         if cue is not None:
             return cue
         if norm in lex.value_words:
@@ -46,25 +49,25 @@ def _from_heads(span: Span, sentence: tuple[int, int], lex: Lexicon, percent: bo
     return None
 
 
-def _changed(verb: Token, lex: Lexicon, percent: bool, level: bool) -> str | None:
+def _changed(verb: Token, lex: Lexicon, percent: bool, level: bool, norms: list[str]) -> str | None:
     """`exports rose 20 percent`: the subject's measure and the change (`rose to $1.2bn`:
     the measure itself)."""
     change = lex.changes[normal_form(verb.text)]
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            cue = _cue(child, lex, percent=percent and level)
+            cue = _cue(child.i, lex, percent and level, norms)
             if cue is None or level:
                 return cue
             return f"{cue} {change}"
     return None
 
 
-def _cue(token: Token, lex: Lexicon, percent: bool) -> str | None:
-    """The measure named by `token` with the words right before it (`trade surplus`)."""
-    widest = min(lex.longest_cue, token.i + 1)
-    norms = [normal_form(t.text) for t in token.doc[token.i - widest + 1 : token.i + 1]]
+def _cue(i: int, lex: Lexicon, percent: bool, norms: list[str]) -> str | None:
+    """The measure named by token `i` with the words right before it (`trade surplus`)."""
+    widest = min(lex.longest_cue, i + 1)
+    words = norms[i - widest + 1 : i + 1]
     for width in range(widest, 0, -1):
-        key = " ".join(norms[len(norms) - width :])
+        key = " ".join(words[len(words) - width :])
         found = lex.cues.get(key)
         if found is not None:
             what, as_percent = found
@@ -72,7 +75,9 @@ def _cue(token: Token, lex: Lexicon, percent: bool) -> str | None:
     return None
 
 
-def _from_window(span: Span, sentence: tuple[int, int], lex: Lexicon, percent: bool) -> str | None:
+def _from_window(
+    span: Span, sentence: tuple[int, int], lex: Lexicon, percent: bool, norms: list[str]
+) -> str | None:
     """The nearest cue word before the figure (then just after it) in its sentence."""
     doc = span.doc
     before = range(span.start - 1, max(span.start - 1 - WINDOW_BEFORE, -1), -1)
@@ -82,7 +87,7 @@ def _from_window(span: Span, sentence: tuple[int, int], lex: Lexicon, percent: b
         if not _inside(token, sentence) or token.ent_type_ in ("DATE", "MONEY", "PERCENT"):
             continue
         if token.pos_ in NOMINAL:
-            cue = _cue(token, lex, percent)
+            cue = _cue(i, lex, percent, norms)
             if cue is not None:
                 return cue
     return None

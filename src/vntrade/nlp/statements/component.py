@@ -24,10 +24,10 @@ from typing import Any
 
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from vntrade.nlp.actors.lexicon import read_jsonl
-from vntrade.nlp.extensions import DATE_SPANS, register_extensions
+from vntrade.nlp.extensions import DATE_SPANS, date_mentions, register_extensions
 from vntrade.nlp.statements.finder import Found, statements
 from vntrade.nlp.statements.lexicon import FILES, Cues, load_cues, shipped_records
 from vntrade.nlp.statements.spans import register, set_statements
@@ -86,7 +86,7 @@ class StatementFinder:
             raise ValueError(f"{self.name}: not initialized (call `initialize` or `from_disk`)")
         finder, found = statements(doc, self.cues)
         text = finder.text
-        dates = _dated(doc.spans.get(DATE_SPANS, [])) if found else []
+        dates = _dated(doc) if found else []
         records = []
         for item in found:
             assert item.speaker is not None
@@ -117,15 +117,17 @@ def _cue_end(item: Found) -> int:
     return token.idx + len(token.text) if token is not None else item.end
 
 
-def _dated(spans: Iterable[Span]) -> list[tuple[int, str, frozenset[int]]]:
+def _dated(doc: Doc) -> list[tuple[int, str, frozenset[int]]]:
     """(first character, value, the words it hangs from) of each date or time a cue can
     give, in order: a value of a year (`2025-04`) or a weekday's (`XXXX-WXX-4`)."""
+    spans = doc.spans.get(DATE_SPANS, [])
     dates = []
-    for span in spans:
-        if span.label_ not in ("DATE", "TIME"):
+    for number, mention in enumerate(date_mentions(doc)):  # the records of `spans`, in order
+        if mention.timex_type not in ("DATE", "TIME"):
             continue
-        value = span._.timex_value
+        value = mention.value
         if value and (value[:1].isdigit() or value.startswith("XXXX")):
+            span = spans[number]
             dates.append((span.start_char, value, _heads(span.root)))
     return dates
 

@@ -7,14 +7,20 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, IDX, TAG
+import numpy
+from spacy.attrs import DEP, IDX, IS_ALPHA, LIKE_NUM, LOWER, POS, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from vntrade.nlp.per_doc import doc_text
+from vntrade.nlp.per_doc import doc_text, sentence_tokens
 from vntrade.nlp.statements.lexicon import Cues, CueVerb
 from vntrade.nlp.statements.quotes import Quote
 from vntrade.nlp.statements.speakers import Speaker, SpeakerFinder
 
+# As numpy scalars of the columns' type: a comparison with a Python int costs more.
+_VERB, _AUX, _NOUN = (numpy.uint64(POS_IDS[pos]) for pos in ("VERB", "AUX", "NOUN"))
+_PREP = numpy.uint64(get_string_id("prep"))
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # A verb with no subject of its own takes that of the verb it hangs from (`..., adding that`).
 INHERITS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
@@ -44,13 +50,27 @@ class DocContext:
         self.doc = doc
         self.cues = cues
         self.text = doc_text(doc)
-        # Each token's `idx`, and its TAG and DEP ids (to find the few tokens worth a Token).
-        columns = doc.to_array([IDX, TAG, DEP]).T.tolist() if len(doc) else [[], [], []]
-        self.starts: list[int] = columns[0]
-        self.tags: list[int] = columns[1]
-        self.deps: list[int] = columns[2]
+        # Each token's `idx`, its TAG, DEP, POS and LOWER ids (to find the few tokens worth
+        # a Token).
+        columns = doc.to_array([IDX, TAG, DEP, POS, LOWER]).reshape(len(doc), 5)
+        self.starts, self.tags, self.deps, self.pos, self.lowers = (
+            columns.T.tolist() if len(doc) else ([], [], [], [], [])
+        )
+        self._words_before: list[int] | None = None  # see `_words`
+        # The lower-case form of every verb or auxiliary that is some cue's form.
+        strings = doc.vocab.strings
+        verbal = (columns[:, 3] == _VERB) | (columns[:, 3] == _AUX)
+        self.cue_forms: dict[int, str] = {}
+        for i in verbal.nonzero()[0].tolist():
+            word = strings[self.lowers[i]]
+            if word in cues.verbs:
+                self.cue_forms[i] = word
+        self.cue_tokens = sorted(self.cue_forms)  # in order
+        # Prepositions and nouns: a source phrase (`according to`) or a claim may start there.
+        nominal = (columns[:, 2] == _PREP) | (columns[:, 3] == _NOUN)
+        self.preps_and_nouns: list[int] = nominal.nonzero()[0].tolist()
         self.speakers = SpeakerFinder(doc)
-        self.sentence_starts = [s.start for s in doc.sents]
+        self.sentence_starts = [start for start, _ in sentence_tokens(doc)]
 
     # -- sources and cues ----------------------------------------------------------------
     def _source(self, verb: Token) -> Token | None:
@@ -58,14 +78,21 @@ class DocContext:
         from (`..., adding that`), or the agent of a passive (`was stated by X`)."""
         token = verb
         for _ in range(4):
+            subjects, agent, passive = [], None, False  # one pass over the children
+            for child in token.children:
+                dep = child.dep_
+                if dep in ("nsubj", "csubj"):
+                    subjects.append(child)
+                elif dep == "agent":
+                    agent = agent or child
+                elif dep == "nsubjpass":
+                    passive = True
             # The subject nearest the verb (`Hanoi - The State Bank said`: the bank).
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
             if subjects:
                 return min(subjects, key=lambda c: abs(c.i - token.i))
-            for child in token.children:
-                if child.dep_ == "agent":
-                    return next((c for c in child.children if c.dep_ == "pobj"), None)
-            if any(c.dep_ == "nsubjpass" for c in token.children):
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if passive:
                 return None
             if token.dep_ not in INHERITS or token.head.i == token.i:
                 return self._name_before(verb)
@@ -106,17 +133,20 @@ class DocContext:
         """`whether Vietnam believes ...`: a clause opened by `whether` or `if` asks."""
         return any(c.dep_ == "mark" and c.lower_ in QUESTIONS for c in token.children)
 
-    def _negated(self, verb: Token) -> bool:
-        return any(c.dep_ == "neg" for c in verb.children)
-
     def _is_cue(self, token: Token) -> bool:
         return bool(self.cue_verbs(token))
 
     def cue_verbs(self, token: Token) -> list[CueVerb]:
         """The cues a verb is here (`called for` before `called`): its particle is there."""
-        if token.pos_ not in ("VERB", "AUX"):
+        word = self.cue_forms.get(token.i)  # only a verb or auxiliary is a cue
+        if word is None:
             return []
-        return [v for v in self.cues.verbs.get(token.lower_, ()) if self._particle(token, v)]
+        return [v for v in self.cues.verbs[word] if self._particle(token, v)]
+
+    def cue_tokens_between(self, low: int, high: int) -> list[int]:
+        """The tokens `low:high` a cue may be (a verb of a cue's form), in order."""
+        found = self.cue_tokens
+        return found[bisect.bisect_left(found, low) : bisect.bisect_left(found, high)]
 
     def _particle(self, token: Token, verb: CueVerb) -> bool:
         if verb.particle is None:
@@ -140,7 +170,13 @@ class DocContext:
         return self.doc[low:high]
 
     def _words(self, start: int, end: int) -> int:
-        return sum(1 for t in self._tokens(start, end) if t.is_alpha or t.like_num)
+        """How many words and numbers start in characters `start:end`."""
+        if self._words_before is None:  # how many come before each token (and the doc's end)
+            counted = self.doc.to_array([IS_ALPHA, LIKE_NUM]).reshape(len(self.doc), 2).any(1)
+            self._words_before = [0, *numpy.cumsum(counted).tolist()]
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        return max(0, self._words_before[high] - self._words_before[low])
 
     def _in_quote(self, position: int, quotes: list[Quote]) -> bool:
         for quote in quotes:

@@ -4,6 +4,7 @@ colon opening their paragraph."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Token
@@ -66,7 +67,9 @@ class QuotationFinder(DocContext):
         return groups
 
     def _has_cue(self, start: int, end: int) -> bool:
-        return any(self._is_cue(t) for t in self._tokens(start, end))
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        return any(self._is_cue(self.doc[i]) for i in self.cue_tokens_between(low, high))
 
     def _embedded(self, quote: Quote) -> bool:
         """Whether a quotation is a phrase inside a sentence of the writer's (`pursuing
@@ -117,7 +120,8 @@ class QuotationFinder(DocContext):
         if before.endswith(":") and first > 0:
             low = self.sentence_starts[first - 1]
         candidates = []
-        for token in self.doc[low:high]:
+        for i in self.cue_tokens_between(low, high):  # no other word is a cue
+            token = self.doc[i]
             if not self._is_cue(token) or self._in_quote(token.idx, quotes):
                 continue
             if not self._same_line(token.idx, start, end):

@@ -4,13 +4,20 @@ clause of an expressed noun (`expressed hope that S`)."""
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from vntrade.nlp.statements.context import SUBJECTS, DocContext, Found, end_of, ends_quote, is_word
-from vntrade.nlp.statements.lexicon import CueVerb
+from vntrade.nlp.statements.context import (
+    QUESTIONS,
+    SUBJECTS,
+    DocContext,
+    Found,
+    end_of,
+    ends_quote,
+    is_word,
+)
+from vntrade.nlp.statements.lexicon import CueVerb, SourcePhrase
 from vntrade.nlp.statements.parse_words import (
     CIRCUMSTANCE,
     CLAUSES,
@@ -24,7 +31,6 @@ from vntrade.nlp.statements.quotes import Quote
 
 # The column values `_candidates` looks for.
 _PREP = get_string_id("prep")
-_VERBAL = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
 _NOUN = POS_IDS["NOUN"]
 _ADVCL, _VBG = get_string_id("advcl"), get_string_id("VBG")
 
@@ -36,6 +42,9 @@ class ReportFinder(DocContext):
         """Reported statements: cue verbs' clauses and objects, `according to X`."""
         found: list[Found] = []
         self._orders = self.doc._.vntrade_directives or []  # records built once, not per cue
+        self._phrases: dict[str, list[tuple[str, SourcePhrase]]] = {}  # by their first word
+        for (first, second), phrase in self.cues.sources.items():
+            self._phrases.setdefault(first, []).append((second, phrase))
         for token in self._candidates():
             if self._in_quote(token.idx, quotes):
                 continue
@@ -56,23 +65,16 @@ class ReportFinder(DocContext):
         (`according`), a claim noun; read from the POS, DEP and LOWER columns, so that no
         other word becomes a Token."""
         strings = self.doc.vocab.strings
-        verbs, claims = self.cues.verbs, self.cues.claims
+        claims = self.cues.claims
         openers = {first for first, _ in self.cues.sources}
-        words: dict[int, str] = {}
-        found = []
-        for i, (pos, dep, lower) in enumerate(self.doc.to_array([POS, DEP, LOWER]).tolist()):
-            if dep != _PREP and pos not in _VERBAL and pos != _NOUN:
-                continue
-            word = words.get(lower)
-            if word is None:
-                word = words[lower] = strings[lower]
-            if (
-                (dep == _PREP and word in openers)
-                or (pos in _VERBAL and word in verbs)
-                or (pos == _NOUN and word in claims)
+        found = set(self.cue_forms)
+        for i in self.preps_and_nouns:
+            word = strings[self.lowers[i]]
+            if (self.deps[i] == _PREP and word in openers) or (
+                self.pos[i] == _NOUN and word in claims
             ):
-                found.append(i)
-        return [self.doc[i] for i in found]
+                found.add(i)
+        return [self.doc[i] for i in sorted(found)]
 
     def _in_paragraph(self, item: Found) -> tuple[int, int]:
         anchor = item.cue_token.idx if item.cue_token is not None else item.start
@@ -107,7 +109,9 @@ class ReportFinder(DocContext):
         )
 
     def _from_verb(self, verb: Token, cue: CueVerb) -> list[Found]:
-        if self._question(verb) or self._negated(verb) or self._withheld(verb):
+        if self._withheld(verb) or any(  # a question (`whether`, `if`) or negated
+            c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in QUESTIONS) for c in verb.children
+        ):
             return []
         source = self._source(verb)
         if source is None or (cue.subjects and source.lower_ not in cue.subjects):
@@ -240,9 +244,7 @@ class ReportFinder(DocContext):
 
     def _from_phrase(self, prep: Token) -> list[Found]:
         """`According to the PM, S`, `In his view, S`: the clause the phrase belongs to."""
-        for (first, second), phrase in self.cues.sources.items():
-            if prep.lower_ != first:
-                continue
+        for second, phrase in self._phrases.get(prep.lower_, ()):
             inner = next((c for c in prep.children if c.lower_ == second), None)
             if inner is None:
                 continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from vntrade.nlp.actors.nationalities import NATIONALITIES
-from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS
+from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS, span_rows
 
 # Pronouns the actors component leaves alone; they stand for the last speaker.
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "who", "which", "that"}) | {
@@ -56,10 +56,10 @@ class SpeakerFinder:
         self.reference_at: dict[int, tuple[str, int, int]] = {}
         self.types: dict[str, str] = {}
         for group, table in ((ACTOR_SPANS, self.actor_at), (REFERENCE_SPANS, self.reference_at)):
-            for span in doc.spans.get(group, []):
-                self.types.setdefault(span.kb_id_, span.label_)
-                for i in range(span.start, span.end):
-                    table.setdefault(i, (span.kb_id_, span.start, span.end))
+            for start, end, label, name, _, _ in span_rows(doc, group):
+                self.types.setdefault(name, label)
+                for i in range(start, end):
+                    table.setdefault(i, (name, start, end))
 
     def speaker(self, head: Token, depth: int = 0) -> Speaker:
         """The speaker a source phrase with head word `head` names."""
