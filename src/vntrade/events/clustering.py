@@ -19,17 +19,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from itertools import repeat
 
 from vntrade.events.kinds import KINDS
 from vntrade.events.placings import Placing, Placings
 from vntrade.events.profile import CHANGES, LONGEST_PERIOD, Cluster, EventRef
 from vntrade.events.scoring import (
     Weights,
-    dates_meet,
     fits,
     kinds_may_meet,
+    may_join,
     may_match,
-    may_score,
+    placing_score,
     score,
 )
 from vntrade.events.weights import WindowWeights
@@ -51,6 +52,9 @@ class Clusterer:
         self.clusters: dict[int, Cluster] = {}
         # label ("a:actor", "k:kind") → day (an ordinal, or a floating key) → cluster ids
         self._index: dict[str, dict[int, list[int]]] = {}
+        # label → (year, weekday) → the ids of `_index` on that year's days of that weekday:
+        # a floating event's window is a year
+        self._years: dict[str, dict[tuple[int, int], set[int]]] = {}
         self.touched: set[int] = set()  # clusters changed since the last `take_touched`
         self.merged: dict[int, int] = {}  # a cluster merged into another → that other
         # Coarse members moved to a cluster that fits them better: (article, value) → cluster.
@@ -90,7 +94,7 @@ class Clusterer:
         candidates: set[int] = set()
         weights: dict[str, float] = {}
         best = None
-        if event.matchable:
+        if event.matchable and may_join(event):
             candidates = self._candidates(event)
             weights = self._weights(event, candidates)
             best = self._best(event, candidates, weights)
@@ -121,6 +125,8 @@ class Clusterer:
         """The cluster `event` joins: the best score from `JOIN`, the lowest id on a tie; none
         when a coarse date ("this week") fits two clusters about as well (look-alikes).
         `again`: a loose member placed again (see `placings`)."""
+        if not may_join(event):
+            return None
         self.comparisons += len(candidates)
         found = sorted(self._scores(event, candidates, weights, again), key=lambda p: (-p[0], p[1]))
         if not found:
@@ -136,20 +142,19 @@ class Clusterer:
         last = self._placings.take(event) if again else Placing()
         now = Placing(next(CHANGES))
         weightless = not isinstance(weights, WindowWeights)
-        below, found = [], []
-        for cid in candidates:
-            cluster = self.clusters[cid]
-            if last.known(cid, cluster.changed):
-                value, settled = last.scores.get(cid, 0.0), True
-            elif not dates_meet(event, cluster) or (again and not may_score(event, cluster)):
-                value, settled = 0.0, True
-            else:
-                value, settled = score(event, cluster, weights), weightless
-            if value >= JOIN:
+        known = last.known(candidates, self.clusters) if again else set()
+        below = list(known & last.below)
+        found = [(last.scores[cid], cid) for cid in known.intersection(last.scores)]
+        now.scores = {cid: value for value, cid in found}
+        for cid in candidates - known if known else candidates:
+            value = placing_score(event, self.clusters[cid], weights, again=again)
+            if value is None:  # 0 under any weights
+                below.append(cid)
+            elif value >= JOIN:
                 found.append((value, cid))
-                if settled:
+                if weightless:
                     now.scores[cid] = value
-            elif settled:
+            elif weightless:
                 below.append(cid)
         if again:
             now.below = frozenset(below)
@@ -247,26 +252,33 @@ class Clusterer:
             days = range(first.toordinal() + (event.weekday - first.isoweekday()) % 7,
                          last.toordinal(), 7)  # fmt: skip
         floating = _floating_keys(event)  # clusters of floating reports it may fit
+        weekdays = [event.weekday] if event.weekday else range(1, 8)
         for label in labels:
             by_day = self._index.get(label)
             if not by_day:
                 continue
-            if len(by_day) < len(days):  # a year's window: the label's few days
-                for day, ids in by_day.items():
-                    if day in days:
-                        found.update(ids)
+            if event.floating:  # the year's days of its weekday, and the days around it
+                by_year = self._years.get(label, {})
+                found.update(*[by_year.get((event.start.year, w), ()) for w in weekdays])
+                edges = [d for d in days[:WINDOW_DAYS] if d < event.start.toordinal()] + [
+                    d for d in days[-WINDOW_DAYS:] if d >= event.end.toordinal()
+                ]
+                found.update(*map(by_day.get, edges, repeat(())))
+            elif len(by_day) < len(days):  # a long window: the label's few days
+                found.update(*[ids for day, ids in by_day.items() if day in days])
             else:
-                for day in days:
-                    found.update(by_day.get(day, ()))
-            for key in floating:
-                found.update(by_day.get(key, ()))
-        return {cid for cid in found if cid in self.clusters}
+                found.update(*map(by_day.get, days, repeat(())))
+            found.update(*map(by_day.get, floating, repeat(())))
+        return found & self.clusters.keys()  # merged and dropped ones stay in the index
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
         for label, day in keys:
             ids = self._index.setdefault(label, {}).setdefault(day, [])
             if cluster.id not in ids:
                 ids.append(cluster.id)
+                if day > 0:  # a day, not a floating key
+                    year = date.fromordinal(day).year, (day - 1) % 7 + 1
+                    self._years.setdefault(label, {}).setdefault(year, set()).add(cluster.id)
 
 
 def window(event: EventRef) -> tuple[date, date]:

@@ -35,12 +35,29 @@ class Weights(Protocol):
     def get(self, key: str, default: float, /) -> float: ...
 
 
+Gate = tuple[float, bool, set[str], frozenset[str]]  # see `_gate`
+
+
 def score(event: EventRef, cluster: Cluster, weights: Weights | None = None) -> float:
     """How well `event` matches `cluster` (0 when it cannot belong to it); `weights` gives
     each actor's distinctiveness (1 / the clusters of the window naming it; 1 if absent)."""
     gate = _gate(event, cluster)
-    if gate is None:
-        return 0.0
+    return 0.0 if gate is None else _score(event, cluster, gate, weights)
+
+
+def placing_score(
+    event: EventRef, cluster: Cluster, weights: Weights | None, *, again: bool = False
+) -> float | None:
+    """`score`, or None when it is 0 whatever the weights: `may_match` fails, or, for a
+    loose member placed `again`, `_may_reach` (a 0 to keep for its next placing)."""
+    gate = _gate(event, cluster)
+    if gate is None or (again and not _may_reach(event, cluster, gate)):
+        return None
+    return _score(event, cluster, gate, weights)
+
+
+def _score(event: EventRef, cluster: Cluster, gate: Gate, weights: Weights | None) -> float:
+    """`score` of an event that passes the `gate`."""
     when, kinds_agree, core_actors, shared = gate
     if _other_counterparts(event, cluster, shared, core_actors, weights):
         return 0.0
@@ -96,33 +113,31 @@ def _subject_score(
     return words
 
 
+def may_join(event: EventRef) -> bool:
+    """Whether `event` may join any cluster: one dated more coarsely than a day that names
+    no key actor scores at most `_most(0, 1, 0.5)` = 0.5 against any, under `COARSE_JOIN`."""
+    return event.precision == "day" or bool(event.actors)
+
+
 def may_match(event: EventRef, cluster: Cluster) -> bool:
     """Whether `event` passes the checks of `score` that no weight changes (its day, kind,
     ordinals and core actors): when not, it scores 0 in any window."""
     return _gate(event, cluster) is not None
 
 
-def may_score(event: EventRef, cluster: Cluster) -> bool:
-    """Whether some weights may give `event` a score above 0 against `cluster`: it passes
-    `may_match`, and a report not of the cluster's day may reach `COARSE_JOIN`."""
-    gate = _gate(event, cluster)
-    if gate is None:
-        return False
+def _may_reach(event: EventRef, cluster: Cluster, gate: Gate) -> bool:
+    """Whether some weights may give an event that passes the `gate` a score above 0: one
+    of the cluster's day may, one not of it only if it may reach `COARSE_JOIN`."""
     when, shared = gate[0], gate[3]
     if when >= 1:
         return True
     return _most(float(bool(shared)), _word_bound(event, cluster), when) >= COARSE_JOIN - MARGIN
 
 
-def dates_meet(event: EventRef, cluster: Cluster) -> bool:
-    """Whether `event`'s date may be the (non-empty) cluster's: the first check of `score`,
-    the cheapest and the one most candidates fail."""
-    return bool(cluster.size) and bool(_date_score(event, cluster))
-
-
-def _gate(event: EventRef, cluster: Cluster) -> tuple[float, bool, set[str], frozenset[str]] | None:
+def _gate(event: EventRef, cluster: Cluster) -> Gate | None:
     """The date score, whether the kinds agree, the cluster's core actors and those it shares
-    with `event`; None when `event` cannot belong to `cluster`, whatever the weights."""
+    with `event`; None when `event` cannot belong to `cluster`, whatever the weights. The
+    date comes first: the cheapest check, and the one most candidates fail."""
     if not cluster.size:
         return None  # emptied by re-ingested articles
     when = _date_score(event, cluster)
