@@ -139,10 +139,13 @@ class Clusterer:
         self, event: EventRef, candidates: set[int], weights: Weights, again: bool
     ) -> list[tuple[float, int]]:
         """The scores from `JOIN` of `event` against `candidates`, with their ids."""
-        last = self._placings.take(event) if again else Placing()
+        # A loose member's placing is kept for its next: a floating one's (a weightless
+        # window) also when it stands for its cluster (`_absorb`).
+        kept = again or event.floating
+        last = self._placings.take(event) if kept else Placing()
         now = Placing(next(CHANGES))
         weightless = not isinstance(weights, WindowWeights)
-        known = last.known(candidates, self.clusters) if again else set()
+        known = last.known(candidates, self.clusters) if kept else set()
         below = list(known & last.below)
         found = [(last.scores[cid], cid) for cid in known.intersection(last.scores)]
         now.scores = {cid: value for value, cid in found}
@@ -156,7 +159,7 @@ class Clusterer:
                     now.scores[cid] = value
             elif weightless:
                 below.append(cid)
-        if again:
+        if kept:
             now.below = frozenset(below)
             self._placings.keep(event, now)
         return found
