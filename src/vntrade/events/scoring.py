@@ -291,9 +291,7 @@ def _word_score(event: EventRef, cluster: Cluster, weights: Weights | None = Non
     clusters use it (`weights`, keys "w:word"), so "tariffs" tells apart less than "shrimp"."""
     if not event.words:
         return 0.0
-
-    def weight(word: str) -> float:
-        return weights.get(f"w:{word}", 1.0) if weights else 1.0
+    weight = _word_weight(weights)
 
     def own_words() -> tuple[list[tuple[str, float]], float]:
         own = [(word, weight(word)) for word in event.words]
@@ -304,10 +302,17 @@ def _word_score(event: EventRef, cluster: Cluster, weights: Weights | None = Non
     counts, size = cluster.words, cluster.size
     used = sum(w * min(1.0, counts[word] / size) for word, w in own) / mass
     core = cluster.core(cluster.words)
-    covered = (
-        sum(weight(w) for w in event.words & core) / sum(weight(w) for w in core) if core else 0.0
-    )
+    covered = sum(map(weight, event.words & core)) / sum(map(weight, core)) if core else 0.0
     return (used + covered) / 2
+
+
+def _word_weight(weights: Weights | None) -> Callable[[str], float]:
+    """A word's weight in `weights` (key "w:word"), 1 by default."""
+    if isinstance(weights, WindowWeights):
+        return weights.word
+    if not weights:
+        return lambda word: 1.0
+    return lambda word: weights.get(f"w:{word}", 1.0)
 
 
 def _word_bound(event: EventRef, cluster: Cluster) -> float:
