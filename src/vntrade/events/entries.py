@@ -24,17 +24,21 @@ DAY_UNKNOWN = frozenset(PRECISION_ORDER[:6])
 
 @dataclass(slots=True)
 class TimelineEntry:
-    """One event of the timeline, with every report of it."""
+    """One event of the timeline, with every report of it (all given when it is made)."""
 
     value: str
     period: Period
     date_inferred: bool
     events: list[EventReport] = field(default_factory=list)
+    _kind: str = field(default="", init=False, repr=False, compare=False)
 
     @property
     def kind(self) -> str:
-        counts = Counter(event.kind for event in self.events)
-        return min(counts, key=lambda kind: (-counts[kind], kind_rank(kind)))
+        """The kind most reports give (the more specific on a tie), worked out once."""
+        if not self._kind:
+            counts = Counter(event.kind for event in self.events)
+            self._kind = min(counts, key=lambda kind: (-counts[kind], kind_rank(kind)))
+        return self._kind
 
     @property
     def articles(self) -> list[str]:
