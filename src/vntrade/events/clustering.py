@@ -52,8 +52,8 @@ class Clusterer:
         self.clusters: dict[int, Cluster] = {}
         # label ("a:actor", "k:kind") → day (an ordinal, or a floating key) → cluster ids
         self._index: dict[str, dict[int, list[int]]] = {}
-        # label → (year, weekday) → the ids of `_index` on that year's days of that weekday:
-        # a floating event's window is a year
+        # label → (year, weekday) → the ids of `_index` on that year's days of that weekday
+        # (0: any day): a floating event's window is a year
         self._years: dict[str, dict[tuple[int, int], set[int]]] = {}
         self.touched: set[int] = set()  # clusters changed since the last `take_touched`
         self.merged: dict[int, int] = {}  # a cluster merged into another → that other
@@ -255,14 +255,12 @@ class Clusterer:
             days = range(first.toordinal() + (event.weekday - first.isoweekday()) % 7,
                          last.toordinal(), 7)  # fmt: skip
         floating = _floating_keys(event)  # clusters of floating reports it may fit
-        weekdays = [event.weekday] if event.weekday else range(1, 8)
         for label in labels:
             by_day = self._index.get(label)
             if not by_day:
                 continue
             if event.floating:  # the year's days of its weekday, and the days around it
-                by_year = self._years.get(label, {})
-                found.update(*[by_year.get((event.start.year, w), ()) for w in weekdays])
+                found.update(self._years.get(label, {}).get((event.start.year, event.weekday), ()))
                 edges = [d for d in days[:WINDOW_DAYS] if d < event.start.toordinal()] + [
                     d for d in days[-WINDOW_DAYS:] if d >= event.end.toordinal()
                 ]
@@ -280,8 +278,10 @@ class Clusterer:
             if cluster.id not in ids:
                 ids.append(cluster.id)
                 if day > 0:  # a day, not a floating key
-                    year = date.fromordinal(day).year, (day - 1) % 7 + 1
-                    self._years.setdefault(label, {}).setdefault(year, set()).add(cluster.id)
+                    year = date.fromordinal(day).year
+                    by_year = self._years.setdefault(label, {})
+                    for weekday in (0, (day - 1) % 7 + 1):
+                        by_year.setdefault((year, weekday), set()).add(cluster.id)
 
 
 def window(event: EventRef) -> tuple[date, date]:

@@ -207,9 +207,11 @@ class Cluster:
             counts += (self.periods,)
             items += ([f"{event.start.isoformat()}/{event.end.isoformat()}"],)
         for counter, keys in zip(counts, items, strict=True):
-            counter.subtract(key for key in keys if key in counter)
-            for key in [key for key, n in counter.items() if n <= 0]:
-                del counter[key]
+            held = [key for key in keys if key in counter]
+            counter.subtract(held)
+            for key in held:  # counts are positive: only these may have reached 0
+                if counter[key] <= 0:
+                    del counter[key]
 
     def merge(self, other: Cluster) -> None:
         """Count `other`'s members as this cluster's own."""
@@ -221,6 +223,9 @@ class Cluster:
 
     def as_ref(self) -> EventRef:
         """The cluster as one event (what most members give), to score it against another."""
+        return self.remember(("as ref", ""), self._as_ref)
+
+    def _as_ref(self) -> EventRef:
         if self.floating_only:
             return min(self.loose.values(), key=lambda ref: (-self.floating[ref.value], ref.key))
         start, end = self.span()

@@ -241,7 +241,11 @@ def kinds_may_meet(kind: str, other: str) -> bool:
 def _kinds_agree(kind: str, cluster: Cluster) -> bool:
     if kind in WEAK_KINDS:
         return True
-    return cluster.remember(("kinds agree", kind), lambda: _kinds_allow(kind, cluster))
+    known: dict[str, bool] = cluster.remember(("kinds agree", ""), dict)
+    found = known.get(kind)
+    if found is None:
+        found = known[kind] = _kinds_allow(kind, cluster)
+    return found
 
 
 def _kinds_allow(kind: str, cluster: Cluster) -> bool:
