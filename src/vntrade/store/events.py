@@ -52,6 +52,8 @@ class EventTables(StatementTables):
         # Rows numbered here as SQLite would (one past the largest), so that each table is
         # written in one statement.
         first = self._next_id("events")
+        for n, event in enumerate(write.events):
+            event.id = first + n
         conn.executemany(
             "INSERT INTO events (id, article, value, start, end, kind, lead, inferred, cluster,"
             " data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -148,13 +150,13 @@ class EventTables(StatementTables):
         return [row[0] for row in self.conn.execute(query, (first, last))]
 
     @guard
-    def cluster_members(self, ids: Iterable[int]) -> list[tuple[int, str, int, int, str]]:
-        """(cluster, article, lead, inferred, data) of every stored event of these clusters,
-        in the order they were stored."""
+    def cluster_members(self, ids: Iterable[int]) -> list[tuple[int, int, str, int, int, str]]:
+        """(id, cluster, article, lead, inferred, data) of every stored event of these
+        clusters, in the order they were stored (by id)."""
         found = []
         for chunk in id_chunks(ids):
             query = (
-                "SELECT cluster, article, lead, inferred, data FROM events"
+                "SELECT id, cluster, article, lead, inferred, data FROM events"
                 f" WHERE cluster IN ({marks(chunk)}) ORDER BY id"
             )
             found += self.conn.execute(query, chunk).fetchall()
