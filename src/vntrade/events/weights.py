@@ -36,8 +36,16 @@ class WindowWeights:
         than there are words in a window)."""
         found = self.words.get(word)
         if found is None:
-            found = self.words[word] = self.get(f"w:{word}", 1.0)
+            weight = self._word(word)
+            found = self.get(f"w:{word}", 1.0) if weight is None else weight
+            self.words[word] = found
         return found
+
+    def has(self, cluster: Cluster) -> bool:
+        """Whether `cluster` is one of the window's: its core words weigh as the event's."""
+        if "ids" not in self.lists:
+            self.lists["ids"] = set(map(id, self.clusters))
+        return id(cluster) in self.lists["ids"]
 
     def get(self, key: str, default: float, /) -> float:
         found = self.known.get(key, _UNKNOWN)
@@ -59,7 +67,18 @@ class WindowWeights:
             return None
         if word not in self.event.words and word not in self._core_words():
             return None
-        return 1.0 / max(1, _holds_count(self._list("words", _words), word))
+        return self.core_word(word)
+
+    def core_word(self, word: str) -> float:
+        """`word` of a word of the event or of a candidate's core (`has`), found without
+        looking in the cores."""
+        found = self.words.get(word)
+        if found is None:
+            if len(self.clusters) < 2:
+                return self.word(word)
+            found = 1.0 / max(1, _holds_count(self._list("words", _words), word))
+            self.words[word] = found
+        return found
 
     def _core_words(self) -> set[str]:
         """The words of the candidates' cores (one set: most words asked for are in one)."""
