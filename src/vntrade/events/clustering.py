@@ -30,6 +30,7 @@ from vntrade.events.scoring import (
     kinds_may_meet,
     may_join,
     may_match,
+    may_reach,
     placing_score,
     score,
 )
@@ -150,8 +151,8 @@ class Clusterer:
         found = [(last.scores[cid], cid) for cid in known.intersection(last.scores)]
         now.scores = {cid: value for value, cid in found}
         for cid in candidates - known if known else candidates:
-            value = placing_score(event, self.clusters[cid], weights, again=again)
-            if value is None:  # 0 under any weights
+            value = placing_score(event, self.clusters[cid], weights, JOIN)
+            if value is None:  # under JOIN whatever the weights
                 below.append(cid)
             elif value >= JOIN:
                 found.append((value, cid))
@@ -177,7 +178,7 @@ class Clusterer:
             if small.size > MERGE_SIZE:
                 continue
             ref = small.as_ref()
-            if not may_match(ref, large):  # the usual case: no need to look at the window
+            if not may_reach(ref, large, JOIN):  # the usual case: no need to look at the window
                 continue
             candidates = self._candidates(ref) - {small.id}
             if large.id not in candidates:

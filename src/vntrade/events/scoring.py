@@ -46,12 +46,12 @@ def score(event: EventRef, cluster: Cluster, weights: Weights | None = None) -> 
 
 
 def placing_score(
-    event: EventRef, cluster: Cluster, weights: Weights | None, *, again: bool = False
+    event: EventRef, cluster: Cluster, weights: Weights | None, least: float
 ) -> float | None:
-    """`score`, or None when it is 0 whatever the weights: `may_match` fails, or, for a
-    loose member placed `again`, `_may_reach` (a 0 to keep for its next placing)."""
+    """`score`, or None when no weights may make it `least` or more (`may_reach`): a
+    score that a loose member's next placing may take as it is."""
     gate = _gate(event, cluster)
-    if gate is None or (again and not _may_reach(event, cluster, gate)):
+    if gate is None or not _may_reach(event, cluster, gate, least):
         return None
     return _score(event, cluster, gate, weights)
 
@@ -119,19 +119,32 @@ def may_join(event: EventRef) -> bool:
     return event.precision == "day" or bool(event.actors)
 
 
+def may_reach(event: EventRef, cluster: Cluster, least: float) -> bool:
+    """Whether some weights may give `event` a score of at least `least` (above 0) against
+    `cluster`: its score with the shared actors and the words at their most, above the
+    score a date one day off or coarser needs."""
+    gate = _gate(event, cluster)
+    return gate is not None and _may_reach(event, cluster, gate, least)
+
+
+def _may_reach(event: EventRef, cluster: Cluster, gate: Gate, least: float) -> bool:
+    """`may_reach` of an event that passes the `gate`."""
+    when, kinds_agree, _, shared = gate
+    if when == NEAR_DAY:
+        least = max(least, NEAR_DAY_JOIN)
+    elif when < 1:
+        least = max(least, COARSE_JOIN)
+    least += (0.0 if kinds_agree else OTHER_KIND) - MARGIN
+    actors = float(bool(shared))
+    if _most(actors, MIN_WORDS, when) >= least:  # whatever the words
+        return True
+    return _most(actors, max(_word_bound(event, cluster), MIN_WORDS), when) >= least
+
+
 def may_match(event: EventRef, cluster: Cluster) -> bool:
     """Whether `event` passes the checks of `score` that no weight changes (its day, kind,
     ordinals and core actors): when not, it scores 0 in any window."""
     return _gate(event, cluster) is not None
-
-
-def _may_reach(event: EventRef, cluster: Cluster, gate: Gate) -> bool:
-    """Whether some weights may give an event that passes the `gate` a score above 0: one
-    of the cluster's day may, one not of it only if it may reach `COARSE_JOIN`."""
-    when, shared = gate[0], gate[3]
-    if when >= 1:
-        return True
-    return _most(float(bool(shared)), _word_bound(event, cluster), when) >= COARSE_JOIN - MARGIN
 
 
 def _gate(event: EventRef, cluster: Cluster) -> Gate | None:
