@@ -52,7 +52,7 @@ class Clusterer:
     def __init__(self, clusters: Iterable[Cluster] = (), next_id: int = 1) -> None:
         self.clusters: dict[int, Cluster] = {}
         # label ("a:actor", "k:kind") → day (an ordinal, or a floating key) → cluster ids
-        self._index: dict[str, dict[int, list[int]]] = {}
+        self._index: dict[str, dict[int, set[int]]] = {}
         # label → (year, weekday) → the ids of `_index` on that year's days of that weekday
         # (0: any day): a floating event's window is a year
         self._years: dict[str, dict[tuple[int, int], set[int]]] = {}
@@ -245,26 +245,24 @@ class Clusterer:
         return changed
 
     def _candidates(self, event: EventRef) -> set[int]:
-        first, last = window(event)
         # An event naming no key actor looks among the clusters of the kinds it may share.
         labels = [f"a:{actor}" for actor in event.actors] or [
             f"k:{k}" for k in KINDS if kinds_may_meet(event.kind, k)
         ]
         found: set[int] = set()
-        days = range(first.toordinal(), last.toordinal())
-        if event.weekday:  # date.toordinal() is 1 on a Monday: keep the event's weekday
-            days = range(first.toordinal() + (event.weekday - first.isoweekday()) % 7,
-                         last.toordinal(), 7)  # fmt: skip
+        days = _window_days(event)
         floating = _floating_keys(event)  # clusters of floating reports it may fit
+        edges: list[int] = []  # a floating event's days around its year (`_years` the others)
+        if event.floating:
+            start, end = event.start.toordinal(), event.end.toordinal()
+            edges = [d for d in days[:WINDOW_DAYS] if d < start]
+            edges += [d for d in days[-WINDOW_DAYS:] if d >= end]
         for label in labels:
             by_day = self._index.get(label)
             if not by_day:
                 continue
             if event.floating:  # the year's days of its weekday, and the days around it
                 found.update(self._years.get(label, {}).get((event.start.year, event.weekday), ()))
-                edges = [d for d in days[:WINDOW_DAYS] if d < event.start.toordinal()] + [
-                    d for d in days[-WINDOW_DAYS:] if d >= event.end.toordinal()
-                ]
                 found.update(*map(by_day.get, edges, repeat(())))
             elif len(by_day) < len(days):  # a long window: the label's few days
                 found.update(*[ids for day, ids in by_day.items() if day in days])
@@ -275,9 +273,9 @@ class Clusterer:
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
         for label, day in keys:
-            ids = self._index.setdefault(label, {}).setdefault(day, [])
+            ids = self._index.setdefault(label, {}).setdefault(day, set())
             if cluster.id not in ids:
-                ids.append(cluster.id)
+                ids.add(cluster.id)
                 if day > 0:  # a day, not a floating key
                     year = date.fromordinal(day).year
                     by_year = self._years.setdefault(label, {})
@@ -288,6 +286,19 @@ class Clusterer:
 def window(event: EventRef) -> tuple[date, date]:
     """The days (first, day after last) whose clusters are candidates for `event`."""
     return add_days(event.start, -WINDOW_DAYS), add_days(event.end, WINDOW_DAYS)
+
+
+_FIRST, _LAST = date.min.toordinal(), date.max.toordinal()
+
+
+def _window_days(event: EventRef) -> range:
+    """The ordinals of the days of `window(event)`: of its weekday only for a floating
+    event that gives one (ordinal 1 is a Monday)."""
+    first = max(event.start.toordinal() - WINDOW_DAYS, _FIRST)
+    last = min(event.end.toordinal() + WINDOW_DAYS, _LAST)
+    if not event.weekday:
+        return range(first, last)
+    return range(first + (event.weekday - (first - 1) % 7 - 1) % 7, last, 7)
 
 
 def cluster_all(events: Iterable[EventRef]) -> dict[str, int]:
