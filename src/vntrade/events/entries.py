@@ -84,9 +84,10 @@ class TimelineEntry:
             "actors": self.actors,
             "commodities": self.commodities,
             "articles": self.articles,
-            "evidence": _unique_dicts(
-                {"article": event.article, "sentence": event.sentence} for event in self.events
-            ),
+            "evidence": [
+                {"article": article, "sentence": sentence}
+                for article, sentence in _unique((e.article, e.sentence) for e in self.events)
+            ],
         }
 
 
@@ -98,13 +99,3 @@ def day_key(period: Period) -> str:
 
 def _unique(items: Iterable[Any]) -> list[Any]:
     return list(dict.fromkeys(items))
-
-
-def _unique_dicts(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen, kept = set(), []
-    for item in items:
-        key = tuple(item.values())
-        if key not in seen:
-            seen.add(key)
-            kept.append(item)
-    return kept
