@@ -52,10 +52,10 @@ class Clusterer:
     def __init__(self, clusters: Iterable[Cluster] = (), next_id: int = 1) -> None:
         self.clusters: dict[int, Cluster] = {}
         # label ("a:actor", "k:kind") → day (an ordinal, or a floating key) → cluster ids
-        self._index: dict[str, dict[int, set[int]]] = {}
-        # label → (year, weekday) → the ids of `_index` on that year's days of that weekday
-        # (0: any day): a floating event's window is a year
-        self._years: dict[str, dict[tuple[int, int], set[int]]] = {}
+        self._index: dict[str, dict[int, list[int]]] = {}
+        # label → year → the ids of `_index` on that year's days: the window of a floating
+        # event of any weekday is a year
+        self._years: dict[str, dict[int, set[int]]] = {}
         self.touched: set[int] = set()  # clusters changed since the last `take_touched`
         self.merged: dict[int, int] = {}  # a cluster merged into another → that other
         # Coarse members moved to a cluster that fits them better: (article, value) → cluster.
@@ -253,7 +253,7 @@ class Clusterer:
         days = _window_days(event)
         floating = _floating_keys(event)  # clusters of floating reports it may fit
         edges: list[int] = []  # a floating event's days around its year (`_years` the others)
-        if event.floating:
+        if event.floating and not event.weekday:
             start, end = event.start.toordinal(), event.end.toordinal()
             edges = [d for d in days[:WINDOW_DAYS] if d < start]
             edges += [d for d in days[-WINDOW_DAYS:] if d >= end]
@@ -261,8 +261,8 @@ class Clusterer:
             by_day = self._index.get(label)
             if not by_day:
                 continue
-            if event.floating:  # the year's days of its weekday, and the days around it
-                found.update(self._years.get(label, {}).get((event.start.year, event.weekday), ()))
+            if event.floating and not event.weekday:  # the year's days, and those around it
+                found.update(self._years.get(label, {}).get(event.start.year, ()))
                 found.update(*map(by_day.get, edges, repeat(())))
             elif len(by_day) < len(days):  # a long window: the label's few days
                 found.update(*[ids for day, ids in by_day.items() if day in days])
@@ -273,14 +273,12 @@ class Clusterer:
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
         for label, day in keys:
-            ids = self._index.setdefault(label, {}).setdefault(day, set())
+            ids = self._index.setdefault(label, {}).setdefault(day, [])
             if cluster.id not in ids:
-                ids.add(cluster.id)
+                ids.append(cluster.id)
                 if day > 0:  # a day, not a floating key
                     year = date.fromordinal(day).year
-                    by_year = self._years.setdefault(label, {})
-                    for weekday in (0, (day - 1) % 7 + 1):
-                        by_year.setdefault((year, weekday), set()).add(cluster.id)
+                    self._years.setdefault(label, {}).setdefault(year, set()).add(cluster.id)
 
 
 def window(event: EventRef) -> tuple[date, date]:
