@@ -11,7 +11,6 @@ the store, once per run.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable, Iterable
 from datetime import MAXYEAR, date
@@ -218,7 +217,7 @@ def cluster_row(cid: int, items: list[Member], profile: Cluster | None) -> Clust
     both dates: it cannot know which one is right)."""
     days: dict[str, list[tuple[EventReport, Period, bool]]] = {}
     for _, _, inferred, event in items:
-        period = _period(event.value)
+        period = parse_period(event.value)
         if period is None:
             continue  # floating ("some Tuesday"): counted, on no timeline entry of its own
         days.setdefault(day_key(period), []).append((event, period, inferred))
@@ -239,11 +238,6 @@ def cluster_row(cid: int, items: list[Member], profile: Cluster | None) -> Clust
         profile=json.dumps(profile.to_dict(), ensure_ascii=False) if profile else None,
         entries=entries,
     )
-
-
-# The periods of the values members give: a cluster is rebuilt whenever it changes, and
-# most values are days that many reports give.
-_period = functools.lru_cache(maxsize=4096)(parse_period)
 
 
 def _entry_row(members: list[tuple[EventReport, Period, bool]]) -> EntryRow:
