@@ -272,13 +272,21 @@ class Clusterer:
         return found & self.clusters.keys()  # merged and dropped ones stay in the index
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
+        cid = cluster.id
         for label, day in keys:
-            ids = self._index.setdefault(label, {}).setdefault(day, [])
-            if cluster.id not in ids:
-                ids.append(cluster.id)
-                if day > 0:  # a day, not a floating key
-                    year = date.fromordinal(day).year
-                    self._years.setdefault(label, {}).setdefault(year, set()).add(cluster.id)
+            by_day = self._index.get(label)
+            if by_day is None:
+                by_day = self._index[label] = {}
+            ids = by_day.get(day)
+            if ids is None:
+                by_day[day] = [cid]
+            elif cid in ids:
+                continue
+            else:
+                ids.append(cid)
+            if day > 0:  # a day, not a floating key
+                year = date.fromordinal(day).year
+                self._years.setdefault(label, {}).setdefault(year, set()).add(cid)
 
 
 def window(event: EventRef) -> tuple[date, date]:
