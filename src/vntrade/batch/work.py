@@ -76,7 +76,8 @@ def _freeze_once() -> None:
     """Once the model is loaded, leave what the process holds so far (the model, some
     100,000 objects that live as long as it) out of every later garbage collection, so that
     a full collection in the chunks, and in the writer of an inline engine, walks only the
-    objects made since (`gc.freeze`)."""
+    objects made since (`gc.freeze`). What loading left behind is collected first."""
+    gc.collect()
     gc.freeze()
 
 
