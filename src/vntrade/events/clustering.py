@@ -57,6 +57,7 @@ class Clusterer:
         # event of any weekday is a year
         self._years: dict[str, dict[int, set[int]]] = {}
         self.touched: set[int] = set()  # clusters changed since the last `take_touched`
+        self._gone: set[int] = set()  # clusters merged or dropped: the index still names them
         self.merged: dict[int, int] = {}  # a cluster merged into another → that other
         # Coarse members moved to a cluster that fits them better: (article, value) → cluster.
         self.moved: dict[tuple[str, str], int] = {}
@@ -69,8 +70,14 @@ class Clusterer:
     def load(self, cluster: Cluster) -> None:
         """Add a cluster from a store (e.g. those in `window(event)` of new events)."""
         self.clusters[cluster.id] = cluster
+        self._gone.discard(cluster.id)
         self._next = max(self._next, cluster.id + 1)
         self._reindex(cluster, _keys_of_cluster(cluster))
+
+    def drop(self, cluster_id: int) -> None:
+        """Forget a cluster left without members (if it is here)."""
+        if self.clusters.pop(cluster_id, None) is not None:
+            self._gone.add(cluster_id)
 
     def new_id(self) -> int:
         """A fresh cluster id, for an event that has no place on the calendar (alone)."""
@@ -191,6 +198,7 @@ class Clusterer:
             keys = _keys_of_cluster(small)
             large.merge(small)
             del self.clusters[small.id]
+            self._gone.add(small.id)
             self.merged[small.id] = large.id
             self.touched |= {small.id, large.id}
             self._reindex(large, keys)
@@ -269,7 +277,11 @@ class Clusterer:
             else:
                 found.update(*map(by_day.get, days, repeat(())))
             found.update(*map(by_day.get, floating, repeat(())))
-        return found & self.clusters.keys()  # merged and dropped ones stay in the index
+        # merged and dropped ones stay in the index; they are few
+        if len(self._gone) < len(found):
+            found.difference_update(self._gone)
+            return found
+        return found & self.clusters.keys()
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
         cid = cluster.id

@@ -183,7 +183,7 @@ class EventIndexer:
         for cid, items in sorted(found.items()):
             if not items:
                 dropped.append(cid)
-                self.clusterer.clusters.pop(cid, None)
+                self.clusterer.drop(cid)
                 continue
             members = [member for _, member in items]
             rows.append(cluster_row(cid, members, self.clusterer.clusters.get(cid)))
