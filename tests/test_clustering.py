@@ -11,8 +11,9 @@ import pytest
 
 from vntrade.corpus.events import make_event_corpus, write_event_jsonl
 from vntrade.evaluation.bcubed import bcubed
-from vntrade.events.clustering import Cluster, Clusterer, EventRef, cluster_all
+from vntrade.events.clustering import JOIN, Cluster, Clusterer, EventRef, cluster_all, score
 from vntrade.events.refs import record_refs
+from vntrade.events.scoring import may_join, may_reach
 
 CHINH = ("Pham Minh Chinh", "PERSON")
 GREER = ("Jamieson Greer", "PERSON")
@@ -211,3 +212,22 @@ def test_two_orders_of_a_generated_corpus_give_nearly_the_same_clusters(shape):
     ):
         same = sum(first[i] == second[i] for i in first) / len(first)
         assert same >= 0.99, same
+
+
+@pytest.mark.parametrize("shape", ["default", "dense", "undated", "yearless"])
+def test_what_clustering_leaves_unscored_could_not_join(shape):
+    """The bounds that spare scoring (`may_join`, `may_reach`) never leave out a cluster
+    that an event's window scores from JOIN: the clusters are those of scoring them all."""
+    clusterer = Clusterer()
+    checked = 0
+    for article in make_event_corpus(600, seed=3, shape=shape):
+        for ref in record_refs(article.record()):
+            if ref.matchable:
+                candidates = clusterer._candidates(ref)
+                weights = clusterer._weights(ref, candidates)
+                for cid in candidates:
+                    if score(ref, clusterer.clusters[cid], weights) >= JOIN:
+                        assert may_join(ref) and may_reach(ref, clusterer.clusters[cid], JOIN)
+                        checked += 1
+            clusterer.add(ref)
+    assert checked > 100

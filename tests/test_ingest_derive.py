@@ -4,11 +4,13 @@ would derive itself: the events tables come out the same either way."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
 
 from conftest import ingested
+from vntrade.events.model import EventReport
 from vntrade.ingest.derive import Arrival, derive, derive_in_workers
 from vntrade.ingest.events import EventIndexer
 from vntrade.store import Store
@@ -60,3 +62,28 @@ def test_a_record_with_a_year_of_its_own_fits_any_corpus_year(records):
 
 def _unread() -> dict:
     raise AssertionError("the writer parsed a record the workers had derived")
+
+
+def test_the_members_kept_between_batches_are_those_the_store_holds(records, tmp_path):
+    """The writer keeps the members of the clusters a batch wrote, so that the next batch,
+    which mostly touches the same clusters, does not read them back: they must be the store's."""
+    with Store.open(tmp_path / "kept.db", create=True) as store:
+        indexer = EventIndexer(store)
+        for start in range(0, len(records), 3):
+            batch = [Arrival.of(record) for record in records[start : start + 3]]
+            store.commit_events(indexer.index(batch))
+            indexer.written()
+            assert indexer.kept
+            for cid, members in indexer.kept.items():
+                stored = store.cluster_members([cid])
+                assert [(id_, member[:3]) for id_, member in members] == [
+                    (id_, (article, bool(lead), bool(inferred)))
+                    for id_, _, article, lead, inferred, _ in stored
+                ]
+                assert [_fields(member[3]) for _, member in members] == [
+                    {**json.loads(data), "keys": None} for *_, data in stored
+                ]
+
+
+def _fields(report: EventReport) -> dict:
+    return {**dataclasses.asdict(report), "words": sorted(report.words), "keys": None}

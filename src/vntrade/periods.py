@@ -3,6 +3,7 @@ day and the day after), seasons, month arithmetic, and the year of a year-less v
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -50,6 +51,7 @@ class Period:
         return self.start is not None
 
 
+@functools.lru_cache(maxsize=4096)  # articles, events and clusters give the same values often
 def parse_period(value: str, *, to_calendar_end: bool = False) -> Period | None:
     """The period of a date value, or None for durations, sets and vague references.
 

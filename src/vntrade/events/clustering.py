@@ -19,17 +19,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from itertools import repeat
 
 from vntrade.events.kinds import KINDS
 from vntrade.events.placings import Placing, Placings
 from vntrade.events.profile import CHANGES, LONGEST_PERIOD, Cluster, EventRef
 from vntrade.events.scoring import (
     Weights,
-    dates_meet,
     fits,
     kinds_may_meet,
+    may_join,
     may_match,
-    may_score,
+    may_reach,
+    placing_score,
     score,
 )
 from vntrade.events.weights import WindowWeights
@@ -51,7 +53,11 @@ class Clusterer:
         self.clusters: dict[int, Cluster] = {}
         # label ("a:actor", "k:kind") → day (an ordinal, or a floating key) → cluster ids
         self._index: dict[str, dict[int, list[int]]] = {}
+        # label → year → the ids of `_index` on that year's days: the window of a floating
+        # event of any weekday is a year
+        self._years: dict[str, dict[int, set[int]]] = {}
         self.touched: set[int] = set()  # clusters changed since the last `take_touched`
+        self._gone: set[int] = set()  # clusters merged or dropped: the index still names them
         self.merged: dict[int, int] = {}  # a cluster merged into another → that other
         # Coarse members moved to a cluster that fits them better: (article, value) → cluster.
         self.moved: dict[tuple[str, str], int] = {}
@@ -64,8 +70,14 @@ class Clusterer:
     def load(self, cluster: Cluster) -> None:
         """Add a cluster from a store (e.g. those in `window(event)` of new events)."""
         self.clusters[cluster.id] = cluster
+        self._gone.discard(cluster.id)
         self._next = max(self._next, cluster.id + 1)
         self._reindex(cluster, _keys_of_cluster(cluster))
+
+    def drop(self, cluster_id: int) -> None:
+        """Forget a cluster left without members (if it is here)."""
+        if self.clusters.pop(cluster_id, None) is not None:
+            self._gone.add(cluster_id)
 
     def new_id(self) -> int:
         """A fresh cluster id, for an event that has no place on the calendar (alone)."""
@@ -90,7 +102,7 @@ class Clusterer:
         candidates: set[int] = set()
         weights: dict[str, float] = {}
         best = None
-        if event.matchable:
+        if event.matchable and may_join(event):
             candidates = self._candidates(event)
             weights = self._weights(event, candidates)
             best = self._best(event, candidates, weights)
@@ -121,6 +133,8 @@ class Clusterer:
         """The cluster `event` joins: the best score from `JOIN`, the lowest id on a tie; none
         when a coarse date ("this week") fits two clusters about as well (look-alikes).
         `again`: a loose member placed again (see `placings`)."""
+        if not may_join(event):
+            return None
         self.comparisons += len(candidates)
         found = sorted(self._scores(event, candidates, weights, again), key=lambda p: (-p[0], p[1]))
         if not found:
@@ -133,25 +147,27 @@ class Clusterer:
         self, event: EventRef, candidates: set[int], weights: Weights, again: bool
     ) -> list[tuple[float, int]]:
         """The scores from `JOIN` of `event` against `candidates`, with their ids."""
-        last = self._placings.take(event) if again else Placing()
+        # A loose member's placing is kept for its next: a floating one's (a weightless
+        # window) also when it stands for its cluster (`_absorb`).
+        kept = again or event.floating
+        last = self._placings.take(event) if kept else Placing()
         now = Placing(next(CHANGES))
         weightless = not isinstance(weights, WindowWeights)
-        below, found = [], []
-        for cid in candidates:
-            cluster = self.clusters[cid]
-            if last.known(cid, cluster.changed):
-                value, settled = last.scores.get(cid, 0.0), True
-            elif not dates_meet(event, cluster) or (again and not may_score(event, cluster)):
-                value, settled = 0.0, True
-            else:
-                value, settled = score(event, cluster, weights), weightless
-            if value >= JOIN:
-                found.append((value, cid))
-                if settled:
-                    now.scores[cid] = value
-            elif settled:
+        known = last.known(candidates, self.clusters) if kept else set()
+        below = list(known & last.below)
+        found = [(last.scores[cid], cid) for cid in known.intersection(last.scores)]
+        now.scores = {cid: value for value, cid in found}
+        for cid in candidates - known if known else candidates:
+            value = placing_score(event, self.clusters[cid], weights, JOIN)
+            if value is None:  # under JOIN whatever the weights
                 below.append(cid)
-        if again:
+            elif value >= JOIN:
+                found.append((value, cid))
+                if weightless:
+                    now.scores[cid] = value
+            elif weightless:
+                below.append(cid)
+        if kept:
             now.below = frozenset(below)
             self._placings.keep(event, now)
         return found
@@ -169,7 +185,7 @@ class Clusterer:
             if small.size > MERGE_SIZE:
                 continue
             ref = small.as_ref()
-            if not may_match(ref, large):  # the usual case: no need to look at the window
+            if not may_reach(ref, large, JOIN):  # the usual case: no need to look at the window
                 continue
             candidates = self._candidates(ref) - {small.id}
             if large.id not in candidates:
@@ -182,6 +198,7 @@ class Clusterer:
             keys = _keys_of_cluster(small)
             large.merge(small)
             del self.clusters[small.id]
+            self._gone.add(small.id)
             self.merged[small.id] = large.id
             self.touched |= {small.id, large.id}
             self._reindex(large, keys)
@@ -236,42 +253,70 @@ class Clusterer:
         return changed
 
     def _candidates(self, event: EventRef) -> set[int]:
-        first, last = window(event)
         # An event naming no key actor looks among the clusters of the kinds it may share.
         labels = [f"a:{actor}" for actor in event.actors] or [
             f"k:{k}" for k in KINDS if kinds_may_meet(event.kind, k)
         ]
         found: set[int] = set()
-        days = range(first.toordinal(), last.toordinal())
-        if event.weekday:  # date.toordinal() is 1 on a Monday: keep the event's weekday
-            days = range(first.toordinal() + (event.weekday - first.isoweekday()) % 7,
-                         last.toordinal(), 7)  # fmt: skip
+        days = _window_days(event)
         floating = _floating_keys(event)  # clusters of floating reports it may fit
+        edges: list[int] = []  # a floating event's days around its year (`_years` the others)
+        if event.floating and not event.weekday:
+            start, end = event.start.toordinal(), event.end.toordinal()
+            edges = [d for d in days[:WINDOW_DAYS] if d < start]
+            edges += [d for d in days[-WINDOW_DAYS:] if d >= end]
         for label in labels:
             by_day = self._index.get(label)
             if not by_day:
                 continue
-            if len(by_day) < len(days):  # a year's window: the label's few days
-                for day, ids in by_day.items():
-                    if day in days:
-                        found.update(ids)
+            if event.floating and not event.weekday:  # the year's days, and those around it
+                found.update(self._years.get(label, {}).get(event.start.year, ()))
+                found.update(*map(by_day.get, edges, repeat(())))
+            elif len(by_day) < len(days):  # a long window: the label's few days
+                found.update(*[ids for day, ids in by_day.items() if day in days])
             else:
-                for day in days:
-                    found.update(by_day.get(day, ()))
-            for key in floating:
-                found.update(by_day.get(key, ()))
-        return {cid for cid in found if cid in self.clusters}
+                found.update(*map(by_day.get, days, repeat(())))
+            found.update(*map(by_day.get, floating, repeat(())))
+        # merged and dropped ones stay in the index; they are few
+        if len(self._gone) < len(found):
+            found.difference_update(self._gone)
+            return found
+        return found & self.clusters.keys()
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
+        cid = cluster.id
         for label, day in keys:
-            ids = self._index.setdefault(label, {}).setdefault(day, [])
-            if cluster.id not in ids:
-                ids.append(cluster.id)
+            by_day = self._index.get(label)
+            if by_day is None:
+                by_day = self._index[label] = {}
+            ids = by_day.get(day)
+            if ids is None:
+                by_day[day] = [cid]
+            elif cid in ids:
+                continue
+            else:
+                ids.append(cid)
+            if day > 0:  # a day, not a floating key
+                year = date.fromordinal(day).year
+                self._years.setdefault(label, {}).setdefault(year, set()).add(cid)
 
 
 def window(event: EventRef) -> tuple[date, date]:
     """The days (first, day after last) whose clusters are candidates for `event`."""
     return add_days(event.start, -WINDOW_DAYS), add_days(event.end, WINDOW_DAYS)
+
+
+_FIRST, _LAST = date.min.toordinal(), date.max.toordinal()
+
+
+def _window_days(event: EventRef) -> range:
+    """The ordinals of the days of `window(event)`: of its weekday only for a floating
+    event that gives one (ordinal 1 is a Monday)."""
+    first = max(event.start.toordinal() - WINDOW_DAYS, _FIRST)
+    last = min(event.end.toordinal() + WINDOW_DAYS, _LAST)
+    if not event.weekday:
+        return range(first, last)
+    return range(first + (event.weekday - (first - 1) % 7 - 1) % 7, last, 7)
 
 
 def cluster_all(events: Iterable[EventRef]) -> dict[str, int]:

@@ -24,17 +24,21 @@ DAY_UNKNOWN = frozenset(PRECISION_ORDER[:6])
 
 @dataclass(slots=True)
 class TimelineEntry:
-    """One event of the timeline, with every report of it."""
+    """One event of the timeline, with every report of it (all given when it is made)."""
 
     value: str
     period: Period
     date_inferred: bool
     events: list[EventReport] = field(default_factory=list)
+    _kind: str = field(default="", init=False, repr=False, compare=False)
 
     @property
     def kind(self) -> str:
-        counts = Counter(event.kind for event in self.events)
-        return min(counts, key=lambda kind: (-counts[kind], kind_rank(kind)))
+        """The kind most reports give (the more specific on a tie), worked out once."""
+        if not self._kind:
+            counts = Counter(event.kind for event in self.events)
+            self._kind = min(counts, key=lambda kind: (-counts[kind], kind_rank(kind)))
+        return self._kind
 
     @property
     def articles(self) -> list[str]:
@@ -80,9 +84,10 @@ class TimelineEntry:
             "actors": self.actors,
             "commodities": self.commodities,
             "articles": self.articles,
-            "evidence": _unique_dicts(
-                {"article": event.article, "sentence": event.sentence} for event in self.events
-            ),
+            "evidence": [
+                {"article": article, "sentence": sentence}
+                for article, sentence in _unique((e.article, e.sentence) for e in self.events)
+            ],
         }
 
 
@@ -94,13 +99,3 @@ def day_key(period: Period) -> str:
 
 def _unique(items: Iterable[Any]) -> list[Any]:
     return list(dict.fromkeys(items))
-
-
-def _unique_dicts(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen, kept = set(), []
-    for item in items:
-        key = tuple(item.values())
-        if key not in seen:
-            seen.add(key)
-            kept.append(item)
-    return kept

@@ -13,6 +13,9 @@ COMPATIBLE_KINDS = (
     {"briefing", "announcement"},
     {"agreement", "decision"},
 )
+_PAIRS = frozenset(
+    (first, second) for group in COMPATIBLE_KINDS for first in group for second in group
+)
 
 
 def compatible(first: str, second: str) -> bool:
@@ -23,7 +26,7 @@ def compatible(first: str, second: str) -> bool:
         return False
     if "report" in (first, second):
         return True
-    return any(first in group and second in group for group in COMPATIBLE_KINDS)
+    return (first, second) in _PAIRS
 
 
 def kind_rank(kind: str) -> int:

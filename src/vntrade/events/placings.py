@@ -4,14 +4,15 @@ A loose member ("this week", "on Tuesday" of an undated report) is placed again 
 day report of its window arrives, against much the same clusters. Against a cluster that has
 not changed since (`Cluster.changed`), a score that no window weight entered is the same
 again: that of a floating member (which weighs all alike), and the 0 of a cluster that no
-weights could make it join (`scoring.may_score`).
+weights could make it join (`scoring.placing_score`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from vntrade.events.profile import EventRef
+from vntrade.events.profile import Cluster, EventRef
 
 REMEMBERED = 1024  # loose members whose last placing is kept (the latest placed)
 
@@ -25,9 +26,12 @@ class Placing:
     below: frozenset[int] = frozenset()
     scores: dict[int, float] = field(default_factory=dict)
 
-    def known(self, cid: int, changed: int) -> bool:
-        """Whether cluster `cid`, last changed at `changed`, scores as it did then."""
-        return changed < self.when and (cid in self.below or cid in self.scores)
+    def known(self, candidates: set[int], clusters: Mapping[int, Cluster]) -> set[int]:
+        """The `candidates` that score as they did then: scored (or settled below) then, and
+        unchanged since. Set operations first: most candidates of a year's window are."""
+        when = self.when
+        settled = candidates & (self.below | self.scores.keys())
+        return {cid for cid in settled if clusters[cid].changed < when}
 
 
 class Placings:

@@ -47,6 +47,14 @@ class EventRef:
     words: frozenset[str] = frozenset()  # content words of the evidence, goods included
     ordinals: frozenset[str] = frozenset()  # "second round"
     weekday: int = 0  # of a floating value ("2025-WXX-2": some Tuesday): 1-7, 0 for any day
+    # Read by every score: worked out once, from the fields above.
+    day: date | None = field(init=False, repr=False, compare=False)  # a day-precision date
+    # whether only the year is known, and perhaps the weekday (see `events.undated`)
+    floating: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "day", self.start if self.precision == "day" else None)
+        object.__setattr__(self, "floating", self.precision == "floating")
 
     @classmethod
     def make(
@@ -78,17 +86,8 @@ class EventRef:
         )  # fmt: skip
 
     @property
-    def day(self) -> date | None:
-        return self.start if self.precision == "day" else None
-
-    @property
     def matchable(self) -> bool:
         return self.floating or (self.end - self.start).days <= LONGEST_PERIOD
-
-    @property
-    def floating(self) -> bool:
-        """Whether only the year is known, and perhaps the weekday (see `events.undated`)."""
-        return self.precision == "floating"
 
     @property
     def key(self) -> tuple[str, str]:
@@ -207,9 +206,11 @@ class Cluster:
             counts += (self.periods,)
             items += ([f"{event.start.isoformat()}/{event.end.isoformat()}"],)
         for counter, keys in zip(counts, items, strict=True):
-            counter.subtract(key for key in keys if key in counter)
-            for key in [key for key, n in counter.items() if n <= 0]:
-                del counter[key]
+            held = [key for key in keys if key in counter]
+            counter.subtract(held)
+            for key in held:  # counts are positive: only these may have reached 0
+                if counter[key] <= 0:
+                    del counter[key]
 
     def merge(self, other: Cluster) -> None:
         """Count `other`'s members as this cluster's own."""
@@ -221,6 +222,9 @@ class Cluster:
 
     def as_ref(self) -> EventRef:
         """The cluster as one event (what most members give), to score it against another."""
+        return self.remember(("as ref", ""), self._as_ref)
+
+    def _as_ref(self) -> EventRef:
         if self.floating_only:
             return min(self.loose.values(), key=lambda ref: (-self.floating[ref.value], ref.key))
         start, end = self.span()

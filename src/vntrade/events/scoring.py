@@ -35,12 +35,29 @@ class Weights(Protocol):
     def get(self, key: str, default: float, /) -> float: ...
 
 
+Gate = tuple[float, bool, set[str], frozenset[str]]  # see `_gate`
+
+
 def score(event: EventRef, cluster: Cluster, weights: Weights | None = None) -> float:
     """How well `event` matches `cluster` (0 when it cannot belong to it); `weights` gives
     each actor's distinctiveness (1 / the clusters of the window naming it; 1 if absent)."""
     gate = _gate(event, cluster)
-    if gate is None:
-        return 0.0
+    return 0.0 if gate is None else _score(event, cluster, gate, weights)
+
+
+def placing_score(
+    event: EventRef, cluster: Cluster, weights: Weights | None, least: float
+) -> float | None:
+    """`score`, or None when no weights may make it `least` or more (`may_reach`): a
+    score that a loose member's next placing may take as it is."""
+    gate = _gate(event, cluster)
+    if gate is None or not _may_reach(event, cluster, gate, least):
+        return None
+    return _score(event, cluster, gate, weights)
+
+
+def _score(event: EventRef, cluster: Cluster, gate: Gate, weights: Weights | None) -> float:
+    """`score` of an event that passes the `gate`."""
     when, kinds_agree, core_actors, shared = gate
     if _other_counterparts(event, cluster, shared, core_actors, weights):
         return 0.0
@@ -96,33 +113,44 @@ def _subject_score(
     return words
 
 
+def may_join(event: EventRef) -> bool:
+    """Whether `event` may join any cluster: one dated more coarsely than a day that names
+    no key actor scores at most `_most(0, 1, 0.5)` = 0.5 against any, under `COARSE_JOIN`."""
+    return event.precision == "day" or bool(event.actors)
+
+
+def may_reach(event: EventRef, cluster: Cluster, least: float) -> bool:
+    """Whether some weights may give `event` a score of at least `least` (above 0) against
+    `cluster`: its score with the shared actors and the words at their most, above the
+    score a date one day off or coarser needs."""
+    gate = _gate(event, cluster)
+    return gate is not None and _may_reach(event, cluster, gate, least)
+
+
+def _may_reach(event: EventRef, cluster: Cluster, gate: Gate, least: float) -> bool:
+    """`may_reach` of an event that passes the `gate`."""
+    when, kinds_agree, _, shared = gate
+    if when == NEAR_DAY:
+        least = max(least, NEAR_DAY_JOIN)
+    elif when < 1:
+        least = max(least, COARSE_JOIN)
+    least += (0.0 if kinds_agree else OTHER_KIND) - MARGIN
+    actors = float(bool(shared))
+    if _most(actors, MIN_WORDS, when) >= least:  # whatever the words
+        return True
+    return _most(actors, max(_word_bound(event, cluster), MIN_WORDS), when) >= least
+
+
 def may_match(event: EventRef, cluster: Cluster) -> bool:
     """Whether `event` passes the checks of `score` that no weight changes (its day, kind,
     ordinals and core actors): when not, it scores 0 in any window."""
     return _gate(event, cluster) is not None
 
 
-def may_score(event: EventRef, cluster: Cluster) -> bool:
-    """Whether some weights may give `event` a score above 0 against `cluster`: it passes
-    `may_match`, and a report not of the cluster's day may reach `COARSE_JOIN`."""
-    gate = _gate(event, cluster)
-    if gate is None:
-        return False
-    when, shared = gate[0], gate[3]
-    if when >= 1:
-        return True
-    return _most(float(bool(shared)), _word_bound(event, cluster), when) >= COARSE_JOIN - MARGIN
-
-
-def dates_meet(event: EventRef, cluster: Cluster) -> bool:
-    """Whether `event`'s date may be the (non-empty) cluster's: the first check of `score`,
-    the cheapest and the one most candidates fail."""
-    return bool(cluster.size) and bool(_date_score(event, cluster))
-
-
-def _gate(event: EventRef, cluster: Cluster) -> tuple[float, bool, set[str], frozenset[str]] | None:
+def _gate(event: EventRef, cluster: Cluster) -> Gate | None:
     """The date score, whether the kinds agree, the cluster's core actors and those it shares
-    with `event`; None when `event` cannot belong to `cluster`, whatever the weights."""
+    with `event`; None when `event` cannot belong to `cluster`, whatever the weights. The
+    date comes first: the cheapest check, and the one most candidates fail."""
     if not cluster.size:
         return None  # emptied by re-ingested articles
     when = _date_score(event, cluster)
@@ -226,7 +254,11 @@ def kinds_may_meet(kind: str, other: str) -> bool:
 def _kinds_agree(kind: str, cluster: Cluster) -> bool:
     if kind in WEAK_KINDS:
         return True
-    return cluster.remember(("kinds agree", kind), lambda: _kinds_allow(kind, cluster))
+    known: dict[str, bool] = cluster.remember(("kinds agree", ""), dict)
+    found = known.get(kind)
+    if found is None:
+        found = known[kind] = _kinds_allow(kind, cluster)
+    return found
 
 
 def _kinds_allow(kind: str, cluster: Cluster) -> bool:
@@ -276,9 +308,7 @@ def _word_score(event: EventRef, cluster: Cluster, weights: Weights | None = Non
     clusters use it (`weights`, keys "w:word"), so "tariffs" tells apart less than "shrimp"."""
     if not event.words:
         return 0.0
-
-    def weight(word: str) -> float:
-        return weights.get(f"w:{word}", 1.0) if weights else 1.0
+    weight = _word_weight(weights)
 
     def own_words() -> tuple[list[tuple[str, float]], float]:
         own = [(word, weight(word)) for word in event.words]
@@ -289,10 +319,19 @@ def _word_score(event: EventRef, cluster: Cluster, weights: Weights | None = Non
     counts, size = cluster.words, cluster.size
     used = sum(w * min(1.0, counts[word] / size) for word, w in own) / mass
     core = cluster.core(cluster.words)
-    covered = (
-        sum(weight(w) for w in event.words & core) / sum(weight(w) for w in core) if core else 0.0
-    )
+    if isinstance(weights, WindowWeights) and weights.has(cluster):
+        weight = weights.core_word  # the same weights, found more directly
+    covered = sum(map(weight, event.words & core)) / sum(map(weight, core)) if core else 0.0
     return (used + covered) / 2
+
+
+def _word_weight(weights: Weights | None) -> Callable[[str], float]:
+    """A word's weight in `weights` (key "w:word"), 1 by default."""
+    if isinstance(weights, WindowWeights):
+        return weights.word
+    if not weights:
+        return lambda word: 1.0
+    return lambda word: weights.get(f"w:{word}", 1.0)
 
 
 def _word_bound(event: EventRef, cluster: Cluster) -> float:

@@ -21,14 +21,31 @@ class WindowWeights:
     ("w:word") of the event and the cores, when the window holds more than one cluster:
     1 / how many candidates use it. Anything else weighs the default."""
 
-    __slots__ = ("clusters", "event", "known", "lists", "memo")
+    __slots__ = ("clusters", "event", "known", "lists", "memo", "words")
 
     def __init__(self, event: EventRef, clusters: list[Cluster]) -> None:
         self.event = event
         self.clusters = clusters
         self.known: dict[str, float | None] = {}  # None: not a key of the window
-        self.lists: dict[str, list[Any]] = {}  # the candidates' counts and cores, as needed
+        self.lists: dict[str, Any] = {}  # the candidates' counts and cores, as needed
         self.memo: dict[tuple[str, int], Any] = {}  # what scoring works out once a window
+        self.words: dict[str, float] = {}  # each word's `word` weight
+
+    def word(self, word: str) -> float:
+        """`get(f"w:{word}", 1.0)`: a word's weight, 1 by default (asked for far more often
+        than there are words in a window)."""
+        found = self.words.get(word)
+        if found is None:
+            weight = self._word(word)
+            found = self.get(f"w:{word}", 1.0) if weight is None else weight
+            self.words[word] = found
+        return found
+
+    def has(self, cluster: Cluster) -> bool:
+        """Whether `cluster` is one of the window's: its core words weigh as the event's."""
+        if "ids" not in self.lists:
+            self.lists["ids"] = set(map(id, self.clusters))
+        return id(cluster) in self.lists["ids"]
 
     def get(self, key: str, default: float, /) -> float:
         found = self.known.get(key, _UNKNOWN)
@@ -48,9 +65,26 @@ class WindowWeights:
     def _word(self, word: str) -> float | None:
         if len(self.clusters) < 2:  # words weigh only between competing clusters
             return None
-        if word not in self.event.words and not _holds(self._list("word cores", _word_core), word):
+        if word not in self.event.words and word not in self._core_words():
             return None
-        return 1.0 / max(1, _holds_count(self._list("words", _words), word))
+        return self.core_word(word)
+
+    def core_word(self, word: str) -> float:
+        """`word` of a word of the event or of a candidate's core (`has`), found without
+        looking in the cores."""
+        found = self.words.get(word)
+        if found is None:
+            if len(self.clusters) < 2:
+                return self.word(word)
+            found = 1.0 / max(1, _holds_count(self._list("words", _words), word))
+            self.words[word] = found
+        return found
+
+    def _core_words(self) -> set[str]:
+        """The words of the candidates' cores (one set: most words asked for are in one)."""
+        if "core words" not in self.lists:
+            self.lists["core words"] = set().union(*map(_word_core, self.clusters))
+        return self.lists["core words"]
 
     def _list(self, name: str, of: Callable[[Cluster], Any]) -> list[Any]:
         if name not in self.lists:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import MAXYEAR, date
+from operator import itemgetter
 from typing import Any
 
 from vntrade.events.clustering import LONGEST_PERIOD, WINDOW_DAYS, Cluster, Clusterer, EventRef
@@ -26,6 +27,9 @@ from vntrade.store import EventsState, Store
 from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite
 
 Member = tuple[str, bool, bool, EventReport]  # (article, lead, inferred, the report)
+# A cluster's member and its stored event's id (an event written by this batch: its row,
+# which the store gives its id)
+Kept = tuple[int | EventRow, Member]
 
 
 class EventIndexer:
@@ -37,9 +41,17 @@ class EventIndexer:
         self.clusterer = Clusterer(next_id=store.next_cluster_id())
         self.votes = YearVotes.from_json(store.meta("year_votes"))
         self.loaded: set[tuple[int, int]] = set()  # months whose clusters are in memory
+        # The members of the clusters the last stored batch wrote, by event id: the next
+        # batch mostly touches the same ones (a story told day after day), and need not read
+        # and decode them again. `written` keeps them once the store has the batch.
+        self.kept: dict[int, list[tuple[int, Member]]] = {}
+        self._found: dict[int, list[Kept]] = {}  # the members of the batch being written
 
     def index(self, arrivals: list[Arrival]) -> EventWrite:
-        """What storing the `arrivals` (new or updated articles) changes in the events tables."""
+        """What storing the `arrivals` (new or updated articles) changes in the events tables;
+        call `written` once the store has it."""
+        if self._found:  # the last batch was not stored: what is kept may not be the store's
+            self.kept, self._found = {}, {}
         records: dict[int, dict[str, Any]] = {}  # those parsed here, by place
         for place, arrival in enumerate(arrivals):
             if arrival.derived is not None and arrival.derived.votes is not None:
@@ -69,10 +81,11 @@ class EventIndexer:
             write.statements += found.statements
         clusterer = self.clusterer
         # Events placed early in the batch may since have moved, with their cluster or alone.
-        new: dict[int, list[Member]] = {}
+        new: dict[int, list[Kept]] = {}
         for row, report in placed:
             row.cluster = clusterer.place(row.article, row.value, row.cluster)
-            new.setdefault(row.cluster, []).append((row.article, row.lead, row.inferred, report))
+            member = (row.article, row.lead, row.inferred, report)
+            new.setdefault(row.cluster, []).append((row, member))
         touched |= set(new) | clusterer.touched
         clusterer.take_touched()
         write.merged = [(cid, clusterer.resolve(cid)) for cid in clusterer.merged]
@@ -81,6 +94,10 @@ class EventIndexer:
         ]
         if touched:
             write.clusters, write.dropped = self._rebuild(touched, new, set(ids))
+        # A move takes every stored event of its article and value, some maybe of clusters
+        # not read here (an article with two events of one value): read it again next time.
+        for _, _, target in write.moved:
+            self._found.pop(target, None)
         clusterer.merged.clear()
         clusterer.moved.clear()
         write.year_votes = self.votes.to_json()
@@ -139,29 +156,59 @@ class EventIndexer:
             ):
                 self.clusterer.load(cluster)
 
+    def written(self) -> None:
+        """The store has the batch `index` gave: keep the members of the clusters it wrote."""
+        self.kept = {
+            cid: [
+                (ref if isinstance(ref, int) else _stored_id(ref), member) for ref, member in items
+            ]
+            for cid, items in self._found.items()
+        }
+        self._found = {}
+
     def _rebuild(
-        self, touched: set[int], new: dict[int, list[Member]], replaced: set[str]
+        self, touched: set[int], new: dict[int, list[Kept]], replaced: set[str]
     ) -> tuple[list[ClusterRow], list[int]]:
         """The rows of the touched clusters (from their stored and new members), and the
         ids of those left without any member."""
-        found: dict[int, list[Member]] = {cid: [] for cid in touched}
-        stored = self.store.cluster_members(touched)
-        for cid, article, lead, inferred, data in stored:
-            if article not in replaced:
-                event = _event(json.loads(data))
-                # where the event is now: its cluster may be merged, or the event moved
-                now = self.clusterer.place(article, event.value, cid)
-                found.setdefault(now, []).append((article, bool(lead), bool(inferred), event))
+        found: dict[int, list[Kept]] = {cid: [] for cid in touched}
+        # where each stored member is now, in the order they were stored: its cluster may
+        # be merged, or the event moved
+        for id_, cid, member in self._stored_members(touched, replaced):
+            now = self.clusterer.place(member[0], member[3].value, cid)
+            found.setdefault(now, []).append((id_, member))
         for cid, items in new.items():
             found[cid] += items
         rows, dropped = [], []
         for cid, items in sorted(found.items()):
             if not items:
                 dropped.append(cid)
-                self.clusterer.clusters.pop(cid, None)
+                self.clusterer.drop(cid)
                 continue
-            rows.append(cluster_row(cid, items, self.clusterer.clusters.get(cid)))
+            members = [member for _, member in items]
+            rows.append(cluster_row(cid, members, self.clusterer.clusters.get(cid)))
+        self._found = {cid: items for cid, items in found.items() if items}
         return rows, dropped
+
+    def _stored_members(
+        self, clusters: set[int], replaced: set[str]
+    ) -> list[tuple[int, int, Member]]:
+        """(event id, cluster, member) of the stored events of `clusters`, but those of the
+        `replaced` articles, by id: those the last batch wrote from memory, others read."""
+        found = [
+            (id_, cid, member)
+            for cid in clusters & self.kept.keys()
+            for id_, member in self.kept[cid]
+            if member[0] not in replaced
+        ]
+        for id_, cid, article, lead, inferred, data in self.store.cluster_members(
+            clusters - self.kept.keys()
+        ):
+            if article not in replaced:
+                member = (article, bool(lead), bool(inferred), _event(json.loads(data)))
+                found.append((id_, cid, member))
+        found.sort(key=itemgetter(0))
+        return found
 
 
 def cluster_row(cid: int, items: list[Member], profile: Cluster | None) -> ClusterRow:
@@ -209,6 +256,11 @@ def _entry_row(members: list[tuple[EventReport, Period, bool]]) -> EntryRow:
     )
 
 
+def _stored_id(row: EventRow) -> int:
+    assert row.id is not None, "an event row the store has not written"
+    return row.id
+
+
 def _event(data: dict[str, Any]) -> EventReport:
     fields = {key: value for key, value in data.items() if key != "keys"}
     return EventReport(**{**fields, "words": set(data["words"])})
@@ -236,6 +288,7 @@ def recluster(
             found = store.records(chunk)
             arrivals = [Arrival.of(found[i]) for i in chunk if i in found]
             store.commit_events(indexer.index(arrivals))
+            indexer.written()
             if progress:
                 progress(len(chunk))
         store.set_events_state(EventsState.CURRENT)

@@ -33,6 +33,7 @@ class StoreRun:
     def commit(self, batch: Batch, arrivals: list[Arrival]) -> None:
         """Write a batch with its new or updated records' events, in one transaction."""
         self.store.commit_batch(batch, self.id, self.events.index(arrivals))
+        self.events.written()
 
     def finish_events(self) -> None:
         """Cluster every stored article's events afresh when the store's were not current

@@ -8,7 +8,9 @@ module only reads and writes the rows (the views' queries are in `queries.py`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import functools
+import operator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from vntrade.store.base import guard, id_chunks, marks
@@ -21,7 +23,12 @@ EVENT_TABLES = ("event_actors", "events", "entry_names", "timeline_entries", "ev
 
 def _columns(row: Any, count: int) -> tuple[Any, ...]:
     """The first `count` fields of a row dataclass, as they are (`astuple` would deep-copy)."""
-    return tuple(getattr(row, f.name) for f in dataclasses.fields(row)[:count])
+    return _getter(type(row), count)(row)
+
+
+@functools.cache
+def _getter(row_type: type, count: int) -> Callable[[Any], tuple[Any, ...]]:
+    return operator.attrgetter(*(f.name for f in dataclasses.fields(row_type)[:count]))
 
 
 class EventTables(StatementTables):
@@ -42,26 +49,24 @@ class EventTables(StatementTables):
             "DELETE FROM events WHERE article IN ({ids})",
             "DELETE FROM article_names WHERE article IN ({ids})",
         )
-        for event in write.events:
-            cursor = conn.execute(
-                "INSERT INTO events (article, value, start, end, kind, lead, inferred, cluster,"
-                " data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    event.article,
-                    event.value,
-                    event.start,
-                    event.end,
-                    event.kind,
-                    int(event.lead),
-                    int(event.inferred),
-                    event.cluster,
-                    event.data,
-                ),
-            )
-            conn.executemany(
-                "INSERT INTO event_actors VALUES (?, ?)",
-                [(cursor.lastrowid, actor) for actor in event.actors],
-            )
+        # Rows numbered here as SQLite would (one past the largest), so that each table is
+        # written in one statement.
+        first = self._next_id("events")
+        for n, event in enumerate(write.events):
+            event.id = first + n
+        conn.executemany(
+            "INSERT INTO events (id, article, value, start, end, kind, lead, inferred, cluster,"
+            " data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (first + n, e.article, e.value, e.start, e.end, e.kind, int(e.lead),
+                 int(e.inferred), e.cluster, e.data)
+                for n, e in enumerate(write.events)
+            ],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO event_actors VALUES (?, ?)",
+            [(first + n, actor) for n, e in enumerate(write.events) for actor in e.actors],
+        )
         rebuilt = write.dropped + [cluster.id for cluster in write.clusters]
         self._delete_in(
             rebuilt,
@@ -75,18 +80,25 @@ class EventTables(StatementTables):
             " span_start, profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [_columns(cluster, 8) for cluster in write.clusters],
         )
-        for cluster in write.clusters:
-            for entry in cluster.entries:
-                cursor = conn.execute(
-                    "INSERT INTO timeline_entries (cluster, sort_key, start, end, kind, entry)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (cluster.id, entry.sort_key, entry.start, entry.end, entry.kind, entry.entry),
-                )
-                conn.executemany(
-                    "INSERT INTO entry_names VALUES (?, ?, ?)",
-                    [(cursor.lastrowid, "actors", name) for name in entry.actors]
-                    + [(cursor.lastrowid, "commodities", name) for name in entry.commodities],
-                )
+        entries = [(cluster.id, entry) for cluster in write.clusters for entry in cluster.entries]
+        first = self._next_id("timeline_entries")
+        conn.executemany(
+            "INSERT INTO timeline_entries (id, cluster, sort_key, start, end, kind, entry)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (first + n, cid, entry.sort_key, entry.start, entry.end, entry.kind, entry.entry)
+                for n, (cid, entry) in enumerate(entries)
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO entry_names VALUES (?, ?, ?)",
+            [
+                (first + n, field, name)
+                for n, (_, entry) in enumerate(entries)
+                for field, names in (("actors", entry.actors), ("commodities", entry.commodities))
+                for name in names
+            ],
+        )
         conn.executemany(
             "INSERT INTO article_names VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_columns(name, 10) for name in write.names],
@@ -100,6 +112,10 @@ class EventTables(StatementTables):
             conn.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('year_votes', ?)", (write.year_votes,)
             )
+
+    def _next_id(self, table: str) -> int:
+        """The id SQLite gives the next row of `table` (whose ids are its rowids)."""
+        return int(self._one(f"SELECT coalesce(max(id), 0) + 1 FROM {table}")[0])
 
     def _clear_events(self) -> None:
         """Empty every events table (before they are made again from the records)."""
@@ -134,13 +150,13 @@ class EventTables(StatementTables):
         return [row[0] for row in self.conn.execute(query, (first, last))]
 
     @guard
-    def cluster_members(self, ids: Iterable[int]) -> list[tuple[int, str, int, int, str]]:
-        """(cluster, article, lead, inferred, data) of every stored event of these clusters,
-        in the order they were stored."""
+    def cluster_members(self, ids: Iterable[int]) -> list[tuple[int, int, str, int, int, str]]:
+        """(id, cluster, article, lead, inferred, data) of every stored event of these
+        clusters, in the order they were stored (by id)."""
         found = []
         for chunk in id_chunks(ids):
             query = (
-                "SELECT cluster, article, lead, inferred, data FROM events"
+                "SELECT id, cluster, article, lead, inferred, data FROM events"
                 f" WHERE cluster IN ({marks(chunk)}) ORDER BY id"
             )
             found += self.conn.execute(query, chunk).fetchall()

@@ -123,6 +123,7 @@ class EventRow:
     cluster: int | None
     data: str  # JSON
     actors: list[str] = field(default_factory=list)  # key actors, folded
+    id: int | None = None  # given by the store when it writes the row
 
 
 @dataclass(slots=True)
