@@ -231,3 +231,25 @@ def test_what_clustering_leaves_unscored_could_not_join(shape):
                         checked += 1
             clusterer.add(ref)
     assert checked > 100
+
+
+def test_a_loose_member_put_back_leaves_its_cluster_as_it_was():
+    """A loose member placed again and put back leaves its cluster as it was, what was worked
+    out of it and when it last changed included (so no score of it needs working out again);
+    unless adding it back makes another profile (a word of it since dropped)."""
+    day = EventRef.make("a", "2025-03-04", "meeting", ["greer"], ["shrimp", "tariff"])
+    week = EventRef.make("b", "2025-W10", "meeting", ["greer"], ["shrimp"])
+    assert day is not None and week is not None
+    cluster = Cluster(1)
+    cluster.add(day)
+    cluster.add(week)
+    before, changed, core = cluster.to_dict(), cluster.changed, cluster.core(cluster.words)
+    kept = cluster.take_out(week)
+    assert kept is not None and cluster.size == 1 and cluster.changed != changed
+    cluster.put_back(week, kept)
+    assert cluster.to_dict() == before and cluster.changed == changed
+    assert cluster.core(cluster.words) is core
+    del cluster.words["shrimp"]  # as if dropped from a long profile
+    kept = cluster.take_out(week)
+    cluster.put_back(week, kept)
+    assert kept is None and cluster.changed != changed

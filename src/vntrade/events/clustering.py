@@ -220,14 +220,14 @@ class Clusterer:
                     continue
                 if cluster.size == 1 and not may_match(ref, grown):
                     continue
-                cluster.remove(ref)
+                kept = cluster.take_out(ref)
                 candidates = self._candidates(ref)
                 weights = self._weights(ref, candidates)
                 best = self._best(ref, candidates, weights, again=True)
                 # Alone, it stays where it would start anyway; but a report that came first
                 # and alone joins the day cluster it fits, as it would had it come after.
                 if best == cid or (best is None and not cluster.size):
-                    cluster.add(ref)
+                    cluster.put_back(ref, kept)
                     continue
                 target = self.clusters[best] if best is not None else Cluster(self._next)
                 if best is None:

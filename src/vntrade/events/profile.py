@@ -166,7 +166,7 @@ class Cluster:
         return found
 
     def _changing(self) -> None:
-        self._memo.clear()
+        self._memo = {}  # a new one: `take_out` may keep the old one
         self.changed = next(CHANGES)
 
     def add(self, event: EventRef) -> None:
@@ -211,6 +211,27 @@ class Cluster:
             for key in held:  # counts are positive: only these may have reached 0
                 if counter[key] <= 0:
                     del counter[key]
+
+    def take_out(self, event: EventRef) -> tuple[dict[Any, Any], int] | None:
+        """`remove(event)`, and what `put_back` needs to make the cluster again what it was,
+        with what was worked out of it and when it last changed; None when adding the event
+        back would not make it the same (a word of it since dropped from the profile, another
+        report of its article and value, a profile over `MAX_WORDS` words)."""
+        same = (
+            self.loose.get(event.key) is event
+            and self.words.keys() >= event.words
+            and len(self.words) <= 2 * MAX_WORDS
+        )
+        kept = self._memo, self.changed
+        self.remove(event)
+        return kept if same else None
+
+    def put_back(self, event: EventRef, kept: tuple[dict[Any, Any], int] | None) -> None:
+        """`add(event)` after `take_out(event)`: the cluster is what it was, and nothing a
+        score of it made meanwhile knows of it (see `placings`)."""
+        self.add(event)
+        if kept is not None:
+            self._memo, self.changed = kept
 
     def merge(self, other: Cluster) -> None:
         """Count `other`'s members as this cluster's own."""
