@@ -24,6 +24,7 @@ from vntrade.events.refs import make_ref
 from vntrade.ingest.derive import Arrival, add_votes, derive
 from vntrade.periods import Period, YearVotes, add_days, add_months, parse_period
 from vntrade.store import EventsState, Store
+from vntrade.store.base import id_chunks
 from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite
 
 Member = tuple[str, bool, bool, EventReport]  # (article, lead, inferred, the report)
@@ -194,20 +195,22 @@ class EventIndexer:
         self, clusters: set[int], replaced: set[str]
     ) -> list[tuple[int, int, Member]]:
         """(event id, cluster, member) of the stored events of `clusters`, but those of the
-        `replaced` articles, by id: those the last batch wrote from memory, others read."""
-        found = [
-            (id_, cid, member)
-            for cid in clusters & self.kept.keys()
-            for id_, member in self.kept[cid]
-            if member[0] not in replaced
-        ]
-        for id_, cid, article, lead, inferred, data in self.store.cluster_members(
-            clusters - self.kept.keys()
-        ):
-            if article not in replaced:
-                member = (article, bool(lead), bool(inferred), _event(json.loads(data)))
-                found.append((id_, cid, member))
-        found.sort(key=itemgetter(0))
+        `replaced` articles, in the order the store gives them (by id within each query of
+        `id_chunks` clusters): those the last batch wrote from memory, others read."""
+        found = []
+        for chunk in id_chunks(clusters):
+            members = [
+                (id_, cid, member)
+                for cid in chunk
+                for id_, member in self.kept.get(cid, ())
+                if member[0] not in replaced
+            ]
+            unkept = [cid for cid in chunk if cid not in self.kept]
+            for id_, cid, article, lead, inferred, data in self.store.cluster_members(unkept):
+                if article not in replaced:
+                    member = (article, bool(lead), bool(inferred), _event(json.loads(data)))
+                    members.append((id_, cid, member))
+            found += sorted(members, key=itemgetter(0))
         return found
 
 
