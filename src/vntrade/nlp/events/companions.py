@@ -42,21 +42,7 @@ def companion_calls(
     call = companion_call(parse, sentence, others, main.actors[0] if main.actors else None)
     if call is None:
         return []
-    trigger, actors, summary = call
-    return [
-        make_event(
-            date["value"],
-            last=date.get("last"),
-            kind="call",
-            trigger=trigger,
-            actors=actors,
-            commodities=[],
-            summary=summary,
-            text=record["text"],
-            sentence=sentence,
-            order=main.order,
-        )
-    ]
+    return [_call_event(record, call, sentence, main.order, date["value"], date.get("last"))]
 
 
 def undated_companions(
@@ -78,13 +64,23 @@ def undated_companions(
             continue  # another doer: "Analysts said ..."
         call = companion_call(parse, sentence, [], doer)
         if call is not None:
-            trigger, actors, summary = call
-            found.append(
-                make_event(main.value, kind="call", trigger=trigger, actors=actors,
-                           commodities=[], summary=summary, text=record["text"],
-                           sentence=sentence, order=index)
-            )  # fmt: skip
+            found.append(_call_event(record, call, sentence, index, main.value))
     return found
+
+
+def _call_event(
+    record: dict[str, Any],
+    call: tuple[str, list[str], str],
+    sentence: tuple[int, int],
+    order: int,
+    value: str,
+    last: str | None = None,
+) -> Event:
+    """The event of a call `companion_call` found (its trigger, actors and summary)."""
+    trigger, actors, summary = call
+    return make_event(value, last=last, kind="call", trigger=trigger, actors=actors,
+                      commodities=[], summary=summary, text=record["text"], sentence=sentence,
+                      order=order)  # fmt: skip
 
 
 def companion_call(

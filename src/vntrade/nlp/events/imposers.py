@@ -30,9 +30,8 @@ if TYPE_CHECKING:
 
     from vntrade.nlp.events.participants import Parse, Participants
 
-_EFFECT = re.compile(
-    r"\b(?:effect|effective|force|appl(?:y|ies|ied))\b|\bkick(?:s|ed)?\s+in\b", re.IGNORECASE
-)
+_EFFECT = re.compile(r"\b(?:effect|effective|force|appl(?:y|ies|ied))\b", re.IGNORECASE)
+_KICKS_IN = re.compile(r"\bkick(?:s|ed)?\s+in\b", re.IGNORECASE)
 _OWNED_KINDS = ("tariff measure", "decision")
 _TARGETS = ("on", "against", "from", "to", "for", "into")  # "a tariff on Vietnamese goods"
 _MEASURE_WORDS = frozenset(
@@ -57,7 +56,8 @@ def takes_effect(kind: str, trigger: str | None, summary: str, who: Participants
         return False
     if kind == "tariff measure" and who.borrowed and not who.reported:
         return True
-    return bool(_EFFECT.search(trigger or "") or re.search(r"\bkick(?:s|ed)?\s+in\b", summary))
+    trigger = trigger or ""
+    return bool(_EFFECT.search(trigger) or _KICKS_IN.search(trigger) or _KICKS_IN.search(summary))
 
 
 def owned_participants(parse: Parse, who: Participants, participants: list[str]) -> list[str]:
@@ -122,7 +122,7 @@ def _written_owner(parse: Parse, phrase: Span, targets: set[str]) -> str | None:
         span = parse.names.named.get(token.i)
         if span is None or _under_target(token, phrase):
             continue
-        owner = _owner(parse, span)
+        owner = _owner_name(parse, span.kb_id_, span.label_)
         if owner and owner not in targets:
             return owner
     return None
@@ -163,10 +163,6 @@ def _under_target(token: Token, phrase: Span) -> bool:
         if ancestor.dep_ == "prep" and ancestor.lower_ in _TARGETS:
             return True
     return False
-
-
-def _owner(parse: Parse, span: Span) -> str | None:
-    return _owner_name(parse, span.kb_id_, span.label_)
 
 
 def _owner_name(parse: Parse, name: str, label: str | None = None) -> str | None:
