@@ -298,3 +298,54 @@ def test_legal_forms_and_a_namesake_with_another_given_name(cli, tmp_path):
     assert not any(name.endswith(("JSC", "Inc.", "Joint Stock Company")) for name in found)
     assert "Melania Trump" in found
     assert "Melania Donald Trump" not in json.dumps(record)
+
+
+def test_hyphenated_given_names_and_a_generational_suffix(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "SEOUL, July 30 - Finance Minister Ahn Soo-min and Industry Minister Kim Tae-hyun "
+        "held talks with Chilean President Gabriel Ortiz Jr. on Wednesday.\n\n"
+        "Ortiz said the two sides would meet again, and Ahn agreed.",
+    )
+    found = actors(record)
+    assert found["Ahn Soo-min"]["type"] == "PERSON"
+    assert found["Kim Tae-hyun"]["type"] == "PERSON"
+    assert "Kim Tae" not in found and "Ahn" not in found
+    assert mentions(found["Gabriel Ortiz Jr."]) == ["Gabriel Ortiz Jr.", "Ortiz"]
+
+
+def test_a_word_acronym_in_brackets_and_one_after_the_place(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "The Vietnam Pepper Association (Vipas) said on Monday that exports rose. Vipas "
+        "expects more orders.\n\nThe Footwear Producers Association in Indonesia (FPAI) "
+        "welcomed the cut. FPAI said the rate was fair. Delta Foods (Hanoi) opened a plant.",
+    )
+    found = actors(record)
+    assert mentions(found["Vietnam Pepper Association"]) == [
+        "Vietnam Pepper Association",
+        "Vipas",
+        "Vipas",
+    ]
+    assert mentions(found["Footwear Producers Association"])[-2:] == ["FPAI", "FPAI"]
+    assert "Hanoi" not in found.get("Delta Foods", {}).get("aliases", [])
+
+
+def test_a_department_named_by_its_word_and_the_court(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "The US Department of Agriculture set new quotas on May 2. Agriculture also "
+        "opened a review of shrimp imports.\n\nThe US Court of International Trade took "
+        "the case in June. The court heard arguments on July 8. The Agriculture Ministry "
+        "of Chile said it would comply.",
+    )
+    found = actors(record)
+    assert mentions(found["US Department of Agriculture"]) == [
+        "US Department of Agriculture",
+        "Agriculture",
+    ]
+    hearing = [e for e in record["events"] if e["value"].endswith("-07-08")]
+    assert [e["actors"][0] for e in hearing] == ["US Court of International Trade"]

@@ -18,11 +18,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from vntrade.nlp.actors import rules
+from vntrade.nlp.actors.acronyms import (
+    defined_acronyms,
+    department_subject,
+    department_words,
+    name_by_listed_acronym,
+)
 from vntrade.nlp.actors.legal_forms import legal_form_end
 from vntrade.nlp.actors.lexicon import ActorLexicon
 from vntrade.nlp.actors.nationalities import local_body_name
+from vntrade.nlp.actors.person_names import person_bounds, short_form_at, vietnamese_names
 from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.ranks import reconcile, role_fits, with_rank
+from vntrade.nlp.actors.words import is_name_word, name_words
 from vntrade.nlp.extensions import COMMODITY_SPANS, span_rows
 from vntrade.nlp.per_doc import doc_entities, doc_words
 
@@ -51,7 +59,7 @@ class DocActors:
         self.keys = keys
         self.texts = texts
         self.words = doc_words(doc)
-        self.name_words = rules.name_words(doc)
+        self.name_words = name_words(doc)
         self.free = [True] * len(doc)
         self.titles = with_rank(doc, keys, lexicon.titles.ends(keys, texts))
         self.acronyms: dict[str, str] = {}
@@ -66,7 +74,7 @@ class DocActors:
         found += self._organisations(found)
         found += self._short_forms(found)
         found = self._without_title_orgs(found)
-        self._name_by_listed_acronym(found)
+        name_by_listed_acronym(self.doc, found, self.lexicon.entries)
         return sorted(_without_countries_in_names(found), key=lambda f: f.start)
 
     def _through_country(self, end: int) -> int:
@@ -74,22 +82,6 @@ class DocActors:
         if end < len(self.doc) and self.keys[end] == "of":
             return self.country_ends.get(end + 1, end)
         return end
-
-    def _name_by_listed_acronym(self, found: list[Found]) -> None:
-        """`Việt Nam Seafood Exporters Association (VASEP)`: a name written another way
-        than listed is the listed organisation its acronym stands for."""
-        listed = {
-            f.start: f.name
-            for f in found
-            if f.end - f.start == 1 and f.type == "ORG" and f.name in self.lexicon.entries
-        }
-        renamed: dict[str, str] = {}
-        for item in found:
-            unlisted = item.type == "ORG" and item.name not in self.lexicon.entries
-            if unlisted and item.end + 1 in listed and rules.acronym_after(self.doc, item.end):
-                renamed[item.name] = listed[item.end + 1]
-        for item in found:
-            item.name = renamed.get(item.name, item.name)
 
     def _take(self, start: int, end: int) -> None:
         for i in range(start, end):
@@ -130,7 +122,7 @@ class DocActors:
         before = self.doc[start - 1]
         return (
             before.tag_ == "NNP"
-            and rules.is_name_word(before.text)
+            and is_name_word(before.text)
             and not before.text.isupper()
             and self.keys[start - 1] not in rules.TITLE_WORDS
             and self.keys[start - 1] not in rules.CALENDAR_WORDS
@@ -141,7 +133,7 @@ class DocActors:
     def _vietnamese_names(self) -> list[Found]:
         found = []
         title_ends = set(self.titles)
-        for start, end in rules.vietnamese_names(
+        for start, end in vietnamese_names(
             self.doc, self.keys, self.free, title_ends, self.lexicon.vetoed
         ):
             self._take(start, end)
@@ -156,7 +148,7 @@ class DocActors:
             if not all(self.free[i] for i in range(ent_start, ent_end)):
                 continue
             if label == "PERSON":
-                bounds = rules.person_bounds(self.doc, self.keys, ent_start, ent_end, self.titles)
+                bounds = person_bounds(self.doc, self.keys, ent_start, ent_end, self.titles)
                 if bounds is None or bounds[1] - bounds[0] < 2:
                     continue  # single words wait for the short-form pass
                 if self._vetoed(*bounds):
@@ -191,10 +183,8 @@ class DocActors:
         return found
 
     def _note_acronyms(self, found: list[Found]) -> None:
-        for item in found:
-            acronym = rules.acronym_after(self.doc, item.end)
-            if item.type == "ORG" and acronym:
-                self.acronyms.setdefault(acronym, item.name)
+        for acronym, name in defined_acronyms(self.doc, found).items():
+            self.acronyms.setdefault(acronym, name)
 
     def _vetoed(self, start: int, end: int) -> bool:
         return " ".join(self.keys[start:end]) in self.lexicon.vetoed
@@ -204,19 +194,23 @@ class DocActors:
         full_names: dict[str, list[Found]] = defaultdict(list)
         for item in found:
             if item.type == "PERSON" and item.end - item.start > 1:
-                full_names[self.keys[item.end - 1]].append(item)
+                full_names[self.keys[short_form_at(self.doc, self.keys, item)]].append(item)
         model_people = {
             start
             for start, end, label in doc_entities(self.doc)
             if label == "PERSON" and end - start == 1
         }
         roles_in_text = {key(role) for _, role in self.titles.values()}
+        departments = department_words(found)
         short: list[Found] = []
         for i, word in enumerate(self.words):
             if not self.free[i] or not self.name_words[i]:
                 continue
             if word in self.acronyms:
                 short.append(Found(i, i + 1, "ORG", self.acronyms[word]))
+                continue
+            if word in departments and department_subject(self.doc, i):
+                short.append(Found(i, i + 1, "ORG", departments[word]))
                 continue
             if self._inside_longer_name(i):
                 continue

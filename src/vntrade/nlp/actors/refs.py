@@ -36,7 +36,7 @@ ORGANISATION_NOUNS = (
     frozenset(
         {"ministry", "association", "council", "committee", "commission", "department"}
         | {"agency", "chamber", "office", "administration", "authority", "bank", "federation"}
-        | {"union", "alliance", "cooperative", "board"}
+        | {"union", "alliance", "cooperative", "board", "court", "tribunal", "institute"}
     )
     | BUSINESS_NOUNS
 )

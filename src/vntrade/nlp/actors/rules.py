@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.actors.words import capitalised, capitalised_words, is_name_word, name_words
+from vntrade.nlp.actors.words import capitalised, capitalised_words, is_name_word
 
 if TYPE_CHECKING:  # word rules only; the events' phrase naming uses them without spaCy
     from spacy.tokens import Doc
@@ -53,6 +53,7 @@ PLACE_HEADS = _words(
     island islands park zone square village delta"""
 )
 NAME_PARTICLES = _words("de van von der den bin binti al el la du da di dos")
+SUFFIXES = _words("jr jr. sr sr. ii iii iv")  # generational: `Ferdinand Marcos Jr.`
 CALENDAR_WORDS = _words(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday"""
@@ -62,109 +63,6 @@ NATIONALITY_QUALIFIERS = _words("vietnamese viet vietnam's vietnam")
 ADMINISTRATIVE_WORDS = _words("provincial municipal city district commune")
 DETERMINERS = _words("the a an this that these those")
 CONNECTORS = frozenset({"of", "and", "&", "for", "the"})
-
-
-def _name_token(keys: Sequence[str], name_word: Sequence[bool], i: int) -> bool:
-    k = keys[i]
-    return (
-        name_word[i]
-        and k not in TITLE_WORDS
-        and k not in ORG_HEADS
-        and k not in PLACE_HEADS
-        and k not in CALENDAR_WORDS
-    )
-
-
-def vietnamese_names(
-    doc: Doc,
-    keys: Sequence[str],
-    free: Sequence[bool],
-    title_ends: set[int],
-    vetoed: set[str],
-) -> list[tuple[int, int]]:
-    """Full Vietnamese names the model missed or mis-bounded (`Phạm Minh` + `Chính`);
-    `vetoed` holds names (folded words) that are places or bodies, not people."""
-    flags = name_words(doc)
-    found: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
-    for start in [i for i, flag in enumerate(flags) if flag]:  # a run starts at a name word
-        if start < i or not (free[start] and _name_token(keys, flags, start)):
-            continue
-        end = start
-        while end < n and free[end] and _name_token(keys, flags, end):
-            end += 1
-        span = _name_in_run(doc, keys, start, end, title_ends, vetoed)
-        if span:
-            found.append(span)
-        i = end
-    return found
-
-
-def _name_in_run(
-    doc: Doc, keys: Sequence[str], start: int, end: int, title_ends: set[int], vetoed: set[str]
-) -> tuple[int, int] | None:
-    """The name at the end of a run of capitalised words, from a family name on; two words
-    need a title (before, or after a comma) or the model's support (`Ha Noi` is a city,
-    `Thai Binh` a province)."""
-    for first in range(start, end - 1):
-        length = end - first
-        if keys[first] not in VIETNAMESE_SURNAMES or length > 4 or _named_earlier(doc, first):
-            continue
-        if " ".join(keys[first:end]) in vetoed:
-            return None
-        if any(
-            k in ADMINISTRATIVE_WORDS or k in ORG_HEADS or k == "people" for k in keys[first:end]
-        ):
-            return None  # "Binh Duong Provincial People's Committee": a body, not a person
-        if end < len(doc) and (keys[end] in PLACE_HEADS or keys[end] in ORG_HEADS):
-            return None  # Ho Chi Minh City, Hoang Anh Gia Lai Group
-        titled = (
-            first in title_ends
-            or (first > 0 and keys[first - 1] in TITLE_WORDS)
-            or title_after(doc, keys, end) is not None  # `Nguyễn Liêm, chairman of ...`
-        )
-        person_tagged = any(doc[i].ent_type_ == "PERSON" for i in range(first, end))
-        other_entity = doc[first].ent_iob_ == "B" and doc[first].ent_type_ != "PERSON"
-        if titled or person_tagged or (length >= 3 and not other_entity):
-            return first, end
-        return None
-    return None
-
-
-def _named_earlier(doc: Doc, first: int) -> bool:
-    """Whether the model's person name takes in a name word before a family name (`Gan`
-    Kim Yong, Singapore's minister): the name is the model's, not a Vietnamese one."""
-    begin = first
-    while begin > 0 and doc[begin].ent_iob_ == "I" and doc[begin].ent_type_ == "PERSON":
-        begin -= 1
-    before = doc[begin:first]
-    return bool(len(before)) and all(
-        is_name_word(t.text) and t.lower_ not in TITLE_WORDS for t in before
-    )
-
-
-def person_bounds(
-    doc: Doc, keys: Sequence[str], start: int, end: int, title_ends: dict[int, tuple]
-) -> tuple[int, int] | None:
-    """A model PERSON span without titles or possessives, or None if it is not a name."""
-    while start < end and (keys[start] in TITLE_WORDS or keys[start] in DETERMINERS):
-        start += 1
-    for title_end in range(end, start, -1):
-        if title_end in title_ends and title_ends[title_end][0] <= start:
-            start = title_end  # the model took a title into the name (`Minister Dien`)
-            break
-    while end > start and not doc[end - 1].text[:1].isalnum():
-        end -= 1
-    while end > start and keys[end - 1] in ("'s", "'"):
-        end -= 1
-    words = [t.text for t in doc[start:end]]
-    if not words or not is_name_word(words[0]) or not is_name_word(words[-1]):
-        return None
-    if not all(is_name_word(w) or w.lower() in NAME_PARTICLES for w in words):
-        return None
-    if any(keys[i] in CALENDAR_WORDS or keys[i] in ORG_HEADS for i in range(start, end)):
-        return None
-    return start, end
 
 
 def org_bounds(doc: Doc, keys: Sequence[str], start: int, end: int) -> tuple[int, int] | None:
@@ -321,15 +219,6 @@ def subsidiary_end(doc: Doc, keys: Sequence[str], end: int) -> int | None:
         stop += 1
         if keys[stop - 1] in ORG_HEADS and stop - end >= 2 and keys[end] not in ORG_HEADS:
             return stop
-    return None
-
-
-def acronym_after(doc: Doc, end: int) -> str | None:
-    """The acronym defined right after a name: `... Council (USABC)` → `USABC`."""
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-        word = doc[end + 1].text
-        if len(word) >= 2 and sum(c.isupper() for c in word) >= 2 and word.isalnum():
-            return word
     return None
 
 
