@@ -198,6 +198,20 @@ CASES = [
      "tariff measure"),
     ("The city will hand the electronics maker an amended investment certificate on "
      "September 24.", "decision"),
+    # an analysts' note is a report, a diplomatic note an announcement
+    ("Standard Chartered economists said in a note dated July 14 that orders would slow.",
+     "report"),
+    ("In a note on July 15, Mirae Asset cut its forecast for the steelmaker.", "report"),
+    ("The embassy sent a diplomatic note on July 16 asking for consultations.", "announcement"),
+    # negotiating teams talking online hold a negotiation; two ministers online, a call
+    ("The two negotiating teams held a round of talks online on July 17.", "negotiation"),
+    ("Technical teams of both sides held online talks on July 18 on the rules of origin.",
+     "negotiation"),
+    ("The deputy minister held online talks with the Canadian trade minister on July 19.",
+     "call"),
+    # a deal said to be struck is the deal, whatever it sets
+    ("The president said on July 13 that his country had struck a trade deal with Chile "
+     "that will set a 15% tariff on Chilean goods.", "agreement"),
 ]  # fmt: skip
 
 

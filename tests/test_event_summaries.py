@@ -339,3 +339,19 @@ def test_a_part_of_the_day_and_on_or_after_go_with_their_date(cli, tmp_path):
         "Chairman Vuong Quoc Tuan chaired a dialogue conference with electronics exporters",
         "The exemption applies to goods entered",
     ]
+
+
+def test_a_date_set_off_by_commas_takes_one_comma_with_it(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "The notice, dated July 7, set a 30% duty on plywood.\n\n"
+        "The agency, on July 9, said imports had fallen.\n\n"
+        "Fitch analysts said in a note dated July 10 that demand would ease.",
+    )
+    summaries = [event["summary"] for event in events]
+    assert summaries == [
+        "The notice set a 30% duty on plywood",
+        "The agency said imports had fallen",
+        "Fitch analysts said in a note that demand would ease",
+    ]

@@ -166,3 +166,26 @@ def remote(verb: Token, lemma: str) -> bool:
 
 def remote_means(noun: Token) -> bool:
     return parts.lemma(noun) in words.REMOTE_MEANS or noun_kind(noun) == "call"
+
+
+_NEGOTIATING_TEAMS = frozenset({"negotiator", "team", "delegation"})
+_SESSIONS = frozenset({"round", "session"})
+_OFFICIAL_NOTES = frozenset({"diplomatic", "verbal", "official", "protest"})
+
+
+def negotiating_teams(verb: Token) -> bool:
+    """Whether the ones who talk are negotiating teams, or what they hold is a round or a
+    session ("negotiators held a round of talks online", "the technical teams held online
+    talks"): a negotiation held remotely, not two people's call."""
+    subjects = parts.subjects(verb)
+    if any(s.pos_ == "NOUN" and parts.lemma(s) in _NEGOTIATING_TEAMS for s in subjects):
+        return True
+    return any(parts.lemma(o) in _SESSIONS for o in parts.objects(verb))
+
+
+def analysts_note(noun: Token) -> bool:
+    """Whether a note is an analysts' one ("said in a note", "in a note to clients"), not a
+    diplomatic or official note."""
+    return parts.lemma(noun) == "note" and not any(
+        c.lower_ in _OFFICIAL_NOTES for c in noun.children
+    )

@@ -61,6 +61,8 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         if _topic(noun, path) or cues.sidelines(noun):
             continue  # "a round of negotiations on a trade agreement": what it is about
         kind = tariff_content(noun) or noun_kind(noun)
+        if kind == "announcement" and cues.analysts_note(noun):
+            kind = "report"  # "said in a note dated August 5"
         if kind:
             return kind, noun.text
     if token.pos_ not in parts.PREDICATE:
@@ -125,8 +127,10 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return _in_writing(verb) or "briefing", verb.text
     if lemma == "lead" and cues.led_to(verb):
         return "visit", verb.text  # "will lead a trade mission to the Boston expo"
-    if cues.phones(verb) or cues.remote(verb, lemma):
-        return "call", verb.text  # "Trump called To Lam", "spoke by video with Greer"
+    if cues.phones(verb):
+        return "call", verb.text  # "Trump called To Lam"
+    if cues.remote(verb, lemma):  # "spoke by video with Greer"; "negotiators met online"
+        return ("negotiation" if cues.negotiating_teams(verb) else "call"), verb.text
     if lemma == "break" and any(c.lower_ == "ground" for c in verb.children):
         return "meeting", f"{verb.text} ground"  # a groundbreaking ceremony
     if lemma in light and light[lemma] == "briefing":
@@ -163,13 +167,20 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return "tariff measure", found[1]  # "signed an order on May 2 raising duties"
     if found and found[0] == "call" and lemma in words.CHAIRING:
         return "meeting", found[1]  # "chaired an online meeting": a meeting, held online
+    if found and found[0] == "call" and cues.negotiating_teams(verb):
+        return "negotiation", found[1]  # "the technical teams held online talks"
     if found and found[0] == "announcement" and cues.requests(verb, found[1]):
         return "decision", found[1]  # "sent a letter on May 2 requesting support"
     if found and found[0] == "announcement" and cues.adopts_plan(lemma, found[1]):
         return "decision", found[1]  # "the committee issued a plan to support exporters"
     if found and found[0] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
         return "negotiation", found[1]  # "the negotiating teams held a session"
-    if found and found[1].lower() == "talks" and cues.with_person(verb):
+    if (
+        found
+        and found[0] == "negotiation"
+        and found[1].lower() == "talks"
+        and cues.with_person(verb)
+    ):
         return "meeting", found[1]  # "the deputy PM held talks with Secretary Bessent"
     if found:
         return found  # the noun's words are the trigger: "held phone talks"
@@ -212,7 +223,10 @@ def _reached_deal(clause: Token) -> bool:
     if not cues.done(clause) or any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree):
         return False
     found = _predicate_kind(clause)
-    return found is not None and found[0] == "agreement" and found[1] != clause.text
+    if found is not None and found[0] == "agreement" and found[1] != clause.text:
+        return True
+    # "had struck a trade deal that will impose a 19% tariff": the deal, whatever it sets
+    return any(noun_kind(o) == "agreement" for o in parts.objects(clause))
 
 
 def _reacts_aloud(verb: Token) -> bool:
@@ -261,6 +275,8 @@ def _in_writing(verb: Token) -> str | None:
     for child in (c for head in heads for c in head.children):
         if child.dep_ == "prep" and child.lower_ == "in":
             kind = _first_kind(parts.pobjects(child))
+            if kind == "announcement" and any(map(cues.analysts_note, parts.pobjects(child))):
+                return "report"  # "economists said in a note", "wrote in a note to clients"
             if kind in ("announcement", "report"):
                 return kind
     return None

@@ -25,7 +25,7 @@ _PREPOSITION = re.compile(
     r"(?:,\s*)?\b(?:on\s+or\s+(?:after|before)|(?:on|in)\s+the\s+(?:morning|afternoon|"
     r"evening|night)\s+of|on|in|at|during|from|of|by|before|until|till|through|thru|to|after|"
     r"around|within|between|since|starting|beginning|no\s+later\s+than|beyond|for|past|"
-    r"throughout|into|ahead\s+of|prior\s+to|as\s+of)\s+(?:the\s+)?$",
+    r"throughout|into|ahead\s+of|prior\s+to|as\s+of|dated)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
@@ -244,8 +244,8 @@ def _render(
         cut_from = before.start() if before else date["start"]
         after = _DAY_PART.match(text, date["end"], end) or _DAY_TAIL.match(text, date["end"], end)
         cut_to = after.end() if after else date["end"]
-        if text.startswith(",", cut_to) and cut_from == start:
-            cut_to += 1  # a fronted "Last week, ..."
+        if text.startswith(",", cut_to) and (cut_from == start or text[cut_from] == ","):
+            cut_to += 1  # a fronted "Last week, ..."; "The ministry, on Monday, said"
         edits.append((cut_from, cut_to, ""))
         if cut_from == start:  # the clause goes on after its fronted date: "On May 9 the PM"
             start = len(text[:cut_to]) + len(text[cut_to:end]) - len(text[cut_to:end].lstrip())
