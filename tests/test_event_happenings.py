@@ -6,6 +6,7 @@ subject, and one press briefing per speaker and day (issue 21, items 1 and 2).""
 from __future__ import annotations
 
 import json
+import re
 
 from conftest import extract_one
 
@@ -210,3 +211,18 @@ def test_a_call_in_the_next_undated_sentence_of_the_same_doer_is_dated_as_its_ev
     (call,) = of_kind(events, "call")
     assert call["start"] == "2025-07-15"
     assert call["actors"][:2] == ["Donald Trump", "Hun Manet"]
+
+
+def test_prices_of_shares_indices_and_currencies_are_no_events(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-08-14",
+        "Thailand's commerce ministry said on Wednesday that rice exports rose 12% in July.\n"
+        "The benchmark SET index fell 0.8% on Wednesday, and shares of Thai Union closed 3% "
+        "lower on Thursday. The baht was little changed on Thursday.\n"
+        "Dong Nai's trade department reported on Tuesday that wood exports were up 9%.",
+    )
+    summaries = [e["summary"] for e in events]
+    assert not any(re.search(r"SET index|Thai Union|baht", s) for s in summaries), summaries
+    assert [e["kind"] for e in events] == ["report", "report"]

@@ -24,6 +24,7 @@ from vntrade.nlp.events.imposers import owned_participants, takes_effect
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.lead import lead_event
 from vntrade.nlp.events.local_bodies import is_local_body
+from vntrade.nlp.events.market_moves import is_market_move
 from vntrade.nlp.events.mentions import Mentions
 from vntrade.nlp.events.participants import Parse, Participants
 from vntrade.nlp.events.ranges import (
@@ -96,6 +97,8 @@ def find_events(
             event.precision in COARSE or months_period(record["text"], date)
         ):
             continue  # "this year", "in January-July" naming no happening: a statistic
+        if event.kind in (*WEAK_KINDS, "deadline") and is_market_move(event.summary):
+            continue  # "VHC shares fell 1.5% on Tuesday": prices, not a happening
         yearly = event.kind != "deadline" and event.precision == "year"
         if yearly and own_year(record["text"], event.sentence_start, date, reference):
             continue  # "signed pledges this year", "in 2025" of a 2025 article: no time said
