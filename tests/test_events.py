@@ -84,3 +84,16 @@ def test_what_was_done_leads_over_the_saying_of_it_and_over_what_falls_due(cli, 
     assert leads(said) == [("2025-08-15", "tariff measure")]
     assert leads(due) == [("2025-06-23", "decision")]
     assert leads(aim) == [("2026-01-15", "briefing")]  # the saying, not what it says is due
+
+
+def test_what_a_saying_reports_as_done_leads_when_the_next_sentence_dates_it(cli, tmp_path):
+    rows = [
+        {"id": "done", "published": "2025-08-09", "text": "Washington has cut its tariff on "
+         "Laotian goods to 25 percent, Laos's trade minister said on Friday. The new rate was "
+         "set in an order signed by the US president on Wednesday."},
+        {"id": "plan", "published": "2025-08-09", "text": "Laos will seek further cuts, its "
+         "trade minister said on Friday. The ministry met exporters on Wednesday."},
+    ]  # fmt: skip
+    done, plan = extracted(cli, tmp_path, rows)
+    assert leads(done) == [("2025-08-06", "decision")]  # the order that cut it
+    assert leads(plan) == [("2025-08-08", "briefing")]  # nothing reported as done

@@ -3,15 +3,25 @@ over the saying of it ("the ministry said on Tuesday that Commerce had set dutie
 August 15": the duties) and over what falls due ("issued a regulation on June 23 requiring
 E10 by January 1": the regulation) when it is dated to the day or the week; an event dated
 to the day leads over one only dated by a quarter, half or year ("confidence recovered in
-the third quarter, a survey released on Tuesday showed")."""
+the third quarter, a survey released on Tuesday showed"). When the first sentence only says
+that something has been done ("X has lowered its tariff to 19%, the minister said on
+Friday") and one of the next two sentences dates it ("The new rate was set in an order
+signed on Thursday"), that happening leads."""
 
 from __future__ import annotations
+
+import re
+from datetime import date
 
 from vntrade.nlp.events.which_dates import COARSE
 from vntrade.records import Event
 
 _TELLING = ("briefing", "deadline")  # saying what happened, or what is due
 _FINE = ("day", "week")
+# What a saying reports as done: "has lowered", "had submitted", "have agreed".
+_DONE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\b|to\b)\w+(?:ed|en|un|t)\b")
+_REPORTED_WITHIN = 2  # sentences after the saying that may date what it reports
+_DONE_BEFORE_DAYS = 7  # how long before the saying the reported happening may be
 
 
 def lead_event(events: list[Event]) -> Event:
@@ -24,8 +34,24 @@ def lead_event(events: list[Event]) -> Event:
     happened = [e for e in reported if e.kind not in _TELLING and e.precision in _FINE]
     said = [e for e in reported if e.kind != "deadline" and e.precision in _FINE]
     if happened or said:
-        return (happened or said)[0]  # the saying leads over what it says is due
+        lead = (happened or said)[0]  # the saying leads over what it says is due
+        return (_dated_later(lead, events) if not happened else None) or lead
     if reported[0].precision in COARSE:
         days = [event for event in reported if event.precision == "day"]
         return (days or reported)[0]
     return reported[0]
+
+
+def _dated_later(saying: Event, events: list[Event]) -> Event | None:
+    """The happening a briefing reports as done, dated by one of the next sentences."""
+    if saying.kind != "briefing" or not _DONE.search(saying.summary) or not saying.start:
+        return None
+    said_on = date.fromisoformat(saying.start)
+    for event in events:
+        if not 0 < event.order - saying.order <= _REPORTED_WITHIN:
+            continue
+        if event.kind in (*_TELLING, "report") or event.precision != "day" or not event.start:
+            continue
+        if 0 <= (said_on - date.fromisoformat(event.start)).days <= _DONE_BEFORE_DAYS:
+            return event
+    return None
