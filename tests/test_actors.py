@@ -349,3 +349,16 @@ def test_a_department_named_by_its_word_and_the_court(cli, tmp_path):
     ]
     hearing = [e for e in record["events"] if e["value"].endswith("-07-08")]
     assert [e["actors"][0] for e in hearing] == ["US Court of International Trade"]
+
+
+def test_a_people_s_committee_named_by_of_and_its_place(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "On May 14, the People's Committee of Tay Ninh province issued a plan to support "
+        "rubber exporters.\n\nThe People's Council of Can Tho city approved the budget.",
+    )
+    found = actors(record)
+    assert found["Tay Ninh People's Committee"]["type"] == "ORG"
+    assert found["Can Tho People's Council"]["type"] == "ORG"
+    assert not any(name.startswith("People's Committee of") for name in found)

@@ -160,7 +160,8 @@ class DocActors:
                 if bounds is None:
                     continue
                 start = rules.extend_left(self.doc, self.keys, self.free, bounds[0])
-                bounds = (start, self._through_country(bounds[1]))
+                end = rules.place_end(self.doc, self.keys, bounds[1])
+                bounds = (start, self._through_country(end))
                 if self._vetoed(*bounds):
                     continue
                 found.append(Found(*bounds, "ORG", self._firm_name(*bounds)))

@@ -97,15 +97,21 @@ _LOCAL_BODY = re.compile(
     r"(?P<body>People['’]s\s+(?:Committee|Council))$",
     re.IGNORECASE,
 )
+_LOCAL_BODY_OF = re.compile(  # "the People's Committee of Binh Duong province"
+    r"^(?:the\s+)?(?P<body>People['’]s\s+(?:Committee|Council))\s+of\s+(?P<place>.+?)"
+    r"(?:\s+(?:province|city|municipality))?$",
+    re.IGNORECASE,
+)
 
 
 def local_body_name(name: str) -> str | None:
     """The one name of a city's or province's People's Committee or Council however it is
     written ("the Cần Thơ City People's Committee", "Binh Thuan provincial People's
-    Committee" → "Can Tho People's Committee", "Binh Thuan People's Committee"); the body
+    Committee", "the People's Committee of Binh Duong province" → "Can Tho People's
+    Committee", "Binh Thuan People's Committee", "Binh Duong People's Committee"); the body
     alone when a word stands for its place ("the Provincial People's Committee": People's
     Committee, which the events name after the place); None for other names."""
-    found = _LOCAL_BODY.match(name.strip())
+    found = _LOCAL_BODY.match(name.strip()) or _LOCAL_BODY_OF.match(name.strip())
     if not found:
         return None
     place, body = found["place"], found["body"].replace("’", "'")

@@ -272,3 +272,28 @@ def title_before(doc: Doc, keys: Sequence[str], start: int) -> str | None:
     if not any(keys[i] in TITLE_WORDS - HONORIFICS for i in range(first, last)):
         return None
     return doc[first:last].text or None
+
+
+_ADMINISTRATIVE_PLACES = frozenset({"province", "city", "district", "town", "commune", "ward"})
+_LOCAL_BODIES = frozenset({"committee", "council"})  # `People's Committee of ...`
+
+
+def place_end(doc: Doc, keys: Sequence[str], end: int) -> int:
+    """The end of a body's name that the model cut inside its place: `the People's Committee
+    of Binh` + `Duong province`; the place's name words up to its administrative noun."""
+    if end + 1 < len(doc) and keys[end] == "of" and keys[end - 1] in _LOCAL_BODIES:
+        start = end + 1  # `the People's Committee` + `of Ho Chi Minh City`
+    elif end >= 2 and keys[end - 2] == "of" and capitalised(doc[end - 1].text):
+        start = end  # the model's span holds the place's first word
+    else:
+        return end
+    stop = start
+    while stop < len(doc) and stop - start < 4 and is_name_word(doc[stop].text):
+        if doc[stop - 1].whitespace_ == "" or keys[stop] in TITLE_WORDS:
+            return end
+        stop += 1
+    if stop > start and stop < len(doc) and keys[stop] in _ADMINISTRATIVE_PLACES:
+        return stop + 1
+    if stop > start and start > end and doc[stop - 1].ent_type_ == "GPE":
+        return stop  # `... of Ho Chi Minh City`
+    return end
