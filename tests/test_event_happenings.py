@@ -226,3 +226,18 @@ def test_prices_of_shares_indices_and_currencies_are_no_events(cli, tmp_path):
     summaries = [e["summary"] for e in events]
     assert not any(re.search(r"SET index|Thai Union|baht", s) for s in summaries), summaries
     assert [e["kind"] for e in events] == ["report", "report"]
+
+
+def test_an_opening_and_how_long_it_runs_in_one_sentence_are_one_span(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-03-05",
+        "Indian and US negotiators are meeting in New Delhi this week, with talks that began "
+        "on Monday and run through Friday.\nThe provincial council's spring session opens on "
+        "March 17 and is scheduled to run through April 30.",
+    )
+    spans = [(e["kind"], e["start"], e["end"]) for e in events]
+    assert ("negotiation", "2025-03-03", "2025-03-08") in spans
+    assert ("meeting", "2025-03-17", "2025-05-01") in spans
+    assert len(of_kind(events, "negotiation")) == 1 and len(of_kind(events, "meeting")) == 1

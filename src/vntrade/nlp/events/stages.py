@@ -31,10 +31,17 @@ _CLOSES = re.compile(
 )
 
 
+# "opens on October 20 and runs through December 11": the opening's clause says how long
+# it goes on; the run's own event has lost its date ("... and is scheduled to run").
+_RUNS_TO = re.compile(r"\b(?:runs?|lasts?|continues?)\s+(?:through|until|till|to)\s+\S", re.I)
+_RUN_WITHOUT_DATE = re.compile(r"\b(?:runs?|lasts?|continues?)\s*(?:,|$)", re.IGNORECASE)
+LONGEST_RUN_DAYS = 90  # a session of a legislature runs for weeks
+
+
 def stages_merged(events: list[Event]) -> list[Event]:
     """`events` (in the order found) with each happening's opening and close joined to the
     event spanning its days, or to each other, as described in the module."""
-    kept = list(events)
+    kept = _runs_joined(events)
     for stage in [e for e in events if _stage(e)]:
         if stage not in kept:
             continue
@@ -128,3 +135,50 @@ def _days(event: Event) -> int:
 
 def _day(iso: str | None) -> date:
     return date.fromisoformat((iso or "")[:10])
+
+
+def _runs_joined(events: list[Event]) -> list[Event]:
+    """An opening and how long it runs told in one sentence ("the talks began on Monday and
+    run through Friday") are one event from the first day to the last; a weekday end read
+    as the week before the opening is the one after it."""
+    kept = list(events)
+    for opening in events:
+        if _stage(opening) != "opens" or not _RUNS_TO.search(opening.summary):
+            continue
+        run = next(
+            (
+                e
+                for e in kept
+                if e is not opening
+                and e.sentence_start == opening.sentence_start
+                and e.kind == opening.kind
+                and _days(e) == 1
+                and _RUN_WITHOUT_DATE.search(e.summary)
+            ),
+            None,
+        )
+        if run is None or opening not in kept:
+            continue
+        last = _day(run.start)
+        if last < _day(opening.start) <= last + timedelta(days=6):
+            last += timedelta(days=7)  # "began on Monday and run through Friday"
+        days = (last - _day(opening.start)).days
+        if 0 < days <= LONGEST_RUN_DAYS:
+            opening.end = (last + timedelta(days=1)).isoformat()
+            kept.remove(run)
+            kept = [e for e in kept if not _holds(e, opening)]
+    return kept
+
+
+def _holds(coarse: Event, span: Event) -> bool:
+    """Whether `coarse` is the same sentence's week or month of the same kind that holds
+    `span`'s days ("are meeting this week, with talks that began on Monday ...")."""
+    return (
+        coarse is not span
+        and coarse.sentence_start == span.sentence_start
+        and coarse.kind == span.kind
+        and coarse.precision in ("week", "month")
+        and bool(coarse.start and coarse.end and span.start and span.end)
+        and (coarse.start or "") <= (span.start or "")
+        and (span.end or "") <= (coarse.end or "")
+    )
