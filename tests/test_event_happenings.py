@@ -241,3 +241,17 @@ def test_an_opening_and_how_long_it_runs_in_one_sentence_are_one_span(cli, tmp_p
     assert ("negotiation", "2025-03-03", "2025-03-08") in spans
     assert ("meeting", "2025-03-17", "2025-05-01") in spans
     assert len(of_kind(events, "negotiation")) == 1 and len(of_kind(events, "meeting")) == 1
+
+
+def test_a_round_opened_on_a_day_that_runs_through_another_is_one_span(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-09-09",
+        "Negotiators from Thailand and the US opened a fourth round of talks in Bangkok on "
+        "Monday that runs through Thursday, the commerce ministry said.",
+    )
+    assert [(e["kind"], e["start"], e["end"]) for e in events] == [
+        ("negotiation", "2025-09-08", "2025-09-12")
+    ]
+    assert all(len(e["summary"].split()) > 3 for e in events)

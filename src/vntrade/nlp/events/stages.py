@@ -143,7 +143,7 @@ def _runs_joined(events: list[Event]) -> list[Event]:
     as the week before the opening is the one after it."""
     kept = list(events)
     for opening in events:
-        if _stage(opening) != "opens" or not _RUNS_TO.search(opening.summary):
+        if _stage(opening) != "opens" or not _RUNS_TO.search(opening.sentence):
             continue
         run = next(
             (
@@ -151,7 +151,7 @@ def _runs_joined(events: list[Event]) -> list[Event]:
                 for e in kept
                 if e is not opening
                 and e.sentence_start == opening.sentence_start
-                and e.kind == opening.kind
+                and e.kind in (opening.kind, "briefing", "report")  # "... that runs through"
                 and _days(e) == 1
                 and _RUN_WITHOUT_DATE.search(e.summary)
             ),
