@@ -212,6 +212,9 @@ CASES = [
     # a deal said to be struck is the deal, whatever it sets
     ("The president said on July 13 that his country had struck a trade deal with Chile "
      "that will set a 15% tariff on Chilean goods.", "agreement"),
+    # a round of talks on an agreement is the round, wherever the parser hangs its date
+    ("The fifth round of talks on a free trade agreement, scheduled to take place in Lima "
+     "on July 21-24, will cover services.", "negotiation"),
 ]  # fmt: skip
 
 

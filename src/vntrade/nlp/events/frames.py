@@ -290,6 +290,7 @@ def _first_kind(nouns: list[Token]) -> str | None:
 def _first_noun(nouns: list[Token]) -> tuple[str, str] | None:
     """The kind of the first noun that names one, and its words; an object "setting tariff
     rates" is a tariff measure whatever it is (an order, letters)."""
+    nouns = [found for noun in nouns for found in dict.fromkeys((_topic_holder(noun), noun))]
     for noun in nouns:
         if tariff_content(noun):
             return "tariff measure", noun.text
@@ -298,6 +299,17 @@ def _first_noun(nouns: list[Token]) -> tuple[str, str] | None:
         if kind:
             return kind, _noun_words(noun)
     return None
+
+
+def _topic_holder(noun: Token) -> Token:
+    """The noun a topic belongs to: "agreement" in "the third round of negotiations on a
+    trade agreement, scheduled to take place ..." (the parser hangs the participle on the
+    topic) is the round's."""
+    while noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "round" of "round of negotiations"
+    return noun
 
 
 def _noun_words(noun: Token) -> str:
