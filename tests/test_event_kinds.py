@@ -215,6 +215,11 @@ CASES = [
     # a round of talks on an agreement is the round, wherever the parser hangs its date
     ("The fifth round of talks on a free trade agreement, scheduled to take place in Lima "
      "on July 21-24, will cover services.", "negotiation"),
+    # telling a meeting or a conference something is a briefing; telling legislators a hearing
+    ("The chairwoman told an investor meeting in Hanoi on July 22 that orders had slowed.",
+     "briefing"),
+    ("The deputy prime minister told a conference of diplomats on July 23 that the surplus "
+     "remained a sensitive issue.", "briefing"),
 ]  # fmt: skip
 
 

@@ -60,6 +60,8 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     for noun in path:
         if _topic(noun, path) or cues.sidelines(noun):
             continue  # "a round of negotiations on a trade agreement": what it is about
+        if _audience_told(noun):
+            break  # "told an investor meeting on Tuesday that ...": the saying is the event
         kind = tariff_content(noun) or noun_kind(noun)
         if kind == "announcement" and cues.analysts_note(noun):
             kind = "report"  # "said in a note dated August 5"
@@ -206,14 +208,27 @@ def _speech_kind(verb: Token) -> str:
         if child.dep_ == "ccomp":
             lemma = parts.lemma(child)
             said = verbs.get(lemma) or light.get(lemma) or _first_kind(parts.subjects(child))
-            if said in _SPEECH_DATA:
-                return "report"
+            if said in _SPEECH_DATA and _tells_figures(child):
+                return "report"  # "said exports rose 12%"; not "the surplus remains sensitive"
             done = _predicate_kind(child) if cues.done_by_speaker(child) else None
             if done and done[0] in words.DONE_KINDS:
                 return done[0]  # "said it had opened an investigation": what was done
             if _reached_deal(child):
                 return "agreement"  # "Trump said Vietnam had agreed to a deal": the deal
     return _in_writing(verb) or "briefing"
+
+
+def _audience_told(noun: Token) -> bool:
+    """Whether a noun is the audience of "told" ("told an investor meeting", "told a
+    conference of diplomats"), not legislators (a hearing is a meeting)."""
+    if noun.dep_ not in ("dobj", "dative") or parts.lemma(noun.head) != "tell":
+        return False
+    return not cues.to_audience(noun.head, words.LEGISLATORS)
+
+
+def _tells_figures(clause: Token) -> bool:
+    """Whether a reported clause gives a number ("exports rose 12%", "hit $12 billion")."""
+    return any(t.like_num or t.text in ("%", "percent") for t in clause.subtree)
 
 
 def _reached_deal(clause: Token) -> bool:
