@@ -220,6 +220,9 @@ CASES = [
      "briefing"),
     ("The deputy prime minister told a conference of diplomats on July 23 that the surplus "
      "remained a sensitive issue.", "briefing"),
+    # what a meeting approved or passed is the decision
+    ("The shareholders approved the merger at an extraordinary meeting on July 25.",
+     "decision"),
 ]  # fmt: skip
 
 

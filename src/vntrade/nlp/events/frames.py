@@ -57,6 +57,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         token = token.head
     if not path and token.pos_ in parts.PREDICATE and _reacts_aloud(token):
         return _predicate_kind(token)  # "welcomed the decision at a briefing on May 2"
+    venue = None
     for noun in path:
         if _topic(noun, path) or cues.sidelines(noun):
             continue  # "a round of negotiations on a trade agreement": what it is about
@@ -65,17 +66,34 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         kind = tariff_content(noun) or noun_kind(noun)
         if kind == "announcement" and cues.analysts_note(noun):
             kind = "report"  # "said in a note dated August 5"
+        if kind == "meeting" and _decided_at(noun):
+            venue = venue or (kind, noun.text)
+            continue  # "approved the plan at a meeting on Monday": the decision
         if kind:
             return kind, noun.text
     if token.pos_ not in parts.PREDICATE:
-        return None
+        return venue
     told = _told_by_source(token)
     if told is not None:  # "set duties, according to a notice published on Monday"
         return _predicate_kind(told) or _predicate_kind(token)
     found = _predicate_kind(token)
     if found is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         return _clause_kind(token.head)  # "rates apply to goods entering the US on May 7"
-    return found
+    return found or venue
+
+
+_DECIDING = frozenset({"approve", "adopt", "pass", "ratify", "endorse", "vote", "elect"})
+
+
+def _decided_at(noun: Token) -> bool:
+    """Whether a meeting is where something was decided: "approved the plan at an
+    extraordinary meeting", "voted at a session"."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("at", "during")
+        and parts.lemma(head.head) in _DECIDING
+    )
 
 
 def _told_by_source(participle: Token) -> Token | None:
