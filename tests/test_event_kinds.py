@@ -223,6 +223,8 @@ CASES = [
     # what a meeting approved or passed is the decision
     ("The shareholders approved the merger at an extraordinary meeting on July 25.",
      "decision"),
+    ("The two governments agreed to a ceasefire at talks in Geneva on July 26.", "agreement"),
+    ("Six firms signed supply contracts at a trade forum in Da Nang on July 27.", "agreement"),
 ]  # fmt: skip
 
 

@@ -66,7 +66,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         kind = tariff_content(noun) or noun_kind(noun)
         if kind == "announcement" and cues.analysts_note(noun):
             kind = "report"  # "said in a note dated August 5"
-        if kind == "meeting" and _decided_at(noun):
+        if kind in ("meeting", "negotiation") and _decided_at(noun):
             venue = venue or (kind, noun.text)
             continue  # "approved the plan at a meeting on Monday": the decision
         if kind:
@@ -83,16 +83,17 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
 
 
 _DECIDING = frozenset({"approve", "adopt", "pass", "ratify", "endorse", "vote", "elect"})
+_AGREEING = frozenset({"agree", "sign", "seal", "ink", "conclude"})
 
 
 def _decided_at(noun: Token) -> bool:
-    """Whether a meeting is where something was decided: "approved the plan at an
-    extraordinary meeting", "voted at a session"."""
+    """Whether a meeting or talks are where something was decided or agreed: "approved the
+    plan at an extraordinary meeting", "agreed to a ceasefire at talks in Kuala Lumpur"."""
     head = noun.head
     return (
         noun.dep_ == "pobj"
         and head.lower_ in ("at", "during")
-        and parts.lemma(head.head) in _DECIDING
+        and parts.lemma(head.head) in _DECIDING | _AGREEING
     )
 
 
