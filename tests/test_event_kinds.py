@@ -225,6 +225,8 @@ CASES = [
      "decision"),
     ("The two governments agreed to a ceasefire at talks in Geneva on July 26.", "agreement"),
     ("Six firms signed supply contracts at a trade forum in Da Nang on July 27.", "agreement"),
+    # a festival or an expo is a meeting
+    ("The third Lam Dong Tea Festival will take place on July 28-30 in Bao Loc.", "meeting"),
 ]  # fmt: skip
 
 
