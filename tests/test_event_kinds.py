@@ -227,6 +227,11 @@ CASES = [
     ("Six firms signed supply contracts at a trade forum in Da Nang on July 27.", "agreement"),
     # a festival or an expo is a meeting
     ("The third Lam Dong Tea Festival will take place on July 28-30 in Bao Loc.", "meeting"),
+    # a rate set out in a letter or set in an order is a tariff measure; a plan in a letter not
+    ("The 24% rate is above the 18% that Washington had set out in a letter to Manila on "
+     "July 29.", "tariff measure"),
+    ("The new rate was set in an executive order signed on July 30.", "tariff measure"),
+    ("The association set out its proposals in a letter on July 31.", "announcement"),
 ]  # fmt: skip
 
 

@@ -116,6 +116,8 @@ def tariff_content(noun: Token) -> str | None:
         sets = setter.pos_ in parts.PREDICATE and verb_lemma(setter.text) in words.SETTING
         if sets and any(noun_kind(n) == "tariff measure" for n in parts.objects(setter)):
             return "tariff measure"
+    if noun.dep_ == "pobj" and means.lower_ == "in" and _set_in(means.head):
+        return "tariff measure"  # "the rate was set in an order", "set out in a letter"
     if noun.dep_ == "nsubj" and sets_tariff_objects(noun.head):
         return "tariff measure"  # "the new order ... removes the 20% duty on cocoa"
     for child in noun.children:
@@ -124,3 +126,23 @@ def tariff_content(noun: Token) -> str | None:
             if any(noun_kind(n) == "tariff measure" for n in inner):
                 return "tariff measure"
     return None
+
+
+def _set_in(setter: Token) -> bool:
+    """Whether a verb of setting sets a rate or tariff, named as its object, its passive
+    subject or what its relative clause describes ("the 32% that Washington had set out in
+    a letter", "the new rate was set in an order")."""
+    if setter.pos_ not in parts.PREDICATE or verb_lemma(setter.text) not in words.SETTING:
+        return False
+    nouns = [
+        *parts.objects(setter),
+        *(c for c in setter.children if c.dep_ in ("nsubjpass", "dobj")),
+        *([setter.head] if setter.dep_ in ("relcl", "acl") else []),
+    ]
+    return any(noun_kind(n) == "tariff measure" or _percent(n) for n in _with_of(nouns))
+
+
+def _percent(noun: Token) -> bool:
+    return noun.lower_ in ("%", "percent", "cent") or any(
+        c.lower_ in ("%", "percent") for c in noun.children
+    )
