@@ -24,7 +24,7 @@ CASES = [
     ("The White House published an executive order setting higher tariff rates on July 2.",
      "tariff measure"),
     # an order signed is a decision, an agreement signed an agreement
-    ("The 15% rate was set in an order the president signed on July 5.", "decision"),
+    ("The president signed an order on July 5 on the management of rice exports.", "decision"),
     ("The two ministers signed a memorandum on farm trade on July 6.", "agreement"),
     # a pause that ends is a deadline
     ("Both sides want a deal within the 60-day pause, which ends on August 12.", "deadline"),
