@@ -95,5 +95,5 @@ def test_what_a_saying_reports_as_done_leads_when_the_next_sentence_dates_it(cli
          "trade minister said on Friday. The ministry met exporters on Wednesday."},
     ]  # fmt: skip
     done, plan = extracted(cli, tmp_path, rows)
-    assert leads(done) == [("2025-08-06", "decision")]  # the order that cut it
+    assert leads(done) == [("2025-08-06", "tariff measure")]  # the order that cut it
     assert leads(plan) == [("2025-08-08", "briefing")]  # nothing reported as done
