@@ -362,3 +362,17 @@ def test_a_people_s_committee_named_by_of_and_its_place(cli, tmp_path):
     assert found["Tay Ninh People's Committee"]["type"] == "ORG"
     assert found["Can Tho People's Council"]["type"] == "ORG"
     assert not any(name.startswith("People's Committee of") for name in found)
+
+
+def test_a_firm_s_board_stands_for_the_firm(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Masan Group said on Monday that its Board of Directors had approved a bond issue.\n\n"
+        "The Board of Directors of Hoa Phat Group approved the new plant on Tuesday. The "
+        "Ministry of Finance said its Board of Management would review it.",
+    )
+    found = actors(record)
+    assert "Board of Directors" not in found and "Board of Directors of" not in found
+    assert "Board of Directors" in " ".join(mentions(found["Masan Group"]))
+    assert any(m.startswith("Board of Directors") for m in mentions(found["Hoa Phat Group"]))
