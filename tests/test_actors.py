@@ -376,3 +376,16 @@ def test_a_firm_s_board_stands_for_the_firm(cli, tmp_path):
     assert "Board of Directors" not in found and "Board of Directors of" not in found
     assert "Board of Directors" in " ".join(mentions(found["Masan Group"]))
     assert any(m.startswith("Board of Directors") for m in mentions(found["Hoa Phat Group"]))
+
+
+def test_a_firm_s_national_arm_is_a_firm_of_its_own_and_a_region_is_not(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Hyundai Motor Vietnam said on Monday that sales rose 5%. Exports from Southern "
+        "Vietnam grew, and the US and Vietnam kept talking.",
+    )
+    found = actors(record)
+    assert found["Hyundai Motor Vietnam"]["type"] == "ORG"
+    assert "Southern Vietnam" not in found
+    assert found["Vietnam"]["type"] == "GPE"

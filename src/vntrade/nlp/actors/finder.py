@@ -27,7 +27,7 @@ from vntrade.nlp.actors.acronyms import (
 from vntrade.nlp.actors.legal_forms import legal_form_end
 from vntrade.nlp.actors.lexicon import ActorLexicon
 from vntrade.nlp.actors.nationalities import local_body_name
-from vntrade.nlp.actors.organs import name_organs_by_firm
+from vntrade.nlp.actors.organs import name_organs_by_firm, subsidiary_spans
 from vntrade.nlp.actors.person_names import person_bounds, short_form_at, vietnamese_names
 from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.ranks import reconcile, role_fits, with_rank
@@ -76,7 +76,11 @@ class DocActors:
         found += self._short_forms(found)
         found = self._without_title_orgs(found)
         name_by_listed_acronym(self.doc, found, self.lexicon.entries)
-        found = sorted(_without_countries_in_names(found), key=lambda f: f.start)
+        found = _without_countries_in_names(found)
+        for start, end in subsidiary_spans(self.doc, self.keys, found, rules.TITLE_WORDS):
+            found = [f for f in found if f.end <= start or f.start >= end]  # one firm now
+            found.append(Found(start, end, "ORG", self._firm_name(start, end)))
+        found.sort(key=lambda f: f.start)
         name_organs_by_firm(found, [key == "of" for key in self.keys])
         return found
 

@@ -1,12 +1,19 @@
 """A firm's organs stand for the firm: "the PV GAS Board of Directors approved the deal",
 "the Board of Directors of Hoa Phat Group", "its Board of Directors" after Vinamilk. The
-board or the shareholders' meeting is how the firm decided; an analyst follows the firm."""
+board or the shareholders' meeting is how the firm decided; an analyst follows the firm.
+A firm's national arm is a firm of its own: "Samsung Electronics Vietnam", "Sailun
+Vietnam"."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from vntrade.nlp.actors.words import is_name_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _ORGAN = re.compile(
     r"^(?:the\s+)?(?:Board\s+of\s+(?:Directors|Management)|(?:Supervisory|Management|"
@@ -52,3 +59,43 @@ def name_organs_by_firm(found: Sequence[Named], of_at: Sequence[bool]) -> None:
 
 def _firm(item: Named) -> bool:
     return item.type == "ORG" and not _ORGAN.match(item.name) and not _PUBLIC.search(item.name)
+
+
+# Words before a country that make a region of it, not a firm: `Southern Vietnam`.
+_REGIONS = frozenset(
+    {"north", "south", "east", "west", "central", "northern", "southern", "eastern"}
+    | {"western", "upper", "lower", "greater", "coastal", "rural"}
+)
+_LONGEST_FIRM_WORDS = 4
+
+
+def subsidiary_spans(
+    doc: Doc, keys: Sequence[str], found: Sequence[Named], titles: Collection[str]
+) -> list[tuple[int, int]]:
+    """A firm's national arm: capitalised name words (or an organisation) written right
+    before a country (`Samsung Electronics Vietnam`, `Kumho Tire Vietnam`, `Intel
+    Vietnam`): their starts and ends; not a region (`Southern Vietnam`) nor a person or a
+    title before the country."""
+    by_end = {f.end: f for f in found}
+    spans: list[tuple[int, int]] = []
+    for country in (f for f in found if f.type == "GPE"):
+        start = country.start
+        before = by_end.get(start)
+        if before is not None and (before.type != "ORG" or not _firm(before)):
+            continue
+        first = before.start if before is not None else start
+        while (
+            before is None
+            and first > 0
+            and start - first < _LONGEST_FIRM_WORDS
+            and is_name_word(doc[first - 1].text)
+            and doc[first - 1].pos_ == "PROPN"
+            and not (first < start and doc[first].is_sent_start)
+            and doc[first - 1].ent_type_ not in ("GPE", "PERSON", "NORP", "LOC", "DATE")
+            and keys[first - 1] not in titles
+            and keys[first - 1] not in _REGIONS
+        ):
+            first -= 1
+        if first < start and all(doc[i].whitespace_ for i in range(first, start)):
+            spans.append((first, country.end))
+    return spans
