@@ -255,3 +255,19 @@ def test_a_round_opened_on_a_day_that_runs_through_another_is_one_span(cli, tmp_
         ("negotiation", "2025-09-08", "2025-09-12")
     ]
     assert all(len(e["summary"].split()) > 3 for e in events)
+
+
+def test_how_a_quarter_s_business_went_is_data_not_an_event(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-05-20",
+        "In the first quarter, orders from US buyers decreased by 15%, the association "
+        "said. Members had already received inquiries for shipments in June.\n"
+        "Furniture exports reached $4.1 billion in April, according to customs data released "
+        "this month. Vietnam cut the import duty on US ethanol to 5% in March.",
+    )
+    assert [(e["value"], e["kind"]) for e in events] == [
+        ("2025-05", "report"),
+        ("2025-03", "tariff measure"),
+    ]
