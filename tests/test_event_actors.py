@@ -561,3 +561,15 @@ def test_a_description_used_again_keeps_its_kind_of_thing(cli, tmp_path):
         "in August.",
     )
     assert actors[-1] == "Vietnam"
+
+
+def test_a_person_with_titles_in_apposition_is_the_doer(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-05-29\n\nOn May 28, Comrade Le Van Hoa - Member of the Provincial "
+        "Party Standing Committee, Chairman of the Provincial People's Committee chaired a "
+        "dialogue with FDI enterprises.",
+    )
+    (event,) = record["events"]
+    assert event["actors"][0] == "Le Van Hoa"

@@ -22,6 +22,7 @@ from vntrade.nlp.actors.nationalities import (
     country_of,
     country_of_capital,
 )
+from vntrade.nlp.actors.rules import TITLE_WORDS
 from vntrade.nlp.events.groups import (
     HOME_COUNTRY,
     described_person,
@@ -58,6 +59,8 @@ _NOT_DOING = ("controlled", "owned", "backed", "founded", "run", "operated", "fu
 _STATE_NOUNS = ("government", "cabinet")
 HOME_CUSTOMS, US_CUSTOMS = "Vietnam Customs", "US Customs and Border Protection"
 _AMERICAN = ("us", "u.s.", "american", "united")
+
+_TITLE_HEADS = TITLE_WORDS | {"member"}  # a title heading a phrase names no one
 
 
 def _dateline_word(head: Token) -> bool:
@@ -158,17 +161,20 @@ class PhraseNames(LocalBodies):
         country = country_of_capital(proper_name(head))
         if country:
             return [country]  # "Hanoi sent a note to Washington"
-        unlisted = unlisted_name(head)
+        titled = head.lower_ in _TITLE_HEADS  # "Comrade X - Member of ...": no one's name
+        unlisted = None if titled else unlisted_name(head)
         if unlisted:  # "Ford has announced cuts", "US automaker General Motors said"
             return [self._in_full(unlisted)]
         firm = self._analysts_at(head)
         if firm:
             return firm  # "analysts at Maybank said in a note"
-        written = proper_name(head) if head.pos_ == "PROPN" else None
+        written = proper_name(head) if head.pos_ == "PROPN" and not titled else None
         if written and self._in_full(written) != written:
             return [self._in_full(written)]  # "Meridian Circuits ... Meridian said"
         for child in head.children:  # "US carmaker Ford", "budget carrier, Vietravel, said"
-            named = self.name(child, look_back=False) if child.dep_ == "appos" else []
+            # not a title in apposition: "X - Member of ..., Chairman of the Committee"
+            apposed = child.dep_ == "appos" and child.lower_ not in _TITLE_HEADS
+            named = self.name(child, look_back=False) if apposed else []
             if named:
                 return named
         whose = _whose_antecedent(head)
