@@ -573,3 +573,14 @@ def test_a_person_with_titles_in_apposition_is_the_doer(cli, tmp_path):
     )
     (event,) = record["events"]
     assert event["actors"][0] == "Le Van Hoa"
+
+
+def test_a_bank_s_analysts_speak_for_the_bank(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2026-02-11\n\nNomura analysts said in a note on Tuesday that the strong "
+        "start reflected a low base.",
+    )
+    (event,) = record["events"]
+    assert (event["kind"], event["actors"][:1]) == ("report", ["Nomura"])

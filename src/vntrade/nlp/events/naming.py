@@ -227,9 +227,11 @@ class PhraseNames(LocalBodies):
         return self.described_before(head) if look_back else []
 
     def _analysts_at(self, head: Token) -> list[str]:
-        """The firm of "analysts at Maybank", "economists from HSBC"."""
+        """The firm of "analysts at Maybank", "economists from HSBC", "Maybank analysts"."""
         if singular(head.lower_) not in _ANALYSTS:
             return []
+        for firm in (c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"):
+            return self.name(firm, look_back=False) or [self._in_full(proper_name(firm))]
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("at", "from", "with"):
                 continue
