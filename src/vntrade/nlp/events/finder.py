@@ -313,6 +313,8 @@ def _directive_deadlines(
     parse: Parse | None = None,
 ) -> list[Event]:
     events = []
+    if not any(directive.get("deadline") for directive in record.get("directives", [])):
+        return events  # no names to index
     names = NameIndex.of_actors([record])
     localized = parse.names.localized if parse is not None else lambda name, _at: name
     for number, directive in enumerate(record.get("directives", [])):
