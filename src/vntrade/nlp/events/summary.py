@@ -154,9 +154,8 @@ def clause_summary(
         # "Asked about the rate on Thursday, the spokeswoman said ...": what she said
         return clause_summary(text, clauses, (main, end), date, mentions)
     last = index
-    while len(_render(text, (start, end), date, mentions)[0].split()) < 5 or _continues(
-        text, clauses, last
-    ):
+    rendered = (start, end), _render(text, (start, end), date, mentions)
+    while len(rendered[1][0].split()) < 5 or _continues(text, clauses, last):
         if last + 1 < len(clauses):  # the date's clause alone says too little: read on
             last += 1
             end = clauses[last][1]
@@ -164,6 +163,7 @@ def clause_summary(
             start = clauses[0][0]
         else:
             break
+        rendered = (start, end), _render(text, (start, end), date, mentions)
     if who is not None and who.clause_end and start < who.clause_end < end:
         end = who.clause_end
     participle = re.match(r"[A-Z][a-z]+ing\b", text[start:end])
@@ -177,7 +177,9 @@ def clause_summary(
         summary, _ = _render(text, (start + participle.end(), end), date, mentions)
         verb = _past(participle.group().lower())
         return _finish(f"{subject + ' ' if subject else ''}{verb} {summary}"), subject
-    summary, actor = _render(text, (start, end), date, mentions)
+    if rendered[0] != (start, end):  # cut where a relative clause's words end
+        rendered = (start, end), _render(text, (start, end), date, mentions)
+    summary, actor = rendered[1]
     if who is not None and who.subject_text and who.subject:
         gap = text[who.subject[1] : start].strip(" –—-")
         if who.subject[0] < start and (start <= who.subject[1] or not gap):
