@@ -83,16 +83,18 @@ def _as_dict(record: Any) -> Any:
     kind = type(record)
     if kind in _PLAIN:
         return record
-    if kind is list:
-        return [_as_dict(item) for item in record]
+    if kind is list or (kind not in _FIELDS and isinstance(record, list)):
+        return [item if type(item) in _PLAIN else _as_dict(item) for item in record]
     names = _FIELDS.get(kind)
     if names is None:
-        if isinstance(record, list):
-            return [_as_dict(item) for item in record]
         if not is_dataclass(record):
             return record
         names = _FIELDS[kind] = tuple(f.name for f in fields(record))
-    return {name: _as_dict(getattr(record, name)) for name in names}
+    found = {}
+    for name in names:  # a call only for a list or a record
+        value = getattr(record, name)
+        found[name] = value if type(value) in _PLAIN else _as_dict(value)
+    return found
 
 
 @per_doc
