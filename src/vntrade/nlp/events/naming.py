@@ -90,9 +90,10 @@ def noun_positions(doc: Doc) -> dict[str, list[int]]:
 
     strings = doc.vocab.strings
     found: dict[str, list[int]] = {}
-    for i, (lower, pos) in enumerate(doc.to_array([LOWER, POS]).tolist()):
-        if pos == NOUN:
-            found.setdefault(singular(strings[lower]), []).append(i)
+    array = doc.to_array([LOWER, POS])
+    nouns = (array[:, 1] == NOUN).nonzero()[0]  # the rows of nouns, picked by numpy
+    for i, lower in zip(nouns.tolist(), array[nouns, 0].tolist(), strict=True):
+        found.setdefault(singular(strings[lower]), []).append(i)
     return found
 
 
@@ -122,8 +123,8 @@ class PhraseNames(LocalBodies):
             # the longest mention over a word names it: "US Customs and Border Protection"
             # over a "US" inside it
             for span in sorted(doc.spans.get(spans, []), key=len, reverse=True):
-                for token in span:
-                    table.setdefault(token.i, span)
+                for i in range(span.start, span.end):
+                    table.setdefault(i, span)
 
     def names_of(self, token: Token) -> list[str]:
         """The actors a participant names: itself and the words it is coordinated with,
