@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 from vntrade.nlp.commodities.lexicon import normal_form
 from vntrade.nlp.events.kind_words import verb_lemma
-from vntrade.nlp.per_doc import per_doc
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 PREDICATE = ("VERB", "AUX")
 # -ing forms that work as prepositions ("according to", "following the talks"), which a
@@ -20,15 +19,6 @@ PREPOSITION_INGS = ("according", "following", "including", "regarding", "concern
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _OBJECTS = ("dobj", "attr", "dative", "oprd")
 _RELATIVE = ("which", "that", "who", "whom")
-
-
-@per_doc
-def parts_of_speech(doc: Doc) -> list[str]:
-    """Each token's `pos_`, read from the doc's array: no `Token` per word."""
-    from spacy.attrs import POS  # here: the views use these rules without spaCy
-    from spacy.parts_of_speech import NAMES
-
-    return [NAMES[pos] for pos in doc.to_array(POS).tolist()]
 
 
 def lemma(token: Token) -> str:

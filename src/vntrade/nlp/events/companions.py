@@ -15,6 +15,7 @@ from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.event_nouns import noun_kind
 from vntrade.nlp.events.event_records import make_event
+from vntrade.nlp.events.per_token import parts_of_speech
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -94,7 +95,7 @@ def companion_call(
     span = parse.doc.char_span(*sentence, alignment_mode="expand")
     if span is None or doer is None:
         return None
-    doc, pos = parse.doc, parts.parts_of_speech(parse.doc)
+    doc, pos = parse.doc, parts_of_speech(parse.doc)
     # only a noun or a verb can be a call (`_is_call`): no `Token` for the other words
     for token in (doc[i] for i in range(span.start, span.end) if pos[i] in _CALL_WORDS):
         if not _is_call(token) or not _alongside(token) or _dated(token, dates):

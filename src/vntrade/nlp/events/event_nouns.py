@@ -4,41 +4,18 @@ sets tariffs ("an order raising duties", "the decision to pause most of the tari
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING
 
 from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.kind_words import lexicon, verb_lemma
+from vntrade.nlp.events.per_token import once_per_token
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-
-T = TypeVar("T")
+    from spacy.tokens import Token
 
 
-def _once_per_token(function: Callable[[Token], T]) -> Callable[[Token], T]:
-    """`function(token)` worked out once per token of a `Doc`: for what only reads the
-    parse, which is done (the same noun is looked at by several rules and dates)."""
-    known: WeakKeyDictionary[Doc, dict[int, T]] = WeakKeyDictionary()
-
-    @functools.wraps(function)
-    def once(token: Token) -> T:
-        doc = token.doc
-        values = known.get(doc)
-        if values is None:
-            values = known[doc] = {}
-        i = token.i
-        if i not in values:
-            values[i] = function(token)
-        return values[i]
-
-    return once
-
-
-@_once_per_token
+@once_per_token  # several rules and dates look at the same noun
 def noun_kind(noun: Token) -> str | None:
     """The kind a noun names: its compound with its modifier ("press conference"), then its
     lemma ("conference")."""

@@ -26,16 +26,12 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.events.arguments import (
-    fronted_participle,
-    is_predicate,
-    only_dates,
-    parts_of_speech,
-)
+from vntrade.nlp.events.arguments import fronted_participle, is_predicate, only_dates
 from vntrade.nlp.events.event_nouns import noun_kind
 from vntrade.nlp.events.frame_cues import to_press
 from vntrade.nlp.events.frames import describes_group
 from vntrade.nlp.events.naming import PhraseNames
+from vntrade.nlp.events.per_token import parts_of_speech
 from vntrade.nlp.events.phrases import indefinite, phrase_end
 from vntrade.nlp.per_doc import sentence_tokens
 
