@@ -39,7 +39,7 @@ from vntrade.nlp.events.phrases import (
     singular,
     unlisted_name,
 )
-from vntrade.nlp.per_doc import per_doc
+from vntrade.nlp.per_doc import doc_text, per_doc
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Span, Token
@@ -336,4 +336,7 @@ class PhraseNames(LocalBodies):
         if head.i in self.referred and head.i not in self.named:
             return self.referred[head.i].kb_id_
         tokens = phrase_tokens(head)
-        return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+        if not tokens:
+            return head.text
+        last = tokens[-1]  # the span's text, as a slice of the doc's (no `Span` to build)
+        return doc_text(self.doc)[tokens[0].idx : last.idx + len(last.text)]
