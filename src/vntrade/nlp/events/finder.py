@@ -189,8 +189,7 @@ def _event_from_date(
     date: dict[str, Any],
     parse: Parse | None = None,
 ) -> Event | None:
-    """The event `date` dates in its sentence; None when it tells no happening (the kind
-    is found first, so that such a date costs no participants or summary)."""
+    """The event `date` dates in its sentence, or None when it tells no happening."""
     text = record["text"]
     start, end = sentence
     clauses = clause_spans(text, start, end)
@@ -206,7 +205,7 @@ def _event_from_date(
         kind = "deadline"
         trigger = (order["verb"] if order else cue.group().strip() if cue else None) or trigger
     if _unreported(record, date, kind, start):
-        return None
+        return None  # found from the kind, before the participants and the summary
     who = parse.participants(date["start"], date["end"]) if parse else None
     # The summary leaves out the whole date phrase ("on July 1 and 2", "from May 19 to 22").
     first, last = phrase_span(date, record.get("dates", []), text)
@@ -238,18 +237,16 @@ def _event_from_date(
     )
 
 
-def _unreported(
-    record: dict[str, Any], date: dict[str, Any], kind: str, sentence_start: int
-) -> bool:
-    """Whether the event of `date`, of kind `kind`, tells no happening: a statistic's
-    period, or a year that names no time within it."""
+def _unreported(record: dict[str, Any], date: dict[str, Any], kind: str, start: int) -> bool:
+    """Whether the event of `date` (of kind `kind`, in the sentence at `start`) tells no
+    happening: a statistic's period, or a year that names no time within it."""
     text = record["text"]
     precision = parse_period(date["value"]).precision  # the event's (`make_event`)
     if kind in WEAK_KINDS and (precision in COARSE or months_period(text, date)):
         return True  # "this year", "in January-July" naming no happening: a statistic
     # "signed pledges this year", "in 2025" of a 2025 article: no time said
     yearly = kind != "deadline" and precision == "year"
-    return yearly and own_year(text, sentence_start, date, record.get("reference_date"))
+    return yearly and own_year(text, start, date, record.get("reference_date"))
 
 
 def _press_briefings(
