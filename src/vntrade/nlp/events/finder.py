@@ -238,15 +238,12 @@ def _event_from_date(
 
 
 def _unreported(record: dict[str, Any], date: dict[str, Any], kind: str, start: int) -> bool:
-    """Whether the event of `date` (of kind `kind`, in the sentence at `start`) tells no
-    happening: a statistic's period, or a year that names no time within it."""
-    text = record["text"]
+    """Whether the event of `date` (kind `kind`, sentence at `start`) tells no happening."""
     precision = parse_period(date["value"]).precision  # the event's (`make_event`)
-    if kind in WEAK_KINDS and (precision in COARSE or months_period(text, date)):
+    if kind in WEAK_KINDS and (precision in COARSE or months_period(record["text"], date)):
         return True  # "this year", "in January-July" naming no happening: a statistic
-    # "signed pledges this year", "in 2025" of a 2025 article: no time said
-    yearly = kind != "deadline" and precision == "year"
-    return yearly and own_year(text, start, date, record.get("reference_date"))
+    yearly = kind != "deadline" and precision == "year"  # "signed pledges this year": no time
+    return yearly and own_year(record["text"], start, date, record.get("reference_date"))
 
 
 def _press_briefings(
