@@ -16,11 +16,14 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")
+
+
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the clauses of the sentence `text[start:end]`, in order."""
     sentence = text[start:end]
     cuts = [0]
-    if re.match(r"[A-Z][a-z]+ing\b", sentence):  # "Addressing a meeting ..., Chinh noted"
+    if _OPENING_PARTICIPLE.match(sentence):  # "Addressing a meeting ..., Chinh noted"
         comma = sentence.find(", ")
         if comma > 0:
             cuts.append(comma + 2)

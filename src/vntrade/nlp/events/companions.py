@@ -15,6 +15,7 @@ from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.event_nouns import noun_kind
 from vntrade.nlp.events.event_records import make_event
+from vntrade.nlp.events.per_token import parts_of_speech
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 _ALONGSIDE = ("after", "following", "before", "during", "shortly")
 _PRONOUNS = ("He ", "She ", "They ")
 _PAST = {"speaking": "spoke", "talking": "talked", "holding": "held", "having": "had"}
+_CALL_WORDS = ("NOUN", "VERB")  # the parts of speech `_is_call` looks at
 
 
 def companion_calls(
@@ -93,7 +95,9 @@ def companion_call(
     span = parse.doc.char_span(*sentence, alignment_mode="expand")
     if span is None or doer is None:
         return None
-    for token in span:
+    doc, pos = parse.doc, parts_of_speech(parse.doc)
+    # only a noun or a verb can be a call (`_is_call`): no `Token` for the other words
+    for token in (doc[i] for i in range(span.start, span.end) if pos[i] in _CALL_WORDS):
         if not _is_call(token) or not _alongside(token) or _dated(token, dates):
             continue
         partners = [n for n in _partners(parse, token) if n != doer]

@@ -24,6 +24,7 @@ from vntrade.nlp.extensions import REFERENCE_SPANS, register_extensions, set_eve
 from vntrade.nlp.per_doc import doc_text, per_doc
 
 _FIELDS: dict[type, tuple[str, ...]] = {}  # each record type's field names
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # values `_as_dict` keeps as they are
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
@@ -79,14 +80,21 @@ def doc_results(doc: Doc) -> dict[str, Any]:
 def _as_dict(record: Any) -> Any:
     """What `dataclasses.asdict` gives for these records (fields of strings, numbers, lists
     and records), without its deep copies: the records are built afresh for this call."""
-    if isinstance(record, list):
-        return [_as_dict(item) for item in record]
-    names = _FIELDS.get(type(record))
+    kind = type(record)
+    if kind in _PLAIN:
+        return record
+    if kind is list or (kind not in _FIELDS and isinstance(record, list)):
+        return [item if type(item) in _PLAIN else _as_dict(item) for item in record]
+    names = _FIELDS.get(kind)
     if names is None:
         if not is_dataclass(record):
             return record
-        names = _FIELDS[type(record)] = tuple(f.name for f in fields(record))
-    return {name: _as_dict(getattr(record, name)) for name in names}
+        names = _FIELDS[kind] = tuple(f.name for f in fields(record))
+    found = {}
+    for name in names:  # a call only for a list or a record
+        value = getattr(record, name)
+        found[name] = value if type(value) in _PLAIN else _as_dict(value)
+    return found
 
 
 @per_doc

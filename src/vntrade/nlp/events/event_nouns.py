@@ -9,26 +9,29 @@ from typing import TYPE_CHECKING
 from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.kind_words import lexicon, verb_lemma
+from vntrade.nlp.events.per_token import once_per_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+@once_per_token  # several rules and dates look at the same noun
 def noun_kind(noun: Token) -> str | None:
     """The kind a noun names: its compound with its modifier ("press conference"), then its
     lemma ("conference")."""
     nouns = lexicon()[2]
     lemma = parts.lemma(noun)
-    drafted = any(c.lower_ == "draft" and c.dep_ in ("amod", "compound") for c in noun.children)
+    children = list(noun.children)  # each pass over `noun.children` makes new tokens
+    drafted = any(c.lower_ == "draft" and c.dep_ in ("amod", "compound") for c in children)
     if drafted and nouns.get(lemma) == "decision":
         return "announcement"  # "published a draft decree": a proposal, not yet decided
-    if lemma == "order" and any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
+    if lemma == "order" and any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
         return "agreement"  # "finalised an order for 100 jets": a purchase
-    modifiers = {c.lower_ for c in noun.children}
+    modifiers = {c.lower_ for c in children}
     if lemma in words.REMEDY_FINDINGS and modifiers & {"preliminary", "final"}:
         # "issued final affirmative determinations"; an injury finding is a vote (decision)
         return "decision" if "injury" in modifiers else "tariff measure"
-    for child in noun.children:
+    for child in children:
         if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
             kind = nouns.get(f"{parts.lemma(child)} {lemma}") or nouns.get(
                 f"{child.lower_} {lemma}"
@@ -42,19 +45,25 @@ def noun_kind(noun: Token) -> str | None:
                     return kind
     kind = nouns.get(lemma) or nouns.get(noun.lower_)
     if kind is None and lemma in words.CONTAINERS:
-        for child in noun.children:
+        for child in children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 kind = next(filter(None, map(noun_kind, parts.pobjects(child))), None)
-    numbered = noun.lower_ in ("no", "no.", "number") or any(c.isdigit() for c in noun.text)
-    numbered = numbered or any(c.dep_ == "nummod" or c.lower_ == "no" for c in noun.lefts)
-    if kind is None and numbered:  # "Decision No. 1103/QĐ-BCT": the kind of what is numbered
+    if kind is None and _numbered(noun):
+        # "Decision No. 1103/QĐ-BCT": the kind of what is numbered
         named = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod")]
         kind = next(filter(None, map(noun_kind, named)), None)
     if lemma in words.REQUEST_PAPERS and any(
-        c.dep_ in ("acl", "relcl") and parts.lemma(c) in words.REQUESTING for c in noun.children
+        c.dep_ in ("acl", "relcl") and parts.lemma(c) in words.REQUESTING for c in children
     ):
         return "decision"  # "a letter requesting support": a formal request
     return kind
+
+
+def _numbered(noun: Token) -> bool:
+    """Whether a noun is, or has, a number ("No.", "1103/QĐ-BCT", "Decision No. ...")."""
+    if noun.lower_ in ("no", "no.", "number") or any(map(str.isdigit, noun.text)):
+        return True
+    return any(c.dep_ == "nummod" or c.lower_ == "no" for c in noun.lefts)
 
 
 def sets_tariffs(verb: Token) -> bool:

@@ -82,7 +82,7 @@ def find_events(
     dates = record.get("dates", [])
     ranges = merge_ranges(dates, record["text"])
     numbered = functools.partial(_sentence_index, sentences)
-    previous_end, reference = -1, record.get("reference_date")
+    previous_end = -1
     for date in stretch_by_lengths(ranges, dates, numbered, record["text"]):
         index = _sentence_index(sentences, date["start"])
         after_date, previous_end = follows(record["text"], previous_end, date), date["end"]
@@ -94,18 +94,13 @@ def find_events(
         if _directive_covers(record, date, sentences, index):
             continue  # the directive's own deadline event reports it
         event = _event_from_date(record, mentions, sentences[index], index, date, parse)
-        if event.kind in WEAK_KINDS and (
-            event.precision in COARSE or months_period(record["text"], date)
-        ):
-            continue  # "this year", "in January-July" naming no happening: a statistic
+        if event is None:
+            continue  # a statistic's period, a year that says no time (`_unreported`)
         coarse = event.precision in (*COARSE, "month")
         if coarse and event.kind not in _DATED_ACTS and tells_period_data(event.summary):
             continue  # "orders fell 20% in the third quarter": data of a period
         if event.kind in (*WEAK_KINDS, "deadline") and is_market_move(event.summary):
             continue  # "VHC shares fell 1.5% on Tuesday": prices, not a happening
-        yearly = event.kind != "deadline" and event.precision == "year"
-        if yearly and own_year(record["text"], event.sentence_start, date, reference):
-            continue  # "signed pledges this year", "in 2025" of a 2025 article: no time said
         events.append(event)
         if parse is not None:  # "announced the deal after a phone call with X"
             events.extend(companion_calls(record, parse, sentences[index], date, event))
@@ -193,26 +188,31 @@ def _event_from_date(
     index: int,
     date: dict[str, Any],
     parse: Parse | None = None,
-) -> Event:
+) -> Event | None:
+    """The event `date` dates in its sentence, or None when it tells no happening."""
     text = record["text"]
     start, end = sentence
     clauses = clause_spans(text, start, end)
     clause = next((c for c in clauses if c[0] <= date["start"] < c[1]), (start, end))
     framed = frame_kind(parse.doc, date["start"], date["end"]) if parse else None
     kind, trigger = framed or choose_kind(text, sentence, clause, (date["start"], date["end"]))
+    cue = _DEADLINE_CUE.search(text, max(start, date["start"] - 40), date["start"])
+    order = ORDER.search(text, clause[0], date["start"])
+    due = bool(date.get("deadline") or cue or order)
+    if due:
+        # A deadline stated outside any directive ("tariffs are paused until July 9"), or
+        # the date of an ordered action ("directed ministries to sign contracts in May").
+        kind = "deadline"
+        trigger = (order["verb"] if order else cue.group().strip() if cue else None) or trigger
+    if _unreported(record, date, kind, start):
+        return None  # found from the kind, before the participants and the summary
     who = parse.participants(date["start"], date["end"]) if parse else None
     # The summary leaves out the whole date phrase ("on July 1 and 2", "from May 19 to 22").
     first, last = phrase_span(date, record.get("dates", []), text)
     summary, subject = clause_summary(
         text, clauses, clause, {**date, "start": first, "end": last}, mentions, who, parse
     )
-    cue = _DEADLINE_CUE.search(text, max(start, date["start"] - 40), date["start"])
-    order = ORDER.search(text, clause[0], date["start"])
-    if date.get("deadline") or cue or order:
-        # A deadline stated outside any directive ("tariffs are paused until July 9"), or
-        # the date of an ordered action ("directed ministries to sign contracts in May").
-        kind = "deadline"
-        trigger = (order["verb"] if order else cue.group().strip() if cue else None) or trigger
+    if due:
         summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
     named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
     participants = _participant_names(who, subject, kind)
@@ -235,6 +235,15 @@ def _event_from_date(
         sentence=sentence,
         order=index,
     )
+
+
+def _unreported(record: dict[str, Any], date: dict[str, Any], kind: str, start: int) -> bool:
+    """Whether the event of `date` (kind `kind`, sentence at `start`) tells no happening."""
+    precision = parse_period(date["value"]).precision  # the event's (`make_event`)
+    if kind in WEAK_KINDS and (precision in COARSE or months_period(record["text"], date)):
+        return True  # "this year", "in January-July" naming no happening: a statistic
+    yearly = kind != "deadline" and precision == "year"  # "signed pledges this year": no time
+    return yearly and own_year(record["text"], start, date, record.get("reference_date"))
 
 
 def _press_briefings(
@@ -298,6 +307,8 @@ def _directive_deadlines(
     parse: Parse | None = None,
 ) -> list[Event]:
     events = []
+    if not any(directive.get("deadline") for directive in record.get("directives", [])):
+        return events  # no names to index
     names = NameIndex.of_actors([record])
     localized = parse.names.localized if parse is not None else lambda name, _at: name
     for number, directive in enumerate(record.get("directives", [])):

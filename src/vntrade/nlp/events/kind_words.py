@@ -4,7 +4,7 @@ nouns, and the verb forms the pipeline reads without a lemmatizer ("held" is hol
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from vntrade.nlp.jsonl import read_jsonl
@@ -107,6 +107,7 @@ def lexicon() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return verbs, light, nouns
 
 
+@lru_cache(maxsize=65_536)
 def verb_lemma(word: str) -> str:
     """The lemma of a verb form the table may list ("held" -> hold, "phoned" -> phone)."""
     w = word.lower()

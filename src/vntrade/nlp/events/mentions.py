@@ -3,6 +3,7 @@ the pipeline's resolved reference (`doc.spans["vntrade_references"]`) where it h
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Any
@@ -41,12 +42,16 @@ class Mentions:
             for a in record.get("actors", [])
             if a.get("type") == "PERSON" and a.get("role")
         }
-        text = record.get("text") or ""
+        self.text = record.get("text") or ""
+        self.sentences = sentences
         self.references = references or {}  # start of a pronoun or role phrase -> actor
-        starts = [c[0] for s in sentences for c in clause_spans(text, *s)]
-        self._subjects = [
-            m for m in self.actors if m[3] == "PERSON" and _near_start(m[0], starts, text)
-        ]
+
+    @functools.cached_property
+    def _subjects(self) -> list[tuple[int, int, str, str | None]]:
+        """The person mentions that open a clause (the clauses are cut at the first need)."""
+        text = self.text
+        starts = [c[0] for s in self.sentences for c in clause_spans(text, *s)]
+        return [m for m in self.actors if m[3] == "PERSON" and _near_start(m[0], starts, text)]
 
     def main_countries(self, count: int = 2) -> list[str]:
         """The `count` countries the record names most: Vietnam first, as its press and the

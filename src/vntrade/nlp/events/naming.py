@@ -40,7 +40,7 @@ from vntrade.nlp.events.phrases import (
     singular,
     unlisted_name,
 )
-from vntrade.nlp.per_doc import per_doc
+from vntrade.nlp.per_doc import doc_text, per_doc
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Span, Token
@@ -93,9 +93,10 @@ def noun_positions(doc: Doc) -> dict[str, list[int]]:
 
     strings = doc.vocab.strings
     found: dict[str, list[int]] = {}
-    for i, (lower, pos) in enumerate(doc.to_array([LOWER, POS]).tolist()):
-        if pos == NOUN:
-            found.setdefault(singular(strings[lower]), []).append(i)
+    array = doc.to_array([LOWER, POS])
+    nouns = (array[:, 1] == NOUN).nonzero()[0]  # the rows of nouns, picked by numpy
+    for i, lower in zip(nouns.tolist(), array[nouns, 0].tolist(), strict=True):
+        found.setdefault(singular(strings[lower]), []).append(i)
     return found
 
 
@@ -125,8 +126,8 @@ class PhraseNames(LocalBodies):
             # the longest mention over a word names it: "US Customs and Border Protection"
             # over a "US" inside it
             for span in sorted(doc.spans.get(spans, []), key=len, reverse=True):
-                for token in span:
-                    table.setdefault(token.i, span)
+                for i in range(span.start, span.end):
+                    table.setdefault(i, span)
 
     def names_of(self, token: Token) -> list[str]:
         """The actors a participant names: itself and the words it is coordinated with,
@@ -343,4 +344,7 @@ class PhraseNames(LocalBodies):
         if head.i in self.referred and head.i not in self.named:
             return self.referred[head.i].kb_id_
         tokens = phrase_tokens(head)
-        return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+        if not tokens:
+            return head.text
+        last = tokens[-1]  # the span's text, as a slice of the doc's (no `Span` to build)
+        return doc_text(self.doc)[tokens[0].idx : last.idx + len(last.text)]

@@ -31,6 +31,7 @@ from vntrade.nlp.events.event_nouns import noun_kind
 from vntrade.nlp.events.frame_cues import to_press
 from vntrade.nlp.events.frames import describes_group
 from vntrade.nlp.events.naming import PhraseNames
+from vntrade.nlp.events.per_token import parts_of_speech
 from vntrade.nlp.events.phrases import indefinite, phrase_end
 from vntrade.nlp.per_doc import sentence_tokens
 
@@ -88,13 +89,21 @@ class Parse:
         """Where the verbs of characters `start:end` that tell the press start ("told
         CNA", "said in an interview", "declined to comment")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return [t.idx for t in span or [] if t.pos_ in _PREDICATE and to_press(t)]
+        if span is None:
+            return []
+        doc, pos = self.doc, parts_of_speech(self.doc)
+        verbs = (doc[i] for i in range(span.start, span.end) if pos[i] in _PREDICATE)
+        return [t.idx for t in verbs if to_press(t)]
 
     def has_verb(self, start: int, end: int) -> bool:
         """Whether characters `start:end` hold a verb (a finite one, a participle or an
         infinitive), not only a phrase ("as part of his trip")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is None or any(t.pos_ in _PREDICATE and t.tag_ != "MD" for t in span)
+        if span is None:
+            return True
+        doc, pos = self.doc, parts_of_speech(self.doc)
+        verbs = (i for i in range(span.start, span.end) if pos[i] in _PREDICATE)
+        return any(doc[i].tag_ != "MD" for i in verbs)
 
     def is_participle(self, position: int) -> bool:
         """Whether the word at character `position` is a verb's -ing form ("Addressing")."""

@@ -97,6 +97,9 @@ _FRONTED = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")  # "Addressing a meeting ..., Chinh noted"
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_EXTRA_COMMAS = re.compile(r"(?:,\s*)+(?=,|$)")
 _DATELINE = re.compile(
     r"(?:[^\W\d_][\w.’']*\s?){1,3}(?:\([A-Z]{2,6}\))?\s*[-–—]\s+(?=[A-Z\"“])", re.UNICODE
 )
@@ -154,9 +157,8 @@ def clause_summary(
         # "Asked about the rate on Thursday, the spokeswoman said ...": what she said
         return clause_summary(text, clauses, (main, end), date, mentions)
     last = index
-    while len(_render(text, (start, end), date, mentions)[0].split()) < 5 or _continues(
-        text, clauses, last
-    ):
+    rendered = (start, end), _render(text, (start, end), date, mentions)
+    while len(rendered[1][0].split()) < 5 or _continues(text, clauses, last):
         if last + 1 < len(clauses):  # the date's clause alone says too little: read on
             last += 1
             end = clauses[last][1]
@@ -164,9 +166,10 @@ def clause_summary(
             start = clauses[0][0]
         else:
             break
+        rendered = (start, end), _render(text, (start, end), date, mentions)
     if who is not None and who.clause_end and start < who.clause_end < end:
         end = who.clause_end
-    participle = re.match(r"[A-Z][a-z]+ing\b", text[start:end])
+    participle = _PARTICIPLE.match(text[start:end])
     if participle and (
         participle.group().lower() in PREPOSITION_INGS
         or (parse is not None and not parse.is_participle(start))
@@ -177,7 +180,9 @@ def clause_summary(
         summary, _ = _render(text, (start + participle.end(), end), date, mentions)
         verb = _past(participle.group().lower())
         return _finish(f"{subject + ' ' if subject else ''}{verb} {summary}"), subject
-    summary, actor = _render(text, (start, end), date, mentions)
+    if rendered[0] != (start, end):  # cut where a relative clause's words end
+        rendered = (start, end), _render(text, (start, end), date, mentions)
+    summary, actor = rendered[1]
     if who is not None and who.subject_text and who.subject:
         gap = text[who.subject[1] : start].strip(" –—-")
         if who.subject[0] < start and (start <= who.subject[1] or not gap):
@@ -320,8 +325,8 @@ def _past(participle: str) -> str:
 def _finish(summary: str, capitalise: bool = True) -> str:
     """Clean punctuation and spacing, capitalise, and trim to MAX_WORDS words."""
     summary = _EMPTY_BRACKETS.sub("", _NOISE.sub("", summary))
-    summary = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(summary.split()))
-    summary = re.sub(r"(?:,\s*)+(?=,|$)", "", summary).strip(" ,;:.-–—")
+    summary = _SPACE_BEFORE_MARK.sub(r"\1", " ".join(summary.split()))
+    summary = _EXTRA_COMMAS.sub("", summary).strip(" ,;:.-–—")
     source = _ONLY_SOURCE.fullmatch(summary)
     if source:  # "According to data released by the office": the office released data
         summary = f"{source['agent']} {source['verb']} {source['det'] or ''}{source['thing']}"
