@@ -3,6 +3,7 @@ the pipeline's resolved reference (`doc.spans["vntrade_references"]`) where it h
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -36,6 +37,8 @@ class Mentions:
             for c in record.get("commodities", [])
             for m in c.get("mentions", [])
         )
+        self._actor_starts = [m[0] for m in self.actors]  # the mentions in a range, by bisection
+        self._commodity_starts = [m[0] for m in self.commodities]
         self.types = {a["name"]: a.get("type") for a in record.get("actors", [])}
         self.roles = {
             a["name"]: a["role"]
@@ -67,12 +70,12 @@ class Mentions:
         return home_first(list(dict.fromkeys([*found, *top])))
 
     def actors_in(self, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
-        return [m for m in self.actors if start <= m[0] and m[1] <= end]
+        first, last = _between(self._actor_starts, start, end)
+        return [m for m in self.actors[first:last] if m[1] <= end]
 
     def commodities_in(self, start: int, end: int) -> list[str]:
-        return list(
-            dict.fromkeys(name for s, e, name in self.commodities if start <= s and e <= end)
-        )
+        first, last = _between(self._commodity_starts, start, end)
+        return list(dict.fromkeys(name for _, e, name in self.commodities[first:last] if e <= end))
 
     def person_before(self, position: int) -> str | None:
         """Who a clause-initial "he" or "she" at `position` is: the pipeline's reference, else
@@ -113,3 +116,8 @@ def _near_start(position: int, starts: list[int], text: str) -> bool:
 
 def _initials(role: str) -> str:
     return "".join(word[0] for word in fold_key(role).split() if word not in ("of", "and", "the"))
+
+
+def _between(starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """The index range of the sorted `starts` from `start` to `end` (both included)."""
+    return bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
