@@ -70,6 +70,7 @@ class Clusterer:
     def load(self, cluster: Cluster) -> None:
         """Add a cluster from a store (e.g. those in `window(event)` of new events)."""
         self.clusters[cluster.id] = cluster
+        self._placings.changed(cluster)
         self._gone.discard(cluster.id)
         self._next = max(self._next, cluster.id + 1)
         self._reindex(cluster, _keys_of_cluster(cluster))
@@ -94,6 +95,7 @@ class Clusterer:
         """Take `event` out of cluster `cluster_id` (which must be loaded)."""
         cluster = self.clusters[cluster_id]
         cluster.remove(event)
+        self._placings.changed(cluster)
         self.touched.add(cluster_id)
 
     def add(self, event: EventRef) -> int:
@@ -113,6 +115,7 @@ class Clusterer:
         else:
             cluster = self.clusters[best]
         cluster.add(event)
+        self._placings.changed(cluster)
         self.touched.add(cluster.id)
         if event.matchable:
             self._reindex(cluster, _keys_of_event(event, cluster))
@@ -153,7 +156,7 @@ class Clusterer:
         last = self._placings.take(event) if kept else Placing()
         now = Placing(next(CHANGES))
         weightless = not isinstance(weights, WindowWeights)
-        known = last.known(candidates, self.clusters) if kept else set()
+        known = self._placings.known(last, candidates, self.clusters) if kept else set()
         below = list(known & last.below)
         found = [(last.scores[cid], cid) for cid in known.intersection(last.scores)]
         now.scores = {cid: value for value, cid in found}
@@ -197,6 +200,7 @@ class Clusterer:
                 continue
             keys = _keys_of_cluster(small)
             large.merge(small)
+            self._placings.changed(large)
             del self.clusters[small.id]
             self._gone.add(small.id)
             self.merged[small.id] = large.id
@@ -221,6 +225,7 @@ class Clusterer:
                 if cluster.size == 1 and not may_match(ref, grown):
                     continue
                 kept = cluster.take_out(ref)
+                self._placings.changed(cluster)
                 candidates = self._candidates(ref)
                 weights = self._weights(ref, candidates)
                 best = self._best(ref, candidates, weights, again=True)
@@ -234,6 +239,7 @@ class Clusterer:
                     self._next += 1
                     self.clusters[target.id] = target
                 target.add(ref)
+                self._placings.changed(target)
                 self.moved[ref.key] = target.id
                 self.touched |= {cid, target.id}
                 self._reindex(target, _keys_of_event(ref, target))

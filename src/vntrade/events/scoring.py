@@ -319,9 +319,13 @@ def _word_score(event: EventRef, cluster: Cluster, weights: Weights | None = Non
     counts, size = cluster.words, cluster.size
     used = sum(w * min(1.0, counts[word] / size) for word, w in own) / mass
     core = cluster.core(cluster.words)
+    if not core:
+        return used / 2
     if isinstance(weights, WindowWeights) and weights.has(cluster):
-        weight = weights.core_word  # the same weights, found more directly
-    covered = sum(map(weight, event.words & core)) / sum(map(weight, core)) if core else 0.0
+        # the same weights, found more directly
+        covered = weights.core_mass(event.words & core) / weights.core_mass(core)
+    else:
+        covered = sum(map(weight, event.words & core)) / sum(map(weight, core))
     return (used + covered) / 2
 
 

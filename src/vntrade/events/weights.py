@@ -80,6 +80,13 @@ class WindowWeights:
             self.words[word] = found
         return found
 
+    def core_mass(self, words: set[str]) -> float:
+        """`sum(map(self.core_word, words))`, the weights summed in the same order."""
+        known = self.words
+        for word in words.difference(known):
+            self.core_word(word)
+        return sum(map(known.__getitem__, words))
+
     def _core_words(self) -> set[str]:
         """The words of the candidates' cores (one set: most words asked for are in one)."""
         if "core words" not in self.lists:
