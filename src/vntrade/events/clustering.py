@@ -291,6 +291,7 @@ class Clusterer:
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
         cid = cluster.id
+        years: dict[int, int] = {}  # day → its year: keys give each day once per label
         for label, day in keys:
             by_day = self._index.get(label)
             if by_day is None:
@@ -303,8 +304,17 @@ class Clusterer:
             else:
                 ids.append(cid)
             if day > 0:  # a day, not a floating key
-                year = date.fromordinal(day).year
-                self._years.setdefault(label, {}).setdefault(year, set()).add(cid)
+                year = years.get(day)
+                if year is None:
+                    year = years[day] = date.fromordinal(day).year
+                by_year = self._years.get(label)
+                if by_year is None:
+                    by_year = self._years[label] = {}
+                of_year = by_year.get(year)
+                if of_year is None:
+                    by_year[year] = {cid}
+                else:
+                    of_year.add(cid)
 
 
 def window(event: EventRef) -> tuple[date, date]:
