@@ -68,10 +68,9 @@ class Placings:
         if not settled:
             return settled
         # Every cluster changed since is logged since (with those changed back since).
-        since = self._ids[bisect_left(self._counts, when) :]
-        if len(since) >= len(settled):
+        at = bisect_left(self._counts, when)
+        if len(self._ids) - at >= len(settled):
             return {cid for cid in settled if clusters[cid].changed < when}
-        settled.difference_update(
-            [cid for cid in settled.intersection(since) if clusters[cid].changed >= when]
-        )
+        since = settled.intersection(self._ids[at:])
+        settled.difference_update([cid for cid in since if clusters[cid].changed >= when])
         return settled
