@@ -156,20 +156,22 @@ class Clusterer:
         last = self._placings.take(event) if kept else Placing()
         now = Placing(next(CHANGES))
         weightless = not isinstance(weights, WindowWeights)
-        known = self._placings.known(last, candidates, self.clusters) if kept else set()
-        below = list(known & last.below)
-        found = [(last.scores[cid], cid) for cid in known.intersection(last.scores)]
+        below, found, left = (
+            self._placings.reuse(last, candidates, self.clusters)
+            if kept
+            else (set(), [], candidates)
+        )
         now.scores = {cid: value for value, cid in found}
-        for cid in candidates - known if known else candidates:
+        for cid in left:
             value = placing_score(event, self.clusters[cid], weights, JOIN)
             if value is None:  # under JOIN whatever the weights
-                below.append(cid)
+                below.add(cid)
             elif value >= JOIN:
                 found.append((value, cid))
                 if weightless:
                     now.scores[cid] = value
             elif weightless:
-                below.append(cid)
+                below.add(cid)
         if kept:
             now.below = frozenset(below)
             self._placings.keep(event, now)

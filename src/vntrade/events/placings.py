@@ -58,19 +58,28 @@ class Placings:
             cut = bisect_left(counts, oldest)
             del counts[:cut], self._ids[:cut]
 
-    def known(
+    def reuse(
         self, last: Placing, candidates: set[int], clusters: Mapping[int, Cluster]
-    ) -> set[int]:
-        """The `candidates` that score as they did at `last`: scored (or settled below)
-        then, and unchanged since (`Cluster.changed` before it)."""
+    ) -> tuple[set[int], list[tuple[float, int]], set[int]]:
+        """What `last` still tells of `candidates`: those it settled under the join score and
+        its scores (with their ids) of those unchanged since (`Cluster.changed` before it),
+        and the candidates left to score."""
         when = last.when
-        settled = candidates & (last.below | last.scores.keys())
-        if not settled:
-            return settled
+        below = candidates & last.below
+        scored = [(value, cid) for cid, value in last.scores.items() if cid in candidates]
+        if not below and not scored:
+            return below, scored, candidates
         # Every cluster changed since is logged since (with those changed back since).
         at = bisect_left(self._counts, when)
-        if len(self._ids) - at >= len(settled):
-            return {cid for cid in settled if clusters[cid].changed < when}
-        since = settled.intersection(self._ids[at:])
-        settled.difference_update([cid for cid in since if clusters[cid].changed >= when])
-        return settled
+        if len(self._ids) - at < len(below) + len(scored):
+            since = candidates.intersection(self._ids[at:])
+            changed = {cid for cid in since if clusters[cid].changed >= when}
+            below -= changed
+        else:
+            changed = {cid for _, cid in scored if clusters[cid].changed >= when}
+            below = {cid for cid in below if clusters[cid].changed < when}
+        if changed:
+            scored = [(value, cid) for value, cid in scored if cid not in changed]
+        left = candidates - below
+        left.difference_update([cid for _, cid in scored])
+        return below, scored, left
