@@ -70,6 +70,7 @@ class Clusterer:
     def load(self, cluster: Cluster) -> None:
         """Add a cluster from a store (e.g. those in `window(event)` of new events)."""
         self.clusters[cluster.id] = cluster
+        self._placings.changed(cluster)
         self._gone.discard(cluster.id)
         self._next = max(self._next, cluster.id + 1)
         self._reindex(cluster, _keys_of_cluster(cluster))
@@ -94,6 +95,7 @@ class Clusterer:
         """Take `event` out of cluster `cluster_id` (which must be loaded)."""
         cluster = self.clusters[cluster_id]
         cluster.remove(event)
+        self._placings.changed(cluster)
         self.touched.add(cluster_id)
 
     def add(self, event: EventRef) -> int:
@@ -113,6 +115,7 @@ class Clusterer:
         else:
             cluster = self.clusters[best]
         cluster.add(event)
+        self._placings.changed(cluster)
         self.touched.add(cluster.id)
         if event.matchable:
             self._reindex(cluster, _keys_of_event(event, cluster))
@@ -153,20 +156,22 @@ class Clusterer:
         last = self._placings.take(event) if kept else Placing()
         now = Placing(next(CHANGES))
         weightless = not isinstance(weights, WindowWeights)
-        known = last.known(candidates, self.clusters) if kept else set()
-        below = list(known & last.below)
-        found = [(last.scores[cid], cid) for cid in known.intersection(last.scores)]
+        below, found, left = (
+            self._placings.reuse(last, candidates, self.clusters)
+            if kept
+            else (set(), [], candidates)
+        )
         now.scores = {cid: value for value, cid in found}
-        for cid in candidates - known if known else candidates:
+        for cid in left:
             value = placing_score(event, self.clusters[cid], weights, JOIN)
             if value is None:  # under JOIN whatever the weights
-                below.append(cid)
+                below.add(cid)
             elif value >= JOIN:
                 found.append((value, cid))
                 if weightless:
                     now.scores[cid] = value
             elif weightless:
-                below.append(cid)
+                below.add(cid)
         if kept:
             now.below = frozenset(below)
             self._placings.keep(event, now)
@@ -197,6 +202,7 @@ class Clusterer:
                 continue
             keys = _keys_of_cluster(small)
             large.merge(small)
+            self._placings.changed(large)
             del self.clusters[small.id]
             self._gone.add(small.id)
             self.merged[small.id] = large.id
@@ -221,6 +227,7 @@ class Clusterer:
                 if cluster.size == 1 and not may_match(ref, grown):
                     continue
                 kept = cluster.take_out(ref)
+                self._placings.changed(cluster)
                 candidates = self._candidates(ref)
                 weights = self._weights(ref, candidates)
                 best = self._best(ref, candidates, weights, again=True)
@@ -234,6 +241,7 @@ class Clusterer:
                     self._next += 1
                     self.clusters[target.id] = target
                 target.add(ref)
+                self._placings.changed(target)
                 self.moved[ref.key] = target.id
                 self.touched |= {cid, target.id}
                 self._reindex(target, _keys_of_event(ref, target))
@@ -285,6 +293,7 @@ class Clusterer:
 
     def _reindex(self, cluster: Cluster, keys: Iterable[tuple[str, int]]) -> None:
         cid = cluster.id
+        years: dict[int, int] = {}  # day → its year: keys give each day once per label
         for label, day in keys:
             by_day = self._index.get(label)
             if by_day is None:
@@ -297,8 +306,17 @@ class Clusterer:
             else:
                 ids.append(cid)
             if day > 0:  # a day, not a floating key
-                year = date.fromordinal(day).year
-                self._years.setdefault(label, {}).setdefault(year, set()).add(cid)
+                year = years.get(day)
+                if year is None:
+                    year = years[day] = date.fromordinal(day).year
+                by_year = self._years.get(label)
+                if by_year is None:
+                    by_year = self._years[label] = {}
+                of_year = by_year.get(year)
+                if of_year is None:
+                    by_year[year] = {cid}
+                else:
+                    of_year.add(cid)
 
 
 def window(event: EventRef) -> tuple[date, date]:

@@ -60,7 +60,17 @@ def article_events(record: dict[str, Any], year: int | None = None) -> list[Even
     directives = []
     if any(event.get("directive") is not None for event in found):
         directives = article_directives(record, NameIndex.of_actors([record]), year=None)
-    return [_view_event(record, event, directives) for event in found]
+    mentions = _mention_spans(record) if found else []
+    return [_view_event(record, event, directives, mentions) for event in found]
+
+
+def _mention_spans(record: dict[str, Any]) -> list[tuple[int, int]]:
+    """(start, end) of every actor mention of the record, in the record's order."""
+    return [
+        (m["start"], m["end"])
+        for actor in record.get("actors", [])
+        for m in actor.get("mentions", [])
+    ]
 
 
 def _in_text_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -102,7 +112,10 @@ def record_events(record: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _view_event(
-    record: dict[str, Any], event: dict[str, Any], directives: list[dict[str, Any]]
+    record: dict[str, Any],
+    event: dict[str, Any],
+    directives: list[dict[str, Any]],
+    mentions: list[tuple[int, int]],
 ) -> EventReport:
     text = record.get("text") or ""
     start, end = event["sentence_start"], event["sentence_end"]
@@ -116,7 +129,7 @@ def _view_event(
         order=event["order"],
         actors=list(event["actors"]),
         commodities=list(event["commodities"]),
-        words=directive["words"] if directive else _topic_words(record, start, end),
+        words=directive["words"] if directive else _topic_words(record, start, end, mentions),
         addressee=directive["addressee"] if directive else None,
         caption=directive is None
         and bool(_CAPTION.match(text, end) or "Photo:" in event["sentence"]),
@@ -137,17 +150,14 @@ def trigger_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ]
 
 
-def _topic_words(record: dict[str, Any], start: int, end: int) -> set[str]:
+def _topic_words(
+    record: dict[str, Any], start: int, end: int, mentions: list[tuple[int, int]]
+) -> set[str]:
     """Content words of a sentence without its names, dates and trigger words ("met",
     "phone call": the kind says those): what it is about, which tells apart two meetings of
-    one minister on one day."""
+    one minister on one day. `mentions`: the record's actor mentions (`_mention_spans`)."""
     chars = list(record["text"][start:end])
-    spans = [
-        (m["start"], m["end"])
-        for actor in record.get("actors", [])
-        for m in actor.get("mentions", [])
-        if start <= m["start"] and m["end"] <= end
-    ]
+    spans = [(a, b) for a, b in mentions if start <= a and b <= end]
     spans += [(d["start"], d["end"]) for d in record.get("dates", []) if start <= d["start"] < end]
     spans += trigger_spans(record["text"], start, end)
     for a, b in spans:

@@ -143,12 +143,13 @@ class Cluster:
     @property
     def day(self) -> date | None:
         """The day most members give (the earliest on a tie); None for coarse dates only."""
-        if "day" not in self._memo:
+        found = self._memo.get("day", _UNKNOWN)
+        if found is _UNKNOWN:
             days = self.days
-            self._memo["day"] = (
+            found = self._memo["day"] = (
                 date.fromisoformat(min(days, key=lambda d: (-days[d], d))) if days else None
             )
-        return self._memo["day"]
+        return found
 
     def core(self, counts: Counter[str]) -> set[str]:
         """What more than half of the members have (all of it for a single member)."""

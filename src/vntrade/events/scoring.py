@@ -62,9 +62,10 @@ def _score(event: EventRef, cluster: Cluster, gate: Gate, weights: Weights | Non
     if _other_counterparts(event, cluster, shared, core_actors, weights):
         return 0.0
     actors = _actor_score(event.actors, core_actors, shared, weights)
-    if when < 1 and _most(actors, _word_bound(event, cluster), when) < COARSE_JOIN - MARGIN:
+    bound = _word_bound(event, cluster)
+    if when < 1 and _most(actors, bound, when) < COARSE_JOIN - MARGIN:
         return 0.0  # settled before weighing the words (see below)
-    words = _subject_score(event, cluster, shared, actors, when, weights)
+    words = _subject_score(event, cluster, shared, actors, when, weights, bound)
     if words is None:
         return 0.0
     total = WEIGHTS["actors"] * actors + WEIGHTS["words"] * words + WEIGHTS["date"] * when
@@ -96,11 +97,12 @@ def _subject_score(
     actors: float,
     when: float,
     weights: Weights | None,
+    bound: float,
 ) -> float | None:
     """The word score `score` counts (at least `MIN_WORDS` for the same order or the same
     happening), None when the subject tells another event. A cluster whose words the
-    event's cannot bring to `MIN_WORDS` under any weights is settled without weighing."""
-    bound = _word_bound(event, cluster)
+    event's cannot bring to `MIN_WORDS` under any weights (`bound`, its `_word_bound`) is
+    settled without weighing."""
     words = bound if bound < MIN_WORDS else _word_score(event, cluster, weights)
     if _same_order(event, cluster, len(shared), when) or _same_happening(
         event, cluster, shared, actors, when, words
@@ -271,7 +273,8 @@ def _date_score(event: EventRef, cluster: Cluster) -> float:
     """1 for the cluster's own day, `NEAR_DAY` for the next or previous one, 0.5 for a
     coarser value that holds it (or a day inside a cluster of coarse values), 0 otherwise."""
     day = cluster.day
-    if event.floating or cluster.floating_only:
+    # a cluster with a day has day members: only one without may be floating only
+    if event.floating or (day is None and cluster.floating_only):
         return _floating_date_score(event, cluster)
     if event.day and day:
         distance = abs((event.day - day).days)
@@ -319,9 +322,13 @@ def _word_score(event: EventRef, cluster: Cluster, weights: Weights | None = Non
     counts, size = cluster.words, cluster.size
     used = sum(w * min(1.0, counts[word] / size) for word, w in own) / mass
     core = cluster.core(cluster.words)
+    if not core:
+        return used / 2
     if isinstance(weights, WindowWeights) and weights.has(cluster):
-        weight = weights.core_word  # the same weights, found more directly
-    covered = sum(map(weight, event.words & core)) / sum(map(weight, core)) if core else 0.0
+        # the same weights, found more directly
+        covered = weights.core_mass(event.words & core) / weights.core_mass(core)
+    else:
+        covered = sum(map(weight, event.words & core)) / sum(map(weight, core))
     return (used + covered) / 2
 
 

@@ -23,6 +23,9 @@ from vntrade.periods import YearVotes, parse_period, with_year
 from vntrade.store.rows import EventRow, NameRow
 from vntrade.store.statements import StatementRow, statement_rows
 
+# `json.dumps(obj, ensure_ascii=False)`, without making an encoder for every row
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
 EVENT_FIELDS = tuple(f.name for f in fields(EventReport))
 
 
@@ -119,7 +122,7 @@ def event_rows(record: dict[str, Any], year: int | None) -> list[DerivedEvent]:
             lead=event is lead,
             inferred=id(event) in inferred,
             cluster=None,
-            data=json.dumps(data, ensure_ascii=False),
+            data=_to_json(data),
             actors=sorted(keys),
         )
         rows.append(DerivedEvent(row, make_ref(event, keys), event))
@@ -135,15 +138,15 @@ def name_rows(record: dict[str, Any]) -> list[NameRow]:
         texts = [m["text"] for m in actor.get("mentions", [])]
         rows.append(
             NameRow(record["id"], "actors", actor["name"], actor.get("type"), actor.get("role"),
-                    json.dumps(actor.get("aliases", []), ensure_ascii=False),
-                    json.dumps(texts, ensure_ascii=False), len(texts), 0, published,
+                    _to_json(actor.get("aliases", [])),
+                    _to_json(texts), len(texts), 0, published,
                     _folded(actor["name"], *actor.get("aliases", []), *texts))
         )  # fmt: skip
     for commodity in record.get("commodities", []):
         texts = [m["text"] for m in commodity.get("mentions", [])]
         rows.append(
             NameRow(record["id"], "commodities", commodity["name"], commodity.get("category"),
-                    None, "[]", json.dumps(texts, ensure_ascii=False), len(texts),
+                    None, "[]", _to_json(texts), len(texts),
                     commodity_directives(record, commodity), published,
                     _folded(commodity["name"], *texts))
         )  # fmt: skip
@@ -164,7 +167,7 @@ def commodity_directives(record: dict[str, Any], commodity: dict[str, Any]) -> i
 
 
 def _folded(*texts: str) -> list[str]:
-    return sorted({fold_key(text) for text in texts if text})
+    return sorted({fold_key(text) for text in set(texts) if text})  # mentions repeat a name
 
 
 class Arrival(NamedTuple):

@@ -27,6 +27,9 @@ from vntrade.store import EventsState, Store
 from vntrade.store.base import id_chunks
 from vntrade.store.rows import ClusterRow, EntryRow, EventRow, EventWrite
 
+# `json.dumps(obj, ensure_ascii=False)`, without making an encoder for every row
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
 Member = tuple[str, bool, bool, EventReport]  # (article, lead, inferred, the report)
 # A cluster's member and its stored event's id (an event written by this batch: its row,
 # which the store gives its id)
@@ -238,7 +241,7 @@ def cluster_row(cid: int, items: list[Member], profile: Cluster | None) -> Clust
         leads=len(leads),
         first_article=leads[0] if leads else None,
         span_start=span_start,
-        profile=json.dumps(profile.to_dict(), ensure_ascii=False) if profile else None,
+        profile=_to_json(profile.to_dict()) if profile else None,
         entries=entries,
     )
 
@@ -253,7 +256,7 @@ def _entry_row(members: list[tuple[EventReport, Period, bool]]) -> EntryRow:
         start=start,
         end=period.end.isoformat() if period.end else None,
         kind=entry.kind,
-        entry=json.dumps(row, ensure_ascii=False),
+        entry=_to_json(row),
         actors=row["actors"],
         commodities=row["commodities"],
     )

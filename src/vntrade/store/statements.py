@@ -13,6 +13,9 @@ from vntrade.periods import parse_period
 from vntrade.store.base import StoreBase, guard
 from vntrade.store.filters import StatementFilter
 
+# `json.dumps(obj, ensure_ascii=False)`, without making an encoder for every row
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
 STATEMENTS_SQL = """
 CREATE TABLE IF NOT EXISTS statements (
     article TEXT NOT NULL,
@@ -57,7 +60,7 @@ def statement_rows(record: dict[str, Any]) -> list[StatementRow]:
                 day=_first_day(statement.get("date") or record.get("published")),
                 direct=bool(statement.get("direct")),
                 words=fold_key(statement.get("text", "")),
-                data=json.dumps(data, ensure_ascii=False),
+                data=_to_json(data),
             )
         )
     return rows

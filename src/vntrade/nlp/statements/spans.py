@@ -60,6 +60,8 @@ def statements(doc: Doc) -> list[Statement]:
     found = []
     for span in doc.spans.get(STATEMENT_SPANS, []):
         values = dict(span._.statement or {})
-        start, end = values.pop("start", span.start_char), values.pop("end", span.end_char)
+        # the stored offsets, else the span's (read only then: each makes a `Token`)
+        start = values.pop("start") if "start" in values else span.start_char
+        end = values.pop("end") if "end" in values else span.end_char
         found.append(Statement(text=text[start:end], start=start, end=end, **values))
     return found
