@@ -182,6 +182,9 @@ def test_a_us_body_answers_to_its_name_with_or_without_united_states(cli, tmp_pa
         ("Vietnam cut import duties on American ethanol on March 31.", "Government of Vietnam"),
         ("Vinacomin Power signed a coal supply deal with an Australian miner on May 6.",
          "Vinacomin Power Corporation"),
+        # the country the event names only as "the Government": its government all the same
+        ("The Government issued a decree on March 31 cutting import duties on US ethanol.",
+         "Government of Vietnam"),
     ],
 )  # fmt: skip
 def test_a_country_answers_to_its_government_and_a_firm_to_its_legal_form(

@@ -18,12 +18,13 @@ def _listed_aliases() -> Aliases:
     from vntrade.nlp.jsonl import shipped_tables
 
     [rows] = shipped_tables("actors", ["actors.jsonl"]).values()
-    return {
-        gold_key(row["name"]): frozenset(
-            gold_key(n) for n in [row["name"], *row.get("aliases", [])]
-        )
-        for _where, row in rows
-    }
+    found: Aliases = {}
+    for _where, row in rows:
+        forms = {gold_key(n) for n in [row["name"], *row.get("aliases", [])]}
+        if row.get("type") == "GPE":  # a country the article names only through an event
+            forms |= {v for form in forms for v in _government_variants(form)}
+        found[gold_key(row["name"])] = frozenset(forms)
+    return found
 
 
 def record_aliases(record: dict) -> Aliases:
