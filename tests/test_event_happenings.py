@@ -271,3 +271,16 @@ def test_how_a_quarter_s_business_went_is_data_not_an_event(cli, tmp_path):
         ("2025-05", "report"),
         ("2025-03", "tariff measure"),
     ]
+
+
+def test_a_tariff_no_one_sets_in_its_clause_is_washington_s_in_a_us_story(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-10-01",
+        "The United States set new duties on furniture last week, analysts at Mirae said. "
+        "The rate on sofas is scheduled to rise to 30% on January 1.\n"
+        "A 20% duty on Thai rubber gloves takes effect on November 1.",
+    )
+    rises = [e for e in events if e["value"] in ("2026-01-01", "2025-11-01")]
+    assert [e["actors"][:1] for e in rises] == [["United States"], ["United States"]]

@@ -217,7 +217,7 @@ def _event_from_date(
     named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
     participants = _participant_names(who, subject, kind)
     if parse and who and takes_effect(kind, trigger, summary, who):
-        participants = owned_participants(parse, who, participants)  # who set the rates
+        participants = owned_participants(parse, who, participants, kind)  # who set them
     if kind in _BETWEEN_SIDES and _sides_unnamed(who, mentions, kind):
         # Talks whose sides go unnamed ("the second round of talks will open", "the
         # framework agreed with the US") are between the two countries the article names

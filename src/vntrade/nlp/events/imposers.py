@@ -54,18 +54,20 @@ def takes_effect(kind: str, trigger: str | None, summary: str, who: Participants
     modifies the rates")."""
     if kind not in _OWNED_KINDS:
         return False
-    if kind == "tariff measure" and who.borrowed and not who.reported:
-        return True
+    if kind == "tariff measure" and (who.borrowed or not who.agents) and not who.reported:
+        return True  # "the rate on furniture will rise to 30%": no one's doing in the clause
     trigger = trigger or ""
     return bool(_EFFECT.search(trigger) or _KICKS_IN.search(trigger) or _KICKS_IN.search(summary))
 
 
-def owned_participants(parse: Parse, who: Participants, participants: list[str]) -> list[str]:
+def owned_participants(
+    parse: Parse, who: Participants, participants: list[str], kind: str
+) -> list[str]:
     """The participants of a measure taking effect, its owner first: `participants` as
     found when their first is the owner or acts for it, not borrowed from an earlier
     sentence ("the decree, signed by Deputy PM Phoc, takes effect": Phoc; "the duties will
     take effect, Trump said": Trump); else the owner, then `who`'s partners."""
-    owner = measure_owner(parse, who)
+    owner = measure_owner(parse, who, tariff=kind == "tariff measure")
     if owner is None:
         return participants
     own = (not who.borrowed or who.reported) and _in_sentence(parse, who, participants[:1])
@@ -89,9 +91,10 @@ def _in_sentence(parse: Parse, who: Participants, names: list[str]) -> bool:
     return set(names) <= written
 
 
-def measure_owner(parse: Parse, who: Participants) -> str | None:
-    """The owner of the measure whose taking effect `who` describes, as the module says;
-    None when nothing tells it."""
+def measure_owner(parse: Parse, who: Participants, tariff: bool = False) -> str | None:
+    """The owner of the measure whose taking effect `who` describes, as the module says (for
+    a `tariff`, the United States when the article names it and nothing else tells); None
+    when nothing tells it."""
     if who.subject is None:
         return None
     doc = parse.doc
@@ -107,7 +110,14 @@ def measure_owner(parse: Parse, who: Participants) -> str | None:
         return US
     if words & set(_HOME_INSTRUMENTS) and HOME_COUNTRY not in targets:
         return HOME_COUNTRY
+    if tariff and US not in targets and _names_us(parse):
+        return US  # the article's tariffs are Washington's unless it says whose they are
     return None
+
+
+def _names_us(parse: Parse) -> bool:
+    """Whether the article names the United States anywhere."""
+    return any(span.kb_id_ == US for span in parse.names.named.values())
 
 
 def _targets(parse: Parse, phrase: Span) -> set[str]:
