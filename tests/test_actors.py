@@ -383,9 +383,10 @@ def test_a_firm_s_national_arm_is_a_firm_of_its_own_and_a_region_is_not(cli, tmp
         cli,
         tmp_path,
         "Hyundai Motor Vietnam said on Monday that sales rose 5%. Exports from Southern "
-        "Vietnam grew, and the US and Vietnam kept talking.",
+        "Vietnam grew, and the US and Vietnam kept talking. The S&P Global Vietnam "
+        "Manufacturing PMI rose.",
     )
     found = actors(record)
     assert found["Hyundai Motor Vietnam"]["type"] == "ORG"
-    assert "Southern Vietnam" not in found
+    assert "Southern Vietnam" not in found and "Global Vietnam" not in found
     assert found["Vietnam"]["type"] == "GPE"

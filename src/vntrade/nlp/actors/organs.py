@@ -75,7 +75,8 @@ def subsidiary_spans(
     """A firm's national arm: capitalised name words (or an organisation) written right
     before a country (`Samsung Electronics Vietnam`, `Kumho Tire Vietnam`, `Intel
     Vietnam`): their starts and ends; not a region (`Southern Vietnam`) nor a person or a
-    title before the country."""
+    title before the country, nor a country inside a longer name (`S&P Global Vietnam
+    Manufacturing PMI`)."""
     by_end = {f.end: f for f in found}
     spans: list[tuple[int, int]] = []
     for country in (f for f in found if f.type == "GPE"):
@@ -96,6 +97,9 @@ def subsidiary_spans(
             and keys[first - 1] not in _REGIONS
         ):
             first -= 1
-        if first < start and all(doc[i].whitespace_ for i in range(first, start)):
+        inside = country.end < len(doc) and is_name_word(doc[country.end].text)
+        joined = first > 0 and doc[first - 1].text in ("&", "-")  # `S&P Global Vietnam PMI`
+        spaced = all(doc[i].whitespace_ for i in range(first, start))
+        if first < start and spaced and not inside and not joined:
             spans.append((first, country.end))
     return spans
