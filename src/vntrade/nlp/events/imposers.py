@@ -54,10 +54,18 @@ def takes_effect(kind: str, trigger: str | None, summary: str, who: Participants
     modifies the rates")."""
     if kind not in _OWNED_KINDS:
         return False
-    if kind == "tariff measure" and (who.borrowed or not who.agents) and not who.reported:
-        return True  # "the rate on furniture will rise to 30%": no one's doing in the clause
+    unset = who.borrowed or (not who.agents and _measure_subject(who))
+    if kind == "tariff measure" and unset and not who.reported:
+        return True  # "the rate on furniture will rise to 30%": no one's doing in it
     trigger = trigger or ""
     return bool(_EFFECT.search(trigger) or _KICKS_IN.search(trigger) or _KICKS_IN.search(summary))
+
+
+def _measure_subject(who: Participants) -> bool:
+    """Whether the clause's subject is the measure itself ("the rate on sofas", "a 20% duty
+    on gloves"), not who pays it ("exporters will pay a 20% tariff")."""
+    words = set(re.findall(r"[a-z]+", (who.subject_text or "").lower()))
+    return bool(words & _MEASURE_WORDS)
 
 
 def owned_participants(
@@ -110,7 +118,7 @@ def measure_owner(parse: Parse, who: Participants, tariff: bool = False) -> str 
         return US
     if words & set(_HOME_INSTRUMENTS) and HOME_COUNTRY not in targets:
         return HOME_COUNTRY
-    if tariff and US not in targets and _names_us(parse):
+    if tariff and US not in targets and _measure_subject(who) and _names_us(parse):
         return US  # the article's tariffs are Washington's unless it says whose they are
     return None
 
