@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
+from vntrade.nlp.actors.acronyms import Named
 from vntrade.nlp.actors.words import is_name_word
 
 if TYPE_CHECKING:
@@ -23,15 +24,6 @@ _ORGAN = re.compile(
 )
 # Words of a public body's name: a ministry's board is no firm's.
 _PUBLIC = re.compile(r"\b(?:Ministry|Department|Committee|Council|Government|Agency|Office)\b")
-
-
-class Named(Protocol):
-    """An actor mention: token offsets, type and canonical name."""
-
-    start: int
-    end: int
-    type: str
-    name: str
 
 
 def name_organs_by_firm(found: Sequence[Named], of_at: Sequence[bool]) -> None:
