@@ -390,3 +390,16 @@ def test_a_firm_s_national_arm_is_a_firm_of_its_own_and_a_region_is_not(cli, tmp
     assert found["Hyundai Motor Vietnam"]["type"] == "ORG"
     assert "Southern Vietnam" not in found and "Global Vietnam" not in found
     assert found["Vietnam"]["type"] == "GPE"
+
+
+def test_a_name_written_later_by_its_first_word(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "Indonesian Economic Affairs Minister Airlangga Hartarto arrived in Washington on "
+        "Monday.\n\nAirlangga told reporters the deal was done. Minister Nguyen Van Binh "
+        "agreed, and Binh said more talks would follow.",
+    )
+    found = actors(record)
+    assert mentions(found["Airlangga Hartarto"]) == ["Airlangga Hartarto", "Airlangga"]
+    assert "Nguyen" not in found and mentions(found["Nguyen Van Binh"])[-1] == "Binh"

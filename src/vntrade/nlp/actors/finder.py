@@ -11,7 +11,6 @@ directive issuers. A company named as the make of a good (`Boeing aircraft`) is 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,7 +27,7 @@ from vntrade.nlp.actors.legal_forms import legal_form_end
 from vntrade.nlp.actors.lexicon import ActorLexicon
 from vntrade.nlp.actors.nationalities import local_body_name
 from vntrade.nlp.actors.organs import name_organs_by_firm, subsidiary_spans
-from vntrade.nlp.actors.person_names import person_bounds, short_form_at, vietnamese_names
+from vntrade.nlp.actors.person_names import person_bounds, short_form_index, vietnamese_names
 from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.ranks import reconcile, role_fits, with_rank
 from vntrade.nlp.actors.words import is_name_word, name_words
@@ -199,10 +198,8 @@ class DocActors:
 
     def _short_forms(self, found: list[Found]) -> list[Found]:
         """Single words standing for an actor: `Chinh`, `Diên`, `Hằng`, a defined acronym."""
-        full_names: dict[str, list[Found]] = defaultdict(list)
-        for item in found:
-            if item.type == "PERSON" and item.end - item.start > 1:
-                full_names[self.keys[short_form_at(self.doc, self.keys, item)]].append(item)
+        people = [f for f in found if f.type == "PERSON" and f.end - f.start > 1]
+        full_names = short_form_index(self.doc, self.keys, people)
         model_people = {
             start
             for start, end, label in doc_entities(self.doc)

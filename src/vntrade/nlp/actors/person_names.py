@@ -5,7 +5,7 @@ the parts a hyphen joins (`Kim Jung-kwan`) and a generational suffix (`Marcos Jr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from vntrade.nlp.actors.rules import (
     ADMINISTRATIVE_WORDS,
@@ -30,6 +30,9 @@ class Named(Protocol):
 
     start: int
     end: int
+
+
+N = TypeVar("N", bound=Named)
 
 
 def _name_token(keys: Sequence[str], name_word: Sequence[bool], i: int) -> bool:
@@ -169,3 +172,18 @@ def short_form_at(doc: Doc, keys: Sequence[str], name: Span | Named) -> int:
     if name.end - name.start > 2 and doc[name.end - 2].text == "-" and _joined_part(doc, last):
         return name.start
     return last
+
+
+def short_form_index(doc: Doc, keys: Sequence[str], people: Sequence[N]) -> dict[str, list[N]]:
+    """Full names by the word each is later written by alone (`short_form_at`); a name's
+    first word too when no name is written by it and it is no Vietnamese family name
+    (`Airlangga` for `Airlangga Hartarto`, `Prabowo` for `Prabowo Subianto`)."""
+    index: dict[str, list[N]] = {}
+    for person in people:
+        index.setdefault(keys[short_form_at(doc, keys, person)], []).append(person)
+    first_words: dict[str, list[N]] = {}
+    for person in people:
+        first = keys[person.start]
+        if first not in index and first not in VIETNAMESE_SURNAMES | TITLE_WORDS:
+            first_words.setdefault(first, []).append(person)
+    return {**index, **first_words}
