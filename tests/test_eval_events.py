@@ -200,3 +200,15 @@ def test_a_country_answers_to_its_government_and_a_firm_to_its_legal_form(
     result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}
+
+
+def test_a_us_body_written_without_us_answers_to_its_name_with_it(cli, tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    text = "The Court of International Trade ruled on May 28 that the tariffs were unlawful."
+    articles.write_text(json.dumps({"id": "p1", "published": "2025-05-30", "text": text}) + "\n")
+    gold = tmp_path / "gold.json"
+    events = [_event("2025-05-28", "decision", ["US Court of International Trade"], True)]
+    gold.write_text(json.dumps({"about": "t", "articles": [{"id": "p1", "events": events}]}))
+    result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}

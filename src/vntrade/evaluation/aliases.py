@@ -72,7 +72,13 @@ def _us_variants(form: str) -> set[str]:
         if form.startswith(prefix):
             body = form[len(prefix) :]
             return {body, *(p + body for p in _US_PREFIXES)} if " " in body else set()
+    if form.split(" ", 1)[0] in _US_BODY_WORDS:  # "Court of International Trade"
+        return {p + form for p in _US_PREFIXES}
     return set()
+
+
+# The first words of a body's name that a US body is written with or without "US" before.
+_US_BODY_WORDS = ("department", "court", "office", "bureau", "customs", "trade", "international")
 
 
 _US_PREFIXES = ("us ", "u.s. ", "united states ")
