@@ -232,6 +232,9 @@ CASES = [
      "July 29.", "tariff measure"),
     ("The new rate was set in an executive order signed on July 30.", "tariff measure"),
     ("The association set out its proposals in a letter on July 31.", "announcement"),
+    # a warning is said: a briefing, whatever it warns against
+    ("The commerce ministry warned trading partners on August 1 against striking deals at "
+     "its expense.", "briefing"),
 ]  # fmt: skip
 
 
