@@ -235,6 +235,11 @@ CASES = [
     # a warning is said: a briefing, whatever it warns against
     ("The commerce ministry warned trading partners on August 1 against striking deals at "
      "its expense.", "briefing"),
+    ("In a note released on August 2, the brokerage said garment exporters would gain.",
+     "report"),
+    # a numbered plan an authority issues is its decision
+    ("The Provincial People's Committee issued Plan No. 412/KH-UBND on August 3 on "
+     "attracting investment.", "decision"),
 ]  # fmt: skip
 
 

@@ -145,7 +145,8 @@ def with_person(verb: Token) -> bool:
 def adopts_plan(lemma: str, noun: str) -> bool:
     """Whether a plan or programme is issued or adopted (an authority's act, a decision),
     not proposed or unveiled."""
-    return lemma in words.ADOPTING and normal_form(noun.split()[-1]) in words.ADMIN_PLANS
+    names = noun.split()  # "a plan", "Plan No. 318/KH-UBND"
+    return lemma in words.ADOPTING and any(normal_form(w) in words.ADMIN_PLANS for w in names)
 
 
 def remote(verb: Token, lemma: str) -> bool:

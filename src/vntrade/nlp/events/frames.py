@@ -76,6 +76,8 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     told = _told_by_source(token)
     if told is not None:  # "set duties, according to a notice published on Monday"
         return _predicate_kind(told) or _predicate_kind(token)
+    if token.dep_ == "acl" and cues.analysts_note(token.head):
+        return "report", token.head.text  # "in a note released on Tuesday, X said"
     if token.dep_ == "relcl" and tariff_content(token.head):
         return "tariff measure", token.head.text  # "in a letter Trump sent on July 9"
     found = _predicate_kind(token)
