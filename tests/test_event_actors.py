@@ -584,3 +584,14 @@ def test_a_bank_s_analysts_speak_for_the_bank(cli, tmp_path):
     )
     (event,) = record["events"]
     assert (event["kind"], event["actors"][:1]) == ("report", ["Nomura"])
+
+
+def test_a_numbered_document_is_no_actor(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-07-20\n\nThe Government Office issued Notice No. 281/TB-VPCP on July "
+        "8 conveying the Prime Minister's conclusions.",
+    )
+    (event,) = record["events"]
+    assert event["actors"] == ["Government Office"]
