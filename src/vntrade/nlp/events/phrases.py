@@ -39,8 +39,8 @@ def unlisted_name(head: Token) -> str | None:
     person the actors component does not list ("Ford", "Fiat"); not a listed non-actor."""
     if head.pos_ != "PROPN" or head.ent_type_ not in UNLISTED_TYPES:
         return None
-    if head.lower_ in ("no", "no.", "number"):
-        return None  # a numbered document the model took for a name: "Notice No. 281"
+    if head.lower_ in ("no", "no.", "number", "act", "law", "code"):
+        return None  # a document the model took for a name: "Notice No. 281", "Powers Act"
     name = without_legal_form(proper_name(head))
     if is_nonactor(name) or is_nonactor(f"The {name}") or country_of_capital(name):
         return None  # a place or a newspaper ("told Viet Nam News")
