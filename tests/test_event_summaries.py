@@ -355,3 +355,24 @@ def test_a_date_set_off_by_commas_takes_one_comma_with_it(cli, tmp_path):
         "The agency said imports had fallen",
         "Fitch analysts said in a note that demand would ease",
     ]
+
+
+def test_a_long_clause_loses_its_fronted_place_before_its_verb(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "At a press briefing in Hanoi on July 17, Deputy Minister of Agriculture and "
+        "Environment Tran Thanh Nam said the new rules would open the market to fruit growers "
+        "across the Mekong Delta.",
+    )
+    assert event["summary"].startswith("Deputy Minister of Agriculture and Environment Tran")
+    assert " said " in event["summary"]
+
+
+def test_a_page_s_own_stamp_is_no_event(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Updated: 09:12\nThe ministry issued a decision on July 18 on steel duties.",
+    )
+    assert [e["value"] for e in events] == ["2025-07-18"]

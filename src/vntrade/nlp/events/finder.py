@@ -24,8 +24,8 @@ from vntrade.nlp.events.imposers import owned_participants, takes_effect
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.lead import lead_event
 from vntrade.nlp.events.local_bodies import is_local_body
-from vntrade.nlp.events.market_moves import is_market_move, tells_period_data
 from vntrade.nlp.events.mentions import Mentions
+from vntrade.nlp.events.non_events import tells_no_happening
 from vntrade.nlp.events.participants import Parse, Participants
 from vntrade.nlp.events.ranges import (
     LONGEST_STRETCH_DAYS,
@@ -49,7 +49,6 @@ from vntrade.records import Event
 _DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than|deadline\s+of)\s+$", re.I)
 EVENT_TIMEX = ("DATE", "TIME")
 WEAK_KINDS = ("report", "briefing")  # "said" tells little about what happened
-_DATED_ACTS = ("deadline", "tariff measure")  # "surged despite the tariff imposed in August"
 # A sentence that only says how long a happening named before goes on.
 _GOES_ON = re.compile(
     r"The\s+(?:[\w-]+\s+){0,3}?(?:round|talks|visit|trip|tour|meeting|conference|forum|"
@@ -94,13 +93,8 @@ def find_events(
         if _directive_covers(record, date, sentences, index):
             continue  # the directive's own deadline event reports it
         event = _event_from_date(record, mentions, sentences[index], index, date, parse)
-        if event is None:
-            continue  # a statistic's period, a year that says no time (`_unreported`)
-        coarse = event.precision in (*COARSE, "month")
-        if coarse and event.kind not in _DATED_ACTS and tells_period_data(event.summary):
-            continue  # "orders fell 20% in the third quarter": data of a period
-        if event.kind in (*WEAK_KINDS, "deadline") and is_market_move(event.summary):
-            continue  # "VHC shares fell 1.5% on Tuesday": prices, not a happening
+        if event is None or tells_no_happening(event):
+            continue  # a statistic's period, a year that says no time, prices, a page stamp
         events.append(event)
         if parse is not None:  # "announced the deal after a phone call with X"
             events.extend(companion_calls(record, parse, sentences[index], date, event))

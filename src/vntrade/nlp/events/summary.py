@@ -332,8 +332,17 @@ def _finish(summary: str, capitalise: bool = True) -> str:
         summary = f"{source['agent']} {source['verb']} {source['det'] or ''}{source['thing']}"
     words = summary.split()
     if len(words) > MAX_WORDS:
+        # a long clause loses its fronted place first ("At a press briefing in Hanoi, X …")
+        words = _FRONTED_PLACE.sub("", summary, count=1).split()
+        summary = " ".join(words)
+    if len(words) > MAX_WORDS:
         summary = _shorten(" ".join(words[: MAX_WORDS + 1])) + "…"
     return summary[:1].upper() + summary[1:] if capitalise else summary
+
+
+_FRONTED_PLACE = re.compile(
+    r"^(?:At|In|On|During|Speaking at|Addressing)\s+(?:the|a|an|its|his|her)\s[^,]{3,80},\s+"
+)
 
 
 def _shorten(words: str) -> str:

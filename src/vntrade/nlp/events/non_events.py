@@ -1,13 +1,20 @@
-"""Market moves are no events: "the benchmark VN-Index fell 7%", "VHC shares closed 2%
-higher", "the rupiah was little changed". A trade analyst's timeline holds what states,
+"""What a dated sentence tells that is no event. A trade analyst's timeline holds what states,
 firms and people did and the data they released, not the day's prices of shares and
-currencies, which news of a deal often adds; nor how a month's or a quarter's business
-went ("orders from US partners fell 20% in the third quarter", "members received inquiries
-for shipments in December"): that is data, whose release is the event."""
+currencies, which news of a deal often adds ("the benchmark VN-Index fell 7%", "VHC shares
+closed 2% higher", "the rupiah was little changed"); nor how a month's or a quarter's
+business went ("orders from US partners fell 20% in the third quarter", "members received inquiries
+for shipments in December"): that is data, whose release is the event. Nor a page's own
+stamp ("Updated: 09:12", "Posted on July 5")."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from vntrade.nlp.events.which_dates import COARSE
+
+if TYPE_CHECKING:
+    from vntrade.records import Event
 
 _INSTRUMENT = (
     r"(?:shares?|stocks?|equities|(?:stock|share|benchmark|VN-?)\s*index|VN-?Index|KOSPI|"
@@ -51,3 +58,23 @@ def tells_period_data(summary: str) -> bool:
     exports, sales or prices, or someone received orders or inquiries; not when it says
     where the figures come from ("..., according to customs data released this month")."""
     return bool(_DATA_CLAUSE.search(summary)) and "according" not in summary
+
+
+_WEAK = ("report", "briefing", "deadline")  # what a market move is told as
+_DATED_ACTS = ("deadline", "tariff measure")  # "surged despite the tariff imposed in August"
+_PAGE_STAMP = re.compile(
+    r"^(?:Updated|Last\s+updated|Posted|Published|Modified|Created)(?:\s+on|\s+at)?\s*[:|]?\s*"
+    r"[\d:/.,\s]*(?:[AP]M|GMT\+?\d*|ICT)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def tells_no_happening(event: Event) -> bool:
+    """Whether a dated event is only a market move, how a period's trade went or the page's
+    own stamp (see the module)."""
+    coarse = event.precision in (*COARSE, "month")
+    if coarse and event.kind not in _DATED_ACTS and tells_period_data(event.summary):
+        return True  # "orders fell 20% in the third quarter": data of a period
+    if event.kind in _WEAK and is_market_move(event.summary):
+        return True  # "VHC shares fell 1.5% on Tuesday": prices, not a happening
+    return bool(_PAGE_STAMP.match(event.sentence.strip()))
