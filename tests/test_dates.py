@@ -442,3 +442,18 @@ def test_a_yearless_day_followed_by_last_or_next_year_is_in_that_year(cli):
 def test_a_past_tense_condition_is_no_report_of_the_past(cli):
     text = "Firms said they would cut jobs if the duty stayed in place beyond the third quarter."
     assert values(cli, "2025-04-08", text) == [("the third quarter", "2025-Q3")]
+
+
+def test_the_week_of_a_day_is_that_week(cli):
+    found = values(
+        cli,
+        "2025-05-08",
+        "The first round will be held in the week of May 19, and a second in the week "
+        "beginning 16 June in Hanoi. Talks resume on May 12.",
+        "kind",
+    )
+    assert found == [
+        ("the week of May 19", "2025-W21", "week"),
+        ("the week beginning 16 June", "2025-W25", "week"),
+        ("May 12", "2025-05-12", "day"),
+    ]

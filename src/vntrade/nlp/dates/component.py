@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vntrade.nlp.dates.anchor import OTHER_YEAR_AFTER, infer_anchor, yearless_month
-from vntrade.nlp.dates.calendar import Anchor, parse_anchor
+from vntrade.nlp.dates.calendar import Anchor, parse_anchor, week_value
 from vntrade.nlp.dates.first_chars import with_first_chars
 from vntrade.nlp.dates.guards import deadline_after, deadline_before
 from vntrade.nlp.dates.normalise import Context, Resolved
@@ -99,7 +99,7 @@ class DateTagger:
         mentions = _resolve(
             text, candidates, tenses, anchor, shift=shift, month=month, sentences=sentences
         )
-        set_date_mentions(doc, _merge_times(text, mentions))
+        set_date_mentions(doc, _weeks_of(text, _merge_times(text, mentions)))
         doc._.reference_date = anchor.iso() if anchor else None
         doc._.published_inferred = inferred
         return doc
@@ -256,3 +256,24 @@ def _join(text: str, time: DateMention, day: DateMention) -> DateMention | None:
     value = f"{part[1] if part else day.value}T{time.value.split('T', 1)[1]}"
     deadline = time.deadline or day.deadline
     return DateMention(text[start:end], value, "time", start, end, "TIME", deadline)
+
+
+# "the week of May 19", "the week beginning 23 February": the week that holds the day.
+_WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+(?:of|beginning|starting|commencing)\s+$", re.I)
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _weeks_of(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A day written as the week it falls in (`the week of May 19`) is that ISO week."""
+    found: list[DateMention] = []
+    for mention in mentions:
+        before = _WEEK_OF.search(text, max(0, mention.start - 30), mention.start)
+        if before is None or mention.kind != "day" or not _DAY.fullmatch(mention.value):
+            found.append(mention)
+            continue
+        week = week_value(dt.date.fromisoformat(mention.value))
+        start = before.start()
+        phrase = text[start : mention.end]
+        kind, timex, due = "week", mention.timex_type, mention.deadline
+        found.append(DateMention(phrase, week, kind, start, mention.end, timex, due))
+    return found
