@@ -373,6 +373,7 @@ def test_a_page_s_own_stamp_is_no_event(cli, tmp_path):
     events = events_of(
         cli,
         tmp_path,
-        "Updated: 09:12\nThe ministry issued a decision on July 18 on steel duties.",
+        "Updated: 09:12\nFriday, 18/07/2025 14:32\nThe ministry issued a decision on July 18 "
+        "on steel duties.",
     )
     assert [e["value"] for e in events] == ["2025-07-18"]

@@ -93,7 +93,12 @@ def test_what_a_saying_reports_as_done_leads_when_the_next_sentence_dates_it(cli
          "set in an order signed by the US president on Wednesday."},
         {"id": "plan", "published": "2025-08-09", "text": "Laos will seek further cuts, its "
          "trade minister said on Friday. The ministry met exporters on Wednesday."},
+        {"id": "call", "published": "2025-08-09", "text": "Laos has reached a deal with the "
+         "United States that cuts the rate threatened in April, its trade minister said on "
+         "Friday. The announcement came after a phone call between the two leaders on "
+         "Thursday."},
     ]  # fmt: skip
-    done, plan = extracted(cli, tmp_path, rows)
+    done, plan, call = extracted(cli, tmp_path, rows)
     assert leads(done) == [("2025-08-06", "tariff measure")]  # the order that cut it
     assert leads(plan) == [("2025-08-08", "briefing")]  # nothing reported as done
+    assert leads(call) == [("2025-08-08", "briefing")]  # not the call told beside it

@@ -21,6 +21,9 @@ _FINE = ("day", "week")
 # What a saying reports as done: "has lowered", "had submitted", "have agreed".
 _DONE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\b|to\b)\w+(?:ed|en|un|t)\b")
 _REPORTED_WITHIN = 2  # sentences after the saying that may date what it reports
+# What a saying reports as done ("has cut its tariff", "has submitted a proposal"); not a
+# call or a meeting the next sentences tell beside it.
+_REPORTED_DONE = ("tariff measure", "decision", "agreement", "announcement")
 _DONE_BEFORE_DAYS = 7  # how long before the saying the reported happening may be
 
 
@@ -50,7 +53,7 @@ def _dated_later(saying: Event, events: list[Event]) -> Event | None:
     for event in events:
         if not 0 < event.order - saying.order <= _REPORTED_WITHIN:
             continue
-        if event.kind in (*_TELLING, "report") or event.precision != "day" or not event.start:
+        if event.kind not in _REPORTED_DONE or event.precision != "day" or not event.start:
             continue
         if 0 <= (said_on - date.fromisoformat(event.start)).days <= _DONE_BEFORE_DAYS:
             return event

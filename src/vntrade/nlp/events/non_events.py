@@ -62,9 +62,10 @@ def tells_period_data(summary: str) -> bool:
 
 _WEAK = ("report", "briefing", "deadline")  # what a market move is told as
 _DATED_ACTS = ("deadline", "tariff measure")  # "surged despite the tariff imposed in August"
-_PAGE_STAMP = re.compile(
-    r"^(?:Updated|Last\s+updated|Posted|Published|Modified|Created)(?:\s+on|\s+at)?\s*[:|]?\s*"
-    r"[\d:/.,\s]*(?:[AP]M|GMT\+?\d*|ICT)?\s*$",
+_PAGE_STAMP = re.compile(  # "Updated: 09:12", "Thursday, 21/08/2025 14:32", "03/07 08:45"
+    r"^(?:(?:Updated|Last\s+updated|Posted|Published|Modified|Created)(?:\s+on|\s+at)?\s*[:|]?\s*)?"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\s*,?\s*)?(?=[^a-z]*\d)[\d:/.,\s-]*"
+    r"(?:[AP]M|GMT\s*[+-]?\d*|ICT|\(GMT\s*[+-]\d+\))?\s*$",
     re.IGNORECASE,
 )
 
