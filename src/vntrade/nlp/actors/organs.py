@@ -38,15 +38,18 @@ def name_organs_by_firm(found: Sequence[Named], of_at: Sequence[bool]) -> None:
         firm = None
         if before is not None and before.end == item.start and _firm(before):
             firm = before
-        elif after is not None and _firm(after) and (
-            after.start == item.end or (item.end < len(of_at) and of_at[item.end]
-                                        and after.start == item.end + 1)
-        ):  # fmt: skip
+        elif after is not None and _firm(after) and _right_after(item, after, of_at):
             firm = after
         else:
             firm = next((f for f in reversed(found[:index]) if _firm(f)), None)
         if firm is not None:
             item.name = firm.name
+
+
+def _right_after(organ: Named, firm: Named, of_at: Sequence[bool]) -> bool:
+    """Whether `firm` follows `organ` at once or after "of" (`Board of Directors of X`)."""
+    with_of = organ.end < len(of_at) and of_at[organ.end]
+    return firm.start == organ.end or (with_of and firm.start == organ.end + 1)
 
 
 def _firm(item: Named) -> bool:

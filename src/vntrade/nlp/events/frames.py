@@ -86,8 +86,11 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     return found or venue
 
 
-_DECIDING = frozenset({"approve", "adopt", "pass", "ratify", "endorse", "vote", "elect"})
-_AGREEING = frozenset({"agree", "sign", "seal", "ink", "conclude"})
+# Verbs of deciding or agreeing ("approved the plan at a meeting", "agreed at talks").
+_DECIDED = frozenset(
+    {"approve", "adopt", "pass", "ratify", "endorse", "vote", "elect"}
+    | {"agree", "sign", "seal", "ink", "conclude"}
+)
 
 
 def _decided_at(noun: Token) -> bool:
@@ -97,7 +100,7 @@ def _decided_at(noun: Token) -> bool:
     return (
         noun.dep_ == "pobj"
         and head.lower_ in ("at", "during")
-        and parts.lemma(head.head) in _DECIDING | _AGREEING
+        and parts.lemma(head.head) in _DECIDED
     )
 
 

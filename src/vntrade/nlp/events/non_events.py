@@ -2,9 +2,9 @@
 firms and people did and the data they released, not the day's prices of shares and
 currencies, which news of a deal often adds ("the benchmark VN-Index fell 7%", "VHC shares
 closed 2% higher", "the rupiah was little changed"); nor how a month's or a quarter's
-business went ("orders from US partners fell 20% in the third quarter", "members received inquiries
-for shipments in December"): that is data, whose release is the event. Nor a page's own
-stamp ("Updated: 09:12", "Posted on July 5")."""
+business went ("orders from US partners fell 20% in the third quarter", "members received
+inquiries for shipments in December"): that is data, whose release is the event. Nor a
+page's own stamp ("Updated: 09:12", "Thursday, 21/08/2025 14:32")."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ _MOVE = (
 )
 # The move's subject opens the clause: a few words, the instrument, a few more, the verb.
 _MARKET_MOVE = re.compile(
-    rf"^(?:(?!(?:said|says|told|that)\b)[\w'’.&-]+\s+){{0,4}}?{_INSTRUMENT}\b(?:\s+[\w'’.&-]+){{0,5}}?\s+{_MOVE}\b",
+    rf"^(?:(?!(?:said|says|told|that)\b)[\w'’.&-]+\s+){{0,4}}?{_INSTRUMENT}\b"
+    rf"(?:\s+[\w'’.&-]+){{0,5}}?\s+{_MOVE}\b",
     re.IGNORECASE,
 )
 
