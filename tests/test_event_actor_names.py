@@ -173,3 +173,48 @@ def test_authorities_of_a_trade_are_no_city_s_and_a_provincial_committee_is_its_
         "Quang Ninh People's Committee",
         "US Census Bureau",
     ]
+
+
+def test_an_acronym_defined_after_a_listed_body_stands_for_it(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "The US Department of Commerce (DOC) opened the review on May 2. "
+        "The DOC is expected to publish preliminary results on September 17.",
+    )
+    [event] = [e for e in record["events"] if e["start"] == "2025-09-17"]
+    assert event["actors"][0] == "US Department of Commerce"
+    assert "DOC" not in {a["name"] for a in record["actors"]}
+
+
+def test_an_association_named_after_several_trades_keeps_every_trade(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "The Furniture and Handicraft Exporters Association of Da Nang City (FHEA) "
+        "met its members on July 14. FHEA will open a fair on July 30.",
+    )
+    names = {a["name"] for a in record["actors"] if a["type"] == "ORG"}
+    whole = "Furniture and Handicraft Exporters Association of Da Nang City"
+    assert names == {whole}
+    assert [e["actors"][0] for e in record["events"]] == [whole] * 2
+
+
+def test_a_place_joined_by_and_does_not_enter_an_association_s_name(cli, tmp_path):
+    record = extract_one(
+        cli, tmp_path, HEADER + "Vietnam and the Pepper Traders Association met on July 14."
+    )
+    names = {a["name"] for a in record["actors"]}
+    assert "Vietnam" in names
+    assert not any(name.startswith("Vietnam and") for name in names)
+
+
+def test_a_firm_s_delegation_is_the_firm_s_before_its_leader_s(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Corvane Microsystems' delegation, led by executive Paul Ridley, began a "
+        "working trip to Vietnam on July 14. The delegation met Thai Nguyen leaders on July 15.",
+    )
+    assert [e["actors"][0] for e in record["events"]] == ["Corvane Microsystems"] * 2
+    assert "Paul Ridley" in record["events"][0]["actors"]

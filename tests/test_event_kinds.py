@@ -35,6 +35,11 @@ CASES = [
     ("The delegation returned to Hanoi on July 9.", "visit"),
     ("The ambassador leaves Hanoi on July 24 at the end of his term.", "visit"),
     ("The deputy minister led a delegation to Ottawa on July 10.", "visit"),
+    # a court's ruling is a decision, whatever it rules on; its hearing a meeting
+    ("A federal court in New York blocked the president's import duties on July 15.",
+     "decision"),
+    ("The appeals panel upheld the duties on July 18, overturning the trade court.", "decision"),
+    ("Judges heard arguments in the tariff case on July 10.", "meeting"),
     # answering legislators is a meeting
     ("The minister answered questions from National Assembly deputies on July 11.", "meeting"),
     # taking firms off a list is a decision, and so is what takes effect
@@ -316,3 +321,4 @@ def test_a_release_day_makes_the_month_of_its_data_no_event(cli, tmp_path):
         HEADER + "Exports rose 15% in June, data from the statistics office showed on July 6.",
     )
     assert [(e["value"], e["kind"]) for e in record["events"]] == [("2025-07-06", "report")]
+

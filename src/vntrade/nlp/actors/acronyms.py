@@ -60,9 +60,14 @@ def acronym_after_place(doc: Doc, end: int, initial: str) -> str | None:
     stop = end + 1
     while stop < len(doc) and stop - end <= 4 and is_name_word(doc[stop].text):
         stop += 1
-    if stop == end + 1 or not all(doc[i].ent_type_ in ("GPE", "LOC") for i in range(end + 1, stop)):
+    if stop == end + 1:
         return None
-    return acronym_after(doc, stop, initial)
+    acronym = acronym_after(doc, stop, initial)
+    if acronym is None or all(doc[i].ent_type_ in ("GPE", "LOC") for i in range(end + 1, stop)):
+        return acronym
+    # a place the model did not tag (`of Ho Chi Minh City (HAWA)`): the acronym's capitals
+    # must open with the name's own initial
+    return acronym if acronym.isupper() and acronym[0] == initial.upper() else None
 
 
 def defined_acronyms(doc: Doc, found: Iterable[Named]) -> dict[str, str]:

@@ -68,6 +68,7 @@ class DocActors:
 
     def find(self) -> list[Found]:
         found = self._listed()
+        self._note_acronyms(found)  # `the US Department of Commerce (DOC)`
         self.country_ends = {f.start: f.end for f in found if f.type == "GPE"}
         found += self._vietnamese_names()
         found += self._model_entities()
@@ -166,6 +167,7 @@ class DocActors:
                 if bounds is None:
                     continue
                 start = rules.extend_left(self.doc, self.keys, self.free, bounds[0])
+                start = rules.extend_over_fields(self.doc, self.keys, self.free, start, bounds[1])
                 end = rules.place_end(self.doc, self.keys, bounds[1])
                 bounds = (start, self._through_country(end))
                 if self._vetoed(*bounds):
@@ -325,6 +327,8 @@ class DocActors:
     def _firm_name(self, start: int, end: int) -> str:
         """An organisation's name without its legal form: `Excelerate Energy Inc.` is
         Excelerate Energy, `An Phat JSC` An Phat."""
+        if end - start == 1 and self.doc[start].text in self.acronyms:
+            return self.acronyms[self.doc[start].text]  # `the DOC`, defined before
         for cut in range(start + 1, end):
             if legal_form_end(self.keys, cut) == end:
                 return self._span_name(start, cut).rstrip(",")

@@ -201,6 +201,41 @@ def extend_left(doc: Doc, keys: Sequence[str], free: Sequence[bool], start: int)
     return start
 
 
+# Heads of a body named after the trades it joins (`Handicraft and Wood Industry Association`).
+_FIELD_HEADS = _words("association associations federation council chamber society alliance")
+_NOT_FIELDS = ("GPE", "LOC", "NORP", "PERSON", "DATE")
+
+
+def extend_over_fields(
+    doc: Doc, keys: Sequence[str], free: Sequence[bool], start: int, end: int
+) -> int:
+    """Take in the trades the model left off an association's name, joined by `and` and
+    commas: `Handicraft and` + `Wood Industry Association`, `Vietnam Leather, Footwear and`
+    + `Handbag Association`; never a place or a person (`Vietnam and the ... Association`)."""
+    if end - 1 <= start or keys[end - 1] not in _FIELD_HEADS:
+        return start
+    joined = False
+    while start >= 2 and free[start - 1] and free[start - 2]:
+        joint, field = start - 1, start - 2
+        if not (keys[joint] == "and" or (keys[joint] == "," and joined)):
+            break
+        if not _trade_word(doc, keys, field) or doc[start].ent_type_ in _NOT_FIELDS:
+            break
+        joined = True
+        start = extend_left(doc, keys, free, field)
+    return start
+
+
+def _trade_word(doc: Doc, keys: Sequence[str], i: int) -> bool:
+    return (
+        capitalised(doc[i].text)
+        and doc[i].tag_ in ("NNP", "NN", "NNS", "NNPS")
+        and doc[i].ent_type_ not in _NOT_FIELDS
+        and keys[i] not in TITLE_WORDS
+        and keys[i] not in CALENDAR_WORDS
+    )
+
+
 def _proper(doc: Doc, keys: Sequence[str], i: int) -> bool:
     return (
         i >= 0

@@ -190,3 +190,24 @@ def analysts_note(noun: Token) -> bool:
     return parts.lemma(noun) == "note" and not any(
         c.lower_ in _OFFICIAL_NOTES for c in noun.children
     )
+
+
+# What a court does to a measure or a case: its ruling, a decision whatever it concerns.
+_RULINGS = frozenset(
+    """rule rules ruled block blocks blocked strike strikes struck reinstate reinstates
+    reinstated uphold upholds upheld overturn overturns overturned halt halts halted stay
+    stays stayed invalidate invalidates invalidated dismiss dismisses dismissed reject
+    rejects rejected deny denies denied grant grants granted affirm affirms affirmed
+    reverse reverses reversed vacate vacates vacated""".split()
+)
+_BENCH = frozenset({"court", "courts", "tribunal", "judge", "judges", "justices", "panel"})
+
+
+def court_rules(verb: Token) -> bool:
+    """Whether a court, its judges or justices give a ruling ("the appeals court reinstated
+    the tariffs", "the Supreme Court struck down the duties", "a judge blocked the order")."""
+    if verb.lower_ not in _RULINGS:
+        return False
+    return any(
+        t.lower_ in _BENCH for subject in parts.subjects(verb) for t in (subject, *subject.lefts)
+    )

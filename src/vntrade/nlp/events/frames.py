@@ -151,6 +151,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     phrase = parts.phrasal(verb)
     if phrase in _EFFECT:
         return _effect_kind(verb), parts.trigger_words(verb, phrase)
+    if cues.court_rules(verb):
+        return "decision", verb.text  # "the appeals court reinstated the tariffs"
     if _reacts_aloud(verb):  # "welcomed Trump's decision at a news briefing": the reaction
         return _in_writing(verb) or "briefing", verb.text
     if lemma == "lead" and cues.led_to(verb):

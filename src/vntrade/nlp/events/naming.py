@@ -188,6 +188,9 @@ class PhraseNames(LocalBodies):
         customs = self._customs(head)
         if customs:
             return customs
+        owner = self._group_owner(head)
+        if owner:
+            return owner  # "Amkor's delegation, led by X", "the USABC mission": the firm's
         # "a delegation, led by X", "a delegation of 40 US companies led by X": X's
         for token in [*head.children, *member_tokens(head)]:
             leaders = self._led_by(token) if token.lower_ == "led" else []
@@ -241,6 +244,22 @@ class PhraseNames(LocalBodies):
                 if names or pobj.pos_ != "PROPN":
                     return names
                 return [self._in_full(proper_name(pobj))]
+        return []
+
+    def _group_owner(self, head: Token) -> list[str]:
+        """The organisation a delegation or mission belongs to, written before the noun
+        ("Amkor Technology's delegation", "the USABC delegation")."""
+        if head.lower_ not in _LED_GROUPS:
+            return []
+        for child in head.children:
+            if child.dep_ not in ("poss", "compound"):
+                continue
+            span = self.named.get(child.i)
+            if span is not None and span.label_ == "ORG":
+                return [span.kb_id_]
+            unlisted = unlisted_name(child) if child.ent_type_ == "ORG" else None
+            if span is None and unlisted:
+                return [self._in_full(unlisted)]  # a firm the actors do not list
         return []
 
     def _led_by(self, participle: Token) -> list[str]:
