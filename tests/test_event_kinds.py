@@ -321,4 +321,3 @@ def test_a_release_day_makes_the_month_of_its_data_no_event(cli, tmp_path):
         HEADER + "Exports rose 15% in June, data from the statistics office showed on July 6.",
     )
     assert [(e["value"], e["kind"]) for e in record["events"]] == [("2025-07-06", "report")]
-

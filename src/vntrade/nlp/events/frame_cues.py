@@ -194,11 +194,19 @@ def analysts_note(noun: Token) -> bool:
 
 # What a court does to a measure or a case: its ruling, a decision whatever it concerns.
 _RULINGS = frozenset(
-    """rule rules ruled block blocks blocked strike strikes struck reinstate reinstates
-    reinstated uphold upholds upheld overturn overturns overturned halt halts halted stay
-    stays stayed invalidate invalidates invalidated dismiss dismisses dismissed reject
-    rejects rejected deny denies denied grant grants granted affirm affirms affirmed
-    reverse reverses reversed vacate vacates vacated""".split()
+    {"rule", "rules", "ruled", "strike", "strikes", "struck", "uphold", "upholds", "upheld"}
+    | {"deny", "denies", "denied", "stay", "stays", "stayed"}
+    | {
+        f"{stem}{ending}"
+        for stem in ("block", "overturn", "halt", "reject", "grant", "affirm")
+        for ending in ("", "s", "ed")
+    }
+    | {
+        f"{stem}{ending}"
+        for stem in ("reinstate", "invalidate", "reverse", "vacate")
+        for ending in ("", "s", "d")
+    }
+    | {"dismiss", "dismisses", "dismissed"}
 )
 _BENCH = frozenset({"court", "courts", "tribunal", "judge", "judges", "justices", "panel"})
 
