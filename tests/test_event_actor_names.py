@@ -182,7 +182,7 @@ def test_an_acronym_defined_after_a_listed_body_stands_for_it(cli, tmp_path):
         HEADER + "The US Department of Commerce (DOC) opened the review on May 2. "
         "The DOC is expected to publish preliminary results on September 17.",
     )
-    [event] = [e for e in record["events"] if e["start"] == "2025-09-17"]
+    [event] = [e for e in record["events"] if e["value"] == "2025-09-17"]
     assert event["actors"][0] == "US Department of Commerce"
     assert "DOC" not in {a["name"] for a in record["actors"]}
 
@@ -218,3 +218,26 @@ def test_a_firm_s_delegation_is_the_firm_s_before_its_leader_s(cli, tmp_path):
     )
     assert [e["actors"][0] for e in record["events"]] == ["Corvane Microsystems"] * 2
     assert "Paul Ridley" in record["events"][0]["actors"]
+
+
+def test_a_tariff_in_place_belongs_to_who_set_it_not_to_who_reports_it(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Sales of ceramics to the United States held up in June despite the 20% "
+        "U.S. tariff in force since April, the statistics office said.",
+    )
+    [event] = [e for e in record["events"] if e["value"] == "2025-04"]
+    assert event["actors"][0] == "United States"
+
+
+def test_a_tariff_whose_clause_names_its_doer_keeps_that_doer(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "The Commerce Department set duties of 12% on Vietnamese tiles on May 2. "
+        "Tile shipments to the US had slowed after Washington doubled its Section 232 "
+        "tariffs on aluminium to 50% from June 4.",
+    )
+    [event] = [e for e in record["events"] if e["value"] == "2025-06-04"]
+    assert event["actors"][0] == "United States"

@@ -20,7 +20,7 @@ from vntrade.nlp.events.companions import companion_calls, undated_companions
 from vntrade.nlp.events.event_records import make_event
 from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.groups import HOME_COUNTRY
-from vntrade.nlp.events.imposers import owned_participants, takes_effect
+from vntrade.nlp.events.imposers import measure_participants
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.lead import lead_event
 from vntrade.nlp.events.local_bodies import is_local_body
@@ -210,8 +210,9 @@ def _event_from_date(
         summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
     named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
     participants = _participant_names(who, subject, kind)
-    if parse and who and takes_effect(kind, trigger, summary, who):
-        participants = owned_participants(parse, who, participants, kind)  # who set them
+    if parse and who:  # a measure's owner first: whoever set it
+        event, span = (kind, trigger, summary), (date["start"], date["end"])
+        participants = measure_participants(parse, who, participants, event, span)
     if kind in _BETWEEN_SIDES and _sides_unnamed(who, mentions, kind):
         # Talks whose sides go unnamed ("the second round of talks will open", "the
         # framework agreed with the US") are between the two countries the article names

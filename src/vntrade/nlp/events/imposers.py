@@ -68,6 +68,51 @@ def _measure_subject(who: Participants) -> bool:
     return bool(words & _MEASURE_WORDS)
 
 
+def measure_participants(
+    parse: Parse,
+    who: Participants,
+    participants: list[str],
+    event: tuple[str, str | None, str],
+    date: tuple[int, int],
+) -> list[str]:
+    """The participants of a measure's event (`event`: kind, trigger, summary) with the
+    measure's owner first: for one taking effect, as `owned_participants` says; for a
+    tariff the event names by its noun ("despite the 20% US tariff in place since August",
+    "exporters have paid a 20% tariff since August 7"), the owner its phrase or the article
+    names, ahead of whoever reports it or an earlier sentence names."""
+    kind, trigger, summary = event
+    if takes_effect(kind, trigger, summary, who):
+        return owned_participants(parse, who, participants, kind)
+    if kind != "tariff measure" or (trigger or "").lower() not in _MEASURE_WORDS:
+        return participants
+    if who.agents and not (who.borrowed or who.reported):
+        return participants  # "Washington doubled its tariffs": the clause names its doer
+    owner = _noun_owner(parse, date)
+    if owner is None or (participants and _owner_name(parse, participants[0]) == owner):
+        return participants
+    return list(dict.fromkeys([owner, *participants]))
+
+
+def _noun_owner(parse: Parse, date: tuple[int, int]) -> str | None:
+    """The owner of the tariff noun nearest the date in its sentence: a country or body its
+    phrase names, not as its target, the doer of the article's nearest sentence setting a
+    tariff, or the United States for its programme's tariffs."""
+    span = parse.doc.char_span(*date, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sentence = span[0].sent
+    nouns = [t for t in sentence if t.lower_ in _MEASURE_WORDS and t.pos_ == "NOUN"]
+    if not nouns:
+        return None
+    noun = min(nouns, key=lambda t: abs(t.i - span.start))
+    phrase = parse.doc[noun.left_edge.i : noun.right_edge.i + 1]
+    targets = _targets(parse, phrase)
+    owner = _written_owner(parse, phrase, targets) or _setter(parse, sentence, targets)
+    if owner is None and any(t.lower_ in _US_PROGRAMME for t in phrase) and US not in targets:
+        return US
+    return owner
+
+
 def owned_participants(
     parse: Parse, who: Participants, participants: list[str], kind: str
 ) -> list[str]:
@@ -103,10 +148,13 @@ def measure_owner(parse: Parse, who: Participants, tariff: bool = False) -> str 
     """The owner of the measure whose taking effect `who` describes, as the module says (for
     a `tariff`, the United States when the article names it and nothing else tells); None
     when nothing tells it."""
-    if who.subject is None:
+    # the measure is the clause's subject, or the noun a participle describes ("the 20%
+    # tariff applied to Vietnamese goods since August 7")
+    measure = who.subject or (who.described[:2] if who.described else None)
+    if measure is None:
         return None
     doc = parse.doc
-    phrase = doc.char_span(*who.subject, alignment_mode="expand")
+    phrase = doc.char_span(*measure, alignment_mode="expand")
     if phrase is None:
         return None
     targets = _targets(parse, phrase)
