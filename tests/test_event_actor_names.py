@@ -241,3 +241,15 @@ def test_a_tariff_whose_clause_names_its_doer_keeps_that_doer(cli, tmp_path):
     )
     [event] = [e for e in record["events"] if e["value"] == "2025-06-04"]
     assert event["actors"][0] == "United States"
+
+
+def test_a_delegation_of_a_council_is_the_council_s_when_told_again(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "The Prime Minister received a delegation of the Vietnam-Canada Business "
+        "Council led by its chairman Mark Reeves on July 14. Reeves said the delegation would "
+        "hold a working session with the Ministry of Finance on July 15.",
+    )
+    [later] = [e for e in record["events"] if e["value"] == "2025-07-15"]
+    assert later["actors"][0] == "Vietnam-Canada Business Council"

@@ -76,7 +76,7 @@ class DocActors:
         found += self._short_forms(found)
         found = self._without_title_orgs(found)
         name_by_listed_acronym(self.doc, found, self.lexicon.entries)
-        found = _without_countries_in_names(found)
+        found = rules.without_countries_in_names(found)
         for start, end in subsidiary_spans(self.doc, self.keys, found, rules.TITLE_WORDS):
             found = [f for f in found if f.end <= start or f.start >= end]  # one firm now
             found.append(Found(start, end, "ORG", self._firm_name(start, end)))
@@ -392,10 +392,3 @@ def without_brands(doc: Doc, found: list[Found]) -> list[Found]:
         return item.type == "ORG" and (item.start in goods or makes)
 
     return [item for item in found if not brand(item)]
-
-
-def _without_countries_in_names(found: list[Found]) -> list[Found]:
-    """Drop a country mention that is part of an organisation's name (`Vietnam` Steel
-    Association, Bank for Investment and Development `of Vietnam`)."""
-    inside = {i for f in found if f.type == "ORG" for i in range(f.start, f.end)}
-    return [f for f in found if not (f.type == "GPE" and f.start in inside)]

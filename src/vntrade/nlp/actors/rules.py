@@ -8,7 +8,7 @@ All functions work on token offsets of one `Doc` and the document's folded keys
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from vntrade.nlp.actors.words import capitalised, capitalised_words, is_name_word
 
@@ -130,11 +130,24 @@ def organisation_names(
             end += 1
         if end < n and keys[end - 1] == "of" and end in country_ends:
             end = country_ends[end]
-        span = _organisation_in_run(doc, keys, countries.get(start, start), end)
+        span = _organisation_in_run(doc, keys, _country_start(doc, countries, start), end)
         if span:
             found.append(span)
         i = end
     return found
+
+
+def _country_start(doc: Doc, countries: dict[int, int], start: int) -> int:
+    """Where a name starts that may open with a country (`Vietnam` Steel Association) or
+    with two joined by a hyphen (`Vietnam-Canada` Business Council, `US-Vietnam` ...)."""
+    start = countries.get(start, start)
+    hyphen = start - 1
+    while hyphen >= 1 and doc[hyphen].text == "-" and hyphen in countries:
+        if doc[hyphen - 1].whitespace_ or doc[hyphen].whitespace_:
+            break
+        start = countries[hyphen]
+        hyphen = start - 1
+    return start
 
 
 def _separates_entities(doc: Doc, connector: int) -> bool:
@@ -332,3 +345,21 @@ def place_end(doc: Doc, keys: Sequence[str], end: int) -> int:
     if stop > start and start > end and doc[stop - 1].ent_type_ == "GPE":
         return stop  # `... of Ho Chi Minh City`
     return end
+
+
+Mention = TypeVar("Mention", bound="Placed")
+
+
+class Placed(Protocol):
+    """An actor mention: token offsets and type."""
+
+    start: int
+    end: int
+    type: str
+
+
+def without_countries_in_names(found: list[Mention]) -> list[Mention]:
+    """Drop a country mention that is part of an organisation's name (`Vietnam` Steel
+    Association, Bank for Investment and Development `of Vietnam`, `Vietnam-Canada` ...)."""
+    inside = {i for f in found if f.type == "ORG" for i in range(f.start, f.end)}
+    return [f for f in found if not (f.type == "GPE" and f.start in inside)]

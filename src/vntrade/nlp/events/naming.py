@@ -247,12 +247,14 @@ class PhraseNames(LocalBodies):
         return []
 
     def _group_owner(self, head: Token) -> list[str]:
-        """The organisation a delegation or mission belongs to, written before the noun
-        ("Amkor Technology's delegation", "the USABC delegation")."""
+        """The organisation a delegation or mission belongs to, written before the noun or
+        after `of` ("Amkor Technology's delegation", "the USABC delegation", "a delegation
+        of the US-ASEAN Business Council led by its president")."""
         if head.lower_ not in _LED_GROUPS:
             return []
-        for child in head.children:
-            if child.dep_ not in ("poss", "compound"):
+        of = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for child in [*head.children, *of]:
+            if child.dep_ not in ("poss", "compound", "pobj"):
                 continue
             span = self.named.get(child.i)
             if span is not None and span.label_ == "ORG":
