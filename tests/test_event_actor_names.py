@@ -248,8 +248,18 @@ def test_a_delegation_of_a_council_is_the_council_s_when_told_again(cli, tmp_pat
         cli,
         tmp_path,
         HEADER + "The Prime Minister received a delegation of the Vietnam-Canada Business "
-        "Council led by its chairman Mark Reeves on July 14. Reeves said the delegation would "
-        "hold a working session with the Ministry of Finance on July 15.",
+        "Council on July 14. Its chairman Mark Reeves said the delegation would hold a working "
+        "session with the Ministry of Finance on July 15.",
     )
     [later] = [e for e in record["events"] if e["value"] == "2025-07-15"]
     assert later["actors"][0] == "Vietnam-Canada Business Council"
+
+
+def test_a_delegation_led_by_a_named_person_is_first_that_person_s(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "A delegation of the Vietnam-Canada Business Council led by its chairman "
+        "Mark Reeves arrived in Hanoi on July 14.",
+    )
+    assert record["events"][0]["actors"][:2] == ["Mark Reeves", "Vietnam-Canada Business Council"]

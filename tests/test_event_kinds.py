@@ -40,6 +40,20 @@ CASES = [
      "decision"),
     ("The appeals panel upheld the duties on July 18, overturning the trade court.", "decision"),
     ("Judges heard arguments in the tariff case on July 10.", "meeting"),
+    # opening a case, an authority's finding and a numbered official paper are decisions
+    ("The Commerce Department initiated an anti-circumvention inquiry into quartz on July 15.",
+     "decision"),
+    ("Customs and Border Protection said on July 16 it had found that an importer evaded "
+     "duties on plywood.", "decision"),
+    ("The provincial People's Committee issued Official Letter No. 4410/UBND-KT on July 9 on "
+     "origin checks.", "decision"),
+    ("A panel of the trade court said on July 18 that the law gave the president no such "
+     "power.", "decision"),
+    # a survey's finding stays a report
+    ("A survey by the chamber found on July 12 that most firms expected orders to fall.",
+     "report"),
+    # settling a deal's details is agreeing on it
+    ("The two presidents settled the details of their tariff deal on July 17.", "agreement"),
     # answering legislators is a meeting
     ("The minister answered questions from National Assembly deputies on July 11.", "meeting"),
     # taking firms off a list is a decision, and so is what takes effect

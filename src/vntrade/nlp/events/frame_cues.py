@@ -7,6 +7,7 @@ whether a letter makes a formal request or an authority adopts a plan, where peo
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import is_media
@@ -209,13 +210,61 @@ _RULINGS = frozenset(
     | {"dismiss", "dismisses", "dismissed"}
 )
 _BENCH = frozenset({"court", "courts", "tribunal", "judge", "judges", "justices", "panel"})
+_COURT_SAYS = frozenset({"say", "says", "said", "hold", "holds", "held", "write", "wrote"})
+_FINDING = frozenset({"find", "finds", "found", "determine", "determines", "determined"})
 
 
 def court_rules(verb: Token) -> bool:
     """Whether a court, its judges or justices give a ruling ("the appeals court reinstated
-    the tariffs", "the Supreme Court struck down the duties", "a judge blocked the order")."""
-    if verb.lower_ not in _RULINGS:
+    the tariffs", "the Supreme Court struck down the duties", "a panel of the trade court
+    said the law gave no such power")."""
+    if verb.lower_ not in _RULINGS | _COURT_SAYS | _FINDING:
         return False
     return any(
         t.lower_ in _BENCH for subject in parts.subjects(verb) for t in (subject, *subject.lefts)
     )
+
+
+# Opening a trade-remedy case, an inquiry or a review: an authority's act ("Commerce
+# initiated an anti-circumvention inquiry", "an investigation was launched").
+_OPENING = frozenset(
+    f"{stem}{ending}"
+    for stem in ("initiate", "launch", "open", "start", "self-initiate")
+    for ending in ("", "s", "d", "ed")
+) | {"begin", "begins", "began", "begun"}
+_CASES = frozenset({"investigation", "inquiry", "probe", "review", "case"})
+_ANALYSTS = frozenset({"analyst", "analysts", "economist", "economists", "researchers"})
+_NUMBERED = re.compile(r"^(?:no\.?|number|\d+/\S*)$", re.IGNORECASE)
+
+
+def opens_case(verb: Token) -> bool:
+    """Whether the verb opens an investigation, inquiry or review: a decision."""
+    if verb.lower_ not in _OPENING:
+        return False
+    cases = [*parts.objects(verb), *(parts.subjects(verb) if verb.tag_ == "VBN" else [])]
+    return any(normal_form(noun.lower_) in _CASES for noun in cases)
+
+
+def finds_as_authority(verb: Token) -> bool:
+    """Whether a body finds or determines that something is so ("Customs and Border
+    Protection found that the importer evaded duties"): its determination, a decision; not
+    a study, a survey or analysts finding something."""
+    if verb.lower_ not in _FINDING or not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    subjects = parts.subjects(verb)
+    return bool(subjects) and all(
+        noun_kind(s) is None and s.lower_ not in _ANALYSTS and s.ent_type_ != "PERSON"
+        for s in subjects
+    )
+
+
+def numbered_paper(verb: Token) -> bool:
+    """Whether the verb issues or signs a numbered administrative paper ("issued Notice No.
+    281/TB-VPCP", "signed Official Letter No. 7312/UBND-KTN"): an authority's act."""
+    for paper in parts.objects(verb):  # the parser may head it by "No" or the number
+        written = list(paper.subtree)
+        if any(normal_form(t.lower_) in words.REQUEST_PAPERS for t in written) and any(
+            _NUMBERED.match(t.text) for t in written
+        ):
+            return True
+    return False

@@ -151,8 +151,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     phrase = parts.phrasal(verb)
     if phrase in _EFFECT:
         return _effect_kind(verb), parts.trigger_words(verb, phrase)
-    if cues.court_rules(verb):
-        return "decision", verb.text  # "the appeals court reinstated the tariffs"
+    if cues.court_rules(verb) or cues.opens_case(verb) or cues.finds_as_authority(verb):
+        return "decision", verb.text  # "the court reinstated the tariffs", "opened a probe"
     if _reacts_aloud(verb):  # "welcomed Trump's decision at a news briefing": the reaction
         return _in_writing(verb) or "briefing", verb.text
     if lemma == "lead" and cues.led_to(verb):
@@ -199,7 +199,11 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return "meeting", found[1]  # "chaired an online meeting": a meeting, held online
     if found and found[0] == "call" and cues.negotiating_teams(verb):
         return "negotiation", found[1]  # "the technical teams held online talks"
-    if found and found[0] == "announcement" and cues.requests(verb, found[1]):
+    if (
+        found
+        and found[0] == "announcement"
+        and (cues.requests(verb, found[1]) or cues.numbered_paper(verb))
+    ):
         return "decision", found[1]  # "sent a letter on May 2 requesting support"
     if found and found[0] == "announcement" and cues.adopts_plan(lemma, found[1]):
         return "decision", found[1]  # "the committee issued a plan to support exporters"

@@ -188,7 +188,7 @@ class PhraseNames(LocalBodies):
         customs = self._customs(head)
         if customs:
             return customs
-        owner = self._group_owner(head)
+        owner = self._group_owner(head, ("poss", "compound"))
         if owner:
             return owner  # "Amkor's delegation, led by X", "the USABC mission": the firm's
         # "a delegation, led by X", "a delegation of 40 US companies led by X": X's
@@ -196,6 +196,9 @@ class PhraseNames(LocalBodies):
             leaders = self._led_by(token) if token.lower_ == "led" else []
             if leaders:
                 return leaders[:1]
+        owner = self._group_owner(head, ("pobj",))
+        if owner:
+            return owner  # "a delegation of the US-ASEAN Business Council": the council's
         for child in head.children:  # "the decree, signed by X": X's
             leaders = self._led_by(child) if child.lower_ not in _NOT_DOING else []
             if leaders:
@@ -246,15 +249,15 @@ class PhraseNames(LocalBodies):
                 return [self._in_full(proper_name(pobj))]
         return []
 
-    def _group_owner(self, head: Token) -> list[str]:
-        """The organisation a delegation or mission belongs to, written before the noun or
-        after `of` ("Amkor Technology's delegation", "the USABC delegation", "a delegation
-        of the US-ASEAN Business Council led by its president")."""
+    def _group_owner(self, head: Token, deps: tuple[str, ...]) -> list[str]:
+        """The organisation a delegation or mission belongs to, written before the noun
+        ("Amkor Technology's delegation", "the USABC delegation": `poss`, `compound`) or
+        after `of` ("a delegation of the US-ASEAN Business Council": `pobj`)."""
         if head.lower_ not in _LED_GROUPS:
             return []
         of = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         for child in [*head.children, *of]:
-            if child.dep_ not in ("poss", "compound", "pobj"):
+            if child.dep_ not in deps:
                 continue
             span = self.named.get(child.i)
             if span is not None and span.label_ == "ORG":
