@@ -52,6 +52,13 @@ CASES = [
     # a survey's finding stays a report
     ("A survey by the chamber found on July 12 that most firms expected orders to fall.",
      "report"),
+    # a tariff's rate rising, or standing in place, is the measure, not a trade figure
+    ("The tariff on kitchen cabinets will rise to 50% on January 1 under the proclamation.",
+     "tariff measure"),
+    ("The 19% rate on Malaysian goods has been in place since July 7.", "tariff measure"),
+    # a happening that only frames a clause without a date of its own: the clause's kind
+    ("During a trade mission to Iowa on July 14, the companies signed letters of intent to "
+     "buy corn.", "agreement"),
     # settling a deal's details is agreeing on it
     ("The two presidents settled the details of their tariff deal on July 17.", "agreement"),
     # answering legislators is a meeting
@@ -335,3 +342,14 @@ def test_a_release_day_makes_the_month_of_its_data_no_event(cli, tmp_path):
         HEADER + "Exports rose 15% in June, data from the statistics office showed on July 6.",
     )
     assert [(e["value"], e["kind"]) for e in record["events"]] == [("2025-07-06", "report")]
+
+
+def test_a_clause_dated_on_its_own_leaves_the_happening_around_it_its_kind(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "The deputy minister met the treasury secretary on July 10 during his working "
+        "trip to Washington from July 9 to 12.",
+    )
+    kinds = {e["value"]: e["kind"] for e in record["events"]}
+    assert kinds == {"2025-07-10": "meeting", "2025-07-09": "visit"}

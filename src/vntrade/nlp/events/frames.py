@@ -66,7 +66,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         kind = tariff_content(noun) or noun_kind(noun)
         if kind == "announcement" and cues.analysts_note(noun):
             kind = "report"  # "said in a note dated August 5"
-        if kind in ("meeting", "negotiation") and _decided_at(noun):
+        if kind and (_during(noun) or (kind in ("meeting", "negotiation") and _decided_at(noun))):
             venue = venue or (kind, noun.text)
             continue  # "approved the plan at a meeting on Monday": the decision
         if kind:
@@ -102,6 +102,17 @@ def _decided_at(noun: Token) -> bool:
         and head.lower_ in ("at", "during")
         and parts.lemma(head.head) in _DECIDED
     )
+
+
+def _during(noun: Token) -> bool:
+    """Whether a happening only frames the clause's own ("During a visit to Iowa on March
+    24, firms signed letters of intent": the signing), not when the clause has its own date
+    ("met Bessent on April 10 during his trip from April 9 to 12": the trip)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("during", "amid") or prep.i > noun.i:
+        return False
+    inside = {t.i for t in prep.subtree}  # the clause dated on its own: the framing's date
+    return not any(t.ent_type_ == "DATE" and t.i not in inside for t in prep.head.subtree)
 
 
 def _told_by_source(participle: Token) -> Token | None:
@@ -151,6 +162,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     phrase = parts.phrasal(verb)
     if phrase in _EFFECT:
         return _effect_kind(verb), parts.trigger_words(verb, phrase)
+    if cues.measure_moves(verb):
+        return "tariff measure", verb.text  # "the tariff on cabinets will rise to 50%"
     if cues.court_rules(verb) or cues.opens_case(verb) or cues.finds_as_authority(verb):
         return "decision", verb.text  # "the court reinstated the tariffs", "opened a probe"
     if _reacts_aloud(verb):  # "welcomed Trump's decision at a news briefing": the reaction
