@@ -263,3 +263,27 @@ def test_a_delegation_led_by_a_named_person_is_first_that_person_s(cli, tmp_path
         "Mark Reeves arrived in Hanoi on July 14.",
     )
     assert record["events"][0]["actors"][:2] == ["Mark Reeves", "Vietnam-Canada Business Council"]
+
+
+def test_a_tariff_pause_ending_is_its_owner_s_deadline_not_a_waiting_exporter_s(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Pepper exporters want to ship as much as they can to the United States before "
+        "the 60-day pause on higher U.S. tariffs expires on August 12, the association said.",
+    )
+    [event] = [e for e in record["events"] if e["value"] == "2025-08-12"]
+    assert (event["kind"], event["actors"][0]) == ("deadline", "United States")
+
+
+def test_a_pause_on_a_tariff_announced_in_a_month_leaves_that_month_s_event_alone(
+    cli, tmp_path
+):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "The deal comes a week before the August 12 expiry of the pause on the 40% "
+        "tariff President Donald Trump announced in May.",
+    )
+    [may] = [e for e in record["events"] if e["value"] == "2025-05"]
+    assert may["actors"][0] == "Donald Trump"

@@ -377,3 +377,12 @@ def test_a_page_s_own_stamp_is_no_event(cli, tmp_path):
         "on steel duties.",
     )
     assert [e["value"] for e in events] == ["2025-07-18"]
+
+
+def test_a_date_written_as_a_modifier_leaves_its_preposition_and_noun(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Importers rushed orders a week before the August 12 expiry of the tariff pause.",
+    )
+    assert events[0]["summary"].endswith("a week before the expiry of the tariff pause")

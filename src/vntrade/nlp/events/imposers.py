@@ -83,6 +83,9 @@ def measure_participants(
     kind, trigger, summary = event
     if takes_effect(kind, trigger, summary, who):
         return owned_participants(parse, who, participants, kind)
+    if kind == "deadline":
+        owner = _pause_owner(parse, date)  # "before the 90-day pause on US tariffs expires"
+        return list(dict.fromkeys([owner, *participants])) if owner else participants
     if kind != "tariff measure" or (trigger or "").lower() not in _MEASURE_WORDS:
         return participants
     if who.agents and not (who.borrowed or who.reported):
@@ -91,6 +94,49 @@ def measure_participants(
     if owner is None or (participants and _owner_name(parse, participants[0]) == owner):
         return participants
     return list(dict.fromkeys([owner, *participants]))
+
+
+_PAUSES = frozenset({"pause", "truce", "suspension", "reprieve", "moratorium"})
+
+
+def _pause_owner(parse: Parse, date: tuple[int, int]) -> str | None:
+    """Whose tariff pause ends on a deadline ("the 90-day pause on steep US tariffs
+    expires on July 9", "the July 9 expiry of Trump's 90-day pause"): the owner its phrase
+    names, else the setter of the article's tariffs, else the United States when the
+    article names it. Whoever waits for it, or stands for its owner, comes after."""
+    span = parse.doc.char_span(*date, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sentence = span[0].sent
+    pauses = [t for t in sentence if t.lower_ in _PAUSES]
+    if not pauses or not any(t.lower_ in _MEASURE_WORDS for t in sentence):
+        return None
+    pause = min(pauses, key=lambda t: abs(t.i - span.start))
+    if not _dates_pause(pause, span[0]):
+        return None
+    phrase = parse.doc[pause.left_edge.i : pause.right_edge.i + 1]
+    targets = _targets(parse, phrase)
+    owner = _written_owner(parse, phrase, targets) or _setter(parse, sentence, targets)
+    return owner or (US if _names_us(parse) and US not in targets else None)
+
+
+def _dates_pause(pause: Token, date: Token) -> bool:
+    """Whether the date is the pause's end: in its phrase ("which ends on July 9"), on its
+    verb ("the pause expires on July 9") or on the noun it is "of" ("the July 9 expiry of
+    the pause")."""
+    holders = {pause.i}
+    if pause.dep_ in ("nsubj", "nsubjpass"):
+        holders.add(pause.head.i)
+    elif pause.dep_ == "pobj" and pause.head.lower_ == "of":
+        holders.add(pause.head.head.i)
+    token = date
+    while token.i not in holders:
+        if token.dep_ in ("relcl", "acl") and token.head.i != pause.i:
+            return False  # "the pause on the tariff Trump announced in April": the tariff's
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _noun_owner(parse: Parse, date: tuple[int, int]) -> str | None:

@@ -28,6 +28,10 @@ _PREPOSITION = re.compile(
     r"throughout|into|ahead\s+of|prior\s+to|as\s+of|dated)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A date used as a modifier ("the July 9 expiry", "its August 1 deadline"): a noun follows.
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:and|or|to|that|when|which|as)\b)[a-z]{3,}\b(?!\s+(?:to|that)\b)"
+)
 _DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
 # The last day of a range the dates left unread ("June 10 -12"): part of the date phrase.
 _DAY_TAIL = re.compile(r"\s*[-–]\s*\d{1,2}\b(?!\s*(?:%|per|percent|\.\d))")
@@ -246,6 +250,10 @@ def _render(
     edits: list[tuple[int, int, str]] = []
     if start <= date["start"] and date["end"] <= end:
         before = _PREPOSITION.search(text, start, date["start"])
+        if _ATTRIBUTIVE.match(text, date["end"]) and re.search(
+            r"\b(?:the|a|an|its|their)\s+$", text[start : date["start"]], re.IGNORECASE
+        ):
+            before = None  # "a week before the July 9 expiry": "a week before the expiry"
         cut_from = before.start() if before else date["start"]
         after = _DAY_PART.match(text, date["end"], end) or _DAY_TAIL.match(text, date["end"], end)
         cut_to = after.end() if after else date["end"]
