@@ -276,9 +276,7 @@ def test_a_tariff_pause_ending_is_its_owner_s_deadline_not_a_waiting_exporter_s(
     assert (event["kind"], event["actors"][0]) == ("deadline", "United States")
 
 
-def test_a_pause_on_a_tariff_announced_in_a_month_leaves_that_month_s_event_alone(
-    cli, tmp_path
-):
+def test_a_pause_on_a_tariff_announced_in_a_month_leaves_that_month_s_event_alone(cli, tmp_path):
     record = extract_one(
         cli,
         tmp_path,
