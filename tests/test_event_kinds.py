@@ -353,3 +353,21 @@ def test_a_clause_dated_on_its_own_leaves_the_happening_around_it_its_kind(cli, 
     )
     kinds = {e["value"]: e["kind"] for e in record["events"]}
     assert kinds == {"2025-07-10": "meeting", "2025-07-09": "visit"}
+
+
+def test_signing_deals_at_a_ceremony_on_a_weekday_is_the_week_s_agreement(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Textile firms signed 12 contracts worth about $400 million to buy US cotton "
+        "over the next year at a ceremony in Memphis on Thursday.",
+    )
+    assert [(e["value"], e["kind"]) for e in record["events"]] == [("2025-07-17", "agreement")]
+
+
+def test_agreeing_to_meet_on_a_day_leaves_that_day_a_meeting(cli, tmp_path):
+    record = extract_one(
+        cli, tmp_path, HEADER + "The two ministers agreed on Monday to meet again on Thursday."
+    )
+    kinds = {e["value"]: e["kind"] for e in record["events"]}
+    assert kinds == {"2025-07-14": "agreement", "2025-07-24": "meeting"}

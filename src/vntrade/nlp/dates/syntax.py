@@ -120,16 +120,22 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _noun_infinitive(verb: Token, auxiliaries: list[Token]) -> bool:
-    """`to` + verb after the object of a simple past (`signed agreements to buy soybeans`):
-    a weekday there dates the narrated verb rather than the one still to come."""
-    noun = verb.head
-    return (
-        verb.dep_ in ("acl", "relcl")
-        and any(child.tag_ == "TO" for child in auxiliaries)
-        and noun.dep_ in ("dobj", "pobj")
-        and noun.head.pos_ in ("VERB", "AUX")
-        and _narrated(noun.head)
-    )
+    """`to` + verb after the object of a simple past (`signed agreements to buy soybeans`,
+    `signed deals worth $2 billion to buy corn`): a weekday there dates the narrated verb
+    rather than the one still to come; not `agreed to meet`, the verb's own object."""
+    if verb.dep_ not in ("acl", "relcl", "xcomp") or not any(
+        child.tag_ == "TO" for child in auxiliaries
+    ):
+        return False
+    token, nouns = verb.head, 0
+    for _ in range(8):  # up through the object's words to the verb that has it
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pobj", "dobj"):
+            return nouns > 0 and _narrated(token)
+        nouns += token.dep_ in ("dobj", "pobj")
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _verbless_present(root: Token) -> bool:

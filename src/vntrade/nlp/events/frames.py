@@ -57,7 +57,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         token = token.head
     if not path and token.pos_ in parts.PREDICATE and _reacts_aloud(token):
         return _predicate_kind(token)  # "welcomed the decision at a briefing on May 2"
-    venue = None
+    venue, deciding = None, None
     for noun in path:
         if _topic(noun, path) or cues.sidelines(noun):
             continue  # "a round of negotiations on a trade agreement": what it is about
@@ -66,8 +66,9 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         kind = tariff_content(noun) or noun_kind(noun)
         if kind == "announcement" and cues.analysts_note(noun):
             kind = "report"  # "said in a note dated August 5"
-        if kind and (_during(noun) or (kind in ("meeting", "negotiation") and _decided_at(noun))):
-            venue = venue or (kind, noun.text)
+        decider = _decided_at(noun) if kind in ("meeting", "negotiation") else None
+        if kind and (_during(noun) or decider is not None):
+            venue, deciding = venue or (kind, noun.text), deciding or decider
             continue  # "approved the plan at a meeting on Monday": the decision
         if kind:
             return kind, noun.text
@@ -80,7 +81,10 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         return "report", token.head.text  # "in a note released on Tuesday, X said"
     if token.dep_ == "relcl" and tariff_content(token.head):
         return "tariff measure", token.head.text  # "in a letter Trump sent on July 9"
-    found = _predicate_kind(token)
+    found, deciding = None, deciding or _signed_for(token)
+    if deciding is not None and deciding.i != token.i:
+        found = _predicate_kind(deciding)  # "signed deals to buy corn at a ceremony on May 2"
+    found = found or _predicate_kind(token)
     if found is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         return _clause_kind(token.head)  # "rates apply to goods entering the US on May 7"
     return found or venue
@@ -93,15 +97,41 @@ _DECIDED = frozenset(
 )
 
 
-def _decided_at(noun: Token) -> bool:
-    """Whether a meeting or talks are where something was decided or agreed: "approved the
-    plan at an extraordinary meeting", "agreed to a ceasefire at talks in Kuala Lumpur"."""
+_OBJECT_WORDS = ("xcomp", "acl", "amod", "npadvmod", "dobj", "pobj", "prep")
+
+
+def _decided_at(noun: Token) -> Token | None:
+    """The verb deciding or agreeing something at a meeting or talks, when they are where
+    that was done: "approved the plan at an extraordinary meeting", "agreed to a ceasefire
+    at talks in Kuala Lumpur"."""
     head = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and head.lower_ in ("at", "during")
-        and parts.lemma(head.head) in _DECIDED
-    )
+    if noun.dep_ != "pobj" or head.lower_ not in ("at", "during"):
+        return None
+    verb = head.head  # or the verb whose object's infinitive it hangs on: "signed deals
+    for _ in range(8):  # worth $2 billion to buy corn at a ceremony on Thursday"
+        if parts.lemma(verb) in _DECIDED:
+            return verb
+        if verb.dep_ not in _OBJECT_WORDS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _signed_for(verb: Token) -> Token | None:
+    """The verb of deciding or agreeing whose object an infinitive tells the purpose of
+    ("signed contracts worth $400 million to buy cotton at a ceremony on Thursday": the
+    signing is dated, not the buying)."""
+    if verb.dep_ not in ("xcomp", "acl", "relcl") or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    token, objects = verb.head, 0  # not "agreed to meet on Thursday": the meeting
+    for _ in range(8):
+        if token.pos_ in parts.PREDICATE and token.dep_ not in ("dobj", "pobj"):
+            return token if objects and parts.lemma(token) in _DECIDED else None
+        objects += token.dep_ in ("dobj", "pobj")
+        if token.dep_ not in _OBJECT_WORDS or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _during(noun: Token) -> bool:
