@@ -212,3 +212,21 @@ def test_a_us_body_written_without_us_answers_to_its_name_with_it(cli, tmp_path)
     result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}
+
+
+@pytest.mark.parametrize(
+    "gold_actor",
+    ["Tay Ninh Provincial People's Committee", "Tay Ninh People's Committee"],
+)
+def test_a_province_s_people_s_committee_answers_with_or_without_provincial(
+    cli, tmp_path, gold_actor
+):
+    articles = tmp_path / "articles.jsonl"
+    text = "Tay Ninh province granted an investment certificate to a tyre maker on July 14."
+    articles.write_text(json.dumps({"id": "p1", "published": "2025-07-20", "text": text}) + "\n")
+    gold = tmp_path / "gold.json"
+    events = [_event("2025-07-14", "decision", [gold_actor], True)]
+    gold.write_text(json.dumps({"about": "t", "articles": [{"id": "p1", "events": events}]}))
+    result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}

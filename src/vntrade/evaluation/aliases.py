@@ -1,7 +1,8 @@
 """Which names a system actor answers to when scored: its canonical name, its listed aliases
 and the forms the article writes it in, as the seed gold's rule has it ("an actor matches its
 name or any alias"); a US body with or without "US", a company with or without its legal
-form, and a country as its government."""
+form, a country as its government, and a province's or city's People's Committee with or
+without "Provincial", "City" or "Municipal" ("Bac Ninh Provincial People's Committee")."""
 
 from __future__ import annotations
 
@@ -38,10 +39,25 @@ def record_aliases(record: dict) -> Aliases:
         forms |= {gold_key(m["text"]) for m in actor.get("mentions") or []}
         forms |= listed.get(name, frozenset())
         forms |= {v for form in forms for v in _us_variants(form) | _company_variants(form)}
+        forms |= {v for form in forms for v in _local_body_variants(form)}
         if actor.get("type") == "GPE":
             forms |= {v for form in forms for v in _government_variants(form)}
         found[name] = frozenset(forms)
     return found
+
+
+_LOCAL_BODY = "people's committee"
+_LOCAL_KINDS = ("provincial", "city", "municipal")
+
+
+def _local_body_variants(form: str) -> set[str]:
+    """A place's People's Committee with or without the kind of place before it."""
+    if not form.endswith(_LOCAL_BODY) or form == _LOCAL_BODY:
+        return set()
+    place = form[: -len(_LOCAL_BODY)].strip()
+    for kind in _LOCAL_KINDS:
+        place = place.removesuffix(f" {kind}")
+    return {f"{place} {_LOCAL_BODY}", *(f"{place} {kind} {_LOCAL_BODY}" for kind in _LOCAL_KINDS)}
 
 
 def _government_variants(country: str) -> set[str]:
@@ -87,7 +103,8 @@ _US_PREFIXES = ("us ", "u.s. ", "united states ")
 def _names_of(actor: str, aliases: Aliases) -> frozenset[str]:
     name = gold_key(actor)
     found = aliases.get(name) or _listed_aliases().get(name)
-    return found or frozenset({name, *_us_variants(name), *_company_variants(name)})
+    variants = _us_variants(name) | _company_variants(name) | _local_body_variants(name)
+    return found or frozenset({name, *variants})
 
 
 def answers(gold_actor: str, system_actor: str, aliases: Aliases) -> bool:
