@@ -285,3 +285,13 @@ def test_a_pause_on_a_tariff_announced_in_a_month_leaves_that_month_s_event_alon
     )
     [may] = [e for e in record["events"] if e["value"] == "2025-05"]
     assert may["actors"][0] == "Donald Trump"
+
+
+def test_a_province_named_with_its_word_that_acts_is_its_people_s_committee(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Tay Ninh province granted an investment certificate to South Korea's Daewon "
+        "Tyre on July 14.",
+    )
+    assert record["events"][0]["actors"][0] == "Tay Ninh People's Committee"

@@ -151,13 +151,20 @@ class LocalBodies:
         return None
 
     def acting_place(self, head: Token) -> list[str]:
-        """A province or city that acts ("Quang Ninh awarded a licence", "Da Nang will host
-        a forum") is its People's Committee; a capital that acts is its country instead.
-        "The city" or "the province" that acts is the last place named's People's Committee."""
+        """A province or city that acts ("Quang Ninh awarded a licence", "Bac Ninh province
+        granted a certificate", "Da Nang will host a forum") is its People's Committee; a
+        capital that acts is its country instead. "The city" or "the province" that acts is
+        the last place named's People's Committee."""
         if _the_place_word(head):
             place = self._latest_place(head.i)
             return [f"{place} {LOCAL_BODY_NAMES[0]}"] if place else []
-        place = place_name(proper_name(head)) if head.pos_ == "PROPN" else None
+        if head.lower_ in ("province", "city") and head.pos_ == "NOUN":  # "Bac Ninh province"
+            words = [
+                proper_name(c) for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+            ]
+            place = place_name(" ".join(words)) if words else None
+        else:
+            place = place_name(proper_name(head)) if head.pos_ == "PROPN" else None
         if place is None or country_of_capital(place):
             return []
         return [f"{place} {LOCAL_BODY_NAMES[0]}"]
