@@ -295,3 +295,22 @@ def test_a_province_named_with_its_word_that_acts_is_its_people_s_committee(cli,
         "Tyre on July 14.",
     )
     assert record["events"][0]["actors"][0] == "Tay Ninh People's Committee"
+
+
+def test_government_data_on_vietnam_s_figures_are_its_statistics_office_s(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Vietnam's exports of cashews to the United States rose 14% in June, "
+        "government data showed on July 6.",
+    )
+    assert record["events"][0]["actors"][0] == "National Statistics Office"
+
+
+def test_government_data_on_another_country_s_figures_are_not_vietnam_s(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Thailand's exports rose 4% in June, official data showed on July 6.",
+    )
+    assert "National Statistics Office" not in record["events"][0]["actors"]

@@ -58,6 +58,7 @@ _NOT_DOING = ("controlled", "owned", "backed", "founded", "run", "operated", "fu
 # The state nouns of Vietnam's English-language press ("the Government", "the Cabinet").
 _STATE_NOUNS = ("government", "cabinet")
 HOME_CUSTOMS, US_CUSTOMS = "Vietnam Customs", "US Customs and Border Protection"
+HOME_STATISTICS = "National Statistics Office"
 _AMERICAN = ("us", "u.s.", "american", "united")
 
 _TITLE_HEADS = TITLE_WORDS | {"member"}  # a title heading a phrase names no one
@@ -185,7 +186,7 @@ class PhraseNames(LocalBodies):
             pair = pair_names(self.named, owner)  # "the two sides", "the two sides' teams"
             if pair:
                 return pair
-        customs = self._customs(head)
+        customs = self._customs(head) or self._official_data(head)
         if customs:
             return customs
         owner = self._group_owner(head, ("poss", "compound"))
@@ -325,6 +326,20 @@ class PhraseNames(LocalBodies):
                 place = self.branch_place([*before, token, *where], token.i)
                 return [f"{place} Customs" if place else HOME_CUSTOMS]  # "Hai Phong Customs"
         return []
+
+    def _official_data(self, head: Token) -> list[str]:
+        """ "Government data showed", "official figures": Vietnam's statistics office, when
+        the sentence's figures are Vietnam's and it names no other country."""
+        if singular(head.lower_) not in ("data", "figure", "statistic") or not any(
+            c.lower_ in ("government", "official", "statistics") for c in head.children
+        ):
+            return []
+        countries = {
+            span.kb_id_ for i, span in self.named.items()
+            if head.sent.start <= i < head.sent.end and span.label_ == "GPE"
+        }  # fmt: skip
+        others = countries - {HOME_COUNTRY, "United States"}  # the US as the market only
+        return [HOME_STATISTICS] if HOME_COUNTRY in countries and not others else []
 
     def by(self, agent: Token) -> list[str]:
         return [n for obj in objects_of(agent) for n in self.names_of(obj)]
