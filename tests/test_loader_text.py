@@ -232,3 +232,44 @@ def test_whitespace_and_html_entities_are_tidied(load_one) -> None:
 def test_a_sentence_about_a_photo_is_not_a_caption(load_one) -> None:
     body = "The VNA photo exhibition on trade opens in Hanoi on Monday."
     assert load_one(f"{body}\n{BODY}\n")["text"] == f"{body}\n\n{BODY}"
+
+
+def test_a_scraped_page_s_menus_cookie_notice_and_stamp_are_dropped_its_date_kept(
+    load_one,
+) -> None:
+    record = load_one(
+        "MEKONG TRADE DAILY | E-paper | Subscribe | Sign in\n"
+        "We use cookies to improve your experience. By continuing you agree to our policy.\n"
+        "Industry | Seafood\n"
+        "Friday, 11/07/2025 09:40\n"
+        "Shrimp exporters step up shipments to the US\n"
+        f"Shrimp processors in Ca Mau worked at full capacity this week.\n\n{BODY}"
+    )
+    assert record["title"] == "Shrimp exporters step up shipments to the US"
+    assert record["published"] == "2025-07-11"
+    assert record["text"].startswith("Shrimp processors in Ca Mau")
+
+
+def test_an_updated_line_in_vietnamese_is_no_text(load_one) -> None:
+    record = load_one(
+        "Lao Cai and Yunnan hold a border trade conference\n"
+        "Cập nhật: 14:20 | 12/06/2025\n"
+        f"On June 11, the province held a conference with Yunnan officials.\n\n{BODY}"
+    )
+    assert record["text"].startswith("On June 11, the province")
+
+
+def test_an_acronym_opening_a_headline_is_no_dateline(load_one) -> None:
+    record = load_one(
+        "VITAS: garment makers race to ship US orders before the deadline\n"
+        f"The Vietnam Textile and Apparel Association said on July 8 orders were strong.\n\n{BODY}"
+    )
+    assert record["title"] == "VITAS: garment makers race to ship US orders before the deadline"
+    assert record["dateline"] is None
+
+
+def test_a_short_title_with_its_outlet_after_a_bar_stays_a_title(load_one) -> None:
+    record = load_one(
+        f"Tariff talks | VnExpress\nThe ministry said on July 8 talks went well.\n\n{BODY}"
+    )
+    assert record["title"] == "Tariff talks"

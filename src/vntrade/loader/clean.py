@@ -46,7 +46,8 @@ _UI_JUNK = frozenset(
 _JUNK_LINE = re.compile(
     r"^(?:home\s*[>»/|›]|(?:tags?|keywords|related(?: news| articles)?|read more)\s*:"
     r"|©|\(c\)\s|copyright\b|all rights reserved|our standards:"
-    r"|(?:sign up|subscribe|follow us|download (?:our|the) app)\b[^.]{0,80}[.:!]?$)",
+    r"|(?:sign up|subscribe|follow us|download (?:our|the) app)\b[^.]{0,80}[.:!]?$"
+    r"|(?:we|this (?:site|website)) uses? cookies\b)",
     re.IGNORECASE,
 )
 _EDGE_CHARS = " :|•·>»«<-–—*#"

@@ -23,7 +23,9 @@ _DATE_LABEL = re.compile(
     r"\s*[:=]?\s*",
     re.IGNORECASE,
 )
-_UPDATED_LINE = re.compile(r"^\s*(?:last\s+)?updated\s*(?:on)?\s*:?\s*", re.IGNORECASE)
+_UPDATED_LINE = re.compile(
+    r"^\s*(?:last\s+)?(?:updated|cập\s+nhật)\s*(?:on)?\s*:?\s*", re.IGNORECASE
+)
 _BYLINE = re.compile(
     r"^(?:(?:story|written|reported|text)\s+)?by\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,5}$",
     re.IGNORECASE,
@@ -113,10 +115,12 @@ def read_header(paragraphs: list[str]) -> tuple[Header, list[str]]:
         body[0] = first
         if _take_furniture(header, first):
             body.pop(0)
+        elif header.title is None and looks_like_title(first, _next_text(body[1:])):
+            # a headline before a dateline test: "VASEP: shrimp exporters race to ship ..."
+            # has no full stop; a paragraph opened by "HANOI:" or "HANOI (VNA) -" has one
+            header.title, header.title_agency = _split_title_suffix(body.pop(0))
         elif _dateline(first):
             break
-        elif header.title is None and looks_like_title(first, _next_text(body[1:])):
-            header.title, header.title_agency = _split_title_suffix(body.pop(0))
         elif _is_standfirst(first, body[1:]):
             body.pop(0)
         else:
@@ -171,6 +175,8 @@ def _take_furniture(header: Header, line: str) -> bool:
     it says goes to `header`."""
     if _take_credit(header, line) or _take_timestamp(header, line):
         return True
+    if _menu_line(line):  # "Industry | Steel", "DAILY | E-paper | Subscribe | Sign in"
+        return True
     if _take_place_date(header, line):
         return True
     if _BYLINE.match(line):  # "By VnEconomy" credits an outlet, "By Vân Nguyễn" a writer
@@ -179,6 +185,23 @@ def _take_furniture(header: Header, line: str) -> bool:
     if header.title is not None and is_name_line(line):  # a writer's name under the title
         return True
     return is_edge_junk(line) or is_staff_credit(line)
+
+
+_MENU_SEPARATOR = re.compile(r"\s+[|›»>]\s+")
+
+
+def _menu_line(line: str) -> bool:
+    """A site's menu or breadcrumb: short labels between bars ("Industry | Steel"); at least
+    three, or two of at most two words that name no outlet ("Trade talks | VnExpress" is a
+    title with its site)."""
+    labels = _MENU_SEPARATOR.split(line.strip())
+    if len(labels) < 2 or any(
+        not label or len(label.split()) > 3 or label.endswith((".", "!", "?")) for label in labels
+    ):
+        return False
+    if len(labels) >= 3:
+        return True
+    return all(len(label.split()) <= 2 and not known_agency(label) for label in labels)
 
 
 def _take_credit(header: Header, line: str) -> bool:
