@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import jsonl
+from conftest import extract_one, jsonl
 
 CALL = (
     "HANOI (VNA) - Prime Minister Pham Minh Chinh held phone talks with US Trade "
@@ -102,3 +102,14 @@ def test_what_a_saying_reports_as_done_leads_when_the_next_sentence_dates_it(cli
     assert leads(done) == [("2025-08-06", "tariff measure")]  # the order that cut it
     assert leads(plan) == [("2025-08-08", "briefing")]  # nothing reported as done
     assert leads(call) == [("2025-08-08", "briefing")]  # not the call told beside it
+
+
+def test_a_year_that_names_a_law_dates_no_event(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-07-20\n\nThe ministry invoked Section 9 of the Export Control Act of "
+        "1988 on July 3. Officials amended the Law on Export Duties 2016 in March, and the 2019 "
+        "Customs Law was cited too.",
+    )
+    assert sorted(e["value"] for e in record["events"]) == ["2025-03", "2025-07-03"]

@@ -41,6 +41,7 @@ from vntrade.nlp.events.which_dates import (
     follows,
     is_coarse,
     months_period,
+    names_a_law,
     own_year,
 )
 from vntrade.periods import parse_period
@@ -87,7 +88,8 @@ def find_events(
         after_date, previous_end = follows(record["text"], previous_end, date), date["end"]
         if index is None or not _is_event_date(date) or (index, date["value"]) in seen:
             continue
-        if baseline(record["text"], date) or (after_date and is_coarse(date)):
+        named = names_a_law(record["text"], date)  # "the Trade Act of 1974"
+        if named or baseline(record["text"], date) or (after_date and is_coarse(date)):
             continue  # "rose 27% from a year earlier"; "last year" in "October 25 last year"
         seen.add((index, date["value"]))
         if _directive_covers(record, date, sentences, index):

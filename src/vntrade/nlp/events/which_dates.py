@@ -89,3 +89,21 @@ def own_year(text: str, sentence_start: int, date: dict[str, Any], reference: st
     if not any(c.isdigit() for c in written):
         return True
     return bool(reference) and str(date.get("value", ""))[:4] == str(reference)[:4]
+
+
+# A year in a law's or treaty's name: "the Trade Act of 1974", "Law on Handling of
+# Administrative Violations 2012", "the 2014 Customs Law".
+_NAMED_BEFORE = re.compile(
+    r"\b(?:Act|Law|Code|Ordinance|Constitution|Convention|Treaty)"
+    r"(?:\s+(?:on|of|for)(?:\s+(?:[A-Z][\w'’-]*|and|of|on|the|for|in))+)?\s+(?:of\s+)?$"
+)
+_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,4}?(?:Act|Law|Code)\b")
+
+
+def names_a_law(text: str, date: dict[str, Any]) -> bool:
+    """Whether a year only names a law, an act or a treaty, whose year it is ("under Section
+    122 of the Trade Act of 1974"): no time of the text's events."""
+    if not re.fullmatch(r"\d{4}", str(date.get("value", ""))):
+        return False
+    before = text[max(0, date["start"] - 80) : date["start"]]
+    return bool(_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(text, date["end"]))
