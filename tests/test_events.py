@@ -113,3 +113,13 @@ def test_a_year_that_names_a_law_dates_no_event(cli, tmp_path):
         "Customs Law was cited too.",
     )
     assert sorted(e["value"] for e in record["events"]) == ["2025-03", "2025-07-03"]
+
+
+def test_a_gathering_where_a_plan_was_approved_is_dated_in_the_past(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-09-24\n\nShareholders approved the plan to expand the carrier's "
+        "fleet at the annual general meeting on June 26.",
+    )
+    assert [e["value"] for e in record["events"]] == ["2025-06-26"]

@@ -68,7 +68,9 @@ def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
         return FUTURE  # "the vote is scheduled for 10 a.m. Monday"
     if _purpose_infinitive(verb, auxiliaries) and _narrated(verb.head):
         found = PAST  # "held on to beat Canada on Sunday": what the past clause achieved
-    elif candidate.rule.name == "weekday" and _noun_infinitive(verb, auxiliaries):
+    elif (candidate.rule.name == "weekday" or _at_a_venue(token)) and _noun_infinitive(
+        verb, auxiliaries
+    ):
         found = PAST  # "signed deals to buy soybeans on Wednesday": the week's signing
     if found != FUTURE and deadline_before(candidate.match.string, start):
         # A deadline set in the past ("the deadline of August 1 was set") need not be past.
@@ -136,6 +138,22 @@ def _noun_infinitive(verb: Token, auxiliaries: list[Token]) -> bool:
             return False
         token = token.head
     return False
+
+
+_VENUES = frozenset(
+    {"meeting", "ceremony", "conference", "forum", "session", "summit", "event", "signing"}
+)
+
+
+def _at_a_venue(token: Token | None) -> bool:
+    """Whether a date dates a gathering where something was done ("approved the plan to
+    expand its fleet at the annual general meeting on June 26")."""
+    if token is None or token.head.dep_ != "prep":
+        return False
+    venue = token.head.head
+    return (
+        venue.lower_ in _VENUES and venue.dep_ == "pobj" and venue.head.lower_ in ("at", "during")
+    )
 
 
 def _verbless_present(root: Token) -> bool:
