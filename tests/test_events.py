@@ -123,3 +123,24 @@ def test_a_gathering_where_a_plan_was_approved_is_dated_in_the_past(cli, tmp_pat
         "fleet at the annual general meeting on June 26.",
     )
     assert [e["value"] for e in record["events"]] == ["2025-06-26"]
+
+
+def test_the_same_day_after_a_span_of_days_is_the_day_named_before_the_span(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-10-27\n\nThe two countries issued a joint statement on October 26. "
+        "It came at the summit, which the Prime Minister attends from October 25 to 28. "
+        "On the afternoon of the same day, he met the US president.",
+    )
+    meeting = [e for e in record["events"] if e["kind"] == "meeting" and "met" in e["summary"]]
+    assert [e["value"] for e in meeting] == ["2025-10-26"]
+
+
+def test_a_pronoun_never_stands_for_someone_named_only_after_it(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-07-20\n\nOn July 14, he met President Donald Trump in Washington.",
+    )
+    assert record["events"][0]["summary"].startswith("He met")

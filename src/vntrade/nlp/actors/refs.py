@@ -205,8 +205,8 @@ class ReferenceResolver:
         first_token = self.sentence_starts[max(0, sentence - WINDOW_SENTENCES)]
         low = bisect.bisect_left(mentions, first_token, key=_start)
         window = mentions[low : bisect.bisect_left(mentions, position, key=_start)]
-        if not window:
-            return main
+        if not window:  # the main speaker, if named before: a pronoun never looks ahead
+            return main if any(m.name == main and m.start < position for m in mentions) else None
         same = [m for m in window if self.sentence_of[m.start] == sentence and self._subject(m)]
         if same:
             return same[-1].name

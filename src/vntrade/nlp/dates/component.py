@@ -132,7 +132,8 @@ def _resolve(
     last: tuple[int, Resolved] | None = None  # (sentence, date) of the last period named
     last_quarter: Resolved | None = None
     reported_quarter: Resolved | None = None  # the first quarter named
-    for candidate, found_tense in zip(candidates, tenses, strict=True):
+    spans = _range_ends(text, candidates)  # "from October 25 to 28": a period, no day
+    for number, (candidate, found_tense) in enumerate(zip(candidates, tenses, strict=True)):
         sentence = bisect_right(sentences or [], candidate.start)
         gap = sentence - last[0] if last is not None else 0
         near = last[1] if last is not None and gap <= 3 else None
@@ -155,7 +156,7 @@ def _resolve(
         if resolved is None:
             continue
         resolved = _in_year_named_after(text, candidate, resolved, anchor)
-        if candidate.rule.name not in _NARRATIVE_RULES:
+        if candidate.rule.name not in _NARRATIVE_RULES and number not in spans:
             previous = _explicit(resolved) or previous
         if (
             candidate.rule.name not in _NOT_COMPARED_RULES
@@ -178,6 +179,22 @@ def _resolve(
             )
         )
     return mentions
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+
+
+def _range_ends(text: str, candidates: list[Candidate]) -> set[int]:
+    """The candidates that open or close a span of days ("from October 25 to 28", "between
+    June 9 and 12"): "the same day" after them is not their last day."""
+    ends: set[int] = set()
+    for number in range(1, len(candidates)):
+        first, second = candidates[number - 1], candidates[number]
+        joined = _RANGE_JOIN.fullmatch(text, first.end, second.start)
+        if joined and _RANGE_OPEN.search(text, max(0, first.start - 10), first.start):
+            ends |= {number - 1, number}
+    return ends
 
 
 def _in_year_named_after(
