@@ -16,6 +16,8 @@ from vntrade.records import ARTICLE_BATCH, EXTRACTION_KEYS, Article, Extraction
 if TYPE_CHECKING:
     from vntrade.nlp.extract import Failed
 
+# Allocations between two collections of the youngest generation, once the model is loaded.
+YOUNG_OBJECTS = 20_000
 # Numeric libraries must not start a thread pool per worker: processes already use every core.
 THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
@@ -76,9 +78,15 @@ def _freeze_once() -> None:
     """Once the model is loaded, leave what the process holds so far (the model, some
     100,000 objects that live as long as it) out of every later garbage collection, so that
     a full collection in the chunks, and in the writer of an inline engine, walks only the
-    objects made since (`gc.freeze`). What loading left behind is collected first."""
+    objects made since (`gc.freeze`). What loading left behind is collected first.
+
+    From then on the youngest generation is collected after `YOUNG_OBJECTS` allocations,
+    not Python's 700: the rules make and drop millions of short-lived containers (most gone
+    by the next collection), and the clusters an ingest keeps would otherwise be walked
+    again and again on their way to the oldest generation."""
     gc.collect()
     gc.freeze()
+    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
 
 
 def _outcome(item: Extraction | Failed) -> Outcome:

@@ -110,17 +110,25 @@ _LINK_LIST_HEADINGS = frozenset(
 _LINK_MAX_WORDS = 25
 _END_MARK = re.compile(r"\s*(\.?)(?:/\.|\s+(?i:enditem))$")  # VNA's "./.", Xinhua's "Enditem"
 _SOURCE = r"(?:(?i:source)\s*:\s*)?"
+# Each trailer with what a paragraph must hold for it to match (None: anything): these
+# searches, tried at every position, are slow, and most paragraphs end in a plain sentence.
 _TRAILERS = (
-    re.compile(
-        rf"(?:^|(?<=[\s.!?\"”’)]))[-–—]+\s*\(?\s*{_SOURCE}(?P<credit>{CREDIT})\s*\)?\s*\.?$"
+    (
+        "dash",
+        re.compile(
+            rf"(?:^|(?<=[\s.!?\"”’)]))[-–—]+\s*\(?\s*{_SOURCE}(?P<credit>{CREDIT})\s*\)?\s*\.?$"
+        ),
     ),
-    re.compile(rf"\s*\(\s*{_SOURCE}(?P<credit>{CREDIT})\s*\)\s*\.?$"),
+    ("bracket", re.compile(rf"\s*\(\s*{_SOURCE}(?P<credit>{CREDIT})\s*\)\s*\.?$")),
     # "Source: Reuters", "Source: AFP/ec" (CNA adds its editor's initials)
-    re.compile(
-        rf"(?:^|(?<=[\s.!?\"”’]))(?i:source)\s*:\s*(?P<credit>{CREDIT})(?:/[a-z]{{1,4}})?\s*\.?$"
+    (
+        "colon",
+        re.compile(
+            rf"(?:^|(?<=[\s.!?\"”’]))(?i:source)\s*:\s*(?P<credit>{CREDIT})(?:/[a-z]{{1,4}})?\s*\.?$"
+        ),
     ),
-    re.compile(rf"^\s*(?P<credit>{CREDIT})\s*\.?$"),
-    re.compile(rf"(?<=[.!?\"”’])\s+(?P<credit>{CREDIT})\s*$"),  # "... rose. VNA/VNS"
+    (None, re.compile(rf"^\s*(?P<credit>{CREDIT})\s*\.?$")),
+    ("capital", re.compile(rf"(?<=[.!?\"”’])\s+(?P<credit>{CREDIT})\s*$")),  # "... rose. VNA/VNS"
 )
 
 
@@ -218,19 +226,40 @@ def strip_trailer(paragraph: str) -> tuple[str, str | None]:
     changed = True
     while changed and paragraph:
         changed = False
-        mark = _END_MARK.search(paragraph)
+        mark = _END_MARK.search(paragraph) if _may_end_marked(paragraph) else None
         if mark and mark.start() > 0:
             before = paragraph[: mark.start()].rstrip()
             paragraph = before if before.endswith(_SENTENCE_END) else before + "."
             changed = True
-        for pattern in _TRAILERS:
-            match = pattern.search(paragraph)
+        for needs, pattern in _TRAILERS:
+            match = pattern.search(paragraph) if _holds(needs, paragraph) else None
             if match and known_agency(match["credit"]):
                 agency = agency or known_agency(match["credit"])
                 paragraph = paragraph[: match.start()].rstrip()
                 changed = True
                 break
     return paragraph, agency
+
+
+def _may_end_marked(paragraph: str) -> bool:
+    """Whether `paragraph` ends as `_END_MARK` needs ("/." or "m" before any final line break)."""
+    return paragraph.removesuffix("\n").endswith(("/.", "m", "M"))
+
+
+def _holds(needs: str | None, paragraph: str) -> bool:
+    """Whether `paragraph` has what a trailer pattern needs to match (see `_TRAILERS`)."""
+    if needs == "dash":
+        return "-" in paragraph or "–" in paragraph or "—" in paragraph
+    if needs == "bracket":  # ")" at the end, perhaps with a full stop after it
+        end = paragraph.rstrip()
+        return end.endswith(")") or (end.endswith(".") and end[:-1].rstrip().endswith(")"))
+    if needs == "colon":
+        return ":" in paragraph
+    if needs == "capital":  # a credit as its last word, after a space: "... rose. VNA/VNS"
+        words = paragraph.rsplit(None, 1)
+        first = words[-1].lstrip("/")[:1]
+        return len(words) == 2 and first.isascii() and first.isupper()
+    return True
 
 
 def is_name_line(paragraph: str) -> bool:
@@ -248,7 +277,8 @@ def strip_body_credit(paragraph: str) -> tuple[str, str | None]:
     """A body paragraph without a credit after its last sentence ("... on Friday. (Reuters)",
     "... – Reuters", "(Reporting by ...)"), and the agency; a credit closing a sentence
     ("the Vietnam News Agency (VNA).") stays."""
-    paragraph = _STAFF_BRACKET.sub("", paragraph)
+    if paragraph.endswith((")", ").", ")\n", ").\n")):  # as `_STAFF_BRACKET` needs
+        paragraph = _STAFF_BRACKET.sub("", paragraph)
     rest, agency = strip_trailer(paragraph)
     if agency and (not rest or rest.endswith(_SENTENCE_END)):
         return rest, agency

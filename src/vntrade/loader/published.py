@@ -30,6 +30,7 @@ _DATE = re.compile(
     )(?!\d)""",
     re.IGNORECASE | re.VERBOSE,
 )
+_YEAR = re.compile(r"\d{4}")
 # The date of a dateline: "March 3", "Sept. 9", "29 April", "29/4", each perhaps with a year.
 _DATELINE_WHEN = re.compile(
     rf"""(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}){_ORDINAL}
@@ -55,7 +56,9 @@ _AROUND = re.compile(
 
 def parse_date(value: str) -> str | None:
     """`value` (a whole field or line: a date, perhaps with weekday and time) as ISO, or None."""
-    match = _DATE.search(value)
+    # Every form has a four-digit year: most lines asked about (titles, bylines) have none,
+    # and tell so far faster than `_DATE` tried at each of their positions.
+    match = _DATE.search(value) if _YEAR.search(value) else None
     if not match or not _AROUND.fullmatch(value[: match.start()] + " " + value[match.end() :]):
         return None
     return _iso(match)

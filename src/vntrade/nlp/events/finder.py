@@ -82,6 +82,7 @@ def find_events(
     dates = record.get("dates", [])
     ranges = merge_ranges(dates, record["text"])
     numbered = functools.partial(_sentence_index, sentences)
+    deadlines = {d.get("deadline") for d in record.get("directives", [])}
     previous_end = -1
     for date in stretch_by_lengths(ranges, dates, numbered, record["text"]):
         index = _sentence_index(sentences, date["start"])
@@ -92,7 +93,7 @@ def find_events(
         if named or baseline(record["text"], date) or (after_date and is_coarse(date)):
             continue  # "rose 27% from a year earlier"; "last year" in "October 25 last year"
         seen.add((index, date["value"]))
-        if _directive_covers(record, date, sentences, index):
+        if date["value"] in deadlines and _directive_covers(record, date, sentences, index):
             continue  # the directive's own deadline event reports it
         event = _event_from_date(record, mentions, sentences[index], index, date, parse)
         if event is None or tells_no_happening(event):
