@@ -386,3 +386,18 @@ def test_a_date_written_as_a_modifier_leaves_its_preposition_and_noun(cli, tmp_p
         "Importers rushed orders a week before the August 12 expiry of the tariff pause.",
     )
     assert events[0]["summary"].endswith("a week before the expiry of the tariff pause")
+
+
+def test_a_chain_of_titles_before_a_name_leaves_the_name(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "In Geneva, Politburo member, Deputy Prime Minister and Minister of Foreign Affairs "
+        "Bui Thanh Son met the WTO director-general on July 14.",
+    )
+    assert events[0]["summary"].startswith("Bui Thanh Son met the WTO director-general")
+
+
+def test_a_page_stamp_in_vietnamese_is_no_event(cli, tmp_path):
+    events = events_of(cli, tmp_path, "Cập nhật: 16:40\n\nThe ministry met exporters on July 14.")
+    assert [e["value"] for e in events] == ["2025-07-14"]

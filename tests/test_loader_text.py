@@ -273,3 +273,12 @@ def test_a_short_title_with_its_outlet_after_a_bar_stays_a_title(load_one) -> No
         f"Tariff talks | VnExpress\nThe ministry said on July 8 talks went well.\n\n{BODY}"
     )
     assert record["title"] == "Tariff talks"
+
+
+def test_a_wire_dateline_without_a_dash_is_read(load_one) -> None:
+    record = load_one(
+        "India weighs response to extra US tariff\n"
+        f"NEW DELHI, Aug 7 (PTI) An additional tariff on Indian goods came into force.\n\n{BODY}"
+    )
+    assert (record["dateline"], record["agency"]) == ("New Delhi", "PTI")
+    assert record["text"].startswith("An additional tariff")

@@ -73,6 +73,12 @@ AGENCY_NAMES: dict[str, str] = {
     "the associated press": "AP",
     "yonhap": "Yonhap",
     "bernama": "Bernama",
+    "pti": "PTI",
+    "press trust of india": "PTI",
+    "ani": "ANI",
+    "antara": "Antara",
+    "pna": "PNA",
+    "philippine news agency": "PNA",
 }
 
 # Site -> agency, for `url` fields and `source` fields that are addresses.

@@ -54,7 +54,7 @@ _WHEN = (
 # "Hanoi (VNA) -", "Ho Chi Minh City, April 29 (VNA) –", "Washington (Reuters) -"
 _AGENCY_DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,4}}){_REGION}{_WHEN}"
-    rf"\s*\((?P<credit>{CREDIT})\)\s*[-–—:]+\s*"
+    rf"\s*\((?P<credit>{CREDIT})\)\s*(?:[-–—:]+\s*|(?=[A-Z\"“]))"  # PTI writes no dash
 )
 # A dateline alone on its line: "Hanoi, June 4, 2025"
 _PLACE_DATE = re.compile(rf"(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}\s*,\s*(?P<date>.+)")

@@ -4,7 +4,7 @@ currencies, which news of a deal often adds ("the benchmark VN-Index fell 7%", "
 closed 2% higher", "the rupiah was little changed"); nor how a month's or a quarter's
 business went ("orders from US partners fell 20% in the third quarter", "members received
 inquiries for shipments in December"): that is data, whose release is the event. Nor a
-page's own stamp ("Updated: 09:12", "Thursday, 21/08/2025 14:32")."""
+page's own stamp ("Updated: 09:12", "Thursday, 21/08/2025 14:32", "Cập nhật: 16:40")."""
 
 from __future__ import annotations
 
@@ -64,7 +64,8 @@ def tells_period_data(summary: str) -> bool:
 _WEAK = ("report", "briefing", "deadline")  # what a market move is told as
 _DATED_ACTS = ("deadline", "tariff measure")  # "surged despite the tariff imposed in August"
 _PAGE_STAMP = re.compile(  # "Updated: 09:12", "Thursday, 21/08/2025 14:32", "03/07 08:45"
-    r"^(?:(?:Updated|Last\s+updated|Posted|Published|Modified|Created)(?:\s+on|\s+at)?\s*[:|]?\s*)?"
+    r"^[|•·\s]*(?:(?:Updated|Last\s+updated|Posted|Published|Modified|Created|Cập\s+nhật)"
+    r"(?:\s+on|\s+at)?\s*[:|]?\s*)?"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\s*,?\s*)?(?=[^a-z]*\d)[\d:/.,\s-]*"
     r"(?:[AP]M|GMT\s*[+-]?\d*|ICT|\(GMT\s*[+-]\d+\))?\s*$",
     re.IGNORECASE,

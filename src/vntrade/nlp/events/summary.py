@@ -276,6 +276,10 @@ def _render(
     if actor:
         edits.append((*subject, actor))
     for m_start, m_end, name, kind in mentions.actors_in(start, end):
+        titles = _TITLE_CHAIN.fullmatch(text, lead, m_start) if kind == "PERSON" else None
+        if titles and (titles.group().count(",") or len(titles.group().split()) >= 6):
+            edits.append((lead, m_start, ""))  # "Politburo member, Deputy PM and Minister of
+            lead = m_start  # Foreign Affairs Bui Thanh Son": the name says who
         if actor is None and m_start - lead <= 30 and kind in ("PERSON", "ORG"):
             actor = name  # the subject is the first person or body in the clause's head
         if kind == "PERSON" and name not in text[m_start:m_end]:
@@ -283,6 +287,13 @@ def _render(
                 m_start -= 4  # "the PM" → the name, not "the Pham Minh Chinh"
             edits.append((m_start, m_end, name))
     return _apply(text, start, end, edits), actor
+
+
+# A chain of titles before a person's name: "Politburo member, Deputy Prime Minister and
+# Minister of Foreign Affairs", "Comrade ..., Member of the Party Central Committee, ...".
+_TITLE_CHAIN = re.compile(
+    r"(?:(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|to|member|members|cum|,)\s*)+"
+)
 
 
 def _apply(text: str, start: int, end: int, edits: list[tuple[int, int, str]]) -> str:
