@@ -314,3 +314,25 @@ def test_government_data_on_another_country_s_figures_are_not_vietnam_s(cli, tmp
         HEADER + "Thailand's exports rose 4% in June, official data showed on July 6.",
     )
     assert "National Statistics Office" not in record["events"][0]["actors"]
+
+
+def test_a_body_named_as_its_member_s_title_does_not_act(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Politburo member and Prime Minister Pham Minh Chinh chaired a meeting of "
+        "the Government on July 14.",
+    )
+    assert "Politburo" not in record["events"][0]["actors"]
+    assert record["events"][0]["actors"][0] == "Pham Minh Chinh"
+
+
+def test_a_provincial_body_is_named_after_the_province_a_headline_opens_with(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Tay Ninh helps tyre exporters hit by US tariffs\n\nPublished: 2025-07-20\n\n"
+        "The Provincial People's Committee held a conference with 80 exporters on July 14. "
+        "Officials later flew to Washington to meet importers on July 16.",
+    )
+    assert record["events"][0]["actors"][0] == "Tay Ninh People's Committee"

@@ -101,6 +101,8 @@ class DocActors:
         for start, end, hit in hits:
             if hit.actor is not None and self._another_person(start, end, hit.actor):
                 continue  # `Eric Trump` is not Donald Trump
+            if end < len(self.keys) and self.keys[end] in ("member", "members"):
+                continue  # `Politburo member To Lam`: a title, not the body acting
             self._take(start, end)
             if hit.actor is None:
                 continue

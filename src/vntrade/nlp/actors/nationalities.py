@@ -82,6 +82,19 @@ def place_name(name: str) -> str | None:
     return listed if kind == "place" else None
 
 
+def home_place(name: str) -> str | None:
+    """The listed spelling of a place in Vietnam, whose bodies a People's Committee or a
+    local department may be (not one abroad: "Washington", "Seoul")."""
+    listed = place_name(name)
+    return listed if listed and _key(listed) not in _abroad() else None
+
+
+@functools.cache
+def _abroad() -> frozenset[str]:
+    [entries] = shipped_tables("actors", [NONACTORS_FILE]).values()
+    return frozenset(_key(e["name"]) for _where, e in entries if e.get("abroad"))
+
+
 def is_media(name: str) -> bool:
     """Whether a name is a listed news outlet ("told CNA", "told The Investor")."""
     return _nonactors().get(_key(name), ("", ""))[1] == "media"

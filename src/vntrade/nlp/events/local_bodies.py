@@ -8,7 +8,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.actors.nationalities import country_of_capital, local_body_name, place_name
+from vntrade.nlp.actors.nationalities import (
+    country_of_capital,
+    home_place,
+    local_body_name,
+    place_name,
+)
 from vntrade.nlp.events.phrases import proper_name
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
@@ -89,7 +94,7 @@ class LocalBodies:
             for first in range(len(words) - width + 1):
                 run = words[first : first + width]
                 if run[-1].i - run[0].i == width - 1 and run[0].text[:1].isupper():
-                    place = place_name(self.doc[run[0].i : run[-1].i + 1].text)
+                    place = home_place(self.doc[run[0].i : run[-1].i + 1].text)
                     if place:
                         return place
         if any(t.lower_.removesuffix("'s").removesuffix("’s") in _LOCAL_WORDS for t in words):
@@ -162,9 +167,9 @@ class LocalBodies:
             words = [
                 proper_name(c) for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
             ]
-            place = place_name(" ".join(words)) if words else None
+            place = home_place(" ".join(words)) if words else None
         else:
-            place = place_name(proper_name(head)) if head.pos_ == "PROPN" else None
+            place = home_place(proper_name(head)) if head.pos_ == "PROPN" else None
         if place is None or country_of_capital(place):
             return []
         return [f"{place} {LOCAL_BODY_NAMES[0]}"]
@@ -191,9 +196,13 @@ class LocalBodies:
         """The dateline's place (else the place a headline opens with), placed before every
         word."""
         dateline = self.doc._.dateline
-        place = place_name(dateline.split("/")[0]) if dateline else None
-        named = _TITLE_PLACE.match(self.doc._.title or "") if place is None else None
-        place = place or (place_name(named.group(1)) if named else None)  # "Bac Ninh: ..."
+        place = home_place(dateline.split("/")[0]) if dateline else None
+        title = self.doc._.title or ""
+        named = _TITLE_PLACE.match(title) if place is None else None
+        place = place or (home_place(named.group(1)) if named else None)  # "Bac Ninh: ..."
+        words = title.replace(",", " ").split()
+        for width in (3, 2, 1):  # "Long An helps exporters ...": the headline's first words
+            place = place or home_place(" ".join(words[:width]))
         return (-1, place) if place else None
 
     def _latest_place_at(self, before: int) -> tuple[int, str] | None:
@@ -201,11 +210,11 @@ class LocalBodies:
         for token in reversed(self.doc[:before]):
             if not token.text[:1].isupper():
                 continue
-            place = place_name(proper_name(token)) if token.pos_ == "PROPN" else None
+            place = home_place(proper_name(token)) if token.pos_ == "PROPN" else None
             # the parser may not tag every word of a place: "Cần Thơ", "Bà Rịa - Vũng Tàu"
             for width in (2, 3):
                 words = self.doc[max(0, token.i - width + 1) : token.i + 1]
-                place = place or place_name(words.text)
+                place = place or home_place(words.text)
             if place:
                 return token.i, place
         return None
