@@ -2,8 +2,10 @@
 ("told reporters", "at a news conference", "told the Senate Finance Committee"), by what
 means people talk ("by phone", "online"), whether a reported clause tells something done,
 whether a letter makes a formal request or an authority adopts a plan, where people go
-("led a delegation to Canberra") and where a meeting sits ("on the sidelines of the talks").
-`frames.py` reads the kinds from them."""
+("led a delegation to Canberra") and where a meeting sits ("on the sidelines of the talks");
+a court's ruling, a case opened, a body's finding, a numbered paper, a rate that moves; and
+what was decided or signed at a meeting or a ceremony. `frames.py` reads the kinds from
+them."""
 
 from __future__ import annotations
 
@@ -306,3 +308,58 @@ def _levy(noun: Token) -> bool:
         or (c.dep_ == "compound" and c.lower_ in _LEVIES)
         for c in noun.children
     )
+
+
+# Verbs of deciding or agreeing ("approved the plan at a meeting", "agreed at talks").
+_DECIDED = frozenset(
+    {"approve", "adopt", "pass", "ratify", "endorse", "vote", "elect"}
+    | {"agree", "sign", "seal", "ink", "conclude"}
+)
+
+
+_OBJECT_WORDS = ("xcomp", "acl", "amod", "npadvmod", "dobj", "pobj", "prep")
+
+
+def decided_at(noun: Token) -> Token | None:
+    """The verb deciding or agreeing something at a meeting or talks, when they are where
+    that was done: "approved the plan at an extraordinary meeting", "agreed to a ceasefire
+    at talks in Kuala Lumpur"."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("at", "during"):
+        return None
+    verb = head.head  # or the verb whose object's infinitive it hangs on: "signed deals
+    for _ in range(8):  # worth $2 billion to buy corn at a ceremony on Thursday"
+        if parts.lemma(verb) in _DECIDED:
+            return verb
+        if verb.dep_ not in _OBJECT_WORDS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def signed_for(verb: Token) -> Token | None:
+    """The verb of deciding or agreeing whose object an infinitive tells the purpose of
+    ("signed contracts worth $400 million to buy cotton at a ceremony on Thursday": the
+    signing is dated, not the buying)."""
+    if verb.dep_ not in ("xcomp", "acl", "relcl") or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    token, objects = verb.head, 0  # not "agreed to meet on Thursday": the meeting
+    for _ in range(8):
+        if token.pos_ in parts.PREDICATE and token.dep_ not in ("dobj", "pobj"):
+            return token if objects and parts.lemma(token) in _DECIDED else None
+        objects += token.dep_ in ("dobj", "pobj")
+        if token.dep_ not in _OBJECT_WORDS or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def frames_clause(noun: Token) -> bool:
+    """Whether a happening only frames the clause's own ("During a visit to Iowa on March
+    24, firms signed letters of intent": the signing), not when the clause has its own date
+    ("met Bessent on April 10 during his trip from April 9 to 12": the trip)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("during", "amid") or prep.i > noun.i:
+        return False
+    inside = {t.i for t in prep.subtree}  # the clause dated on its own: the framing's date
+    return not any(t.ent_type_ == "DATE" and t.i not in inside for t in prep.head.subtree)

@@ -66,8 +66,8 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         kind = tariff_content(noun) or noun_kind(noun)
         if kind == "announcement" and cues.analysts_note(noun):
             kind = "report"  # "said in a note dated August 5"
-        decider = _decided_at(noun) if kind in ("meeting", "negotiation") else None
-        if kind and (_during(noun) or decider is not None):
+        decider = cues.decided_at(noun) if kind in ("meeting", "negotiation") else None
+        if kind and (cues.frames_clause(noun) or decider is not None):
             venue, deciding = venue or (kind, noun.text), deciding or decider
             continue  # "approved the plan at a meeting on Monday": the decision
         if kind:
@@ -81,68 +81,13 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         return "report", token.head.text  # "in a note released on Tuesday, X said"
     if token.dep_ == "relcl" and tariff_content(token.head):
         return "tariff measure", token.head.text  # "in a letter Trump sent on July 9"
-    found, deciding = None, deciding or _signed_for(token)
+    found, deciding = None, deciding or cues.signed_for(token)
     if deciding is not None and deciding.i != token.i:
         found = _predicate_kind(deciding)  # "signed deals to buy corn at a ceremony on May 2"
     found = found or _predicate_kind(token)
     if found is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         return _clause_kind(token.head)  # "rates apply to goods entering the US on May 7"
     return found or venue
-
-
-# Verbs of deciding or agreeing ("approved the plan at a meeting", "agreed at talks").
-_DECIDED = frozenset(
-    {"approve", "adopt", "pass", "ratify", "endorse", "vote", "elect"}
-    | {"agree", "sign", "seal", "ink", "conclude"}
-)
-
-
-_OBJECT_WORDS = ("xcomp", "acl", "amod", "npadvmod", "dobj", "pobj", "prep")
-
-
-def _decided_at(noun: Token) -> Token | None:
-    """The verb deciding or agreeing something at a meeting or talks, when they are where
-    that was done: "approved the plan at an extraordinary meeting", "agreed to a ceasefire
-    at talks in Kuala Lumpur"."""
-    head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ not in ("at", "during"):
-        return None
-    verb = head.head  # or the verb whose object's infinitive it hangs on: "signed deals
-    for _ in range(8):  # worth $2 billion to buy corn at a ceremony on Thursday"
-        if parts.lemma(verb) in _DECIDED:
-            return verb
-        if verb.dep_ not in _OBJECT_WORDS or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
-
-
-def _signed_for(verb: Token) -> Token | None:
-    """The verb of deciding or agreeing whose object an infinitive tells the purpose of
-    ("signed contracts worth $400 million to buy cotton at a ceremony on Thursday": the
-    signing is dated, not the buying)."""
-    if verb.dep_ not in ("xcomp", "acl", "relcl") or not any(c.tag_ == "TO" for c in verb.children):
-        return None
-    token, objects = verb.head, 0  # not "agreed to meet on Thursday": the meeting
-    for _ in range(8):
-        if token.pos_ in parts.PREDICATE and token.dep_ not in ("dobj", "pobj"):
-            return token if objects and parts.lemma(token) in _DECIDED else None
-        objects += token.dep_ in ("dobj", "pobj")
-        if token.dep_ not in _OBJECT_WORDS or token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
-def _during(noun: Token) -> bool:
-    """Whether a happening only frames the clause's own ("During a visit to Iowa on March
-    24, firms signed letters of intent": the signing), not when the clause has its own date
-    ("met Bessent on April 10 during his trip from April 9 to 12": the trip)."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("during", "amid") or prep.i > noun.i:
-        return False
-    inside = {t.i for t in prep.subtree}  # the clause dated on its own: the framing's date
-    return not any(t.ent_type_ == "DATE" and t.i not in inside for t in prep.head.subtree)
 
 
 def _told_by_source(participle: Token) -> Token | None:
