@@ -336,3 +336,15 @@ def test_a_provincial_body_is_named_after_the_province_a_headline_opens_with(cli
         "Officials later flew to Washington to meet importers on July 16.",
     )
     assert record["events"][0]["actors"][0] == "Tay Ninh People's Committee"
+
+
+def test_an_exemption_taking_effect_is_its_setter_s_not_the_reporter_s(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "President Donald Trump on July 8 signed an order exempting coffee from the "
+        "reciprocal tariffs. The exemption will take effect on July 10, the coffee association "
+        "said.",
+    )
+    [event] = [e for e in record["events"] if e["value"] == "2025-07-10"]
+    assert event["actors"][0] == "United States"

@@ -40,7 +40,8 @@ _MEASURE_WORDS = frozenset(
 # Verbs that set a measure ("unveiled the tariffs", "slapped a 46% duty on ...").
 _SETTING = frozenset(
     {"impose", "announce", "unveil", "slap", "levy", "set", "raise", "hike", "introduce"}
-    | {"cut", "lower", "reduce", "slash"}
+    | {"cut", "lower", "reduce", "slash", "double", "remove", "lift", "scrap", "waive"}
+    | {"exempt", "pause", "suspend", "extend", "postpone", "reinstate", "restore"}
 )
 _US_PROGRAMME = ("reciprocal", "baseline", "country-specific")
 _HOME_INSTRUMENTS = ("decree", "decrees", "circular", "circulars")
