@@ -348,3 +348,12 @@ def test_an_exemption_taking_effect_is_its_setter_s_not_the_reporter_s(cli, tmp_
     )
     [event] = [e for e in record["events"] if e["value"] == "2025-07-10"]
     assert event["actors"][0] == "United States"
+
+
+def test_vietnam_s_central_bank_is_the_state_bank(cli, tmp_path):
+    (event,) = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Vietnam's central bank raised the dong's trading band on July 14.",
+    )["events"]
+    assert event["actors"][0] == "State Bank of Vietnam"

@@ -401,3 +401,10 @@ def test_a_chain_of_titles_before_a_name_leaves_the_name(cli, tmp_path):
 def test_a_page_stamp_in_vietnamese_is_no_event(cli, tmp_path):
     events = events_of(cli, tmp_path, "Cập nhật: 16:40\n\nThe ministry met exporters on July 14.")
     assert [e["value"] for e in events] == ["2025-07-14"]
+
+
+def test_a_page_stamp_with_a_month_name_is_no_event(cli, tmp_path):
+    events = events_of(
+        cli, tmp_path, "Monday, July 14 | 10:32\n\nThe ministry met exporters on July 14."
+    )
+    assert [e["summary"] for e in events] == ["The ministry met exporters"]

@@ -66,7 +66,9 @@ _DATED_ACTS = ("deadline", "tariff measure")  # "surged despite the tariff impos
 _PAGE_STAMP = re.compile(  # "Updated: 09:12", "Thursday, 21/08/2025 14:32", "03/07 08:45"
     r"^[|•·\s]*(?:(?:Updated|Last\s+updated|Posted|Published|Modified|Created|Cập\s+nhật)"
     r"(?:\s+on|\s+at)?\s*[:|]?\s*)?"
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\s*,?\s*)?(?=[^a-z]*\d)[\d:/.,\s-]*"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\s*,?\s*)?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?"
+    r"(?=[^a-z]*\d)[\d:/.,|\s-]*"
     r"(?:[AP]M|GMT\s*[+-]?\d*|ICT|\(GMT\s*[+-]\d+\))?\s*$",
     re.IGNORECASE,
 )
