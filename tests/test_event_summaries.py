@@ -408,3 +408,25 @@ def test_a_page_stamp_with_a_month_name_is_no_event(cli, tmp_path):
         cli, tmp_path, "Monday, July 14 | 10:32\n\nThe ministry met exporters on July 14."
     )
     assert [e["summary"] for e in events] == ["The ministry met exporters"]
+
+
+def test_a_deal_that_sets_a_rate_reported_by_a_speaker_keeps_the_deal(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Thailand and the United States have reached a trade agreement that sets a 19 percent "
+        "tariff on Thai goods, President Donald Trump said on July 14.",
+    )
+    assert events[0]["kind"] == "agreement"
+    assert "Thailand and the United States have reached a trade agreement" in events[0]["summary"]
+    assert not events[0]["summary"].startswith("Sets")
+
+
+def test_that_after_a_saying_opens_what_was_said_not_a_relative_clause(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "The chairman told reporters on July 14 that orders were unstable because buyers "
+        "waited for the tariff decision.",
+    )
+    assert not events[0]["summary"].startswith("That")

@@ -282,3 +282,12 @@ def test_a_wire_dateline_without_a_dash_is_read(load_one) -> None:
     )
     assert (record["dateline"], record["agency"]) == ("New Delhi", "PTI")
     assert record["text"].startswith("An additional tariff")
+
+
+def test_a_wire_dateline_with_its_agency_unbracketed_is_read(load_one) -> None:
+    record = load_one(
+        "Japan and US settle tariff deal\n"
+        f"TOKYO, July 23 Kyodo - Japan and the United States reached a deal.\n\n{BODY}"
+    )
+    assert (record["dateline"], record["agency"]) == ("Tokyo", "Kyodo")
+    assert record["text"].startswith("Japan and the United States reached a deal.")

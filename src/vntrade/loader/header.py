@@ -54,7 +54,8 @@ _WHEN = (
 # "Hanoi (VNA) -", "Ho Chi Minh City, April 29 (VNA) –", "Washington (Reuters) -"
 _AGENCY_DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,4}}){_REGION}{_WHEN}"
-    rf"\s*\((?P<credit>{CREDIT})\)\s*(?:[-–—:]+\s*|(?=[A-Z\"“]))"  # PTI writes no dash
+    rf"\s*(?:\((?P<credit>{CREDIT})\)\s*(?:[-–—:]+\s*|(?=[A-Z\"“]))"  # PTI writes no dash
+    rf"|\s+(?P<bare>{CREDIT})\s+[-–—]+\s*)"  # "TOKYO, July 23 Kyodo - ...": no brackets
 )
 # A dateline alone on its line: "Hanoi, June 4, 2025"
 _PLACE_DATE = re.compile(rf"(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}\s*,\s*(?P<date>.+)")
@@ -290,8 +291,9 @@ def _take_date_field(header: Header, line: str) -> str:
 def _dateline(line: str) -> tuple[str | None, str | None, str | None, int] | None:
     """The (place, agency, date value, end) of a dateline opening `line`, or None."""
     match = _AGENCY_DATELINE.match(line)
-    if match and known_agency(match["credit"]) and _is_place(match["place"]):
-        place, agency = _fold_place(match["place"]), known_agency(match["credit"])
+    credit = match and (match["credit"] or match["bare"])
+    if match and credit and known_agency(credit) and _is_place(match["place"]):
+        place, agency = _fold_place(match["place"]), known_agency(credit)
         return place, agency, _when(match), match.end()
     match = _CREDIT_DATELINE.match(line)
     if match and known_agency(match["credit"]):

@@ -105,6 +105,12 @@ class Parse:
         verbs = (i for i in range(span.start, span.end) if pos[i] in _PREDICATE)
         return any(doc[i].tag_ != "MD" for i in verbs)
 
+    def relative_verb_at(self, position: int) -> bool:
+        """Whether the word at character `position` is the verb of a relative clause ("a
+        deal that sets ..."), not a noun after "that" ("told reporters that orders ...")."""
+        token = self._token(position)
+        return token is not None and token.pos_ in _PREDICATE and token.dep_ == "relcl"
+
     def is_participle(self, position: int) -> bool:
         """Whether the word at character `position` is a verb's -ing form ("Addressing")."""
         token = self._token(position)

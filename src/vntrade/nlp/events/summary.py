@@ -136,6 +136,15 @@ def clause_summary(
     if verbless and clause in clauses and clauses.index(clause) > 0:
         start = clauses[0][0]
         who = None  # the participants of a verb the clause does not have
+    relative = _RESTRICTIVE.match(text, start) if text[:start].rstrip()[-1:].isalpha() else None
+    if (
+        relative is not None
+        and parse is not None
+        and parse.relative_verb_at(relative.start(1))
+        and clause in clauses
+        and clauses.index(clause) > 0
+    ):
+        start = clauses[clauses.index(clause) - 1][0]  # "reached a deal that sets ..., X said"
     reporting = _REPORTING.match(text, start, end)
     if reporting and reporting.start("subject") <= date["start"]:
         said = (reporting.start("subject"), reporting.end("verb"))
@@ -196,6 +205,9 @@ def clause_summary(
             summary = f"{who.subject_text} {summary}"
             actor = who.agents[0] if who.agents else actor
     return _finish(summary), actor
+
+
+_RESTRICTIVE = re.compile(r"(?:that|which)\s+(?!is\b|was\b)([a-z]+s)\b")  # "that sets"
 
 
 def _continues(text: str, clauses: list[tuple[int, int]], index: int) -> bool:
@@ -292,7 +304,8 @@ def _render(
 # A chain of titles before a person's name: "Politburo member, Deputy Prime Minister and
 # Minister of Foreign Affairs", "Comrade ..., Member of the Party Central Committee, ...".
 _TITLE_CHAIN = re.compile(
-    r"(?:(?:[A-Z][\w'’.-]*|of|and|for|the|on|in|to|member|members|cum|,)\s*)+"
+    r"(?:(?:[A-Z][\w'’.-]*|\d{1,4}|of|and|for|the|on|in|to|member|members|cum|,|\([^()]{0,30}\))"
+    r"\s*)+"
 )
 
 
