@@ -59,6 +59,9 @@ CASES = [
     # a happening that only frames a clause without a date of its own: the clause's kind
     ("During a trade mission to Iowa on July 14, the companies signed letters of intent to "
      "buy corn.", "agreement"),
+    # the terms of a deal told by a speaker are the deal; a rate alone is what was said
+    ("The president said on July 14 that Thailand will pay a 19% tariff under a deal with "
+     "Bangkok.", "agreement"),
     # settling a deal's details is agreeing on it
     ("The two presidents settled the details of their tariff deal on July 17.", "agreement"),
     # answering legislators is a meeting

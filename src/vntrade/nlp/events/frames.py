@@ -233,7 +233,7 @@ def _speech_kind(verb: Token) -> str:
             done = _predicate_kind(child) if cues.done_by_speaker(child) else None
             if done and done[0] in words.DONE_KINDS:
                 return done[0]  # "said it had opened an investigation": what was done
-            if _reached_deal(child):
+            if _reached_deal(child) or _deal_terms(child):
                 return "agreement"  # "Trump said Vietnam had agreed to a deal": the deal
     return _in_writing(verb) or "briefing"
 
@@ -262,6 +262,15 @@ def _reached_deal(clause: Token) -> bool:
         return True
     # "had struck a trade deal that will impose a 19% tariff": the deal, whatever it sets
     return any(noun_kind(o) == "agreement" for o in parts.objects(clause))
+
+
+def _deal_terms(clause: Token) -> bool:
+    """Whether a reported clause tells the terms of a deal ("said Indonesia will pay a 19%
+    tariff under a deal with Jakarta"): the deal is what the saying reports."""
+    return any(
+        t.lower_ == "under" and any(noun_kind(p) == "agreement" for p in parts.pobjects(t))
+        for t in clause.subtree
+    )
 
 
 def _reacts_aloud(verb: Token) -> bool:
