@@ -357,3 +357,16 @@ def test_vietnam_s_central_bank_is_the_state_bank(cli, tmp_path):
         HEADER + "Vietnam's central bank raised the dong's trading band on July 14.",
     )["events"]
     assert event["actors"][0] == "State Bank of Vietnam"
+
+
+def test_malaysian_honorifics_are_no_part_of_a_name(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Investment, Trade and Industry Minister Tengku Datuk Seri Zafrul Abdul Aziz "
+        "told parliament on July 14 that talks went well. Mr Tan Cheng Bock agreed.",
+    )
+    people = {a["name"] for a in record["actors"] if a["type"] == "PERSON"}
+    assert "Tengku Zafrul Abdul Aziz" in people
+    assert "Tan Cheng Bock" in people
+    assert record["events"][0]["actors"][0] == "Tengku Zafrul Abdul Aziz"

@@ -23,11 +23,17 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from vntrade.errors import DataFileError
-from vntrade.nlp.actors.finder import DocActors, without_brands
+from vntrade.nlp.actors.finder import DocActors, Found
 from vntrade.nlp.actors.lexicon import USER_FILE, ActorLexicon, shipped_records
 from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.refs import NamedMention, ReferenceResolver
-from vntrade.nlp.extensions import ACTOR_SPANS, REFERENCE_SPANS, register_extensions
+from vntrade.nlp.extensions import (
+    ACTOR_SPANS,
+    COMMODITY_SPANS,
+    REFERENCE_SPANS,
+    register_extensions,
+    span_rows,
+)
 from vntrade.nlp.jsonl import DataError, Records, TableData, Tables, read_table
 from vntrade.nlp.per_doc import WordValues, doc_words
 
@@ -102,7 +108,7 @@ class ActorResolver(TableData):
         keys = _KEYS(words)
         texts = _FOLDED(words)
         finder = DocActors(doc, self.lexicon, keys, texts)
-        found = without_brands(doc, finder.find())
+        found = _without_brands(doc, finder.find())
         roles = finder.roles(found)
         people = [NamedMention(f.start, f.end, f.name) for f in found if f.type == "PERSON"]
         organisations = [NamedMention(f.start, f.end, f.name) for f in found if f.type == "ORG"]
@@ -123,3 +129,18 @@ def _data_error(error: Exception) -> DataFileError:
         f"cannot read the actor list: {error}. Each line of an --actors file must be "
         f"a JSON object like {ENTRY_EXAMPLE}."
     )
+
+
+def _without_brands(doc: Doc, found: list[Found]) -> list[Found]:
+    """Drop a company named as the make of a good (`Boeing aircraft`, `Intel chips`): the
+    good is traded, the company does nothing there. Needs `vntrade_commodities` first."""
+    goods = {i for start, end, *_ in span_rows(doc, COMMODITY_SPANS) for i in range(start, end)}
+    if not goods:
+        return found
+
+    def brand(item: Found) -> bool:
+        last = doc[item.end - 1]
+        makes = item.end in goods and last.dep_ in ("compound", "nmod") and last.head.i in goods
+        return item.type == "ORG" and (item.start in goods or makes)
+
+    return [item for item in found if not brand(item)]

@@ -27,11 +27,16 @@ from vntrade.nlp.actors.legal_forms import legal_form_end
 from vntrade.nlp.actors.lexicon import ActorLexicon
 from vntrade.nlp.actors.nationalities import local_body_name
 from vntrade.nlp.actors.organs import name_organs_by_firm, subsidiary_spans
-from vntrade.nlp.actors.person_names import person_bounds, short_form_index, vietnamese_names
+from vntrade.nlp.actors.person_names import (
+    honorifics_joined,
+    person_bounds,
+    short_form_index,
+    vietnamese_names,
+    without_honorifics,
+)
 from vntrade.nlp.actors.phrases import fold, key
 from vntrade.nlp.actors.ranks import reconcile, role_fits, with_rank
 from vntrade.nlp.actors.words import is_name_word, name_words
-from vntrade.nlp.extensions import COMMODITY_SPANS, span_rows
 from vntrade.nlp.per_doc import doc_entities, doc_words
 
 
@@ -151,7 +156,7 @@ class DocActors:
 
     def _model_entities(self) -> list[Found]:
         found = []
-        for ent_start, ent_end, label in doc_entities(self.doc):
+        for ent_start, ent_end, label in honorifics_joined(doc_entities(self.doc), self.keys):
             if label not in ("PERSON", "ORG"):
                 continue
             if not all(self.free[i] for i in range(ent_start, ent_end)):
@@ -320,7 +325,7 @@ class DocActors:
 
     def _person_name(self, start: int, end: int) -> str:
         """Canonical name of an unlisted person; `John A. Smith` and `John Smith` are one."""
-        name = self._span_name(start, end)
+        name = without_honorifics(self.doc, self.keys, start, end) or self._span_name(start, end)
         first_last = (self.keys[start], self.keys[end - 1])
         if end - start == 1:
             return name
@@ -379,18 +384,3 @@ class DocActors:
         if free_title:
             return self.lexicon.canonical_role(free_title) or free_title
         return None
-
-
-def without_brands(doc: Doc, found: list[Found]) -> list[Found]:
-    """Drop a company named as the make of a good (`Boeing aircraft`, `Intel chips`): the
-    good is traded, the company does nothing there. Needs `vntrade_commodities` first."""
-    goods = {i for start, end, *_ in span_rows(doc, COMMODITY_SPANS) for i in range(start, end)}
-    if not goods:
-        return found
-
-    def brand(item: Found) -> bool:
-        last = doc[item.end - 1]
-        makes = item.end in goods and last.dep_ in ("compound", "nmod") and last.head.i in goods
-        return item.type == "ORG" and (item.start in goods or makes)
-
-    return [item for item in found if not brand(item)]

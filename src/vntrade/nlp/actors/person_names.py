@@ -187,3 +187,38 @@ def short_form_index(doc: Doc, keys: Sequence[str], people: Sequence[N]) -> dict
         if first not in index and first not in VIETNAMESE_SURNAMES | TITLE_WORDS:
             first_words.setdefault(first, []).append(person)
     return {**index, **first_words}
+
+
+# Malaysian and Bruneian honorifics, written before a name and no part of it: "Tengku Datuk
+# Seri Zafrul Abdul Aziz" is Tengku Zafrul Abdul Aziz, "Tan Sri Muhyiddin" Muhyiddin.
+_CONFERRED = frozenset({"datuk", "dato", "dato'", "datin", "tun", "toh"})
+_AFTER_CONFERRED = frozenset({"seri", "sri", "puan", "utama"})
+
+
+def _honorific_at(keys: Sequence[str], i: int) -> bool:
+    if keys[i] in _CONFERRED or (keys[i] == "tan" and i + 1 < len(keys) and keys[i + 1] == "sri"):
+        return True
+    return keys[i] in _AFTER_CONFERRED and i > 0 and (keys[i - 1] in _CONFERRED | {"tan"})
+
+
+def honorifics_joined(
+    entities: list[tuple[int, int, str]], keys: Sequence[str]
+) -> list[tuple[int, int, str]]:
+    """The model's entities with two people split at an honorific made one ("Tengku Datuk"
+    + "Seri Zafrul Abdul Aziz")."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in entities:
+        after = bool(joined) and joined[-1][2] == label == "PERSON" and joined[-1][1] == start
+        if after and (_honorific_at(keys, start) or _honorific_at(keys, start - 1)):
+            joined[-1] = (joined[-1][0], end, label)
+            continue
+        joined.append((start, end, label))
+    return joined
+
+
+def without_honorifics(doc: Doc, keys: Sequence[str], start: int, end: int) -> str | None:
+    """A person's name without the honorifics inside it, or None when it has none."""
+    kept = [doc[i].text for i in range(start, end) if not _honorific_at(keys, i)]
+    if len(kept) == end - start or not kept:
+        return None
+    return " ".join(kept)
