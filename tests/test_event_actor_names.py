@@ -370,3 +370,13 @@ def test_malaysian_honorifics_are_no_part_of_a_name(cli, tmp_path):
     assert "Tengku Zafrul Abdul Aziz" in people
     assert "Tan Cheng Bock" in people
     assert record["events"][0]["actors"][0] == "Tengku Zafrul Abdul Aziz"
+
+
+def test_a_firm_named_after_its_place_and_product_keeps_them(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "Thanh Hoa LNG Power JSC signed a 20-year supply deal with a US exporter on "
+        "July 14.",
+    )
+    assert record["events"][0]["actors"][0] == "Thanh Hoa LNG Power"

@@ -50,6 +50,7 @@ class Found:
     name: str
 
 
+_FIRM_HEADS = ("group", "corporation", "company", "jsc", "llc", "ltd", "inc", "co.")
 _VIET_NAM = re.compile(r"\bViet\s+Nam\b")
 
 
@@ -70,6 +71,7 @@ class DocActors:
         self.acronyms: dict[str, str] = {}
         self.unknown_people: dict[tuple[str, str], str] = {}
         self.country_ends: dict[int, int] = {}  # start -> end of each listed country
+        self.nonactor_starts: dict[int, int] = {}  # end -> start of a listed place, product
 
     def find(self) -> list[Found]:
         found = self._listed()
@@ -110,6 +112,7 @@ class DocActors:
                 continue  # `Politburo member To Lam`: a title, not the body acting
             self._take(start, end)
             if hit.actor is None:
+                self.nonactor_starts[end] = start
                 continue
             entry = self.lexicon.entries[hit.actor]
             firm = entry.type == "ORG"
@@ -175,6 +178,7 @@ class DocActors:
                     continue
                 start = rules.extend_left(self.doc, self.keys, self.free, bounds[0])
                 start = rules.extend_over_fields(self.doc, self.keys, self.free, start, bounds[1])
+                start = self._over_places(start, bounds[1])
                 end = rules.place_end(self.doc, self.keys, bounds[1])
                 bounds = (start, self._through_country(end))
                 if self._vetoed(*bounds):
@@ -193,10 +197,20 @@ class DocActors:
         ):
             if self._vetoed(start, end):
                 continue
+            start = self._over_places(start, end)
             self._take(start, end)
             found.append(Found(start, end, "ORG", self._firm_name(start, end)))
         self._note_acronyms(found)
         return found
+
+    def _over_places(self, start: int, end: int) -> int:
+        """The start of a firm's name that opens with a place or a product listed as no
+        actor (`Quang Ninh LNG` + `Power JSC`, `Gulfstream LNG` + `Export LLC`)."""
+        if legal_form_end(self.keys, end - 1) != end and self.keys[end - 1] not in _FIRM_HEADS:
+            return start
+        while start in self.nonactor_starts and self.doc[start - 1].text[:1].isupper():
+            start = rules.extend_left(self.doc, self.keys, self.free, self.nonactor_starts[start])
+        return start
 
     def _note_acronyms(self, found: list[Found]) -> None:
         for acronym, name in defined_acronyms(self.doc, found).items():
