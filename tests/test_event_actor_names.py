@@ -380,3 +380,13 @@ def test_a_firm_named_after_its_place_and_product_keeps_them(cli, tmp_path):
         "July 14.",
     )
     assert record["events"][0]["actors"][0] == "Thanh Hoa LNG Power"
+
+
+def test_a_party_s_congress_is_the_party_s_gathering(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "The 14th National Congress of the Communist Party of Vietnam will open in "
+        "Hanoi on January 19.",
+    )
+    assert record["events"][0]["actors"][0] == "Communist Party of Vietnam"

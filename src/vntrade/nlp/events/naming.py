@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Span, Token
 
 _LED_GROUPS = ("delegation", "mission")  # groups a person leads
+_GATHERINGS = ("Congress", "Plenum")  # a body's gatherings the model names as bodies
 _ANALYSTS = ("analyst", "economist", "strategist", "researcher")  # who speak for their firm
 _WHICH_ONE = ("first", "second", "third", "next", "last", "new", "latest", "previous", "same",
               "other", "another", "final", "current")  # fmt: skip
@@ -156,7 +157,8 @@ class PhraseNames(LocalBodies):
         for table in (self.named, self.referred):
             if head.i in table:  # "Hai Phong Customs": the city's branch
                 span = table[head.i]
-                return [self.branch(span, head) or self.local_body(span)]
+                held = self._held_by(span, head)  # "the National Congress of the Party"
+                return held or [self.branch(span, head) or self.local_body(span)]
         if _dateline_word(head):  # "HANOI (VNA) - Vietnam's Ministry of ... hosted": the
             apposed = (self.name(c, look_back) for c in head.children if c.dep_ == "appos")
             return next((names for names in apposed if names), [])  # dateline acts not
@@ -249,6 +251,15 @@ class PhraseNames(LocalBodies):
                     return names
                 return [self._in_full(proper_name(pobj))]
         return []
+
+    def _held_by(self, span: Span, head: Token) -> list[str]:
+        """The body whose congress or plenum a named gathering is ("the 14th National
+        Congress of the Communist Party of Vietnam": the Party)."""
+        if span.kb_id_.split()[-1] not in _GATHERINGS:
+            return []
+        of = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        held = [self.named[p.i] for p in of if p.i in self.named]
+        return [held[0].kb_id_] if held and held[0].label_ == "ORG" else []
 
     def _group_owner(self, head: Token, deps: tuple[str, ...]) -> list[str]:
         """The organisation a delegation or mission belongs to, written before the noun
