@@ -78,6 +78,11 @@ def pobjects(preposition: Token) -> list[Token]:
     return [c for c in preposition.children if c.dep_ == "pobj"]
 
 
+def of_objects(noun: Token) -> list[Token]:
+    """What a noun's "of" phrases name ("a delegation of the council", "most of the tariffs")."""
+    return [p for c in noun.children if c.lower_ == "of" for p in pobjects(c)]
+
+
 def phrasal(verb: Token) -> str:
     """The verb with its "effect"/"into force" complement, as `frames._EFFECT` lists it."""
     base = lemma(verb)

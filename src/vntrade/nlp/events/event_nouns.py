@@ -103,10 +103,7 @@ def sets_tariff_objects(verb: Token) -> bool:
 def _with_of(nouns: list[Token]) -> list[Token]:
     """Nouns and what their "of" phrases name ("most of the tariffs", "the start of the
     duties")."""
-    return [
-        *nouns,
-        *(p for n in nouns for c in n.children if c.lower_ == "of" for p in parts.pobjects(c)),
-    ]
+    return [*nouns, *(p for n in nouns for p in parts.of_objects(n))]
 
 
 def tariff_content(noun: Token) -> str | None:

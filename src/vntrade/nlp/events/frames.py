@@ -295,7 +295,7 @@ def _effect_kind(verb: Token) -> str:
     first tells of it ("a decree cutting duties ... The decree took effect") is a tariff
     measure; else a decision."""
     nouns = parts.subjects(verb)
-    nouns += [p for n in nouns for c in n.children if c.lower_ == "of" for p in parts.pobjects(c)]
+    nouns += [p for n in nouns for p in parts.of_objects(n)]
     kind = _first_kind(nouns)
     if kind == "decision" and nouns and _told_as_tariffs(nouns[0]):
         return "tariff measure"

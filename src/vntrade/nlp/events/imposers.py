@@ -105,19 +105,13 @@ def _pause_owner(parse: Parse, date: tuple[int, int]) -> str | None:
     expires on July 9", "the July 9 expiry of Trump's 90-day pause"): the owner its phrase
     names, else the setter of the article's tariffs, else the United States when the
     article names it. Whoever waits for it, or stands for its owner, comes after."""
-    span = parse.doc.char_span(*date, alignment_mode="expand")
-    if span is None or not len(span):
+    found = _nearest(parse, date, _PAUSES)
+    if found is None:
         return None
-    sentence = span[0].sent
-    pauses = [t for t in sentence if t.lower_ in _PAUSES]
-    if not pauses or not any(t.lower_ in _MEASURE_WORDS for t in sentence):
+    pause, day = found
+    if not any(t.lower_ in _MEASURE_WORDS for t in day.sent) or not _dates_pause(pause, day):
         return None
-    pause = min(pauses, key=lambda t: abs(t.i - span.start))
-    if not _dates_pause(pause, span[0]):
-        return None
-    phrase = parse.doc[pause.left_edge.i : pause.right_edge.i + 1]
-    targets = _targets(parse, phrase)
-    owner = _written_owner(parse, phrase, targets) or _setter(parse, sentence, targets)
+    owner, _phrase, targets = _phrase_owner(parse, pause)
     return owner or (US if _names_us(parse) and US not in targets else None)
 
 
@@ -144,20 +138,36 @@ def _noun_owner(parse: Parse, date: tuple[int, int]) -> str | None:
     """The owner of the tariff noun nearest the date in its sentence: a country or body its
     phrase names, not as its target, the doer of the article's nearest sentence setting a
     tariff, or the United States for its programme's tariffs."""
-    span = parse.doc.char_span(*date, alignment_mode="expand")
-    if span is None or not len(span):
+    found = _nearest(parse, date, _MEASURE_WORDS, "NOUN")
+    if found is None:
         return None
-    sentence = span[0].sent
-    nouns = [t for t in sentence if t.lower_ in _MEASURE_WORDS and t.pos_ == "NOUN"]
-    if not nouns:
-        return None
-    noun = min(nouns, key=lambda t: abs(t.i - span.start))
-    phrase = parse.doc[noun.left_edge.i : noun.right_edge.i + 1]
-    targets = _targets(parse, phrase)
-    owner = _written_owner(parse, phrase, targets) or _setter(parse, sentence, targets)
+    owner, phrase, targets = _phrase_owner(parse, found[0])
     if owner is None and any(t.lower_ in _US_PROGRAMME for t in phrase) and US not in targets:
         return US
     return owner
+
+
+def _nearest(
+    parse: Parse, date: tuple[int, int], words: frozenset[str], pos: str | None = None
+) -> tuple[Token, Token] | None:
+    """The word of `words` (of part of speech `pos`) nearest the date in its sentence, and
+    the date's first word."""
+    span = parse.doc.char_span(*date, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    found = [t for t in span[0].sent if t.lower_ in words and pos in (None, t.pos_)]
+    if not found:
+        return None
+    return min(found, key=lambda t: abs(t.i - span.start)), span[0]
+
+
+def _phrase_owner(parse: Parse, head: Token) -> tuple[str | None, Span, set[str]]:
+    """The owner of the measure or pause `head` heads, as its phrase or the nearest setting
+    sentence names it (not a target), with the phrase and its targets."""
+    phrase = parse.doc[head.left_edge.i : head.right_edge.i + 1]
+    targets = _targets(parse, phrase)
+    owner = _written_owner(parse, phrase, targets) or _setter(parse, head.sent, targets)
+    return owner, phrase, targets
 
 
 def owned_participants(

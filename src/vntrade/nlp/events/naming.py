@@ -23,6 +23,7 @@ from vntrade.nlp.actors.nationalities import (
     country_of_capital,
 )
 from vntrade.nlp.actors.rules import TITLE_WORDS
+from vntrade.nlp.events.arguments import of_objects
 from vntrade.nlp.events.groups import (
     HOME_COUNTRY,
     described_person,
@@ -257,8 +258,7 @@ class PhraseNames(LocalBodies):
         Congress of the Communist Party of Vietnam": the Party)."""
         if span.kb_id_.split()[-1] not in _GATHERINGS:
             return []
-        of = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        held = [self.named[p.i] for p in of if p.i in self.named]
+        held = [self.named[p.i] for p in of_objects(head) if p.i in self.named]
         return [held[0].kb_id_] if held and held[0].label_ == "ORG" else []
 
     def _group_owner(self, head: Token, deps: tuple[str, ...]) -> list[str]:
@@ -267,8 +267,7 @@ class PhraseNames(LocalBodies):
         after `of` ("a delegation of the US-ASEAN Business Council": `pobj`)."""
         if head.lower_ not in _LED_GROUPS:
             return []
-        of = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        for child in [*head.children, *of]:
+        for child in [*head.children, *of_objects(head)]:
             if child.dep_ not in deps:
                 continue
             span = self.named.get(child.i)
