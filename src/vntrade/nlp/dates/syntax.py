@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from vntrade.nlp.dates.calendar import FUTURE, PAST, PRESENT
 from vntrade.nlp.dates.guards import deadline_before, scheduled_before
 from vntrade.nlp.dates.rule import Candidate
+from vntrade.nlp.purpose import verb_of_purposed_object
 
 _FUTURE_AUXILIARIES = frozenset(
     {"will", "'ll", "shall", "wo", "would", "could", "should", "must", "may", "might", "going"}
@@ -68,9 +69,7 @@ def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
         return FUTURE  # "the vote is scheduled for 10 a.m. Monday"
     if _purpose_infinitive(verb, auxiliaries) and _narrated(verb.head):
         found = PAST  # "held on to beat Canada on Sunday": what the past clause achieved
-    elif (candidate.rule.name == "weekday" or _at_a_venue(token)) and _noun_infinitive(
-        verb, auxiliaries
-    ):
+    elif (candidate.rule.name == "weekday" or _at_a_venue(token)) and _noun_infinitive(verb):
         found = PAST  # "signed deals to buy soybeans on Wednesday": the week's signing
     if found != FUTURE and deadline_before(candidate.match.string, start):
         # A deadline set in the past ("the deadline of August 1 was set") need not be past.
@@ -121,23 +120,11 @@ def _hypothetical(verb: Token) -> bool:
     )
 
 
-def _noun_infinitive(verb: Token, auxiliaries: list[Token]) -> bool:
-    """`to` + verb after the object of a simple past (`signed agreements to buy soybeans`,
-    `signed deals worth $2 billion to buy corn`): a weekday there dates the narrated verb
-    rather than the one still to come; not `agreed to meet`, the verb's own object."""
-    if verb.dep_ not in ("acl", "relcl", "xcomp") or not any(
-        child.tag_ == "TO" for child in auxiliaries
-    ):
-        return False
-    token, nouns = verb.head, 0
-    for _ in range(8):  # up through the object's words to the verb that has it
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pobj", "dobj"):
-            return nouns > 0 and _narrated(token)
-        nouns += token.dep_ in ("dobj", "pobj")
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
+def _noun_infinitive(verb: Token) -> bool:
+    """`to` + verb after the object of a simple past (`signed agreements to buy soybeans`):
+    a weekday there dates the narrated verb rather than the one still to come."""
+    governor = verb_of_purposed_object(verb)
+    return governor is not None and _narrated(governor)
 
 
 _VENUES = frozenset(

@@ -17,6 +17,7 @@ from vntrade.nlp.commodities.lexicon import normal_form
 from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.event_nouns import noun_kind
+from vntrade.nlp.purpose import verb_of_purposed_object
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Token
@@ -341,17 +342,8 @@ def signed_for(verb: Token) -> Token | None:
     """The verb of deciding or agreeing whose object an infinitive tells the purpose of
     ("signed contracts worth $400 million to buy cotton at a ceremony on Thursday": the
     signing is dated, not the buying)."""
-    if verb.dep_ not in ("xcomp", "acl", "relcl") or not any(c.tag_ == "TO" for c in verb.children):
-        return None
-    token, objects = verb.head, 0  # not "agreed to meet on Thursday": the meeting
-    for _ in range(8):
-        if token.pos_ in parts.PREDICATE and token.dep_ not in ("dobj", "pobj"):
-            return token if objects and parts.lemma(token) in _DECIDED else None
-        objects += token.dep_ in ("dobj", "pobj")
-        if token.dep_ not in _OBJECT_WORDS or token.head.i == token.i:
-            return None
-        token = token.head
-    return None
+    governor = verb_of_purposed_object(verb)
+    return governor if governor is not None and parts.lemma(governor) in _DECIDED else None
 
 
 def frames_clause(noun: Token) -> bool:
