@@ -60,6 +60,7 @@ def throughput_figures(s: Samples, corpus: Corpus) -> list[Figure]:
     pipe_only = [words / r.pipe_s for r in s.raw]
     one = [words / m.wall_s for m in s.workers1]
     two = [words / m.wall_s for m in s.workers2]
+    same = [words / r.measured.wall_s for r in s.raw_numpy]
     raw_cpu = min(r.measured.cpu_s for r in s.raw)
     one_cpu = min(m.cpu_s for m in s.workers1)
     dask = words / s.dask.wall_s if s.dask else None
@@ -80,6 +81,11 @@ def throughput_figures(s: Samples, corpus: Corpus) -> list[Figure]:
         ),
         Figure("ratio_cpu", "ingest / raw, by CPU time (least of each)", raw_cpu / one_cpu),
         Figure("ratio_pipe_only", "ingest / raw pipe only (best)", max(one) / max(pipe_only)),
+        Figure(
+            "ratio_same_matrices",
+            "ingest / raw multiplying as vntrade does (best): vntrade's own cost",
+            max(one) / max(same) if same else None,
+        ),
         Figure(
             "vntrade_share",
             "vntrade's components and records, share of pipeline time",

@@ -3,6 +3,8 @@
 `python benchmarks/raw_pipe.py ARTICLES.jsonl --model NAME --batch-size N` reads the clean
 texts written by `vntrade articles --format jsonl`, runs every component the model ships
 with, and prints one JSON line: load and pipe times, articles, words, components.
+`--numpy-matrices` multiplies matrices as vntrade does (`vntrade.nlp.matrices`) instead of
+with thinc's default: what vntrade's own work costs beyond the same networks.
 """
 
 from __future__ import annotations
@@ -21,8 +23,15 @@ def main() -> None:
     parser.add_argument("articles", help="JSONL of article records (text, words)")
     parser.add_argument("--model", required=True)
     parser.add_argument("--batch-size", type=int, required=True)
+    parser.add_argument("--numpy-matrices", action="store_true", help="as vntrade multiplies")
     args = parser.parse_args()
-    nlp = spacy.load(args.model)  # the full model: no component excluded or disabled
+    if args.numpy_matrices:
+        from vntrade.nlp.matrices import numpy_matrices
+
+        with numpy_matrices():
+            nlp = spacy.load(args.model)
+    else:
+        nlp = spacy.load(args.model)  # the full model: no component excluded or disabled
     loaded = time.perf_counter()
     with open(args.articles, encoding="utf-8") as lines:
         records = [json.loads(line) for line in lines if line.strip()]
@@ -40,6 +49,7 @@ def main() -> None:
         "words": sum(record["words"] for record in records),
         "tokens": tokens,
         "components": nlp.pipe_names,
+        "numpy_matrices": args.numpy_matrices,
     }
     print(json.dumps(summary))
 

@@ -45,6 +45,7 @@ class Samples:
     timeline_cached: list[Measured] = field(default_factory=list)
     timeline_imports_spacy: bool | None = None
     raw: list[RawRun] = field(default_factory=list)
+    raw_numpy: list[RawRun] = field(default_factory=list)  # multiplying as vntrade does
     workers1: list[Measured] = field(default_factory=list)
     workers2: list[Measured] = field(default_factory=list)
     cached_first: Measured | None = None  # the run that filled the store re-run below
@@ -88,11 +89,15 @@ class Bench:
         )
         return measured
 
-    def raw(self, corpus: Corpus, label: str) -> RawRun:
-        """The full model's `nlp.pipe` over the corpus' clean texts, in a fresh process."""
+    def raw(self, corpus: Corpus, label: str, numpy_matrices: bool = False) -> RawRun:
+        """The full model's `nlp.pipe` over the corpus' clean texts, in a fresh process;
+        with `numpy_matrices`, multiplying as vntrade does."""
         command = [sys.executable, str(Path(__file__).parent / "raw_pipe.py")]
         command += [str(corpus.articles_jsonl), "--model", DEFAULT_MODEL]
         command += ["--batch-size", str(ARTICLE_BATCH)]
+        if numpy_matrices:
+            command.append("--numpy-matrices")
+            label += ", numpy matrices"
         measured = self.run(f"raw nlp.pipe, {label}", command, corpus.words)
         if measured.returncode:
             raise StepFailed(f"raw nlp.pipe failed:\n{measured.stderr[-2000:]}")
@@ -192,6 +197,7 @@ def throughput_round(
     started = time.perf_counter()
     samples.raw.append(bench.raw(corpus, label))
     first, db = bench.ingest(f"ingest --workers 1, {label}", corpus, 1)
+    samples.raw_numpy.append(bench.raw(corpus, label, numpy_matrices=True))
     samples.workers1.append(first)
     if samples.cached_first is None:  # the same command again: everything is in the store
         samples.cached_first = first

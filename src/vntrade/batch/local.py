@@ -11,8 +11,9 @@ from concurrent.futures import Future
 from typing import Any, Protocol
 
 from vntrade.batch.orphans import exit_with_driver
-from vntrade.batch.work import THREAD_LIMITS, ChunkResult, Finish, PipelineSpec, extract_chunk
+from vntrade.batch.work import ChunkResult, Finish, PipelineSpec, extract_chunk
 from vntrade.errors import EngineError
+from vntrade.nlp.matrices import THREAD_SETTINGS
 from vntrade.records import Article
 
 QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
@@ -120,7 +121,7 @@ def worker_environment() -> dict[str, str]:
     (processes already use every core), unless the user chose; and no warning from the
     resource tracker, which removes the semaphores of a driver killed by SIGKILL and would
     say so on stderr in a line of its own format."""
-    env = {name: "1" for name in THREAD_LIMITS if name not in os.environ}
+    env = {name: "1" for name in THREAD_SETTINGS if name not in os.environ}
     chosen = os.environ.get("PYTHONWARNINGS", "")
     if QUIET_TRACKER not in chosen:
         env["PYTHONWARNINGS"] = ",".join(filter(None, (chosen, QUIET_TRACKER)))

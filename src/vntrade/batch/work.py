@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 
 # Allocations between two collections of the youngest generation, once the model is loaded.
 YOUNG_OBJECTS = 20_000
-# Numeric libraries must not start a thread pool per worker: processes already use every core.
-THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
 
 class Outcome(NamedTuple):
