@@ -228,6 +228,33 @@ def test_prices_of_shares_indices_and_currencies_are_no_events(cli, tmp_path):
     assert [e["kind"] for e in events] == ["report", "report"]
 
 
+def test_a_dated_price_move_or_quote_is_no_event_whatever_its_kind_words(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-04-11",
+        "Garment shares jumped by the daily limit on Thursday after the tariff pause.\n"
+        "Shares of footwear makers that source heavily from Indonesia, Vietnam and Cambodia "
+        "rose in New York trading on Wednesday.\n"
+        "Arabica futures in New York slumped 4% to a one-month low on Tuesday.\n"
+        "Container freight rates on the Asia-US West Coast route fell to 2,700 USD last week.\n"
+        "Thai 5% broken rice was offered at 372-376 USD per tonne on Thursday.\n"
+        "The government cut import duties on Thursday, sending shares of car dealers up 5%.",
+    )
+    assert [(e["kind"], e["start"]) for e in events] == [("tariff measure", "2025-04-10")]
+
+
+def test_a_price_whose_source_is_named_is_that_sources_data(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-11-05",
+        "Vietnam's 5% broken rice was offered at $355-360 a tonne on Tuesday, according to "
+        "data from the Vietnam Food Association.",
+    )
+    assert [e["start"] for e in events] == ["2025-11-04"]
+
+
 def test_an_opening_and_how_long_it_runs_in_one_sentence_are_one_span(cli, tmp_path):
     events = events_of(
         cli,

@@ -25,7 +25,7 @@ from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.lead import lead_event
 from vntrade.nlp.events.local_bodies import is_local_body
 from vntrade.nlp.events.mentions import Mentions
-from vntrade.nlp.events.non_events import tells_no_happening
+from vntrade.nlp.events.non_events import moves_a_market, tells_no_happening
 from vntrade.nlp.events.participants import Parse, Participants
 from vntrade.nlp.events.ranges import (
     LONGEST_STRETCH_DAYS,
@@ -201,8 +201,10 @@ def _event_from_date(
         # the date of an ordered action ("directed ministries to sign contracts in May").
         kind = "deadline"
         trigger = (order["verb"] if order else cue.group().strip() if cue else None) or trigger
-    if _unreported(record, date, kind, start):
-        return None  # found from the kind, before the participants and the summary
+    if _unreported(record, date, kind, start) or (
+        parse and moves_a_market(parse.doc, date["start"], date["end"])
+    ):
+        return None  # found from the kind and the parse, before the participants
     who = parse.participants(date["start"], date["end"]) if parse else None
     # The summary leaves out the whole date phrase ("on July 1 and 2", "from May 19 to 22").
     first, last = phrase_span(date, record.get("dates", []), text)

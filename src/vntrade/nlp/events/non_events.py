@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from vntrade.nlp.events.arguments import PREDICATE, subjects
 from vntrade.nlp.events.which_dates import COARSE
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
     from vntrade.records import Event
 
 _INSTRUMENT = (
@@ -72,6 +75,61 @@ _PAGE_STAMP = re.compile(  # "Updated: 09:12", "Thursday, 21/08/2025 14:32", "03
     r"(?:[AP]M|GMT\s*[+-]?\d*|ICT|\(GMT\s*[+-]\d+\))?\s*$",
     re.IGNORECASE,
 )
+
+
+# What a market quotes: the head (or a compound) of a price move's subject.
+_QUOTED = frozenset((
+    "share", "shares", "stock", "stocks", "equities", "index", "indices", "futures", "price",
+    "prices", "yield", "yields", "bond", "bonds", "currency", "dong", "dollar", "greenback",
+    "yuan", "renminbi", "ringgit", "baht", "rupiah", "peso", "yen", "won", "rupee", "sensex",
+    "nifty", "kospi", "nikkei", "nasdaq", "dow", "s&p", "vn-index", "vnindex", "hnx-index",
+))  # fmt: skip
+_QUOTED_RATES = frozenset(("freight", "exchange", "interest", "spot", "lending", "deposit"))
+# A price's move or level, as a verb; and the verbs of a quoted price ("was offered at $355").
+_MOVES = frozenset((
+    "rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling",
+    "gained", "gains", "gaining", "lost", "loses", "losing", "closed", "close", "closes",
+    "ended", "ends", "finished", "tumbled", "tumbles", "plunged", "plunges", "jumped", "jumps",
+    "slipped", "slips", "dropped", "drops", "climbed", "climbs", "rallied", "rallies",
+    "surged", "surges", "sank", "sinks", "slid", "slides", "edged", "edges", "eased", "eases",
+    "advanced", "advances", "declined", "declines", "soared", "soars", "slumped", "slumps",
+    "rebounded", "rebounds", "recovered", "weakened", "weakens", "strengthened",
+    "strengthens", "stood", "stands", "hovered", "hovers", "dipped", "dips", "retreated",
+    "retreats", "traded", "trades", "hit", "hits", "touched", "plummeted", "spiked", "firmed",
+))  # fmt: skip
+_QUOTES = frozenset(("offered", "quoted", "priced", "traded", "sold"))
+
+
+def moves_a_market(doc: Doc, start: int, end: int) -> bool:
+    """Whether the date at `start:end` of `doc` dates a price's move or level: the verb it
+    belongs to tells how shares, an index, futures, prices, a currency or a freight or
+    exchange rate moved or stood ("Textile shares jumped 7% on Thursday", "Robusta prices
+    stood at 118,000 VND per kg on Monday"), or quotes a good at a price ("5% broken rice was
+    offered at $355 a tonne on Wednesday"); not when another verb governs the date ("the US
+    cut tariffs on Thursday, sending shares up"), nor when it names its source ("according
+    to data from the Vietnam Food Association"): then the data's release is the event."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = span.root if span is not None and len(span) else None
+    for _ in range(12):
+        if verb is None or verb.pos_ in PREDICATE:
+            break
+        verb = verb.head if verb.head.i != verb.i else None
+    if verb is None or verb.pos_ not in PREDICATE or _sourced(verb):
+        return False
+    if verb.lower_ in _QUOTES and any(c.dep_ == "auxpass" for c in verb.children):
+        return any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+    return verb.lower_ in _MOVES and any(map(_quoted, subjects(verb, relative=False)))
+
+
+def _sourced(verb: Token) -> bool:
+    return any(token.lower_ == "according" for token in verb.subtree)
+
+
+def _quoted(subject: Token) -> bool:
+    words = [c.lower_ for c in subject.children if c.dep_ in ("compound", "amod", "nmod")]
+    if subject.lower_ in ("rate", "rates"):
+        return any(word in _QUOTED_RATES for word in words)
+    return subject.lower_ in _QUOTED or any(word in _QUOTED for word in words)
 
 
 def tells_no_happening(event: Event) -> bool:
