@@ -216,3 +216,16 @@ def test_readme_shows_a_screenshot_of_the_seeds_report():
     assert 10_000 < (root / "docs" / "report.png").stat().st_size < 400_000
     assert "](docs/report-phone.png)" in (root / "README.md").read_text(encoding="utf-8")
     assert 10_000 < (root / "docs" / "report-phone.png").stat().st_size < 400_000
+
+
+def test_articles_read_again_after_eviction_give_the_same_page(cli, seeds, tmp_path, monkeypatch):
+    monkeypatch.setattr(report_data, "MAX_TEXT_CHARS", 3000)  # most texts are not embedded
+    pages = []
+    for kept in (256, 0):  # every article whose text is not embedded is read again
+        monkeypatch.setattr(report_data, "RECENT_ARTICLES", kept)
+        out = tmp_path / f"kept{kept}.html"
+        assert cli("report", str(seeds), "-o", str(out)).exit_code == 0
+        pages.append(out.read_text(encoding="utf-8"))
+    data = embedded(pages[0])
+    assert any(article["text"] is None for article in data["articles"].values())
+    assert pages[0] == pages[1]

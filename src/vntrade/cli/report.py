@@ -6,7 +6,8 @@ import contextlib
 import os
 import sys
 import tempfile
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
@@ -46,32 +47,33 @@ def report(store: Store, output: str) -> None:
     data = build_report(store, version=__version__, fingerprint=spec.fingerprint())
     page = render_page(data)
     if output == "-":
-        sys.stdout.write(page)
+        for piece in page:
+            sys.stdout.write(piece)
     else:
         try:
-            write_whole(output, page)
+            size = write_whole(output, page)
         except OSError as error:
             reason = error.strerror or str(error)
             raise click.ClickException(f"cannot write {output}: {reason}.") from None
         articles = data["corpus"]["articles"]
-        warn(f"wrote {output}: {articles:,} articles, {len(page.encode()):,} bytes.")
+        warn(f"wrote {output}: {articles:,} articles, {size:,} bytes.")
 
 
-def write_whole(path: str, text: str) -> None:
-    """Write `text` to `path` whole or not at all: into a temporary file beside it, renamed
-    over it once complete, so that a full disk or an interruption leaves no partial page and
-    an older file as it was. A device or a pipe (/dev/stdout) is written to directly."""
+def write_whole(path: str, pieces: Iterable[str]) -> int:
+    """Write the text of `pieces` to `path` whole or not at all, and return its size in
+    bytes: into a temporary file beside it, renamed over it once complete, so that a full
+    disk, an error or an interruption leaves no partial page and an older file as it was. A
+    device or a pipe (/dev/stdout) is written to directly."""
     target = os.path.realpath(path)  # through a symbolic link, as open() would
     if os.path.exists(target) and not os.path.isfile(target):
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        return
+        with open(target, "wb") as handle:
+            return _write(handle, pieces)
     directory, name = os.path.split(target)
     mode = _mode(target)
     fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".part")
     try:
-        with open(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with open(fd, "wb") as handle:
+            size = _write(handle, pieces)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, mode)
@@ -80,6 +82,16 @@ def write_whole(path: str, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    return size
+
+
+def _write(handle: BinaryIO, pieces: Iterable[str]) -> int:
+    size = 0
+    for piece in pieces:
+        data = piece.encode("utf-8")
+        handle.write(data)
+        size += len(data)
+    return size
 
 
 def _mode(path: str) -> int:

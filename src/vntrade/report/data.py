@@ -12,6 +12,7 @@ article text are embedded (evidence of other articles is shown as its sentence a
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from datetime import date
 from typing import Any
 
@@ -35,66 +36,72 @@ MAX_DIRECTIVES = 200
 MAX_TEXT_CHARS = 600_000  # article text embedded for the evidence reader
 MAX_NAMES = 20  # actors and commodities in the co-occurrence and by-month views
 MAX_MONTHS = 240  # months without events shown as empty bins between the first and last
+RECENT_ARTICLES = 256  # cited articles kept loaded besides those whose text is embedded
 ARTICLE_FIELDS = ("title", "agency", "published", "reference_date", "published_inferred")
 
 
 class EvidenceRefs:
     """Evidence pointers of the page: an article and a span; the sentence itself is added for
-    the articles whose text is not embedded."""
+    the articles whose text is not embedded.
 
-    def __init__(self, store: Store, year: int | None) -> None:
+    Texts are embedded as the page first needs their articles, while they fit `budget`
+    characters; the other articles are read again when evicted from a small cache of
+    `RECENT_ARTICLES`, so that memory does not grow with the articles a large store cites."""
+
+    def __init__(self, store: Store, year: int | None, budget: int) -> None:
         self._store = store
         # What the page shows of each cited article (`ARTICLE_FIELDS`), read as cited: not the
         # whole record, for a page cites thousands.
         self.records: dict[str, dict[str, Any]] = {}
         self._year = year
-        self._evidence: dict[str, ArticleEvidence] = {}
-        self._refs: list[dict[str, Any]] = []
+        self._budget = budget  # characters of text left to embed
+        self.texts: dict[str, str] = {}  # the embedded texts, first needed first
+        self._embedded: dict[str, ArticleEvidence] = {}
+        self._recent: OrderedDict[str, ArticleEvidence] = OrderedDict()  # the others
         self.order: list[str] = []  # articles in the order the page first needs them
 
     def article(self, article: str) -> ArticleEvidence:
-        if article not in self._evidence:
-            record = self._store.records([article])[article]
+        found = self._embedded.get(article) or self._recent.get(article)
+        if found is not None:
+            if article in self._recent:
+                self._recent.move_to_end(article)
+            return found
+        record = self._store.records([article])[article]
+        found = ArticleEvidence(record, self._year)
+        if article not in self.records:  # first needed: embedded while the budget lasts
             self.records[article] = {key: record.get(key) for key in ARTICLE_FIELDS}
-            self._evidence[article] = ArticleEvidence(record, self._year)
             self.order.append(article)
-        return self._evidence[article]
+            if len(found.text) <= self._budget:
+                self._budget -= len(found.text)
+                self.texts[article] = found.text
+                self._embedded[article] = found
+                return found
+        self._recent[article] = found
+        if len(self._recent) > RECENT_ARTICLES:
+            self._recent.popitem(last=False)
+        return found
 
     def ref(self, article: str, span: Span | None, sentence: str | None = None) -> dict[str, Any]:
-        """A pointer to `span` of `article` (or to `sentence`, found there)."""
+        """A pointer to `span` of `article` (or to `sentence`, found there); with the
+        sentence itself when the article's text is not embedded."""
         found = self.article(article)
         if span is None and sentence:
             span = found.of_sentence(sentence)
         ref: dict[str, Any] = {"a": article, "s": list(span) if span else None}
         if span is None and sentence:
             ref["t"] = sentence
-        self._refs.append(ref)
+        elif span and article not in self.texts:
+            ref["t"] = found.text[span[0] : span[1]]
         return ref
 
     def fact(self, article: str, aspect: str, fact: Any) -> dict[str, Any]:
         return self.ref(article, self.article(article).of_fact(aspect, fact))
 
-    def embed_texts(self, budget: int) -> dict[str, str]:
-        """The texts to embed, first needed first, within `budget`; other references get
-        their sentence."""
-        texts: dict[str, str] = {}
-        used = 0
-        for article in self.order:
-            text = self._evidence[article].text
-            if used + len(text) <= budget:
-                texts[article] = text
-                used += len(text)
-        for ref in self._refs:
-            if ref["a"] not in texts and ref["s"]:
-                start, end = ref["s"]
-                ref["t"] = self._evidence[ref["a"]].text[start:end]
-        return texts
-
 
 def build_report(store: Store, *, version: str, fingerprint: str) -> dict[str, Any]:
     """Everything the page shows, as JSON-ready data, read from a store's tables (only the
     records of the articles the page cites are read)."""
-    refs = EvidenceRefs(store, corpus_year_of(store))
+    refs = EvidenceRefs(store, corpus_year_of(store), MAX_TEXT_CHARS)
     corpus = _corpus(store, version, fingerprint)
     newest = date.fromisoformat(corpus["newest"]) if corpus["newest"] else None
     compared = compare_store(store, limit=MAX_CLUSTERS_ON_PAGE)
@@ -121,7 +128,7 @@ def build_report(store: Store, *, version: str, fingerprint: str) -> dict[str, A
         "clusters": [len(report["clusters"]), max(compared.shared, len(clusters))],
         "directives": [len(report["directives"]), len(directives)],
     }
-    texts = refs.embed_texts(MAX_TEXT_CHARS)
+    texts = refs.texts
     report["limits"]["texts"] = [len(texts), len(refs.order)]
     report["articles"] = {
         article: _article(refs.records[article], texts.get(article))

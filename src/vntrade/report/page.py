@@ -4,6 +4,7 @@ basic bundle (scatter and bar) inlined, so that the file opens offline in any br
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from importlib.resources import files
 from typing import Any
 
@@ -19,8 +20,9 @@ HEAT_LOW = (0xDE, 0xEB, 0xF7)
 HEAT_HIGH = (0x08, 0x30, 0x6B)
 
 
-def render_page(report: dict[str, Any], title: str = TITLE) -> str:
-    """The whole HTML document for `report` (see `report.data.build_report`)."""
+def render_page(report: dict[str, Any], title: str = TITLE) -> Iterator[str]:
+    """The HTML document for `report` (see `report.data.build_report`), in pieces as the
+    template makes them: the page is written as it is made, never held whole."""
     import jinja2
 
     templates = files("vntrade.report") / "templates"
@@ -31,7 +33,7 @@ def render_page(report: dict[str, Any], title: str = TITLE) -> str:
     limits = report["limits"]
     co = report["cooccurrence"]
     goods = report["commodity_months"]
-    return template.render(
+    return template.generate(
         title=title,
         corpus=report["corpus"],
         clusters=report["clusters"],
