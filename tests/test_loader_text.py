@@ -291,3 +291,24 @@ def test_a_wire_dateline_with_its_agency_unbracketed_is_read(load_one) -> None:
     )
     assert (record["dateline"], record["agency"]) == ("Tokyo", "Kyodo")
     assert record["text"].startswith("Japan and the United States reached a deal.")
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [("(BTO) – On September 8, the", "BTO"), ("(VNA) - On September 8, the", "VNA")],
+)
+def test_an_outlets_code_in_brackets_opening_the_body_is_its_credit(
+    load_one, opening: str, agency: str
+) -> None:
+    record = load_one(
+        "Binh Thuan firms brace for the ruling\n"
+        f"{opening} province's trade department met seafood exporters.\n\n{BODY}"
+    )
+    assert record["agency"] == agency
+    assert record["text"].startswith("On September 8, the province's trade department")
+
+
+def test_a_country_in_brackets_opening_a_sentence_is_no_credit(load_one) -> None:
+    record = load_one(f"Tariff talks resume\n(US) - Negotiators met in Hanoi on Monday.\n\n{BODY}")
+    assert record["agency"] is None
+    assert record["text"].startswith("(US) - Negotiators")

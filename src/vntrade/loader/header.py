@@ -65,6 +65,8 @@ _COLON_DATELINE = re.compile(
 )
 # "VOV.VN -", "VNA -", "THE HANOI TIMES —"
 _CREDIT_DATELINE = re.compile(rf"^(?P<credit>{CREDIT})\s*[-–—:]+\s+")
+# An outlet's own code in brackets and a dash, known or not: "(CTO) – The US ...", "(VNA) -"
+_BRACKET_DATELINE = re.compile(r"^\((?P<code>[A-Z][A-Z0-9.+]{1,9})\)\s*[-–—]+\s+(?=[\"“A-Z])")
 # "HÀ NỘI —", "HCM CITY —", or a Title-case place with a long dash, "Ha Noi —"
 _PLACE_DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}{_WHEN}"
@@ -298,6 +300,9 @@ def _dateline(line: str) -> tuple[str | None, str | None, str | None, int] | Non
     match = _CREDIT_DATELINE.match(line)
     if match and known_agency(match["credit"]):
         return None, known_agency(match["credit"]), None, match.end()
+    match = _BRACKET_DATELINE.match(line)
+    if match and match["code"] not in _NOT_PLACES:
+        return None, known_agency(match["code"]) or match["code"], None, match.end()
     match = _COLON_DATELINE.match(line)
     if match and _is_place(match["place"]) and _shouted_place(match["place"]):
         return _fold_place(match["place"]), None, _when(match), match.end()
