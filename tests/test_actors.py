@@ -403,3 +403,17 @@ def test_a_name_written_later_by_its_first_word(cli, tmp_path):
     found = actors(record)
     assert mentions(found["Airlangga Hartarto"]) == ["Airlangga Hartarto", "Airlangga"]
     assert "Nguyen" not in found and mentions(found["Nguyen Van Binh"])[-1] == "Binh"
+
+
+def test_a_city_s_bodies_take_one_spelling_of_the_city(cli, tmp_path):
+    record = extract(
+        cli,
+        tmp_path,
+        "The HCM City People's Committee met exporters on Monday.\n\n"
+        "The HCMC People's Committee said on Tuesday it would back them, and the Ha Noi "
+        "People's Committee followed.",
+    )
+    found = actors(record)
+    texts = sorted(m["text"] for m in found["Ho Chi Minh City People's Committee"]["mentions"])
+    assert texts == ["HCM City People's Committee", "HCMC People's Committee"]
+    assert "Hanoi People's Committee" in found

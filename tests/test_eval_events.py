@@ -230,3 +230,26 @@ def test_a_province_s_people_s_committee_answers_with_or_without_provincial(
     result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}
+
+
+@pytest.mark.parametrize(
+    "gold_actor",
+    [
+        "HCM City Department of Industry and Trade",
+        "Ho Chi Minh City Department of Industry and Trade",
+        "HCMC Department of Industry and Trade",
+    ],
+)
+def test_a_city_s_body_answers_under_each_spelling_of_the_city(cli, tmp_path, gold_actor):
+    articles = tmp_path / "articles.jsonl"
+    text = (
+        "The HCMC Department of Industry and Trade opened a hotline on rules of origin for "
+        "exporters on July 14."
+    )
+    articles.write_text(json.dumps({"id": "p1", "published": "2025-07-20", "text": text}) + "\n")
+    gold = tmp_path / "gold.json"
+    events = [_event("2025-07-14", "announcement", [gold_actor], True)]
+    gold.write_text(json.dumps({"about": "t", "articles": [{"id": "p1", "events": events}]}))
+    result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}

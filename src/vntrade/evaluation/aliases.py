@@ -1,8 +1,10 @@
 """Which names a system actor answers to when scored: its canonical name, its listed aliases
 and the forms the article writes it in, as the seed gold's rule has it ("an actor matches its
 name or any alias"); a US body with or without "US", a company with or without its legal
-form, a country as its government, and a province's or city's People's Committee with or
-without "Provincial", "City" or "Municipal" ("Bac Ninh Provincial People's Committee")."""
+form, a country as its government, a province's or city's People's Committee with or
+without "Provincial", "City" or "Municipal" ("Bac Ninh Provincial People's Committee"), and
+a city's body under any of the city's spellings ("HCM City Department of Industry and
+Trade", "Ho Chi Minh City Department of Industry and Trade")."""
 
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ def record_aliases(record: dict) -> Aliases:
         forms |= listed.get(name, frozenset())
         forms |= {v for form in forms for v in _us_variants(form) | _company_variants(form)}
         forms |= {v for form in forms for v in _local_body_variants(form)}
+        forms |= {v for form in forms for v in _city_variants(form)}
         if actor.get("type") == "GPE":
             forms |= {v for form in forms for v in _government_variants(form)}
         found[name] = frozenset(forms)
@@ -58,6 +61,20 @@ def _local_body_variants(form: str) -> set[str]:
     for kind in _LOCAL_KINDS:
         place = place.removesuffix(f" {kind}")
     return {f"{place} {_LOCAL_BODY}", *(f"{place} {kind} {_LOCAL_BODY}" for kind in _LOCAL_KINDS)}
+
+
+# The spellings of one city that gold sets and articles write in front of its bodies.
+_CITY_SPELLINGS = (("ho chi minh city", "hcm city", "hcmc"), ("hanoi", "ha noi"))
+
+
+def _city_variants(form: str) -> set[str]:
+    """A city's body under each spelling of the city."""
+    for spellings in _CITY_SPELLINGS:
+        for spelling in spellings:
+            if form.startswith(f"{spelling} "):
+                body = form[len(spelling) :]
+                return {f"{other}{body}" for other in spellings}
+    return set()
 
 
 def _government_variants(country: str) -> set[str]:
@@ -104,6 +121,7 @@ def _names_of(actor: str, aliases: Aliases) -> frozenset[str]:
     name = gold_key(actor)
     found = aliases.get(name) or _listed_aliases().get(name)
     variants = _us_variants(name) | _company_variants(name) | _local_body_variants(name)
+    variants |= {v for form in (name, *variants) for v in _city_variants(form)}
     return found or frozenset({name, *variants})
 
 

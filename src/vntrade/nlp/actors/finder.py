@@ -25,7 +25,7 @@ from vntrade.nlp.actors.acronyms import (
 )
 from vntrade.nlp.actors.legal_forms import legal_form_end
 from vntrade.nlp.actors.lexicon import ActorLexicon
-from vntrade.nlp.actors.nationalities import local_body_name
+from vntrade.nlp.actors.nationalities import local_body_name, local_department_name
 from vntrade.nlp.actors.organs import name_organs_by_firm, subsidiary_spans
 from vntrade.nlp.actors.person_names import (
     honorifics_joined,
@@ -354,7 +354,7 @@ class DocActors:
             if legal_form_end(self.keys, cut) == end:
                 return self._span_name(start, cut).rstrip(",")
         name = _VIET_NAM.sub("Vietnam", self._span_name(start, end))  # the country's one name
-        return local_body_name(name) or name
+        return local_body_name(name) or local_department_name(name) or name
 
     def _span_name(self, start: int, end: int) -> str:
         return fold(self.doc[start:end].text).replace("\n", " ")

@@ -66,9 +66,12 @@ NONACTORS_FILE = "nonactors.jsonl"
 
 @functools.cache
 def _nonactors() -> dict[str, tuple[str, str]]:
-    """Folded name -> (listed name, kind) of `nonactors.jsonl` (places, media, ...)."""
+    """Folded name -> (listed name, kind) of `nonactors.jsonl` (places, media, ...); a
+    spelling listed `same_as` another ("HCMC") gives that one ("Ho Chi Minh City")."""
     [entries] = shipped_tables("actors", [NONACTORS_FILE]).values()
-    return {_key(e["name"]): (e["name"], e.get("kind", "")) for _where, e in entries}
+    return {
+        _key(e["name"]): (e.get("same_as") or e["name"], e.get("kind", "")) for _where, e in entries
+    }
 
 
 def _key(name: str) -> str:
@@ -115,6 +118,20 @@ _LOCAL_BODY_OF = re.compile(  # "the People's Committee of Binh Duong province"
     r"(?:\s+(?:province|city|municipality))?$",
     re.IGNORECASE,
 )
+
+
+# A local department or agency named after its place: "HCMC Department of Industry and Trade".
+_PLACE_DEPARTMENT = re.compile(
+    r"^(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}) (?P<body>(?:Department|Customs|Tax)\b.*)$"
+)
+
+
+def local_department_name(name: str) -> str | None:
+    """A local department's name with its place spelled as listed ("HCM City Department of
+    Industry and Trade" → "Ho Chi Minh City Department of Industry and Trade"), or None."""
+    found = _PLACE_DEPARTMENT.match(name)
+    listed = found and place_name(found["place"])
+    return f"{listed} {found['body']}" if found and listed else None
 
 
 def local_body_name(name: str) -> str | None:
