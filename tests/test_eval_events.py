@@ -202,16 +202,25 @@ def test_a_country_answers_to_its_government_and_a_firm_to_its_legal_form(
     assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}
 
 
-def test_a_us_body_written_without_us_answers_to_its_name_with_it(cli, tmp_path):
+def _main_actor(cli, tmp_path, text: str, published: str, event: dict) -> dict:
+    """`eval --events` of one article against one gold event: its main-actor figures."""
     articles = tmp_path / "articles.jsonl"
-    text = "The Court of International Trade ruled on May 28 that the tariffs were unlawful."
-    articles.write_text(json.dumps({"id": "p1", "published": "2025-05-30", "text": text}) + "\n")
+    articles.write_text(json.dumps({"id": "p1", "published": published, "text": text}) + "\n")
     gold = tmp_path / "gold.json"
-    events = [_event("2025-05-28", "decision", ["US Court of International Trade"], True)]
-    gold.write_text(json.dumps({"about": "t", "articles": [{"id": "p1", "events": events}]}))
+    gold.write_text(json.dumps({"about": "t", "articles": [{"id": "p1", "events": [event]}]}))
     result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}
+    return json.loads(result.stdout)["main_actor"]
+
+
+def test_a_us_body_written_without_us_answers_to_its_name_with_it(cli, tmp_path):
+    text = "The Court of International Trade ruled on May 28 that the tariffs were unlawful."
+    event = _event("2025-05-28", "decision", ["US Court of International Trade"], True)
+    assert _main_actor(cli, tmp_path, text, "2025-05-30", event) == {
+        "accuracy": 1.0,
+        "right": 1,
+        "of": 1,
+    }
 
 
 @pytest.mark.parametrize(
@@ -221,15 +230,9 @@ def test_a_us_body_written_without_us_answers_to_its_name_with_it(cli, tmp_path)
 def test_a_province_s_people_s_committee_answers_with_or_without_provincial(
     cli, tmp_path, gold_actor
 ):
-    articles = tmp_path / "articles.jsonl"
     text = "Tay Ninh province granted an investment certificate to a tyre maker on July 14."
-    articles.write_text(json.dumps({"id": "p1", "published": "2025-07-20", "text": text}) + "\n")
-    gold = tmp_path / "gold.json"
-    events = [_event("2025-07-14", "decision", [gold_actor], True)]
-    gold.write_text(json.dumps({"about": "t", "articles": [{"id": "p1", "events": events}]}))
-    result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
-    assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}
+    event = _event("2025-07-14", "decision", [gold_actor], True)
+    assert _main_actor(cli, tmp_path, text, "2025-07-20", event)["right"] == 1
 
 
 @pytest.mark.parametrize(
@@ -241,15 +244,9 @@ def test_a_province_s_people_s_committee_answers_with_or_without_provincial(
     ],
 )
 def test_a_city_s_body_answers_under_each_spelling_of_the_city(cli, tmp_path, gold_actor):
-    articles = tmp_path / "articles.jsonl"
     text = (
         "The HCMC Department of Industry and Trade opened a hotline on rules of origin for "
         "exporters on July 14."
     )
-    articles.write_text(json.dumps({"id": "p1", "published": "2025-07-20", "text": text}) + "\n")
-    gold = tmp_path / "gold.json"
-    events = [_event("2025-07-14", "announcement", [gold_actor], True)]
-    gold.write_text(json.dumps({"about": "t", "articles": [{"id": "p1", "events": events}]}))
-    result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
-    assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["main_actor"] == {"accuracy": 1.0, "right": 1, "of": 1}
+    event = _event("2025-07-14", "announcement", [gold_actor], True)
+    assert _main_actor(cli, tmp_path, text, "2025-07-20", event)["right"] == 1
