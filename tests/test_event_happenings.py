@@ -244,6 +244,20 @@ def test_a_dated_price_move_or_quote_is_no_event_whatever_its_kind_words(cli, tm
     assert [(e["kind"], e["start"]) for e in events] == [("tariff measure", "2025-04-10")]
 
 
+def test_a_currency_that_moves_or_stays_is_no_event(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-10-28",
+        "The đồng traded at 26,250 per US dollar at Vietcombank on Friday.\n"
+        "Vietnam's dong was little changed at 26,330 per dollar on Monday.\n"
+        "The euro fell 0.2% against the dollar in Asian trading on Monday.\n"
+        "The central reference rate was fixed at 25,262 dong on Tuesday, up 0.08%.\n"
+        "The US tariff on Vietnamese shrimp was set at 20 percent on Tuesday.",
+    )
+    assert [(e["kind"], e["start"]) for e in events] == [("tariff measure", "2025-10-28")]
+
+
 def test_a_price_whose_source_is_named_is_that_sources_data(cli, tmp_path):
     events = events_of(
         cli,

@@ -410,6 +410,30 @@ def test_a_page_stamp_with_a_month_name_is_no_event(cli, tmp_path):
     assert [e["summary"] for e in events] == ["The ministry met exporters"]
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Thứ Sáu, 18/07/2025 - 16:45",
+        "Friday, 18 July 2025 10:42 WIB",
+        "Reuters | Updated: Jul 18, 2025, 12:45 IST",
+        "July 18, 2025 at 7:32 AM GMT+8",
+        "Update: July, 18/2025 - 08:47",
+    ],
+)
+def test_a_page_stamp_with_a_weekday_zone_or_credit_is_no_event(cli, tmp_path, stamp):
+    events = events_of(
+        cli,
+        tmp_path,
+        f"Ministry meets exporters\n\n{stamp}\n\nThe ministry met exporters on July 14.",
+    )
+    assert [e["summary"] for e in events] == ["The ministry met exporters"]
+
+
+def test_a_line_that_is_only_a_date_without_a_clock_is_left_to_the_rules(cli, tmp_path):
+    events = events_of(cli, tmp_path, "The ministry met exporters on Monday, July 14.")
+    assert [e["value"] for e in events] == ["2025-07-14"]
+
+
 def test_a_deal_that_sets_a_rate_reported_by_a_speaker_keeps_the_deal(cli, tmp_path):
     events = events_of(
         cli,

@@ -66,13 +66,19 @@ def tells_period_data(summary: str) -> bool:
 
 _WEAK = ("report", "briefing", "deadline")  # what a market move is told as
 _DATED_ACTS = ("deadline", "tariff measure")  # "surged despite the tariff imposed in August"
-_PAGE_STAMP = re.compile(  # "Updated: 09:12", "Thursday, 21/08/2025 14:32", "03/07 08:45"
-    r"^[|•·\s]*(?:(?:Updated|Last\s+updated|Posted|Published|Modified|Created|Cập\s+nhật)"
-    r"(?:\s+on|\s+at)?\s*[:|]?\s*)?"
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\s*,?\s*)?"
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?"
-    r"(?=[^a-z]*\d)[\d:/.,|\s-]*"
-    r"(?:[AP]M|GMT\s*[+-]?\d*|ICT|\(GMT\s*[+-]\d+\))?\s*$",
+# The words a page's time stamp is made of besides numbers: days, months, clock and zone.
+_STAMP_WORD = (
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
+    r"|Dec)[a-z]*\.?|Thứ\s+\w+|Chủ\s+nhật|at|[AP]M|GMT|UTC|ICT|WIB|WITA|IST|SGT|KST|JST|HKT|PHT"
+    r"|MYT|EST|EDT|PST|PDT|CET|CEST|BST)"
+)
+_PAGE_STAMP = re.compile(  # "Updated: 09:12", "Thứ Sáu, 12/09/2025 - 16:45", "PTI | Updated:
+    # Aug 7, 2025, 12:45 IST", "Wednesday, 16 July 2025 10:42 WIB", "October 27 at 7:32 AM GMT+8"
+    r"^[|•·\s]*(?:[A-Z]{2,8}\s*\|\s*)?"
+    r"(?:(?:Updated?|Last\s+updated|Posted|Published|Modified|Created|Cập\s+nhật)"
+    r"(?:\s+on|\s+at)?\s*[:|]?\s*"
+    r"|(?=.*(?:\d:\d\d|\d/\d))|(?=[^a-z]*$))"  # a prefix, a clock or a numeric date
+    rf"(?=.*\d)(?:[\d:/.,|()+\s-]|{_STAMP_WORD}\b)+$",
     re.IGNORECASE,
 )
 
@@ -83,8 +89,11 @@ _QUOTED = frozenset((
     "prices", "yield", "yields", "bond", "bonds", "currency", "dong", "dollar", "greenback",
     "yuan", "renminbi", "ringgit", "baht", "rupiah", "peso", "yen", "won", "rupee", "sensex",
     "nifty", "kospi", "nikkei", "nasdaq", "dow", "s&p", "vn-index", "vnindex", "hnx-index",
+    "đồng", "euro", "pound", "sterling", "franc",
 ))  # fmt: skip
-_QUOTED_RATES = frozenset(("freight", "exchange", "interest", "spot", "lending", "deposit"))
+_QUOTED_RATES = frozenset(
+    ("freight", "exchange", "interest", "spot", "lending", "deposit", "reference", "central")
+)
 # A price's move or level, as a verb; and the verbs of a quoted price ("was offered at $355").
 _MOVES = frozenset((
     "rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling",
@@ -96,7 +105,12 @@ _MOVES = frozenset((
     "rebounded", "rebounds", "recovered", "weakened", "weakens", "strengthened",
     "strengthens", "stood", "stands", "hovered", "hovers", "dipped", "dips", "retreated",
     "retreats", "traded", "trades", "hit", "hits", "touched", "plummeted", "spiked", "firmed",
+    "fixed", "steadied", "changed",
 ))  # fmt: skip
+# A price that stays where it was: "the dong was little changed", "the dollar was steady".
+_COPULAS = frozenset(("was", "were", "is", "are", "stayed", "remained", "held"))
+_LEVELS = frozenset(("steady", "unchanged", "changed", "flat", "firm", "stable", "weaker",
+                     "stronger", "higher", "lower"))  # fmt: skip
 _QUOTES = frozenset(("offered", "quoted", "priced", "traded", "sold"))
 
 
@@ -118,7 +132,11 @@ def moves_a_market(doc: Doc, start: int, end: int) -> bool:
         return False
     if verb.lower_ in _QUOTES and any(c.dep_ == "auxpass" for c in verb.children):
         return any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
-    return verb.lower_ in _MOVES and any(map(_quoted, subjects(verb, relative=False)))
+    steady = verb.lower_ in _COPULAS and any(
+        c.dep_ == "acomp" and c.lower_ in _LEVELS for c in verb.children
+    )
+    moved = verb.lower_ in _MOVES or steady
+    return moved and any(map(_quoted, subjects(verb, relative=False)))
 
 
 def _sourced(verb: Token) -> bool:
