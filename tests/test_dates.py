@@ -457,3 +457,19 @@ def test_the_week_of_a_day_is_that_week(cli):
         ("the week beginning 16 June", "2025-W25", "week"),
         ("May 12", "2025-05-12", "day"),
     ]
+
+
+def test_the_year_of_a_law_is_not_the_year_of_an_undated_story(cli):
+    """`a 1977 emergency powers law` and `the Trade Expansion Act of 1962` name laws: the
+    story's days keep no year rather than take theirs."""
+    found = values(
+        cli,
+        None,
+        "A federal court ruled on May 28 that the president overstepped a 1977 emergency "
+        "powers law. Steel duties fall under the Trade Expansion Act of 1962. On May 29, an "
+        "appeals court put the ruling on hold.",
+    )
+    assert [value for text, value in found if text in ("May 28", "May 29")] == [
+        "XXXX-05-28",
+        "XXXX-05-29",
+    ]

@@ -10,6 +10,7 @@ from vntrade.nlp.dates.calendar import FUTURE, PAST, Anchor
 from vntrade.nlp.dates.guards import deadline_before
 from vntrade.nlp.dates.normalise import Context, Resolved
 from vntrade.nlp.dates.rule import Candidate
+from vntrade.nlp.law_years import names_a_law
 
 # Kinds of explicit dates precise enough to tell the year of the article.
 _PRECISE_KINDS = frozenset({"day", "month", "quarter", "half", "season", "week", "time"})
@@ -91,7 +92,7 @@ def infer_anchor(candidates: list[Candidate], tenses: list[str | None]) -> Ancho
 
 
 def _publication_year(candidate: Candidate, year: int, tense: str | None) -> int | None:
-    """The year of publication a bare year points to, or None for a year ahead.
+    """The year of publication a bare year points to, or None for a year ahead or a law's.
 
     A year still under way (`the first seven months of 2025`, `so far in 2025`) is the
     year of publication; a finished year's figure reported in the past tense (`trade
@@ -99,9 +100,9 @@ def _publication_year(candidate: Candidate, year: int, tense: str | None) -> int
     likely the next. A year the story itself happened in (`how the talks unfolded in
     2025`) is the article's own.
     """
-    if tense == FUTURE:
-        return None
     text = candidate.match.string
+    if tense == FUTURE or names_a_law(text, candidate.start, candidate.end):
+        return None  # a year ahead, or the year of a law ("a 1977 emergency powers law")
     digits = text.rfind(str(year), candidate.start, candidate.end)
     if _YEAR_UNDER_WAY.search(text, max(0, candidate.start - 40), max(digits, candidate.start)):
         return year

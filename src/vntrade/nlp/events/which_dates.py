@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from vntrade.nlp.law_years import names_a_law as law_year
 from vntrade.periods import parse_period
 
 COARSE = ("quarter", "season", "half", "year", "decade")
@@ -91,19 +92,9 @@ def own_year(text: str, sentence_start: int, date: dict[str, Any], reference: st
     return bool(reference) and str(date.get("value", ""))[:4] == str(reference)[:4]
 
 
-# A year in a law's or treaty's name: "the Trade Act of 1974", "Law on Handling of
-# Administrative Violations 2012", "the 2014 Customs Law".
-_NAMED_BEFORE = re.compile(
-    r"\b(?:Act|Law|Code|Ordinance|Constitution|Convention|Treaty)"
-    r"(?:\s+(?:on|of|for)(?:\s+(?:[A-Z][\w'’-]*|and|of|on|the|for|in))+)?\s+(?:of\s+)?$"
-)
-_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,4}?(?:Act|Law|Code)\b")
-
-
 def names_a_law(text: str, date: dict[str, Any]) -> bool:
     """Whether a year only names a law, an act or a treaty, whose year it is ("under Section
     122 of the Trade Act of 1974"): no time of the text's events."""
     if not re.fullmatch(r"\d{4}", str(date.get("value", ""))):
         return False
-    before = text[max(0, date["start"] - 80) : date["start"]]
-    return bool(_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(text, date["end"]))
+    return law_year(text, date["start"], date["end"])
