@@ -418,6 +418,7 @@ def test_a_page_stamp_with_a_month_name_is_no_event(cli, tmp_path):
         "Reuters | Updated: Jul 18, 2025, 12:45 IST",
         "July 18, 2025 at 7:32 AM GMT+8",
         "Update: July, 18/2025 - 08:47",
+        "Published: 09:31 | Updated: 2025-07-18 14:02",
     ],
 )
 def test_a_page_stamp_with_a_weekday_zone_or_credit_is_no_event(cli, tmp_path, stamp):

@@ -70,7 +70,7 @@ _DATED_ACTS = ("deadline", "tariff measure")  # "surged despite the tariff impos
 _STAMP_WORD = (
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
     r"|Dec)[a-z]*\.?|Thứ\s+\w+|Chủ\s+nhật|at|[AP]M|GMT|UTC|ICT|WIB|WITA|IST|SGT|KST|JST|HKT|PHT"
-    r"|MYT|EST|EDT|PST|PDT|CET|CEST|BST)"
+    r"|MYT|EST|EDT|PST|PDT|CET|CEST|BST|Updated?|Published|Posted)"
 )
 _PAGE_STAMP = re.compile(  # "Updated: 09:12", "Thứ Sáu, 12/09/2025 - 16:45", "PTI | Updated:
     # Aug 7, 2025, 12:45 IST", "Wednesday, 16 July 2025 10:42 WIB", "October 27 at 7:32 AM GMT+8"
