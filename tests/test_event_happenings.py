@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from conftest import extract_one
 
 
@@ -228,10 +230,9 @@ def test_prices_of_shares_indices_and_currencies_are_no_events(cli, tmp_path):
     assert [e["kind"] for e in events] == ["report", "report"]
 
 
-def test_a_dated_price_move_or_quote_is_no_event_whatever_its_kind_words(cli, tmp_path):
-    events = events_of(
-        cli,
-        tmp_path,
+# Price moves, levels and quotes beside one real event (the last line of each).
+PRICES = {
+    "shares, futures, freight and a quote": (
         "2025-04-11",
         "Garment shares jumped by the daily limit on Thursday after the tariff pause.\n"
         "Shares of footwear makers that source heavily from Indonesia, Vietnam and Cambodia "
@@ -240,22 +241,25 @@ def test_a_dated_price_move_or_quote_is_no_event_whatever_its_kind_words(cli, tm
         "Container freight rates on the Asia-US West Coast route fell to 2,700 USD last week.\n"
         "Thai 5% broken rice was offered at 372-376 USD per tonne on Thursday.\n"
         "The government cut import duties on Thursday, sending shares of car dealers up 5%.",
-    )
-    assert [(e["kind"], e["start"]) for e in events] == [("tariff measure", "2025-04-10")]
-
-
-def test_a_currency_that_moves_or_stays_is_no_event(cli, tmp_path):
-    events = events_of(
-        cli,
-        tmp_path,
+        "2025-04-10",
+    ),
+    "currencies that move or stay": (
         "2025-10-28",
         "The đồng traded at 26,250 per US dollar at Vietcombank on Friday.\n"
         "Vietnam's dong was little changed at 26,330 per dollar on Monday.\n"
         "The euro fell 0.2% against the dollar in Asian trading on Monday.\n"
         "The central reference rate was fixed at 25,262 dong on Tuesday, up 0.08%.\n"
         "The US tariff on Vietnamese shrimp was set at 20 percent on Tuesday.",
-    )
-    assert [(e["kind"], e["start"]) for e in events] == [("tariff measure", "2025-10-28")]
+        "2025-10-28",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PRICES)
+def test_a_dated_price_move_level_or_quote_is_no_event_whatever_its_kind_words(cli, tmp_path, case):
+    published, body, day = PRICES[case]
+    events = events_of(cli, tmp_path, published, body)
+    assert [(e["kind"], e["start"]) for e in events] == [("tariff measure", day)]
 
 
 def test_a_price_whose_source_is_named_is_that_sources_data(cli, tmp_path):
