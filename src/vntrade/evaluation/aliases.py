@@ -63,13 +63,24 @@ def _local_body_variants(form: str) -> set[str]:
     return {f"{place} {_LOCAL_BODY}", *(f"{place} {kind} {_LOCAL_BODY}" for kind in _LOCAL_KINDS)}
 
 
-# The spellings of one city that gold sets and articles write in front of its bodies.
-_CITY_SPELLINGS = (("ho chi minh city", "hcm city", "hcmc"), ("hanoi", "ha noi"))
+@functools.cache
+def _city_spellings() -> tuple[tuple[str, ...], ...]:
+    """The spellings of each place that `nonactors.jsonl` lists `same_as` another ("HCMC",
+    "HCM City" and "Ho Chi Minh City"), folded: gold sets and articles write any of them in
+    front of the city's bodies."""
+    from vntrade.nlp.jsonl import shipped_tables
+
+    [rows] = shipped_tables("actors", ["nonactors.jsonl"]).values()
+    groups: dict[str, set[str]] = {}
+    for _where, row in rows:
+        if row.get("same_as"):
+            groups.setdefault(row["same_as"], {gold_key(row["same_as"])}).add(gold_key(row["name"]))
+    return tuple(tuple(sorted(group, key=len, reverse=True)) for group in groups.values())
 
 
 def _city_variants(form: str) -> set[str]:
     """A city's body under each spelling of the city."""
-    for spellings in _CITY_SPELLINGS:
+    for spellings in _city_spellings():
         for spelling in spellings:
             if form.startswith(f"{spelling} "):
                 body = form[len(spelling) :]
