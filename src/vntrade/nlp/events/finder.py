@@ -21,6 +21,7 @@ from vntrade.nlp.events.event_records import make_event
 from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.groups import HOME_COUNTRY
 from vntrade.nlp.events.imposers import measure_participants
+from vntrade.nlp.events.issuers import canonical_name, issuer_first, state_of
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.lead import lead_event
 from vntrade.nlp.events.local_bodies import is_local_body
@@ -228,7 +229,9 @@ def _event_from_date(
         last=date.get("last"),
         kind=kind,
         trigger=trigger,
-        actors=_specific(_unique([*participants, *_names(named)])),  # who acts first
+        actors=issuer_first(  # who acts first; a document's issuer before its signer
+            _specific(_unique([*participants, *_names(named)])), text, sentence, kind, mentions
+        ),
         commodities=mentions.commodities_in(start, end),
         summary=summary,
         text=text,
@@ -316,8 +319,8 @@ def _directive_deadlines(
         if not value or parse_period(value) is None:
             continue
         start, end = directive["start"], directive["end"]
-        issuer = _state(_canonical(directive.get("issuer"), names))
-        addressee = _canonical(_LOCAL_OWNER.sub("", directive.get("addressee") or ""), names)
+        issuer = state_of(canonical_name(directive.get("issuer"), names))
+        addressee = canonical_name(_LOCAL_OWNER.sub("", directive.get("addressee") or ""), names)
         # The one who must act leads a deadline ("the ministry is to report by May 20"); a
         # directive whose addressee names no actor ("ministries") is its issuer's. A local
         # body is its place's ("the city's Department of Industry and Trade").
@@ -332,10 +335,16 @@ def _directive_deadlines(
                 value,
                 kind="deadline",
                 trigger=directive.get("verb"),
-                actors=_specific(_unique([*named, *in_sentence])),
+                actors=issuer_first(
+                    _specific(_unique([*named, *in_sentence])),
+                    record["text"],
+                    (start, end),
+                    "deadline",
+                    mentions,
+                ),
                 commodities=mentions.commodities_in(start, end),
                 summary=deadline_summary(
-                    _canonical(directive.get("addressee"), names),
+                    canonical_name(directive.get("addressee"), names),
                     directive.get("action", ""),
                     record,
                 ),
@@ -368,21 +377,6 @@ def _sides_unnamed(who: Participants | None, mentions: Mentions, kind: str) -> b
         return True  # "the next round will open", "the trade deal announced on July 2"
     partners = set(who.partners) if who else set()
     return no_agent and bool(partners) and partners < set(mentions.main_countries())
-
-
-def _state(name: str | None) -> str | None:
-    """ "The Government" or "the Cabinet" that issues an order in Vietnam's press is
-    Vietnam's."""
-    bare = (name or "").removeprefix("the ").removeprefix("The ")
-    return HOME_COUNTRY if bare in ("Government", "Cabinet") else name
-
-
-def _canonical(name: str | None, names: NameIndex) -> str | None:
-    """The actor a directive's issuer or addressee names, when it names exactly one."""
-    if not name:
-        return None
-    matches = names.match(name)
-    return next(iter(matches)) if len(matches) == 1 else name
 
 
 def _names(found: list[tuple[int, int, str, str | None]]) -> list[str]:

@@ -1,0 +1,110 @@
+"""Who leads an event, through `vntrade extract`: the US courts and other countries' trade
+ministries under the descriptions the wires give them, a city's association by its full
+name, and the body that issued a Vietnamese document on the day it takes effect (issue 21,
+item 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_one
+
+HEADER = "Published: 2025-09-10\n\n"
+
+
+def events_of(cli, tmp_path, body: str) -> list[dict]:
+    return extract_one(cli, tmp_path, HEADER + body)["events"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leader"),
+    [
+        (
+            "A federal trade court in New York on Tuesday struck down the import levies "
+            "imposed by President Donald Trump.",
+            "US Court of International Trade",
+        ),
+        (
+            "The U.S. Court of Appeals for the Federal Circuit on Monday ruled that the "
+            "emergency levies exceeded the president's powers.",
+            "US Court of Appeals for the Federal Circuit",
+        ),
+        (
+            "The Supreme Court on Monday agreed to hear the administration's appeal.",
+            "US Supreme Court",
+        ),
+        (
+            "China's commerce ministry on Monday warned partners against deals that hurt "
+            "Chinese interests.",
+            "Ministry of Commerce of China",
+        ),
+        (
+            "South Korea's trade ministry on Monday said chip shipments hit a record.",
+            "Ministry of Trade, Industry and Energy",
+        ),
+        (
+            "The Handicraft and Wood Industry Association of Ho Chi Minh City on Monday met "
+            "sofa makers to discuss the new levy.",
+            "Handicraft and Wood Industry Association of Ho Chi Minh City",
+        ),
+    ],
+)
+def test_courts_foreign_ministries_and_city_associations_lead_under_their_names(
+    cli, tmp_path, sentence, leader
+):
+    (event,) = events_of(cli, tmp_path, sentence)
+    assert event["actors"][0] == leader
+
+
+def test_vietnam_s_own_trade_ministry_stays_the_ministry_of_industry_and_trade(cli, tmp_path):
+    (event,) = events_of(
+        cli, tmp_path, "The Vietnam Trade Ministry on Monday said rice shipments rose."
+    )
+    assert event["actors"][0] == "Ministry of Industry and Trade"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        (
+            "Circular 19/2025/TT-BTC, signed by Deputy Minister Cao Anh Tuan, takes effect "
+            "on October 1.",
+            "Ministry of Finance",
+        ),
+        (
+            "Deputy Minister Truong Thanh Hoai said Decision No. 2210/QD-BCT on origin checks "
+            "comes into force on September 15.",
+            "Ministry of Industry and Trade",
+        ),
+        (
+            "Decision No. 881/QD-UBND, signed by Chairman of the Tay Ninh Provincial "
+            "People's Committee Nguyen Van Ut, takes effect on September 12.",
+            "Tay Ninh People's Committee",
+        ),
+    ],
+)
+def test_a_coded_document_taking_effect_is_its_issuer_s_not_its_signer_s(
+    cli, tmp_path, sentence, issuer
+):
+    (event,) = events_of(cli, tmp_path, sentence)
+    assert event["actors"][0] == issuer
+
+
+def test_signing_a_document_stays_the_signer_s(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "Deputy Minister Truong Thanh Hoai on September 8 signed Decision No. 2210/QD-BCT on "
+        "origin checks.",
+    )
+    assert event["actors"][0] == "Truong Thanh Hoai"
+
+
+def test_a_prime_minister_s_dispatch_stays_its_signer_s(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "Official Dispatch No. 140/CD-TTg, signed by Deputy Prime Minister Bui Thanh Son, "
+        "takes effect on September 11.",
+    )
+    assert event["actors"][0] == "Bui Thanh Son"
