@@ -108,3 +108,17 @@ def test_a_prime_minister_s_dispatch_stays_its_signer_s(cli, tmp_path):
         "takes effect on September 11.",
     )
     assert event["actors"][0] == "Bui Thanh Son"
+
+
+def test_a_province_named_with_of_and_its_leaders_are_its_people_s_committee(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "The central province of Binh Dinh on September 4 granted an investment certificate "
+        "to Pacific Rattan Works. Provincial leaders received a delegation of US furniture "
+        "buyers on September 5.",
+    )
+    assert [(e["start"], e["actors"][0]) for e in events] == [
+        ("2025-09-04", "Binh Dinh People's Committee"),
+        ("2025-09-05", "Binh Dinh People's Committee"),
+    ]

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
 _LOCAL_BODIES = ("authorities",)
 LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
 _LOCAL_WORDS = ("provincial", "municipal", "city", "province", "local")
+_LEADERS = ("leaders", "officials", "leadership")
 # A province's or city's department: named after its place when the text ties it to one.
 _LOCAL_DEPARTMENT = "Department of "
 # A regional site's headline that opens with its place: "Bac Ninh: Dialogue conference ..."
@@ -55,6 +56,23 @@ def _the_place_word(head: Token) -> bool:
         and [c.lower_ for c in head.children if c.dep_ not in ("punct", "prep", "relcl", "acl")]
         == ["the"]
     )
+
+
+def _local_leaders(head: Token) -> bool:
+    """ "Provincial leaders", "city officials": a province's or city's leadership."""
+    return head.lower_ in _LEADERS and any(
+        c.lower_ in _LOCAL_WORDS and c.dep_ in ("amod", "compound") for c in head.children
+    )
+
+
+def _place_of(head: Token) -> list[str]:
+    """The place a "province of ..." or "city of ..." names."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return [
+                proper_name(o) for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+            ]
+    return []
 
 
 class LocalBodies:
@@ -158,15 +176,17 @@ class LocalBodies:
     def acting_place(self, head: Token) -> list[str]:
         """A province or city that acts ("Quang Ninh awarded a licence", "Bac Ninh province
         granted a certificate", "Da Nang will host a forum") is its People's Committee; a
-        capital that acts is its country instead. "The city" or "the province" that acts is
-        the last place named's People's Committee."""
-        if _the_place_word(head):
+        capital that acts is its country instead. "The city" or "the province" that acts, and
+        its leaders ("provincial leaders received ..."), are the last place named's People's
+        Committee."""
+        if _the_place_word(head) or _local_leaders(head):
             place = self._latest_place(head.i)
             return [f"{place} {LOCAL_BODY_NAMES[0]}"] if place else []
         if head.lower_ in ("province", "city") and head.pos_ == "NOUN":  # "Bac Ninh province"
             words = [
                 proper_name(c) for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
             ]
+            words = words or _place_of(head)  # "the northern province of Hung Yen"
             place = home_place(" ".join(words)) if words else None
         else:
             place = home_place(proper_name(head)) if head.pos_ == "PROPN" else None
