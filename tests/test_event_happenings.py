@@ -318,6 +318,20 @@ def test_how_a_quarter_s_business_went_is_data_not_an_event(cli, tmp_path):
     ]
 
 
+def test_a_period_s_trade_totals_and_duties_collected_are_data_not_events(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "2025-09-15",
+        "Two-way trade between Thailand and the US reached nearly 80 billion USD in 2024.\n"
+        "In August alone, Cambodia's garment exports hit $1.2 billion, up 11% on-year.\n"
+        "The Treasury collected more than $30 billion in customs duties in August.\n"
+        "Importers have paid about $95 billion in emergency tariffs since April.\n"
+        "Washington raised the duty on Thai rubber gloves to 25% on Friday.",
+    )
+    assert [(e["start"], e["kind"]) for e in events] == [("2025-09-12", "tariff measure")]
+
+
 def test_a_tariff_no_one_sets_in_its_clause_is_washington_s_in_a_us_story(cli, tmp_path):
     events = events_of(
         cli,

@@ -44,23 +44,37 @@ def is_market_move(summary: str) -> bool:
 
 _TRADE_DATA = (
     r"(?i:orders|exports?|imports?|shipments|sales|prices|inquiries|enquiries|revenues?|"
-    r"profits?|output|demand|turnover|volumes?|bookings)"
+    r"profits?|output|demand|turnover|volumes?|bookings|trade|throughput|surplus|deficit)"
 )
 # The clause opens with trade data as its subject (capitalised words or a determiner before
-# it, no verb), or someone received orders or inquiries.
+# it, no verb, after a word set off by a comma: "Overall, exports ..."), or someone received
+# orders or inquiries.
 _DATA_CLAUSE = re.compile(
-    rf"^(?:(?:The|Its|Their|Our|[A-Z][\w'’.&-]*)\s+){{0,3}}?{_TRADE_DATA}\b"
-    r"(?:\s+(?:from|to|of|for|in)\s+[^,;]{0,40}?)?\s+(?:\w+ly\s+)?"
+    r"^(?:[A-Z][a-z]+,\s+)?"
+    rf"(?:(?:The|Its|Their|Our|[A-Z][\w'’.&-]*|two-way)\s+){{0,3}}?(?:[a-z]+\s+){{0,2}}?"
+    rf"{_TRADE_DATA}\b"
+    r"(?:\s+(?:from|to|of|for|in|between|with)\s+[^,;]{0,40}?)?\s+(?:\w+ly\s+)?"
     r"(?:rose|fell|grew|jumped|surged|dropped|decreased|increased|declined|slowed|slumped|"
     r"climbed|reached|hit|totall?ed|stood|were|was|are|is|have|has|had|remained|doubled)\b|"
     rf"\b(?:received|receives|got)\s+(?:[\w-]+\s+){{0,3}}?(?:orders|inquiries|enquiries)\b"
 )
 
 
+# Money collected or paid in duties over a period ("collected $159 billion in tariff
+# revenue through July", "importers have paid more than $89 billion in tariffs").
+_COLLECTED = re.compile(
+    r"\b(?:collected|paid|raised)\s+(?:(?:more\s+than|about|nearly|some|around|almost|over)\s+)?"
+    r"(?:US)?\$?\s?[\d.,]+\s*(?:billion|million|trillion|bn)?(?:\s+(?:USD|dollars|dong))?\s+"
+    r"(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|revenues?|taxes)\b",
+    re.IGNORECASE,
+)
+
+
 def tells_period_data(summary: str) -> bool:
     """Whether an event's clause tells how trade went over a period: its subject is orders,
-    exports, sales or prices, or someone received orders or inquiries; not when it says
-    where the figures come from ("..., according to customs data released this month")."""
+    exports, sales, prices or trade, or someone received orders or inquiries; not when it
+    says where the figures come from ("..., according to customs data released this
+    month")."""
     return bool(_DATA_CLAUSE.search(summary)) and "according" not in summary
 
 
@@ -156,6 +170,8 @@ def tells_no_happening(event: Event) -> bool:
     coarse = event.precision in (*COARSE, "month")
     if coarse and event.kind not in _DATED_ACTS and tells_period_data(event.summary):
         return True  # "orders fell 20% in the third quarter": data of a period
+    if coarse and _COLLECTED.search(event.summary):
+        return True  # "collected $159 billion in tariffs through July": revenue of a period
     if event.kind in _WEAK and is_market_move(event.summary):
         return True  # "VHC shares fell 1.5% on Tuesday": prices, not a happening
     return bool(_PAGE_STAMP.match(event.sentence.strip()))
