@@ -122,3 +122,13 @@ def test_a_province_named_with_of_and_its_leaders_are_its_people_s_committee(cli
         ("2025-09-04", "Binh Dinh People's Committee"),
         ("2025-09-05", "Binh Dinh People's Committee"),
     ]
+
+
+def test_a_summit_or_conference_named_as_subject_is_not_an_actor(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "The 12th Mekong-Lancang Leaders' Summit will take place in Vientiane on November 14, "
+        "Laos said.\nThe 46th ASEAN Summit opens in Kuala Lumpur on October 26.",
+    )
+    assert [e["actors"][0] for e in events] == ["Laos", "ASEAN"]

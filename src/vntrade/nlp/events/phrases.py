@@ -34,6 +34,12 @@ def indefinite(noun: Token) -> bool:
     return any(t.lower_ in INDEFINITE and t.dep_ in ("det", "amod") for t in phrase_tokens(noun))
 
 
+_EVENT_NAME_HEADS = frozenset(
+    {"summit", "conference", "expo", "fair", "exhibition", "festival", "meeting", "meetings"}
+    | {"dialogue", "week", "show", "congress"}
+)
+
+
 def unlisted_name(head: Token) -> str | None:
     """The name a proper-noun head writes when the model takes it for an organisation or a
     person the actors component does not list ("Ford", "Fiat"); not a listed non-actor."""
@@ -41,6 +47,8 @@ def unlisted_name(head: Token) -> str | None:
         return None
     if head.lower_ in ("no", "no.", "number", "act", "law", "code"):
         return None  # a document the model took for a name: "Notice No. 281", "Powers Act"
+    if head.lower_ in _EVENT_NAME_HEADS:
+        return None  # a happening: "the 47th ASEAN Summit", "the Investment Promotion Conference"
     name = without_legal_form(proper_name(head))
     if is_nonactor(name) or is_nonactor(f"The {name}") or country_of_capital(name):
         return None  # a place or a newspaper ("told Viet Nam News")
