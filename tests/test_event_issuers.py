@@ -132,3 +132,33 @@ def test_a_summit_or_conference_named_as_subject_is_not_an_actor(cli, tmp_path):
         "Laos said.\nThe 46th ASEAN Summit opens in Kuala Lumpur on October 26.",
     )
     assert [e["actors"][0] for e in events] == ["Laos", "ASEAN"]
+
+
+def test_the_province_is_the_last_province_named_not_a_city_run_by_the_centre(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "On September 1, the Binh Dinh Provincial People's Committee granted a licence to a "
+        "furniture park. Its investor will meet Minister of Finance Nguyen Van Thang in Ha "
+        "Noi on September 5. The province will host an investment promotion conference in "
+        "Seoul on September 12, and a workshop on diversifying export markets "
+        "on September 20.",
+    )
+    later = [(e["start"], e["kind"], e["actors"][0]) for e in events if e["start"] > "2025-09-10"]
+    assert later == [
+        ("2025-09-12", "meeting", "Binh Dinh People's Committee"),
+        ("2025-09-20", "meeting", "Binh Dinh People's Committee"),
+    ]
+
+
+def test_a_topic_gerund_does_not_take_the_date_of_a_happening_it_is_about(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "On September 8, Prime Minister Pham Minh Chinh chaired a meeting on implementing the "
+        "results of the phone talks between the two leaders on September 2.",
+    )
+    assert [(e["start"], e["kind"]) for e in events] == [
+        ("2025-09-08", "meeting"),
+        ("2025-09-02", "call"),
+    ]

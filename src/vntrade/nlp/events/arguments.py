@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.commodities.lexicon import normal_form
-from vntrade.nlp.events.kind_words import verb_lemma
+from vntrade.nlp.events.kind_words import lexicon, verb_lemma
+from vntrade.nlp.events.phrases import singular
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -116,6 +117,27 @@ def fronted_participle(verb: Token) -> bool:
         and verb.left_edge.is_sent_start
         and not any(c.dep_ in _SUBJECTS for c in verb.children)
     )
+
+
+_HAPPENINGS = ("meeting", "call", "visit", "negotiation", "agreement")
+
+
+def topic_gerund(verb: Token) -> bool:
+    """Whether a gerund gives a topic ("a workshop on diversifying markets on May 20"): a
+    date there is the workshop's, not the diversifying's; unless what the gerund is about
+    is a happening itself ("a meeting on implementing the results of the phone talks on
+    July 2": the talks')."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in ("on", "about", "for"):
+        return False
+    nouns = lexicon()[2]
+    happenings = [
+        t
+        for t in verb.subtree
+        if t.pos_ == "NOUN"
+        and t.dep_ != "compound"
+        and nouns.get(singular(t.lower_)) in _HAPPENINGS
+    ]
+    return not happenings and not any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def is_predicate(token: Token) -> bool:

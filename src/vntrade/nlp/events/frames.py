@@ -48,6 +48,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         or parts.only_dates(token, start, end)
         or describes_group(token)
         or parts.fronted_participle(token)
+        or parts.topic_gerund(token)
     ):
         described = described or describes_group(token)
         if token.pos_ in ("NOUN", "PROPN") and not start <= token.idx < end and not described:

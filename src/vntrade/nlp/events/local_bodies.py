@@ -24,6 +24,8 @@ _LOCAL_BODIES = ("authorities",)
 LOCAL_BODY_NAMES = ("People's Committee", "People's Council")
 _LOCAL_WORDS = ("provincial", "municipal", "city", "province", "local")
 _LEADERS = ("leaders", "officials", "leadership")
+# The cities run by the centre, which are no province ("the province" is not Hanoi).
+_CENTRAL_CITIES = frozenset({"Hanoi", "Ho Chi Minh City", "Hai Phong", "Da Nang", "Can Tho", "Hue"})
 # A province's or city's department: named after its place when the text ties it to one.
 _LOCAL_DEPARTMENT = "Department of "
 # A regional site's headline that opens with its place: "Bac Ninh: Dialogue conference ..."
@@ -56,6 +58,11 @@ def _the_place_word(head: Token) -> bool:
         and [c.lower_ for c in head.children if c.dep_ not in ("punct", "prep", "relcl", "acl")]
         == ["the"]
     )
+
+
+def is_place_word(head: Token) -> bool:
+    """ "The province", "the city", "provincial leaders": a place named before, acting."""
+    return _the_place_word(head) or _local_leaders(head)
 
 
 def _local_leaders(head: Token) -> bool:
@@ -179,8 +186,8 @@ class LocalBodies:
         capital that acts is its country instead. "The city" or "the province" that acts, and
         its leaders ("provincial leaders received ..."), are the last place named's People's
         Committee."""
-        if _the_place_word(head) or _local_leaders(head):
-            place = self._latest_place(head.i)
+        if is_place_word(head):
+            place = self._latest_place(head.i, cities=head.lower_ != "province")
             return [f"{place} {LOCAL_BODY_NAMES[0]}"] if place else []
         if head.lower_ in ("province", "city") and head.pos_ == "NOUN":  # "Bac Ninh province"
             words = [
@@ -207,9 +214,11 @@ class LocalBodies:
                 return span.end - 1, span.kb_id_
         return None
 
-    def _latest_place(self, before: int) -> str | None:
-        """The listed place named last before token `before`, else the dateline's."""
-        found = self._latest_place_at(before) or self._dateline_place()
+    def _latest_place(self, before: int, cities: bool = True) -> str | None:
+        """The listed place named last before token `before` (with `cities` False, not one
+        of the cities run by the centre: "the province" is none of them), else the
+        dateline's."""
+        found = self._latest_place_at(before, cities) or self._dateline_place()
         return found[1] if found else None
 
     def _dateline_place(self) -> tuple[int, str] | None:
@@ -225,7 +234,7 @@ class LocalBodies:
             place = place or home_place(" ".join(words[:width]))
         return (-1, place) if place else None
 
-    def _latest_place_at(self, before: int) -> tuple[int, str] | None:
+    def _latest_place_at(self, before: int, cities: bool = True) -> tuple[int, str] | None:
         """The listed place named last before token `before`, and where it ends."""
         for token in reversed(self.doc[:before]):
             if not token.text[:1].isupper():
@@ -235,6 +244,6 @@ class LocalBodies:
             for width in (2, 3):
                 words = self.doc[max(0, token.i - width + 1) : token.i + 1]
                 place = place or home_place(words.text)
-            if place:
+            if place and (cities or place not in _CENTRAL_CITIES):
                 return token.i, place
         return None

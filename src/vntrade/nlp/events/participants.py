@@ -26,10 +26,16 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.events.arguments import fronted_participle, is_predicate, only_dates
+from vntrade.nlp.events.arguments import (
+    fronted_participle,
+    is_predicate,
+    only_dates,
+    topic_gerund,
+)
 from vntrade.nlp.events.event_nouns import noun_kind
 from vntrade.nlp.events.frame_cues import to_press
 from vntrade.nlp.events.frames import describes_group
+from vntrade.nlp.events.local_bodies import is_place_word
 from vntrade.nlp.events.naming import PhraseNames
 from vntrade.nlp.events.per_token import parts_of_speech
 from vntrade.nlp.events.phrases import indefinite, phrase_end
@@ -139,6 +145,7 @@ class Parse:
             or only_dates(token, start, end)
             or describes_group(token)
             or fronted_participle(token)
+            or topic_gerund(token)
         ):
             described = described or describes_group(token)
             if token.pos_ in ("NOUN", "PROPN") and not described:
@@ -159,7 +166,10 @@ class Parse:
             found.subject = (head.left_edge.idx, phrase_end(head))
             found.subject_text = self.names.phrase(head)
             if not passive:
-                found.agents = self.names.names_of(head) or self.names.acting_place(head)
+                place_word = self.names.acting_place(head) if is_place_word(head) else []
+                found.agents = (
+                    place_word or self.names.names_of(head) or self.names.acting_place(head)
+                )
                 if not found.agents and head.lower_ in _REPORTED_PRONOUNS:
                     found.agents = self._reporter(token)
                     found.reported = bool(found.agents)
