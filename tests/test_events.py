@@ -144,3 +144,14 @@ def test_a_pronoun_never_stands_for_someone_named_only_after_it(cli, tmp_path):
         "Published: 2025-07-20\n\nOn July 14, he met President Donald Trump in Washington.",
     )
     assert record["events"][0]["summary"].startswith("He met")
+
+
+def test_a_subject_the_parser_makes_of_punctuation_does_not_fail_the_article(cli, tmp_path):
+    # "Plan No. 4120/…": the parser takes the "." after "No" for the subject
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-11-06\n\nPlan No. 4120/KH-UBND was issued by the provincial People's "
+        "Committee on November 5 on supporting enterprises.",
+    )
+    assert [e["start"] for e in record["events"]] == ["2025-11-05"]

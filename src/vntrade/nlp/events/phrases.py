@@ -90,7 +90,8 @@ def phrase_tokens(head: Token) -> list[Token]:
             continue
         tokens += list(child.subtree)
     tokens.sort(key=lambda t: t.i)
-    return [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i]
+    # a head the parser made of punctuation ("Plan No. 4120/…": the ".") is its own phrase
+    return [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i] or [head]
 
 
 def member_tokens(head: Token) -> list[Token]:
@@ -104,7 +105,7 @@ def member_tokens(head: Token) -> list[Token]:
             continue
         tokens += list(child.subtree)
     tokens.sort(key=lambda t: t.i)
-    return [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i]
+    return [t for t in tokens if not t.is_punct or tokens[0].i < t.i < tokens[-1].i] or [head]
 
 
 def phrase_end(head: Token) -> int:
