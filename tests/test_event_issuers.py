@@ -162,3 +162,27 @@ def test_a_topic_gerund_does_not_take_the_date_of_a_happening_it_is_about(cli, t
         ("2025-09-08", "meeting"),
         ("2025-09-02", "call"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The White House on Monday announced a 60-day suspension of the new duties on Thai "
+        "rubber gloves.",
+        "President Donald Trump on Monday ordered an extra 20% tariff on Brazilian coffee.",
+    ],
+)
+def test_announcing_a_suspension_of_tariffs_or_ordering_a_tariff_is_a_tariff_measure(
+    cli, tmp_path, sentence
+):
+    (event,) = events_of(cli, tmp_path, sentence)
+    assert event["kind"] == "tariff measure"
+
+
+def test_a_suspension_of_imports_is_no_tariff_measure(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "The Philippines on Monday announced a 60-day suspension of rice imports.",
+    )
+    assert event["kind"] != "tariff measure"

@@ -44,6 +44,8 @@ def noun_kind(noun: Token) -> str | None:
                 if kind:
                     return kind
     kind = nouns.get(lemma) or nouns.get(noun.lower_)
+    if kind is None and lemma in _CHANGES and _of_tariffs(noun):
+        return "tariff measure"  # "announced a 90-day suspension of the higher tariffs"
     if kind is None and lemma in words.CONTAINERS:
         for child in children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -104,6 +106,24 @@ def _with_of(nouns: list[Token]) -> list[Token]:
     """Nouns and what their "of" phrases name ("most of the tariffs", "the start of the
     duties")."""
     return [*nouns, *(p for n in nouns for p in parts.of_objects(n))]
+
+
+# Nouns of a change that a tariff undergoes ("a suspension of the tariffs", "an increase in
+# duties"); not a change of trade ("a suspension of rice imports").
+_CHANGES = frozenset(
+    {"suspension", "increase", "reduction", "extension", "postponement", "delay", "removal"}
+    | {"doubling", "lifting", "easing", "rollback"}
+)
+
+
+def _of_tariffs(noun: Token) -> bool:
+    return any(
+        nouns_kind == "tariff measure"
+        for child in noun.children
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "in", "to")
+        for pobj in parts.pobjects(child)
+        for nouns_kind in [lexicon()[2].get(parts.lemma(pobj))]
+    )
 
 
 def tariff_content(noun: Token) -> str | None:

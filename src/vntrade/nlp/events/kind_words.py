@@ -16,7 +16,7 @@ PHASES = ("begin", "start", "resume", "continue", "end", "expire", "lapse", "ope
 SETTING = ("raise", "cut", "lower", "impose", "set", "pause", "suspend", "extend", "hike",
          "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove",
          "confirm", "introduce", "apply", "delay", "revise", "modify", "adjust",
-         "amend")  # fmt: skip
+         "amend", "order")  # fmt: skip
 # Verbs of reacting to what someone else did: the reaction is the event, said or written.
 REACTING = ("welcome", "hail", "praise", "criticise", "criticize", "condemn", "regret")
 # An authority's plans, and the verbs that make one an act: "issued a plan to support".
