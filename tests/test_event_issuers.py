@@ -186,3 +186,12 @@ def test_a_suspension_of_imports_is_no_tariff_measure(cli, tmp_path):
         "The Philippines on Monday announced a 60-day suspension of rice imports.",
     )
     assert event["kind"] != "tariff measure"
+
+
+def test_setting_a_reference_rate_is_a_central_bank_decision_not_a_tariff(cli, tmp_path):
+    (event,) = events_of(
+        cli,
+        tmp_path,
+        "Vietnam's central bank on Monday set the dong's daily reference rate at a record low.",
+    )
+    assert (event["kind"], event["actors"][0]) == ("decision", "State Bank of Vietnam")

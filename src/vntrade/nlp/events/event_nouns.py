@@ -28,6 +28,8 @@ def noun_kind(noun: Token) -> str | None:
     if lemma == "order" and any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
         return "agreement"  # "finalised an order for 100 jets": a purchase
     modifiers = {c.lower_ for c in children}
+    if lemma == "rate" and modifiers & _MONEY_RATES:
+        return "decision"  # "set the dong's daily reference rate": monetary policy, no tariff
     if lemma in words.REMEDY_FINDINGS and modifiers & {"preliminary", "final"}:
         # "issued final affirmative determinations"; an injury finding is a vote (decision)
         return "decision" if "injury" in modifiers else "tariff measure"
@@ -108,6 +110,11 @@ def _with_of(nouns: list[Token]) -> list[Token]:
     return [*nouns, *(p for n in nouns for p in parts.of_objects(n))]
 
 
+# What makes a rate a price of money, not a tariff ("the reference rate", "interest rates").
+_MONEY_RATES = frozenset(
+    {"reference", "exchange", "interest", "central", "policy", "refinancing", "discount"}
+    | {"lending", "deposit", "mortgage", "forward", "spot", "benchmark", "prime"}
+)
 # Nouns of a change that a tariff undergoes ("a suspension of the tariffs", "an increase in
 # duties"); not a change of trade ("a suspension of rice imports").
 _CHANGES = frozenset(
