@@ -149,6 +149,10 @@ def test_matching_rules():
     [
         ([("Dien", "NNP"), ("met", "VBD"), ("Greer", "NNP")], None),
         ([("Deadline", "NN"), (":", ":"), ("firms", "NNS"), ("to", "TO"), ("act", "VB")], None),
+        ([("Deadline", "NN"), (":", ":"), ("units", "NNS"), ("to", "TO"), ("urgently", "RB"),
+          ("act", "VB")], None),
+        ([("Deadline", "NN"), (":", ":"), ("units", "NNS"), ("urgently", "RB")],
+         "no finite verb"),
         ([("Deadline", "NN"), (":", ":"), ("sign", "VB"), ("deals", "NNS")], "starts with a verb"),
         ([("Met", "VBD"), ("Greer", "NNP")], "starts with a verb"),
         ([("the", "DT"), ("talks", "NNS"), ("ended", "VBD")], "no capital"),

@@ -455,3 +455,32 @@ def test_that_after_a_saying_opens_what_was_said_not_a_relative_clause(cli, tmp_
         "waited for the tariff decision.",
     )
     assert not events[0]["summary"].startswith("That")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "summary"),
+    [
+        (
+            "On the morning of September 9, at the headquarters of the Provincial People's "
+            "Committee, Tan Phu Wood Company and Carolina Home Furnishings signed a memorandum "
+            "of understanding on supplying rubberwood dining sets.",
+            "Tan Phu Wood Company and Carolina Home Furnishings signed a memorandum of "
+            "understanding on supplying rubberwood dining sets",
+        ),
+        (
+            "Nguyen Van Hai, General Director of a seafood processing company in Ca Mau "
+            "province's Nam Can district, said on Monday that his company had cut shrimp "
+            "output by a fifth.",
+            "Nguyen Van Hai said that his company had cut shrimp output by a fifth",
+        ),
+        (
+            "The Ministry of Finance on Sept. 9, 2025, issued a circular on customs valuation.",
+            "The Ministry of Finance issued a circular on customs valuation",
+        ),
+    ],
+)
+def test_a_long_clause_loses_its_fronted_place_its_subject_s_title_and_a_date_s_comma(
+    cli, tmp_path, sentence, summary
+):
+    (event,) = events_of(cli, tmp_path, sentence)
+    assert event["summary"] == summary

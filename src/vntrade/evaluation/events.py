@@ -18,7 +18,7 @@ A summary is *well-formed* when it starts with a capital, a digit or a name, has
 verb, does not end in a dangling word (preposition, conjunction, determiner, `to`) or a
 hyphen-number left from a range (`-12`), holds no emptied brackets, and does not start with
 a verb. A deadline's `Deadline: X to do Y` counts when its part after the colon has a subject
-and a verb (`to do`).
+and a verb (`to do`, also split by an adverb: `to urgently do`).
 """
 
 from __future__ import annotations
@@ -292,8 +292,9 @@ def summary_problem(tags: list[tuple[str, str]]) -> str | None:
     if not body or body[0][1].startswith("VB"):
         return "starts with a verb"
     finite = any(tag in _FINITE for _, tag in body)
+    adverbless = [pair for pair in body if not pair[1].startswith("RB")]  # "to urgently do"
     infinitive = deadline and any(
-        a[1] == "TO" and b[1] == "VB" for a, b in itertools.pairwise(body)
+        a[1] == "TO" and b[1] == "VB" for a, b in itertools.pairwise(adverbless)
     )
     if not (finite or infinitive):
         return "no finite verb"

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any
 from vntrade.nlp.actors.nationalities import country_of
 from vntrade.nlp.events.arguments import PREPOSITION_INGS
 from vntrade.nlp.events.mentions import ROLE_PHRASE
+from vntrade.nlp.events.trim import finish
 
 if TYPE_CHECKING:
     from vntrade.nlp.events.mentions import Mentions
     from vntrade.nlp.events.participants import Parse, Participants
 
-MAX_WORDS = 20
+
 _REPORTING = re.compile(
     r"(?P<content>.+?),\s+(?P<subject>[^,]{2,60}?)\s+(?P<verb>said|says|told|noted|stated|"
     r"added|announced|affirmed|stressed|emphasi[sz]ed|confirmed|reported)\b[^,]*$",
@@ -35,31 +36,7 @@ _ATTRIBUTIVE = re.compile(
 _DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
 # The last day of a range the dates left unread ("June 10 -12"): part of the date phrase.
 _DAY_TAIL = re.compile(r"\s*[-–]\s*\d{1,2}\b(?!\s*(?:%|per|percent|\.\d))")
-_EMPTY_BRACKETS = re.compile(r"\s*(?:\[[\s,;]*\]|\([\s,;]*\))")
-_PHRASE_BREAK = re.compile(
-    r"(?:,|\s(?=(?:in|on|at|to|for|with|from|of|by|and|as|that|which|while|amid|after|"
-    r"before|under|over|into|during|following)\s))"
-)
-MIN_WORDS = 8
-# Words a shortened summary must not end on.
-_DANGLING = frozenset(
-    {"on", "in", "at", "to", "for", "with", "from", "of", "by", "and", "or", "as", "that"}
-    | {"which", "while", "amid", "after", "before", "under", "over", "into", "during"}
-    | {"following", "the", "a", "an", "its", "their", "than", "between", "through", "but"}
-    | {"against", "within", "across", "around", "about", "toward", "towards", "via", "per"}
-)
-# Of those, the words that open a phrase the cut may leave unfinished ("from as high"); a
-# conjunction ("ministries and agencies") or an article only matters as the last word.
-_OPENS_PHRASE = (
-    _DANGLING - {"and", "or", "but", "that", "which", "while"} - {"the", "a", "an", "its", "their"}
-)
 _ACCORDING = re.compile(r"\s*according\s+to\b", re.IGNORECASE)
-# A summary that is only its source: "According to figures released by the ministry".
-_ONLY_SOURCE = re.compile(
-    r"according\s+to\s+(?P<det>(?:a|an|the)\s+)?(?P<thing>[^,]+?)\s+(?P<verb>released|"
-    r"issued|published|posted|announced|compiled)\s+by\s+(?P<agent>[^,…]+)",
-    re.IGNORECASE,
-)
 _SUBORDINATOR = re.compile(
     r"(?:as|while|when|whereas|after|before|following|which|where|although|though|but|"
     r"because|since|thus|and|that|so|earlier|meanwhile|later|previously|separately|"
@@ -101,13 +78,11 @@ _FRONTED = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
+_VERB_NEXT = re.compile(r",\s+(?!(?:the|a|an|its|their|his|her|this|these|and|or)\b)[a-z]")
 _PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")  # "Addressing a meeting ..., Chinh noted"
-_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
-_EXTRA_COMMAS = re.compile(r"(?:,\s*)+(?=,|$)")
 _DATELINE = re.compile(
     r"(?:[^\W\d_][\w.’']*\s?){1,3}(?:\([A-Z]{2,6}\))?\s*[-–—]\s+(?=[A-Z\"“])", re.UNICODE
 )
-_NOISE = re.compile(r"\s*\((?:[^()]*)\)|__Photo.*$|[\"“”]|\s*\./\.$|\s[\u0300-\u036f]+")
 _IRREGULAR_PAST = {
     "speaking": "spoke", "meeting": "met", "holding": "held", "making": "made",
     "giving": "gave", "taking": "took", "telling": "told", "writing": "wrote",
@@ -150,21 +125,21 @@ def clause_summary(
         said = (reporting.start("subject"), reporting.end("verb"))
         summary, actor = _render(text, said, date, mentions)
         body, _ = _render(text, reporting.span("content"), date, mentions)
-        return _finish(f"{summary} {body}"), actor
+        return finish(f"{summary} {body}"), actor
     if who is not None and who.described and who.clause_end:
         # "Under an order signed by X on July 31, ...": the order was signed by X
         np_start, np_end, verb_start, plural = who.described
         thing, _ = _render(text, (np_start, np_end), date, mentions)
         done, actor = _render(text, (verb_start, who.clause_end), date, mentions)
         thing = re.sub(r"^(?:the|a|an)\b", lambda m: m.group().capitalize(), thing.strip())
-        return _finish(f"{thing} {'were' if plural else 'was'} {done}"), actor
+        return finish(f"{thing} {'were' if plural else 'was'} {done}"), actor
     index = clauses.index(clause) if clause in clauses else 0
     if index > 0 and _ACCORDING.match(text, start, end):
         # "Exports rose 4%, according to the report published on April 29": the figure's
         # clause, then its source
         main, _ = clause_summary(text, clauses, clauses[0], date, mentions)
         source, _ = _render(text, (start, end), date, mentions)
-        return _finish(f"{main.rstrip('…')}, {source.strip()}"), None
+        return finish(f"{main.rstrip('…')}, {source.strip()}"), None
     main = parse.after_fronted_participle(start) if parse is not None else None
     if main is not None and start < main < end:
         # "Asked about the rate on Thursday, the spokeswoman said ...": what she said
@@ -192,7 +167,7 @@ def clause_summary(
         subject = _leading_actor(text, clauses[1], mentions)
         summary, _ = _render(text, (start + participle.end(), end), date, mentions)
         verb = _past(participle.group().lower())
-        return _finish(f"{subject + ' ' if subject else ''}{verb} {summary}"), subject
+        return finish(f"{subject + ' ' if subject else ''}{verb} {summary}"), subject
     if rendered[0] != (start, end):  # cut where a relative clause's words end
         rendered = (start, end), _render(text, (start, end), date, mentions)
     summary, actor = rendered[1]
@@ -204,7 +179,7 @@ def clause_summary(
         elif not start <= who.subject[0] < end:
             summary = f"{who.subject_text} {summary}"
             actor = who.agents[0] if who.agents else actor
-    return _finish(summary), actor
+    return finish(summary), actor
 
 
 _RESTRICTIVE = re.compile(r"(?:that|which)\s+(?!is\b|was\b)([a-z]+s)\b")  # "that sets"
@@ -230,7 +205,7 @@ def ordered_summary(
     if not starts:
         return None
     summary, _ = _render(text, (max(starts), clause[1]), date, mentions)
-    return _finish(f"Deadline: {summary}", capitalise=False)
+    return finish(f"Deadline: {summary}", capitalise=False)
 
 
 def deadline_summary(addressee: str | None, action: str, record: dict[str, Any]) -> str:
@@ -244,14 +219,14 @@ def deadline_summary(addressee: str | None, action: str, record: dict[str, Any])
             action = _PREPOSITION.sub("", before) + after[day_part.end() if day_part else 0 :]
     action = re.sub(r"^to\s+", "", " ".join(action.split()))
     if not addressee:
-        return _finish(f"Deadline: {action}", capitalise=False)
+        return finish(f"Deadline: {action}", capitalise=False)
     addressee = re.sub(r"^The\b", "the", addressee)
     if re.match(r"\w+ing\b", action):  # "submitting a plan": a task, told as a clause
         tasked = "are" if re.search(r"(?:ies|[^s]s)$", addressee) else "is"
-        return _finish(f"Deadline: {addressee} {tasked} tasked with {action}", capitalise=False)
+        return finish(f"Deadline: {addressee} {tasked} tasked with {action}", capitalise=False)
     if _NOMINAL_ACTION.match(action):
-        return _finish(f"Deadline for {addressee}: {action}", capitalise=False)
-    return _finish(f"Deadline: {addressee} to {action}", capitalise=False)
+        return finish(f"Deadline for {addressee}: {action}", capitalise=False)
+    return finish(f"Deadline: {addressee} to {action}", capitalise=False)
 
 
 def _render(
@@ -269,7 +244,9 @@ def _render(
         cut_from = before.start() if before else date["start"]
         after = _DAY_PART.match(text, date["end"], end) or _DAY_TAIL.match(text, date["end"], end)
         cut_to = after.end() if after else date["end"]
-        if text.startswith(",", cut_to) and (cut_from == start or text[cut_from] == ","):
+        # "X on Oct. 1, 2025, issued": the date's own comma pairs with the one after it
+        paired = "," in text[date["start"] : date["end"]] and _VERB_NEXT.match(text, cut_to)
+        if text.startswith(",", cut_to) and (cut_from == start or text[cut_from] == "," or paired):
             cut_to += 1  # a fronted "Last week, ..."; "The ministry, on Monday, said"
         edits.append((cut_from, cut_to, ""))
         if cut_from == start:  # the clause goes on after its fronted date: "On May 9 the PM"
@@ -352,42 +329,3 @@ def _past(participle: str) -> str:
         return _IRREGULAR_PAST[participle]
     stem = participle[:-3]
     return stem + ("d" if stem.endswith("e") else "ed")
-
-
-def _finish(summary: str, capitalise: bool = True) -> str:
-    """Clean punctuation and spacing, capitalise, and trim to MAX_WORDS words."""
-    summary = _EMPTY_BRACKETS.sub("", _NOISE.sub("", summary))
-    summary = _SPACE_BEFORE_MARK.sub(r"\1", " ".join(summary.split()))
-    summary = _EXTRA_COMMAS.sub("", summary).strip(" ,;:.-–—")
-    source = _ONLY_SOURCE.fullmatch(summary)
-    if source:  # "According to data released by the office": the office released data
-        summary = f"{source['agent']} {source['verb']} {source['det'] or ''}{source['thing']}"
-    words = summary.split()
-    if len(words) > MAX_WORDS:
-        # a long clause loses its fronted place first ("At a press briefing in Hanoi, X …")
-        words = _FRONTED_PLACE.sub("", summary, count=1).split()
-        summary = " ".join(words)
-    if len(words) > MAX_WORDS:
-        summary = _shorten(" ".join(words[: MAX_WORDS + 1])) + "…"
-    return summary[:1].upper() + summary[1:] if capitalise else summary
-
-
-_FRONTED_PLACE = re.compile(
-    r"^(?:At|In|On|During|Speaking at|Addressing)\s+(?:the|a|an|its|his|her)\s[^,]{3,80},\s+"
-)
-
-
-def _shorten(words: str) -> str:
-    """`words` up to MAX_WORDS words, cut before the last phrase that would not fit whole
-    (a comma, a preposition or a conjunction), when that leaves MIN_WORDS words or more."""
-    cuts = [m.start() for m in _PHRASE_BREAK.finditer(words)]
-    fit = " ".join(words.split()[:MAX_WORDS])
-    cuts = [c for c in cuts if c <= len(fit) and len(words[:c].split()) >= MIN_WORDS]
-    kept = (words[: cuts[-1]] if cuts else fit).rstrip(" ,;:").split()
-    # never end on "from", "during", "the", nor one word into their phrase: "…32% from as high…"
-    opens = [i for i in range(max(0, len(kept) - 3), len(kept)) if kept[i].lower() in _OPENS_PHRASE]
-    if opens and opens[-1] >= MIN_WORDS and len(kept) - opens[-1] <= 2:
-        kept = kept[: opens[-1]]  # a phrase cut after its first word ("as high")
-    while len(kept) > MIN_WORDS and kept[-1].lower() in _DANGLING:
-        kept.pop()
-    return " ".join(kept).rstrip(" ,;:")
