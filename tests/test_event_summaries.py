@@ -484,3 +484,26 @@ def test_a_long_clause_loses_its_fronted_place_its_subject_s_title_and_a_date_s_
 ):
     (event,) = events_of(cli, tmp_path, sentence)
     assert event["summary"] == summary
+
+
+@pytest.mark.parametrize(
+    ("sentence", "summary"),
+    [
+        (
+            "The ministry asked provinces with large garment exports, including Nam Dinh, "
+            "Thai Binh and Ha Nam, to report on order cancellations by August 15.",
+            "Deadline: provinces with large garment exports to report on order cancellations",
+        ),
+        (
+            "The Prime Minister requested ministers, heads of ministerial-level agencies and "
+            "chairpersons of People's Committees of provinces to review origin certificates by "
+            "August 15.",
+            "Deadline: ministers and others to review origin certificates",
+        ),
+    ],
+)
+def test_a_deadline_s_long_addressee_loses_its_examples_or_all_but_its_first(
+    cli, tmp_path, sentence, summary
+):
+    (event,) = events_of(cli, tmp_path, sentence)
+    assert event["summary"] == summary

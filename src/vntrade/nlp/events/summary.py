@@ -77,6 +77,8 @@ _FRONTED = re.compile(
     r"(?:after|before|following|during|since|amid|ahead\s+of)\s+[^,;.]{1,60}?,\s+(?=\S)",
     re.IGNORECASE,
 )
+_LONG_ADDRESSEE = 8  # words
+_EXAMPLES = re.compile(r",\s+(?:including|such as|especially|notably|namely)\b[^;]*?,\s+(?=to\s)")
 _PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
 _VERB_NEXT = re.compile(r",\s+(?!(?:the|a|an|its|their|his|her|this|these|and|or)\b)[a-z]")
 _PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")  # "Addressing a meeting ..., Chinh noted"
@@ -205,6 +207,7 @@ def ordered_summary(
     if not starts:
         return None
     summary, _ = _render(text, (max(starts), clause[1]), date, mentions)
+    summary = _EXAMPLES.sub(" ", summary, count=1)  # "localities, including X and Y, to report"
     return finish(f"Deadline: {summary}", capitalise=False)
 
 
@@ -220,13 +223,25 @@ def deadline_summary(addressee: str | None, action: str, record: dict[str, Any])
     action = re.sub(r"^to\s+", "", " ".join(action.split()))
     if not addressee:
         return finish(f"Deadline: {action}", capitalise=False)
-    addressee = re.sub(r"^The\b", "the", addressee)
+    addressee = _short_addressee(re.sub(r"^The\b", "the", addressee))
     if re.match(r"\w+ing\b", action):  # "submitting a plan": a task, told as a clause
         tasked = "are" if re.search(r"(?:ies|[^s]s)$", addressee) else "is"
         return finish(f"Deadline: {addressee} {tasked} tasked with {action}", capitalise=False)
     if _NOMINAL_ACTION.match(action):
         return finish(f"Deadline for {addressee}: {action}", capitalise=False)
     return finish(f"Deadline: {addressee} to {action}", capitalise=False)
+
+
+def _short_addressee(addressee: str) -> str:
+    """A long addressee without its examples ("localities with large exports, including
+    Hanoi, ...") or, for a list, its first item and "others", so that its task fits."""
+    if len(addressee.split()) <= _LONG_ADDRESSEE:
+        return addressee
+    first, comma, rest = addressee.partition(",")
+    if comma and re.match(r"\s*(?:including|such as|especially|notably|namely)\b", rest):
+        return first
+    listed = re.split(r",\s+|\s+and\s+", addressee)
+    return f"{listed[0]} and others" if len(listed) > 2 else addressee
 
 
 def _render(
