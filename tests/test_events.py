@@ -155,3 +155,16 @@ def test_a_subject_the_parser_makes_of_punctuation_does_not_fail_the_article(cli
         "Committee on November 5 on supporting enterprises.",
     )
     assert [e["start"] for e in record["events"]] == ["2025-11-05"]
+
+
+def test_a_wire_dateline_inside_the_text_dates_no_event(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        "Published: 2025-06-04\n\nShrimp farmers in the Mekong Delta are restocking ponds. "
+        "Traders expect demand to pick up before the holidays.\n\nPangasius farmers said feed "
+        "costs rose again. Several hatcheries have cut output.\n\n"
+        "HANOI, June 3 (Reuters) - Vietnam's trade ministry on Monday said it would send a "
+        "delegation to Washington.",
+    )
+    assert [e["start"] for e in record["events"]] == ["2025-06-02"]

@@ -177,6 +177,24 @@ def test_datelines_give_place_and_agency_and_leave_the_body(
 
 
 @pytest.mark.parametrize(
+    ("chrome", "published"),
+    [
+        ("Share · Tweet · Email\nUpdated 2 hours ago", None),
+        ("Published: 2025-06-03 08:10 | Updated: 2025-06-03 11:45", "2025-06-03"),
+        ("AFP | Updated: Jun 3, 2025, 11:45 IST", None),
+        ("World   03/06/2025 11:45 GMT+7", "2025-06-03"),
+    ],
+)
+def test_page_chrome_before_a_dateline_is_dropped_and_the_dateline_read(
+    load_one, chrome: str, published
+) -> None:
+    record = load_one(f"{chrome}\n\nSEOUL, June 3 (Yonhap) -- {BODY}\n")
+    assert (record["dateline"], record["agency"]) == ("Seoul", "Yonhap")
+    assert record["published"] == published
+    assert record["text"] == BODY
+
+
+@pytest.mark.parametrize(
     "first_line",
     [
         "US — Vietnam trade reached a record last year.",

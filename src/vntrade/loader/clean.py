@@ -177,9 +177,24 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def is_ui_junk(paragraph: str) -> bool:
-    """True for page furniture: "mask", "back to top", breadcrumbs, tag lists, copyright."""
+    """True for page furniture: "mask", "back to top", breadcrumbs, tag lists, copyright, a
+    bar of share buttons ("Share · Tweet · Email"), a relative stamp ("Updated 2 hours ago")."""
     key = paragraph.strip(_EDGE_CHARS).lower()
-    return key in _UI_JUNK or bool(_JUNK_LINE.match(paragraph)) or not any(map(str.isalnum, key))
+    if key in _UI_JUNK or bool(_JUNK_LINE.match(paragraph)) or not any(map(str.isalnum, key)):
+        return True
+    buttons = [word for word in _BUTTON_SEPARATORS.split(key) if word]
+    return (bool(buttons) and set(buttons) <= _SHARE_BUTTONS) or bool(_AGO.fullmatch(key))
+
+
+_BUTTON_SEPARATORS = re.compile(r"[\s·•|/,]+")
+_SHARE_BUTTONS = frozenset(
+    {"share", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "zalo"}
+    | {"linkedin", "whatsapp", "telegram", "pinterest", "reddit", "copy", "link", "save"}
+)
+_AGO = re.compile(
+    r"(?:(?:last\s+)?updated|posted|published)?\s*:?\s*\d+\s+"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago"
+)
 
 
 def is_edge_junk(paragraph: str) -> bool:

@@ -40,6 +40,13 @@ _STAMP_CREDIT = re.compile(rf"^\(?(?P<credit>{CREDIT})\)\s*[,:]?\s*")
 _BYLINE_COMMA = re.compile(rf"^by\s+{_WORD}(?:\s+{_WORD}){{0,5}}\s*,\s*", re.IGNORECASE)
 # "... 09:30AM (Updated: 04 Jun 2025 10:00AM)", "... GMT+7 Updated 2 hours ago"
 _UPDATED_TAIL = re.compile(r"\s*[(\[|]?\s*(?:last\s+)?updated\b.*$", re.IGNORECASE)
+_SECTION = re.compile(r"[A-Z][a-z]{2,15}\s+(?=\d)")
+# A line that only says when the page was updated, after a credit or a section's name.
+_UPDATE_STAMP = re.compile(
+    rf"(?:\(?{CREDIT}\)?\s*[|•·:-]\s*)?(?:last\s+)?(?:updated|modified)\s*(?:on|at)?\s*:?\s*"
+    r"(?=.*\d)[\w\s:/.,+()-]{4,40}",
+    re.IGNORECASE,
+)
 _CREDIT_ONLY = re.compile(rf"\(?{CREDIT}\)?\.?")
 # "Source: Xinhua", a credit line in the header
 _SOURCE_LINE = re.compile(r"^(?:source|from)\s*:\s*(?P<credit>.+)$", re.IGNORECASE)
@@ -178,6 +185,8 @@ def _take_furniture(header: Header, line: str) -> bool:
     it says goes to `header`."""
     if _take_credit(header, line) or _take_timestamp(header, line):
         return True
+    if _UPDATE_STAMP.fullmatch(line):  # "PTI | Updated: Aug 7, 2025, 12:45 IST": not published
+        return True
     if _menu_line(line):  # "Industry | Steel", "DAILY | E-paper | Subscribe | Sign in"
         return True
     if _take_place_date(header, line):
@@ -251,6 +260,9 @@ def _take_timestamp(header: Header, line: str) -> bool:
         elif not (_BYLINE.match(piece) or is_name_line(piece)):
             rest.append(piece)
     published = parse_date(" | ".join(rest)) if rest else None
+    section = _SECTION.match(line) if published is None else None
+    if section:  # "Business 17/11/2025 10:25 GMT+7": a section's name before the stamp
+        published = parse_date(line[section.end() :])
     if published is None:
         return False
     header.published = header.published or published

@@ -40,6 +40,7 @@ from vntrade.nlp.events.which_dates import (
     COARSE,
     baseline,
     follows,
+    in_dateline,
     is_coarse,
     months_period,
     names_a_law,
@@ -90,7 +91,8 @@ def find_events(
         after_date, previous_end = follows(record["text"], previous_end, date), date["end"]
         if index is None or not _is_event_date(date) or (index, date["value"]) in seen:
             continue
-        named = names_a_law(record["text"], date)  # "the Trade Act of 1974"
+        # "the Trade Act of 1974"; "SEOUL, July 8 (Yonhap) --": the day the story was filed
+        named = names_a_law(record["text"], date) or in_dateline(record["text"], date)
         if named or baseline(record["text"], date) or (after_date and is_coarse(date)):
             continue  # "rose 27% from a year earlier"; "last year" in "October 25 last year"
         seen.add((index, date["value"]))

@@ -82,8 +82,10 @@ _EXAMPLES = re.compile(r",\s+(?:including|such as|especially|notably|namely)\b[^
 _PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
 _VERB_NEXT = re.compile(r",\s+(?!(?:the|a|an|its|their|his|her|this|these|and|or)\b)[a-z]")
 _PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")  # "Addressing a meeting ..., Chinh noted"
-_DATELINE = re.compile(
-    r"(?:[^\W\d_][\w.’']*\s?){1,3}(?:\([A-Z]{2,6}\))?\s*[-–—]\s+(?=[A-Z\"“])", re.UNICODE
+_DATELINE = re.compile(  # "HANOI (VNA) -", "SEOUL, July 8 (Yonhap) --"
+    r"(?:[^\W\d_][\w.’']*\s?){1,3}(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*(?:\([A-Z][\w .&-]{1,25}\))?\s*(?:--|[-–—])\s+(?=[A-Z\"“])",
+    re.UNICODE,
 )
 _IRREGULAR_PAST = {
     "speaking": "spoke", "meeting": "met", "holding": "held", "making": "made",

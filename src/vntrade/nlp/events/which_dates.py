@@ -98,3 +98,17 @@ def names_a_law(text: str, date: dict[str, Any]) -> bool:
     if not re.fullmatch(r"\d{4}", str(date.get("value", ""))):
         return False
     return law_year(text, date["start"], date["end"])
+
+
+# A wire's dateline opening a paragraph: "SEOUL, July 8 (Yonhap) --", "New Delhi, Aug 7
+# (PTI)", "HANOI, June 3 (Reuters) -", "WASHINGTON, May 2 —": the day the story was filed.
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w.'’ /-]{1,40},[ \t]*$")
+_DATELINE_END = re.compile(r"[ \t]*(?:\([A-Za-z][\w .&-]{1,25}\)[ \t]*(?:--|[-–—:])?|(?:--|[-–—]))")
+
+
+def in_dateline(text: str, date: dict[str, Any]) -> bool:
+    """Whether a date is a wire dateline's, at the start of a paragraph: the filing day,
+    not a happening (the story's own dates follow it)."""
+    line_start = text.rfind("\n", 0, date["start"]) + 1
+    before = text[max(0, line_start - 1) : date["start"]]
+    return bool(_DATELINE_PLACE.search(before) and _DATELINE_END.match(text, date["end"]))
