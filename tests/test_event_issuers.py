@@ -195,3 +195,16 @@ def test_setting_a_reference_rate_is_a_central_bank_decision_not_a_tariff(cli, t
         "Vietnam's central bank on Monday set the dong's daily reference rate at a record low.",
     )
     assert (event["kind"], event["actors"][0]) == ("decision", "State Bank of Vietnam")
+
+
+def test_a_numbered_document_s_own_date_is_its_issue_by_its_issuer(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "The minister asked units to implement Directive No. 14/CT-BCT dated September 2 on "
+        "origin checks and to report the results by September 30.",
+    )
+    assert [(e["start"], e["kind"], e["actors"][0]) for e in events] == [
+        ("2025-09-02", "decision", "Ministry of Industry and Trade"),
+        ("2025-09-30", "deadline", "Ministry of Industry and Trade"),
+    ]

@@ -39,6 +39,7 @@ from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, 
 from vntrade.nlp.events.which_dates import (
     COARSE,
     baseline,
+    document_date,
     follows,
     in_dateline,
     is_coarse,
@@ -198,7 +199,9 @@ def _event_from_date(
     kind, trigger = framed or choose_kind(text, sentence, clause, (date["start"], date["end"]))
     cue = _DEADLINE_CUE.search(text, max(start, date["start"] - 40), date["start"])
     order = ORDER.search(text, clause[0], date["start"])
-    due = bool(date.get("deadline") or cue or order)
+    dated = document_date(text, start, date)
+    due = bool(date.get("deadline") or cue or order) and not dated  # "Directive 21 dated May 2"
+    kind, trigger = ("decision", "dated") if dated else (kind, trigger)
     if due:
         # A deadline stated outside any directive ("tariffs are paused until July 9"), or
         # the date of an ordered action ("directed ministries to sign contracts in May").

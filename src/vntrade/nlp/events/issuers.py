@@ -53,7 +53,7 @@ _DOCUMENT = (
 # effect is its issuer's, while its signing stays the signer's ("X signed Decree 73").
 _IN_EFFECT = re.compile(
     rf"\b{_DOCUMENT}\b(?:No\.|[^.;]){{0,120}}?\b(?:takes?\s+effect|took\s+effect|effective|"
-    rf"comes?\s+into\s+(?:effect|force))|\bimplement\w*\s+(?:\S+\s+){{0,3}}?{_DOCUMENT}",
+    rf"comes?\s+into\s+(?:effect|force)|dated)|\bimplement\w*\s+(?:\S+\s+){{0,3}}?{_DOCUMENT}",
     re.IGNORECASE,
 )
 _MINISTER = re.compile(r"\b(?:Deputy\s+|Vice\s+)?Minister\s+of\s+(?P<field>[A-Z][\w ,]+?)$")
@@ -66,16 +66,16 @@ def issuer_first(
     """`names` with the issuer of the document the clause at `span` puts into effect first,
     before the person who signed it or the country its owner was taken to be; unchanged when
     another body already leads."""
-    if kind not in _ISSUED_KINDS or not names:
+    if kind not in _ISSUED_KINDS:
         return names
-    signed = mentions.types.get(names[0]) == "PERSON"
+    signed = bool(names) and mentions.types.get(names[0]) == "PERSON"
     clause = text[span[0] : span[1]]
-    if not (signed or names[0] == HOME_COUNTRY) or not _IN_EFFECT.search(clause):
+    if not (signed or not names or names[0] == HOME_COUNTRY) or not _IN_EFFECT.search(clause):
         return names
     body = _coded_issuer(clause, names, mentions)
     if body is None and signed:
         body = _signer_body(names[0], mentions)
-    if body is None or body == names[0]:
+    if body is None or body in names[:1]:
         return names
     return list(dict.fromkeys([body, *names]))
 

@@ -112,3 +112,16 @@ def in_dateline(text: str, date: dict[str, Any]) -> bool:
     line_start = text.rfind("\n", 0, date["start"]) + 1
     before = text[max(0, line_start - 1) : date["start"]]
     return bool(_DATELINE_PLACE.search(before) and _DATELINE_END.match(text, date["end"]))
+
+
+_DATED = re.compile(  # "Directive No. 21/CT-BCT dated November 28"
+    r"\b(?:decree|circular|decision|directive|dispatch|letter|resolution|plan|notice)\b"
+    r"(?:No\.|[^.;,]){0,40}?\d+/[\w/-]+\s+dated\s+$",
+    re.IGNORECASE,
+)
+
+
+def document_date(text: str, sentence_start: int, date: dict[str, Any]) -> bool:
+    """Whether a date is a numbered document's own ("Directive No. 21/CT-BCT dated November
+    28"): the day it was issued, a decision, whatever the clause around it orders."""
+    return bool(_DATED.search(text, max(sentence_start, date["start"] - 60), date["start"]))
