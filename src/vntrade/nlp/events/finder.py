@@ -29,12 +29,11 @@ from vntrade.nlp.events.mentions import Mentions
 from vntrade.nlp.events.non_events import moves_a_market, tells_no_happening
 from vntrade.nlp.events.participants import Parse, Participants
 from vntrade.nlp.events.ranges import (
-    LONGEST_STRETCH_DAYS,
     merge_ranges,
     phrase_span,
     stretch_by_lengths,
 )
-from vntrade.nlp.events.stages import stages_merged
+from vntrade.nlp.events.stages import continuations_merged, stages_merged
 from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
 from vntrade.nlp.events.which_dates import (
     COARSE,
@@ -53,14 +52,6 @@ from vntrade.records import Event
 _DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than|deadline\s+of)\s+$", re.I)
 EVENT_TIMEX = ("DATE", "TIME")
 WEAK_KINDS = ("report", "briefing")  # "said" tells little about what happened
-# A sentence that only says how long a happening named before goes on.
-_GOES_ON = re.compile(
-    r"The\s+(?:[\w-]+\s+){0,3}?(?:round|talks|visit|trip|tour|meeting|conference|forum|"
-    r"session|negotiations?|fair|summit|mission|exhibition|dialogue)\b[^.;]*?\b(?:runs?|ran|"
-    r"lasts?|lasted|continues?|continued|ends?|ended|concludes?|concluded|closes?|closed|"
-    r"wrap(?:s|ped)?\s+up)\b",
-    re.IGNORECASE,
-)
 _NO_DATE = {"start": -1, "end": -1}  # a summary with no date phrase to leave out
 _LOCAL_OWNER = re.compile(
     r"^(?:the\s+)?(?:city|province|municipal|provincial|city['’]s|province['’]s)\s+", re.IGNORECASE
@@ -105,7 +96,7 @@ def find_events(
         events.append(event)
         if parse is not None:  # "announced the deal after a phone call with X"
             events.extend(companion_calls(record, parse, sentences[index], date, event))
-    events = stages_merged(_continuations_merged(_without_data_periods(events)))
+    events = stages_merged(continuations_merged(_without_data_periods(events)))
     if parse is not None:  # "... said Tuesday. Trump announced it after speaking with X."
         events.extend(undated_companions(record, parse, sentences, events))
     events.extend(_directive_deadlines(record, mentions, sentences, parse))
@@ -133,32 +124,6 @@ def _without_data_periods(events: list[Event]) -> list[Event]:
         for e in events
         if not (e.kind == "report" and e.precision in ("week", "month") and e.order in released)
     ]
-
-
-def _continuations_merged(events: list[Event]) -> list[Event]:
-    """Events whose sentence only says how long an earlier happening goes on ("The round,
-    which runs through Thursday", "The visit ended on May 9") extend that happening, the
-    latest earlier one of the same kind, up to 31 days, instead of standing alone."""
-    kept: list[Event] = []
-    for event in events:
-        earlier = next(
-            (e for e in reversed(kept) if e.kind == event.kind and e.order < event.order), None
-        )
-        goes_on = event.kind in _HAPPENINGS and _GOES_ON.match(event.summary)
-        if earlier is not None and goes_on and _extends(earlier, event):
-            earlier.end = event.end
-            continue
-        kept.append(event)
-    return kept
-
-
-def _extends(earlier: Event, later: Event) -> bool:
-    if not (earlier.start and earlier.end and later.start and later.end):
-        return False
-    first, last = parse_period(earlier.start), parse_period(later.end)
-    if first is None or last is None or later.start < earlier.start:
-        return False
-    return 0 < (last.start - first.start).days <= LONGEST_STRETCH_DAYS + 1
 
 
 def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:

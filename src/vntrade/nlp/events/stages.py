@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from vntrade.nlp.events.ranges import LONGEST_STRETCH_DAYS
+from vntrade.periods import parse_period
 from vntrade.records import Event
 
 LONGEST_STAGES_DAYS = 14  # an opening and a close further apart are two happenings
@@ -182,3 +184,40 @@ def _holds(coarse: Event, span: Event) -> bool:
         and (coarse.start or "") <= (span.start or "")
         and (span.end or "") <= (coarse.end or "")
     )
+
+
+# A sentence that only says how long a happening named before goes on.
+_GOES_ON = re.compile(
+    r"The\s+(?:[\w-]+\s+){0,3}?(?:round|talks|visit|trip|tour|meeting|conference|forum|"
+    r"session|negotiations?|fair|summit|mission|exhibition|dialogue)\b[^.;]*?\b(?:runs?|ran|"
+    r"lasts?|lasted|continues?|continued|ends?|ended|concludes?|concluded|closes?|closed|"
+    r"wrap(?:s|ped)?\s+up)\b",
+    re.IGNORECASE,
+)
+_GOING_ON_KINDS = ("negotiation", "meeting", "visit", "call", "agreement")
+
+
+def continuations_merged(events: list[Event]) -> list[Event]:
+    """Events whose sentence only says how long an earlier happening goes on ("The round,
+    which runs through Thursday", "The visit ended on May 9") extend that happening, the
+    latest earlier one of the same kind, up to 31 days, instead of standing alone."""
+    kept: list[Event] = []
+    for event in events:
+        earlier = next(
+            (e for e in reversed(kept) if e.kind == event.kind and e.order < event.order), None
+        )
+        goes_on = event.kind in _GOING_ON_KINDS and _GOES_ON.match(event.summary)
+        if earlier is not None and goes_on and _extends(earlier, event):
+            earlier.end = event.end
+            continue
+        kept.append(event)
+    return kept
+
+
+def _extends(earlier: Event, later: Event) -> bool:
+    if not (earlier.start and earlier.end and later.start and later.end):
+        return False
+    first, last = parse_period(earlier.start), parse_period(later.end)
+    if first is None or last is None or later.start < earlier.start:
+        return False
+    return 0 < (last.start - first.start).days <= LONGEST_STRETCH_DAYS + 1
