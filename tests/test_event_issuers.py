@@ -208,3 +208,18 @@ def test_a_numbered_document_s_own_date_is_its_issue_by_its_issuer(cli, tmp_path
         ("2025-09-02", "decision", "Ministry of Industry and Trade"),
         ("2025-09-30", "deadline", "Ministry of Industry and Trade"),
     ]
+
+
+def test_what_was_decided_at_a_dated_meeting_is_an_event_on_its_day(cli, tmp_path):
+    events = events_of(
+        cli,
+        tmp_path,
+        "Deputy Prime Minister Ho Duc Phoc on September 4 chaired a meeting with seafood "
+        "exporters on the new US duties. At the meeting, the Deputy Prime Minister decided to "
+        "set up a working group on origin fraud. At the meeting, he said exports had held up.",
+    )
+    assert [(e["start"], e["kind"], e["actors"][0]) for e in events] == [
+        ("2025-09-04", "meeting", "Ho Duc Phoc"),
+        ("2025-09-04", "decision", "Ho Duc Phoc"),
+    ]
+    assert events[1]["summary"].startswith("Ho Duc Phoc decided to set up a working group")

@@ -35,6 +35,7 @@ from vntrade.nlp.events.ranges import (
 )
 from vntrade.nlp.events.stages import continuations_merged, stages_merged
 from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
+from vntrade.nlp.events.venues import venue_dates
 from vntrade.nlp.events.which_dates import (
     COARSE,
     baseline,
@@ -96,6 +97,10 @@ def find_events(
         events.append(event)
         if parse is not None:  # "announced the deal after a phone call with X"
             events.extend(companion_calls(record, parse, sentences[index], date, event))
+    if parse is not None:  # "At the meeting, the PM decided to ...": on the meeting's day
+        for index, date in venue_dates(parse.doc, sentences, events, {i for i, _ in seen}):
+            event = _event_from_date(record, mentions, sentences[index], index, date, parse)
+            events.extend([event] if event is not None and not tells_no_happening(event) else [])
     events = stages_merged(continuations_merged(_without_data_periods(events)))
     if parse is not None:  # "... said Tuesday. Trump announced it after speaking with X."
         events.extend(undated_companions(record, parse, sentences, events))
