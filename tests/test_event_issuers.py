@@ -223,3 +223,15 @@ def test_what_was_decided_at_a_dated_meeting_is_an_event_on_its_day(cli, tmp_pat
         ("2025-09-04", "decision", "Ho Duc Phoc"),
     ]
     assert events[1]["summary"].startswith("Ho Duc Phoc decided to set up a working group")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cambodia on Monday secured a 19% rate on its exports to the US, down from 36%.",
+        "The European Union on Monday clinched its own deal with Washington, with a 15% rate.",
+    ],
+)
+def test_securing_a_rate_or_clinching_a_deal_is_an_agreement(cli, tmp_path, sentence):
+    (event,) = events_of(cli, tmp_path, sentence)
+    assert event["kind"] == "agreement"
