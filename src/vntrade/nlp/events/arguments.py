@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.commodities.lexicon import normal_form
-from vntrade.nlp.events.kind_words import lexicon, verb_lemma
+from vntrade.nlp.events.kind_words import HAPPENING_KINDS, lexicon, verb_lemma
 from vntrade.nlp.events.phrases import singular
 
 if TYPE_CHECKING:
@@ -119,9 +119,6 @@ def fronted_participle(verb: Token) -> bool:
     )
 
 
-_HAPPENINGS = ("meeting", "call", "visit", "negotiation", "agreement")
-
-
 def topic_gerund(verb: Token) -> bool:
     """Whether a gerund gives a topic ("a workshop on diversifying markets on May 20"): a
     date there is the workshop's, not the diversifying's; unless what the gerund is about
@@ -135,7 +132,7 @@ def topic_gerund(verb: Token) -> bool:
         for t in verb.subtree
         if t.pos_ == "NOUN"
         and t.dep_ != "compound"
-        and nouns.get(singular(t.lower_)) in _HAPPENINGS
+        and nouns.get(singular(t.lower_)) in HAPPENING_KINDS
     ]
     return not happenings and not any(c.dep_ in _SUBJECTS for c in verb.children)
 

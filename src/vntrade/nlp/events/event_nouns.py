@@ -125,11 +125,10 @@ _CHANGES = frozenset(
 
 def _of_tariffs(noun: Token) -> bool:
     return any(
-        nouns_kind == "tariff measure"
+        noun_kind(pobj) == "tariff measure"
         for child in noun.children
         if child.dep_ == "prep" and child.lower_ in ("of", "on", "in", "to")
         for pobj in parts.pobjects(child)
-        for nouns_kind in [lexicon()[2].get(parts.lemma(pobj))]
     )
 
 

@@ -22,6 +22,7 @@ from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.groups import HOME_COUNTRY
 from vntrade.nlp.events.imposers import measure_participants
 from vntrade.nlp.events.issuers import canonical_name, issuer_first, state_of
+from vntrade.nlp.events.kind_words import HAPPENING_KINDS
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.lead import lead_event
 from vntrade.nlp.events.local_bodies import is_local_body
@@ -59,7 +60,6 @@ _LOCAL_OWNER = re.compile(
 )
 _TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
 _BETWEEN_SIDES = ("negotiation", "agreement")  # kinds whose sides the article may leave unnamed
-_HAPPENINGS = ("negotiation", "meeting", "visit", "call", "agreement")
 
 
 def find_events(
@@ -338,7 +338,7 @@ def _participant_names(who: Participants | None, subject: str | None, kind: str)
     ("talks were held in Washington, according to the ministry": the talks' sides)."""
     if who is None or not who.names:
         return [subject] if subject else []
-    if kind in _HAPPENINGS and who.sources and len(who.names) > len(who.sources):
+    if kind in HAPPENING_KINDS and who.sources and len(who.names) > len(who.sources):
         return _unique([*who.names[len(who.sources) :], *who.sources])
     return who.names
 

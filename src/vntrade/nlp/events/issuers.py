@@ -72,7 +72,7 @@ def issuer_first(
     clause = text[span[0] : span[1]]
     if not (signed or not names or names[0] == HOME_COUNTRY) or not _IN_EFFECT.search(clause):
         return names
-    body = _coded_issuer(clause, names, mentions)
+    body = _coded_issuer(clause, names)
     if body is None and signed:
         body = _signer_body(names[0], mentions)
     if body is None or body in names[:1]:
@@ -80,7 +80,7 @@ def issuer_first(
     return list(dict.fromkeys([body, *names]))
 
 
-def _coded_issuer(clause: str, names: list[str], mentions: Mentions) -> str | None:
+def _coded_issuer(clause: str, names: list[str]) -> str | None:
     for match in _CODE.finditer(clause):
         parts = match["code"].split("-")
         code = parts[1] if parts[0].upper() in _DOCUMENT_TYPES and len(parts) > 1 else parts[0]

@@ -17,6 +17,8 @@ SETTING = ("raise", "cut", "lower", "impose", "set", "pause", "suspend", "extend
          "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove",
          "confirm", "introduce", "apply", "delay", "revise", "modify", "adjust",
          "amend", "order")  # fmt: skip
+# The kinds that are a happening between parties, not a saying, a figure or a measure.
+HAPPENING_KINDS = ("negotiation", "meeting", "visit", "call", "agreement")
 # Verbs of reacting to what someone else did: the reaction is the event, said or written.
 REACTING = ("welcome", "hail", "praise", "criticise", "criticize", "condemn", "regret")
 # An authority's plans, and the verbs that make one an act: "issued a plan to support".

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from vntrade.nlp.events.kind_words import HAPPENING_KINDS
 from vntrade.nlp.events.ranges import LONGEST_STRETCH_DAYS
 from vntrade.periods import parse_period
 from vntrade.records import Event
@@ -194,7 +195,6 @@ _GOES_ON = re.compile(
     r"wrap(?:s|ped)?\s+up)\b",
     re.IGNORECASE,
 )
-_GOING_ON_KINDS = ("negotiation", "meeting", "visit", "call", "agreement")
 
 
 def continuations_merged(events: list[Event]) -> list[Event]:
@@ -206,7 +206,7 @@ def continuations_merged(events: list[Event]) -> list[Event]:
         earlier = next(
             (e for e in reversed(kept) if e.kind == event.kind and e.order < event.order), None
         )
-        goes_on = event.kind in _GOING_ON_KINDS and _GOES_ON.match(event.summary)
+        goes_on = event.kind in HAPPENING_KINDS and _GOES_ON.match(event.summary)
         if earlier is not None and goes_on and _extends(earlier, event):
             earlier.end = event.end
             continue

@@ -78,7 +78,8 @@ _FRONTED = re.compile(
     re.IGNORECASE,
 )
 _LONG_ADDRESSEE = 8  # words
-_EXAMPLES = re.compile(r",\s+(?:including|such as|especially|notably|namely)\b[^;]*?,\s+(?=to\s)")
+_FOR_EXAMPLE = r"(?:including|such as|especially|notably|namely)\b"  # what lists examples
+_EXAMPLES = re.compile(rf",\s+{_FOR_EXAMPLE}[^;]*?,\s+(?=to\s)")
 _PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
 _VERB_NEXT = re.compile(r",\s+(?!(?:the|a|an|its|their|his|her|this|these|and|or)\b)[a-z]")
 _PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")  # "Addressing a meeting ..., Chinh noted"
@@ -240,7 +241,7 @@ def _short_addressee(addressee: str) -> str:
     if len(addressee.split()) <= _LONG_ADDRESSEE:
         return addressee
     first, comma, rest = addressee.partition(",")
-    if comma and re.match(r"\s*(?:including|such as|especially|notably|namely)\b", rest):
+    if comma and re.match(rf"\s*{_FOR_EXAMPLE}", rest):
         return first
     listed = re.split(r",\s+|\s+and\s+", addressee)
     return f"{listed[0]} and others" if len(listed) > 2 else addressee

@@ -61,4 +61,4 @@ def venue_dates(
         if before:
             host = max(before, key=lambda e: e.order)
             span = {"start": opening.start(), "end": opening.end("venue"), "text": opening["venue"]}
-            yield index, {**span, "value": host.value, "venue": True}
+            yield index, {**span, "value": host.value}
