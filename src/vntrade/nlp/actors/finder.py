@@ -374,7 +374,7 @@ class DocActors:
             entry = self.lexicon.entries.get(name)
             listed = entry.roles if entry else []
             first = reconcile(titles[0] if titles else None, listed)
-            others = [r for r in [*titles[1:], *listed] if r != first]
+            others = [r for r in [*titles, *listed] if r != first]  # also as titled here
             if first:
                 roles[name] = [first, *dict.fromkeys(others)]
         return roles

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from vntrade.nlp.actors.lexicon import ActorLexicon, RoleHead
+from vntrade.nlp.actors.nationalities import country_of
 from vntrade.nlp.actors.phrases import key
 from vntrade.nlp.per_doc import sentence_tokens
 
@@ -32,6 +33,17 @@ BUSINESS_NOUNS = frozenset(
     | {"carmaker", "chipmaker", "steelmaker", "manufacturer", "producer", "exporter"}
     | {"retailer", "giant", "conglomerate", "lender", "insurer", "developer", "brand"}
 )
+# The words of a business's name that a sector noun stands for: "the carrier" is the
+# airline named before it, not the planemaker named after the airline.
+_AIRLINES = frozenset({"airlines", "airline", "airways", "air", "aviation"})
+SECTOR_NAMES = {
+    "carrier": _AIRLINES,
+    "airline": _AIRLINES,
+    "lender": frozenset({"bank"}),
+    "insurer": frozenset({"insurance"}),
+    "steelmaker": frozenset({"steel"}),
+    "chipmaker": frozenset({"semiconductor", "semiconductors", "chip", "chips"}),
+}
 ORGANISATION_NOUNS = (
     frozenset(
         {"ministry", "association", "council", "committee", "commission", "department"}
@@ -129,7 +141,9 @@ class ReferenceResolver:
                 for m in self.organisations
                 if m.start < i and not set(key(m.name).split()) & PUBLIC_BODY_WORDS
             ]
-            return businesses[-1].name if businesses else None
+            trade = SECTOR_NAMES.get(words[-1], frozenset())  # "the carrier": an airline
+            in_trade = [m for m in businesses if set(key(m.name).split()) & trade]
+            return (in_trade or businesses)[-1].name if businesses else None
         return None
 
     def _words(self, keys: Sequence[str], mention: NamedMention) -> set[str]:
@@ -156,8 +170,11 @@ class ReferenceResolver:
         if isinstance(value, RoleHead):
             holders = {n for n, held in self.roles.items() if any(value.fits(r) for r in held)}
         else:
-            wanted = key(value)
+            wanted = key(value)  # as titled in the text ("President X"), else qualified
             holders = {n for n, held in self.roles.items() if any(key(r) == wanted for r in held)}
+            holders = holders or {
+                n for n, held in self.roles.items() if any(_bare(key(r)) == wanted for r in held)
+            }
         if holders:
             return self._nearest(holders, position)
         if isinstance(value, str):
@@ -227,6 +244,13 @@ class ReferenceResolver:
             t.dep_ in SUBJECT_DEPS and (not main_clause or t.head.dep_ == "ROOT")
             for t in self.doc[mention.start : mention.end]
         )
+
+
+def _bare(role: str) -> str:
+    """A folded role without the country that qualifies it ("us president", "philippine
+    president": "president"), so that "the President" finds the article's president."""
+    first, _, rest = role.partition(" ")
+    return rest if rest and (country_of(first) or first in ("us", "u.s.")) else role
 
 
 def _modifier(token: Token) -> bool:

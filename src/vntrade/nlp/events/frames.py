@@ -181,7 +181,7 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     ]
     found = _first_noun(
         [*objects, *of_objects, *parts.modified(verb), *parts.subjects(verb), *parts.preposed(verb)]
-    )
+    ) or _first_noun(_documents_within(objects))
     if found and found[0] in ("decision", "announcement") and sets_tariffs(verb):
         return "tariff measure", found[1]  # "signed an order on May 2 raising duties"
     if found and found[0] == "call" and lemma in words.CHAIRING:
@@ -212,6 +212,13 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     ):
         return "tariff measure", verb.text  # "pledged to lower import duties"
     return (light[lemma], verb.text) if lemma in light else None
+
+
+def _documents_within(objects: list[Token]) -> list[Token]:
+    """The numbered document an object's words name when the parser broke the phrase
+    ("issued Circular 40/2025/TT-BCT amending ...": "amending" as the object, "Circular"
+    deep in its left words)."""
+    return [t for o in objects for t in o.subtree if t.i < o.i and noun_kind(t) == "decision"]
 
 
 def _speech_kind(verb: Token) -> str:
@@ -297,10 +304,20 @@ def _effect_kind(verb: Token) -> str:
     measure; else a decision."""
     nouns = parts.subjects(verb)
     nouns += [p for n in nouns for p in parts.of_objects(n)]
-    kind = _first_kind(nouns)
-    if kind == "decision" and nouns and _told_as_tariffs(nouns[0]):
-        return "tariff measure"
+    kind = _first_kind(nouns) or _first_kind(_misread_subject(nouns))
+    if kind in ("decision", None):  # "Decree 73/2025/ND-CP took effect": the decree's
+        documents = [t for n in nouns for t in n.subtree if noun_kind(t) == "decision"]
+        if documents and _told_as_tariffs(documents[0]):
+            return "tariff measure"
     return kind or "decision"
+
+
+def _misread_subject(nouns: list[Token]) -> list[Token]:
+    """The nouns of a subject the parser read as a verb ("Steeper US tariffs ... took
+    effect": "Steeper" with "tariffs" as its object)."""
+    return [
+        t for n in nouns if n.pos_ not in ("NOUN", "PROPN") for t in n.subtree if t.pos_ == "NOUN"
+    ]
 
 
 def _told_as_tariffs(noun: Token) -> bool:
@@ -308,8 +325,19 @@ def _told_as_tariffs(noun: Token) -> bool:
     import duties")."""
     from vntrade.nlp.events.naming import noun_positions
 
-    earlier = noun_positions(noun.doc).get(normal_form(noun.text), [])
-    return any(tariff_content(noun.doc[i]) for i in earlier if i <= noun.i)
+    doc = noun.doc
+    earlier = noun_positions(doc).get(normal_form(noun.text), [])
+    if any(tariff_content(doc[i]) for i in earlier if i <= noun.i):
+        return True
+    named = [t for t in doc[: noun.sent.start] if t.lower_ == noun.lower_]  # also as a name
+    return any(map(_sets_tariffs_by, named))
+
+
+def _sets_tariffs_by(document: Token) -> bool:
+    """Whether a document's sentence sets tariffs through it ("cut import tariffs under
+    Decree 73/2025/ND-CP", "issued Decree No. 205 amending import tax rates"): the
+    parser hangs a numbered document's words apart, so its sentence is what tells."""
+    return any(map(sets_tariff_objects, document.sent))
 
 
 def _in_writing(verb: Token) -> str | None:

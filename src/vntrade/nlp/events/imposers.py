@@ -83,12 +83,12 @@ def measure_participants(
     names, ahead of whoever reports it or an earlier sentence names."""
     kind, trigger, summary = event
     if takes_effect(kind, trigger, summary, who):
-        return owned_participants(parse, who, participants, kind)
+        return owned_participants(parse, who, participants, kind, date)
     if kind == "deadline":
         owner = _pause_owner(parse, date)  # "before the 90-day pause on US tariffs expires"
         return list(dict.fromkeys([owner, *participants])) if owner else participants
-    if kind != "tariff measure" or (trigger or "").lower() not in _MEASURE_WORDS:
-        return participants
+    if kind != "tariff measure" or (trigger or "x").lower().split()[-1] not in _MEASURE_WORDS:
+        return participants  # named by the deed ("cut"), not the noun ("a 20% tariff")
     if who.agents and not (who.borrowed or who.reported):
         return participants  # "Washington doubled its tariffs": the clause names its doer
     owner = _noun_owner(parse, date)
@@ -97,7 +97,8 @@ def measure_participants(
     return list(dict.fromkeys([owner, *participants]))
 
 
-_PAUSES = frozenset({"pause", "truce", "suspension", "reprieve", "moratorium"})
+_PAUSES = frozenset({"pause", "truce", "suspension", "reprieve", "moratorium", "deadline"})
+_DEALS = frozenset({"deal", "deals", "agreement", "agreements"})
 
 
 def _pause_owner(parse: Parse, date: tuple[int, int]) -> str | None:
@@ -109,10 +110,36 @@ def _pause_owner(parse: Parse, date: tuple[int, int]) -> str | None:
     if found is None:
         return None
     pause, day = found
-    if not any(t.lower_ in _MEASURE_WORDS for t in day.sent) or not _dates_pause(pause, day):
+    if not _dates_pause(pause, day):
+        return None
+    if pause.lower_ == "deadline":  # "ahead of the August 1 deadline for tariff deals"
+        return _deadline_owner(parse, pause)
+    if not _about_tariffs(parse, day.sent):
         return None
     owner, _phrase, targets = _phrase_owner(parse, pause)
     return owner or (US if _names_us(parse) and US not in targets else None)
+
+
+def _deadline_owner(parse: Parse, deadline: Token) -> str | None:
+    """Whose deadline a sentence on tariffs or deals names ("a week before the July 9
+    deadline", "the August 1 deadline set by Washington"): the owner its phrase names,
+    else the United States when the article names it; None in a sentence on neither
+    ("comments are due before the deadline")."""
+    if not any(t.lower_ in _MEASURE_WORDS | _DEALS for t in deadline.sent):
+        return None
+    phrase = parse.doc[deadline.left_edge.i : deadline.right_edge.i + 1]
+    targets = _targets(parse, phrase)
+    owner = _written_owner(parse, phrase, targets)
+    return owner or (US if _names_us(parse) and US not in targets else None)
+
+
+def _about_tariffs(parse: Parse, sentence: Span) -> bool:
+    """Whether a pause is one on tariffs: its sentence names a measure, or, naming none
+    ("The pause is due to expire on July 9"), the article's sentence before it does."""
+    if any(t.lower_ in _MEASURE_WORDS for t in sentence):
+        return True
+    before = parse.doc[max(0, sentence.start - 80) : sentence.start]
+    return any(t.lower_ in _MEASURE_WORDS for t in before)
 
 
 def _dates_pause(pause: Token, date: Token) -> bool:
@@ -126,6 +153,8 @@ def _dates_pause(pause: Token, date: Token) -> bool:
         holders.add(pause.head.head.i)
     token = date
     while token.i not in holders:
+        if token.dep_ == "conj":
+            return False  # "the pause was a relief and he asked X to finish by May 5"
         if token.dep_ in ("relcl", "acl") and token.head.i != pause.i:
             return False  # "the pause on the tariff Trump announced in April": the tariff's
         if token.head.i == token.i:
@@ -171,19 +200,37 @@ def _phrase_owner(parse: Parse, head: Token) -> tuple[str | None, Span, set[str]
 
 
 def owned_participants(
-    parse: Parse, who: Participants, participants: list[str], kind: str
+    parse: Parse, who: Participants, participants: list[str], kind: str, date: tuple[int, int]
 ) -> list[str]:
     """The participants of a measure taking effect, its owner first: `participants` as
     found when their first is the owner or acts for it, not borrowed from an earlier
     sentence ("the decree, signed by Deputy PM Phoc, takes effect": Phoc; "the duties will
     take effect, Trump said": Trump); else the owner, then `who`'s partners."""
     owner = measure_owner(parse, who, tariff=kind == "tariff measure")
+    if (
+        owner is None
+        and who.borrowed
+        and participants
+        and not _named_near(parse, date, participants[0])
+    ):
+        owner = _leader_country(parse, participants[0])  # "The exemption applies": Trump's
     if owner is None:
         return participants
     own = (not who.borrowed or who.reported) and _in_sentence(parse, who, participants[:1])
     if own and _owner_name(parse, participants[0]) == owner:
         return participants
     return list(dict.fromkeys([owner, *who.partners]))
+
+
+def _named_near(parse: Parse, date: tuple[int, int], name: str) -> bool:
+    """Whether the sentence of the date names `name`."""
+    span = parse.doc.char_span(*date, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    sentence = span[0].sent
+    return any(
+        s.kb_id_ == name for i, s in parse.names.named.items() if sentence.start <= i < sentence.end
+    )
 
 
 def _in_sentence(parse: Parse, who: Participants, names: list[str]) -> bool:
@@ -297,6 +344,15 @@ def _owner_name(parse: Parse, name: str, label: str | None = None) -> str | None
         roles = parse.doc._.vntrade_actor_roles or {}
         return person_country(name, roles.get(name))
     return name or None
+
+
+_LEADERS = re.compile(r"^(?:\S+ )?(?:President|Prime Minister)$")
+
+
+def _leader_country(parse: Parse, name: str) -> str | None:
+    """The country a head of state or government leads ("US President"), else None."""
+    role = (parse.doc._.vntrade_actor_roles or {}).get(name) or ""
+    return person_country(name, role) if _LEADERS.match(role) else None
 
 
 def _label(parse: Parse, name: str) -> str | None:

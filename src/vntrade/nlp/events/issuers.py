@@ -56,6 +56,9 @@ _IN_EFFECT = re.compile(
     rf"comes?\s+into\s+(?:effect|force)|dated)|\bimplement\w*\s+(?:\S+\s+){{0,3}}?{_DOCUMENT}",
     re.IGNORECASE,
 )
+_ISSUING = re.compile(
+    rf"\b(?:issu|promulgat)\w*\s+(?:\S+\s+){{0,3}}?{_DOCUMENT}\s+(?:No\.?\s*)?\d", re.IGNORECASE
+)
 _MINISTER = re.compile(r"\b(?:Deputy\s+|Vice\s+)?Minister\s+of\s+(?P<field>[A-Z][\w ,]+?)$")
 _ISSUED_KINDS = ("decision", "tariff measure", "deadline")
 
@@ -68,10 +71,18 @@ def issuer_first(
     another body already leads."""
     if kind not in _ISSUED_KINDS:
         return names
-    signed = bool(names) and mentions.types.get(names[0]) == "PERSON"
+    # a person, named or only referred to ("the Minister of Industry and Trade")
+    signed = bool(names) and mentions.types.get(names[0], "PERSON") == "PERSON"
     clause = text[span[0] : span[1]]
-    if not (signed or not names or names[0] == HOME_COUNTRY) or not _IN_EFFECT.search(clause):
+    if not (signed or not names or names[0] == HOME_COUNTRY):
         return names
+    if not _IN_EFFECT.search(clause):
+        # "Minister X issued Circular No. 12/2025/TT-BCT": a ministry's coded document
+        # is the ministry's however it is told; a decree's signing stays its signer's
+        body = _coded_issuer(clause, names) if _ISSUING.search(clause) else None
+        if body is None or body == HOME_COUNTRY or body in names[:1]:
+            return names
+        return list(dict.fromkeys([body, *names]))
     body = _coded_issuer(clause, names)
     if body is None and signed:
         body = _signer_body(names[0], mentions)

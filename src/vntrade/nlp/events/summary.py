@@ -281,7 +281,8 @@ def _render(
                 lead = fronted.end()
     actor, subject = _subject(text, lead, end, mentions)
     if actor:
-        edits.append((*subject, actor))
+        field = _TITLE_FIELD.match(text, subject[1], end)  # "the Minister of Industry and Trade"
+        edits.append((subject[0], field.end() if field else subject[1], actor))
     for m_start, m_end, name, kind in mentions.actors_in(start, end):
         titles = _TITLE_CHAIN.fullmatch(text, lead, m_start) if kind == "PERSON" else None
         if titles and (titles.group().count(",") or len(titles.group().split()) >= 6):
@@ -292,8 +293,15 @@ def _render(
         if kind == "PERSON" and name not in text[m_start:m_end]:
             if text[max(start, m_start - 4) : m_start].lower() == "the ":
                 m_start -= 4  # "the PM" → the name, not "the Pham Minh Chinh"
-            edits.append((m_start, m_end, name))
+            field = _TITLE_FIELD.match(text, m_end, end)  # "the Minister of Industry and Trade"
+            edits.append((m_start, field.end() if field else m_end, name))
     return _apply(text, start, end, edits), actor
+
+
+# The field of a title the name replaces: "the Minister| of Industry and Trade".
+_TITLE_FIELD = re.compile(
+    r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:,?\s+(?:(?:and|of|for|the)\s+)*[A-Z][\w'’-]*)*"
+)
 
 
 # A chain of titles before a person's name: "Politburo member, Deputy Prime Minister and
