@@ -137,13 +137,38 @@ def led_to(verb: Token) -> bool:
 
 def with_person(verb: Token) -> bool:
     """Whether the "with" phrase of the verb or its object names a person ("held talks
-    with Bessent")."""
+    with Bessent", "with US Secretary of the Treasury Scott Bessent"), or two people
+    hold them ("Son and Rubio held talks")."""
     from vntrade.nlp.extensions import ACTOR_SPANS  # spaCy: a parse only
 
     people = {t.i for s in verb.doc.spans.get(ACTOR_SPANS, []) if s.label_ == "PERSON" for t in s}
     heads = [verb, *parts.objects(verb)]  # "held talks with X": on the verb or the talks
     withs = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
-    return any(pobj.i in people for c in withs for pobj in parts.pobjects(c))
+    named = [t for c in withs for pobj in parts.pobjects(c) for t in _phrase_words(pobj)]
+    if any(t.i in people for t in named):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    pair = [s for s in subjects if any(c.dep_ == "conj" and c.i in people for c in s.children)]
+    return any(s.i in people for s in pair)
+
+
+def _phrase_words(noun: Token) -> list[Token]:
+    """A noun and the words of its name or title ("Bessent", "Secretary of the Treasury
+    Scott Bessent"): its phrase's first few words."""
+    return [t for t in noun.subtree if abs(t.i - noun.i) <= _TITLE_WORDS and _in_name(t, noun)]
+
+
+def _in_name(token: Token, noun: Token) -> bool:
+    """Whether a word of the noun's phrase is of its name, not of a clause on it ("the
+    Vietnamese side led by X")."""
+    while token.i != noun.i:
+        if token.dep_ in ("acl", "relcl", "agent", "advcl"):
+            return False
+        token = token.head
+    return True
+
+
+_TITLE_WORDS = 6  # "Secretary| of the Treasury Scott Bessent"
 
 
 def adopts_plan(lemma: str, noun: str) -> bool:

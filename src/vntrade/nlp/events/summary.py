@@ -283,8 +283,12 @@ def _render(
     if actor:
         field = _TITLE_FIELD.match(text, subject[1], end)  # "the Minister of Industry and Trade"
         edits.append((subject[0], field.end() if field else subject[1], actor))
+    named_before = start  # a chain of titles never runs over another person ("X and Y")
     for m_start, m_end, name, kind in mentions.actors_in(start, end):
-        titles = _TITLE_CHAIN.fullmatch(text, lead, m_start) if kind == "PERSON" else None
+        first = kind == "PERSON" and named_before <= lead
+        titles = _TITLE_CHAIN.fullmatch(text, lead, m_start) if first else None
+        if kind == "PERSON" and m_start >= lead:
+            named_before = max(named_before, m_end)
         if titles and (titles.group().count(",") or len(titles.group().split()) >= 6):
             edits.append((lead, m_start, ""))  # "Politburo member, Deputy PM and Minister of
             lead = m_start  # Foreign Affairs Bui Thanh Son": the name says who

@@ -1,0 +1,180 @@
+"""Whose an event is when its own clause does not say, and what kind a document's taking
+effect is, through `vntrade extract` (issue 21, items 1 and 4): a tariff pause or deadline
+is its owner's, a leader's measure his country's, a ministry's coded document the
+ministry's, "the President" the article's president, "the carrier" the airline."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_one
+
+HEADER = "Published: 2025-07-20\n\n"
+
+
+def events_of(cli, tmp_path, body: str) -> list[dict]:
+    """The events of one article, in text order."""
+    events = extract_one(cli, tmp_path, HEADER + body)["events"]
+    return sorted(events, key=lambda e: (e["order"], e["sentence_start"]))
+
+
+def dated(cli, tmp_path, body: str, day: str) -> dict:
+    """The one event that starts on `day`."""
+    [event] = [e for e in events_of(cli, tmp_path, body) if e["start"] == day]
+    return event
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        (  # the pause named without its tariffs, two sentences after them
+            "Garment makers in Nam Dinh are racing the clock. President Donald Trump froze the "
+            "higher duties on April 9 for 90 days, leaving a 10% levy. The pause runs out on "
+            "July 8.",
+            "2025-07-08",
+        ),
+        (  # a deadline for deals, in a sentence on tariffs
+            "Thailand and Cambodia are still bargaining over the 36% US levy, hours before "
+            "the August 1 deadline for trade deals.",
+            "2025-08-01",
+        ),
+    ],
+)
+def test_a_tariff_pause_or_deadline_is_its_owners(cli, tmp_path, body, day):
+    assert dated(cli, tmp_path, body, day)["actors"][0] == "United States"
+
+
+def test_a_deadline_outside_tariffs_and_deals_keeps_its_doer(cli, tmp_path):
+    event = dated(
+        cli,
+        tmp_path,
+        "The seafood association held a meeting with members. Its members will file "
+        "comments with the Commerce Department before the deadline of July 28.",
+        "2025-07-28",
+    )
+    assert event["actors"][0] != "United States"
+
+
+def test_a_pause_sentence_and_an_order_joined_by_and_is_the_order(cli, tmp_path):
+    event = dated(
+        cli,
+        tmp_path,
+        "Washington paused its reciprocal tariffs for 90 days. Prime Minister Pham Minh Chinh "
+        "said the pause was good news and asked the Ministry of Finance to submit a plan by "
+        "July 25.",
+        "2025-07-25",
+    )
+    assert event["actors"][0] != "United States"
+
+
+def test_a_leaders_exemption_taking_effect_is_his_countrys(cli, tmp_path):
+    event = dated(
+        cli,
+        tmp_path,
+        "US President Donald Trump on Friday signed an order exempting cocoa and bananas "
+        "from reciprocal tariffs. The exemption applies to goods entered from July 16.",
+        "2025-07-16",
+    )
+    assert event["actors"][0] == "United States"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Government issued Decree No. 144/2025/ND-CP amending preferential import tax "
+        "rates on chicken legs and almonds. The decree takes effect on August 3.",
+        "Hanoi lowered import tariffs on ethanol and corn under Decree 144/2025/ND-CP. "
+        "Decree 144/2025/ND-CP took effect on August 3.",
+    ],
+)
+def test_a_decree_told_as_cutting_tariffs_takes_effect_as_a_tariff_measure(cli, tmp_path, body):
+    assert dated(cli, tmp_path, body, "2025-08-03")["kind"] == "tariff measure"
+
+
+def test_a_decree_on_something_else_takes_effect_as_a_decision(cli, tmp_path):
+    body = (
+        "The Government issued Decree No. 150/2025/ND-CP on food safety inspections. "
+        "The decree takes effect on August 3."
+    )
+    assert dated(cli, tmp_path, body, "2025-08-03")["kind"] == "decision"
+
+
+def test_higher_tariffs_taking_effect_are_a_tariff_measure(cli, tmp_path):
+    body = "Steeper US tariffs on goods from dozens of partners took effect on Thursday, July 17."
+    assert dated(cli, tmp_path, body, "2025-07-17")["kind"] == "tariff measure"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On July 14, the Minister of Industry and Trade issued Circular No. 27/2025/TT-BCT "
+        "on the origin of goods made with imported fabric.",
+        "On July 14, Minister of Industry and Trade Nguyen Hong Dien issued Circular "
+        "27/2025/TT-BCT on the origin of goods made with imported fabric.",
+    ],
+)
+def test_a_ministrys_coded_document_is_the_ministrys(cli, tmp_path, body):
+    event = dated(cli, tmp_path, body, "2025-07-14")
+    assert event["kind"] == "decision"
+    assert event["actors"][:2] == ["Ministry of Industry and Trade", "Nguyen Hong Dien"]
+    assert "Dien of Industry" not in event["summary"]  # the title replaced whole
+
+
+def test_a_signed_decree_stays_its_signers(cli, tmp_path):
+    body = (
+        "On July 14, Deputy Prime Minister Ho Duc Phoc signed Decree No. 151/2025/ND-CP on "
+        "export duties for cashew shells."
+    )
+    assert dated(cli, tmp_path, body, "2025-07-14")["actors"][0] == "Ho Duc Phoc"
+
+
+def test_the_president_is_the_articles_president_not_a_listed_one(cli, tmp_path):
+    body = (
+        "President Prabowo Subianto flew to Tokyo on Sunday. The President met Japanese "
+        "business leaders on July 14."
+    )
+    assert dated(cli, tmp_path, body, "2025-07-14")["actors"][0] == "Prabowo Subianto"
+
+
+def test_the_president_titled_in_the_text_comes_before_a_qualified_one(cli, tmp_path):
+    body = (
+        "President Ferdinand R. Marcos Jr. arrived in Washington on Sunday, July 13. US "
+        "President Donald Trump hosted a dinner. The President met US business leaders on "
+        "July 15."
+    )
+    event = dated(cli, tmp_path, body, "2025-07-15")
+    assert event["actors"][0] == "Ferdinand Marcos Jr."
+
+
+def test_the_carrier_is_the_airline_not_the_planemaker_named_after_it(cli, tmp_path):
+    body = (
+        "Bamboo Airways is in talks to lease jets from Boeing. The carrier's shareholders "
+        "approved the plan on July 14."
+    )
+    assert dated(cli, tmp_path, body, "2025-07-14")["actors"][0] == "Bamboo Airways"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (  # talks with a person, named after a long title
+            "Deputy Prime Minister Bui Thanh Son held talks with US Secretary of Commerce "
+            "Howard Lutnick in Washington on July 14.",
+            "meeting",
+        ),
+        ("Minister Nguyen Hong Dien and Marco Rubio held talks in Hanoi on July 14.", "meeting"),
+        (  # the teams' talks, a person only in a clause on their side
+            "Technical teams of the two countries held talks in Hanoi on July 14, with the "
+            "US side led by Assistant Trade Representative Sarah Ellerman.",
+            "negotiation",
+        ),
+    ],
+)
+def test_talks_between_people_are_a_meeting_between_teams_a_negotiation(cli, tmp_path, body, kind):
+    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == kind
+
+
+def test_two_people_as_subject_keep_both_names_in_the_summary(cli, tmp_path):
+    body = "Deputy Prime Minister Bui Thanh Son and Marco Rubio held talks in Hanoi on July 14."
+    summary = dated(cli, tmp_path, body, "2025-07-14")["summary"]
+    assert summary.startswith("Deputy Prime Minister Bui Thanh Son and Marco Rubio held talks")
