@@ -178,3 +178,47 @@ def test_two_people_as_subject_keep_both_names_in_the_summary(cli, tmp_path):
     body = "Deputy Prime Minister Bui Thanh Son and Marco Rubio held talks in Hanoi on July 14."
     summary = dated(cli, tmp_path, body, "2025-07-14")["summary"]
     assert summary.startswith("Deputy Prime Minister Bui Thanh Son and Marco Rubio held talks")
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [  # the date belongs to its own clause, not to the action asked for
+        (
+            "Buyers asked Binh Duong furniture makers to cancel orders after the US announced "
+            "a 46% tariff on April 2.",
+            "2025-04-02",
+        ),
+        (
+            "Exporters were told to cut prices after the United States doubled its duties on "
+            "aluminium on June 4.",
+            "2025-06-04",
+        ),
+    ],
+)
+def test_a_tariff_told_in_a_clause_of_its_own_is_no_deadline(cli, tmp_path, body, day):
+    assert dated(cli, tmp_path, body, day)["kind"] == "tariff measure"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Malaysia, a key market, suspended rice imports for 60 days from July 14.",
+        "Indonesia suspended sugar imports for 90 days from July 14.",
+        "The Cashew Association formally asked the Ministry of Finance on July 14 to keep the "
+        "import duty on raw nuts at zero.",
+        "Prime Minister Pham Minh Chinh on July 14 appointed the finance ministry as the lead "
+        "agency for the customs reform.",
+    ],
+)
+def test_suspending_imports_asking_to_act_and_appointing_are_decisions(cli, tmp_path, body):
+    event = dated(cli, tmp_path, body, "2025-07-14")
+    assert event["kind"] == "decision"
+
+
+def test_a_verb_with_an_as_complement_keeps_its_clause_whole(cli, tmp_path):
+    body = (
+        "Prime Minister Pham Minh Chinh designated the trade ministry as the standing agency "
+        "of the negotiating team on July 14."
+    )
+    summary = dated(cli, tmp_path, body, "2025-07-14")["summary"]
+    assert "designated the trade ministry as the standing agency" in summary

@@ -10,7 +10,7 @@ from vntrade.nlp.events.kind_words import HAPPENING_KINDS, lexicon, verb_lemma
 from vntrade.nlp.events.phrases import singular
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 PREDICATE = ("VERB", "AUX")
 # -ing forms that work as prepositions ("according to", "following the talks"), which a
@@ -141,3 +141,17 @@ def is_predicate(token: Token) -> bool:
     """Whether a word is a predicate: a verb, not "according" (to a source), which the
     parser may tag as one."""
     return token.pos_ in PREDICATE and token.lower_ != "according"
+
+
+def in_subordinate_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether the date at `start:end` (characters) belongs to a subordinate clause of its
+    own ("... to cancel orders after the US announced a 46% tariff on April 2", "the tariff,
+    which took effect on April 3"), not to an infinitive an order governs ("asked the
+    ministry to report by May 5")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ in PREDICATE), None)
+    if verb is None or verb.dep_ not in ("advcl", "relcl"):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -28,7 +28,7 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if comma > 0:
             cuts.append(comma + 2)
     for match in _CLAUSE_BREAK.finditer(sentence):
-        if not _scare_quote(sentence, match):
+        if not _scare_quote(sentence, match) and not _as_complement(sentence, match):
             cuts.append(match.end())
     cuts = sorted(set(cuts))
     bounds = [*cuts[1:], len(sentence)]
@@ -39,6 +39,22 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if b > a:
             spans.append((start + a, start + b))
     return spans
+
+
+# Verbs whose object takes an "as" complement: "designated the ministry as the standing
+# agency" is one clause, not "as the agency ..." opening another.
+_AS_COMPLEMENT = re.compile(
+    r"\b(?:designat|appoint|nam|elect|select|chos|choos|regard|consider|view|recogni[sz]|"
+    r"list|describ|classif|identif|confirm|serv|act|position|label|brand|cit|treat|keep|"
+    r"re-?elect|nominat|assign)\w*\b(?:\s+\S+){0,6}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _as_complement(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a subject-opening "as" is the complement of a verb before it."""
+    opens_as = sentence.startswith("as ", match.end()) and not match.group().startswith(",")
+    return opens_as and bool(_AS_COMPLEMENT.search(sentence, 0, match.start()))
 
 
 def _scare_quote(sentence: str, match: re.Match[str]) -> bool:

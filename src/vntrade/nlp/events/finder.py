@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from vntrade.names import NameIndex
+from vntrade.nlp.events.arguments import in_subordinate_clause
 from vntrade.nlp.events.clauses import clause_spans
 from vntrade.nlp.events.companions import companion_calls, undated_companions
 from vntrade.nlp.events.event_records import make_event
@@ -171,6 +172,9 @@ def _event_from_date(
     order = ORDER.search(text, clause[0], date["start"])
     dated = document_date(text, start, date)
     due = bool(date.get("deadline") or cue or order) and not dated  # "Directive 21 dated May 2"
+    if due and framed and framed[0] == "tariff measure" and not date.get("deadline"):
+        # "... to cancel orders after the US announced the tariffs on April 2": the measure's
+        due = not in_subordinate_clause(parse.doc, date["start"], date["end"])
     kind, trigger = ("decision", "dated") if dated else (kind, trigger)
     if due:
         # A deadline stated outside any directive ("tariffs are paused until July 9"), or

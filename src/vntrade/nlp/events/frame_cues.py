@@ -380,3 +380,14 @@ def frames_clause(noun: Token) -> bool:
         return False
     inside = {t.i for t in prep.subtree}  # the clause dated on its own: the framing's date
     return not any(t.ent_type_ == "DATE" and t.i not in inside for t in prep.head.subtree)
+
+
+def asks_to_act(verb: Token) -> bool:
+    """Whether "ask" is a formal request that someone act ("asked the Ministry of Finance
+    to keep the tariff at zero"), not a question ("asked about the rate")."""
+    has_object = any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+    acts = any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+    return has_object and acts

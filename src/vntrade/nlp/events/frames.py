@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.commodities.lexicon import normal_form
 from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import frame_cues as cues
 from vntrade.nlp.events import kind_words as words
+from vntrade.nlp.events.documents import documents_within, sets_tariffs_when_told
 from vntrade.nlp.events.event_nouns import (
     noun_kind,
     sets_tariff_objects,
@@ -160,6 +160,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         if verbs[lemma] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
             return "negotiation", verb.text  # "the negotiators will meet again"
         return verbs[lemma], verb.text
+    if lemma == "ask" and cues.asks_to_act(verb):
+        return "decision", verb.text  # "asked the ministry to keep the tariff at zero"
     if lemma in words.PHASES:
         kind = _first_kind([*parts.objects(verb), *parts.subjects(verb)])
         if lemma in _ENDS and kind not in _HAPPENINGS:
@@ -181,7 +183,9 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     ]
     found = _first_noun(
         [*objects, *of_objects, *parts.modified(verb), *parts.subjects(verb), *parts.preposed(verb)]
-    ) or _first_noun(_documents_within(objects))
+    ) or _first_noun(documents_within(objects))
+    if found and found[0] == "report" and lemma in _STOPPING and light.get(lemma) == "decision":
+        return "decision", verb.text  # "suspended rice imports": an act on trade, not data
     if found and found[0] in ("decision", "announcement") and sets_tariffs(verb):
         return "tariff measure", found[1]  # "signed an order on May 2 raising duties"
     if found and found[0] == "call" and lemma in words.CHAIRING:
@@ -214,11 +218,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     return (light[lemma], verb.text) if lemma in light else None
 
 
-def _documents_within(objects: list[Token]) -> list[Token]:
-    """The numbered document an object's words name when the parser broke the phrase
-    ("issued Circular 40/2025/TT-BCT amending ...": "amending" as the object, "Circular"
-    deep in its left words)."""
-    return [t for o in objects for t in o.subtree if t.i < o.i and noun_kind(t) == "decision"]
+# Light verbs that stop or restart a trade flow by an authority's act.
+_STOPPING = ("suspend", "lift", "postpone", "delay", "exempt")
 
 
 def _speech_kind(verb: Token) -> str:
@@ -305,10 +306,8 @@ def _effect_kind(verb: Token) -> str:
     nouns = parts.subjects(verb)
     nouns += [p for n in nouns for p in parts.of_objects(n)]
     kind = _first_kind(nouns) or _first_kind(_misread_subject(nouns))
-    if kind in ("decision", None):  # "Decree 73/2025/ND-CP took effect": the decree's
-        documents = [t for n in nouns for t in n.subtree if noun_kind(t) == "decision"]
-        if documents and _told_as_tariffs(documents[0]):
-            return "tariff measure"
+    if kind in ("decision", None) and sets_tariffs_when_told(nouns):
+        return "tariff measure"  # "Decree 73/2025/ND-CP took effect": a decree cutting duties
     return kind or "decision"
 
 
@@ -318,26 +317,6 @@ def _misread_subject(nouns: list[Token]) -> list[Token]:
     return [
         t for n in nouns if n.pos_ not in ("NOUN", "PROPN") for t in n.subtree if t.pos_ == "NOUN"
     ]
-
-
-def _told_as_tariffs(noun: Token) -> bool:
-    """Whether the same noun told earlier in the article sets tariffs ("a decree cutting
-    import duties")."""
-    from vntrade.nlp.events.naming import noun_positions
-
-    doc = noun.doc
-    earlier = noun_positions(doc).get(normal_form(noun.text), [])
-    if any(tariff_content(doc[i]) for i in earlier if i <= noun.i):
-        return True
-    named = [t for t in doc[: noun.sent.start] if t.lower_ == noun.lower_]  # also as a name
-    return any(map(_sets_tariffs_by, named))
-
-
-def _sets_tariffs_by(document: Token) -> bool:
-    """Whether a document's sentence sets tariffs through it ("cut import tariffs under
-    Decree 73/2025/ND-CP", "issued Decree No. 205 amending import tax rates"): the
-    parser hangs a numbered document's words apart, so its sentence is what tells."""
-    return any(map(sets_tariff_objects, document.sent))
 
 
 def _in_writing(verb: Token) -> str | None:

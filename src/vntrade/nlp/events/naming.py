@@ -195,14 +195,14 @@ class PhraseNames(LocalBodies):
         owner = self._group_owner(head, ("poss", "compound"))
         if owner:
             return owner  # "Amkor's delegation, led by X", "the USABC mission": the firm's
+        owner = self._group_owner(head, ("pobj",))
+        if owner:  # "a delegation of the US-ASEAN Business Council led by its CEO X"
+            return owner  # the council's, whoever leads it
         # "a delegation, led by X", "a delegation of 40 US companies led by X": X's
         for token in [*head.children, *member_tokens(head)]:
             leaders = self._led_by(token) if token.lower_ == "led" else []
             if leaders:
                 return leaders[:1]
-        owner = self._group_owner(head, ("pobj",))
-        if owner:
-            return owner  # "a delegation of the US-ASEAN Business Council": the council's
         for child in head.children:  # "the decree, signed by X": X's
             leaders = self._led_by(child) if child.lower_ not in _NOT_DOING else []
             if leaders:
