@@ -222,3 +222,33 @@ def test_a_verb_with_an_as_complement_keeps_its_clause_whole(cli, tmp_path):
     )
     summary = dated(cli, tmp_path, body, "2025-07-14")["summary"]
     assert "designated the trade ministry as the standing agency" in summary
+
+
+def test_a_pause_extended_until_a_day_ends_as_its_owners(cli, tmp_path):
+    body = (
+        "President Donald Trump on Monday signed an order extending the truce on higher "
+        "duties on Chinese goods until October 12."
+    )
+    assert dated(cli, tmp_path, body, "2025-10-12")["actors"][0] == "United States"
+
+
+def test_a_leaders_tariff_from_a_day_is_his_countrys_that_day(cli, tmp_path):
+    body = (
+        "President Donald Trump has set a 30 per cent tariff on Thai goods from August 1 in a "
+        "letter to the prime minister."
+    )
+    event = dated(cli, tmp_path, body, "2025-08-01")
+    assert event["actors"][:2] == ["United States", "Donald Trump"]
+
+
+def test_a_leaders_tariff_on_the_day_he_sets_it_stays_his(cli, tmp_path):
+    body = "President Donald Trump on July 14 raised tariffs on Thai goods to 30 per cent."
+    assert dated(cli, tmp_path, body, "2025-07-14")["actors"][0] == "Donald Trump"
+
+
+def test_a_document_named_by_its_type_is_its_earlier_numbers_issuers(cli, tmp_path):
+    body = (
+        "On July 10, the Ministry of Finance issued Circular No. 61/2025/TT-BTC on customs "
+        "valuation. The Circular takes effect on August 25."
+    )
+    assert dated(cli, tmp_path, body, "2025-08-25")["actors"][0] == "Ministry of Finance"

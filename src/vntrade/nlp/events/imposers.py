@@ -84,6 +84,10 @@ def measure_participants(
     kind, trigger, summary = event
     if takes_effect(kind, trigger, summary, who):
         return owned_participants(parse, who, participants, kind, date)
+    if kind == "tariff measure" and participants and _STARTS.search(parse.doc.text, 0, date[0]):
+        country = _leader_country(parse, participants[0])  # "Trump set a 25% tariff from
+        if country:  # August 1": the day the country's tariff starts
+            return list(dict.fromkeys([country, *participants]))
     if kind == "deadline":
         owner = _pause_owner(parse, date)  # "before the 90-day pause on US tariffs expires"
         return list(dict.fromkeys([owner, *participants])) if owner else participants
@@ -142,6 +146,13 @@ def _about_tariffs(parse: Parse, sentence: Span) -> bool:
     return any(t.lower_ in _MEASURE_WORDS for t in before)
 
 
+# What a tariff's first day follows: "a 25% tariff from August 1", "effective May 5".
+_STARTS = re.compile(
+    r"\b(?:from|starting|beginning|effective|as\s+of|as\s+from)\s+(?:on\s+)?$", re.IGNORECASE
+)
+_PROLONGING = frozenset({"extend", "prolong", "keep", "lengthen"})
+
+
 def _dates_pause(pause: Token, date: Token) -> bool:
     """Whether the date is the pause's end: in its phrase ("which ends on July 9"), on its
     verb ("the pause expires on July 9") or on the noun it is "of" ("the July 9 expiry of
@@ -151,6 +162,8 @@ def _dates_pause(pause: Token, date: Token) -> bool:
         holders.add(pause.head.i)
     elif pause.dep_ == "pobj" and pause.head.lower_ == "of":
         holders.add(pause.head.head.i)
+    elif pause.dep_ == "dobj" and verb_lemma(pause.head.text) in _PROLONGING:
+        holders.add(pause.head.i)  # "extending the pause until November 10"
     token = date
     while token.i not in holders:
         if token.dep_ == "conj":

@@ -51,6 +51,7 @@ _DOCUMENT = (
 )
 # The document is what the clause puts into effect or asks to implement: the day it takes
 # effect is its issuer's, while its signing stays the signer's ("X signed Decree 73").
+_DOCUMENT_WORD = re.compile(rf"\b{_DOCUMENT}\b", re.IGNORECASE)
 _IN_EFFECT = re.compile(
     rf"\b{_DOCUMENT}\b(?:No\.|[^.;]){{0,120}}?\b(?:takes?\s+effect|took\s+effect|effective|"
     rf"comes?\s+into\s+(?:effect|force)|dated)|\bimplement\w*\s+(?:\S+\s+){{0,3}}?{_DOCUMENT}",
@@ -83,12 +84,25 @@ def issuer_first(
         if body is None or body == HOME_COUNTRY or body in names[:1]:
             return names
         return list(dict.fromkeys([body, *names]))
-    body = _coded_issuer(clause, names)
+    told = clause if _CODE.search(clause) else _told_before(text, span[0], clause)
+    body = _coded_issuer(told, names)
     if body is None and signed:
         body = _signer_body(names[0], mentions)
     if body is None or body in names[:1]:
         return names
     return list(dict.fromkeys([body, *names]))
+
+
+def _told_before(text: str, start: int, clause: str) -> str:
+    """The numbered form an earlier sentence gives the document a clause names only by its
+    type ("The Circular takes effect": "Circular No. 12/2025/TT-BCT" before it); "" when
+    none does."""
+    kind = _DOCUMENT_WORD.search(clause)
+    if kind is None:
+        return ""
+    numbered = re.compile(rf"\b{kind.group()}\s+(?:No\.?\s*)?\d+/\S+", re.IGNORECASE)
+    found = list(numbered.finditer(text, 0, start))
+    return found[-1].group() if found else ""
 
 
 def _coded_issuer(clause: str, names: list[str]) -> str | None:
