@@ -252,3 +252,40 @@ def test_a_document_named_by_its_type_is_its_earlier_numbers_issuers(cli, tmp_pa
         "valuation. The Circular takes effect on August 25."
     )
     assert dated(cli, tmp_path, body, "2025-08-25")["actors"][0] == "Ministry of Finance"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Seoul clinched a deal on July 12. Without it, a 30 percent tariff on Korean goods "
+        "had been set to take effect on August 9.",
+        "Canada's retaliatory duties had been due to take effect on August 9.",
+        "The EU packaging regulation will apply to importers of fruit from August 9.",
+    ],
+)
+def test_a_measure_that_only_had_been_due_or_a_rule_applying_is_a_deadline(cli, tmp_path, body):
+    event = dated(cli, tmp_path, body, "2025-08-09")
+    assert event["kind"] == "deadline"
+    assert "EUDR" not in event["actors"]
+
+
+def test_a_tariff_taking_effect_stays_a_tariff_measure(cli, tmp_path):
+    body = "The 20% tariff on Vietnamese shrimp will take effect on August 9."
+    assert dated(cli, tmp_path, body, "2025-08-09")["kind"] == "tariff measure"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (
+            "Shareholders of Vietjet approved the purchase of 20 jets at the annual general "
+            "meeting on July 14.",
+            "meeting",
+        ),
+        ("The city council approved the plan at a meeting on July 14.", "decision"),
+    ],
+)
+def test_a_shareholders_meeting_is_the_event_another_meeting_frames_a_decision(
+    cli, tmp_path, body, kind
+):
+    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == kind

@@ -351,8 +351,8 @@ def decided_at(noun: Token) -> Token | None:
     that was done: "approved the plan at an extraordinary meeting", "agreed to a ceasefire
     at talks in Kuala Lumpur"."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ not in ("at", "during"):
-        return None
+    if noun.dep_ != "pobj" or head.lower_ not in ("at", "during") or _general_meeting(noun):
+        return None  # a shareholders' meeting is itself the event: "approved at the AGM"
     verb = head.head  # or the verb whose object's infinitive it hangs on: "signed deals
     for _ in range(8):  # worth $2 billion to buy corn at a ceremony on Thursday"
         if parts.lemma(verb) in _DECIDED:
@@ -361,6 +361,13 @@ def decided_at(noun: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _general_meeting(noun: Token) -> bool:
+    """Whether a meeting is a company's meeting of shareholders ("annual general meeting",
+    "an extraordinary meeting", "AGM")."""
+    words = {c.lower_ for c in noun.lefts} | {noun.lower_}
+    return bool(words & {"general", "extraordinary", "shareholders", "agm", "egm"})
 
 
 def signed_for(verb: Token) -> Token | None:
@@ -391,3 +398,16 @@ def asks_to_act(verb: Token) -> bool:
         for c in verb.children
     )
     return has_object and acts
+
+
+def averted(verb: Token) -> bool:
+    """Whether a measure only had been due to take effect ("the tariff had been set to take
+    effect on August 1", "had been due to apply"): the day was a deadline, not a measure."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i:
+        return False
+    if head.lower_ == "due" and head.head.i != head.i:
+        head = head.head  # "had been due to": "due" is the complement of "been"
+    if head.lower_ not in ("set", "scheduled", "slated", "due", "been"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)

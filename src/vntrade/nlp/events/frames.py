@@ -218,6 +218,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     return (light[lemma], verb.text) if lemma in light else None
 
 
+# What binds those it names from the day it applies: a day to comply by.
+_RULES = ("regulation", "rule", "requirement")
 # Light verbs that stop or restart a trade flow by an authority's act.
 _STOPPING = ("suspend", "lift", "postpone", "delay", "exempt")
 
@@ -303,8 +305,12 @@ def _effect_kind(verb: Token) -> str:
     what its "of" phrase names; a decree or decision that cuts tariffs where the article
     first tells of it ("a decree cutting duties ... The decree took effect") is a tariff
     measure; else a decision."""
+    if cues.averted(verb):
+        return "deadline"  # "a 25% tariff had been set to take effect on August 1"
     nouns = parts.subjects(verb)
     nouns += [p for n in nouns for p in parts.of_objects(n)]
+    if any(parts.lemma(n) in _RULES for n in nouns):
+        return "deadline"  # "the EU's deforestation regulation will apply from December 30"
     kind = _first_kind(nouns) or _first_kind(_misread_subject(nouns))
     if kind in ("decision", None) and sets_tariffs_when_told(nouns):
         return "tariff measure"  # "Decree 73/2025/ND-CP took effect": a decree cutting duties

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 _EFFECT = re.compile(r"\b(?:effect|effective|force|appl(?:y|ies|ied))\b", re.IGNORECASE)
 _KICKS_IN = re.compile(r"\bkick(?:s|ed)?\s+in\b", re.IGNORECASE)
-_OWNED_KINDS = ("tariff measure", "decision")
+_OWNED_KINDS = ("tariff measure", "decision", "deadline")
 _TARGETS = ("on", "against", "from", "to", "for", "into")  # "a tariff on Vietnamese goods"
 _MEASURE_WORDS = frozenset(
     {"tariff", "tariffs", "duty", "duties", "levy", "levies", "rate", "rates", "tax", "taxes"}

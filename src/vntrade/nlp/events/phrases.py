@@ -34,6 +34,9 @@ def indefinite(noun: Token) -> bool:
     return any(t.lower_ in INDEFINITE and t.dep_ in ("det", "amod") for t in phrase_tokens(noun))
 
 
+_DOCUMENT_HEADS = frozenset(
+    {"no", "no.", "number", "act", "law", "code", "regulation", "regulations", "rule", "rules"}
+)
 _EVENT_NAME_HEADS = frozenset(
     {"summit", "conference", "expo", "fair", "exhibition", "festival", "meeting", "meetings"}
     | {"dialogue", "week", "show", "congress"}
@@ -45,7 +48,7 @@ def unlisted_name(head: Token) -> str | None:
     person the actors component does not list ("Ford", "Fiat"); not a listed non-actor."""
     if head.pos_ != "PROPN" or head.ent_type_ not in UNLISTED_TYPES:
         return None
-    if head.lower_ in ("no", "no.", "number", "act", "law", "code"):
+    if head.lower_ in _DOCUMENT_HEADS:
         return None  # a document the model took for a name: "Notice No. 281", "Powers Act"
     if head.lower_ in _EVENT_NAME_HEADS:
         return None  # a happening: "the 47th ASEAN Summit", "the Investment Promotion Conference"
