@@ -289,3 +289,33 @@ def test_a_shareholders_meeting_is_the_event_another_meeting_frames_a_decision(
     cli, tmp_path, body, kind
 ):
     assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    "body",
+    [  # a date inside the deal's terms does not date the saying's deal
+        "President Donald Trump said on July 14 that the United States has reached a trade "
+        "deal with Thailand that cuts the rate below the 36% he announced on April 2.",
+        "Thailand and the United States have agreed to a trade deal that sets a 19% tariff on "
+        "Thai goods, President Donald Trump said on July 14.",
+    ],
+)
+def test_a_leader_saying_a_deal_was_reached_tells_the_deal(cli, tmp_path, body):
+    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == "agreement"
+
+
+def test_a_ministry_saying_the_sides_agreed_on_a_statement_stays_a_saying(cli, tmp_path):
+    body = (
+        "Foreign ministry spokeswoman Pham Thu Hang said on July 14 that the two sides had "
+        "agreed on a joint statement."
+    )
+    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] != "agreement"
+
+
+def test_saying_a_deal_was_signed_on_a_day_dates_the_deal_that_day(cli, tmp_path):
+    body = (
+        "The ministry said on July 14 that it had signed the purchase agreement on July 11 "
+        "with a Texas supplier."
+    )
+    events = events_of(cli, tmp_path, body)
+    assert any(e["start"] == "2025-07-11" and e["kind"] == "agreement" for e in events)

@@ -266,13 +266,25 @@ def _reached_deal(clause: Token) -> bool:
     """Whether a reported clause tells a deal reached or agreed, done and with no date of
     its own ("said the US had reached a trade deal with Vietnam"; not "said it signed the
     deal on Tuesday", whose date dates the deal, nor "talks concluded")."""
-    if not cues.done(clause) or any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree):
+    if not cues.done(clause) or _dated_itself(clause):
         return False
     found = _predicate_kind(clause)
     if found is not None and found[0] == "agreement" and found[1] != clause.text:
         return True
-    # "had struck a trade deal that will impose a 19% tariff": the deal, whatever it sets
-    return any(noun_kind(o) == "agreement" for o in parts.objects(clause))
+    # "had struck a trade deal that will impose a 19% tariff", "have agreed to a trade deal"
+    agreed_to = [p for c in clause.children if c.lower_ == "to" for p in parts.pobjects(c)]
+    return any(noun_kind(o) == "agreement" for o in [*parts.objects(clause), *agreed_to])
+
+
+def _dated_itself(clause: Token) -> bool:
+    """Whether a date hangs on the clause's own verb ("said it signed the deal on Tuesday"),
+    not on a verb inside it ("a deal ..., below the 46% rate he announced on April 2")."""
+    for token in clause.subtree:
+        if token.ent_type_ in ("DATE", "TIME"):
+            verb = next((a for a in token.ancestors if a.pos_ in parts.PREDICATE), None)
+            if verb is None or verb.i == clause.i:
+                return True
+    return False
 
 
 def _deal_terms(clause: Token) -> bool:
