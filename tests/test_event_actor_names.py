@@ -222,14 +222,24 @@ def test_a_firm_s_delegation_is_the_firm_s_before_its_leader_s(cli, tmp_path):
     assert "Paul Ridley" in record["events"][0]["actors"]
 
 
-def test_a_delegation_led_by_a_named_person_is_first_that_person_s(cli, tmp_path):
+def test_a_delegation_of_an_organisation_is_first_its_then_its_leaders(cli, tmp_path):
     record = extract_one(
         cli,
         tmp_path,
         HEADER + "A delegation of the Vietnam-Canada Business Council led by its chairman "
         "Mark Reeves arrived in Hanoi on July 14.",
     )
-    assert record["events"][0]["actors"][:2] == ["Mark Reeves", "Vietnam-Canada Business Council"]
+    assert record["events"][0]["actors"][:2] == ["Vietnam-Canada Business Council", "Mark Reeves"]
+
+
+def test_a_delegation_of_no_named_body_is_its_leaders(cli, tmp_path):
+    record = extract_one(
+        cli,
+        tmp_path,
+        HEADER + "A delegation of 40 Canadian companies led by Mark Reeves arrived in Hanoi on "
+        "July 14.",
+    )
+    assert record["events"][0]["actors"][0] == "Mark Reeves"
 
 
 def test_a_tariff_pause_ending_is_its_owner_s_deadline_not_a_waiting_exporter_s(cli, tmp_path):
