@@ -249,9 +249,10 @@ CASES = [
      "briefing"),
     ("The deputy prime minister told a conference of diplomats on July 23 that the surplus "
      "remained a sensitive issue.", "briefing"),
-    # what a meeting approved or passed is the decision
+    # what a meeting approved or passed is the decision; a shareholders' meeting is the event
+    ("The city council approved the merger at a meeting on July 25.", "decision"),
     ("The shareholders approved the merger at an extraordinary meeting on July 25.",
-     "decision"),
+     "meeting"),
     ("The two governments agreed to a ceasefire at talks in Geneva on July 26.", "agreement"),
     ("Six firms signed supply contracts at a trade forum in Da Nang on July 27.", "agreement"),
     # a festival or an expo is a meeting

@@ -101,7 +101,8 @@ def test_what_a_saying_reports_as_done_leads_when_the_next_sentence_dates_it(cli
     done, plan, call = extracted(cli, tmp_path, rows)
     assert leads(done) == [("2025-08-06", "tariff measure")]  # the order that cut it
     assert leads(plan) == [("2025-08-08", "briefing")]  # nothing reported as done
-    assert leads(call) == [("2025-08-08", "briefing")]  # not the call told beside it
+    # the deal the saying reports (its terms' "April" dates nothing), not the call beside it
+    assert leads(call) == [("2025-08-08", "agreement")]
 
 
 def test_a_year_that_names_a_law_dates_no_event(cli, tmp_path):

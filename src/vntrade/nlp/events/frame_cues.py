@@ -3,9 +3,9 @@
 means people talk ("by phone", "online"), whether a reported clause tells something done,
 whether a letter makes a formal request or an authority adopts a plan, where people go
 ("led a delegation to Canberra") and where a meeting sits ("on the sidelines of the talks");
-a court's ruling, a case opened, a body's finding, a numbered paper, a rate that moves; and
-what was decided or signed at a meeting or a ceremony. `frames.py` reads the kinds from
-them."""
+a court's ruling, a case opened, a body's finding, a numbered paper; and what was decided
+or signed at a meeting or a ceremony. `frames.py` reads the kinds from them; a measure's
+own cues are in `measure_cues.py`."""
 
 from __future__ import annotations
 
@@ -298,44 +298,6 @@ def numbered_paper(verb: Token) -> bool:
     return False
 
 
-# A measure's rate moving or standing ("the tariff on cabinets will rise to 50%", "the 19%
-# rate has been in place since August 7"): the measure, not a figure of trade.
-_MOVES = frozenset(
-    {"rise", "rises", "rose", "risen", "increase", "increases", "increased", "climb", "climbs"}
-    | {"climbed", "jump", "jumps", "jumped", "double", "doubles", "doubled", "fall", "falls"}
-    | {"fell", "fallen", "drop", "drops", "dropped", "be", "is", "are", "was", "were", "been"}
-)
-_LEVIES = frozenset({"tariff", "tariffs", "duty", "duties", "levy", "levies"})
-_RATES = frozenset({"rate", "rates"})
-
-
-def measure_moves(verb: Token) -> bool:
-    """Whether a tariff, or a rate on goods, rises, falls or stands in place or in force."""
-    if verb.lower_ not in _MOVES:
-        return False
-    if verb.lemma_ == "be" or verb.lower_ in ("is", "are", "was", "were", "been", "be"):
-        standing = any(
-            c.dep_ == "prep"
-            and c.lower_ == "in"
-            and any(p.lower_ in ("place", "force", "effect") for p in parts.pobjects(c))
-            for c in verb.children
-        )
-        if not standing:
-            return False
-    return any(_levy(subject) for subject in parts.subjects(verb))
-
-
-def _levy(noun: Token) -> bool:
-    """A tariff, or a rate on goods or of duty ("the rate on sofas", "the duty rate")."""
-    if noun.lower_ in _LEVIES:
-        return True
-    return noun.lower_ in _RATES and any(
-        (c.dep_ == "prep" and c.lower_ in ("on", "for"))
-        or (c.dep_ == "compound" and c.lower_ in _LEVIES)
-        for c in noun.children
-    )
-
-
 # Verbs of deciding or agreeing ("approved the plan at a meeting", "agreed at talks").
 _DECIDED = frozenset(
     {"approve", "adopt", "pass", "ratify", "endorse", "vote", "elect"}
@@ -398,16 +360,3 @@ def asks_to_act(verb: Token) -> bool:
         for c in verb.children
     )
     return has_object and acts
-
-
-def averted(verb: Token) -> bool:
-    """Whether a measure only had been due to take effect ("the tariff had been set to take
-    effect on August 1", "had been due to apply"): the day was a deadline, not a measure."""
-    head = verb.head
-    if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i:
-        return False
-    if head.lower_ == "due" and head.head.i != head.i:
-        head = head.head  # "had been due to": "due" is the complement of "been"
-    if head.lower_ not in ("set", "scheduled", "slated", "due", "been"):
-        return False
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)

@@ -26,6 +26,7 @@ from vntrade.nlp.events.event_nouns import (
     tariff_content,
 )
 from vntrade.nlp.events.kind_words import lexicon
+from vntrade.nlp.events.measure_cues import averted, measure_moves
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Token
@@ -138,7 +139,7 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     phrase = parts.phrasal(verb)
     if phrase in _EFFECT:
         return _effect_kind(verb), parts.trigger_words(verb, phrase)
-    if cues.measure_moves(verb):
+    if measure_moves(verb):
         return "tariff measure", verb.text  # "the tariff on cabinets will rise to 50%"
     if cues.court_rules(verb) or cues.opens_case(verb) or cues.finds_as_authority(verb):
         return "decision", verb.text  # "the court reinstated the tariffs", "opened a probe"
@@ -317,7 +318,7 @@ def _effect_kind(verb: Token) -> str:
     what its "of" phrase names; a decree or decision that cuts tariffs where the article
     first tells of it ("a decree cutting duties ... The decree took effect") is a tariff
     measure; else a decision."""
-    if cues.averted(verb):
+    if averted(verb):
         return "deadline"  # "a 25% tariff had been set to take effect on August 1"
     nouns = parts.subjects(verb)
     nouns += [p for n in nouns for p in parts.of_objects(n)]
