@@ -319,3 +319,34 @@ def test_saying_a_deal_was_signed_on_a_day_dates_the_deal_that_day(cli, tmp_path
     )
     events = events_of(cli, tmp_path, body)
     assert any(e["start"] == "2025-07-11" and e["kind"] == "agreement" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (
+            "The 19% rate took effect on August 9, under an executive order signed by "
+            "President Donald Trump on July 14 that adjusted rates for dozens of partners.",
+            "tariff measure",
+        ),
+        (
+            "Minister Nguyen Hong Dien said that under the proclamation signed by President "
+            "Donald Trump on July 14, wooden cabinets are subject to a 25% tariff.",
+            "tariff measure",
+        ),
+        (
+            "The governor welcomed the executive order signed by President Donald Trump on "
+            "July 14 on artificial intelligence.",
+            "decision",
+        ),
+        (
+            "Customs stepped up checks under a directive issued by the Ministry of Finance on "
+            "July 14, amid concerns about possible US tariffs.",
+            "decision",
+        ),
+    ],
+)
+def test_an_order_signed_on_a_day_is_a_tariff_measure_when_it_sets_tariffs(
+    cli, tmp_path, body, kind
+):
+    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == kind

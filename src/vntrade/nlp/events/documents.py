@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.commodities.lexicon import normal_form
+from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events.event_nouns import noun_kind, sets_tariff_objects, tariff_content
+from vntrade.nlp.events.kind_words import SETTING, verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -18,6 +20,53 @@ def documents_within(objects: list[Token]) -> list[Token]:
     ("issued Circular 40/2025/TT-BCT amending ...": "amending" as the object, "Circular"
     deep in its left words)."""
     return [t for o in objects for t in o.subtree if t.i < o.i and noun_kind(t) == "decision"]
+
+
+def document_sets_tariffs(noun: Token) -> bool:
+    """Whether a document ("an executive order", "a proclamation") sets tariffs: its own
+    clause says so ("that adjusted rates", "exempting coffee from reciprocal tariffs"), or
+    the clause it is the means of names a tariff ("under the order ..., goods face a 20%
+    tariff", "the tariff took effect under an order ...")."""
+    if noun_kind(noun) != "decision":
+        return False
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    if any(sets_tariff_objects(c) or _sets_by_objects(c) for c in clauses):
+        return True
+    means = noun.head
+    if noun.dep_ != "pobj" or means.lower_ not in ("under", "by", "through", "via"):
+        return False
+    return any(noun_kind(t) == "tariff measure" for t in _core(means.head))
+
+
+def _sets_by_objects(clause: Token) -> bool:
+    """Whether a clause on a document acts on tariffs or rates ("that adjusted rates"), also
+    when the parser broke it ("signed on November 14 exempting coffee ... from tariffs",
+    "exempting" read as a noun)."""
+    if any(
+        noun_kind(c) == "tariff measure" for c in clause.children if c.dep_ in ("dobj", "nsubj")
+    ):
+        return True
+    words = list(clause.subtree)
+    setting = any(
+        t.i > clause.i and t.lower_.endswith("ing") and verb_lemma(t.text) in SETTING for t in words
+    )
+    return setting and any(noun_kind(t) == "tariff measure" for t in words)
+
+
+def _core(verb: Token) -> list[Token]:
+    """The subject and object nouns of the clause a document is the means of ("the 20%
+    tariff took effect under ...", "under ..., goods are subject to a 20% tariff"), not its
+    other phrases ("launched under a directive ... amid concerns about tariffs")."""
+    nouns = [*parts.subjects(verb), *parts.objects(verb)]
+    complements = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    nouns += [
+        p
+        for c in complements
+        for prep in c.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for p in parts.pobjects(prep)
+    ]
+    return nouns
 
 
 def sets_tariffs_when_told(subjects: list[Token]) -> bool:

@@ -18,7 +18,11 @@ from typing import TYPE_CHECKING
 from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import frame_cues as cues
 from vntrade.nlp.events import kind_words as words
-from vntrade.nlp.events.documents import documents_within, sets_tariffs_when_told
+from vntrade.nlp.events.documents import (
+    document_sets_tariffs,
+    documents_within,
+    sets_tariffs_when_told,
+)
 from vntrade.nlp.events.event_nouns import (
     noun_kind,
     sets_tariff_objects,
@@ -83,6 +87,9 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         return "report", token.head.text  # "in a note released on Tuesday, X said"
     if token.dep_ == "relcl" and tariff_content(token.head):
         return "tariff measure", token.head.text  # "in a letter Trump sent on July 9"
+    if token.dep_ in ("acl", "relcl") and document_sets_tariffs(token.head):
+        return "tariff measure", token.head.text  # "an order signed on July 31 that adjusted
+        # rates", "under the order signed on July 31, goods face a 20% tariff"
     found, deciding = None, deciding or cues.signed_for(token)
     if deciding is not None and deciding.i != token.i:
         found = _predicate_kind(deciding)  # "signed deals to buy corn at a ceremony on May 2"
