@@ -350,3 +350,14 @@ def test_an_order_signed_on_a_day_is_a_tariff_measure_when_it_sets_tariffs(
     cli, tmp_path, body, kind
 ):
     assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == kind
+
+
+def test_an_undated_articles_year_is_its_days_not_its_planned_months(cli, tmp_path):
+    text = (
+        "SEOUL, Nov. 3 (Yonhap) -- The two leaders met in Gyeongju on Monday. Their trade "
+        "teams had met in Kuala Lumpur on Oct. 25, 2025. One leader will visit in April 2026 "
+        "and the other will host a summit in November 2026."
+    )
+    events = extract_one(cli, tmp_path, text)["events"]
+    assert any(e["start"] == "2025-11-03" for e in events)
+    assert not any(e["start"] == "2026-11-03" for e in events)

@@ -37,20 +37,18 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”]?\s|\n")
 def infer_anchor(candidates: list[Candidate], tenses: list[str | None]) -> Anchor | None:
     """A reference date from the article's own explicit dates, or None if it has none.
 
-    The year is the most frequent among explicit days, months and quarters (ties: the
-    latest), else the latest year that bare years point to (`_publication_year`). The day
-    is, within that year (yearless days included), the latest day reported in the past
-    tense (reported events precede publication), else the latest day without tense, else
-    the earliest day ahead (a deadline follows publication); failing days, the latest
-    month; else the year alone.
+    The year is the most frequent among explicit days with a year, or without any, among
+    explicit months and quarters (ties: the latest), else the latest year that bare years
+    point to (`_publication_year`). The day is, within that year (yearless days included),
+    the latest day reported in the past tense (reported events precede publication), else
+    the latest day without tense, else the earliest day ahead (a deadline follows
+    publication); failing days, the latest month; else the year alone.
     """
     unanchored = Context(anchor=None)
     resolved = [c.rule.normalise(c.match, unanchored) for c in candidates]
-    precise = Counter(
-        int(r.value[:4])
-        for r in resolved
-        if r and r.kind in _PRECISE_KINDS and r.value[:4].isdigit()
-    )
+    dated = [r for r in resolved if r and r.kind in _PRECISE_KINDS and r.value[:4].isdigit()]
+    days = [r for r in dated if r.kind == "day"]  # a day's year is the surest: months with a
+    precise = Counter(int(r.value[:4]) for r in days or dated)  # year are often plans
     if precise:
         year = max(precise, key=lambda y: (precise[y], y))
     else:
