@@ -361,3 +361,20 @@ def test_an_undated_articles_year_is_its_days_not_its_planned_months(cli, tmp_pa
     events = extract_one(cli, tmp_path, text)["events"]
     assert any(e["start"] == "2025-11-03" for e in events)
     assert not any(e["start"] == "2026-11-03" for e in events)
+
+
+def test_deals_with_several_countries_in_one_sentence_are_one_agreement_each(cli, tmp_path):
+    body = (
+        "President Donald Trump signed trade agreements with Laos and Brunei in Manila on "
+        "July 14 and announced frameworks with Thailand and Vietnam."
+    )
+    deals = [e for e in events_of(cli, tmp_path, body) if e["start"] == "2025-07-14"]
+    partners = sorted(e["actors"][1] for e in deals if e["kind"] == "agreement")
+    assert partners == ["Brunei", "Laos", "Thailand", "Vietnam"]
+    assert all(e["actors"][0] == "Donald Trump" for e in deals)
+    assert "Donald Trump announced frameworks with Vietnam" in [e["summary"] for e in deals]
+
+
+def test_a_deal_with_one_country_stays_one_event(cli, tmp_path):
+    body = "Vietnam signed a trade deal with the United States on July 14."
+    assert len([e for e in events_of(cli, tmp_path, body) if e["start"] == "2025-07-14"]) == 1

@@ -30,6 +30,7 @@ from vntrade.nlp.events.local_bodies import is_local_body
 from vntrade.nlp.events.mentions import Mentions
 from vntrade.nlp.events.non_events import moves_a_market, tells_no_happening
 from vntrade.nlp.events.participants import Parse, Participants
+from vntrade.nlp.events.partner_deals import per_partner
 from vntrade.nlp.events.ranges import (
     merge_ranges,
     phrase_span,
@@ -95,7 +96,7 @@ def find_events(
         event = _event_from_date(record, mentions, sentences[index], index, date, parse)
         if event is None or tells_no_happening(event):
             continue  # a statistic's period, a year that says no time, prices, a page stamp
-        events.append(event)
+        events.extend(per_partner(parse, event) if parse is not None else [event])
         if parse is not None:  # "announced the deal after a phone call with X"
             events.extend(companion_calls(record, parse, sentences[index], date, event))
     if parse is not None:  # "At the meeting, the PM decided to ...": on the meeting's day
