@@ -378,3 +378,13 @@ def test_deals_with_several_countries_in_one_sentence_are_one_agreement_each(cli
 def test_a_deal_with_one_country_stays_one_event(cli, tmp_path):
     body = "Vietnam signed a trade deal with the United States on July 14."
     assert len([e for e in events_of(cli, tmp_path, body) if e["start"] == "2025-07-14"]) == 1
+
+
+def test_a_deal_announced_after_a_meeting_is_the_deal_and_the_meeting(cli, tmp_path):
+    body = (
+        "Laos and the United States have agreed to a trade deal that will impose a 20% "
+        "tariff on Laotian goods, President Donald Trump announced on July 14 after meeting "
+        "Prime Minister Sonexay Siphandone at the White House."
+    )
+    kinds = sorted(e["kind"] for e in events_of(cli, tmp_path, body) if e["start"] == "2025-07-14")
+    assert kinds == ["agreement", "meeting"]

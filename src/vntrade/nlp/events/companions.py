@@ -41,10 +41,41 @@ def companion_calls(
     if main.kind == "call":
         return []
     others = [(d["start"], d["end"]) for d in record.get("dates", []) if d is not date]
-    call = companion_call(parse, sentence, others, main.actors[0] if main.actors else None)
+    doer = main.actors[0] if main.actors else None
+    call = companion_call(parse, sentence, others, doer)
+    kind = "call"
+    if call is None and main.kind != "meeting":
+        call, kind = companion_meeting(parse, sentence, others, doer), "meeting"
     if call is None:
         return []
-    return [_call_event(record, call, sentence, main.order, date["value"], date.get("last"))]
+    event = _call_event(record, call, sentence, main.order, date["value"], date.get("last"))
+    event.kind = kind
+    return [event]
+
+
+def companion_meeting(
+    parse: Parse, sentence: tuple[int, int], dates: list[tuple[int, int]], doer: str | None
+) -> tuple[str, list[str], str] | None:
+    """A meeting told in a phrase of time beside the main event ("announced the deal on
+    Tuesday after meeting President Marcos"): its trigger, actors and summary."""
+    span = parse.doc.char_span(*sentence, alignment_mode="expand")
+    if span is None or doer is None:
+        return None
+    for token in span:
+        if token.lower_ != "meeting" or token.pos_ != "VERB" or _dated(token, dates):
+            continue
+        if not any(a.lower_ in _ALONGSIDE for a in [token, *token.ancestors][:3]):
+            continue
+        people = [
+            found.kb_id_
+            for t in token.subtree
+            if (found := parse.names.named.get(t.i)) is not None and found.label_ == "PERSON"
+        ]
+        partners = [p for p in dict.fromkeys(people) if p != doer]
+        if partners:
+            met = token.doc[token.i + 1 : token.right_edge.i + 1].text
+            return token.text, [doer, *partners], f"{doer} met {met}"
+    return None
 
 
 def undated_companions(

@@ -178,3 +178,49 @@ def _percent(noun: Token) -> bool:
     return noun.lower_ in ("%", "percent", "cent") or any(
         c.lower_ in ("%", "percent") for c in noun.children
     )
+
+
+def first_kind(nouns: list[Token]) -> str | None:
+    """The kind of the first noun of `nouns` that names one."""
+    found = first_noun(nouns)
+    return found[0] if found else None
+
+
+def first_noun(nouns: list[Token]) -> tuple[str, str] | None:
+    """The kind of the first noun that names one, and its words; an object "setting tariff
+    rates" is a tariff measure whatever it is (an order, letters)."""
+    nouns = [found for noun in nouns for found in dict.fromkeys((_topic_holder(noun), noun))]
+    for noun in nouns:
+        if tariff_content(noun):
+            return "tariff measure", noun.text
+    for noun in nouns:
+        kind = noun_kind(noun)
+        if kind:
+            return kind, _noun_words(noun)
+    return None
+
+
+def _topic_holder(noun: Token) -> Token:
+    """The noun a topic belongs to: "agreement" in "the third round of negotiations on a
+    trade agreement, scheduled to take place ..." (the parser hangs the participle on the
+    topic) is the round's."""
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in TOPIC_PREPOSITIONS
+        and noun.head.head.pos_ == "NOUN"
+    ):
+        noun = noun.head.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "round" of "round of negotiations"
+    return noun
+
+
+def _noun_words(noun: Token) -> str:
+    """The noun with the compound words just before it ("phone talks")."""
+    first = noun
+    while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).head == noun:
+        first = first.nbor(-1)
+    return noun.doc[first.i : noun.i + 1].text
+
+
+TOPIC_PREPOSITIONS = ("on", "about", "over", "regarding", "concerning")  # "talks on a deal"

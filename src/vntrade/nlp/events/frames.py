@@ -24,6 +24,9 @@ from vntrade.nlp.events.documents import (
     sets_tariffs_when_told,
 )
 from vntrade.nlp.events.event_nouns import (
+    TOPIC_PREPOSITIONS,
+    first_kind,
+    first_noun,
     noun_kind,
     sets_tariff_objects,
     sets_tariffs,
@@ -39,7 +42,6 @@ _EFFECT = ("apply", "take effect", "come into effect", "come into force", "enter
 _ENDS = ("end", "expire", "lapse", "close")
 _HAPPENINGS = ("negotiation", "meeting", "visit", "call")
 _SPEECH_DATA = ("report",)  # what a speech verb's words make of it, besides a briefing
-_TOPIC = ("on", "about", "over", "regarding", "concerning")  # "talks on a trade agreement"
 
 
 def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
@@ -134,7 +136,8 @@ def _topic(noun: Token, path: list[Token]) -> bool:
     above = {t.i for t in path}
     token = noun
     while token.head.i != token.i:
-        if token.dep_ == "pobj" and token.head.lower_ in _TOPIC and token.head.head.i in above:
+        topic = token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPOSITIONS
+        if topic and token.head.head.i in above:
             return True
         token = token.head
     return False
@@ -165,18 +168,18 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     if (lemma in verbs or lemma in light) and sets_tariff_objects(verb):
         return "tariff measure", verb.text  # "removes the 20% duty", "exempted X from tariffs"
     if lemma in verbs:
-        if verbs[lemma] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
+        if verbs[lemma] == "meeting" and first_kind(parts.subjects(verb)) == "negotiation":
             return "negotiation", verb.text  # "the negotiators will meet again"
         return verbs[lemma], verb.text
     if lemma == "ask" and cues.asks_to_act(verb):
         return "decision", verb.text  # "asked the ministry to keep the tariff at zero"
     if lemma in words.PHASES:
-        kind = _first_kind([*parts.objects(verb), *parts.subjects(verb)])
+        kind = first_kind([*parts.objects(verb), *parts.subjects(verb)])
         if lemma in _ENDS and kind not in _HAPPENINGS:
             return "deadline", verb.text
         return (kind, verb.text) if kind else None
     if lemma == "be":
-        kind = _first_kind(parts.subjects(verb))
+        kind = first_kind(parts.subjects(verb))
         return (kind, verb.text) if kind == "visit" else None
     written = _in_writing(verb)
     if written:
@@ -189,9 +192,9 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         if c.lower_ == "of"
         for n in parts.pobjects(c)
     ]
-    found = _first_noun(
+    found = first_noun(
         [*objects, *of_objects, *parts.modified(verb), *parts.subjects(verb), *parts.preposed(verb)]
-    ) or _first_noun(documents_within(objects))
+    ) or first_noun(documents_within(objects))
     if found and found[0] == "report" and lemma in _STOPPING and light.get(lemma) == "decision":
         return "decision", verb.text  # "suspended rice imports": an act on trade, not data
     if found and found[0] in ("decision", "announcement") and sets_tariffs(verb):
@@ -208,7 +211,7 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return "decision", found[1]  # "sent a letter on May 2 requesting support"
     if found and found[0] == "announcement" and cues.adopts_plan(lemma, found[1]):
         return "decision", found[1]  # "the committee issued a plan to support exporters"
-    if found and found[0] == "meeting" and _first_kind(parts.subjects(verb)) == "negotiation":
+    if found and found[0] == "meeting" and first_kind(parts.subjects(verb)) == "negotiation":
         return "negotiation", found[1]  # "the negotiating teams held a session"
     if (
         found
@@ -223,6 +226,10 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         c.dep_ == "xcomp" and sets_tariff_objects(c) for c in verb.children
     ):
         return "tariff measure", verb.text  # "pledged to lower import duties"
+    if light.get(lemma) == "announcement" and any(
+        c.dep_ == "ccomp" and _reached_deal(c) for c in verb.children
+    ):
+        return "agreement", verb.text  # "A and B have agreed to a deal, Trump announced"
     return (light[lemma], verb.text) if lemma in light else None
 
 
@@ -236,7 +243,7 @@ def _speech_kind(verb: Token) -> str:
     """A speech verb's kind: a report when it tells data (its speaker is an analyst or a
     statistics office, or what it says is a figure moving), an announcement "in a statement",
     else a briefing."""
-    if _first_kind(parts.subjects(verb)) == "report":
+    if first_kind(parts.subjects(verb)) == "report":
         return "report"
     if cues.to_audience(verb, words.LEGISLATORS):
         return "meeting"  # "told the Senate Finance Committee": a hearing
@@ -246,7 +253,7 @@ def _speech_kind(verb: Token) -> str:
     for child in verb.children:
         if child.dep_ == "ccomp":
             lemma = parts.lemma(child)
-            said = verbs.get(lemma) or light.get(lemma) or _first_kind(parts.subjects(child))
+            said = verbs.get(lemma) or light.get(lemma) or first_kind(parts.subjects(child))
             if said in _SPEECH_DATA and _tells_figures(child):
                 return "report"  # "said exports rose 12%"; not "the surplus remains sensitive"
             done = _predicate_kind(child) if cues.done_by_speaker(child) else None
@@ -331,7 +338,7 @@ def _effect_kind(verb: Token) -> str:
     nouns += [p for n in nouns for p in parts.of_objects(n)]
     if any(parts.lemma(n) in _RULES for n in nouns):
         return "deadline"  # "the EU's deforestation regulation will apply from December 30"
-    kind = _first_kind(nouns) or _first_kind(_misread_subject(nouns))
+    kind = first_kind(nouns) or first_kind(_misread_subject(nouns))
     if kind in ("decision", None) and sets_tariffs_when_told(nouns):
         return "tariff measure"  # "Decree 73/2025/ND-CP took effect": a decree cutting duties
     return kind or "decision"
@@ -352,47 +359,9 @@ def _in_writing(verb: Token) -> str | None:
     heads = [verb, *(o for o in parts.objects(verb) if o.pos_ == "NOUN")]
     for child in (c for head in heads for c in head.children):
         if child.dep_ == "prep" and child.lower_ == "in":
-            kind = _first_kind(parts.pobjects(child))
+            kind = first_kind(parts.pobjects(child))
             if kind == "announcement" and any(map(cues.analysts_note, parts.pobjects(child))):
                 return "report"  # "economists said in a note", "wrote in a note to clients"
             if kind in ("announcement", "report"):
                 return kind
     return None
-
-
-def _first_kind(nouns: list[Token]) -> str | None:
-    found = _first_noun(nouns)
-    return found[0] if found else None
-
-
-def _first_noun(nouns: list[Token]) -> tuple[str, str] | None:
-    """The kind of the first noun that names one, and its words; an object "setting tariff
-    rates" is a tariff measure whatever it is (an order, letters)."""
-    nouns = [found for noun in nouns for found in dict.fromkeys((_topic_holder(noun), noun))]
-    for noun in nouns:
-        if tariff_content(noun):
-            return "tariff measure", noun.text
-    for noun in nouns:
-        kind = noun_kind(noun)
-        if kind:
-            return kind, _noun_words(noun)
-    return None
-
-
-def _topic_holder(noun: Token) -> Token:
-    """The noun a topic belongs to: "agreement" in "the third round of negotiations on a
-    trade agreement, scheduled to take place ..." (the parser hangs the participle on the
-    topic) is the round's."""
-    while noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC and noun.head.head.pos_ == "NOUN":
-        noun = noun.head.head
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        noun = noun.head.head  # "round" of "round of negotiations"
-    return noun
-
-
-def _noun_words(noun: Token) -> str:
-    """The noun with the compound words just before it ("phone talks")."""
-    first = noun
-    while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).head == noun:
-        first = first.nbor(-1)
-    return noun.doc[first.i : noun.i + 1].text
