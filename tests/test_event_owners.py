@@ -388,3 +388,17 @@ def test_a_deal_announced_after_a_meeting_is_the_deal_and_the_meeting(cli, tmp_p
     )
     kinds = sorted(e["kind"] for e in events_of(cli, tmp_path, body) if e["start"] == "2025-07-14")
     assert kinds == ["agreement", "meeting"]
+
+
+def test_a_second_tariff_told_beside_the_first_is_an_event_on_its_target(cli, tmp_path):
+    body = (
+        "President Donald Trump on July 14 paused his new tariffs on dozens of countries for "
+        "60 days, while ratcheting up the levy on Canadian lumber to 45%."
+    )
+    events = [e for e in events_of(cli, tmp_path, body) if e["start"] == "2025-07-14"]
+    assert [e["actors"][:2] for e in events if e["kind"] == "tariff measure"][1:] == [
+        ["Donald Trump", "Canada"]
+    ]
+    assert "Donald Trump ratcheted up the levy on Canadian lumber to 45%" in [
+        e["summary"] for e in events
+    ]

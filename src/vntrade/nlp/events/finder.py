@@ -17,6 +17,7 @@ from typing import Any
 from vntrade.names import NameIndex
 from vntrade.nlp.events.arguments import in_subordinate_clause
 from vntrade.nlp.events.clauses import clause_spans
+from vntrade.nlp.events.companion_measures import companion_measures
 from vntrade.nlp.events.companions import companion_calls, undated_companions
 from vntrade.nlp.events.event_records import make_event
 from vntrade.nlp.events.frames import frame_kind
@@ -99,6 +100,8 @@ def find_events(
         events.extend(per_partner(parse, event) if parse is not None else [event])
         if parse is not None:  # "announced the deal after a phone call with X"
             events.extend(companion_calls(record, parse, sentences[index], date, event))
+            others = [(d["start"], d["end"]) for d in dates if d is not date]
+            events.extend(companion_measures(parse, event, others))  # ", while raising ..."
     if parse is not None:  # "At the meeting, the PM decided to ...": on the meeting's day
         for index, date in venue_dates(parse.doc, sentences, events, {i for i, _ in seen}):
             event = _event_from_date(record, mentions, sentences[index], index, date, parse)
