@@ -402,3 +402,15 @@ def test_a_second_tariff_told_beside_the_first_is_an_event_on_its_target(cli, tm
     assert "Donald Trump ratcheted up the levy on Canadian lumber to 45%" in [
         e["summary"] for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On July 14, the Ministry of Finance issued Circular 52/2025/TT-BTC amending rules "
+        "for bonded warehouses.",
+        "Dong Nai customs launched a two-month campaign against false origin labels on July 14.",
+    ],
+)
+def test_a_coded_circular_issued_and_an_enforcement_campaign_are_decisions(cli, tmp_path, body):
+    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == "decision"

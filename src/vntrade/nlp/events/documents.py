@@ -4,6 +4,7 @@ document as one that sets tariffs, so that its taking effect is a tariff measure
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.commodities.lexicon import normal_form
@@ -13,6 +14,17 @@ from vntrade.nlp.events.kind_words import SETTING, verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+def issues_coded_document(verb: Token) -> bool:
+    """Whether a numbered document follows the verb, however the parser hung it ("issued
+    Circular 36/2025/TT-BTC amending procedures": "Circular" under "amending")."""
+    after = verb.doc[verb.i + 1 : verb.i + 8]
+    named = any(noun_kind(t) == "decision" for t in after[:4])
+    return named and any(_CODED.match(t.text) for t in after)
+
+
+_CODED = re.compile(r"^\d+(?:/\d{4})?/?[A-ZĐ-]*$|^\d+/\S+$")
 
 
 def documents_within(objects: list[Token]) -> list[Token]:

@@ -21,6 +21,7 @@ from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.documents import (
     document_sets_tariffs,
     documents_within,
+    issues_coded_document,
     sets_tariffs_when_told,
 )
 from vntrade.nlp.events.event_nouns import (
@@ -226,6 +227,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         c.dep_ == "xcomp" and sets_tariff_objects(c) for c in verb.children
     ):
         return "tariff measure", verb.text  # "pledged to lower import duties"
+    if lemma in words.ADOPTING and issues_coded_document(verb):
+        return "decision", verb.text  # "issued Circular 36/2025/TT-BTC amending ..."
     if light.get(lemma) == "announcement" and any(
         c.dep_ == "ccomp" and _reached_deal(c) for c in verb.children
     ):
