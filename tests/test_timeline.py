@@ -145,7 +145,7 @@ def test_relative_dates_and_pronouns(cli, corpus):
     entries = _entries(cli, str(corpus / "trump_deal.txt"))
     by_date = {e["date"]: e for e in entries}
     announcement = by_date["2025-07-02"]  # "on Wednesday", published Thursday July 3
-    assert announcement["kind"] == "announcement"
+    assert announcement["kind"] == "agreement"  # what was announced: a deal reached
     assert announcement["summary"].startswith("US President Donald Trump announced that")
     month = by_date["2025-06"]  # "Last month"
     assert (month["precision"], month["kind"]) == ("month", "meeting")
