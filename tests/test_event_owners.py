@@ -414,3 +414,32 @@ def test_a_second_tariff_told_beside_the_first_is_an_event_on_its_target(cli, tm
 )
 def test_a_coded_circular_issued_and_an_enforcement_campaign_are_decisions(cli, tmp_path, body):
     assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == "decision"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (  # the participle hung on the clause's verb still describes the rounds
+            "The deal came after the negotiating teams went through two official rounds of "
+            "negotiations, held in Hanoi from July 14 to 17 and in Washington in August.",
+            "negotiation",
+        ),
+        (
+            "The two sides will hold a technical session in Hanoi on July 14 to finalise the "
+            "text, the ministry said.",
+            "negotiation",
+        ),
+        (
+            "The delegation had a working session with the Ministry of Finance on July 14.",
+            "meeting",
+        ),
+        (  # a dispatch answering another's act stays a decision
+            "Prime Minister Pham Minh Chinh on July 14 signed Official Dispatch No. 80/CD-TTg "
+            "requesting ministries to respond, following the US decision to suspend the "
+            "tariffs.",
+            "decision",
+        ),
+    ],
+)
+def test_rounds_and_sessions_of_the_sides_are_negotiations(cli, tmp_path, body, kind):
+    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == kind

@@ -67,6 +67,14 @@ def modified(verb: Token) -> list[Token]:
     """The noun a participle or relative clause modifies ("agreements signed at a forum")."""
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
+    # the parser hangs "..., held in Washington from May 19" on the clause's verb: it
+    # describes the noun before its comma
+    bare = not any(c.dep_ in _SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i >= 2 and bare:
+        comma = verb.doc[verb.i - 1]
+        before = verb.doc[verb.i - 2]
+        if comma.text == "," and before.pos_ in ("NOUN", "PROPN"):
+            return [before]
     return []
 
 

@@ -79,7 +79,7 @@ def sets_tariffs(verb: Token) -> bool:
         participle = token.tag_ in ("VBG", "VB") or token.lower_.endswith("ing")
         if token.i <= verb.i or token.pos_ not in (*parts.PREDICATE, "NOUN") or not participle:
             continue
-        if verb_lemma(token.text) not in words.SETTING:
+        if verb_lemma(token.text) not in words.SETTING or _in_time_phrase(token, verb):
             continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
         # "exempting coffee from tariffs", the "from" phrase maybe hung on the verb
@@ -88,6 +88,16 @@ def sets_tariffs(verb: Token) -> bool:
         nouns = _with_of([token.head, *parts.objects(token), *objects, *away])
         if any(noun_kind(n) == "tariff measure" for n in nouns if n.pos_ == "NOUN"):
             return True
+    return False
+
+
+def _in_time_phrase(token: Token, verb: Token) -> bool:
+    """Whether a word sits in a phrase of time on the verb's clause ("..., following the US
+    decision to suspend the tariffs"): another happening, not what the verb's paper does."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.lower_ in ("following", "after", "before", "amid") and token.dep_ != "ROOT":
+            return True
+        token = token.head
     return False
 
 

@@ -213,6 +213,18 @@ def negotiating_teams(verb: Token) -> bool:
     return any(parts.lemma(o) in _SESSIONS for o in parts.objects(verb))
 
 
+def sides_in_session(verb: Token, noun: str) -> bool:
+    """Whether the two sides or their teams hold a session or round ("the two sides will
+    hold a technical-level session in Washington"): a negotiation, not a meeting."""
+    words = noun.lower().split()
+    if words[-1] not in _SESSIONS or "working" in words:
+        return False  # "a working session with the ministry": a meeting
+    return any(parts.lemma(s) in _SIDES for s in parts.subjects(verb) if s.pos_ == "NOUN")
+
+
+_SIDES = frozenset({"side", "team", "negotiator"})
+
+
 def analysts_note(noun: Token) -> bool:
     """Whether a note is an analysts' one ("said in a note", "in a note to clients"), not a
     diplomatic or official note."""

@@ -204,6 +204,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return "meeting", found[1]  # "chaired an online meeting": a meeting, held online
     if found and found[0] == "call" and cues.negotiating_teams(verb):
         return "negotiation", found[1]  # "the technical teams held online talks"
+    if found and found[0] == "meeting" and cues.sides_in_session(verb, found[1]):
+        return "negotiation", found[1]  # "the two sides will hold a technical session"
     if (
         found
         and found[0] == "announcement"
