@@ -443,3 +443,27 @@ def test_a_coded_circular_issued_and_an_enforcement_campaign_are_decisions(cli, 
 )
 def test_rounds_and_sessions_of_the_sides_are_negotiations(cli, tmp_path, body, kind):
     assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "Saigon Times\nEconomy | Trade\n\nRice exporters brace for Manila's import ban\n\n"
+            "PUBLISHED : 3 Sep 2025 at 06:30 | NEWSPAPER SECTION: Economy\n\n"
+            "The Philippines suspended rice imports for 60 days from September 1.",
+            "2025-09-03",
+        ),
+        (
+            "Seafood News > Shrimp\n\nUS issues final shrimp duties\n\nPosted by: Mai Lan | "
+            "09:15 | 04/09/2025\n\nThe US Department of Commerce on September 2 issued its "
+            "final results in the shrimp review.",
+            "2025-09-04",
+        ),
+    ],
+)
+def test_a_page_stamp_under_the_headline_is_read_and_dates_no_event(cli, tmp_path, text, published):
+    record = extract_one(cli, tmp_path, text)
+    assert record["published"] == published
+    assert all(e["start"] != published for e in record["events"])
+    assert not any(w in e["summary"] for e in record["events"] for w in ("PUBLISHED", "Posted"))

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from vntrade.loader.agencies import CREDIT, known_agency
 from vntrade.loader.clean import is_edge_junk, is_name_line, is_staff_credit, strip_trailer
 from vntrade.loader.published import dateline_value, match_date, only_clock, parse_date
+from vntrade.loader.stamps import BYLINE, STAMP_REACH, STAMP_TAIL, WORD, read_stamp
 
 MAX_HEADER_LINES = 8
 MAX_TITLE_WORDS = 22
 MAX_STANDFIRST_WORDS = 60
-MAX_STAMP_WORDS = 16
 
 _DATE_LABEL = re.compile(
     r"^\s*(?:date(?:\s+published)?|published(?:\s+(?:on|date))?|posted(?:\s+on)?|publish\s+date)"
@@ -26,21 +26,9 @@ _DATE_LABEL = re.compile(
 _UPDATED_LINE = re.compile(
     r"^\s*(?:last\s+)?(?:updated|cập\s+nhật)\s*(?:on)?\s*:?\s*", re.IGNORECASE
 )
-_BYLINE = re.compile(
-    r"^(?:(?:story|written|reported|text)\s+)?by\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,5}$",
-    re.IGNORECASE,
-)
-_WORD = r"[^\W\d_][\w.'’-]*"
+_WORD = WORD
 # A dateline's first word, or two places of a joint report: "HANOI/WASHINGTON".
 _PLACE = rf"{_WORD}(?:/{_WORD})?"
-# The parts of a byline or timestamp line: "By Vân Nguyễn | February 2, 2025 | 08:05".
-_STAMP_SEPARATORS = re.compile(r"\s*(?:[|•·]|\s[-–—]\s)\s*")
-# A credit opening a timestamp line: "(Xinhua) 09:30, June 4, 2025", "Xinhua) 09:30 ...".
-_STAMP_CREDIT = re.compile(rf"^\(?(?P<credit>{CREDIT})\)\s*[,:]?\s*")
-_BYLINE_COMMA = re.compile(rf"^by\s+{_WORD}(?:\s+{_WORD}){{0,5}}\s*,\s*", re.IGNORECASE)
-# "... 09:30AM (Updated: 04 Jun 2025 10:00AM)", "... GMT+7 Updated 2 hours ago"
-_UPDATED_TAIL = re.compile(r"\s*[(\[|]?\s*(?:last\s+)?updated\b.*$", re.IGNORECASE)
-_SECTION = re.compile(r"[A-Z][a-z]{2,15}\s+(?=\d)")
 # A line that only says when the page was updated, after a credit or a section's name.
 _UPDATE_STAMP = re.compile(
     rf"(?:\(?{CREDIT}\)?\s*[|•·:-]\s*)?(?:last\s+)?(?:updated|modified)\s*(?:on|at)?\s*:?\s*"
@@ -135,6 +123,7 @@ def read_header(paragraphs: list[str]) -> tuple[Header, list[str]]:
             body.pop(0)
         else:
             break
+    body = _without_stamps(header, body)
     if body:
         rest = _take_dateline(header, body[0])
         if rest:
@@ -142,6 +131,19 @@ def read_header(paragraphs: list[str]) -> tuple[Header, list[str]]:
         else:
             body.pop(0)
     return header, body
+
+
+def _without_stamps(header: Header, body: list[str]) -> list[str]:
+    """`body` without the page stamps among its first paragraphs, read into `header`: a
+    headline the header did not take may stand before them ("... pangasius", "Posted by:
+    Thu Hang | 10:24 | 15/08/2025"), and a stamp's time may trail its date field."""
+    kept = [
+        paragraph
+        for index, paragraph in enumerate(body)
+        if index >= STAMP_REACH
+        or not (_take_timestamp(header, paragraph) or STAMP_TAIL.fullmatch(paragraph))
+    ]
+    return kept if kept else body
 
 
 def looks_like_title(line: str, following: str) -> bool:
@@ -187,11 +189,13 @@ def _take_furniture(header: Header, line: str) -> bool:
         return True
     if _UPDATE_STAMP.fullmatch(line):  # "PTI | Updated: Aug 7, 2025, 12:45 IST": not published
         return True
+    if STAMP_TAIL.fullmatch(line):  # what a date field left: "at 04:00 | SECTION: Business"
+        return True
     if _menu_line(line):  # "Industry | Steel", "DAILY | E-paper | Subscribe | Sign in"
         return True
     if _take_place_date(header, line):
         return True
-    if _BYLINE.match(line):  # "By VnEconomy" credits an outlet, "By Vân Nguyễn" a writer
+    if BYLINE.match(line):  # "By VnEconomy" credits an outlet, "By Vân Nguyễn" a writer
         header.agency = header.agency or known_agency(line.split(None, 1)[1])
         return True
     if header.title is not None and is_name_line(line):  # a writer's name under the title
@@ -244,29 +248,11 @@ def _take_place_date(header: Header, line: str) -> bool:
 def _take_timestamp(header: Header, line: str) -> bool:
     """True for a byline or timestamp line with a date ("(Xinhua) 09:30, June 4, 2025",
     "By Vân Nguyễn | February 2, 2025"); its date and credit go to `header`."""
-    if len(line.split()) > MAX_STAMP_WORDS:
+    found = read_stamp(line)
+    if found is None:
         return False
-    line = _UPDATED_TAIL.sub("", line) or line
-    credit = None
-    stamp = _STAMP_CREDIT.match(line)
-    if stamp and known_agency(stamp["credit"]):
-        credit, line = known_agency(stamp["credit"]), line[stamp.end() :]
-    byline = _BYLINE_COMMA.match(line)  # "By Vân Nguyễn, February 2, 2025"
-    line = line[byline.end() :] if byline else line
-    rest = []
-    for piece in _STAMP_SEPARATORS.split(line):
-        if known_agency(piece):
-            credit = credit or known_agency(piece)
-        elif not (_BYLINE.match(piece) or is_name_line(piece)):
-            rest.append(piece)
-    published = parse_date(" | ".join(rest)) if rest else None
-    section = _SECTION.match(line) if published is None else None
-    if section:  # "Business 17/11/2025 10:25 GMT+7": a section's name before the stamp
-        published = parse_date(line[section.end() :])
-    if published is None:
-        return False
-    header.published = header.published or published
-    header.agency = header.agency or credit
+    header.published = header.published or found[0]
+    header.agency = header.agency or found[1]
     return True
 
 
