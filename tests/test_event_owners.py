@@ -24,79 +24,230 @@ def dated(cli, tmp_path, body: str, day: str) -> dict:
     return event
 
 
+# The kind of the event of a sentence: documents, talks, requests, meetings (one table, so
+# that each rule's sentences sit side by side).
+KINDS = [
+    (
+        "The Government issued Decree No. 144/2025/ND-CP amending preferential import "
+        "tax rates on chicken legs and almonds. The decree takes effect on August 3.",
+        "2025-08-03",
+        "tariff measure",
+    ),
+    (
+        "Hanoi lowered import tariffs on ethanol and corn under Decree 144/2025/ND-CP. "
+        "Decree 144/2025/ND-CP took effect on August 3.",
+        "2025-08-03",
+        "tariff measure",
+    ),
+    (
+        "The Government issued Decree No. 150/2025/ND-CP on food safety inspections. "
+        "The decree takes effect on August 3.",
+        "2025-08-03",
+        "decision",
+    ),
+    (
+        "Deputy Prime Minister Bui Thanh Son held talks with US Secretary of Commerce "
+        "Howard Lutnick in Washington on July 14.",
+        "2025-07-14",
+        "meeting",
+    ),
+    (
+        "Minister Nguyen Hong Dien and Marco Rubio held talks in Hanoi on July 14.",
+        "2025-07-14",
+        "meeting",
+    ),
+    (
+        "Technical teams of the two countries held talks in Hanoi on July 14, with the "
+        "US side led by Assistant Trade Representative Sarah Ellerman.",
+        "2025-07-14",
+        "negotiation",
+    ),
+    (
+        "Malaysia, a key market, suspended rice imports for 60 days from July 14.",
+        "2025-07-14",
+        "decision",
+    ),
+    (
+        "Indonesia suspended sugar imports for 90 days from July 14.",
+        "2025-07-14",
+        "decision",
+    ),
+    (
+        "The Cashew Association formally asked the Ministry of Finance on July 14 to "
+        "keep the import duty on raw nuts at zero.",
+        "2025-07-14",
+        "decision",
+    ),
+    (
+        "Prime Minister Pham Minh Chinh on July 14 appointed the finance ministry as "
+        "the lead agency for the customs reform.",
+        "2025-07-14",
+        "decision",
+    ),
+    (
+        "Shareholders of Vietjet approved the purchase of 20 jets at the annual general "
+        "meeting on July 14.",
+        "2025-07-14",
+        "meeting",
+    ),
+    (
+        "The city council approved the plan at a meeting on July 14.",
+        "2025-07-14",
+        "decision",
+    ),
+    (
+        "The 19% rate took effect on August 9, under an executive order signed by "
+        "President Donald Trump on July 14 that adjusted rates for dozens of partners.",
+        "2025-07-14",
+        "tariff measure",
+    ),
+    (
+        "Minister Nguyen Hong Dien said that under the proclamation signed by President "
+        "Donald Trump on July 14, wooden cabinets are subject to a 25% tariff.",
+        "2025-07-14",
+        "tariff measure",
+    ),
+    (
+        "The governor welcomed the executive order signed by President Donald Trump on "
+        "July 14 on artificial intelligence.",
+        "2025-07-14",
+        "decision",
+    ),
+    (
+        "Customs stepped up checks under a directive issued by the Ministry of Finance "
+        "on July 14, amid concerns about possible US tariffs.",
+        "2025-07-14",
+        "decision",
+    ),
+    (
+        "On July 14, the Ministry of Finance issued Circular 52/2025/TT-BTC amending "
+        "rules for bonded warehouses.",
+        "2025-07-14",
+        "decision",
+    ),
+    (
+        "Dong Nai customs launched a two-month campaign against false origin labels on July 14.",
+        "2025-07-14",
+        "decision",
+    ),
+    (
+        "The deal came after the negotiating teams went through two official rounds of "
+        "negotiations, held in Hanoi from July 14 to 17 and in Washington in August.",
+        "2025-07-14",
+        "negotiation",
+    ),
+    (
+        "The two sides will hold a technical session in Hanoi on July 14 to finalise "
+        "the text, the ministry said.",
+        "2025-07-14",
+        "negotiation",
+    ),
+    (
+        "The delegation had a working session with the Ministry of Finance on July 14.",
+        "2025-07-14",
+        "meeting",
+    ),
+    (
+        "Prime Minister Pham Minh Chinh on July 14 signed Official Dispatch No. "
+        "80/CD-TTg requesting ministries to respond, following the US decision to "
+        "suspend the tariffs.",
+        "2025-07-14",
+        "decision",
+    ),
+]
+
+
+# Who acts first in the event of a sentence: a signer, the article's president, a pause's
+# owner, a document's issuer, the airline (one table, so each rule's sentence is beside
+# the others).
+FIRST_ACTORS = [
+    (  # a signed decree stays its signers
+        "On July 14, Deputy Prime Minister Ho Duc Phoc signed Decree No. 151/2025/ND-CP "
+        "on export duties for cashew shells.",
+        "2025-07-14",
+        "Ho Duc Phoc",
+    ),
+    (  # the president is the articles president not a listed one
+        "President Prabowo Subianto flew to Tokyo on Sunday. The President met Japanese "
+        "business leaders on July 14.",
+        "2025-07-14",
+        "Prabowo Subianto",
+    ),
+    (  # the carrier is the airline not the planemaker named after it
+        "Bamboo Airways is in talks to lease jets from Boeing. The carrier's "
+        "shareholders approved the plan on July 14.",
+        "2025-07-14",
+        "Bamboo Airways",
+    ),
+    (  # a pause extended until a day ends as its owners
+        "President Donald Trump on Monday signed an order extending the truce on higher "
+        "duties on Chinese goods until October 12.",
+        "2025-10-12",
+        "United States",
+    ),
+    (  # a leaders tariff on the day he sets it stays his
+        "President Donald Trump on July 14 raised tariffs on Thai goods to 30 per cent.",
+        "2025-07-14",
+        "Donald Trump",
+    ),
+    (  # a document named by its type is its earlier numbers issuers
+        "On July 10, the Ministry of Finance issued Circular No. 61/2025/TT-BTC on "
+        "customs valuation. The Circular takes effect on August 25.",
+        "2025-08-25",
+        "Ministry of Finance",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "day", "actor"), FIRST_ACTORS)
+def test_who_acts_first_in_each_sentences_event(cli, tmp_path, body, day, actor):
+    assert dated(cli, tmp_path, body, day)["actors"][0] == actor
+
+
+@pytest.mark.parametrize(("body", "day", "kind"), KINDS)
+def test_the_kind_of_each_sentences_event(cli, tmp_path, body, day, kind):
+    assert dated(cli, tmp_path, body, day)["kind"] == kind
+
+
 @pytest.mark.parametrize(
-    ("body", "day"),
+    ("body", "day", "owned"),
     [
         (  # the pause named without its tariffs, two sentences after them
             "Garment makers in Nam Dinh are racing the clock. President Donald Trump froze the "
             "higher duties on April 9 for 90 days, leaving a 10% levy. The pause runs out on "
             "July 8.",
             "2025-07-08",
+            True,
         ),
         (  # a deadline for deals, in a sentence on tariffs
             "Thailand and Cambodia are still bargaining over the 36% US levy, hours before "
             "the August 1 deadline for trade deals.",
             "2025-08-01",
+            True,
+        ),
+        (  # a leader's exemption taking effect, no one named in its clause
+            "US President Donald Trump on Friday signed an order exempting cocoa and bananas "
+            "from reciprocal tariffs. The exemption applies to goods entered from July 16.",
+            "2025-07-16",
+            True,
+        ),
+        (  # a deadline outside tariffs and deals keeps its doer
+            "The seafood association held a meeting with members. Its members will file "
+            "comments with the Commerce Department before the deadline of July 28.",
+            "2025-07-28",
+            False,
+        ),
+        (  # a pause's sentence and an order joined by "and": the order's
+            "Washington paused its reciprocal tariffs for 90 days. Prime Minister Pham Minh "
+            "Chinh said the pause was good news and asked the Ministry of Finance to submit a "
+            "plan by July 25.",
+            "2025-07-25",
+            False,
         ),
     ],
 )
-def test_a_tariff_pause_or_deadline_is_its_owners(cli, tmp_path, body, day):
-    assert dated(cli, tmp_path, body, day)["actors"][0] == "United States"
-
-
-def test_a_deadline_outside_tariffs_and_deals_keeps_its_doer(cli, tmp_path):
-    event = dated(
-        cli,
-        tmp_path,
-        "The seafood association held a meeting with members. Its members will file "
-        "comments with the Commerce Department before the deadline of July 28.",
-        "2025-07-28",
-    )
-    assert event["actors"][0] != "United States"
-
-
-def test_a_pause_sentence_and_an_order_joined_by_and_is_the_order(cli, tmp_path):
-    event = dated(
-        cli,
-        tmp_path,
-        "Washington paused its reciprocal tariffs for 90 days. Prime Minister Pham Minh Chinh "
-        "said the pause was good news and asked the Ministry of Finance to submit a plan by "
-        "July 25.",
-        "2025-07-25",
-    )
-    assert event["actors"][0] != "United States"
-
-
-def test_a_leaders_exemption_taking_effect_is_his_countrys(cli, tmp_path):
-    event = dated(
-        cli,
-        tmp_path,
-        "US President Donald Trump on Friday signed an order exempting cocoa and bananas "
-        "from reciprocal tariffs. The exemption applies to goods entered from July 16.",
-        "2025-07-16",
-    )
-    assert event["actors"][0] == "United States"
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "The Government issued Decree No. 144/2025/ND-CP amending preferential import tax "
-        "rates on chicken legs and almonds. The decree takes effect on August 3.",
-        "Hanoi lowered import tariffs on ethanol and corn under Decree 144/2025/ND-CP. "
-        "Decree 144/2025/ND-CP took effect on August 3.",
-    ],
-)
-def test_a_decree_told_as_cutting_tariffs_takes_effect_as_a_tariff_measure(cli, tmp_path, body):
-    assert dated(cli, tmp_path, body, "2025-08-03")["kind"] == "tariff measure"
-
-
-def test_a_decree_on_something_else_takes_effect_as_a_decision(cli, tmp_path):
-    body = (
-        "The Government issued Decree No. 150/2025/ND-CP on food safety inspections. "
-        "The decree takes effect on August 3."
-    )
-    assert dated(cli, tmp_path, body, "2025-08-03")["kind"] == "decision"
+def test_a_tariff_pause_deadline_or_exemption_is_its_owners(cli, tmp_path, body, day, owned):
+    assert (dated(cli, tmp_path, body, day)["actors"][0] == "United States") is owned
 
 
 def test_higher_tariffs_taking_effect_are_a_tariff_measure(cli, tmp_path):
@@ -120,22 +271,6 @@ def test_a_ministrys_coded_document_is_the_ministrys(cli, tmp_path, body):
     assert "Dien of Industry" not in event["summary"]  # the title replaced whole
 
 
-def test_a_signed_decree_stays_its_signers(cli, tmp_path):
-    body = (
-        "On July 14, Deputy Prime Minister Ho Duc Phoc signed Decree No. 151/2025/ND-CP on "
-        "export duties for cashew shells."
-    )
-    assert dated(cli, tmp_path, body, "2025-07-14")["actors"][0] == "Ho Duc Phoc"
-
-
-def test_the_president_is_the_articles_president_not_a_listed_one(cli, tmp_path):
-    body = (
-        "President Prabowo Subianto flew to Tokyo on Sunday. The President met Japanese "
-        "business leaders on July 14."
-    )
-    assert dated(cli, tmp_path, body, "2025-07-14")["actors"][0] == "Prabowo Subianto"
-
-
 def test_the_president_titled_in_the_text_comes_before_a_qualified_one(cli, tmp_path):
     body = (
         "President Ferdinand R. Marcos Jr. arrived in Washington on Sunday, July 13. US "
@@ -144,34 +279,6 @@ def test_the_president_titled_in_the_text_comes_before_a_qualified_one(cli, tmp_
     )
     event = dated(cli, tmp_path, body, "2025-07-15")
     assert event["actors"][0] == "Ferdinand Marcos Jr."
-
-
-def test_the_carrier_is_the_airline_not_the_planemaker_named_after_it(cli, tmp_path):
-    body = (
-        "Bamboo Airways is in talks to lease jets from Boeing. The carrier's shareholders "
-        "approved the plan on July 14."
-    )
-    assert dated(cli, tmp_path, body, "2025-07-14")["actors"][0] == "Bamboo Airways"
-
-
-@pytest.mark.parametrize(
-    ("body", "kind"),
-    [
-        (  # talks with a person, named after a long title
-            "Deputy Prime Minister Bui Thanh Son held talks with US Secretary of Commerce "
-            "Howard Lutnick in Washington on July 14.",
-            "meeting",
-        ),
-        ("Minister Nguyen Hong Dien and Marco Rubio held talks in Hanoi on July 14.", "meeting"),
-        (  # the teams' talks, a person only in a clause on their side
-            "Technical teams of the two countries held talks in Hanoi on July 14, with the "
-            "US side led by Assistant Trade Representative Sarah Ellerman.",
-            "negotiation",
-        ),
-    ],
-)
-def test_talks_between_people_are_a_meeting_between_teams_a_negotiation(cli, tmp_path, body, kind):
-    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == kind
 
 
 def test_two_people_as_subject_keep_both_names_in_the_summary(cli, tmp_path):
@@ -199,22 +306,6 @@ def test_a_tariff_told_in_a_clause_of_its_own_is_no_deadline(cli, tmp_path, body
     assert dated(cli, tmp_path, body, day)["kind"] == "tariff measure"
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Malaysia, a key market, suspended rice imports for 60 days from July 14.",
-        "Indonesia suspended sugar imports for 90 days from July 14.",
-        "The Cashew Association formally asked the Ministry of Finance on July 14 to keep the "
-        "import duty on raw nuts at zero.",
-        "Prime Minister Pham Minh Chinh on July 14 appointed the finance ministry as the lead "
-        "agency for the customs reform.",
-    ],
-)
-def test_suspending_imports_asking_to_act_and_appointing_are_decisions(cli, tmp_path, body):
-    event = dated(cli, tmp_path, body, "2025-07-14")
-    assert event["kind"] == "decision"
-
-
 def test_a_verb_with_an_as_complement_keeps_its_clause_whole(cli, tmp_path):
     body = (
         "Prime Minister Pham Minh Chinh designated the trade ministry as the standing agency "
@@ -224,14 +315,6 @@ def test_a_verb_with_an_as_complement_keeps_its_clause_whole(cli, tmp_path):
     assert "designated the trade ministry as the standing agency" in summary
 
 
-def test_a_pause_extended_until_a_day_ends_as_its_owners(cli, tmp_path):
-    body = (
-        "President Donald Trump on Monday signed an order extending the truce on higher "
-        "duties on Chinese goods until October 12."
-    )
-    assert dated(cli, tmp_path, body, "2025-10-12")["actors"][0] == "United States"
-
-
 def test_a_leaders_tariff_from_a_day_is_his_countrys_that_day(cli, tmp_path):
     body = (
         "President Donald Trump has set a 30 per cent tariff on Thai goods from August 1 in a "
@@ -239,19 +322,6 @@ def test_a_leaders_tariff_from_a_day_is_his_countrys_that_day(cli, tmp_path):
     )
     event = dated(cli, tmp_path, body, "2025-08-01")
     assert event["actors"][:2] == ["United States", "Donald Trump"]
-
-
-def test_a_leaders_tariff_on_the_day_he_sets_it_stays_his(cli, tmp_path):
-    body = "President Donald Trump on July 14 raised tariffs on Thai goods to 30 per cent."
-    assert dated(cli, tmp_path, body, "2025-07-14")["actors"][0] == "Donald Trump"
-
-
-def test_a_document_named_by_its_type_is_its_earlier_numbers_issuers(cli, tmp_path):
-    body = (
-        "On July 10, the Ministry of Finance issued Circular No. 61/2025/TT-BTC on customs "
-        "valuation. The Circular takes effect on August 25."
-    )
-    assert dated(cli, tmp_path, body, "2025-08-25")["actors"][0] == "Ministry of Finance"
 
 
 @pytest.mark.parametrize(
@@ -275,41 +345,27 @@ def test_a_tariff_taking_effect_stays_a_tariff_measure(cli, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("body", "kind"),
+    ("body", "deal"),
     [
-        (
-            "Shareholders of Vietjet approved the purchase of 20 jets at the annual general "
-            "meeting on July 14.",
-            "meeting",
+        (  # a date inside the deal's terms does not date the saying's deal
+            "President Donald Trump said on July 14 that the United States has reached a trade "
+            "deal with Thailand that cuts the rate below the 36% he announced on April 2.",
+            True,
         ),
-        ("The city council approved the plan at a meeting on July 14.", "decision"),
+        (
+            "Thailand and the United States have agreed to a trade deal that sets a 19% tariff "
+            "on Thai goods, President Donald Trump said on July 14.",
+            True,
+        ),
+        (  # a ministry telling what the sides agreed on stays a saying
+            "Foreign ministry spokeswoman Pham Thu Hang said on July 14 that the two sides had "
+            "agreed on a joint statement.",
+            False,
+        ),
     ],
 )
-def test_a_shareholders_meeting_is_the_event_another_meeting_frames_a_decision(
-    cli, tmp_path, body, kind
-):
-    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == kind
-
-
-@pytest.mark.parametrize(
-    "body",
-    [  # a date inside the deal's terms does not date the saying's deal
-        "President Donald Trump said on July 14 that the United States has reached a trade "
-        "deal with Thailand that cuts the rate below the 36% he announced on April 2.",
-        "Thailand and the United States have agreed to a trade deal that sets a 19% tariff on "
-        "Thai goods, President Donald Trump said on July 14.",
-    ],
-)
-def test_a_leader_saying_a_deal_was_reached_tells_the_deal(cli, tmp_path, body):
-    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == "agreement"
-
-
-def test_a_ministry_saying_the_sides_agreed_on_a_statement_stays_a_saying(cli, tmp_path):
-    body = (
-        "Foreign ministry spokeswoman Pham Thu Hang said on July 14 that the two sides had "
-        "agreed on a joint statement."
-    )
-    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] != "agreement"
+def test_a_leader_saying_a_deal_was_reached_tells_the_deal(cli, tmp_path, body, deal):
+    assert (dated(cli, tmp_path, body, "2025-07-14")["kind"] == "agreement") is deal
 
 
 def test_saying_a_deal_was_signed_on_a_day_dates_the_deal_that_day(cli, tmp_path):
@@ -319,37 +375,6 @@ def test_saying_a_deal_was_signed_on_a_day_dates_the_deal_that_day(cli, tmp_path
     )
     events = events_of(cli, tmp_path, body)
     assert any(e["start"] == "2025-07-11" and e["kind"] == "agreement" for e in events)
-
-
-@pytest.mark.parametrize(
-    ("body", "kind"),
-    [
-        (
-            "The 19% rate took effect on August 9, under an executive order signed by "
-            "President Donald Trump on July 14 that adjusted rates for dozens of partners.",
-            "tariff measure",
-        ),
-        (
-            "Minister Nguyen Hong Dien said that under the proclamation signed by President "
-            "Donald Trump on July 14, wooden cabinets are subject to a 25% tariff.",
-            "tariff measure",
-        ),
-        (
-            "The governor welcomed the executive order signed by President Donald Trump on "
-            "July 14 on artificial intelligence.",
-            "decision",
-        ),
-        (
-            "Customs stepped up checks under a directive issued by the Ministry of Finance on "
-            "July 14, amid concerns about possible US tariffs.",
-            "decision",
-        ),
-    ],
-)
-def test_an_order_signed_on_a_day_is_a_tariff_measure_when_it_sets_tariffs(
-    cli, tmp_path, body, kind
-):
-    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == kind
 
 
 def test_an_undated_articles_year_is_its_days_not_its_planned_months(cli, tmp_path):
@@ -402,47 +427,6 @@ def test_a_second_tariff_told_beside_the_first_is_an_event_on_its_target(cli, tm
     assert "Donald Trump ratcheted up the levy on Canadian lumber to 45%" in [
         e["summary"] for e in events
     ]
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "On July 14, the Ministry of Finance issued Circular 52/2025/TT-BTC amending rules "
-        "for bonded warehouses.",
-        "Dong Nai customs launched a two-month campaign against false origin labels on July 14.",
-    ],
-)
-def test_a_coded_circular_issued_and_an_enforcement_campaign_are_decisions(cli, tmp_path, body):
-    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == "decision"
-
-
-@pytest.mark.parametrize(
-    ("body", "kind"),
-    [
-        (  # the participle hung on the clause's verb still describes the rounds
-            "The deal came after the negotiating teams went through two official rounds of "
-            "negotiations, held in Hanoi from July 14 to 17 and in Washington in August.",
-            "negotiation",
-        ),
-        (
-            "The two sides will hold a technical session in Hanoi on July 14 to finalise the "
-            "text, the ministry said.",
-            "negotiation",
-        ),
-        (
-            "The delegation had a working session with the Ministry of Finance on July 14.",
-            "meeting",
-        ),
-        (  # a dispatch answering another's act stays a decision
-            "Prime Minister Pham Minh Chinh on July 14 signed Official Dispatch No. 80/CD-TTg "
-            "requesting ministries to respond, following the US decision to suspend the "
-            "tariffs.",
-            "decision",
-        ),
-    ],
-)
-def test_rounds_and_sessions_of_the_sides_are_negotiations(cli, tmp_path, body, kind):
-    assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == kind
 
 
 @pytest.mark.parametrize(
