@@ -26,9 +26,8 @@ _DATE_LABEL = re.compile(
 _UPDATED_LINE = re.compile(
     r"^\s*(?:last\s+)?(?:updated|cập\s+nhật)\s*(?:on)?\s*:?\s*", re.IGNORECASE
 )
-_WORD = WORD
 # A dateline's first word, or two places of a joint report: "HANOI/WASHINGTON".
-_PLACE = rf"{_WORD}(?:/{_WORD})?"
+_PLACE = rf"{WORD}(?:/{WORD})?"
 # A line that only says when the page was updated, after a credit or a section's name.
 _UPDATE_STAMP = re.compile(
     rf"(?:\(?{CREDIT}\)?\s*[|•·:-]\s*)?(?:last\s+)?(?:updated|modified)\s*(?:on|at)?\s*:?\s*"
@@ -48,15 +47,15 @@ _WHEN = (
 )
 # "Hanoi (VNA) -", "Ho Chi Minh City, April 29 (VNA) –", "Washington (Reuters) -"
 _AGENCY_DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,4}}){_REGION}{_WHEN}"
+    rf"^(?P<place>{_PLACE}(?:\s+{WORD}){{0,4}}){_REGION}{_WHEN}"
     rf"\s*(?:\((?P<credit>{CREDIT})\)\s*(?:[-–—:]+\s*|(?=[A-Z\"“]))"  # PTI writes no dash
     rf"|\s+(?P<bare>{CREDIT})\s+[-–—]+\s*)"  # "TOKYO, July 23 Kyodo - ...": no brackets
 )
 # A dateline alone on its line: "Hanoi, June 4, 2025"
-_PLACE_DATE = re.compile(rf"(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}\s*,\s*(?P<date>.+)")
+_PLACE_DATE = re.compile(rf"(?P<place>{_PLACE}(?:\s+{WORD}){{0,3}}){_REGION}\s*,\s*(?P<date>.+)")
 # CNA style: "HANOI: Vietnam's trade ministry has ..." (a shouted place only)
 _COLON_DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}{_WHEN}\s*:\s+(?=[\"“‘'\d]|[^\W\d_])"
+    rf"^(?P<place>{_PLACE}(?:\s+{WORD}){{0,3}}){_REGION}{_WHEN}\s*:\s+(?=[\"“‘'\d]|[^\W\d_])"
 )
 # "VOV.VN -", "VNA -", "THE HANOI TIMES —"
 _CREDIT_DATELINE = re.compile(rf"^(?P<credit>{CREDIT})\s*[-–—:]+\s+")
@@ -64,7 +63,7 @@ _CREDIT_DATELINE = re.compile(rf"^(?P<credit>{CREDIT})\s*[-–—:]+\s+")
 _BRACKET_DATELINE = re.compile(r"^\((?P<code>[A-Z][A-Z0-9.+]{1,9})\)\s*[-–—]+\s+(?=[\"“A-Z])")
 # "HÀ NỘI —", "HCM CITY —", or a Title-case place with a long dash, "Ha Noi —"
 _PLACE_DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE}(?:\s+{_WORD}){{0,3}}){_REGION}{_WHEN}"
+    rf"^(?P<place>{_PLACE}(?:\s+{WORD}){{0,3}}){_REGION}{_WHEN}"
     rf"\s+(?P<dash>[-–—]+)\s+(?=[\"“‘'\d]|[^\W\d_])"
 )
 _PLACE_CONNECTORS = frozenset({"of", "de", "du", "la", "upon", "on"})

@@ -32,7 +32,7 @@ _UPDATED_TAIL = re.compile(r"\s*[(\[|]?\s*(?:last\s+)?updated\b.*$", re.IGNORECA
 _SECTION = re.compile(r"[A-Z][a-z]{2,15}\s+(?=\d)")
 # A page stamp may stand among the first paragraphs of a body, after a headline the header
 # did not take.
-STAMP_REACH = 3  # the first paragraphs of a body a page stamp may stand among
+STAMP_REACH = 3
 # What a date field leaves of a stamp: "at 04:00 | NEWSPAPER SECTION: Business".
 STAMP_TAIL = re.compile(
     r"(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?"

@@ -171,10 +171,10 @@ class ReferenceResolver:
             holders = {n for n, held in self.roles.items() if any(value.fits(r) for r in held)}
         else:
             wanted = key(value)  # as titled in the text ("President X"), else qualified
-            holders = {n for n, held in self.roles.items() if any(key(r) == wanted for r in held)}
-            holders = holders or {
-                n for n, held in self.roles.items() if any(_bare(key(r)) == wanted for r in held)
-            }
+            for fold in (key, lambda role: _bare(key(role))):
+                holders = {n for n, held in self.roles.items() if wanted in map(fold, held)}
+                if holders:
+                    break
         if holders:
             return self._nearest(holders, position)
         if isinstance(value, str):

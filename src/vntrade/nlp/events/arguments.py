@@ -151,6 +151,11 @@ def is_predicate(token: Token) -> bool:
     return token.pos_ in PREDICATE and token.lower_ != "according"
 
 
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a word in the parse, None when there is none."""
+    return next((a for a in token.ancestors if a.pos_ in PREDICATE), None)
+
+
 def in_subordinate_clause(doc: Doc, start: int, end: int) -> bool:
     """Whether the date at `start:end` (characters) belongs to a subordinate clause of its
     own ("... to cancel orders after the US announced a 46% tariff on April 2", "the tariff,
@@ -159,7 +164,7 @@ def in_subordinate_clause(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    verb = next((a for a in span.root.ancestors if a.pos_ in PREDICATE), None)
+    verb = governing_verb(span.root)
     if verb is None or verb.dep_ not in ("advcl", "relcl"):
         return False
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import country_of
 from vntrade.nlp.events import arguments as parts
+from vntrade.nlp.events.companions import dated_within
 from vntrade.nlp.events.event_nouns import noun_kind
 from vntrade.nlp.events.kind_words import SETTING
 
@@ -35,7 +36,7 @@ def companion_measures(parse: Parse, main: Event, dates: list[tuple[int, int]]) 
         return []
     found: list[Event] = []
     for verb in span:
-        if not _beside(verb) or any(s <= t.idx < e for t in verb.subtree for s, e in dates):
+        if not _beside(verb) or dated_within(verb, dates):
             continue
         levies = [o for o in parts.objects(verb) if noun_kind(o) == "tariff measure"]
         targets = _targets(parse, verb, levies)

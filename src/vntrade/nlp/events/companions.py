@@ -15,6 +15,7 @@ from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.event_nouns import noun_kind
 from vntrade.nlp.events.event_records import make_event
+from vntrade.nlp.events.groups import named_in
 from vntrade.nlp.events.per_token import parts_of_speech
 
 if TYPE_CHECKING:
@@ -35,12 +36,13 @@ def companion_calls(
     sentence: tuple[int, int],
     date: dict[str, Any],
     main: Event,
+    others: list[tuple[int, int]],
 ) -> list[Event]:
-    """The call the sentence of `main` (dated by `date`) tells alongside it, as an event
-    dated the same; none when it tells none or `main` is a call itself."""
+    """The call (or meeting) the sentence of `main` (dated by `date`) tells alongside it, as
+    an event dated the same; none when it tells none or `main` is a call itself. `others`
+    are the characters of the article's other dates."""
     if main.kind == "call":
         return []
-    others = [(d["start"], d["end"]) for d in record.get("dates", []) if d is not date]
     doer = main.actors[0] if main.actors else None
     call = companion_call(parse, sentence, others, doer)
     kind = "call"
@@ -48,9 +50,7 @@ def companion_calls(
         call, kind = companion_meeting(parse, sentence, others, doer), "meeting"
     if call is None:
         return []
-    event = _call_event(record, call, sentence, main.order, date["value"], date.get("last"))
-    event.kind = kind
-    return [event]
+    return [_call_event(record, call, sentence, main.order, date["value"], date.get("last"), kind)]
 
 
 def companion_meeting(
@@ -62,16 +62,12 @@ def companion_meeting(
     if span is None or doer is None:
         return None
     for token in span:
-        if token.lower_ != "meeting" or token.pos_ != "VERB" or _dated(token, dates):
+        if token.lower_ != "meeting" or token.pos_ != "VERB" or dated_within(token, dates):
             continue
         if not any(a.lower_ in _ALONGSIDE for a in [token, *token.ancestors][:3]):
             continue
-        people = [
-            found.kb_id_
-            for t in token.subtree
-            if (found := parse.names.named.get(t.i)) is not None and found.label_ == "PERSON"
-        ]
-        partners = [p for p in dict.fromkeys(people) if p != doer]
+        people = named_in(parse.names.named, token.subtree, "PERSON")
+        partners = [p for p in people if p != doer]
         if partners:
             met = token.doc[token.i + 1 : token.right_edge.i + 1].text
             return token.text, [doer, *partners], f"{doer} met {met}"
@@ -108,10 +104,12 @@ def _call_event(
     order: int,
     value: str,
     last: str | None = None,
+    kind: str = "call",
 ) -> Event:
-    """The event of a call `companion_call` found (its trigger, actors and summary)."""
+    """The event of a call (or a meeting) a companion finder found (its trigger, actors and
+    summary)."""
     trigger, actors, summary = call
-    return make_event(value, last=last, kind="call", trigger=trigger, actors=actors,
+    return make_event(value, last=last, kind=kind, trigger=trigger, actors=actors,
                       commodities=[], summary=summary, text=record["text"], sentence=sentence,
                       order=order)  # fmt: skip
 
@@ -129,7 +127,7 @@ def companion_call(
     doc, pos = parse.doc, parts_of_speech(parse.doc)
     # only a noun or a verb can be a call (`_is_call`): no `Token` for the other words
     for token in (doc[i] for i in range(span.start, span.end) if pos[i] in _CALL_WORDS):
-        if not _is_call(token) or not _alongside(token) or _dated(token, dates):
+        if not _is_call(token) or not _alongside(token) or dated_within(token, dates):
             continue
         partners = [n for n in _partners(parse, token) if n != doer]
         if not partners:
@@ -163,7 +161,8 @@ def _alongside(token: Token) -> bool:
     return False
 
 
-def _dated(token: Token, dates: list[tuple[int, int]]) -> bool:
+def dated_within(token: Token, dates: list[tuple[int, int]]) -> bool:
+    """Whether a word's phrase holds one of `dates` (characters): it has a date of its own."""
     words_at = [t.idx for t in token.subtree]
     return any(start <= at < end for at in words_at for start, end in dates)
 
@@ -173,11 +172,8 @@ def _partners(parse: Parse, token: Token) -> list[str]:
     found: list[str] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "between"):
-            people = [  # "Vietnam's Communist Party chief To Lam": To Lam, not Vietnam
-                span.kb_id_
-                for t in child.subtree
-                if (span := parse.names.named.get(t.i)) is not None and span.label_ == "PERSON"
-            ]
+            # "Vietnam's Communist Party chief To Lam": To Lam, not Vietnam
+            people = named_in(parse.names.named, child.subtree, "PERSON")
             found += people or parse.names.by(child)
     return list(dict.fromkeys(found))
 

@@ -14,6 +14,8 @@ from vntrade.nlp.events.per_token import once_per_token
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+TOPIC_PREPOSITIONS = ("on", "about", "over", "regarding", "concerning")  # "talks on a deal"
+
 
 @once_per_token  # several rules and dates look at the same noun
 def noun_kind(noun: Token) -> str | None:
@@ -231,6 +233,3 @@ def _noun_words(noun: Token) -> str:
     while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).head == noun:
         first = first.nbor(-1)
     return noun.doc[first.i : noun.i + 1].text
-
-
-TOPIC_PREPOSITIONS = ("on", "about", "over", "regarding", "concerning")  # "talks on a deal"

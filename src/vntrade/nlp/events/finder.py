@@ -99,8 +99,8 @@ def find_events(
             continue  # a statistic's period, a year that says no time, prices, a page stamp
         events.extend(per_partner(parse, event) if parse is not None else [event])
         if parse is not None:  # "announced the deal after a phone call with X"
-            events.extend(companion_calls(record, parse, sentences[index], date, event))
             others = [(d["start"], d["end"]) for d in dates if d is not date]
+            events.extend(companion_calls(record, parse, sentences[index], date, event, others))
             events.extend(companion_measures(parse, event, others))  # ", while raising ..."
     if parse is not None:  # "At the meeting, the PM decided to ...": on the meeting's day
         for index, date in venue_dates(parse.doc, sentences, events, {i for i, _ in seen}):

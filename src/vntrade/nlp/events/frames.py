@@ -301,7 +301,7 @@ def _dated_itself(clause: Token) -> bool:
     not on a verb inside it ("a deal ..., below the 46% rate he announced on April 2")."""
     for token in clause.subtree:
         if token.ent_type_ in ("DATE", "TIME"):
-            verb = next((a for a in token.ancestors if a.pos_ in parts.PREDICATE), None)
+            verb = parts.governing_verb(token)
             if verb is None or verb.i == clause.i:
                 return True
     return False

@@ -4,7 +4,7 @@ trade minister", "the US diplomat")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import country_of
@@ -36,6 +36,12 @@ _PAIR_PEOPLE = ("leaders", "ministers", "officials", "presidents", "premiers", "
 _TITLE_HEADS = ("minister", "president", "premier", "chairman", "chairwoman", "spokesperson",
                 "spokesman", "spokeswoman", "ambassador", "governor", "secretary",
                 "representative", "director", "envoy")  # fmt: skip
+
+
+def named_in(named: Named, tokens: Iterable[Token], label: str) -> list[str]:
+    """The actors of `label` ("PERSON", "GPE") that `tokens` name, in order, once each."""
+    spans = (named.get(t.i) for t in tokens)
+    return list(dict.fromkeys(s.kb_id_ for s in spans if s is not None and s.label_ == label))
 
 
 def home_first(countries: list[str]) -> list[str]:

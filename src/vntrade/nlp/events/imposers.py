@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from vntrade.nlp.events.arguments import governing_verb
 from vntrade.nlp.events.groups import HOME_COUNTRY, person_country
 from vntrade.nlp.events.kind_words import verb_lemma
 
@@ -236,14 +237,9 @@ def owned_participants(
 
 
 def _named_near(parse: Parse, date: tuple[int, int], name: str) -> bool:
-    """Whether the sentence of the date names `name`."""
-    span = parse.doc.char_span(*date, alignment_mode="expand")
-    if span is None or not len(span):
-        return True
-    sentence = span[0].sent
-    return any(
-        s.kb_id_ == name for i, s in parse.names.named.items() if sentence.start <= i < sentence.end
-    )
+    """Whether the sentence of the date names `name` (True when the date has no words)."""
+    written = _written_in(parse, date)
+    return written is None or name in written
 
 
 def _in_sentence(parse: Parse, who: Participants, names: list[str]) -> bool:
@@ -251,14 +247,18 @@ def _in_sentence(parse: Parse, who: Participants, names: list[str]) -> bool:
     effect" names nobody: whoever signed it is named before)."""
     if who.subject is None or not names:
         return False
-    phrase = parse.doc.char_span(*who.subject, alignment_mode="expand")
-    if phrase is None:
-        return False
-    sentence = phrase[0].sent
-    written = {
-        span.kb_id_ for i, span in parse.names.named.items() if sentence.start <= i < sentence.end
-    }
-    return set(names) <= written
+    written = _written_in(parse, who.subject)
+    return written is not None and set(names) <= written
+
+
+def _written_in(parse: Parse, where: tuple[int, int]) -> set[str] | None:
+    """The actors named in the sentence of the characters `where`; None when they cover no
+    word."""
+    span = parse.doc.char_span(*where, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sentence = span[0].sent
+    return {s.kb_id_ for i, s in parse.names.named.items() if sentence.start <= i < sentence.end}
 
 
 def measure_owner(parse: Parse, who: Participants, tariff: bool = False) -> str | None:
@@ -334,7 +334,7 @@ def _setter(parse: Parse, sentence: Span, targets: set[str]) -> str | None:
 def _governing_agents(parse: Parse, participle: Token) -> list[str]:
     """The doer of the verb a participle hangs on ("Trump signed an order setting a 20%
     tariff": Trump)."""
-    verb = next((a for a in participle.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = governing_verb(participle)
     return parse.agents_of(verb) if verb is not None else []
 
 

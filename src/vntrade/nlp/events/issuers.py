@@ -49,9 +49,9 @@ _CODE = re.compile(r"\b\d+/(?:\d{4}/)?(?P<code>[A-ZĐa-z]+(?:-[A-ZĐa-z]+)*)\b")
 _DOCUMENT = (
     r"(?:decrees?|circulars?|decisions?|directives?|resolutions?|dispatch(?:es)?|letters?|plans?)"
 )
+_DOCUMENT_WORD = re.compile(rf"\b{_DOCUMENT}\b", re.IGNORECASE)
 # The document is what the clause puts into effect or asks to implement: the day it takes
 # effect is its issuer's, while its signing stays the signer's ("X signed Decree 73").
-_DOCUMENT_WORD = re.compile(rf"\b{_DOCUMENT}\b", re.IGNORECASE)
 _IN_EFFECT = re.compile(
     rf"\b{_DOCUMENT}\b(?:No\.|[^.;]){{0,120}}?\b(?:takes?\s+effect|took\s+effect|effective|"
     rf"comes?\s+into\s+(?:effect|force)|dated)|\bimplement\w*\s+(?:\S+\s+){{0,3}}?{_DOCUMENT}",
@@ -77,17 +77,18 @@ def issuer_first(
     clause = text[span[0] : span[1]]
     if not (signed or not names or names[0] == HOME_COUNTRY):
         return names
-    if not _IN_EFFECT.search(clause):
+    if _IN_EFFECT.search(clause):
+        told = clause if _CODE.search(clause) else _told_before(text, span[0], clause)
+        body = _coded_issuer(told, names)
+        if body is None and signed:
+            body = _signer_body(names[0], mentions)
+    elif _ISSUING.search(clause):
         # "Minister X issued Circular No. 12/2025/TT-BCT": a ministry's coded document
         # is the ministry's however it is told; a decree's signing stays its signer's
-        body = _coded_issuer(clause, names) if _ISSUING.search(clause) else None
-        if body is None or body == HOME_COUNTRY or body in names[:1]:
-            return names
-        return list(dict.fromkeys([body, *names]))
-    told = clause if _CODE.search(clause) else _told_before(text, span[0], clause)
-    body = _coded_issuer(told, names)
-    if body is None and signed:
-        body = _signer_body(names[0], mentions)
+        body = _coded_issuer(clause, names)
+        body = None if body == HOME_COUNTRY else body
+    else:
+        body = None
     if body is None or body in names[:1]:
         return names
     return list(dict.fromkeys([body, *names]))

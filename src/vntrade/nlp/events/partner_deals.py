@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events.event_nouns import noun_kind
+from vntrade.nlp.events.groups import named_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -64,13 +65,8 @@ def _partners(parse: Parse, verb: Token, doer: str) -> list[str]:
         return []
     heads = [verb, *objects]
     withs = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
-    found: list[str] = []
-    for prep in withs:
-        for token in prep.subtree:
-            span = parse.names.named.get(token.i)
-            if span is not None and span.label_ == "GPE" and span.kb_id_ != doer:
-                found.append(span.kb_id_)
-    return list(dict.fromkeys(found))
+    countries = named_in(parse.names.named, (t for p in withs for t in p.subtree), "GPE")
+    return [c for c in countries if c != doer]
 
 
 def _told(verb: Token) -> str:

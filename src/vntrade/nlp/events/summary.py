@@ -281,12 +281,11 @@ def _render(
                 lead = fronted.end()
     actor, subject = _subject(text, lead, end, mentions)
     if actor:
-        field = _TITLE_FIELD.match(text, subject[1], end)  # "the Minister of Industry and Trade"
-        edits.append((subject[0], field.end() if field else subject[1], actor))
+        edits.append((subject[0], _with_field(text, subject[1], end), actor))
     named_before = start  # a chain of titles never runs over another person ("X and Y")
     for m_start, m_end, name, kind in mentions.actors_in(start, end):
-        first = kind == "PERSON" and named_before <= lead
-        titles = _TITLE_CHAIN.fullmatch(text, lead, m_start) if first else None
+        unbroken = kind == "PERSON" and named_before <= lead
+        titles = _TITLE_CHAIN.fullmatch(text, lead, m_start) if unbroken else None
         if kind == "PERSON" and m_start >= lead:
             named_before = max(named_before, m_end)
         if titles and (titles.group().count(",") or len(titles.group().split()) >= 6):
@@ -297,9 +296,15 @@ def _render(
         if kind == "PERSON" and name not in text[m_start:m_end]:
             if text[max(start, m_start - 4) : m_start].lower() == "the ":
                 m_start -= 4  # "the PM" → the name, not "the Pham Minh Chinh"
-            field = _TITLE_FIELD.match(text, m_end, end)  # "the Minister of Industry and Trade"
-            edits.append((m_start, field.end() if field else m_end, name))
+            edits.append((m_start, _with_field(text, m_end, end), name))
     return _apply(text, start, end, edits), actor
+
+
+def _with_field(text: str, title_end: int, end: int) -> int:
+    """Where a title the name replaces ends with its field: "the Minister| of Industry and
+    Trade" up to "Trade"."""
+    field = _TITLE_FIELD.match(text, title_end, end)
+    return field.end() if field else title_end
 
 
 # The field of a title the name replaces: "the Minister| of Industry and Trade".
