@@ -144,6 +144,42 @@ def test_matching_rules():
     assert match_events(yearless, [_system("2025-07-15", "2025-07-15", "2025-07-16")]) == {}
 
 
+def test_a_call_and_the_deal_of_its_day_pair_by_kind():
+    gold = [
+        _event("2025-07-15", "agreement", ["Indonesia", "United States"], True),
+        _event("2025-07-15", "call", ["Prabowo Subianto", "Donald Trump"]),
+    ]
+    call = {**_system("2025-07-15", "2025-07-15", "2025-07-16", ["Indonesia", "Donald Trump"])}
+    deal = {**_system("2025-07-15", "2025-07-15", "2025-07-16", ["Indonesia", "Donald Trump"])}
+    # both share one actor with each gold event: the kinds decide, not the system's order
+    assert match_events(gold, [{**call, "kind": "call"}, {**deal, "kind": "agreement"}]) == {
+        0: 1,
+        1: 0,
+    }
+
+
+def test_the_lead_is_right_only_with_the_gold_leads_kind(cli, tmp_path):
+    text = (
+        "Published: 2025-07-16\n\nIndonesia and the United States have agreed on a 19 percent "
+        "tariff on Indonesian goods, following a phone call between President Prabowo "
+        "Subianto and President Donald Trump on July 15."
+    )
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "a1", "text": text}) + "\n", encoding="utf-8")
+    scores = {}
+    for lead_kind in ("agreement", "meeting"):
+        gold = tmp_path / f"{lead_kind}.json"
+        events = [_event("2025-07-15", lead_kind, ["Indonesia", "United States"], True)]
+        gold.write_text(
+            json.dumps({"about": "t", "articles": [{"id": "a1", "split": "dev", "events": events}]})
+        )
+        result = cli("eval", "--events", str(gold), str(articles), "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        scores[lead_kind] = json.loads(result.stdout)["lead"]["right"]
+    # the deal leads; a gold lead of another kind on the same day is not matched by it
+    assert scores == {"agreement": 1, "meeting": 0}
+
+
 @pytest.mark.parametrize(
     ("tags", "problem"),
     [

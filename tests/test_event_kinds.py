@@ -156,9 +156,9 @@ CASES = [
      "valuation.", "decision"),
     ("The cashew association sent a letter to the ministry on August 25 requesting lower "
      "fees.", "decision"),
-    # the results of a trade-remedy review set its duties
+    # the results of a trade-remedy review are a ruling, as the 22 event sets mostly have it
     ("The Commerce Department published the final results of its review on August 26.",
-     "tariff measure"),
+     "decision"),
     # an online meeting of two counterparts is a call; one a leader chairs is a meeting
     ("The farm minister held an online meeting with his Chilean counterpart on August 27.",
      "call"),
@@ -179,9 +179,9 @@ CASES = [
     ("The carrier finalised an order for 40 Airbus jets on September 3.", "agreement"),
     ("The government on September 4 pledged to lower import duties on US farm goods.",
      "tariff measure"),
-    # a review's final determinations set duties, an injury determination is a vote
+    # a case's final determinations and an injury determination are rulings
     ("The department issued final affirmative determinations in the rebar case on "
-     "September 5.", "tariff measure"),
+     "September 5.", "decision"),
     ("The commission made its final injury determination on September 6.", "decision"),
     # what an unsigned notice tells is the event, not the notice
     ("Commerce has set duties of up to 40% on Vietnamese wire, according to a notice "

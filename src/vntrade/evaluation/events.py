@@ -7,13 +7,15 @@ than 31 days. A side without a year (`XXXX-07-02`) takes the other side's year f
 year-less gold event matches on the month and day. Each gold event matches at most one system
 event: among the pairs that agree, those sharing the most actors (names folded; a system
 actor also answers to its listed aliases and to the forms the article writes it in, as in
-the seed gold's rule "an actor matches its name or any alias") pair first,
-then those starting on the same day, then those closest in length. Over the matched pairs,
+the seed gold's rule "an actor matches its name or any alias") pair first, then those
+starting on the same day, then those of the same kind (a call and the deal it reached on
+one day pair by kind, not by their order), then those closest in length. Over the matched pairs,
 the *kind* is right when equal; the *main actor* when the system's first actor is the gold's
 first (not asked when the gold names no actor), *actor named* when the gold's first actor is
 among the system's; the *span* when first and last day are both equal (a gold event with a
-year needs the same year); the *lead* per article when the system's lead event is matched to
-the gold lead. Summaries are judged over all system events of the scored articles.
+year needs the same year); the *lead* per article when the system's lead event has the gold
+lead's kind and its date agrees with the gold lead's (the issue's "date and kind"), whatever
+the matching paired. Summaries are judged over all system events of the scored articles.
 A summary is *well-formed* when it starts with a capital, a digit or a name, has a finite
 verb, does not end in a dangling word (preposition, conjunction, determiner, `to`) or a
 hyphen-number left from a range (`-12`), holds no emptied brackets, and does not start with
@@ -160,7 +162,9 @@ def _pair(gold_event: dict, system_event: dict) -> tuple[Dated, Dated | None, bo
 def match_events(
     gold_events: list[dict], system_events: list[dict], aliases: Aliases | None = None
 ) -> dict[int, int]:
-    """One-to-one matching {gold index: system index}, best pairs first."""
+    """One-to-one matching {gold index: system index}, best pairs first: most actors
+    shared, then the same start, then the same kind (a call and the deal it reached on one
+    day pair by kind, not by their order), then the closest length."""
     candidates = []
     for g, gold_event in enumerate(gold_events):
         for s, system_event in enumerate(system_events):
@@ -168,7 +172,8 @@ def match_events(
             if agree and system is not None:
                 shared = shared_actors(gold_event, system_event, aliases or {})
                 length = abs(gold.days - system.days)
-                candidates.append((-shared, gold.start != system.start, length, g, s))
+                other_kind = gold_event.get("kind") != system_event.get("kind")
+                candidates.append((-shared, gold.start != system.start, other_kind, length, g, s))
     pairs: dict[int, int] = {}
     taken: set[int] = set()
     for *_, g, s in sorted(candidates):
@@ -247,21 +252,25 @@ def score_article(
                     "system": _describe_system(system_event),
                 }
             )
-    _score_lead(article_id, gold_events, system_events, pairs, scores)
+    _score_lead(article_id, gold_events, system_events, scores)
+
+
+def _same_lead(gold_event: dict, system_event: dict) -> bool:
+    """Whether the system's lead is the gold lead: the same kind, on dates that agree."""
+    return gold_event["kind"] == system_event.get("kind") and _pair(gold_event, system_event)[2]
 
 
 def _score_lead(
     article_id: str,
     gold_events: list[dict],
     system_events: list[dict],
-    pairs: dict[int, int],
     scores: EventScores,
 ) -> None:
     gold_lead = next((g for g, event in enumerate(gold_events) if event.get("lead")), None)
     if gold_lead is None:
         return
     system_lead = next((s for s, event in enumerate(system_events) if event.get("lead")), None)
-    ok = system_lead is not None and pairs.get(gold_lead) == system_lead
+    ok = system_lead is not None and _same_lead(gold_events[gold_lead], system_events[system_lead])
     scores.lead.add(ok)
     if not ok:
         lead = system_events[system_lead] if system_lead is not None else None

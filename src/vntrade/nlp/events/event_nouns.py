@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.kind_words import lexicon, verb_lemma
+from vntrade.nlp.events.measure_cues import faces_levy
 from vntrade.nlp.events.per_token import once_per_token
 
 if TYPE_CHECKING:
@@ -33,8 +34,7 @@ def noun_kind(noun: Token) -> str | None:
     if lemma == "rate" and modifiers & _MONEY_RATES:
         return "decision"  # "set the dong's daily reference rate": monetary policy, no tariff
     if lemma in words.REMEDY_FINDINGS and modifiers & {"preliminary", "final"}:
-        # "issued final affirmative determinations"; an injury finding is a vote (decision)
-        return "decision" if "injury" in modifiers else "tariff measure"
+        return "decision"  # "issued final affirmative determinations": a trade-remedy ruling
     for child in children:
         if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
             kind = nouns.get(f"{parts.lemma(child)} {lemma}") or nouns.get(
@@ -81,6 +81,10 @@ def sets_tariffs(verb: Token) -> bool:
         participle = token.tag_ in ("VBG", "VB") or token.lower_.endswith("ing")
         if token.i <= verb.i or token.pos_ not in (*parts.PREDICATE, "NOUN") or not participle:
             continue
+        if token.lower_ in _INFORMING and any(
+            c.dep_ == "ccomp" and faces_levy(c) for c in token.children
+        ):
+            return True  # "sent a letter informing him that goods would face a 25% tariff"
         if verb_lemma(token.text) not in words.SETTING or _in_time_phrase(token, verb):
             continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -91,6 +95,9 @@ def sets_tariffs(verb: Token) -> bool:
         if any(noun_kind(n) == "tariff measure" for n in nouns if n.pos_ == "NOUN"):
             return True
     return False
+
+
+_INFORMING = frozenset({"informing", "notifying", "telling", "saying", "stating", "warning"})
 
 
 def _in_time_phrase(token: Token, verb: Token) -> bool:
@@ -160,6 +167,8 @@ def tariff_content(noun: Token) -> str | None:
         sets = setter.pos_ in parts.PREDICATE and verb_lemma(setter.text) in words.SETTING
         if sets and any(noun_kind(n) == "tariff measure" for n in parts.objects(setter)):
             return "tariff measure"
+        if setter.pos_ in parts.PREDICATE and faces_levy(setter):
+            return "tariff measure"  # "Malaysia faces a 24% tariff under the US announcement"
     if noun.dep_ == "pobj" and means.lower_ == "in" and _set_in(means.head):
         return "tariff measure"  # "the rate was set in an order", "set out in a letter"
     if noun.dep_ == "nsubj" and sets_tariff_objects(noun.head):
@@ -169,6 +178,10 @@ def tariff_content(noun: Token) -> str | None:
             inner = _with_of([*parts.objects(child), *parts.subjects(child, relative=False)])
             if any(noun_kind(n) == "tariff measure" for n in inner):
                 return "tariff measure"
+            if any(c.dep_ == "ccomp" and faces_levy(c) for c in child.children):
+                return (
+                    "tariff measure"  # "a letter informing him that goods would face a 25% tariff"
+                )
     return None
 
 
@@ -233,3 +246,10 @@ def _noun_words(noun: Token) -> str:
     while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).head == noun:
         first = first.nbor(-1)
     return noun.doc[first.i : noun.i + 1].text
+
+
+def remedy_finding(words_: str) -> bool:
+    """Whether an event noun's words name a trade-remedy ruling ("final results"): a
+    decision even when it sets rates."""
+    last = words_.lower().split()[-1] if words_.strip() else ""
+    return last.rstrip("s") in words.REMEDY_FINDINGS

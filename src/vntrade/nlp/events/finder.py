@@ -17,6 +17,7 @@ from typing import Any
 from vntrade.names import NameIndex
 from vntrade.nlp.events.arguments import in_subordinate_clause
 from vntrade.nlp.events.clauses import clause_spans
+from vntrade.nlp.events.companion_deals import deal_beside_call
 from vntrade.nlp.events.companion_measures import companion_measures
 from vntrade.nlp.events.companions import companion_calls, undated_companions
 from vntrade.nlp.events.event_records import make_event
@@ -102,6 +103,9 @@ def find_events(
             others = [(d["start"], d["end"]) for d in dates if d is not date]
             events.extend(companion_calls(record, parse, sentences[index], date, event, others))
             events.extend(companion_measures(parse, event, others))  # ", while raising ..."
+            events.extend(
+                deal_beside_call(parse, event, date, others)
+            )  # "agreed, following a call"
     if parse is not None:  # "At the meeting, the PM decided to ...": on the meeting's day
         for index, date in venue_dates(parse.doc, sentences, events, {i for i, _ in seen}):
             event = _event_from_date(record, mentions, sentences[index], index, date, parse)

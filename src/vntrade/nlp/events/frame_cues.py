@@ -331,7 +331,10 @@ def decided_at(noun: Token) -> Token | None:
     for _ in range(8):  # worth $2 billion to buy corn at a ceremony on Thursday"
         if parts.lemma(verb) in _DECIDED:
             return verb
-        if verb.dep_ not in _OBJECT_WORDS or verb.head.i == verb.i:
+        purpose = verb.dep_ == "advcl" and any(  # "signed MoUs to buy cotton at a forum"
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
+        if (verb.dep_ not in _OBJECT_WORDS and not purpose) or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -352,6 +355,12 @@ def signed_for(verb: Token) -> Token | None:
     return governor if governor is not None and parts.lemma(governor) in _DECIDED else None
 
 
+# A stretch of days ("from May 4 to 8", "May 4-8", "between June 9 and 12").
+_SPAN_OF_DAYS = re.compile(
+    r"\bfrom\b.*\d.*\b(?:to|until|through)\b|\d\s*[-–]\s*\d|\bbetween\b.*\d.*\band\b"
+)
+
+
 def frames_clause(noun: Token) -> bool:
     """Whether a happening only frames the clause's own ("During a visit to Iowa on March
     24, firms signed letters of intent": the signing), not when the clause has its own date
@@ -359,6 +368,8 @@ def frames_clause(noun: Token) -> bool:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("during", "amid") or prep.i > noun.i:
         return False
+    if _SPAN_OF_DAYS.search(noun.doc[prep.i : prep.right_edge.i + 1].text):
+        return False  # "during his trip to the US from May 4 to 8": days no clause fills
     inside = {t.i for t in prep.subtree}  # the clause dated on its own: the framing's date
     return not any(t.ent_type_ == "DATE" and t.i not in inside for t in prep.head.subtree)
 
@@ -372,3 +383,12 @@ def asks_to_act(verb: Token) -> bool:
         for c in verb.children
     )
     return has_object and acts
+
+
+def venue_decider(participle: Token) -> Token | None:
+    """The verb of deciding or agreeing done at a meeting a participle dates ("signed 14
+    MoUs at the trade forum held in Hanoi on September 15": the signing)."""
+    venue = participle.head
+    if participle.dep_ != "acl" or noun_kind(venue) not in ("meeting", "negotiation"):
+        return None
+    return decided_at(venue)

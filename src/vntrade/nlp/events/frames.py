@@ -29,12 +29,18 @@ from vntrade.nlp.events.event_nouns import (
     first_kind,
     first_noun,
     noun_kind,
+    remedy_finding,
     sets_tariff_objects,
     sets_tariffs,
     tariff_content,
 )
 from vntrade.nlp.events.kind_words import lexicon
-from vntrade.nlp.events.measure_cues import averted, measure_moves
+from vntrade.nlp.events.measure_cues import (
+    averted,
+    made_known_in,
+    makes_levy_known,
+    measure_moves,
+)
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Token
@@ -64,6 +70,8 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         if parts.fronted_participle(token):
             path = []  # "Asked about the rate on Thursday, X said": what X said is the event
         token = token.head
+    if not path and token.lower_ in parts.PREPOSITION_INGS:
+        path = parts.pobjects(token)  # "following a call ... on Friday", parsed as a verb
     if not path and token.pos_ in parts.PREDICATE and _reacts_aloud(token):
         return _predicate_kind(token)  # "welcomed the decision at a briefing on May 2"
     venue, deciding = None, None
@@ -75,6 +83,8 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
         kind = tariff_content(noun) or noun_kind(noun)
         if kind == "announcement" and cues.analysts_note(noun):
             kind = "report"  # "said in a note dated August 5"
+        if kind == "announcement" and made_known_in(noun):
+            kind = "tariff measure"  # "threatened a 30% tariff in a letter on July 12"
         decider = cues.decided_at(noun) if kind in ("meeting", "negotiation") else None
         if kind and (cues.frames_clause(noun) or decider is not None):
             venue, deciding = venue or (kind, noun.text), deciding or decider
@@ -93,7 +103,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     if token.dep_ in ("acl", "relcl") and document_sets_tariffs(token.head):
         return "tariff measure", token.head.text  # "an order signed on July 31 that adjusted
         # rates", "under the order signed on July 31, goods face a 20% tariff"
-    found, deciding = None, deciding or cues.signed_for(token)
+    found, deciding = None, deciding or cues.signed_for(token) or cues.venue_decider(token)
     if deciding is not None and deciding.i != token.i:
         found = _predicate_kind(deciding)  # "signed deals to buy corn at a ceremony on May 2"
     found = found or _predicate_kind(token)
@@ -166,6 +176,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
         return "meeting", f"{verb.text} ground"  # a groundbreaking ceremony
     if lemma in light and light[lemma] == "briefing":
         return _speech_kind(verb), verb.text
+    if makes_levy_known(verb):
+        return "tariff measure", verb.text  # "the 24 percent Trump announced on April 2"
     if (lemma in verbs or lemma in light) and sets_tariff_objects(verb):
         return "tariff measure", verb.text  # "removes the 20% duty", "exempted X from tariffs"
     if lemma in verbs:
@@ -198,7 +210,8 @@ def _predicate_kind(verb: Token) -> tuple[str, str] | None:
     ) or first_noun(documents_within(objects))
     if found and found[0] == "report" and lemma in _STOPPING and light.get(lemma) == "decision":
         return "decision", verb.text  # "suspended rice imports": an act on trade, not data
-    if found and found[0] in ("decision", "announcement") and sets_tariffs(verb):
+    ruling = found is not None and remedy_finding(found[1])  # "final results setting a rate"
+    if found and found[0] in ("decision", "announcement") and sets_tariffs(verb) and not ruling:
         return "tariff measure", found[1]  # "signed an order on May 2 raising duties"
     if found and found[0] == "call" and lemma in words.CHAIRING:
         return "meeting", found[1]  # "chaired an online meeting": a meeting, held online

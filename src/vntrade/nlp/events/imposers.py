@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from vntrade.nlp.events.arguments import governing_verb
 from vntrade.nlp.events.groups import HOME_COUNTRY, person_country
 from vntrade.nlp.events.kind_words import verb_lemma
+from vntrade.nlp.events.measure_targets import sentence_bearers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,8 @@ _TARGETS = ("on", "against", "from", "to", "for", "into")  # "a tariff on Vietna
 _MEASURE_WORDS = frozenset(
     {"tariff", "tariffs", "duty", "duties", "levy", "levies", "rate", "rates", "tax", "taxes"}
 )
+# A tariff told by its making known ("the 24 per cent announced"): owned as a tariff noun is.
+_MADE_KNOWN = frozenset({"announced", "unveiled", "threatened", "letter"})
 # Verbs that set a measure ("unveiled the tariffs", "slapped a 46% duty on ...").
 _SETTING = frozenset(
     {"impose", "announce", "unveil", "slap", "levy", "set", "raise", "hike", "introduce"}
@@ -81,7 +84,29 @@ def measure_participants(
     measure's owner first: for one taking effect, as `owned_participants` says; for a
     tariff the event names by its noun ("despite the 20% US tariff in place since August",
     "exporters have paid a 20% tariff since August 7"), the owner its phrase or the article
-    names, ahead of whoever reports it or an earlier sentence names."""
+    names, ahead of whoever reports it or an earlier sentence names. A country that bears
+    the tariff ("Malaysia faces a 24% tariff") never comes first."""
+    found = _owner_first(parse, who, participants, event, date)
+    if event[0] != "tariff measure" or not found:
+        return found
+    measure = _nearest(parse, date, _MEASURE_WORDS, "NOUN")
+    bearers = sentence_bearers(parse, measure[0].sent, _MEASURE_WORDS) if measure else set()
+    if found[0] not in bearers and _owner_name(parse, found[0]) not in bearers:
+        return found  # a bearer, or one who speaks for it ("Malaysia's trade minister")
+    owner = _phrase_owner(parse, measure[0])[0] if measure else None
+    if owner is None or owner in bearers:  # the article's tariffs are Washington's
+        owner = US if _names_us(parse) and US not in bearers else None
+    return list(dict.fromkeys([owner, *found])) if owner else found
+
+
+def _owner_first(
+    parse: Parse,
+    who: Participants,
+    participants: list[str],
+    event: tuple[str, str | None, str],
+    date: tuple[int, int],
+) -> list[str]:
+    """`measure_participants` before a bearer of the tariff is put back."""
     kind, trigger, summary = event
     if takes_effect(kind, trigger, summary, who):
         return owned_participants(parse, who, participants, kind, date)
@@ -92,11 +117,14 @@ def measure_participants(
     if kind == "deadline":
         owner = _pause_owner(parse, date)  # "before the 90-day pause on US tariffs expires"
         return list(dict.fromkeys([owner, *participants])) if owner else participants
-    if kind != "tariff measure" or (trigger or "x").lower().split()[-1] not in _MEASURE_WORDS:
+    last = (trigger or "x").lower().split()[-1]
+    if kind != "tariff measure" or last not in _MEASURE_WORDS | _MADE_KNOWN:
         return participants  # named by the deed ("cut"), not the noun ("a 20% tariff")
     if who.agents and not (who.borrowed or who.reported):
         return participants  # "Washington doubled its tariffs": the clause names its doer
     owner = _noun_owner(parse, date)
+    if owner is None and last in _MADE_KNOWN and _names_us(parse):
+        owner = US  # "the 24 per cent announced on April 2": Washington's, named nowhere near
     if owner is None or (participants and _owner_name(parse, participants[0]) == owner):
         return participants
     return list(dict.fromkeys([owner, *participants]))

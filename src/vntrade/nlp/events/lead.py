@@ -6,7 +6,9 @@ to the day leads over one only dated by a quarter, half or year ("confidence rec
 the third quarter, a survey released on Tuesday showed"). When the first sentence only says
 that something has been done ("X has lowered its tariff to 19%, the minister said on
 Friday") and one of the next two sentences dates it ("The new rate was set in an order
-signed on Thursday"), that happening leads."""
+signed on Thursday"), that happening leads. A deal leads over the call or meeting of its
+day that the sentence tells beside it ("Indonesia and the US agreed on a 19% tariff,
+following a call on Tuesday")."""
 
 from __future__ import annotations
 
@@ -36,6 +38,10 @@ def lead_event(events: list[Event]) -> Event:
     reported = [event for event in events if event.order == first]
     happened = [e for e in reported if e.kind not in _TELLING and e.precision in _FINE]
     said = [e for e in reported if e.kind != "deadline" and e.precision in _FINE]
+    deals = [e for e in happened if e.kind == "agreement"]
+    beside = happened[0].kind in ("call", "meeting") if happened else False
+    if deals and beside and deals[0].start == happened[0].start:
+        return deals[0]  # "agreed on a 19% tariff, following a call on Tuesday": the deal
     if happened or said:
         lead = (happened or said)[0]  # the saying leads over what it says is due
         return (_dated_later(lead, events) if not happened else None) or lead

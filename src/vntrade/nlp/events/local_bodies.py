@@ -90,7 +90,9 @@ class LocalBodies:
 
     def localized(self, name: str, position: int) -> str:
         """A local body's name ("Department of Industry and Trade") as the body of the place
-        the article names last before character `position` (else its dateline's)."""
+        the article names last before character `position` (else its dateline's); the
+        capital named last is where the state sits, not whose body it is, when the dateline
+        or headline names another place."""
         if not is_local_body(name):
             return name
         span = self.doc.char_span(position, position + 1, alignment_mode="expand")
@@ -99,6 +101,9 @@ class LocalBodies:
         if named != name:
             return named
         place = self._latest_place(before)
+        home = self._dateline_place()
+        if place and home and home[1] != place and country_of_capital(place):
+            place = home[1]  # "worked with the ministry in Ha Noi": the seat of the state
         return f"{place} {name}" if place else name
 
     def branch(self, span: Span, head: Token) -> str | None:

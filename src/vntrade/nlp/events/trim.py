@@ -30,6 +30,18 @@ _ONLY_SOURCE = re.compile(
     r"issued|published|posted|announced|compiled)\s+by\s+(?P<agent>[^,…]+)",
     re.IGNORECASE,
 )
+# A happening told only by its noun and its sides: "A phone call between X and Y".
+_HELD_BETWEEN = re.compile(
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?=(?:a|an|the)\s))?"  # a subject glued before it
+    r"(?P<det>[Aa]n?|[Tt]he)\s+(?P<what>(?:[\w-]+\s+){0,5}?(?:call|conversation|talks|meeting|"
+    r"session|round\s+of\s+(?:negotiations|talks)))\s+between\s+(?P<sides>[^,;]+?\sand\s[^,;]+?)"
+    r"(?P<rest>,[^…]*)?"
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|took|takes|said|says)\b")
+# A subject glued to a fronted phrase of time: "Deputy PM X During his working trip to ...".
+_GLUED_DURING = re.compile(
+    r"(?P<who>[A-Z][^,]*?[a-z])\s+During\s+(?P<rest>(?:his|her|their|its)\s.+)"
+)
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
 _EXTRA_COMMAS = re.compile(r"(?:,\s*)+(?=,|$)")
 _NOISE = re.compile(r"\s*\((?:[^()]*)\)|__Photo.*$|[\"“”]|\s*\./\.$|\s[\u0300-\u036f]+")
@@ -43,6 +55,13 @@ def finish(summary: str, capitalise: bool = True) -> str:
     source = _ONLY_SOURCE.fullmatch(summary)
     if source:  # "According to data released by the office": the office released data
         summary = f"{source['agent']} {source['verb']} {source['det'] or ''}{source['thing']}"
+    held = _HELD_BETWEEN.fullmatch(summary)
+    if held and not _FINITE.search(f"{held['what']} {held['sides']}"):  # "A call between X and Y"
+        sides, mark = held["sides"].rstrip("…"), "…" if held["sides"].endswith("…") else ""
+        summary = f"{sides} held {held['det'].lower()} {held['what']}{held['rest'] or ''}{mark}"
+    during = _GLUED_DURING.fullmatch(summary)
+    if during:  # "X During his working trip to the US": X was on his working trip
+        summary = f"{during['who']} was on {during['rest']}"
     words = summary.split()
     if len(words) > MAX_WORDS:
         # a long clause loses its fronted place ("At a briefing in Hanoi, X …") and title

@@ -1,0 +1,63 @@
+"""Who a tariff hits, told by the clause around it rather than its own phrase.
+
+"Vietnamese exporters began paying a 20% tariff", "Malaysia faces a 24% tariff", "Vietnam's
+20% rate took effect", "most EU exports have faced the 15% rate": the country that pays,
+faces or is subject to the tariff, or owns the rate as the one it is levied on, is its
+target. A target is never the measure's owner, whoever the sentence names first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vntrade.nlp.actors.nationalities import country_of, country_of_capital
+from vntrade.nlp.events.measure_cues import BEARING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from vntrade.nlp.events.participants import Parse
+
+
+def sentence_bearers(parse: Parse, sentence: Span, measure_words: frozenset[str]) -> set[str]:
+    """The countries bearing any of the tariffs a sentence names (`measure_words`)."""
+    measures = [t for t in sentence if t.lower_ in measure_words and t.pos_ == "NOUN"]
+    return {country for measure in measures for country in facing_countries(parse, measure)}
+
+
+def facing_countries(parse: Parse, measure: Token) -> set[str]:
+    """Countries a tariff noun's clause names as bearing it: the subject of a verb of
+    paying or facing with the tariff as object ("Malaysia faces a 24% tariff"), of "be
+    subject to" it, and the owner of a rate in the possessive ("Vietnam's 20% rate")."""
+    bearers: list[Token] = [c for c in measure.children if c.dep_ == "poss"]
+    verb = _bearing_verb(measure)
+    while verb is not None:
+        bearers += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "exporters began paying a 20% tariff": the subject of the verb it completes
+        verb = verb.head if verb.dep_ == "xcomp" and not bearers else None
+    return {country for bearer in bearers for country in _countries_in(parse, bearer)}
+
+
+def _bearing_verb(measure: Token) -> Token | None:
+    """The verb of paying or facing the tariff is object of, or the "be" of "be subject
+    to" it."""
+    head = measure.head
+    if measure.dep_ == "dobj" and head.lower_ in BEARING:
+        return head
+    if measure.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "subject":
+        return head.head.head  # "Vietnamese goods would be subject to a 40% tariff"
+    return None
+
+
+def _countries_in(parse: Parse, bearer: Token) -> set[str]:
+    """The countries a bearer phrase names: a country or capital, or the nationality of
+    its goods or exporters ("Vietnamese exporters", "most EU exports")."""
+    found = set()
+    for token in bearer.subtree:
+        span = parse.names.named.get(token.i)
+        if span is not None and span.label_ in ("GPE", "NORP"):
+            found.add(span.kb_id_)
+        country = country_of(token.text) or country_of_capital(token.text)
+        if country:
+            found.add(country)
+    return found
