@@ -131,7 +131,7 @@ def test_a_reporting_verb_after_a_list_has_the_body_before_it_as_its_subject(cli
         "Environment said in a statement on June 3.",
     )
     (statement,) = [e for e in events if e["start"] == "2025-06-03"]
-    assert statement["kind"] == "announcement"
+    assert statement["kind"] == "briefing"  # a ministry's statement on what happened
     assert statement["actors"][0] == "Ministry of Agriculture and Environment"
 
 

@@ -71,10 +71,13 @@ CASES = [
      "decision"),
     ("The new decree takes effect on September 1.", "decision"),
     ("The higher tariffs take effect on August 30.", "tariff measure"),
-    # a statistics release is a report, a company's written statement an announcement
+    # a statistics release is a report; a statement, spoken or written, is a briefing (the
+    # issue: "briefing = a ministry's statement on what happened"), a plan announced an
+    # announcement
     ("The statistics office said on July 13 that exports to Japan rose 9% in June.", "report"),
     ("The carmaker said in a statement on July 14 that it would keep its plant open.",
-     "announcement"),
+     "briefing"),
+    ("The carmaker announced on July 14 a plan to open a second plant.", "announcement"),
     ("The spokesperson told reporters on July 15 that talks were going well.", "briefing"),
     ("Negotiators began a fifth round of talks in Geneva on July 16.", "negotiation"),
     ("The prime minister met the visiting senator in Hanoi on July 17.", "meeting"),
@@ -135,7 +138,7 @@ CASES = [
     ("The finance ministry posted a draft circular on customs valuation on August 15.",
      "announcement"),
     ("The shrimp farmers' group welcomed the ruling in a statement on August 16.",
-     "announcement"),
+     "briefing"),
     # an analysts' note is a report, and so is what a bank estimates
     ("The bank lowered its growth outlook for Thailand in a research note on August 17.",
      "report"),

@@ -41,9 +41,9 @@ _MEASURE_WORDS = frozenset(
 )
 # A tariff told by its making known ("the 24 per cent announced"): owned as a tariff noun is.
 _MADE_KNOWN = frozenset({"announced", "unveiled", "threatened", "letter"})
-# Verbs that set a measure ("unveiled the tariffs", "slapped a 46% duty on ...").
+# Verbs that set a measure ("unveiled the tariffs", "was hit with a 46% tariff by ...").
 _SETTING = frozenset(
-    {"impose", "announce", "unveil", "slap", "levy", "set", "raise", "hike", "introduce"}
+    {"impose", "announce", "unveil", "slap", "levy", "set", "raise", "hike", "introduce", "hit"}
     | {"cut", "lower", "reduce", "slash", "double", "remove", "lift", "scrap", "waive"}
     | {"exempt", "pause", "suspend", "extend", "postpone", "reinstate", "restore"}
 )

@@ -30,6 +30,9 @@ def facing_countries(parse: Parse, measure: Token) -> set[str]:
     paying or facing with the tariff as object ("Malaysia faces a 24% tariff"), of "be
     subject to" it, and the owner of a rate in the possessive ("Vietnam's 20% rate")."""
     bearers: list[Token] = [c for c in measure.children if c.dep_ == "poss"]
+    for child in measure.children:  # "the country-specific rates, including Vietnam's"
+        if child.dep_ == "prep" and child.lower_ == "including":
+            bearers += [p for p in child.children if p.dep_ == "pobj"]
     verb = _bearing_verb(measure)
     while verb is not None:
         bearers += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
