@@ -23,7 +23,7 @@ from vntrade.nlp.events.companions import companion_calls, undated_companions
 from vntrade.nlp.events.event_records import make_event
 from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.groups import HOME_COUNTRY
-from vntrade.nlp.events.imposers import measure_participants
+from vntrade.nlp.events.imposers import bearer_not_first, measure_participants
 from vntrade.nlp.events.issuers import canonical_name, issuer_first, state_of
 from vntrade.nlp.events.kind_words import HAPPENING_KINDS
 from vntrade.nlp.events.kinds import choose_kind
@@ -206,6 +206,7 @@ def _event_from_date(
     if parse and who:  # a measure's owner first: whoever set it
         event, span = (kind, trigger, summary), (date["start"], date["end"])
         participants = measure_participants(parse, who, participants, event, span)
+        participants = bearer_not_first(parse, participants, kind, span)
     if kind in _BETWEEN_SIDES and _sides_unnamed(who, mentions, kind):
         # Talks whose sides go unnamed ("the second round of talks will open", "the
         # framework agreed with the US") are between the two countries the article names

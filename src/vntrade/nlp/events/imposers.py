@@ -73,6 +73,22 @@ def _measure_subject(who: Participants) -> bool:
     return bool(words & _MEASURE_WORDS)
 
 
+def bearer_not_first(parse: Parse, found: list[str], kind: str, date: tuple[int, int]) -> list[str]:
+    """A tariff measure's participants (`found`, from `measure_participants`) with its owner
+    put before a country that bears it ("Malaysia faces a 24% tariff") or one who speaks
+    for that country: the owner its phrase names, else the United States the article names."""
+    if kind != "tariff measure" or not found:
+        return found
+    measure = _nearest(parse, date, _MEASURE_WORDS, "NOUN")
+    bearers = sentence_bearers(parse, measure[0].sent, _MEASURE_WORDS) if measure else set()
+    if found[0] not in bearers and _owner_name(parse, found[0]) not in bearers:
+        return found
+    owner = _phrase_owner(parse, measure[0])[0] if measure else None
+    if owner is None or owner in bearers:  # the article's tariffs are Washington's
+        owner = US if _names_us(parse) and US not in bearers else None
+    return list(dict.fromkeys([owner, *found])) if owner else found
+
+
 def measure_participants(
     parse: Parse,
     who: Participants,
@@ -84,29 +100,7 @@ def measure_participants(
     measure's owner first: for one taking effect, as `owned_participants` says; for a
     tariff the event names by its noun ("despite the 20% US tariff in place since August",
     "exporters have paid a 20% tariff since August 7"), the owner its phrase or the article
-    names, ahead of whoever reports it or an earlier sentence names. A country that bears
-    the tariff ("Malaysia faces a 24% tariff") never comes first."""
-    found = _owner_first(parse, who, participants, event, date)
-    if event[0] != "tariff measure" or not found:
-        return found
-    measure = _nearest(parse, date, _MEASURE_WORDS, "NOUN")
-    bearers = sentence_bearers(parse, measure[0].sent, _MEASURE_WORDS) if measure else set()
-    if found[0] not in bearers and _owner_name(parse, found[0]) not in bearers:
-        return found  # a bearer, or one who speaks for it ("Malaysia's trade minister")
-    owner = _phrase_owner(parse, measure[0])[0] if measure else None
-    if owner is None or owner in bearers:  # the article's tariffs are Washington's
-        owner = US if _names_us(parse) and US not in bearers else None
-    return list(dict.fromkeys([owner, *found])) if owner else found
-
-
-def _owner_first(
-    parse: Parse,
-    who: Participants,
-    participants: list[str],
-    event: tuple[str, str | None, str],
-    date: tuple[int, int],
-) -> list[str]:
-    """`measure_participants` before a bearer of the tariff is put back."""
+    names, ahead of whoever reports it or an earlier sentence names."""
     kind, trigger, summary = event
     if takes_effect(kind, trigger, summary, who):
         return owned_participants(parse, who, participants, kind, date)
