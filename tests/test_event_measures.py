@@ -202,3 +202,11 @@ def test_signing_at_a_forum_held_on_a_day_is_the_signing(cli, tmp_path):
 def test_speaking_at_a_forum_held_on_a_day_is_the_forum(cli, tmp_path):
     body = "Ministers spoke at the Cotton Trade Forum held in Ho Chi Minh City on July 14."
     assert dated(cli, tmp_path, body, "2025-07-14")["kind"] == "meeting"
+
+
+def test_a_country_hit_with_a_tariff_by_another_is_its_target(cli, tmp_path):
+    body = (
+        "Canada was hit with a 25% tariff by China on March 8. The new tariff on Canadian "
+        "canola takes effect on March 20."
+    )
+    assert dated(cli, tmp_path, body, "2025-03-20")["actors"][0] == "China"

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from vntrade.nlp.events.arguments import governing_verb
 from vntrade.nlp.events.groups import HOME_COUNTRY, person_country
 from vntrade.nlp.events.kind_words import verb_lemma
-from vntrade.nlp.events.measure_targets import sentence_bearers
+from vntrade.nlp.events.measure_targets import hit_by, sentence_bearers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -41,9 +41,9 @@ _MEASURE_WORDS = frozenset(
 )
 # A tariff told by its making known ("the 24 per cent announced"): owned as a tariff noun is.
 _MADE_KNOWN = frozenset({"announced", "unveiled", "threatened", "letter"})
-# Verbs that set a measure ("unveiled the tariffs", "was hit with a 46% tariff by ...").
+# Verbs that set a measure ("unveiled the tariffs", "slapped a 46% duty on ...").
 _SETTING = frozenset(
-    {"impose", "announce", "unveil", "slap", "levy", "set", "raise", "hike", "introduce", "hit"}
+    {"impose", "announce", "unveil", "slap", "levy", "set", "raise", "hike", "introduce"}
     | {"cut", "lower", "reduce", "slash", "double", "remove", "lift", "scrap", "waive"}
     | {"exempt", "pause", "suspend", "extend", "postpone", "reinstate", "restore"}
 )
@@ -342,11 +342,14 @@ def _setter(parse: Parse, sentence: Span, targets: set[str]) -> str | None:
     order = [*reversed(sentences[: index + 1]), *sentences[index + 1 :]]
     for candidate in order:
         for token in candidate:
-            if verb_lemma(token.text) not in _SETTING or token.pos_ not in ("VERB", "AUX"):
+            hit = hit_by(parse, token)
+            if verb_lemma(token.text) not in _SETTING and hit is None:
+                continue
+            if token.pos_ not in ("VERB", "AUX"):
                 continue
             if not any(t.lower_ in _MEASURE_WORDS for t in token.subtree):
                 continue
-            for name in parse.agents_of(token) or _governing_agents(parse, token):
+            for name in hit or parse.agents_of(token) or _governing_agents(parse, token):
                 owner = _owner_name(parse, name)
                 if owner and owner not in targets:
                     return owner

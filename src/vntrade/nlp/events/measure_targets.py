@@ -3,7 +3,8 @@
 "Vietnamese exporters began paying a 20% tariff", "Malaysia faces a 24% tariff", "Vietnam's
 20% rate took effect", "most EU exports have faced the 15% rate": the country that pays,
 faces or is subject to the tariff, or owns the rate as the one it is levied on, is its
-target. A target is never the measure's owner, whoever the sentence names first.
+target. A target is never the measure's owner, whoever the sentence names first; a country
+"hit with a tariff by" another names its owner after "by".
 """
 
 from __future__ import annotations
@@ -64,3 +65,11 @@ def _countries_in(parse: Parse, bearer: Token) -> set[str]:
         if country:
             found.add(country)
     return found
+
+
+def hit_by(parse: Parse, verb: Token) -> list[str] | None:
+    """Who hit a country with a tariff, when `verb` is "hit" in the passive ("was hit with
+    a 46% tariff by the United States", the "by" maybe hung on the tariff); None otherwise."""
+    if verb.lower_ != "hit" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return [n for t in verb.subtree if t.lower_ == "by" for n in parse.names.by(t)]
