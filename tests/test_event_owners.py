@@ -444,6 +444,12 @@ def test_a_second_tariff_told_beside_the_first_is_an_event_on_its_target(cli, tm
             "final results in the shrimp review.",
             "2025-09-04",
         ),
+        (
+            "Binh Duong Portal\nHome > Economy\n\nPosted: 12/09/2025 07:45 | Views: 2,310\n\n"
+            "Province hosts US buyers\n\nThe provincial People's Committee received a "
+            "delegation of US furniture buyers on September 11.",
+            "2025-09-12",
+        ),
     ],
 )
 def test_a_page_stamp_under_the_headline_is_read_and_dates_no_event(cli, tmp_path, text, published):

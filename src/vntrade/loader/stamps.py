@@ -1,7 +1,7 @@
 """Page stamps: bylines and time stamps with a date ("By Vân Nguyễn | February 2, 2025",
 "(Xinhua) 09:30, June 4, 2025", "PUBLISHED : 8 Aug 2025 at 04:00 | NEWSPAPER SECTION:
-Business", "Posted by: Thu Hang | 10:24 | 15/08/2025"), read for the publication date and
-the credit they give."""
+Business", "Posted by: Thu Hang | 10:24 | 15/08/2025", "Posted: 20/06/2025 08:30 | Views:
+1,245"), read for the publication date and the credit they give."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ BYLINE = re.compile(
 # and a label naming no date beside it ("NEWSPAPER SECTION: Business", "Category: Trade").
 _STAMP_LABEL = re.compile(r"^(?:published|posted|date)\s*(?:on|at)?\s*:?\s*", re.IGNORECASE)
 _NAMED_FIELD = re.compile(r"^[A-Za-z][A-Za-z ]{1,30}:\s*[^\d:]{1,40}$")
+# A page's counter beside its stamp: "Views: 1,245", "Comments: 3", "12 views".
+_COUNTER = re.compile(
+    r"^(?:(?:views?|comments?|likes?|shares?|reads?|hits?)\s*:?\s*[\d.,]+|[\d.,]+\s+"
+    r"(?:views?|comments?|likes?|shares?|reads?))$",
+    re.IGNORECASE,
+)
 # The parts of a byline or timestamp line: "By Vân Nguyễn | February 2, 2025 | 08:05".
 _STAMP_SEPARATORS = re.compile(r"\s*(?:[|•·]|\s[-–—]\s)\s*")
 # A credit opening a timestamp line: "(Xinhua) 09:30, June 4, 2025", "Xinhua) 09:30 ...".
@@ -58,7 +64,12 @@ def read_stamp(line: str) -> tuple[str, str | None] | None:
         piece = _STAMP_LABEL.sub("", piece)
         if known_agency(piece):
             credit = credit or known_agency(piece)
-        elif not (BYLINE.match(piece) or is_name_line(piece) or _NAMED_FIELD.match(piece)):
+        elif not (
+            BYLINE.match(piece)
+            or is_name_line(piece)
+            or _NAMED_FIELD.match(piece)
+            or _COUNTER.match(piece)
+        ):
             rest.append(piece)
     published = parse_date(" | ".join(rest)) if rest else None
     section = _SECTION.match(line) if published is None else None
