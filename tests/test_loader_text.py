@@ -194,6 +194,20 @@ def test_page_chrome_before_a_dateline_is_dropped_and_the_dateline_read(
     assert record["text"] == BODY
 
 
+def test_a_banner_and_a_headline_before_a_dateline_paragraph_are_not_body(load_one) -> None:
+    record = load_one(
+        "BINH DUONG PROVINCE PORTAL | Cổng thông tin điện tử\n\n"
+        f"Province receives US furniture buyers\n\n(BDP) – {BODY}\n"
+    )
+    assert record["title"] == "Province receives US furniture buyers"
+    assert record["text"] == BODY
+
+
+def test_short_opening_lines_without_a_dateline_after_them_stay_body(load_one) -> None:
+    record = load_one(f"Rice exports rise\n\nTrade notes for the week\n\n{BODY}\n")
+    assert "Trade notes for the week" in record["text"]
+
+
 @pytest.mark.parametrize(
     "first_line",
     [

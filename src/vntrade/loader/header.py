@@ -123,6 +123,7 @@ def read_header(paragraphs: list[str]) -> tuple[Header, list[str]]:
         else:
             break
     body = _without_stamps(header, body)
+    body = _before_dateline(header, body)
     if body:
         rest = _take_dateline(header, body[0])
         if rest:
@@ -130,6 +131,29 @@ def read_header(paragraphs: list[str]) -> tuple[Header, list[str]]:
         else:
             body.pop(0)
     return header, body
+
+
+def _before_dateline(header: Header, body: list[str]) -> list[str]:
+    """`body` from its dateline paragraph on, when one or two headline-like lines the loop
+    did not take stand before it (a site's banner, then the headline: "DONG NAI PROVINCE
+    PORTAL | ...", "Dong Nai connects exporters ...", "(DNP) – On June 19, ..."); the last
+    of them is the title when the header has none."""
+    for at in (1, 2):
+        if len(body) <= at or not _dateline(body[at]) or _dateline(body[0]):
+            continue
+        if all(_headline_like(line) for line in body[:at]):
+            if header.title is None:
+                header.title, header.title_agency = _split_title_suffix(body[at - 1])
+            return body[at:]
+    return body
+
+
+def _headline_like(line: str) -> bool:
+    """A short line with no sentence end: a headline or a site's banner."""
+    return len(line.split()) <= _HEADLINE_WORDS and not line.rstrip().endswith((".", "!", "?"))
+
+
+_HEADLINE_WORDS = 20
 
 
 def _without_stamps(header: Header, body: list[str]) -> list[str]:
