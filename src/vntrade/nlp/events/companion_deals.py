@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events.event_nouns import noun_kind
+from vntrade.nlp.events.groups import named_in
 from vntrade.nlp.events.trim import finish
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 _AFTER = ("after", "following", "during")
 # A wire's dateline the deal's clause may start with: "Jakarta (ANTARA) - ".
 _DATELINE = re.compile(r"^[^()]{0,40}\([A-Za-z .]{2,30}\)\s*[-–—]+\s*")
+_REACH = 8  # how far above the date its phrase of time may begin
 _CLIMB = 8  # how far above the phrase of time the deal's verb may be
 _BESIDE_KINDS = ("call", "meeting")  # a call or a summit the deal was reached after or at
 _SAYING = ("say", "tell", "announce")  # "X said after meeting Y on Tuesday that ... struck a deal"
@@ -66,7 +68,7 @@ def _deal_above(token: Token) -> tuple[Token, Token] | None:
     ...") hangs on, and that phrase's head. The phrase may hang on a relative clause of the
     deal ("reached an agreement that lowers ..., following a call") or on the saying that
     reports it ("Trump said after meeting Akazawa on Tuesday that they had struck a deal")."""
-    for ancestor in list(token.ancestors)[:8]:
+    for ancestor in list(token.ancestors)[:_REACH]:
         after = ancestor.lower_ in _AFTER and ancestor.dep_ in ("prep", "advcl")
         if after or (
             ancestor.dep_ == "advcl"
@@ -118,9 +120,8 @@ def _doers(parse: Parse, verb: Token) -> list[str]:
     """Who reached the deal: every name in the verb's subject ("Indonesia and the United
     States"), else its agent as the parse gives it."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    named = [parse.names.named.get(t.i) for s in subjects for t in s.subtree]
-    found = [span.kb_id_ for span in named if span is not None]
-    return list(dict.fromkeys(found)) or parse.agents_of(verb)
+    words = (t for subject in subjects for t in subject.subtree)
+    return named_in(parse.names.named, words) or parse.agents_of(verb)
 
 
 def _with_whom(parse: Parse, verb: Token) -> list[str]:

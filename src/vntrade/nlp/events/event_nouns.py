@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from vntrade.nlp.events import arguments as parts
 from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.kind_words import lexicon, verb_lemma
-from vntrade.nlp.events.measure_cues import faces_levy
+from vntrade.nlp.events.measure_cues import faces_levy, tells_levy_faced
 from vntrade.nlp.events.per_token import once_per_token
 
 if TYPE_CHECKING:
@@ -81,9 +81,7 @@ def sets_tariffs(verb: Token) -> bool:
         participle = token.tag_ in ("VBG", "VB") or token.lower_.endswith("ing")
         if token.i <= verb.i or token.pos_ not in (*parts.PREDICATE, "NOUN") or not participle:
             continue
-        if token.lower_ in _INFORMING and any(
-            c.dep_ == "ccomp" and faces_levy(c) for c in token.children
-        ):
+        if token.lower_ in _INFORMING and tells_levy_faced(token):
             return True  # "sent a letter informing him that goods would face a 25% tariff"
         if verb_lemma(token.text) not in words.SETTING or _in_time_phrase(token, verb):
             continue
@@ -178,10 +176,8 @@ def tariff_content(noun: Token) -> str | None:
             inner = _with_of([*parts.objects(child), *parts.subjects(child, relative=False)])
             if any(noun_kind(n) == "tariff measure" for n in inner):
                 return "tariff measure"
-            if any(c.dep_ == "ccomp" and faces_levy(c) for c in child.children):
-                return (
-                    "tariff measure"  # "a letter informing him that goods would face a 25% tariff"
-                )
+            if tells_levy_faced(child):  # "a letter informing him that goods would face ..."
+                return "tariff measure"
     return None
 
 

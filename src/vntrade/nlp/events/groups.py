@@ -38,10 +38,13 @@ _TITLE_HEADS = ("minister", "president", "premier", "chairman", "chairwoman", "s
                 "representative", "director", "envoy")  # fmt: skip
 
 
-def named_in(named: Named, tokens: Iterable[Token], label: str) -> list[str]:
-    """The actors of `label` ("PERSON", "GPE") that `tokens` name, in order, once each."""
+def named_in(named: Named, tokens: Iterable[Token], label: str | None = None) -> list[str]:
+    """The actors (of `label`, "PERSON" or "GPE", when given) that `tokens` name, in order,
+    once each."""
     spans = (named.get(t.i) for t in tokens)
-    return list(dict.fromkeys(s.kb_id_ for s in spans if s is not None and s.label_ == label))
+    return list(
+        dict.fromkeys(s.kb_id_ for s in spans if s is not None and label in (None, s.label_))
+    )
 
 
 def home_first(countries: list[str]) -> list[str]:

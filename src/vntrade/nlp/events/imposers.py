@@ -81,9 +81,9 @@ def bearer_not_first(parse: Parse, found: list[str], kind: str, date: tuple[int,
         return found
     measure = _nearest(parse, date, _MEASURE_WORDS, "NOUN")
     bearers = sentence_bearers(parse, measure[0].sent, _MEASURE_WORDS) if measure else set()
-    if found[0] not in bearers and _owner_name(parse, found[0]) not in bearers:
+    if measure is None or (found[0] not in bearers and _owner_name(parse, found[0]) not in bearers):
         return found
-    owner = _phrase_owner(parse, measure[0])[0] if measure else None
+    owner = _phrase_owner(parse, measure[0])[0]
     if owner is None or owner in bearers:  # the article's tariffs are Washington's
         owner = US if _names_us(parse) and US not in bearers else None
     return list(dict.fromkeys([owner, *found])) if owner else found

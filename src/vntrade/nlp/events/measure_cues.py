@@ -87,7 +87,7 @@ def makes_levy_known(verb: Token) -> bool:
     levies = any(t.lower_ in _LEVIES | _RATES | BEARING for t in verb.sent)
     if any(_levy(n) or _of_levies(n) or (levies and _percentage(n)) for n in named):
         return True
-    if any(c.dep_ == "ccomp" and faces_levy(c) for c in verb.children):
+    if tells_levy_faced(verb):
         return True
     return not named and levies and _levy_before_subject(verb)
 
@@ -105,6 +105,12 @@ def _levy_before_subject(verb: Token) -> bool:
         if before is not None and (before.lower_ in _LEVIES or _percentage(before)):
             return True
     return False
+
+
+def tells_levy_faced(word: Token) -> bool:
+    """Whether a clause `word` governs says goods will face a tariff ("announced that ...",
+    "a letter informing him that Malaysian goods would face a 25% tariff")."""
+    return any(c.dep_ == "ccomp" and faces_levy(c) for c in word.children)
 
 
 def faces_levy(verb: Token) -> bool:
