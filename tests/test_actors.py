@@ -173,6 +173,39 @@ def test_bad_actor_file_is_a_clear_error(cli, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_actor_terms_need_a_role_and_iso_dates(cli, tmp_path):
+    extra = tmp_path / "terms.jsonl"
+    extra.write_text(
+        '{"name": "Jane Roe", "type": "PERSON", "roles": ["US Trade Representative"], '
+        '"terms": [{"role": "US Trade Representative", "from": "May 2029"}]}\n'
+    )
+    article = tmp_path / "article.txt"
+    article.write_text("Jane Roe said hello.", encoding="utf-8")
+    result = cli("extract", str(article), "--format", "jsonl", "--actors", str(extra))
+    assert result.exit_code == 1
+    assert "terms.jsonl:1" in result.stderr
+    assert "YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_users_holder_in_office_answers_for_the_role(cli, tmp_path):
+    extra = tmp_path / "terms.jsonl"
+    line = {
+        "name": "Jane Roe",
+        "type": "PERSON",
+        "roles": ["US Trade Representative"],
+        "terms": [{"role": "US Trade Representative", "from": "2029-01-20", "to": None}],
+    }
+    extra.write_text(json.dumps(line) + "\n")
+    text = (
+        "Published: 2029-03-02\n\nThe US Trade Representative said on March 1 that talks went well."
+    )
+    [event] = extract(cli, tmp_path, text, "--actors", str(extra))["events"]
+    assert event["actors"][0] == "Jane Roe"
+    [event] = extract(cli, tmp_path, text.replace("2029", "2025"))["events"]
+    assert event["actors"][0] == "Jamieson L. Greer"
+
+
 def test_listed_names_in_the_viet_nam_spelling_and_under_their_acronym(cli, tmp_path):
     record = extract(
         cli,

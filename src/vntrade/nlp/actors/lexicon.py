@@ -7,6 +7,7 @@ list never leaks into another.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -38,12 +39,28 @@ class ActorDataError(DataError):
 
 @dataclass(slots=True)
 class ActorEntry:
-    """One listed actor: canonical name, type, roles (most current first) and aliases."""
+    """One listed actor: canonical name, type, roles (most current first), aliases and the
+    terms in which a role was held (role, first day, day after the last; ISO dates)."""
 
     name: str
     type: str
     roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A role held from `start` (an ISO date, None: always) until `end` (excluded, None:
+    still held)."""
+
+    role: str
+    start: str | None = None
+    end: str | None = None
+
+    def covers(self, day: str) -> bool:
+        """Whether the term includes `day` (an ISO date, or a month or year: its start)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +83,28 @@ class RoleHead:
         return self.matches in folded and not any(word in folded for word in self.excludes)
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+def _terms(record: dict, where: str) -> list[Term]:
+    """The "terms" of an actor line: [{"role", "from"?, "to"?}, ...] with ISO dates."""
+    value = record.get("terms", [])
+    if not isinstance(value, list):
+        raise ActorDataError(f'{where}: "terms" must be a list of {{"role", "from", "to"}}')
+    terms = []
+    for item in value:
+        role = item.get("role") if isinstance(item, dict) else None
+        days = [item.get(k) for k in ("from", "to")] if isinstance(item, dict) else []
+        if not isinstance(role, str) or not all(
+            d is None or (isinstance(d, str) and _ISO_DAY.match(d)) for d in days
+        ):
+            raise ActorDataError(
+                f'{where}: each of "terms" needs a "role" and "from"/"to" dates as YYYY-MM-DD'
+            )
+        terms.append(Term(role.strip(), *days))
+    return terms
+
+
 def _strings(record: dict, name: str, where: str) -> list[str]:
     value = record.get(name, [])
     if isinstance(value, str):
@@ -76,7 +115,7 @@ def _strings(record: dict, name: str, where: str) -> list[str]:
 
 
 def parse_actor(record: dict, where: str) -> ActorEntry:
-    """Validate one actor line: {"name", "type", "roles"?, "aliases"?}."""
+    """Validate one actor line: {"name", "type", "roles"?, "aliases"?, "terms"?}."""
     name = record.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ActorDataError(f'{where}: every actor needs a non-empty "name"')
@@ -84,7 +123,8 @@ def parse_actor(record: dict, where: str) -> ActorEntry:
     if kind not in ACTOR_TYPES:
         raise ActorDataError(f'{where}: "type" must be one of {", ".join(ACTOR_TYPES)}')
     roles = _strings(record, "roles", where) + _strings(record, "role", where)
-    return ActorEntry(name.strip(), kind, roles, _strings(record, "aliases", where))
+    aliases = _strings(record, "aliases", where)
+    return ActorEntry(name.strip(), kind, roles, aliases, _terms(record, where))
 
 
 def shipped_records() -> dict[str, Records]:
@@ -108,6 +148,7 @@ def load_actor_entries(actors: Records, user: Records = ()) -> tuple[list[ActorE
             known.type = entry.type
             known.roles = entry.roles + [r for r in known.roles if r not in entry.roles]
             known.aliases += [a for a in entry.aliases if a not in known.aliases]
+            known.terms = entry.terms or known.terms
     return list(entries.values()), from_user
 
 
@@ -137,6 +178,7 @@ class ActorLexicon:
         self.titles: PhraseTable[str] = PhraseTable()
         self.references: PhraseTable[str | RoleHead] = PhraseTable()
         self.role_holders: dict[str, list[str]] = defaultdict(list)
+        self.role_terms: dict[tuple[str, str], list[Term]] = defaultdict(list)
         self._tokenize = tokenize
         entries, from_user = load_actor_entries(records[ACTORS_FILE], user)
         for entry in entries:
@@ -158,6 +200,8 @@ class ActorLexicon:
                 self.names.add([words[0], words[-1]], hit)  # Jamieson L. Greer -> Jamieson Greer
             for role in entry.roles:
                 self.role_holders[key(role)].append(entry.name)
+            for term in entry.terms:
+                self.role_terms[entry.name, key(term.role)].append(term)
 
     def _load_non_actors(self, records: Records) -> None:
         for where, record in records:
@@ -187,6 +231,16 @@ class ActorLexicon:
                 self.titles.add(self._tokenize(phrase), role)
             for phrase in titles + _strings(record, "refs", where):
                 self.references.add(self._tokenize(phrase), role)
+
+    def holders_on(self, role: str, day: str | None) -> list[str]:
+        """The listed holders of `role`; with a `day` (ISO), those whose listed terms of it
+        include that day, else those listed with no terms of it (held at any time)."""
+        listed = self.role_holders.get(key(role), [])
+        if day is None or not day[:4].isdigit():  # no day, or one without its year
+            return listed
+        terms = {name: self.role_terms.get((name, key(role)), []) for name in listed}
+        in_office = [n for n in listed if any(t.covers(day) for t in terms[n])]
+        return in_office or [n for n in listed if not terms[n]]
 
     def canonical_role(self, text: str) -> str | None:
         """The listed role a title phrase names, if any (`PM` → `Prime Minister`)."""

@@ -166,7 +166,8 @@ class ReferenceResolver:
         return found
 
     def _holder(self, value: str | RoleHead, position: int) -> str | None:
-        """Who in this article holds the role; else the one listed holder of it."""
+        """Who in this article holds the role; else the one listed holder of it on the
+        article's day (its listed terms, when it has any, include that day)."""
         if isinstance(value, RoleHead):
             holders = {n for n, held in self.roles.items() if any(value.fits(r) for r in held)}
         else:
@@ -177,8 +178,8 @@ class ReferenceResolver:
                     break
         if holders:
             return self._nearest(holders, position)
-        if isinstance(value, str):
-            listed = self.lexicon.role_holders.get(key(value), [])
+        if isinstance(value, str):  # the one listed holder in office on the article's day
+            listed = self.lexicon.holders_on(value, self.doc._.reference_date)
             if len(listed) == 1:
                 return listed[0]
         return None

@@ -24,6 +24,38 @@ def issues_coded_document(verb: Token) -> bool:
     return named and any(_CODED.match(t.text) for t in after)
 
 
+def issued_document(participle: Token) -> bool:
+    """Whether a participle tells a numbered document's issuing ("Decree No. 245/2025/ND-CP,
+    issued on September 11", "Official Dispatch No. 3215/BCT-XNK issued by the ministry"),
+    however the parser broke the document's name."""
+    if participle.dep_ != "acl" or verb_lemma(participle.text) not in _ISSUING:
+        return False
+    head = participle.head
+    named = participle.doc[max(head.sent.start, head.i - 8) : head.i + 1]
+    if noun_kind(head) == "decision" and head.pos_ == "NOUN":
+        return True  # "the decree issued on May 2"
+    return any(noun_kind(t) == "decision" for t in named) and any(
+        _CODED.match(t.text) for t in named
+    )
+
+
+def document_start(first: Token, last: Token) -> Token:
+    """The first word of a numbered document's name whose number alone (`first`..`last`)
+    the parser took for the phrase ("Decree No. | 245/2025/ND-CP"); `first` otherwise."""
+    doc = first.doc
+    if not any(_CODED.match(t.text) for t in doc[first.i : last.i + 1]):
+        return first
+    words = doc[max(first.sent.start, first.i - 4) : first.i]
+    named = [t for t in words if noun_kind(t) == "decision" and t.text[:1].isupper()]
+    if not named or any(t.text in (",", ";") for t in words if t.i > named[-1].i):
+        return first
+    start = named[-1].i
+    while start > first.sent.start and doc[start - 1].is_title and doc[start - 1].pos_ != "DET":
+        start -= 1  # "Official Dispatch No. ...", "Decree No. ..."
+    return doc[start]
+
+
+_ISSUING = frozenset({"issue", "sign", "promulgate", "adopt"})
 _CODED = re.compile(r"^\d+(?:/\d{4})?/?[A-ZĐ-]*$|^\d+/\S+$")
 
 

@@ -178,6 +178,8 @@ def _event_from_date(
     kind, trigger = framed or choose_kind(text, sentence, clause, (date["start"], date["end"]))
     cue = _DEADLINE_CUE.search(text, max(start, date["start"] - 40), date["start"])
     order = ORDER.search(text, clause[0], date["start"])
+    if order and parse and not _verb_at(parse, order.start("verb")):
+        order = None  # "signed an order imposing a duty, to take effect on May 7": a noun
     dated = document_date(text, start, date)
     due = bool(date.get("deadline") or cue or order) and not dated  # "Directive 21 dated May 2"
     if due and framed and framed[0] == "tariff measure" and not date.get("deadline"):
@@ -202,11 +204,10 @@ def _event_from_date(
     if due:
         summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
     named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
-    participants = _participant_names(who, subject, kind)
+    participants = _participant_names(who, subject if not _TELLING.match(summary) else None, kind)
     if parse and who:  # a measure's owner first: whoever set it
         event, span = (kind, trigger, summary), (date["start"], date["end"])
         participants = measure_participants(parse, who, participants, event, span)
-        participants = bearer_not_first(parse, participants, kind, span)
     if kind in _BETWEEN_SIDES and _sides_unnamed(who, mentions, kind):
         # Talks whose sides go unnamed ("the second round of talks will open", "the
         # framework agreed with the US") are between the two countries the article names
@@ -218,7 +219,13 @@ def _event_from_date(
         kind=kind,
         trigger=trigger,
         actors=issuer_first(  # who acts first; a document's issuer before its signer
-            _specific(_unique([*participants, *_names(named)])), text, sentence, kind, mentions
+            _bearer_not_first(
+                parse, _specific(_unique([*participants, *_names(named)])), kind, date
+            ),
+            text,
+            sentence,
+            kind,
+            mentions,
         ),
         commodities=mentions.commodities_in(start, end),
         summary=summary,
@@ -226,6 +233,19 @@ def _event_from_date(
         sentence=sentence,
         order=index,
     )
+
+
+def _verb_at(parse: Parse, offset: int) -> bool:
+    """Whether the word at character `offset` is a verb."""
+    span = parse.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is None or not len(span) or span[0].pos_ in ("VERB", "AUX")
+
+
+def _bearer_not_first(
+    parse: Parse | None, actors: list[str], kind: str, date: dict[str, Any]
+) -> list[str]:
+    """`actors` with a tariff's owner before the country it hits (`bearer_not_first`)."""
+    return bearer_not_first(parse, actors, kind, (date["start"], date["end"])) if parse else actors
 
 
 def _unreported(record: dict[str, Any], date: dict[str, Any], kind: str, start: int) -> bool:
@@ -345,12 +365,20 @@ def _directive_deadlines(
     return events
 
 
+# A summary that opens with someone telling ("X said the teams would ..."): its subject is
+# the teller, not the doer of what is told.
+_TELLING = re.compile(r"(?:Deadline:\s+)?(?:\S+\s+){0,8}?(?:said|says|told|tells|noted|added)\b")
+
+
 def _participant_names(who: Participants | None, subject: str | None, kind: str) -> list[str]:
-    """The trigger's participants, agent first; without a parse, the summary's subject. The
+    """The trigger's participants, agent first; without a parse, or before a doer borrowed
+    from an earlier sentence, the summary's subject. The
     source of an "according to" leads what it tells of data, not a happening it reports
     ("talks were held in Washington, according to the ministry": the talks' sides)."""
     if who is None or not who.names:
         return [subject] if subject else []
+    if who.borrowed and subject and subject not in who.names:
+        return [subject, *who.names]  # "The Ministry of Finance is to propose ...": its own
     if kind in HAPPENING_KINDS and who.sources and len(who.names) > len(who.sources):
         return _unique([*who.names[len(who.sources) :], *who.sources])
     return who.names

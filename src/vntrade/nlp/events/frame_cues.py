@@ -248,6 +248,7 @@ _RULINGS = frozenset(
         for ending in ("", "s", "d")
     }
     | {"dismiss", "dismisses", "dismissed"}
+    | {"agree", "agrees", "agreed"}  # "the Supreme Court agreed to hear the case"
 )
 _BENCH = frozenset({"court", "courts", "tribunal", "judge", "judges", "justices", "panel"})
 _COURT_SAYS = frozenset({"say", "says", "said", "hold", "holds", "held", "write", "wrote"})

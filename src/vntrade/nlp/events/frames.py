@@ -21,6 +21,7 @@ from vntrade.nlp.events import kind_words as words
 from vntrade.nlp.events.documents import (
     document_sets_tariffs,
     documents_within,
+    issued_document,
     issues_coded_document,
     sets_tariffs_when_told,
 )
@@ -41,6 +42,7 @@ from vntrade.nlp.events.measure_cues import (
     makes_levy_known,
     measure_moves,
 )
+from vntrade.nlp.events.misparsed import body_subject, misread_subject
 
 if TYPE_CHECKING:  # the views use these rules on stored records without spaCy
     from spacy.tokens import Doc, Token
@@ -66,7 +68,7 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     ):
         described = described or describes_group(token)
         if token.pos_ in ("NOUN", "PROPN") and not start <= token.idx < end and not described:
-            path.append(token)
+            path += [] if body_subject(token) else [token]
         if parts.fronted_participle(token):
             path = []  # "Asked about the rate on Thursday, X said": what X said is the event
         token = token.head
@@ -107,6 +109,8 @@ def frame_kind(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
     if deciding is not None and deciding.i != token.i:
         found = _predicate_kind(deciding)  # "signed deals to buy corn at a ceremony on May 2"
     found = found or _predicate_kind(token)
+    if found and found[0] in ("announcement", "agreement") and issued_document(token):
+        return "decision", token.head.text  # "Decree No. 245/2025/ND-CP, issued on May 2"
     if found is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         return _clause_kind(token.head)  # "rates apply to goods entering the US on May 7"
     return found or venue
@@ -354,20 +358,17 @@ def _effect_kind(verb: Token) -> str:
         return "deadline"  # "a 25% tariff had been set to take effect on August 1"
     nouns = parts.subjects(verb)
     nouns += [p for n in nouns for p in parts.of_objects(n)]
+    if not nouns and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "signed an order imposing a 25% tariff on India, to take effect on August 27"
+        told = [t for t in verb.head.subtree if t.i < verb.i and t.pos_ == "NOUN"]
+        if any(noun_kind(t) == "tariff measure" for t in told):
+            return "tariff measure"
     if any(parts.lemma(n) in _RULES for n in nouns):
         return "deadline"  # "the EU's deforestation regulation will apply from December 30"
-    kind = first_kind(nouns) or first_kind(_misread_subject(nouns))
+    kind = first_kind(nouns) or first_kind(misread_subject(nouns))
     if kind in ("decision", None) and sets_tariffs_when_told(nouns):
         return "tariff measure"  # "Decree 73/2025/ND-CP took effect": a decree cutting duties
     return kind or "decision"
-
-
-def _misread_subject(nouns: list[Token]) -> list[Token]:
-    """The nouns of a subject the parser read as a verb ("Steeper US tariffs ... took
-    effect": "Steeper" with "tariffs" as its object)."""
-    return [
-        t for n in nouns if n.pos_ not in ("NOUN", "PROPN") for t in n.subtree if t.pos_ == "NOUN"
-    ]
 
 
 def _in_writing(verb: Token) -> str | None:

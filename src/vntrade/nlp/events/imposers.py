@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from vntrade.nlp.actors.nationalities import country_of_capital
 from vntrade.nlp.events.arguments import governing_verb
 from vntrade.nlp.events.groups import HOME_COUNTRY, person_country
 from vntrade.nlp.events.kind_words import verb_lemma
-from vntrade.nlp.events.measure_targets import hit_by, sentence_bearers
+from vntrade.nlp.events.measure_targets import hit_by, names_us, phrase_targets, sentence_bearers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -80,12 +81,15 @@ def bearer_not_first(parse: Parse, found: list[str], kind: str, date: tuple[int,
     if kind != "tariff measure" or not found:
         return found
     measure = _nearest(parse, date, _MEASURE_WORDS, "NOUN")
-    bearers = sentence_bearers(parse, measure[0].sent, _MEASURE_WORDS) if measure else set()
+    bearers = set()
+    if measure is not None:
+        bearers = sentence_bearers(parse, measure[0].sent, _MEASURE_WORDS)
+        bearers |= phrase_targets(parse, measure[0])  # "the rates, including 46% on Vietnam"
     if measure is None or (found[0] not in bearers and _owner_name(parse, found[0]) not in bearers):
         return found
     owner = _phrase_owner(parse, measure[0])[0]
     if owner is None or owner in bearers:  # the article's tariffs are Washington's
-        owner = US if _names_us(parse) and US not in bearers else None
+        owner = US if names_us(parse) and US not in bearers else None
     return list(dict.fromkeys([owner, *found])) if owner else found
 
 
@@ -117,7 +121,7 @@ def measure_participants(
     if who.agents and not (who.borrowed or who.reported):
         return participants  # "Washington doubled its tariffs": the clause names its doer
     owner = _noun_owner(parse, date)
-    if owner is None and last in _MADE_KNOWN and _names_us(parse):
+    if owner is None and last in _MADE_KNOWN and names_us(parse):
         owner = US  # "the 24 per cent announced on April 2": Washington's, named nowhere near
     if owner is None or (participants and _owner_name(parse, participants[0]) == owner):
         return participants
@@ -144,7 +148,7 @@ def _pause_owner(parse: Parse, date: tuple[int, int]) -> str | None:
     if not _about_tariffs(parse, day.sent):
         return None
     owner, _phrase, targets = _phrase_owner(parse, pause)
-    return owner or (US if _names_us(parse) and US not in targets else None)
+    return owner or (US if names_us(parse) and US not in targets else None)
 
 
 def _deadline_owner(parse: Parse, deadline: Token) -> str | None:
@@ -157,7 +161,7 @@ def _deadline_owner(parse: Parse, deadline: Token) -> str | None:
     phrase = parse.doc[deadline.left_edge.i : deadline.right_edge.i + 1]
     targets = _targets(parse, phrase)
     owner = _written_owner(parse, phrase, targets)
-    return owner or (US if _names_us(parse) and US not in targets else None)
+    return owner or (US if names_us(parse) and US not in targets else None)
 
 
 def _about_tariffs(parse: Parse, sentence: Span) -> bool:
@@ -305,14 +309,9 @@ def measure_owner(parse: Parse, who: Participants, tariff: bool = False) -> str 
         return US
     if words & set(_HOME_INSTRUMENTS) and HOME_COUNTRY not in targets:
         return HOME_COUNTRY
-    if tariff and US not in targets and _measure_subject(who) and _names_us(parse):
+    if tariff and US not in targets and _measure_subject(who) and names_us(parse):
         return US  # the article's tariffs are Washington's unless it says whose they are
     return None
-
-
-def _names_us(parse: Parse) -> bool:
-    """Whether the article names the United States anywhere."""
-    return any(span.kb_id_ == US for span in parse.names.named.values())
 
 
 def _targets(parse: Parse, phrase: Span) -> set[str]:
@@ -325,7 +324,12 @@ def _written_owner(parse: Parse, phrase: Span, targets: set[str]) -> str | None:
     """A country or body the measure's phrase names, not as its target."""
     for token in phrase:
         span = parse.names.named.get(token.i)
-        if span is None or _under_target(token, phrase):
+        if _under_target(token, phrase):
+            continue
+        if span is None:  # "Washington's higher rates": the capital acts for its country
+            capital = country_of_capital(token.text) if token.dep_ == "poss" else None
+            if capital and capital not in targets:
+                return capital
             continue
         owner = _owner_name(parse, span.kb_id_, span.label_)
         if owner and owner not in targets:
@@ -347,12 +351,22 @@ def _setter(parse: Parse, sentence: Span, targets: set[str]) -> str | None:
                 continue
             if token.pos_ not in ("VERB", "AUX"):
                 continue
-            if not any(t.lower_ in _MEASURE_WORDS for t in token.subtree):
-                continue
+            if not any(
+                t.lower_ in _MEASURE_WORDS and _verb_of(t) == token.i for t in token.subtree
+            ):
+                continue  # "setting up a task force to assess the levy" sets nothing
             for name in hit or parse.agents_of(token) or _governing_agents(parse, token):
                 owner = _owner_name(parse, name)
                 if owner and owner not in targets:
                     return owner
+    return None
+
+
+def _verb_of(word: Token) -> int | None:
+    """The index of the nearest verb above a word in the parse."""
+    for ancestor in word.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.i
     return None
 
 

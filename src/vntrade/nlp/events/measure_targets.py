@@ -9,6 +9,7 @@ target. A target is never the measure's owner, whoever the sentence names first;
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import country_of, country_of_capital
@@ -53,11 +54,54 @@ def _bearing_verb(measure: Token) -> Token | None:
     return None
 
 
-def _countries_in(parse: Parse, bearer: Token) -> set[str]:
+def phrase_targets(parse: Parse, measure: Token) -> set[str]:
+    """Countries a tariff noun's own phrase names as what it hits: "46% on Vietnam", "the
+    rate on Thai goods", "duties on imports from Cambodia"."""
+    found: set[str] = set()
+    for token in measure.subtree:
+        if token.dep_ == "prep" and token.lower_ in _HITS and token.head.i >= measure.i:
+            for target in (c for c in token.children if c.dep_ == "pobj"):
+                found |= _countries_in(parse, target, _shipped_from)
+    return found
+
+
+def _shipped_from(prep: Token) -> bool:
+    """Whether a preposition inside a target names where its goods come from ("imports
+    from Cambodia"), not who levies the tariff ("its chips from the United States")."""
+    return prep.lower_ != "from" or prep.head.lemma_.lower() in _GOODS
+
+
+_GOODS = frozenset({"import", "good", "export", "product", "shipment", "item", "commodity"})
+
+
+def names_us(parse: Parse) -> bool:
+    """Whether the article names the United States anywhere, also as "Washington" or the
+    White House."""
+    if any(span.kb_id_ in _US_NAMES for span in parse.names.named.values()):
+        return True
+    doc = parse.doc
+    return any(
+        t.text == "Washington" and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "Post")
+        for t in doc
+    )
+
+
+_US_NAMES = frozenset({"United States", "White House", "Trump administration"})
+_HITS = frozenset({"on", "against"})  # "a 46% tariff on Vietnam"
+_DESTINATIONS = frozenset({"to", "into"})  # "Thai exports to the United States"
+
+
+def _countries_in(
+    parse: Parse, bearer: Token, keeps: Callable[[Token], bool] = lambda _prep: True
+) -> set[str]:
     """The countries a bearer phrase names: a country or capital, or the nationality of
-    its goods or exporters ("Vietnamese exporters", "most EU exports")."""
+    its goods or exporters ("Vietnamese exporters", "most EU exports"); not where they go
+    ("Thai exports to the United States"), nor behind a preposition `keeps` refuses."""
     found = set()
     for token in bearer.subtree:
+        preps = [a for a in _up_to(token, bearer) if a.dep_ == "prep"]
+        if any(a.lower_ in _DESTINATIONS or not keeps(a) for a in preps):
+            continue
         span = parse.names.named.get(token.i)
         if span is not None and span.label_ in ("GPE", "NORP"):
             found.add(span.kb_id_)
@@ -65,6 +109,15 @@ def _countries_in(parse: Parse, bearer: Token) -> set[str]:
         if country:
             found.add(country)
     return found
+
+
+def _up_to(token: Token, top: Token) -> list[Token]:
+    """The words from `token` up to `top` (not included) in the parse."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
 
 
 def hit_by(parse: Parse, verb: Token) -> list[str] | None:

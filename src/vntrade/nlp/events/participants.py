@@ -32,6 +32,7 @@ from vntrade.nlp.events.arguments import (
     only_dates,
     topic_gerund,
 )
+from vntrade.nlp.events.documents import document_start
 from vntrade.nlp.events.event_nouns import noun_kind
 from vntrade.nlp.events.frame_cues import to_press
 from vntrade.nlp.events.frames import describes_group
@@ -367,7 +368,7 @@ def _described(participle: Token) -> tuple[int, int, int, bool] | None:
         words.pop()
     if not words or not any(t.i == noun.i for t in words):
         return None
-    start = words[0].idx
+    start = document_start(words[0], words[-1]).idx  # "Decree No. 24/2025/ND-CP, issued"
     end = words[-1].idx + len(words[-1].text)
     return start, end, participle.idx, noun.tag_ in ("NNS", "NNPS")
 
