@@ -157,3 +157,22 @@ def test_an_issued_decree_reads_with_its_name(cli, tmp_path):
     )
     summary = dated(cli, tmp_path, "2025-09-15", body, "2025-09-12")["summary"]
     assert summary.startswith("Decree No. 198/2025/ND-CP was issued")
+
+
+# A summit or congress, or a gathering by its proper name, is the organisation's it is named
+# after when the date is the gathering's own; who attends it on a day stays first.
+def test_a_named_summit_is_its_organisations(cli, tmp_path):
+    body = (
+        "Thai Prime Minister Anutin Charnvirakul flew to Manila on May 25 for the 48th ASEAN "
+        "Summit and related summits, which are being held from May 26 to 28."
+    )
+    events = extract_one(cli, tmp_path, article("2025-05-25", body))["events"]
+    [summit] = [e for e in events if e["start"] == "2025-05-26"]
+    assert summit["kind"] == "meeting"
+    assert summit["actors"][0] == "ASEAN"
+
+
+def test_who_attends_a_gathering_on_a_day_stays_first(cli, tmp_path):
+    body = "President Luong Cuong attended the APEC Economic Leaders' Meeting on November 1."
+    event = dated(cli, tmp_path, "2025-11-02", body, "2025-11-01")
+    assert event["actors"][0] == "Luong Cuong"

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from vntrade.names import NameIndex
+from vntrade.nlp.events.actor_order import owner_first, participant_names, sides_unnamed
 from vntrade.nlp.events.arguments import in_subordinate_clause
 from vntrade.nlp.events.clauses import clause_spans
 from vntrade.nlp.events.companion_deals import deal_beside_call
@@ -23,15 +24,14 @@ from vntrade.nlp.events.companions import companion_calls, undated_companions
 from vntrade.nlp.events.event_records import make_event
 from vntrade.nlp.events.frames import frame_kind
 from vntrade.nlp.events.groups import HOME_COUNTRY
-from vntrade.nlp.events.imposers import bearer_not_first, measure_participants
+from vntrade.nlp.events.imposers import measure_participants
 from vntrade.nlp.events.issuers import canonical_name, issuer_first, state_of
-from vntrade.nlp.events.kind_words import HAPPENING_KINDS
 from vntrade.nlp.events.kinds import choose_kind
 from vntrade.nlp.events.lead import lead_event
 from vntrade.nlp.events.local_bodies import is_local_body
 from vntrade.nlp.events.mentions import Mentions
 from vntrade.nlp.events.non_events import moves_a_market, tells_no_happening
-from vntrade.nlp.events.participants import Parse, Participants
+from vntrade.nlp.events.participants import Parse
 from vntrade.nlp.events.partner_deals import per_partner
 from vntrade.nlp.events.ranges import (
     merge_ranges,
@@ -204,11 +204,11 @@ def _event_from_date(
     if due:
         summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
     named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
-    participants = _participant_names(who, subject if not _TELLING.match(summary) else None, kind)
+    participants = participant_names(who, subject, summary, kind)
     if parse and who:  # a measure's owner first: whoever set it
         event, span = (kind, trigger, summary), (date["start"], date["end"])
         participants = measure_participants(parse, who, participants, event, span)
-    if kind in _BETWEEN_SIDES and _sides_unnamed(who, mentions, kind):
+    if kind in _BETWEEN_SIDES and sides_unnamed(who, mentions, kind):
         # Talks whose sides go unnamed ("the second round of talks will open", "the
         # framework agreed with the US") are between the two countries the article names
         # most, not its last speaker's.
@@ -219,9 +219,7 @@ def _event_from_date(
         kind=kind,
         trigger=trigger,
         actors=issuer_first(  # who acts first; a document's issuer before its signer
-            _bearer_not_first(
-                parse, _specific(_unique([*participants, *_names(named)])), kind, date
-            ),
+            owner_first(parse, _specific(_unique([*participants, *_names(named)])), kind, date),
             text,
             sentence,
             kind,
@@ -239,13 +237,6 @@ def _verb_at(parse: Parse, offset: int) -> bool:
     """Whether the word at character `offset` is a verb."""
     span = parse.doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span is None or not len(span) or span[0].pos_ in ("VERB", "AUX")
-
-
-def _bearer_not_first(
-    parse: Parse | None, actors: list[str], kind: str, date: dict[str, Any]
-) -> list[str]:
-    """`actors` with a tariff's owner before the country it hits (`bearer_not_first`)."""
-    return bearer_not_first(parse, actors, kind, (date["start"], date["end"])) if parse else actors
 
 
 def _unreported(record: dict[str, Any], date: dict[str, Any], kind: str, start: int) -> bool:
@@ -363,36 +354,6 @@ def _directive_deadlines(
             )
         )
     return events
-
-
-# A summary that opens with someone telling ("X said the teams would ..."): its subject is
-# the teller, not the doer of what is told.
-_TELLING = re.compile(r"(?:Deadline:\s+)?(?:\S+\s+){0,8}?(?:said|says|told|tells|noted|added)\b")
-
-
-def _participant_names(who: Participants | None, subject: str | None, kind: str) -> list[str]:
-    """The trigger's participants, agent first; without a parse, or before a doer borrowed
-    from an earlier sentence, the summary's subject. The
-    source of an "according to" leads what it tells of data, not a happening it reports
-    ("talks were held in Washington, according to the ministry": the talks' sides)."""
-    if who is None or not who.names:
-        return [subject] if subject else []
-    if who.borrowed and subject and subject not in who.names:
-        return [subject, *who.names]  # "The Ministry of Finance is to propose ...": its own
-    if kind in HAPPENING_KINDS and who.sources and len(who.names) > len(who.sources):
-        return _unique([*who.names[len(who.sources) :], *who.sources])
-    return who.names
-
-
-def _sides_unnamed(who: Participants | None, mentions: Mentions, kind: str) -> bool:
-    """Whether talks or a deal name none of their sides (the source of an "according to",
-    the doer of the clause they sit in are not theirs), or only one of the article's two
-    main countries ("the framework agreed with the US")."""
-    no_agent = who is None or who.borrowed or not set(who.agents) - set(who.sources)
-    if no_agent and (kind == "negotiation" or not (who and who.partners)):
-        return True  # "the next round will open", "the trade deal announced on July 2"
-    partners = set(who.partners) if who else set()
-    return no_agent and bool(partners) and partners < set(mentions.main_countries())
 
 
 def _names(found: list[tuple[int, int, str, str | None]]) -> list[str]:

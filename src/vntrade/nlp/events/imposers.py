@@ -22,11 +22,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from vntrade.nlp.actors.nationalities import country_of_capital
 from vntrade.nlp.events.arguments import governing_verb
-from vntrade.nlp.events.groups import HOME_COUNTRY, person_country
+from vntrade.nlp.events.groups import HOME_COUNTRY
 from vntrade.nlp.events.kind_words import verb_lemma
 from vntrade.nlp.events.measure_targets import hit_by, names_us, phrase_targets, sentence_bearers
+from vntrade.nlp.events.owner_names import (
+    US,
+    leader_country,
+    nearest,
+    owner_name,
+    targets_of,
+    written_owner,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,7 +43,6 @@ if TYPE_CHECKING:
 _EFFECT = re.compile(r"\b(?:effect|effective|force|appl(?:y|ies|ied))\b", re.IGNORECASE)
 _KICKS_IN = re.compile(r"\bkick(?:s|ed)?\s+in\b", re.IGNORECASE)
 _OWNED_KINDS = ("tariff measure", "decision", "deadline")
-_TARGETS = ("on", "against", "from", "to", "for", "into")  # "a tariff on Vietnamese goods"
 _MEASURE_WORDS = frozenset(
     {"tariff", "tariffs", "duty", "duties", "levy", "levies", "rate", "rates", "tax", "taxes"}
 )
@@ -50,8 +56,6 @@ _SETTING = frozenset(
 )
 _US_PROGRAMME = ("reciprocal", "baseline", "country-specific")
 _HOME_INSTRUMENTS = ("decree", "decrees", "circular", "circulars")
-US = "United States"
-_SEATS_OF_STATE = {"White House": US, "Trump administration": US}
 
 
 def takes_effect(kind: str, trigger: str | None, summary: str, who: Participants) -> bool:
@@ -80,12 +84,12 @@ def bearer_not_first(parse: Parse, found: list[str], kind: str, date: tuple[int,
     for that country: the owner its phrase names, else the United States the article names."""
     if kind != "tariff measure" or not found:
         return found
-    measure = _nearest(parse, date, _MEASURE_WORDS, "NOUN")
+    measure = nearest(parse, date, _MEASURE_WORDS, "NOUN")
     bearers = set()
     if measure is not None:
         bearers = sentence_bearers(parse, measure[0].sent, _MEASURE_WORDS)
         bearers |= phrase_targets(parse, measure[0])  # "the rates, including 46% on Vietnam"
-    if measure is None or (found[0] not in bearers and _owner_name(parse, found[0]) not in bearers):
+    if measure is None or (found[0] not in bearers and owner_name(parse, found[0]) not in bearers):
         return found
     owner = _phrase_owner(parse, measure[0])[0]
     if owner is None or owner in bearers:  # the article's tariffs are Washington's
@@ -109,7 +113,7 @@ def measure_participants(
     if takes_effect(kind, trigger, summary, who):
         return owned_participants(parse, who, participants, kind, date)
     if kind == "tariff measure" and participants and _STARTS.search(parse.doc.text, 0, date[0]):
-        country = _leader_country(parse, participants[0])  # "Trump set a 25% tariff from
+        country = leader_country(parse, participants[0])  # "Trump set a 25% tariff from
         if country:  # August 1": the day the country's tariff starts
             return list(dict.fromkeys([country, *participants]))
     if kind == "deadline":
@@ -123,7 +127,7 @@ def measure_participants(
     owner = _noun_owner(parse, date)
     if owner is None and last in _MADE_KNOWN and names_us(parse):
         owner = US  # "the 24 per cent announced on April 2": Washington's, named nowhere near
-    if owner is None or (participants and _owner_name(parse, participants[0]) == owner):
+    if owner is None or (participants and owner_name(parse, participants[0]) == owner):
         return participants
     return list(dict.fromkeys([owner, *participants]))
 
@@ -137,7 +141,7 @@ def _pause_owner(parse: Parse, date: tuple[int, int]) -> str | None:
     expires on July 9", "the July 9 expiry of Trump's 90-day pause"): the owner its phrase
     names, else the setter of the article's tariffs, else the United States when the
     article names it. Whoever waits for it, or stands for its owner, comes after."""
-    found = _nearest(parse, date, _PAUSES)
+    found = nearest(parse, date, _PAUSES)
     if found is None:
         return None
     pause, day = found
@@ -159,8 +163,8 @@ def _deadline_owner(parse: Parse, deadline: Token) -> str | None:
     if not any(t.lower_ in _MEASURE_WORDS | _DEALS for t in deadline.sent):
         return None
     phrase = parse.doc[deadline.left_edge.i : deadline.right_edge.i + 1]
-    targets = _targets(parse, phrase)
-    owner = _written_owner(parse, phrase, targets)
+    targets = targets_of(parse, phrase)
+    owner = written_owner(parse, phrase, targets)
     return owner or (US if names_us(parse) and US not in targets else None)
 
 
@@ -207,7 +211,7 @@ def _noun_owner(parse: Parse, date: tuple[int, int]) -> str | None:
     """The owner of the tariff noun nearest the date in its sentence: a country or body its
     phrase names, not as its target, the doer of the article's nearest sentence setting a
     tariff, or the United States for its programme's tariffs."""
-    found = _nearest(parse, date, _MEASURE_WORDS, "NOUN")
+    found = nearest(parse, date, _MEASURE_WORDS, "NOUN")
     if found is None:
         return None
     owner, phrase, targets = _phrase_owner(parse, found[0])
@@ -216,26 +220,12 @@ def _noun_owner(parse: Parse, date: tuple[int, int]) -> str | None:
     return owner
 
 
-def _nearest(
-    parse: Parse, date: tuple[int, int], words: frozenset[str], pos: str | None = None
-) -> tuple[Token, Token] | None:
-    """The word of `words` (of part of speech `pos`) nearest the date in its sentence, and
-    the date's first word."""
-    span = parse.doc.char_span(*date, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    found = [t for t in span[0].sent if t.lower_ in words and pos in (None, t.pos_)]
-    if not found:
-        return None
-    return min(found, key=lambda t: abs(t.i - span.start)), span[0]
-
-
 def _phrase_owner(parse: Parse, head: Token) -> tuple[str | None, Span, set[str]]:
     """The owner of the measure or pause `head` heads, as its phrase or the nearest setting
     sentence names it (not a target), with the phrase and its targets."""
     phrase = parse.doc[head.left_edge.i : head.right_edge.i + 1]
-    targets = _targets(parse, phrase)
-    owner = _written_owner(parse, phrase, targets) or _setter(parse, head.sent, targets)
+    targets = targets_of(parse, phrase)
+    owner = written_owner(parse, phrase, targets) or _setter(parse, head.sent, targets)
     return owner, phrase, targets
 
 
@@ -253,11 +243,11 @@ def owned_participants(
         and participants
         and not _named_near(parse, date, participants[0])
     ):
-        owner = _leader_country(parse, participants[0])  # "The exemption applies": Trump's
+        owner = leader_country(parse, participants[0])  # "The exemption applies": Trump's
     if owner is None:
         return participants
     own = (not who.borrowed or who.reported) and _in_sentence(parse, who, participants[:1])
-    if own and _owner_name(parse, participants[0]) == owner:
+    if own and owner_name(parse, participants[0]) == owner:
         return participants
     return list(dict.fromkeys([owner, *who.partners]))
 
@@ -300,8 +290,8 @@ def measure_owner(parse: Parse, who: Participants, tariff: bool = False) -> str 
     phrase = doc.char_span(*measure, alignment_mode="expand")
     if phrase is None:
         return None
-    targets = _targets(parse, phrase)
-    owner = _written_owner(parse, phrase, targets) or _setter(parse, phrase[0].sent, targets)
+    targets = targets_of(parse, phrase)
+    owner = written_owner(parse, phrase, targets) or _setter(parse, phrase[0].sent, targets)
     if owner:
         return owner
     words = {t.lower_ for t in phrase}
@@ -311,29 +301,6 @@ def measure_owner(parse: Parse, who: Participants, tariff: bool = False) -> str 
         return HOME_COUNTRY
     if tariff and US not in targets and _measure_subject(who) and names_us(parse):
         return US  # the article's tariffs are Washington's unless it says whose they are
-    return None
-
-
-def _targets(parse: Parse, phrase: Span) -> set[str]:
-    """Countries the measure's phrase names as what it hits ("on Vietnamese goods")."""
-    spans = [parse.names.named.get(t.i) for t in phrase if _under_target(t, phrase)]
-    return {span.kb_id_ for span in spans if span is not None and span.label_ == "GPE"}
-
-
-def _written_owner(parse: Parse, phrase: Span, targets: set[str]) -> str | None:
-    """A country or body the measure's phrase names, not as its target."""
-    for token in phrase:
-        span = parse.names.named.get(token.i)
-        if _under_target(token, phrase):
-            continue
-        if span is None:  # "Washington's higher rates": the capital acts for its country
-            capital = country_of_capital(token.text) if token.dep_ == "poss" else None
-            if capital and capital not in targets:
-                return capital
-            continue
-        owner = _owner_name(parse, span.kb_id_, span.label_)
-        if owner and owner not in targets:
-            return owner
     return None
 
 
@@ -356,7 +323,7 @@ def _setter(parse: Parse, sentence: Span, targets: set[str]) -> str | None:
             ):
                 continue  # "setting up a task force to assess the levy" sets nothing
             for name in hit or parse.agents_of(token) or _governing_agents(parse, token):
-                owner = _owner_name(parse, name)
+                owner = owner_name(parse, name)
                 if owner and owner not in targets:
                     return owner
     return None
@@ -375,37 +342,3 @@ def _governing_agents(parse: Parse, participle: Token) -> list[str]:
     tariff": Trump)."""
     verb = governing_verb(participle)
     return parse.agents_of(verb) if verb is not None else []
-
-
-def _under_target(token: Token, phrase: Span) -> bool:
-    """Whether a word of the phrase sits in a target phrase ("on imports from Vietnam")."""
-    for ancestor in token.ancestors:
-        if ancestor.i < phrase.start or ancestor.i >= phrase.end:
-            return False
-        if ancestor.dep_ == "prep" and ancestor.lower_ in _TARGETS:
-            return True
-    return False
-
-
-def _owner_name(parse: Parse, name: str, label: str | None = None) -> str | None:
-    """A person stands for their country; a body or country for itself."""
-    if name in _SEATS_OF_STATE:
-        return _SEATS_OF_STATE[name]  # "the White House said the rates ..."
-    label = label or _label(parse, name)
-    if label == "PERSON":
-        roles = parse.doc._.vntrade_actor_roles or {}
-        return person_country(name, roles.get(name))
-    return name or None
-
-
-_LEADERS = re.compile(r"^(?:\S+ )?(?:President|Prime Minister)$")
-
-
-def _leader_country(parse: Parse, name: str) -> str | None:
-    """The country a head of state or government leads ("US President"), else None."""
-    role = (parse.doc._.vntrade_actor_roles or {}).get(name) or ""
-    return person_country(name, role) if _LEADERS.match(role) else None
-
-
-def _label(parse: Parse, name: str) -> str | None:
-    return next((s.label_ for s in parse.names.named.values() if s.kb_id_ == name), None)
