@@ -137,6 +137,13 @@ KINDS = [
         "tariff measure",
     ),
     (
+        "2025-04-11",
+        "President Donald Trump on April 9 dropped the steep country rates for 90 days, "
+        "leaving a 10% baseline levy in place.",
+        "2025-04-09",
+        "tariff measure",
+    ),
+    (
         "2025-09-10",
         "The US Supreme Court on Tuesday agreed to hear the challenge to the emergency tariffs.",
         "2025-09-09",
@@ -176,3 +183,16 @@ def test_who_attends_a_gathering_on_a_day_stays_first(cli, tmp_path):
     body = "President Luong Cuong attended the APEC Economic Leaders' Meeting on November 1."
     event = dated(cli, tmp_path, "2025-11-02", body, "2025-11-01")
     assert event["actors"][0] == "Luong Cuong"
+
+
+def test_a_place_is_not_what_took_place(cli, tmp_path):
+    body = (
+        "GENEVA - The Swiss and US negotiating teams have wrapped up the third round of tariff "
+        "talks in Geneva, which took place from June 16 to 18 (local time), the economy "
+        "ministry said on Friday."
+    )
+    event = dated(cli, tmp_path, "2025-06-20", body, "2025-06-16")
+    assert event["kind"] == "negotiation"
+    assert event["end"] == "2025-06-19"  # the day after the last
+    assert "(" not in event["summary"]
+    assert not event["summary"].startswith("Geneva")

@@ -66,7 +66,7 @@ def subjects(verb: Token, *, relative: bool = True) -> list[Token]:
 def modified(verb: Token) -> list[Token]:
     """The noun a participle or relative clause modifies ("agreements signed at a forum")."""
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]
+        return list(dict.fromkeys([place_holder(verb.head), verb.head]))
     # the parser hangs "..., held in Washington from May 19" on the clause's verb: it
     # describes the noun before its comma
     bare = not any(c.dep_ in _SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
@@ -76,6 +76,16 @@ def modified(verb: Token) -> list[Token]:
         if comma.text == "," and before.pos_ in ("NOUN", "PROPN"):
             return [before]
     return []
+
+
+def place_holder(noun: Token) -> Token:
+    """The noun a place phrase hangs on when the parser gave the place a relative clause
+    that tells of that noun ("the second round of talks in Washington D.C., which took
+    place from June 9 to 12": the round)."""
+    in_place = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at")
+    if noun.ent_type_ in ("GPE", "LOC", "FAC") and in_place and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return noun
 
 
 def preposed(verb: Token) -> list[Token]:

@@ -16,7 +16,7 @@ PHASES = ("begin", "start", "resume", "continue", "end", "expire", "lapse", "ope
 SETTING = ("raise", "cut", "lower", "impose", "set", "pause", "suspend", "extend", "hike",
          "slash", "reduce", "postpone", "exempt", "lift", "levy", "scrap", "remove",
          "confirm", "introduce", "apply", "delay", "revise", "modify", "adjust",
-         "amend", "order")  # fmt: skip
+         "amend", "order", "drop", "rescind", "revoke", "double")  # fmt: skip
 # The kinds that are a happening between parties, not a saying, a figure or a measure.
 HAPPENING_KINDS = ("negotiation", "meeting", "visit", "call", "agreement")
 # Verbs of reacting to what someone else did: the reaction is the event, said or written.

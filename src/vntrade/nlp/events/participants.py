@@ -30,6 +30,7 @@ from vntrade.nlp.events.arguments import (
     fronted_participle,
     is_predicate,
     only_dates,
+    place_holder,
     topic_gerund,
 )
 from vntrade.nlp.events.documents import document_start
@@ -340,7 +341,7 @@ class Parse:
         """What a relative pronoun subject stands for ("the decree, which was signed")."""
         head = subject.head
         if subject.lower_ in _RELATIVE and head.dep_ == "relcl":
-            return head.head
+            return place_holder(head.head)  # "talks in Washington, which took place ..."
         return subject
 
 

@@ -44,7 +44,11 @@ _GLUED_DURING = re.compile(
 )
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
 _EXTRA_COMMAS = re.compile(r"(?:,\s*)+(?=,|$)")
-_NOISE = re.compile(r"\s*\((?:[^()]*)\)|__Photo.*$|[\"“”]|\s*\./\.$|\s[\u0300-\u036f]+")
+# Bracketed asides, a bracket the clause ended inside ("took place (local time"), photo
+# credits, quotation marks, stray combining accents.
+_NOISE = re.compile(
+    r"\s*\((?:[^()]*)\)|\s*\([^()]{0,30}$|__Photo.*$|[\"“”]|\s*\./\.$|\s[\u0300-\u036f]+"
+)
 
 
 def finish(summary: str, capitalise: bool = True) -> str:
