@@ -196,3 +196,17 @@ def test_a_place_is_not_what_took_place(cli, tmp_path):
     assert event["end"] == "2025-06-19"  # the day after the last
     assert "(" not in event["summary"]
     assert not event["summary"].startswith("Geneva")
+
+
+def test_a_deal_told_by_its_saying_is_dated_by_its_doing(cli, tmp_path):
+    body = (
+        "MANILA, July 24 (Reuters) - The Philippines and the United States have reached a "
+        "trade deal setting a 19 percent tariff on Philippine goods, the presidential palace "
+        "said Thursday.\n\nTrump announced the agreement on Tuesday after meeting President "
+        "Ferdinand Marcos Jr. at the White House."
+    )
+    events = extract_one(cli, tmp_path, article("2025-07-24", body))["events"]
+    deals = [e for e in events if e["kind"] == "agreement"]
+    assert [e["start"] for e in deals] == ["2025-07-22"]
+    assert deals[0]["lead"]
+    assert "have reached a trade deal" in deals[0]["summary"]

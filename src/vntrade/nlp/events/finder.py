@@ -38,6 +38,7 @@ from vntrade.nlp.events.ranges import (
     phrase_span,
     stretch_by_lengths,
 )
+from vntrade.nlp.events.restated import restated_merged
 from vntrade.nlp.events.stages import continuations_merged, stages_merged
 from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
 from vntrade.nlp.events.venues import venue_dates
@@ -117,6 +118,7 @@ def find_events(
     if parse is not None:
         dated = {e.sentence_start for e in events}
         events.extend(_press_briefings(record, mentions, sentences, parse, dated, events))
+    events = restated_merged(events)  # "..., officials said Thursday. X announced it Wednesday"
     if events:
         lead_event(events).lead = True
     return events
