@@ -210,3 +210,13 @@ def test_a_deal_told_by_its_saying_is_dated_by_its_doing(cli, tmp_path):
     assert [e["start"] for e in deals] == ["2025-07-22"]
     assert deals[0]["lead"]
     assert "have reached a trade deal" in deals[0]["summary"]
+
+
+def test_a_weekday_after_said_is_the_sayings_day(cli, tmp_path):
+    body = (
+        "Canadian lumber mills braced for more duties. US President Donald Trump said on "
+        "Saturday he would raise tariffs on Canadian lumber by another 10 percent."
+    )
+    record = extract_one(cli, tmp_path, article("2025-10-26", body))
+    [saturday] = [d for d in record["dates"] if d["text"].endswith("Saturday")]
+    assert saturday["value"] == "2025-10-25"

@@ -6,6 +6,8 @@ the heads above it), so this costs little next to the parse itself.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from vntrade.nlp.dates.calendar import FUTURE, PAST, PRESENT
@@ -16,6 +18,8 @@ from vntrade.nlp.purpose import verb_of_purposed_object
 _FUTURE_AUXILIARIES = frozenset(
     {"will", "'ll", "shall", "wo", "would", "could", "should", "must", "may", "might", "going"}
 )
+# A past saying right before the expression dates it, whatever the parser hangs it on.
+_SAID_BEFORE = re.compile(r"\b(?:said|told\s+(?:\w+\s+){1,3}?|announced|confirmed)\s+(?:on\s+)?$")
 _TIME_NOUNS = frozenset({"year", "years", "month", "months", "day", "days", "week", "weeks"})
 # Words before a number that make it a year even before a plural noun: "the 2025 targets".
 _YEAR_DETERMINERS = frozenset({"DT", "PRP$", "POS", "IN", "NNP"})
@@ -57,6 +61,8 @@ def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
     `until` or `no later than` a date lies ahead unless the clause is in the simple past
     ("postponed until Saturday", "to finish by April 30").
     """
+    if _SAID_BEFORE.search(candidate.match.string, max(0, start - 40), start):
+        return PAST  # "Trump said on Saturday he would raise tariffs": the saying's day
     token = token_at(doc, candidate.start)
     verb = governing_verb(token)
     if verb is None:
