@@ -220,3 +220,16 @@ def test_a_weekday_after_said_is_the_sayings_day(cli, tmp_path):
     record = extract_one(cli, tmp_path, article("2025-10-26", body))
     [saturday] = [d for d in record["dates"] if d["text"].endswith("Saturday")]
     assert saturday["value"] == "2025-10-25"
+
+
+def test_the_meeting_a_deal_came_after_is_an_event_too(cli, tmp_path):
+    body = (
+        "Prime Minister Anutin Charnvirakul and President Donald Trump agreed on Monday to cut "
+        "the US tariff on Thai rice to 15 percent, after their talks and a working lunch, and "
+        "after their meeting at the White House."
+    )
+    events = extract_one(cli, tmp_path, article("2025-11-04", body))["events"]
+    kinds = {e["kind"]: e for e in events if e["start"] == "2025-11-03"}
+    assert set(kinds) == {"agreement", "meeting"}
+    assert kinds["meeting"]["actors"][:2] == ["Anutin Charnvirakul", "Donald Trump"]
+    assert kinds["agreement"]["lead"]

@@ -9,6 +9,7 @@ whom the call was with.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from vntrade.nlp.events import arguments as parts
@@ -48,6 +49,8 @@ def companion_calls(
     kind = "call"
     if call is None and main.kind != "meeting":
         call, kind = companion_meeting(parse, sentence, others, doer), "meeting"
+    if call is None and main.kind == "agreement":
+        call, kind = meeting_of_the_deal(parse, sentence, others, main.actors), "meeting"
     if call is None:
         return []
     return [_call_event(record, call, sentence, main.order, date["value"], date.get("last"), kind)]
@@ -72,6 +75,34 @@ def companion_meeting(
             met = token.doc[token.i + 1 : token.right_edge.i + 1].text
             return token.text, [doer, *partners], f"{doer} met {met}"
     return None
+
+
+def meeting_of_the_deal(
+    parse: Parse, sentence: tuple[int, int], dates: list[tuple[int, int]], sides: list[str]
+) -> tuple[str, list[str], str] | None:
+    """The meeting a deal was reached during or after ("the deal was sealed during the
+    bilateral meeting of the two leaders at the White House", "agreed ..., after their
+    bilateral meeting"): its trigger, the people of the deal (or of the meeting's phrase)
+    and a summary; None when the sentence tells none or the deal names fewer than two."""
+    span = parse.doc.char_span(*sentence, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if token.lower_ not in ("meeting", "summit") or token.pos_ != "NOUN":
+            continue
+        if token.head.lower_ not in _ALONGSIDE or dated_within(token, dates):
+            continue
+        people = named_in(parse.names.named, token.subtree, "PERSON")
+        people = people if len(people) > 1 else [s for s in sides if s in _people(parse)]
+        if len(people) > 1:
+            words = token.doc[token.left_edge.i : token.i + 1].text
+            what = re.sub(r"^(?:the|their|a|an)\s+", "", words, flags=re.IGNORECASE)
+            return token.text, people, f"{' and '.join(people[:2])} held a {what}"
+    return None
+
+
+def _people(parse: Parse) -> set[str]:
+    return {s.kb_id_ for s in parse.names.named.values() if s.label_ == "PERSON"}
 
 
 def undated_companions(
