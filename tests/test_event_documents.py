@@ -53,6 +53,24 @@ OWNERS = [
 ]
 
 
+OWNERS += [
+    (
+        "2025-09-01",
+        "In July the Commerce Department imposed anti-dumping duties on Thai steel pipes. The "
+        "19% tariff on Thai goods took effect on August 7 under an executive order signed by "
+        "President Donald Trump.",
+        "2025-08-07",
+    ),
+    (
+        "2025-09-01",
+        "In July the Commerce Department imposed anti-dumping duties on Lao plywood. Lao "
+        "furniture is also subject to the 40% reciprocal tariff that has been in force since "
+        "August 7.",
+        "2025-08-07",
+    ),
+]
+
+
 @pytest.mark.parametrize(("published", "body", "day"), OWNERS)
 def test_a_tariff_taking_effect_is_its_owners(cli, tmp_path, published, body, day):
     event = dated(cli, tmp_path, published, body, day)

@@ -291,12 +291,16 @@ def measure_owner(parse: Parse, who: Participants, tariff: bool = False) -> str 
     if phrase is None:
         return None
     targets = targets_of(parse, phrase)
-    owner = written_owner(parse, phrase, targets) or _setter(parse, phrase[0].sent, targets)
+    words = {t.lower_ for t in phrase}
+    programme = US if words & set(_US_PROGRAMME) and US not in targets else None
+    owner = (
+        written_owner(parse, phrase, targets)
+        or _signer(parse, phrase[0].sent, targets)  # "under an order signed by Trump"
+        or programme  # "the reciprocal tariffs": Washington's, whoever set tariffs before
+        or _setter(parse, phrase[0].sent, targets)
+    )
     if owner:
         return owner
-    words = {t.lower_ for t in phrase}
-    if any(word in words for word in _US_PROGRAMME) and US not in targets:
-        return US
     if words & set(_HOME_INSTRUMENTS) and HOME_COUNTRY not in targets:
         return HOME_COUNTRY
     if tariff and US not in targets and _measure_subject(who) and names_us(parse):
@@ -327,6 +331,24 @@ def _setter(parse: Parse, sentence: Span, targets: set[str]) -> str | None:
                 if owner and owner not in targets:
                     return owner
     return None
+
+
+def _signer(parse: Parse, sentence: Span, targets: set[str]) -> str | None:
+    """The owner a sentence names as the signer of the order, proclamation or letter the
+    measure comes under ("took effect under an executive order signed by Trump")."""
+    for token in sentence:
+        if verb_lemma(token.text) != "sign" or token.tag_ != "VBN" or token.dep_ != "acl":
+            continue
+        if token.head.lower_ not in _INSTRUMENTS:
+            continue
+        for name in (n for c in token.children if c.dep_ == "agent" for n in parse.names.by(c)):
+            owner = owner_name(parse, name)
+            if owner and owner not in targets:
+                return owner
+    return None
+
+
+_INSTRUMENTS = frozenset({"order", "proclamation", "letter", "memorandum", "decree"})
 
 
 def _verb_of(word: Token) -> int | None:
