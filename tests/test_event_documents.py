@@ -251,3 +251,14 @@ def test_the_meeting_a_deal_came_after_is_an_event_too(cli, tmp_path):
     assert set(kinds) == {"agreement", "meeting"}
     assert kinds["meeting"]["actors"][:2] == ["Anutin Charnvirakul", "Donald Trump"]
     assert kinds["agreement"]["lead"]
+
+
+def test_an_ordered_task_is_first_its_addressees(cli, tmp_path):
+    body = (
+        "Prime Minister Pham Minh Chinh signed a directive on August 4 on origin fraud, "
+        "assigning the State Bank of Vietnam, the Ministry of Public Security and the "
+        "Ministry of Finance to report on their inspections before August 31."
+    )
+    event = dated(cli, tmp_path, "2025-08-05", body, "2025-08-31")
+    assert event["kind"] == "deadline"
+    assert event["actors"][0] == "State Bank of Vietnam"

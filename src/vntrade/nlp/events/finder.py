@@ -40,7 +40,13 @@ from vntrade.nlp.events.ranges import (
 )
 from vntrade.nlp.events.restated import restated_merged
 from vntrade.nlp.events.stages import continuations_merged, stages_merged
-from vntrade.nlp.events.summary import ORDER, clause_summary, deadline_summary, ordered_summary
+from vntrade.nlp.events.summary import (
+    ORDER,
+    clause_summary,
+    deadline_summary,
+    ordered_addressee,
+    ordered_summary,
+)
 from vntrade.nlp.events.venues import venue_dates
 from vntrade.nlp.events.which_dates import (
     COARSE,
@@ -63,6 +69,7 @@ _NO_DATE = {"start": -1, "end": -1}  # a summary with no date phrase to leave ou
 _LOCAL_OWNER = re.compile(
     r"^(?:the\s+)?(?:city|province|municipal|provincial|city['’]s|province['’]s)\s+", re.IGNORECASE
 )
+_LISTED = re.compile(r",\s+(?:and\s+)?|\s+and\s+")  # the items of a list of addressees
 _TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2}
 _BETWEEN_SIDES = ("negotiation", "agreement")  # kinds whose sides the article may leave unnamed
 
@@ -207,6 +214,9 @@ def _event_from_date(
         summary = ordered_summary(text, clause, date, mentions) or f"Deadline: {summary}"
     named = sorted(mentions.actors_in(start, end), key=lambda m: _TYPE_ORDER.get(m[3], 3))
     participants = participant_names(who, subject, summary, kind)
+    addressee = ordered_addressee(text, clause, date, mentions) if due else None
+    if addressee:  # "Deadline: the Ministry of Finance to propose ...": the ministry's task
+        participants = _unique([addressee, *participants])
     if parse and who:  # a measure's owner first: whoever set it
         event, span = (kind, trigger, summary), (date["start"], date["end"])
         participants = measure_participants(parse, who, participants, event, span)
@@ -322,6 +332,9 @@ def _directive_deadlines(
         start, end = directive["start"], directive["end"]
         issuer = state_of(canonical_name(directive.get("issuer"), names))
         addressee = canonical_name(_LOCAL_OWNER.sub("", directive.get("addressee") or ""), names)
+        if addressee not in mentions.types:  # "the State Bank, the Ministry of ... and ...":
+            listed = _LISTED.split(directive.get("addressee") or "")  # the first named
+            addressee = canonical_name(listed[0], names) if len(listed) > 1 else addressee
         # The one who must act leads a deadline ("the ministry is to report by May 20"); a
         # directive whose addressee names no actor ("ministries") is its issuer's. A local
         # body is its place's ("the city's Department of Industry and Trade").

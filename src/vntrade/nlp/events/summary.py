@@ -203,15 +203,39 @@ def ordered_summary(
     """`Deadline: <who> to <do what>` for a date due in an order ("assigned the Ministry of
     Industry and Trade to compile and submit proposals by April 30"), from its nearest
     addressee, or None when the clause holds no order."""
+    start = _addressee_start(text, clause, date, mentions)
+    if start is None:
+        return None
+    summary, _ = _render(text, (start, clause[1]), date, mentions)
+    summary = _EXAMPLES.sub(" ", summary, count=1)  # "localities, including X and Y, to report"
+    return finish(f"Deadline: {summary}", capitalise=False)
+
+
+def ordered_addressee(
+    text: str, clause: tuple[int, int], date: dict[str, Any], mentions: Mentions
+) -> str | None:
+    """The actor an order in the clause tells to act by the date ("assigned the Ministry of
+    Finance to submit ... by April 30", "the Ministry of Finance to propose ..."), when a
+    named one opens its task; None otherwise."""
+    start = _addressee_start(text, clause, date, mentions)
+    if start is None:
+        return None
+    opening = re.match(r"\s*(?:the\s+)?", text[start:], re.IGNORECASE)
+    first = start + (opening.end() if opening else 0)
+    named = [m for m in mentions.actors_in(first, first + 120) if m[0] == first]
+    return named[0][2] if named else None
+
+
+def _addressee_start(
+    text: str, clause: tuple[int, int], date: dict[str, Any], mentions: Mentions
+) -> int | None:
+    """Where the addressee of the clause's order starts: after its verb of ordering, or at
+    a named actor followed by "to"; None when the clause holds no order."""
     starts = [m.end("verb") for m in ORDER.finditer(text, clause[0], date["start"])]
     for m_start, m_end, _name, _kind in mentions.actors_in(clause[0], date["start"]):
         if text.startswith(" to ", m_end):
             starts.append(m_start)
-    if not starts:
-        return None
-    summary, _ = _render(text, (max(starts), clause[1]), date, mentions)
-    summary = _EXAMPLES.sub(" ", summary, count=1)  # "localities, including X and Y, to report"
-    return finish(f"Deadline: {summary}", capitalise=False)
+    return max(starts) if starts else None
 
 
 def deadline_summary(addressee: str | None, action: str, record: dict[str, Any]) -> str:
