@@ -252,6 +252,13 @@ PRICES = {
         "The US tariff on Vietnamese shrimp was set at 20 percent on Tuesday.",
         "2025-10-28",
     ),
+    "markets and indexes": (
+        "2025-08-02",
+        "European markets slipped on Friday as the new rates loomed.\n"
+        "Tokyo's main indexes ended lower on Friday.\n"
+        "Washington cut its tariff on Thai rice to 15 percent on Friday.",
+        "2025-08-01",
+    ),
 }
 
 

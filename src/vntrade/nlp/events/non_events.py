@@ -99,7 +99,8 @@ _PAGE_STAMP = re.compile(  # "Updated: 09:12", "Thứ Sáu, 12/09/2025 - 16:45",
 
 # What a market quotes: the head (or a compound) of a price move's subject.
 _QUOTED = frozenset((
-    "share", "shares", "stock", "stocks", "equities", "index", "indices", "futures", "price",
+    "share", "shares", "stock", "stocks", "equities", "index", "indices", "indexes", "markets",
+    "bourse", "bourses", "futures", "price",
     "prices", "yield", "yields", "bond", "bonds", "currency", "dong", "dollar", "greenback",
     "yuan", "renminbi", "ringgit", "baht", "rupiah", "peso", "yen", "won", "rupee", "sensex",
     "nifty", "kospi", "nikkei", "nasdaq", "dow", "s&p", "vn-index", "vnindex", "hnx-index",
