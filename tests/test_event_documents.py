@@ -262,3 +262,12 @@ def test_an_ordered_task_is_first_its_addressees(cli, tmp_path):
     event = dated(cli, tmp_path, "2025-08-05", body, "2025-08-31")
     assert event["kind"] == "deadline"
     assert event["actors"][0] == "State Bank of Vietnam"
+
+
+def test_a_day_in_another_time_zone_is_no_second_event(cli, tmp_path):
+    body = (
+        "Prime Minister Anutin Charnvirakul and President Donald Trump on Monday (Tuesday in "
+        "Bangkok) agreed to cut the US tariff on Thai rice to 15 percent."
+    )
+    events = extract_one(cli, tmp_path, article("2025-11-05", body))["events"]
+    assert [(e["kind"], e["start"]) for e in events] == [("agreement", "2025-11-03")]

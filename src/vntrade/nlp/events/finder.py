@@ -58,6 +58,7 @@ from vntrade.nlp.events.which_dates import (
     months_period,
     names_a_law,
     own_year,
+    restates_in_another_zone,
 )
 from vntrade.periods import parse_period
 from vntrade.records import Event
@@ -93,6 +94,8 @@ def find_events(
     previous_end = -1
     for date in stretch_by_lengths(ranges, dates, numbered, record["text"]):
         index = _sentence_index(sentences, date["start"])
+        if restates_in_another_zone(record["text"], previous_end, date):
+            continue  # "on Tuesday (Wednesday in Manila)": the same moment, told again
         after_date, previous_end = follows(record["text"], previous_end, date), date["end"]
         if index is None or not _is_event_date(date) or (index, date["value"]) in seen:
             continue

@@ -49,6 +49,16 @@ def follows(text: str, previous_end: int, date: dict[str, Any]) -> bool:
     return 0 <= previous_end <= date["start"] and not text[previous_end : date["start"]].strip()
 
 
+def restates_in_another_zone(text: str, previous_end: int, date: dict[str, Any]) -> bool:
+    """Whether a date in brackets right after another gives the same moment in another time
+    zone ("on Tuesday (Wednesday in Manila)", "on July 30 (July 31, Seoul time)")."""
+    opens = 0 <= previous_end <= date["start"] and text[previous_end : date["start"]].strip() == "("
+    return opens and bool(_IN_A_ZONE.match(text, date["end"]))
+
+
+_IN_A_ZONE = re.compile(r"\s*(?:,\s*)?(?:in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|[\w.]+\s+time)\s*\)")
+
+
 def months_period(text: str, date: dict[str, Any]) -> bool:
     """Whether a date opens a period of months ("in January-July", "the January-May
     period"): a statistic's period, not a happening."""
