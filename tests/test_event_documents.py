@@ -271,3 +271,37 @@ def test_a_day_in_another_time_zone_is_no_second_event(cli, tmp_path):
     )
     events = extract_one(cli, tmp_path, article("2025-11-05", body))["events"]
     assert [(e["kind"], e["start"]) for e in events] == [("agreement", "2025-11-03")]
+
+
+# Summaries: a title is no participle clause ("Acting Prime Minister"), a fronted participle
+# takes the name its clause opens with after a long title, "on or around" goes with the
+# date, and a compound whose first half was the date loses its second half ("-long").
+SUMMARIES = [
+    (
+        "2025-08-02",
+        "Acting Prime Minister Somchai Prasert told reporters on Friday that the rate was fair.",
+        "2025-08-01",
+        "Acting Prime Minister Somchai Prasert told reporters",
+    ),
+    (
+        "2025-11-10",
+        "Speaking at a press conference in Hanoi on Thursday, Deputy Minister of Industry and "
+        "Trade Nguyen Sinh Nhat Tan said the teams had agreed on the text.",
+        "2025-11-06",
+        "Nguyen Sinh Nhat Tan spoke at a press conference in Hanoi",
+    ),
+    (
+        "2025-10-20",
+        "Commerce is expected to publish the orders in the Federal Register on or around "
+        "30 October 2025.",
+        "2025-10-30",
+        "Commerce is expected to publish the orders in the Federal Register",
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "body", "day", "opening"), SUMMARIES)
+def test_summaries_read_as_clauses(cli, tmp_path, published, body, day, opening):
+    summary = dated(cli, tmp_path, published, body, day)["summary"]
+    assert summary.startswith(opening)
+    assert not summary.rstrip("…").endswith((" or", " on"))

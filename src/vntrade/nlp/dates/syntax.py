@@ -68,6 +68,8 @@ def tense(doc: Doc, candidate: Candidate, start: int) -> str | None:
     if verb is None:
         return PRESENT if token is not None and _verbless_present(token.sent.root) else None
     auxiliaries = _auxiliaries(verb)  # read once for the tests below
+    if _fronted_participle_of_past(verb, auxiliaries):
+        return PAST  # "Speaking at a briefing on Thursday, X said ...": the parser's root
     found = verb_tense(verb, auxiliaries)
     if found == PAST and _hypothetical(verb):
         return None  # "if the tariff stayed in place beyond the second quarter": not past
@@ -98,6 +100,21 @@ def governing_verb(token: Token | None) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _fronted_participle_of_past(verb: Token, auxiliaries: list[Token]) -> bool:
+    """Whether `verb` opens its sentence as a bare participle ("Speaking at a press
+    conference on Thursday, X said ...") that the parser took for the root, and a verb in
+    the simple past follows it."""
+    opening = verb.tag_ == "VBG" and verb.i == verb.sent.start and not auxiliaries
+    if not opening:
+        return False
+    for token in verb.doc[verb.i + 1 : verb.i + 40]:  # the sentence may be split at a comma
+        if token.text in (".", "!", "?"):
+            return False
+        if token.tag_ == "VBD":
+            return True
+    return False
 
 
 def _depends_on_clause(participle: Token) -> bool:

@@ -23,7 +23,7 @@ _REPORTING = re.compile(
     re.DOTALL,
 )
 _PREPOSITION = re.compile(
-    r"(?:,\s*)?\b(?:on\s+or\s+(?:after|before)|(?:on|in)\s+the\s+(?:morning|afternoon|"
+    r"(?:,\s*)?\b(?:on\s+or\s+(?:after|before|around|about)|(?:on|in)\s+the\s+(?:morning|afternoon|"
     r"evening|night)\s+of|on|in|at|during|from|of|by|before|until|till|through|thru|to|after|"
     r"around|within|between|since|starting|beginning|no\s+later\s+than|beyond|for|past|"
     r"throughout|into|ahead\s+of|prior\s+to|as\s+of|dated)\s+(?:the\s+)?$",
@@ -83,6 +83,7 @@ _EXAMPLES = re.compile(rf",\s+{_FOR_EXAMPLE}[^;]*?,\s+(?=to\s)")
 _PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
 _VERB_NEXT = re.compile(r",\s+(?!(?:the|a|an|its|their|his|her|this|these|and|or)\b)[a-z]")
 _PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")  # "Addressing a meeting ..., Chinh noted"
+_TITLED = re.compile(r"\s+[A-Z][a-z]+")  # "Acting Prime Minister X": a title, no clause
 _DATELINE = re.compile(  # "HANOI (VNA) -", "SEOUL, July 8 (Yonhap) --"
     r"(?:[^\W\d_][\w.’']*\s?){1,3}(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
     r"\s*(?:\([A-Z][\w .&-]{1,25}\))?\s*(?:--|[-–—])\s+(?=[A-Z\"“])",
@@ -166,8 +167,9 @@ def clause_summary(
     if participle and (
         participle.group().lower() in PREPOSITION_INGS
         or (parse is not None and not parse.is_participle(start))
+        or _TITLED.match(text, start + participle.end())
     ):
-        participle = None  # "During ...", "Following ...": a preposition
+        participle = None  # "During ...", "Following ...": a preposition; "Acting Prime ..."
     if participle and index == 0 and len(clauses) > 1:
         subject = _leading_actor(text, clauses[1], mentions)
         summary, _ = _render(text, (start + participle.end(), end), date, mentions)
@@ -372,13 +374,16 @@ def _subject(
     return None, (start, start)
 
 
+_TITLE_ROOM = 60  # characters of title a clause's opening name may follow
+
+
 def _leading_actor(text: str, clause: tuple[int, int], mentions: Mentions) -> str | None:
     """The actor a clause opens with (a name, "he", "the PM"), as in ", Chinh noted that"."""
     actor, _ = _subject(text, clause[0], clause[1], mentions)
     if actor:
         return actor
     for m_start, _m_end, name, _kind in mentions.actors_in(*clause):
-        if m_start - clause[0] <= 30:
+        if m_start - clause[0] <= _TITLE_ROOM:  # "Deputy Minister of Industry and Trade X"
             return name
     return None
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 MAX_WORDS = 20
+# The second half of a compound whose first half was a date ("a month-long campaign").
+_HALF_COMPOUND = re.compile(r"(?:(?<=\s)|^)-[a-z]+\s+")
 _EMPTY_BRACKETS = re.compile(r"\s*(?:\[[\s,;]*\]|\([\s,;]*\))")
 _PHRASE_BREAK = re.compile(
     r"(?:,|\s(?=(?:in|on|at|to|for|with|from|of|by|and|as|that|which|while|amid|after|"
@@ -54,6 +56,7 @@ _NOISE = re.compile(
 def finish(summary: str, capitalise: bool = True) -> str:
     """Clean punctuation and spacing, capitalise, and trim to MAX_WORDS words."""
     summary = _EMPTY_BRACKETS.sub("", _NOISE.sub("", summary))
+    summary = _HALF_COMPOUND.sub("", summary)
     summary = _SPACE_BEFORE_MARK.sub(r"\1", " ".join(summary.split()))
     summary = _EXTRA_COMMAS.sub("", summary).strip(" ,;:.-–—")
     source = _ONLY_SOURCE.fullmatch(summary)
