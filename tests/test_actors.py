@@ -161,30 +161,32 @@ def test_user_actor_file_adds_names_roles_and_aliases(cli, tmp_path):
     assert mentions(found["Vietnam News Agency"]) == ["VNA"]
 
 
-def test_bad_actor_file_is_a_clear_error(cli, tmp_path):
+# A malformed line of an --actors file: the file, the line and what is wrong, no traceback.
+BAD_ACTOR_LINES = [
+    (
+        '{"name": "Somebody", "type": "PERSON"}\n{"name": "X", "type": "ANIMAL"}\n',
+        ":2",
+        '"type" must be one of PERSON, ORG, GPE',
+    ),
+    (
+        '{"name": "Jane Roe", "type": "PERSON", "roles": ["US Trade Representative"], '
+        '"terms": [{"role": "US Trade Representative", "from": "May 2029"}]}\n',
+        ":1",
+        "YYYY-MM-DD",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "where", "reason"), BAD_ACTOR_LINES)
+def test_bad_actor_file_is_a_clear_error(cli, tmp_path, lines, where, reason):
     extra = tmp_path / "bad.jsonl"
-    extra.write_text('{"name": "Somebody", "type": "PERSON"}\n{"name": "X", "type": "ANIMAL"}\n')
+    extra.write_text(lines)
     article = tmp_path / "article.txt"
     article.write_text("Somebody said hello.", encoding="utf-8")
     result = cli("extract", str(article), "--format", "jsonl", "--actors", str(extra))
     assert result.exit_code == 1
-    assert "bad.jsonl:2" in result.stderr
-    assert '"type" must be one of PERSON, ORG, GPE' in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_actor_terms_need_a_role_and_iso_dates(cli, tmp_path):
-    extra = tmp_path / "terms.jsonl"
-    extra.write_text(
-        '{"name": "Jane Roe", "type": "PERSON", "roles": ["US Trade Representative"], '
-        '"terms": [{"role": "US Trade Representative", "from": "May 2029"}]}\n'
-    )
-    article = tmp_path / "article.txt"
-    article.write_text("Jane Roe said hello.", encoding="utf-8")
-    result = cli("extract", str(article), "--format", "jsonl", "--actors", str(extra))
-    assert result.exit_code == 1
-    assert "terms.jsonl:1" in result.stderr
-    assert "YYYY-MM-DD" in result.stderr
+    assert f"bad.jsonl{where}" in result.stderr
+    assert reason in result.stderr
     assert "Traceback" not in result.stderr
 
 
