@@ -5,14 +5,17 @@ state or body that set them, not whoever the sentences before happen to name ("T
 unveiled the tariffs ... Chinh told the task force ..."). In this order, the owner is:
 
 1. a country or body written in the measure's own phrase, not as its target ("US tariffs",
-   "the tariff imposed by Washington"; not "the tariff on Vietnamese goods");
-2. the doer of the article's nearest sentence that sets a tariff ("Trump unveiled the
+   "the tariff imposed by Washington", "Washington's rates"; not "the tariff on Vietnamese
+   goods");
+2. the signer of the order, proclamation or letter the sentence says it comes under ("took
+   effect under an executive order signed by Trump");
+3. the United States for its 2025 tariff programme, named as such ("reciprocal",
+   "baseline", "country-specific" tariffs or rates);
+4. the doer of the article's nearest sentence that sets a tariff ("Trump unveiled the
    reciprocal tariffs", "Washington announced a 46% tariff"); a person stands for their
    country, which their title or name gives (a body stays itself: "Commerce set the
    rates");
-3. the United States for its 2025 tariff programme, named as such ("reciprocal",
-   "baseline", "country-specific" tariffs or rates);
-4. Vietnam for a decree or circular, its government's instruments.
+5. Vietnam for a decree or circular, its government's instruments.
 
 A country that is the measure's target is never its owner.
 """
