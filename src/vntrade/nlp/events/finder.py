@@ -190,7 +190,7 @@ def _event_from_date(
     kind, trigger = framed or choose_kind(text, sentence, clause, (date["start"], date["end"]))
     cue = _DEADLINE_CUE.search(text, max(start, date["start"] - 40), date["start"])
     order = ORDER.search(text, clause[0], date["start"])
-    if order and parse and not _verb_at(parse, order.start("verb")):
+    if order and parse and not parse.is_verb(order.start("verb")):
         order = None  # "signed an order imposing a duty, to take effect on May 7": a noun
     dated = document_date(text, start, date)
     due = bool(date.get("deadline") or cue or order) and not dated  # "Directive 21 dated May 2"
@@ -246,12 +246,6 @@ def _event_from_date(
         sentence=sentence,
         order=index,
     )
-
-
-def _verb_at(parse: Parse, offset: int) -> bool:
-    """Whether the word at character `offset` is a verb."""
-    span = parse.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span is None or not len(span) or span[0].pos_ in ("VERB", "AUX")
 
 
 def _unreported(record: dict[str, Any], date: dict[str, Any], kind: str, start: int) -> bool:

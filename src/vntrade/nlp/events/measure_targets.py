@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import country_of, country_of_capital
 from vntrade.nlp.events.measure_cues import BEARING
+from vntrade.nlp.events.owner_names import SEATS_OF_STATE, US
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -86,7 +87,7 @@ def names_us(parse: Parse) -> bool:
     )
 
 
-_US_NAMES = frozenset({"United States", "White House", "Trump administration"})
+_US_NAMES = frozenset({US, *SEATS_OF_STATE})  # the country and who stands for it
 _HITS = frozenset({"on", "against"})  # "a 46% tariff on Vietnam"
 _DESTINATIONS = frozenset({"to", "into"})  # "Thai exports to the United States"
 

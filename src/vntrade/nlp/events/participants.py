@@ -119,6 +119,11 @@ class Parse:
         token = self._token(position)
         return token is not None and token.pos_ in _PREDICATE and token.dep_ == "relcl"
 
+    def is_verb(self, position: int) -> bool:
+        """Whether the word at character `position` is a verb (True when no word is)."""
+        token = self._token(position)
+        return token is None or token.pos_ in ("VERB", "AUX")
+
     def is_participle(self, position: int) -> bool:
         """Whether the word at character `position` is a verb's -ing form ("Addressing")."""
         token = self._token(position)
