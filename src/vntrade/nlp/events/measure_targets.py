@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from vntrade.nlp.actors.nationalities import country_of, country_of_capital
+from vntrade.nlp.commodities.lexicon import normal_form
 from vntrade.nlp.events.measure_cues import BEARING
 from vntrade.nlp.events.owner_names import SEATS_OF_STATE, US
 
@@ -69,7 +70,7 @@ def phrase_targets(parse: Parse, measure: Token) -> set[str]:
 def _shipped_from(prep: Token) -> bool:
     """Whether a preposition inside a target names where its goods come from ("imports
     from Cambodia"), not who levies the tariff ("its chips from the United States")."""
-    return prep.lower_ != "from" or prep.head.lemma_.lower() in _GOODS
+    return prep.lower_ != "from" or normal_form(prep.head.text) in _GOODS  # no spaCy lemmas
 
 
 _GOODS = frozenset({"import", "good", "export", "product", "shipment", "item", "commodity"})
